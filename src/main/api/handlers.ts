@@ -1,0 +1,53 @@
+import { appInfo, setOfficer } from '../services/app-service'
+import { getClient, listClients, saveClient, setClientStatus } from '../services/clients-service'
+import type { ServiceContext } from '../services/context'
+import { loadDemo } from '../services/demo-service'
+import { getDwelling, listDwellings, saveDwelling } from '../services/dwellings-service'
+import { clientsTemplate, dwellingsTemplate, importClients, importDwellings } from '../services/import-service'
+import { listCareProviders, listCorporations, saveCareProvider, saveCorporation } from '../services/partners-service'
+import {
+  getSettings,
+  listQuarters,
+  listYearTargets,
+  planQuarter,
+  quarterOverview,
+  saveSettings,
+  saveYearTarget,
+} from '../services/planning-service'
+import type { Handlers } from './dispatch'
+
+/** Adapters from the contract to the services: one line each, the work is in services/. */
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    info: () => appInfo(ctx),
+    setOfficer: ({ name }) => setOfficer(ctx, name),
+    loadDemo: ({ seed }) => loadDemo(ctx, seed),
+
+    listCorporations: () => listCorporations(ctx),
+    saveCorporation: (input) => saveCorporation(ctx, input),
+    listCareProviders: () => listCareProviders(ctx),
+    saveCareProvider: (input) => saveCareProvider(ctx, input),
+
+    listYearTargets: () => listYearTargets(ctx),
+    saveYearTarget: (input) => saveYearTarget(ctx, input),
+    getSettings: ({ year }) => getSettings(ctx, year),
+    saveSettings: (input) => saveSettings(ctx, input),
+    listQuarters: () => listQuarters(ctx),
+    quarterOverview: ({ quarter }) => quarterOverview(ctx, quarter),
+    planQuarter: ({ quarter, carryShortfall }) => planQuarter(ctx, quarter, carryShortfall),
+
+    listClients: (filter) => listClients(ctx, filter),
+    getClient: ({ id }) => getClient(ctx, id),
+    saveClient: (input) => saveClient(ctx, input),
+    setClientStatus: (input) => setClientStatus(ctx, input),
+
+    listDwellings: (filter) => listDwellings(ctx, filter),
+    getDwelling: ({ id }) => getDwelling(ctx, id),
+    saveDwelling: (input) => saveDwelling(ctx, input),
+
+    dwellingsTemplate: (input) => dwellingsTemplate(ctx, input),
+    importDwellings: (input) => importDwellings(ctx, input),
+    clientsTemplate: (input) => clientsTemplate(ctx, input),
+    importClients: (input) => importClients(ctx, input),
+  }
+}

@@ -1,0 +1,26 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+
+export interface Command {
+  name: string
+  usage: string
+  description: string
+  /** Returns the exit code; throws with a Dutch message on failure. */
+  run(args: string[]): number | Promise<number>
+}
+
+/** parseArgs with Dutch messages for the mistakes people make most. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    const unknown = /Unknown option '([^']+)'/.exec(message)
+    if (unknown) throw new Error(`Onbekende optie: ${unknown[1]}`)
+    throw new Error(`Ongeldige opties: ${message}`)
+  }
+}
+
+export function requireOption(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== 'string' || value === '') throw new Error(`Geef ${flag} <waarde> op`)
+  return value
+}

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path'
+import { DemoLoadInput } from '../../shared/api'
+import { openRuntime } from '../runtime'
+import { loadDemo } from '../services/demo-service'
+import { parseOptions, requireOption, type Command } from './command'
+
+export const demoCommand: Command = {
+  name: 'demo',
+  usage: 'demo --db <bestand> [--seed N]',
+  description: 'Vult een lege database met demogegevens',
+  run(args) {
+    const { values } = parseOptions(args, { db: { type: 'string' }, seed: { type: 'string' } })
+    const file = resolve(requireOption(values.db, '--db'))
+    const seed = values.seed === undefined ? undefined : Number(values.seed)
+    const input = DemoLoadInput.safeParse({ seed })
+    if (!input.success || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
+      throw new Error(`--seed moet een geheel getal van 0 of meer zijn, niet "${values.seed}"`)
+    }
+    const runtime = openRuntime(file)
+    try {
+      const summary = loadDemo(runtime.ctx, input.data.seed)
+      console.log(
+        `Demogegevens geladen in ${file} (seed ${summary.seed}): ${summary.corporations} corporaties, ` +
+          `${summary.careProviders} zorgaanbieders, ${summary.clients} kandidaten, ` +
+          `${summary.dwellings} woningen in ${summary.quarters.join(', ')}`,
+      )
+      return 0
+    } finally {
+      runtime.close()
+    }
+  },
+}

@@ -1,0 +1,37 @@
+/**
+ * `npm run cli -- <command> [options]`: the same services without a window, for support staff and
+ * scheduled jobs. Exit code 0 on success; otherwise 1 with a Dutch message on stderr.
+ */
+import { backupCommand } from './backup'
+import type { Command } from './command'
+import { demoCommand } from './demo'
+
+const commands: Command[] = [demoCommand, backupCommand]
+
+function usage(): string {
+  return ['Gebruik: npm run cli -- <opdracht> [opties]', '', 'Opdrachten:']
+    .concat(commands.map((c) => `  ${c.usage.padEnd(58)} ${c.description}`))
+    .join('\n')
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv
+  if (!name || name === 'help' || name === '--help') {
+    console.log(usage())
+    return name ? 0 : 1
+  }
+  const command = commands.find((c) => c.name === name)
+  if (!command) {
+    console.error(`Onbekende opdracht: ${name}\n\n${usage()}`)
+    return 1
+  }
+  return command.run(args)
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`Fout: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { backupBeforeMigration } from './backup'
+import * as schema from './schema'
+
+export type Db = BetterSQLite3Database<typeof schema>
+/** A transaction handle: what services pass to repositories and the audit inside `db.transaction`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type DbOrTx = Db | Tx
+
+export interface Store {
+  db: Db
+  /** The raw connection, for pragmas, backups and the rare statement drizzle cannot express. */
+  sqlite: Database.Database
+  file: string
+  /** The backup made before migrations ran, if any. */
+  migrationBackup: string | null
+  close(): void
+}
+
+export interface OpenOptions {
+  migrationsFolder?: string
+  /** Electron loads its own build of the native module (see scripts/electron-native.mjs). */
+  nativeBinding?: string
+  /** Where the pre-migration backup goes; defaults to a `backups` folder beside the database. */
+  backupDir?: string
+}
+
+/** Finds `resources/<name>` from this module, whether it runs from src/ (tsx, vitest) or out/ (Electron). */
+export function resourcePath(name: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const candidate = join(dir, 'resources', name)
+    if (existsSync(candidate)) return candidate
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error(`Map resources/${name} niet gevonden`)
+    dir = parent
+  }
+}
+
+interface Journal {
+  entries: { tag: string }[]
+}
+
+function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): number {
+  const journal = JSON.parse(
+    readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as Journal
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get()
+  if (!hasTable) return journal.entries.length
+  const applied = sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as {
+    n: number
+  }
+  return journal.entries.length - applied.n
+}
+
+/**
+ * Opens (or creates) the database: WAL, foreign keys on, and every committed migration applied.
+ * An existing file with pending migrations is first copied aside, so a failed upgrade loses nothing.
+ */
+export function openStore(file: string, options: OpenOptions = {}): Store {
+  const migrationsFolder = options.migrationsFolder ?? resourcePath('migrations')
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const existed = file !== ':memory:' && existsSync(file) && statSync(file).size > 0
+
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  try {
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    // Another process may hold the write lock for a moment (the CLI beside the app): wait, don't fail.
+    sqlite.pragma('busy_timeout = 5000')
+
+    let migrationBackup: string | null = null
+    if (existed && pendingMigrations(sqlite, migrationsFolder) > 0) {
+      migrationBackup = backupBeforeMigration(sqlite, file, options.backupDir)
+    }
+    const db = drizzle(sqlite, { schema })
+    migrate(db, { migrationsFolder })
+    return { db, sqlite, file, migrationBackup, close: () => sqlite.close() }
+  } catch (error) {
+    sqlite.close()
+    throw error
+  }
+}

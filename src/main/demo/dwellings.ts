@@ -1,0 +1,153 @@
+import { WIJK, type DwellingType, type SuitableFor, type Wijk } from '../../shared/domain/vocabulary'
+import { addDays, daysBetween, nextWeekday } from './calendar'
+import type { DemoDwelling, QuarterRow } from './generate'
+import { CORPORATIONS, type DemoCorporation } from './organisations'
+import { STREETS, WIJK_STOCK_SHARE, postcodeFor, type Street } from './places'
+import { hashString, type Random } from './random'
+
+const FLAT_TYPES: readonly DwellingType[] = ['appartement', 'studio', 'kamer']
+
+const ROOMS: Record<DwellingType, [number, number][]> = {
+  kamer: [[1, 1]],
+  studio: [[1, 1]],
+  appartement: [[2, 45], [3, 40], [4, 15]],
+  bovenwoning: [[2, 35], [3, 50], [4, 15]],
+  benedenwoning: [[2, 50], [3, 50]],
+  eengezinswoning: [[3, 35], [4, 65]],
+}
+
+/** Net rent band 2026 (euros a month) by type and rooms: social rent, under the liberalisatiegrens. */
+function rentBand(type: DwellingType, rooms: number): [number, number] {
+  switch (type) {
+    case 'kamer':
+      return [360, 460]
+    case 'studio':
+      return [450, 550]
+    case 'eengezinswoning':
+      return [750, 900]
+    case 'appartement':
+      return rooms <= 2 ? [550, 690] : rooms === 3 ? [610, 760] : [680, 800]
+    default:
+      return rooms <= 2 ? [590, 700] : rooms === 3 ? [640, 780] : [700, 800]
+  }
+}
+
+const cents = (x: number) => Math.round(x * 100) / 100
+
+function wijkWeights(corporation: DemoCorporation): [Wijk, number][] {
+  return WIJK.keys.map((w) => [w, corporation.wijken ? (corporation.wijken[w] ?? 0) : WIJK_STOCK_SHARE[w]])
+}
+
+function fits(street: Street, type: DwellingType): boolean {
+  return street.kind === 'mixed' || (street.kind === 'flat') === FLAT_TYPES.includes(type)
+}
+
+/** A remark a corporation would plausibly add; only ones that agree with the dwelling itself. */
+function remark(rnd: Random, d: { type: DwellingType; floor: number; hasLift: boolean; ssh: boolean }): string | null {
+  if (d.ssh) return 'Studentencomplex: maximaal 15% van de eenheden voor bijzondere doelgroepen.'
+  if (!rnd.chance(0.2)) return null
+  const options = ['Huisdieren niet toegestaan.', 'Woning wordt na mutatieonderhoud opgeleverd.', 'Geen buitenruimte.']
+  if (!d.hasLift && d.floor >= 2) options.push(`Portiekflat, ${d.floor} hoog zonder lift.`)
+  if (d.type === 'eengezinswoning') options.push('Tuin op het noorden; onderhoud door huurder.')
+  if (FLAT_TYPES.includes(d.type)) options.push('Balkon op het zuiden.')
+  return rnd.pick(options)
+}
+
+interface DwellingContext {
+  todayIso: string
+  quarters: readonly QuarterRow[]
+  /** Per quarter, the quota per corporation (same order as CORPORATIONS). */
+  quotas: readonly (readonly number[])[]
+}
+
+/**
+ * About a hundred dwellings per quarter: each corporation submits roughly its quota (some a bit
+ * more, some short), early in the quarter, in the wijken where its stock is.
+ */
+export function generateDwellings(rnd: Random, { todayIso, quarters, quotas }: DwellingContext): DemoDwelling[] {
+  // Unique over the whole demo, not only per quarter: the same door twice would confuse the history.
+  const usedAddresses = new Set<string>()
+  const rows: DemoDwelling[] = []
+
+  quarters.forEach((quarter, qi) => {
+    CORPORATIONS.forEach((corporation, ci) => {
+      const quota = quotas[qi]?.[ci] ?? 0
+      const count = Math.max(0, Math.round(quota * rnd.between(0.85, 1.2)))
+      for (let n = 0; n < count; n++) {
+        rows.push(dwelling(rnd, { quarter, corporation, ci, todayIso, usedAddresses }))
+      }
+    })
+  })
+  // In order of submission, so ids follow the officer's inbox.
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => a.row.quarterKey.localeCompare(b.row.quarterKey) || a.row.submittedOn.localeCompare(b.row.submittedOn) || a.index - b.index)
+    .map(({ row }) => row)
+}
+
+function dwelling(
+  rnd: Random,
+  c: { quarter: QuarterRow; corporation: DemoCorporation; ci: number; todayIso: string; usedAddresses: Set<string> },
+): DemoDwelling {
+  const { quarter, corporation } = c
+  const type = rnd.weighted(Object.entries(corporation.types) as [DwellingType, number][])
+  const wijk = rnd.weighted(wijkWeights(corporation))
+  const street = rnd.pick(STREETS[wijk].filter((s) => fits(s, type)))
+
+  let address = ''
+  let houseNumber = 0
+  do {
+    houseNumber = rnd.int(street.numbers[0], street.numbers[1])
+    const suffix =
+      type === 'bovenwoning' ? ' bis' : type === 'kamer' ? `-${rnd.int(1, 24)}` : rnd.chance(0.1) ? rnd.pick(['A', 'B', 'C']) : ''
+    address = `${street.name} ${houseNumber}${suffix}`
+  } while (c.usedAddresses.has(address))
+  c.usedAddresses.add(address)
+
+  const flat = FLAT_TYPES.includes(type)
+  const floor = flat
+    ? rnd.int(0, street.maxFloor)
+    : type === 'bovenwoning'
+      ? rnd.int(1, Math.max(1, Math.min(2, street.maxFloor)))
+      : 0
+  const hasLift = flat && street.lift
+  const rooms = rnd.weighted(ROOMS[type])
+  const [low, high] = rentBand(type, rooms)
+
+  // A quarter of the dwellings can be flipped to the client's own lease, and only those suit instroom.
+  const flipPossible = rnd.chance(0.25)
+  const suitableFor: SuitableFor = flipPossible ? (rnd.chance(0.4) ? 'instroom' : 'beide') : 'uitstroom'
+
+  const { startsOn, endsOn } = quarter
+  // In the first weeks of the quarter (not on its first day, 1 January is a holiday), never after today.
+  const planned = nextWeekday(addDays(startsOn, rnd.int(1, 20)))
+  const submittedOn = planned < c.todayIso ? planned : c.todayIso
+  const availableFrom = addDays(submittedOn, rnd.int(7, Math.max(7, daysBetween(submittedOn, endsOn))))
+
+  return {
+    corporation: c.ci,
+    quarterKey: quarter.key,
+    address,
+    postcode: postcodeFor(street, houseNumber),
+    wijk,
+    buurt: street.buurt,
+    // Corporations know their flats by complex number; one per corporation per street.
+    complex: street.kind === 'flat' ? `Complex ${1000 + (hashString(corporation.name + street.name) % 9000)}` : null,
+    type,
+    selfContained: type !== 'kamer',
+    rooms,
+    floor,
+    hasLift,
+    wheelchairAccessible: (floor === 0 || hasLift) && type !== 'kamer' && rnd.chance(0.04),
+    lowStimulus: rnd.chance(flat ? 0.02 : 0.08),
+    netRent: cents(rnd.between(low, high)),
+    serviceCosts: cents(hasLift ? rnd.between(45, 80) : flat ? rnd.between(25, 60) : rnd.between(20, 40)),
+    availableFrom,
+    suitableFor,
+    flipPossible,
+    remarks: remark(rnd, { type, floor, hasLift, ssh: corporation.name === 'SSH' }),
+    status: 'ingediend',
+    statusSince: submittedOn,
+    submittedOn,
+  }
+}

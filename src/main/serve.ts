@@ -1,0 +1,32 @@
+/**
+ * `npm run serve -- --db <file> [--port N]`: the app in a browser, on 127.0.0.1 only.
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { resourcePath } from './db/connection'
+import { startHost } from './host'
+import { openRuntime } from './runtime'
+
+function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string', default: '5180' } },
+    strict: true,
+  })
+  if (!values.db) throw new Error('Geef het databasebestand op met --db <bestand>')
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Ongeldige poort: ${values.port}`)
+
+  const runtime = openRuntime(resolve(values.db))
+  const rendererDir = resolve(resourcePath('migrations'), '..', '..', 'out', 'renderer')
+  return startHost({ routes: runtime.routes, rendererDir, port }).then((host) => {
+    console.log(`Het Vierde Huis draait op ${host.url} (database: ${runtime.store.file})`)
+    const stop = () => void host.close().then(() => runtime.close()).then(() => process.exit(0))
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
+
+main().catch((error: unknown) => {
+  console.error(`Fout: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})

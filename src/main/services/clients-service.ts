@@ -1,0 +1,165 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns'
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { z } from 'zod'
+import type {
+  ClientDetail,
+  ClientRow,
+  ListClientsInput,
+  SaveClientInput,
+  SetClientStatusInput,
+} from '../../shared/api'
+import { ApiError } from '../../shared/api'
+import { CLIENT_STATUS, type Wijk } from '../../shared/domain/vocabulary'
+import { careProviders, clients } from '../db/schema'
+import { audit } from './audit'
+import type { ServiceContext } from './context'
+
+const rowColumns = {
+  id: clients.id,
+  code: clients.code,
+  careProviderId: clients.careProviderId,
+  careProvider: careProviders.name,
+  targetGroup: clients.targetGroup,
+  flow: clients.flow,
+  registeredOn: clients.registeredOn,
+  adults: clients.adults,
+  children: clients.children,
+  birthYear: clients.birthYear,
+  maxRent: clients.maxRent,
+  minRooms: clients.minRooms,
+  needsGroundFloorOrLift: clients.needsGroundFloorOrLift,
+  needsWheelchair: clients.needsWheelchair,
+  needsLowStimulus: clients.needsLowStimulus,
+  excludedWijken: clients.excludedWijken,
+  supportIntensity: clients.supportIntensity,
+  status: clients.status,
+  statusSince: clients.statusSince,
+}
+
+const detailColumns = {
+  ...rowColumns,
+  name: clients.name,
+  preferredWijken: clients.preferredWijken,
+  exclusionForSafety: clients.exclusionForSafety,
+  supportProviderId: clients.supportProviderId,
+  supportMonths: clients.supportMonths,
+  notes: clients.notes,
+}
+
+const wijken = (json: string) => JSON.parse(json) as Wijk[]
+
+function withWaitingDays<T extends { registeredOn: string; excludedWijken: string }>(row: T, today: Date) {
+  return {
+    ...row,
+    excludedWijken: wijken(row.excludedWijken),
+    waitingDays: differenceInCalendarDays(today, parseISO(row.registeredOn)),
+  }
+}
+
+export function listClients(ctx: ServiceContext, filter: z.output<typeof ListClientsInput>): ClientRow[] {
+  const today = ctx.now()
+  return ctx.store.db
+    .select(rowColumns)
+    .from(clients)
+    .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
+    .where(
+      and(
+        filter.status ? eq(clients.status, filter.status) : undefined,
+        filter.careProviderId ? eq(clients.careProviderId, filter.careProviderId) : undefined,
+      ),
+    )
+    .orderBy(asc(clients.registeredOn), asc(clients.code))
+    .all()
+    .map((row) => withWaitingDays(row, today))
+}
+
+export function getClient(ctx: ServiceContext, id: number): ClientDetail {
+  const row = ctx.store.db
+    .select(detailColumns)
+    .from(clients)
+    .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
+    .where(eq(clients.id, id))
+    .get()
+  if (!row) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
+  return { ...withWaitingDays(row, ctx.now()), preferredWijken: wijken(row.preferredWijken) }
+}
+
+export function saveClient(ctx: ServiceContext, { id, client }: z.output<typeof SaveClientInput>): ClientDetail {
+  const { db } = ctx.store
+  const savedId = db.transaction((tx) => {
+    const provider = tx.select().from(careProviders).where(eq(careProviders.id, client.careProviderId)).get()
+    if (!provider) throw new ApiError('not-found', 'Deze zorgaanbieder bestaat niet (meer)')
+    const clash = tx
+      .select({ id: clients.id })
+      .from(clients)
+      .where(sql`lower(${clients.code}) = lower(${client.code})`)
+      .get()
+    if (clash && clash.id !== id) throw new ApiError('conflict', `Cliëntcode ${client.code} is al in gebruik`)
+    const values = {
+      ...client,
+      preferredWijken: JSON.stringify(client.preferredWijken),
+      excludedWijken: JSON.stringify(client.excludedWijken),
+      supportProviderId: client.supportProviderId ?? client.careProviderId,
+      supportIntensity: client.supportIntensity ?? null,
+      supportMonths: client.supportMonths ?? null,
+    }
+    let savedId: number
+    if (id === undefined) {
+      savedId = tx
+        .insert(clients)
+        .values({ ...values, status: 'wachtend', statusSince: client.registeredOn })
+        .returning({ id: clients.id })
+        .get().id
+    } else {
+      const updated = tx
+        .update(clients)
+        .set({ ...values, updatedAt: new Date().toISOString() })
+        .where(eq(clients.id, id))
+        .returning({ id: clients.id })
+        .get()
+      if (!updated) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
+      savedId = id
+    }
+    audit(tx, ctx.actor, {
+      action: id === undefined ? 'client:create' : 'client:update',
+      entityType: 'client',
+      entityId: savedId,
+      // The code only: the audit trail keeps events, never personal details.
+      summary: `Kandidaat ${client.code} ${id === undefined ? 'aangemeld' : 'gewijzigd'} namens ${provider.name}`,
+      details: { fields: Object.keys(client).filter((k) => k !== 'name' && k !== 'notes') },
+    })
+    return savedId
+  })
+  return getClient(ctx, savedId)
+}
+
+/** Officer-set statuses only; the matching workflow owns voorgedragen, aanbieding and gehuisvest. */
+export function setClientStatus(ctx: ServiceContext, input: z.output<typeof SetClientStatusInput>): ClientDetail {
+  const today = ctx.now().toISOString().slice(0, 10)
+  ctx.store.db.transaction((tx) => {
+    const current = tx.select({ code: clients.code, status: clients.status }).from(clients).where(eq(clients.id, input.id)).get()
+    if (!current) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
+    if (current.status === input.status) return
+    if (current.status === 'gehuisvest') {
+      throw new ApiError('conflict', `Kandidaat ${current.code} is al gehuisvest; de status kan niet meer worden gewijzigd`)
+    }
+    if (current.status === 'voorgedragen' || current.status === 'aanbieding') {
+      throw new ApiError(
+        'conflict',
+        `Kandidaat ${current.code} staat op een voordracht of heeft een aanbieding; handel die eerst af`,
+      )
+    }
+    tx.update(clients)
+      .set({ status: input.status, statusSince: today, updatedAt: new Date().toISOString() })
+      .where(eq(clients.id, input.id))
+      .run()
+    audit(tx, ctx.actor, {
+      action: 'client:status',
+      entityType: 'client',
+      entityId: input.id,
+      summary: `Kandidaat ${current.code}: ${CLIENT_STATUS.label(current.status)} → ${CLIENT_STATUS.label(input.status)}`,
+      details: { from: current.status, to: input.status, reason: input.reason },
+    })
+  })
+  return getClient(ctx, input.id)
+}

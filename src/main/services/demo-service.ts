@@ -1,0 +1,141 @@
+import { count } from 'drizzle-orm'
+import type { DemoSummary } from '../../shared/api/app'
+import { ApiError } from '../../shared/api/endpoint'
+import type { Db } from '../db/connection'
+import {
+  careProviders,
+  clients,
+  corporations,
+  dwellings,
+  quarterQuotas,
+  quarters,
+  settings,
+  yearTargets,
+} from '../db/schema'
+import { generateDemo } from '../demo/generate'
+import { audit } from './audit'
+import type { ServiceContext } from './context'
+
+/** Rows per INSERT: well under SQLite's bound-parameter limit for the widest table (~30 columns). */
+const CHUNK = 200
+
+function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => void): void {
+  for (let i = 0; i < rows.length; i += CHUNK) write(rows.slice(i, i + CHUNK))
+}
+
+function countRows(db: Db) {
+  const n = (table: typeof corporations | typeof careProviders | typeof clients | typeof dwellings) =>
+    db.select({ n: count() }).from(table).get()?.n ?? 0
+  return {
+    corporations: n(corporations),
+    careProviders: n(careProviders),
+    clients: n(clients),
+    dwellings: n(dwellings),
+  }
+}
+
+/** Maps a name to the id SQLite gave it; RETURNING promises no order, names are unique. */
+function idsByName(rows: { id: number; name: string }[], names: readonly string[]): number[] {
+  const byName = new Map(rows.map((r) => [r.name, r.id]))
+  return names.map((name) => {
+    const id = byName.get(name)
+    if (id === undefined) throw new Error(`Demo: geen id voor ${name}`)
+    return id
+  })
+}
+
+/**
+ * Fills an empty database with the demo dataset for today, in one transaction with its audit event.
+ * Refuses when anything has been registered: demo rows must never mix with real clients.
+ */
+export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
+  const { db } = ctx.store
+  const now = ctx.now()
+  const existing = countRows(db)
+  if (Object.values(existing).some((n) => n > 0)) {
+    throw new ApiError(
+      'conflict',
+      `De demogegevens kunnen alleen in een lege database worden geladen. Deze database bevat al ` +
+        `${existing.corporations} corporaties, ${existing.careProviders} zorgaanbieders, ` +
+        `${existing.clients} cliënten en ${existing.dwellings} woningen.`,
+    )
+  }
+
+  const data = generateDemo(seed, now)
+  const quarterKeys = data.quarters.map((q) => q.key)
+
+  // better-sqlite3 is synchronous on one connection: everything below, the audit too, commits or
+  // rolls back together.
+  db.transaction(() => {
+    const corporationIds = idsByName(
+      db.insert(corporations).values(data.corporations).returning({ id: corporations.id, name: corporations.name }).all(),
+      data.corporations.map((c) => c.name),
+    )
+    const providerIds = idsByName(
+      db.insert(careProviders).values(data.careProviders).returning({ id: careProviders.id, name: careProviders.name }).all(),
+      data.careProviders.map((p) => p.name),
+    )
+    const corporationId = (i: number) => corporationIds[i] ?? fail(`corporatie ${i}`)
+    const providerId = (i: number) => providerIds[i] ?? fail(`zorgaanbieder ${i}`)
+
+    // Targets, quarters and settings an officer already entered win over the demo's.
+    db.insert(yearTargets).values(data.yearTargets).onConflictDoNothing().run()
+    db.insert(quarters).values(data.quarters).onConflictDoNothing().run()
+    db.insert(settings).values(data.settings).onConflictDoNothing().run()
+    db.insert(quarterQuotas)
+      .values(data.quarterQuotas.map(({ corporation, ...q }) => ({ ...q, corporationId: corporationId(corporation) })))
+      .run()
+
+    inChunks(data.clients, (chunk) =>
+      db.insert(clients)
+        .values(
+          chunk.map(({ careProvider, supportProvider, ...c }) => ({
+            ...c,
+            careProviderId: providerId(careProvider),
+            supportProviderId: supportProvider === null ? null : providerId(supportProvider),
+          })),
+        )
+        .run(),
+    )
+    inChunks(data.dwellings, (chunk) =>
+      db.insert(dwellings)
+        .values(chunk.map(({ corporation, ...d }) => ({ ...d, corporationId: corporationId(corporation) })))
+        .run(),
+    )
+
+    audit(
+      db,
+      ctx.actor,
+      {
+        action: 'demo:load',
+        entityType: 'database',
+        summary:
+          `Demogegevens geladen (seed ${seed}): ${data.corporations.length} corporaties, ` +
+          `${data.careProviders.length} zorgaanbieders, ${data.clients.length} wachtende cliënten en ` +
+          `${data.dwellings.length} woningen in ${quarterKeys.length} kwartalen (${quarterKeys.join(', ')}).`,
+        details: {
+          seed,
+          corporations: data.corporations.length,
+          careProviders: data.careProviders.length,
+          clients: data.clients.length,
+          dwellings: data.dwellings.length,
+          quarters: quarterKeys,
+        },
+      },
+      now,
+    )
+  })
+
+  return {
+    seed,
+    corporations: data.corporations.length,
+    careProviders: data.careProviders.length,
+    clients: data.clients.length,
+    dwellings: data.dwellings.length,
+    quarters: quarterKeys,
+  }
+}
+
+function fail(what: string): never {
+  throw new Error(`Demo: onbekende verwijzing naar ${what}`)
+}

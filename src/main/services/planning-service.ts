@@ -1,0 +1,218 @@
+import { and, asc, count, desc, eq, lte, sql } from 'drizzle-orm'
+import type { EffectiveSettings, QuarterLine, QuarterOverview, QuarterRow, YearSettings, YearTarget } from '../../shared/api'
+import { ApiError } from '../../shared/api'
+import { addQuarters, parseQuarter, quarterKey, type QuarterKey } from '../../shared/domain/quarter'
+import type { DbOrTx } from '../db/connection'
+import { allocations, clients, corporations, dwellings, quarterQuotas, quarters, settings, yearTargets } from '../db/schema'
+import { baseQuotas, shortfall } from '../domain/planning'
+import { DEFAULT_YEAR_SETTINGS, YEAR_SETTINGS_KEY } from '../domain/year-settings'
+import { audit } from './audit'
+import type { ServiceContext } from './context'
+import { ensureQuarter } from './quarters'
+
+export function listYearTargets({ store }: ServiceContext): YearTarget[] {
+  return store.db
+    .select({ year: yearTargets.year, target: yearTargets.target, instroomShareTarget: yearTargets.instroomShareTarget })
+    .from(yearTargets)
+    .orderBy(desc(yearTargets.year))
+    .all()
+}
+
+export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarget {
+  ctx.store.db.transaction((tx) => {
+    tx.insert(yearTargets)
+      .values(input)
+      .onConflictDoUpdate({
+        target: yearTargets.year,
+        set: { target: input.target, instroomShareTarget: input.instroomShareTarget, updatedAt: new Date().toISOString() },
+      })
+      .run()
+    audit(tx, ctx.actor, {
+      action: 'yearTarget:save',
+      entityType: 'year',
+      entityId: input.year,
+      summary: `Taakstelling ${input.year}: ${input.target} woningen, doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
+      details: { ...input },
+    })
+  })
+  return input
+}
+
+/** The settings for a year: the most recent values set for that year or before, else the defaults. */
+export function getSettings({ store }: ServiceContext, year: number): EffectiveSettings {
+  const row = store.db
+    .select({ year: settings.year, value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.key, YEAR_SETTINGS_KEY), lte(settings.year, year)))
+    .orderBy(desc(settings.year))
+    .get()
+  if (!row) return { year, validFrom: null, values: DEFAULT_YEAR_SETTINGS }
+  return { year, validFrom: row.year, values: { ...DEFAULT_YEAR_SETTINGS, ...(JSON.parse(row.value) as Partial<YearSettings>) } }
+}
+
+export function saveSettings(ctx: ServiceContext, input: { year: number; values: YearSettings }): EffectiveSettings {
+  ctx.store.db.transaction((tx) => {
+    const value = JSON.stringify(input.values)
+    tx.insert(settings)
+      .values({ key: YEAR_SETTINGS_KEY, year: input.year, value })
+      .onConflictDoUpdate({ target: [settings.key, settings.year], set: { value, updatedAt: new Date().toISOString() } })
+      .run()
+    audit(tx, ctx.actor, {
+      action: 'settings:save',
+      entityType: 'settings',
+      entityId: input.year,
+      summary: `Instellingen vanaf ${input.year} gewijzigd`,
+      details: { ...input.values },
+    })
+  })
+  return getSettings(ctx, input.year)
+}
+
+export function listQuarters({ store }: ServiceContext): QuarterRow[] {
+  return store.db
+    .select({
+      key: quarters.key,
+      year: quarters.year,
+      number: quarters.number,
+      startsOn: quarters.startsOn,
+      endsOn: quarters.endsOn,
+      carryShortfall: quarters.carryShortfall,
+      dwellings: count(dwellings.id),
+    })
+    .from(quarters)
+    .leftJoin(dwellings, eq(dwellings.quarterKey, quarters.key))
+    .groupBy(quarters.key)
+    .orderBy(desc(quarters.key))
+    .all()
+}
+
+interface Progress {
+  submitted: number
+  inShortlist: number
+  matched: number
+  allocated: number
+  withdrawn: number
+}
+
+function progressByCorporation(db: DbOrTx, key: QuarterKey): Map<number, Progress> {
+  const rows = db
+    .select({
+      corporationId: dwellings.corporationId,
+      submitted: sql<number>`sum(${dwellings.status} <> 'ingetrokken')`,
+      inShortlist: sql<number>`sum(${dwellings.status} = 'in-voordracht')`,
+      matched: sql<number>`sum(${dwellings.status} in ('gematcht', 'aangeboden'))`,
+      allocated: sql<number>`sum(${dwellings.status} = 'verhuurd')`,
+      withdrawn: sql<number>`sum(${dwellings.status} = 'ingetrokken')`,
+    })
+    .from(dwellings)
+    .where(eq(dwellings.quarterKey, key))
+    .groupBy(dwellings.corporationId)
+    .all()
+  return new Map(rows.map(({ corporationId, ...progress }) => [corporationId, progress]))
+}
+
+const NO_PROGRESS: Progress = { submitted: 0, inShortlist: 0, matched: 0, allocated: 0, withdrawn: 0 }
+
+/** Quota (pro rata, plus last quarter's shortfall where chosen) against what each corporation did. */
+function computeOverview(db: DbOrTx, key: QuarterKey): QuarterOverview {
+  const quarter = db.select().from(quarters).where(eq(quarters.key, key)).get()
+  if (!quarter) throw new ApiError('not-found', `Kwartaal ${key} bestaat nog niet`)
+  const { year, number } = parseQuarter(key)
+  const target = db.select().from(yearTargets).where(eq(yearTargets.year, year)).get() ?? null
+  const holders = db
+    .select({ id: corporations.id, name: corporations.name, socialStock: corporations.socialStock })
+    .from(corporations)
+    .where(eq(corporations.active, true))
+    .orderBy(asc(corporations.name))
+    .all()
+  const stock = holders.reduce((sum, h) => sum + h.socialStock, 0)
+  const quotas = baseQuotas(target?.target ?? 0, holders, number)
+  const progress = progressByCorporation(db, key)
+
+  const previousKey = quarterKey(addQuarters({ year, number }, -1))
+  const previousProgress = progressByCorporation(db, previousKey)
+  const previousQuotas = baseQuotas(
+    db.select().from(yearTargets).where(eq(yearTargets.year, parseQuarter(previousKey).year)).get()?.target ?? 0,
+    holders,
+    parseQuarter(previousKey).number,
+  )
+  const previousExists = Boolean(db.select().from(quarters).where(eq(quarters.key, previousKey)).get())
+
+  const lines: QuarterLine[] = holders.map((holder) => {
+    const baseQuota = quotas.get(holder.id) ?? 0
+    const carried =
+      quarter.carryShortfall && previousExists
+        ? shortfall(previousQuotas.get(holder.id) ?? 0, (previousProgress.get(holder.id) ?? NO_PROGRESS).submitted)
+        : 0
+    return {
+      corporationId: holder.id,
+      corporation: holder.name,
+      stockShare: stock === 0 ? 0 : holder.socialStock / stock,
+      baseQuota,
+      carried,
+      quota: baseQuota + carried,
+      ...(progress.get(holder.id) ?? NO_PROGRESS),
+    }
+  })
+  const sum = (field: keyof Omit<QuarterLine, 'corporationId' | 'corporation' | 'stockShare'>) =>
+    lines.reduce((total, line) => total + line[field], 0)
+
+  const instroom = db
+    .select({ allocated: count(), instroom: sql<number>`coalesce(sum(${clients.flow} = 'instroom'), 0)` })
+    .from(allocations)
+    .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
+    .innerJoin(clients, eq(clients.id, allocations.clientId))
+    .where(eq(dwellings.quarterKey, key))
+    .get() ?? { allocated: 0, instroom: 0 }
+
+  return {
+    quarter: { ...quarter, dwellings: sum('submitted') + sum('withdrawn') },
+    target: target && { year: target.year, target: target.target, instroomShareTarget: target.instroomShareTarget },
+    lines,
+    totals: {
+      baseQuota: sum('baseQuota'),
+      carried: sum('carried'),
+      quota: sum('quota'),
+      submitted: sum('submitted'),
+      inShortlist: sum('inShortlist'),
+      matched: sum('matched'),
+      allocated: sum('allocated'),
+      withdrawn: sum('withdrawn'),
+    },
+    instroom: {
+      ...instroom,
+      share: instroom.allocated === 0 ? null : instroom.instroom / instroom.allocated,
+      target: target?.instroomShareTarget ?? null,
+    },
+  }
+}
+
+export function quarterOverview({ store }: ServiceContext, key: QuarterKey): QuarterOverview {
+  return computeOverview(store.db, key)
+}
+
+/**
+ * Opens a quarter (if needed), sets whether last quarter's shortfall is carried, and records the
+ * quotas as planned now, so later changes to stock or target do not rewrite history.
+ */
+export function planQuarter(ctx: ServiceContext, key: QuarterKey, carryShortfall: boolean): QuarterOverview {
+  return ctx.store.db.transaction((tx) => {
+    ensureQuarter(tx, key)
+    tx.update(quarters).set({ carryShortfall, updatedAt: new Date().toISOString() }).where(eq(quarters.key, key)).run()
+    const overview = computeOverview(tx, key)
+    tx.delete(quarterQuotas).where(eq(quarterQuotas.quarterKey, key)).run()
+    if (overview.lines.length > 0) {
+      tx.insert(quarterQuotas)
+        .values(overview.lines.map((l) => ({ quarterKey: key, corporationId: l.corporationId, quota: l.quota })))
+        .run()
+    }
+    audit(tx, ctx.actor, {
+      action: 'quarter:plan',
+      entityType: 'quarter',
+      entityId: key,
+      summary: `Kwartaal ${key} gepland: quotum ${overview.totals.quota} woningen${carryShortfall ? ', inclusief tekort vorig kwartaal' : ''}`,
+      details: { carryShortfall, quotas: overview.lines.map((l) => [l.corporation, l.quota]) },
+    })
+    return overview
+  })
+}

@@ -1,0 +1,12 @@
+import { parseQuarter, quarterBounds, type QuarterKey } from '../../shared/domain/quarter'
+import type { DbOrTx } from '../db/connection'
+import { quarters } from '../db/schema'
+
+/** Makes sure the quarter exists; dwellings can be submitted for a quarter nobody planned yet. */
+export function ensureQuarter(db: DbOrTx, key: QuarterKey): void {
+  const quarter = parseQuarter(key)
+  db.insert(quarters)
+    .values({ key, year: quarter.year, number: quarter.number, ...quarterBounds(quarter) })
+    .onConflictDoNothing()
+    .run()
+}

@@ -1,0 +1,55 @@
+import { useState, type FormEvent } from 'react'
+import { client } from '../api/client'
+import { dutchMessage } from '../errors'
+import { ErrorAlert } from './Messages'
+
+interface OfficerFormProps {
+  current: string
+  onSaved: () => void
+  onCancel: () => void
+}
+
+/** The name that goes into the audit log with every change and export from now on. */
+export function OfficerForm({ current, onSaved, onCancel }: OfficerFormProps) {
+  const [name, setName] = useState(current)
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string>()
+
+  async function save(event: FormEvent) {
+    event.preventDefault()
+    setSaving(true)
+    setError(undefined)
+    try {
+      await client.setOfficer({ name })
+      onSaved()
+    } catch (err) {
+      setError(dutchMessage(err))
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form className="officer-form" onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <label htmlFor="officer-name">Uw naam</label>
+      <input
+        id="officer-name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoFocus
+        autoComplete="name"
+        maxLength={80}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'officer-error' : undefined}
+      />
+      <button type="submit" className="button button-primary button-small" disabled={saving}>
+        {saving ? 'Opslaan…' : 'Opslaan'}
+      </button>
+      <button type="button" className="button button-small" onClick={onCancel}>
+        Annuleren
+      </button>
+      <div id="officer-error" className="officer-error">
+        <ErrorAlert message={error} />
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,53 @@
+/**
+ * How numbers, money and dates read in the UI: always Dutch (nl-NL), whatever the OS locale,
+ * because the officers compare them with Dutch letters and spreadsheets.
+ */
+
+const euroFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' })
+const numberFormat = new Intl.NumberFormat('nl-NL')
+const percentFormat = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 })
+
+/** € 597,30 */
+export function formatEuro(amount: number | null | undefined): string {
+  return amount == null ? '' : euroFormat.format(amount)
+}
+
+/** 43.000 */
+export function formatNumber(value: number | null | undefined): string {
+  return value == null ? '' : numberFormat.format(value)
+}
+
+/** A share 0–1 as "12,5%". */
+export function formatShare(share: number | null | undefined): string {
+  return share == null ? '' : percentFormat.format(share)
+}
+
+/**
+ * An ISO date (yyyy-mm-dd) as dd-mm-jjjj. Done by hand rather than via Date: parsing an ISO date
+ * gives midnight UTC, which a negative-offset time zone would show as the day before.
+ */
+export function formatDate(iso: string | null | undefined): string {
+  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null
+  if (!match) return iso ?? ''
+  const [, year, month, day] = match
+  return `${day}-${month}-${year}`
+}
+
+export function formatYesNo(value: boolean | null | undefined): string {
+  return value == null ? '' : value ? 'ja' : 'nee'
+}
+
+/** Household as the officers write it: "1 vw + 2 k" (volwassenen + kinderen). */
+export function formatHousehold(adults: number, children: number): string {
+  return children > 0 ? `${adults} vw + ${children} k` : `${adults} vw`
+}
+
+/** Dutch plural for counts in running text: "1 woning", "53 woningen". */
+export function countOf(n: number, singular: string, plural: string): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`
+}
+
+/** The last part of a file path, for showing the database file without the whole path. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path
+}

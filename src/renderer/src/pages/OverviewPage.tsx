@@ -1,0 +1,104 @@
+import { useState } from 'react'
+import type { DemoSummary } from '../../../shared/api'
+import { quarterKey, quarterLabel, quarterOf } from '../../../shared/domain/quarter'
+import { client } from '../api/client'
+import { EmptyDatabase } from '../components/EmptyDatabase'
+import { KeyFigure } from '../components/KeyFigure'
+import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
+import { PageHeader } from '../components/PageHeader'
+import { QuarterTable } from '../components/QuarterTable'
+import { dutchMessage } from '../errors'
+import { countOf } from '../format'
+import { useAppInfo } from '../hooks/app-info'
+import { useDataVersion } from '../hooks/data-version'
+import { useApi } from '../hooks/use-api'
+import { hrefOf } from '../routes'
+import { isOverdue } from '../waiting-time'
+
+function demoLoadedMessage(summary: DemoSummary): string {
+  return (
+    `Demogegevens geladen: ${countOf(summary.corporations, 'corporatie', 'corporaties')}, ` +
+    `${countOf(summary.careProviders, 'zorgaanbieder', 'zorgaanbieders')}, ` +
+    `${countOf(summary.clients, 'kandidaat', 'kandidaten')} en ` +
+    `${countOf(summary.dwellings, 'woning', 'woningen')} in ${countOf(summary.quarters.length, 'kwartaal', 'kwartalen')}.`
+  )
+}
+
+export function OverviewPage() {
+  const info = useAppInfo()
+  const quarters = useApi(() => client.listQuarters(), [])
+  const waiting = useApi(() => client.listClients({ status: 'wachtend' }), [])
+  const { refreshAll } = useDataVersion()
+  const [loadingDemo, setLoadingDemo] = useState(false)
+  const [demoMessage, setDemoMessage] = useState<string>()
+  const [demoError, setDemoError] = useState<string>()
+
+  async function loadDemo() {
+    setLoadingDemo(true)
+    setDemoError(undefined)
+    try {
+      setDemoMessage(demoLoadedMessage(await client.loadDemo({})))
+      refreshAll()
+    } catch (error) {
+      setDemoError(dutchMessage(error))
+    } finally {
+      setLoadingDemo(false)
+    }
+  }
+
+  const current = quarterOf(new Date())
+  const currentDwellings = quarters.data ? (quarters.data.find((q) => q.key === quarterKey(current))?.dwellings ?? 0) : undefined
+  const overdue = waiting.data?.filter((c) => isOverdue(c.waitingDays)).length
+
+  return (
+    <>
+      <PageHeader title="Overzicht" description="De stand van zaken: wie wacht er, en wat hebben de corporaties ingediend." />
+      <SuccessMessage message={demoMessage} />
+      <ErrorAlert message={demoError} />
+      <ErrorAlert message={info.error ?? quarters.error ?? waiting.error} onRetry={refreshAll} />
+
+      {!info.data ? (
+        info.loading && <Loading />
+      ) : info.data.isEmpty ? (
+        <EmptyDatabase busy={loadingDemo} onLoadDemo={loadDemo} />
+      ) : (
+        <>
+          <section aria-labelledby="figures-title">
+            <h2 id="figures-title" className="visually-hidden">
+              Kerncijfers
+            </h2>
+            <div className="figures">
+              <KeyFigure
+                label="Wachtende kandidaten"
+                value={waiting.data?.length}
+                href={hrefOf('kandidaten')}
+                note={overdue === undefined ? undefined : `waarvan ${overdue} langer dan 3 maanden`}
+              />
+              <KeyFigure
+                label="Woningen dit kwartaal"
+                value={currentDwellings}
+                href={hrefOf('woningen')}
+                note={quarterLabel(current)}
+              />
+              <KeyFigure label="Corporaties" value={info.data.counts.corporations} href={hrefOf('beheer')} />
+              <KeyFigure label="Zorgaanbieders" value={info.data.counts.careProviders} href={hrefOf('beheer')} />
+            </div>
+          </section>
+
+          <section aria-labelledby="quarters-title" className="section">
+            <h2 id="quarters-title">Ingediende woningen per kwartaal</h2>
+            {quarters.data ? (
+              quarters.data.length > 0 ? (
+                <QuarterTable quarters={quarters.data} />
+              ) : (
+                <p className="muted">Er zijn nog geen kwartalen met ingediende woningen.</p>
+              )
+            ) : (
+              quarters.loading && <Loading />
+            )}
+          </section>
+        </>
+      )}
+    </>
+  )
+}

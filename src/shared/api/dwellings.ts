@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import { DwellingInputSchema } from '../domain/dwelling-input'
+import { IdSchema } from '../domain/fields'
+import { QuarterKeySchema } from '../domain/quarter'
+import { DWELLING_STATUS, DWELLING_TYPE, SUITABLE_FOR, WIJK } from '../domain/vocabulary'
+import { endpoint } from './endpoint'
+
+export const DwellingRowSchema = z.object({
+  id: z.number(),
+  corporationId: z.number(),
+  corporation: z.string(),
+  quarterKey: QuarterKeySchema,
+  address: z.string(),
+  postcode: z.string(),
+  wijk: z.enum(WIJK.keys),
+  buurt: z.string().nullable(),
+  type: z.enum(DWELLING_TYPE.keys),
+  rooms: z.number(),
+  floor: z.number(),
+  hasLift: z.boolean(),
+  wheelchairAccessible: z.boolean(),
+  netRent: z.number(),
+  serviceCosts: z.number(),
+  availableFrom: z.string(),
+  suitableFor: z.enum(SUITABLE_FOR.keys),
+  flipPossible: z.boolean(),
+  status: z.enum(DWELLING_STATUS.keys),
+})
+export type DwellingRow = z.infer<typeof DwellingRowSchema>
+
+/** Everything about one dwelling, for its form. */
+export const DwellingDetailSchema = DwellingRowSchema.extend({
+  complex: z.string().nullable(),
+  selfContained: z.boolean(),
+  lowStimulus: z.boolean(),
+  remarks: z.string().nullable(),
+  submittedOn: z.string(),
+  statusSince: z.string(),
+})
+export type DwellingDetail = z.infer<typeof DwellingDetailSchema>
+
+export const ListDwellingsInput = z
+  .object({ quarter: QuarterKeySchema.optional(), corporationId: IdSchema.optional() })
+  .strict()
+  .default({})
+
+export const SaveDwellingInput = z.object({ id: IdSchema.optional(), dwelling: DwellingInputSchema })
+
+export const dwellingsApi = {
+  listDwellings: endpoint('dwellings:list', ListDwellingsInput, DwellingRowSchema.array()),
+  getDwelling: endpoint('dwellings:get', z.object({ id: IdSchema }), DwellingDetailSchema),
+  saveDwelling: endpoint('dwellings:save', SaveDwellingInput, DwellingDetailSchema),
+} as const

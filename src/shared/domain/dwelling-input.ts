@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { euros, IsoDateSchema, oneOf, optionalText, PostcodeSchema, text, wholeNumber } from './fields'
+import { QuarterKeySchema } from './quarter'
+import { DWELLING_TYPE, SUITABLE_FOR, WIJK } from './vocabulary'
+
+/**
+ * A dwelling as a corporation submits it: one definition for the form, the service and the
+ * Excel import, so every path gives the same Dutch messages.
+ */
+export const DwellingFieldsSchema = z.object({
+  address: text('het adres', 120),
+  postcode: PostcodeSchema,
+  wijk: oneOf('Wijk', WIJK.keys, WIJK.labels),
+  buurt: optionalText('Buurt', 80),
+  complex: optionalText('Complex', 80),
+  type: oneOf('Type', DWELLING_TYPE.keys, DWELLING_TYPE.labels),
+  selfContained: z.boolean({ message: 'Zelfstandig moet ja of nee zijn' }),
+  rooms: wholeNumber('Aantal kamers', 1, 10),
+  floor: wholeNumber('Verdieping', -1, 40),
+  hasLift: z.boolean({ message: 'Lift moet ja of nee zijn' }),
+  wheelchairAccessible: z.boolean({ message: 'Rolstoeltoegankelijk moet ja of nee zijn' }),
+  lowStimulus: z.boolean({ message: 'Prikkelarm moet ja of nee zijn' }).default(false),
+  netRent: euros('Kale huur', 100, 2500),
+  serviceCosts: euros('Servicekosten', 0, 500),
+  availableFrom: IsoDateSchema,
+  suitableFor: oneOf('Geschikt voor', SUITABLE_FOR.keys, SUITABLE_FOR.labels),
+  flipPossible: z.boolean({ message: 'Omklap mogelijk moet ja of nee zijn' }),
+  remarks: optionalText('Opmerkingen', 1000),
+})
+export type DwellingFields = z.infer<typeof DwellingFieldsSchema>
+
+export const DwellingInputSchema = DwellingFieldsSchema.extend({
+  corporationId: z.number({ message: 'Kies een corporatie' }).int().positive({ message: 'Kies een corporatie' }),
+  quarterKey: QuarterKeySchema,
+}).refine((d) => d.suitableFor === 'uitstroom' || d.flipPossible || d.suitableFor === 'beide', {
+  message: 'Een woning alleen voor instroom moet omklap mogelijk maken',
+  path: ['flipPossible'],
+})
+export type DwellingInput = z.infer<typeof DwellingInputSchema>

@@ -1,0 +1,112 @@
+/**
+ * The domain's closed lists, each with the Dutch label the users read.
+ * One definition for the database enums, the zod schemas, the Excel dropdowns and the UI.
+ * Source: shared/docs/domain.md §3.
+ */
+
+function labelled<const K extends string>(labels: Record<K, string>) {
+  const keys = Object.keys(labels) as [K, ...K[]]
+  return { keys, labels, label: (key: K): string => labels[key] }
+}
+
+/** Utrecht's ten wijken; the share of the corporations' social stock is used by the demo data. */
+export const WIJK = labelled({
+  binnenstad: 'Binnenstad',
+  noordoost: 'Noordoost',
+  oost: 'Oost',
+  zuid: 'Zuid',
+  zuidwest: 'Zuidwest',
+  west: 'West',
+  noordwest: 'Noordwest',
+  overvecht: 'Overvecht',
+  'leidsche-rijn': 'Leidsche Rijn',
+  'vleuten-de-meern': 'Vleuten-De Meern',
+})
+export type Wijk = (typeof WIJK.keys)[number]
+
+export const TARGET_GROUP = labelled({
+  'uitstroom-mo': 'Uitstroom MO',
+  'uitstroom-bw': 'Uitstroom BW',
+  vrouwenopvang: 'Vrouwenopvang',
+  wlz: 'Wlz',
+  forensisch: 'Forensische zorg',
+  jongvolwassenen: 'Jongvolwassenen',
+  corporatiehotel: 'Uitstroom corporatiehotel',
+  'beschermd-thuis': 'Beschermd Thuis (instroom)',
+  'housing-first': 'Housing First',
+})
+export type TargetGroup = (typeof TARGET_GROUP.keys)[number]
+
+/** Instroom: housing at the front door, with a flip dwelling; uitstroom: leaving a facility. */
+export const FLOW = labelled({ uitstroom: 'Uitstroom', instroom: 'Instroom' })
+export type Flow = (typeof FLOW.keys)[number]
+
+export const SUITABLE_FOR = labelled({
+  uitstroom: 'Uitstroom',
+  instroom: 'Instroom',
+  beide: 'Beide',
+})
+export type SuitableFor = (typeof SUITABLE_FOR.keys)[number]
+
+export const DWELLING_TYPE = labelled({
+  appartement: 'Appartement',
+  eengezinswoning: 'Eengezinswoning',
+  bovenwoning: 'Bovenwoning',
+  benedenwoning: 'Benedenwoning',
+  studio: 'Studio',
+  kamer: 'Kamer',
+})
+export type DwellingType = (typeof DWELLING_TYPE.keys)[number]
+
+export const CLIENT_STATUS = labelled({
+  wachtend: 'Wachtend',
+  voorgedragen: 'Voorgedragen',
+  aanbieding: 'Aanbieding',
+  gehuisvest: 'Gehuisvest',
+  ingetrokken: 'Ingetrokken',
+  'on-hold': 'On hold',
+})
+export type ClientStatus = (typeof CLIENT_STATUS.keys)[number]
+
+export const DWELLING_STATUS = labelled({
+  ingediend: 'Ingediend',
+  'in-voordracht': 'In voordracht',
+  gematcht: 'Gematcht',
+  aangeboden: 'Aangeboden',
+  verhuurd: 'Verhuurd',
+  ingetrokken: 'Ingetrokken',
+})
+export type DwellingStatus = (typeof DWELLING_STATUS.keys)[number]
+
+export const SUPPORT_INTENSITY = labelled({
+  licht: 'Licht (ambulant, < 3 uur per week)',
+  middel: 'Middel (3–6 uur per week)',
+  intensief: 'Intensief (> 6 uur per week)',
+})
+export type SupportIntensity = (typeof SUPPORT_INTENSITY.keys)[number]
+
+export const SHORTLIST_STATUS = labelled({
+  concept: 'Concept',
+  voorgedragen: 'Voorgedragen',
+  gekozen: 'Kandidaat gekozen',
+  afgewezen: 'Afgewezen (nieuwe ronde)',
+  vervallen: 'Vervallen',
+})
+export type ShortlistStatus = (typeof SHORTLIST_STATUS.keys)[number]
+
+export const CANDIDATE_DECISION = labelled({
+  open: 'Open',
+  gekozen: 'Gekozen',
+  'geen-match': 'Geen match',
+})
+export type CandidateDecision = (typeof CANDIDATE_DECISION.keys)[number]
+
+export const OFFER_OUTCOME = labelled({
+  open: 'Openstaand',
+  geaccepteerd: 'Geaccepteerd',
+  geweigerd: 'Geweigerd',
+})
+export type OfferOutcome = (typeof OFFER_OUTCOME.keys)[number]
+
+export const CONTRACT_KIND = labelled({ huur: 'Huurcontract', omklap: 'Omklapcontract' })
+export type ContractKind = (typeof CONTRACT_KIND.keys)[number]

@@ -1,0 +1,65 @@
+import { expect, test } from './fixtures'
+import { AppPage, SECTION_NAMES } from './pages/app-page'
+
+/** Utrecht's postcodes run from 3500 to 3585; the demo uses real streets there. */
+const UTRECHT_POSTCODE = /\b35[0-8]\d [A-Z]{2}\b/
+const CLIENT_CODE = /^K-\d{4}-\d{4}$/
+
+test('an officer starts on an empty database, loads the demo data and finds it on every page', async ({ page }) => {
+  const app = new AppPage(page)
+  await app.open()
+  await expect(app.emptyDatabase).toBeVisible()
+
+  await app.loadDemoData()
+  await expect(app.emptyDatabase).toBeHidden()
+  await expect(page.getByText('Wachtende kandidaten')).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Ingediende woningen per kwartaal' })).toBeVisible()
+  await app.screenshot('test-results/overzicht.png')
+
+  await app.goTo('Woningen')
+  const dwellings = app.grid(/^Woningen /)
+  await expect(dwellings.getByRole('row').filter({ hasText: UTRECHT_POSTCODE }).first()).toBeVisible()
+  expect(await app.shownCount('woningen')).toBeGreaterThan(50)
+  await app.screenshot('docs/screenshot-woningen.png')
+
+  await app.goTo('Kandidaten')
+  await expect(app.grid(/^Kandidaten/).getByRole('gridcell', { name: CLIENT_CODE }).first()).toBeVisible()
+
+  await app.goTo('Voordrachten')
+  await expect(page.getByText('Voordrachten per woning volgen in een volgende versie')).toBeVisible()
+
+  await app.goTo('Rapportages')
+  await expect(page.getByRole('heading', { name: 'Nog niet beschikbaar' })).toBeVisible()
+
+  await app.goTo('Beheer')
+  await expect(app.grid('Corporaties').getByRole('gridcell', { name: 'Mitros' })).toBeVisible()
+  await expect(app.grid('Zorgaanbieders').getByRole('gridcell', { name: 'Lister' })).toBeVisible()
+
+  await app.goTo('Overzicht')
+  await expect(app.emptyDatabase).toBeHidden()
+})
+
+test('every section has its own address and an Alt+number shortcut', async ({ page }) => {
+  const app = new AppPage(page)
+  await app.open()
+  for (const [index, section] of SECTION_NAMES.entries()) {
+    await page.keyboard.press(`Alt+${index + 1}`)
+    await app.expectOn(section)
+    await expect(page).toHaveURL(new RegExp(`#/${section.toLowerCase()}$`))
+  }
+  await page.goto('/#/kandidaten')
+  await app.expectOn('Kandidaten')
+})
+
+test('the officer puts their own name in the header', async ({ page }) => {
+  const app = new AppPage(page)
+  await app.open()
+  await expect(page.getByRole('banner')).toContainText('Test Medewerker')
+
+  await app.changeOfficer('A')
+  await expect(page.getByRole('alert')).toContainText('minstens 2 tekens')
+
+  await page.getByLabel('Uw naam').fill('Fatima el Amrani')
+  await page.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(page.getByRole('banner')).toContainText('Medewerker: Fatima el Amrani')
+})

@@ -1,0 +1,71 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { api, assertUniqueChannels, CHANNELS, endpoint, NoInput } from '../../src/shared/api'
+import { openRuntime } from '../../src/main/runtime'
+import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+
+describe('the API contract', () => {
+  const tempDir = useTempDir()
+  const open = () =>
+    openRuntime(join(tempDir(), 'contract.db'), { context: { actor: TEST_ACTOR, now: () => FIXED_NOW } })
+
+  it('names every channel noun:verb, once', () => {
+    for (const channel of CHANNELS) expect(channel).toMatch(/^[a-z][a-zA-Z]*:[a-z][a-zA-Z]*$/)
+    expect(new Set(CHANNELS).size).toBe(CHANNELS.length)
+  })
+
+  it('throws at start-up when two endpoints share a channel', () => {
+    const twice = [endpoint('app:info', NoInput, NoInput), endpoint('app:info', NoInput, NoInput)]
+    expect(() => assertUniqueChannels(twice)).toThrow(/Dubbel kanaal.*app:info/)
+  })
+
+  it('binds a route for every endpoint of the contract', () => {
+    const runtime = open()
+    expect([...runtime.routes.keys()].sort()).toEqual(Object.values(api).map((e) => e.channel).sort())
+    runtime.close()
+  })
+
+  it('rejects a wrongly typed input with a Dutch message and writes nothing', async () => {
+    const runtime = open()
+    const before = runtime.store.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get()
+    const result = await runtime.routes.get('demo:load')!({ seed: 'veel' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    if (result.ok) throw new Error('verwacht een fout')
+    expect(result.error.message).toMatch(/Ongeldige invoer bij ‘seed’/)
+    expect(result.error.issues?.[0]?.path).toBe('seed')
+    expect(runtime.store.sqlite.prepare('SELECT count(*) FROM corporations').pluck().get()).toBe(0)
+    expect(runtime.store.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(before)
+    runtime.close()
+  })
+
+  it('rejects unknown fields instead of ignoring them', async () => {
+    const runtime = open()
+    const result = await runtime.routes.get('dwellings:list')!({ quarter: '2026-Q4', drop: 'tabel' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    runtime.close()
+  })
+
+  it('explains the quarter format in Dutch', async () => {
+    const runtime = open()
+    const result = await runtime.routes.get('dwellings:list')!({ quarter: '4e kwartaal' })
+    if (result.ok) throw new Error('verwacht een fout')
+    expect(result.error.message).toContain('JJJJ-Kn')
+    runtime.close()
+  })
+
+  it('rejects an officer name that is empty after trimming', async () => {
+    const runtime = open()
+    const result = await runtime.routes.get('app:setOfficer')!({ name: '   ' })
+    if (result.ok) throw new Error('verwacht een fout')
+    expect(result.error.message).toContain('Vul uw naam in')
+    expect(runtime.ctx.actor.officer).toBe(TEST_ACTOR.officer)
+    runtime.close()
+  })
+
+  it('answers a valid call with typed data', async () => {
+    const runtime = open()
+    const result = await runtime.routes.get('app:info')!(undefined)
+    expect(result).toMatchObject({ ok: true, data: { isEmpty: true, officer: 'Test Medewerker' } })
+    runtime.close()
+  })
+})

@@ -9,8 +9,12 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version
-const sqliteVersion = JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')).version
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version
+const sqliteVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8'),
+).version
 const outDir = join(root, '.native/electron')
 const stamp = join(outDir, 'stamp.json')
 const wanted = JSON.stringify({ electronVersion, sqliteVersion, arch: process.arch })

@@ -12,9 +12,12 @@ import { join } from 'node:path'
 
 const mode = process.argv[2] === 'app' ? 'app' : 'test'
 const root = new URL('..', import.meta.url).pathname
-const lockHash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex')
+const lockHash = createHash('sha256')
+  .update(readFileSync(join(root, 'package-lock.json')))
+  .digest('hex')
 const marker = join(root, 'node_modules', '.installed-lock-hash')
-const sh = (command, env = {}) => execSync(command, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+const sh = (command, env = {}) =>
+  execSync(command, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
 
 if (!existsSync(marker) || readFileSync(marker, 'utf8') !== lockHash) {
   console.log('Afhankelijkheden installeren (npm ci)…')
@@ -27,8 +30,12 @@ if (mode === 'test' && !existsSync('/usr/bin/chromium')) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log("Debian's Chromium installeren voor de end-to-end-tests…")
-    sh('apt-get update -qq && apt-get install -y -qq chromium', { DEBIAN_FRONTEND: 'noninteractive' })
+    sh('apt-get update -qq && apt-get install -y -qq chromium', {
+      DEBIAN_FRONTEND: 'noninteractive',
+    })
   } else {
-    console.warn('Let op: /usr/bin/chromium ontbreekt; Playwright gebruikt dan zijn eigen browser (npx playwright install chromium).')
+    console.warn(
+      'Let op: /usr/bin/chromium ontbreekt; Playwright gebruikt dan zijn eigen browser (npx playwright install chromium).',
+    )
   }
 }

@@ -76,7 +76,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   })
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, options: HostOptions, channel: string) {
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: HostOptions,
+  channel: string,
+) {
   const invoke = options.routes.get(channel)
   if (!invoke) return sendError(res, 'not-found', `Onbekende opdracht: ${channel}`)
   if (req.method !== 'POST') return sendError(res, 'invalid-input', 'Gebruik POST voor de API')
@@ -104,7 +109,10 @@ function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string):
     res.end('De gebruikersinterface is nog niet gebouwd: voer eerst `npm run build` uit.')
     return
   }
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' })
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+  })
   createReadStream(file).pipe(res)
 }
 

@@ -21,7 +21,9 @@ function isTrustedSender(url: string | undefined): boolean {
 }
 
 function createWindow(): void {
-  const window = new BrowserWindow(windowOptions(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))))
+  const window = new BrowserWindow(
+    windowOptions(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))),
+  )
   window.once('ready-to-show', () => window.show())
   if (rendererUrl) void window.loadURL(rendererUrl)
   else void window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)))
@@ -43,7 +45,9 @@ function start(): void {
     return
   }
   // No permission (camera, notifications, ...) is ever needed.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
   registerIpc(ipcMain, runtime.routes, (event) => isTrustedSender(event.senderFrame?.url))
   createWindow()
 }
@@ -52,7 +56,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)))
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, (url) => shell.openExternal(url)),
+  )
   void app.whenReady().then(start)
   app.on('window-all-closed', () => {
     runtime?.close()

@@ -6,7 +6,11 @@ import type { Invoke } from './api/dispatch'
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 
 /** One loop binds every channel of the contract; nothing is registered by hand. */
-export function registerIpc(ipcMain: IpcMain, routes: Map<string, Invoke>, isTrusted: SenderCheck): void {
+export function registerIpc(
+  ipcMain: IpcMain,
+  routes: Map<string, Invoke>,
+  isTrusted: SenderCheck,
+): void {
   for (const [channel, invoke] of routes) {
     ipcMain.handle(channel, (event, input: unknown): Promise<ApiResult<unknown>> => {
       if (!isTrusted(event)) {

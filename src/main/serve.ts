@@ -14,13 +14,18 @@ function main(): Promise<void> {
   })
   if (!values.db) throw new Error('Geef het databasebestand op met --db <bestand>')
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Ongeldige poort: ${values.port}`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Ongeldige poort: ${values.port}`)
 
   const runtime = openRuntime(resolve(values.db))
   const rendererDir = resolve(resourcePath('migrations'), '..', '..', 'out', 'renderer')
   return startHost({ routes: runtime.routes, rendererDir, port }).then((host) => {
     console.log(`Het Vierde Huis draait op ${host.url} (database: ${runtime.store.file})`)
-    const stop = () => void host.close().then(() => runtime.close()).then(() => process.exit(0))
+    const stop = () =>
+      void host
+        .close()
+        .then(() => runtime.close())
+        .then(() => process.exit(0))
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })

@@ -1,11 +1,19 @@
+import { WIJK } from '../../src/shared/domain/vocabulary'
 import { expect, test } from './fixtures'
 import { AppPage, SECTION_NAMES } from './pages/app-page'
 
-/** Utrecht's postcodes run from 3500 to 3585; the demo uses real streets there. */
-const UTRECHT_POSTCODE = /\b35[0-8]\d [A-Z]{2}\b/
+/**
+ * A dwelling row as the grid names it: a Utrecht postcode (3500–3585) followed by one of Utrecht's
+ * wijken. (The address itself sits in the pinned column, which ag-grid renders as a separate row.)
+ */
+const UTRECHT_DWELLING = new RegExp(
+  `^35[0-8]\\d [A-Z]{2} (${Object.values(WIJK.labels).join('|')}) `,
+)
 const CLIENT_CODE = /^K-\d{4}-\d{4}$/
 
-test('an officer starts on an empty database, loads the demo data and finds it on every page', async ({ page }) => {
+test('an officer starts on an empty database, loads the demo data and finds it on every page', async ({
+  page,
+}) => {
   const app = new AppPage(page)
   await app.open()
   await expect(app.emptyDatabase).toBeVisible()
@@ -18,22 +26,33 @@ test('an officer starts on an empty database, loads the demo data and finds it o
 
   await app.goTo('Woningen')
   const dwellings = app.grid(/^Woningen /)
-  await expect(dwellings.getByRole('row').filter({ hasText: UTRECHT_POSTCODE }).first()).toBeVisible()
+  await expect(dwellings.getByRole('row', { name: UTRECHT_DWELLING }).first()).toBeVisible()
   expect(await app.shownCount('woningen')).toBeGreaterThan(50)
   await app.screenshot('docs/screenshot-woningen.png')
 
   await app.goTo('Kandidaten')
-  await expect(app.grid(/^Kandidaten/).getByRole('gridcell', { name: CLIENT_CODE }).first()).toBeVisible()
+  await expect(
+    app
+      .grid(/^Kandidaten/)
+      .getByRole('gridcell', { name: CLIENT_CODE })
+      .first(),
+  ).toBeVisible()
 
   await app.goTo('Voordrachten')
-  await expect(page.getByText('Voordrachten per woning volgen in een volgende versie')).toBeVisible()
+  await expect(
+    page.getByText('Voordrachten per woning volgen in een volgende versie'),
+  ).toBeVisible()
 
   await app.goTo('Rapportages')
   await expect(page.getByRole('heading', { name: 'Nog niet beschikbaar' })).toBeVisible()
 
   await app.goTo('Beheer')
-  await expect(app.grid('Corporaties').getByRole('gridcell', { name: 'Mitros' })).toBeVisible()
-  await expect(app.grid('Zorgaanbieders').getByRole('gridcell', { name: 'Lister' })).toBeVisible()
+  await expect(
+    app.grid('Corporaties').getByRole('gridcell', { name: 'Mitros', exact: true }),
+  ).toBeVisible()
+  await expect(
+    app.grid('Zorgaanbieders').getByRole('gridcell', { name: 'Lister', exact: true }),
+  ).toBeVisible()
 
   await app.goTo('Overzicht')
   await expect(app.emptyDatabase).toBeHidden()

@@ -7,7 +7,9 @@ import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 describe('the API contract', () => {
   const tempDir = useTempDir()
   const open = () =>
-    openRuntime(join(tempDir(), 'contract.db'), { context: { actor: TEST_ACTOR, now: () => FIXED_NOW } })
+    openRuntime(join(tempDir(), 'contract.db'), {
+      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+    })
 
   it('names every channel noun:verb, once', () => {
     for (const channel of CHANNELS) expect(channel).toMatch(/^[a-z][a-zA-Z]*:[a-z][a-zA-Z]*$/)
@@ -21,7 +23,11 @@ describe('the API contract', () => {
 
   it('binds a route for every endpoint of the contract', () => {
     const runtime = open()
-    expect([...runtime.routes.keys()].sort()).toEqual(Object.values(api).map((e) => e.channel).sort())
+    expect([...runtime.routes.keys()].sort()).toEqual(
+      Object.values(api)
+        .map((e) => e.channel)
+        .sort(),
+    )
     runtime.close()
   })
 
@@ -34,13 +40,18 @@ describe('the API contract', () => {
     expect(result.error.message).toMatch(/Ongeldige invoer bij ‘seed’/)
     expect(result.error.issues?.[0]?.path).toBe('seed')
     expect(runtime.store.sqlite.prepare('SELECT count(*) FROM corporations').pluck().get()).toBe(0)
-    expect(runtime.store.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(before)
+    expect(runtime.store.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get()).toBe(
+      before,
+    )
     runtime.close()
   })
 
   it('rejects unknown fields instead of ignoring them', async () => {
     const runtime = open()
-    const result = await runtime.routes.get('dwellings:list')!({ quarter: '2026-Q4', drop: 'tabel' })
+    const result = await runtime.routes.get('dwellings:list')!({
+      quarter: '2026-Q4',
+      drop: 'tabel',
+    })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     runtime.close()
   })

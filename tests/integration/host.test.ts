@@ -12,7 +12,11 @@ interface Reply {
   body: string
 }
 
-function call(host: RunningHost, path: string, options: { method?: string; body?: string; hostHeader?: string } = {}) {
+function call(
+  host: RunningHost,
+  path: string,
+  options: { method?: string; body?: string; hostHeader?: string } = {},
+) {
   return new Promise<Reply>((resolve, reject) => {
     const req = request(
       {
@@ -20,7 +24,10 @@ function call(host: RunningHost, path: string, options: { method?: string; body?
         port: host.port,
         path,
         method: options.method ?? 'GET',
-        headers: { Host: options.hostHeader ?? `127.0.0.1:${host.port}`, 'Content-Type': 'application/json' },
+        headers: {
+          Host: options.hostHeader ?? `127.0.0.1:${host.port}`,
+          'Content-Type': 'application/json',
+        },
       },
       (res) => {
         let body = ''

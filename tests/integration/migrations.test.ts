@@ -45,7 +45,9 @@ describe('migrations', () => {
     const store = openStore(join(tempDir(), 'fk.db'))
     expect(() =>
       store.sqlite
-        .prepare("INSERT INTO quarter_quotas (quarter_key, corporation_id, quota) VALUES ('2026-Q4', 99, 1)")
+        .prepare(
+          "INSERT INTO quarter_quotas (quarter_key, corporation_id, quota) VALUES ('2026-Q4', 99, 1)",
+        )
         .run(),
     ).toThrow(/FOREIGN KEY/)
     store.close()
@@ -54,7 +56,9 @@ describe('migrations', () => {
   it('opens an up-to-date database again without a backup and without touching its data', () => {
     const file = join(tempDir(), 'bestaand.db')
     const first = openStore(file)
-    first.sqlite.prepare("INSERT INTO corporations (name, social_stock) VALUES ('Mitros', 16000)").run()
+    first.sqlite
+      .prepare("INSERT INTO corporations (name, social_stock) VALUES ('Mitros', 16000)")
+      .run()
     first.close()
 
     const again = openStore(file)
@@ -72,15 +76,25 @@ describe('migrations', () => {
     const journalFile = join(oldMigrations, 'meta', '_journal.json')
     const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
     const first = openStore(file, { migrationsFolder: oldMigrations })
-    first.sqlite.prepare("INSERT INTO corporations (name, social_stock) VALUES ('Portaal', 14000)").run()
+    first.sqlite
+      .prepare("INSERT INTO corporations (name, social_stock) VALUES ('Portaal', 14000)")
+      .run()
     first.close()
 
     // The "new release" adds a migration.
     const newMigrations = join(dir, 'migrations-nieuw')
     cpSync(oldMigrations, newMigrations, { recursive: true })
     const tag = '9999_test_extra'
-    writeFileSync(join(newMigrations, `${tag}.sql`), 'CREATE TABLE `test_extra` (`id` integer PRIMARY KEY);')
-    journal.entries.push({ ...journal.entries[0]!, idx: journal.entries.length, when: Date.now(), tag } as never)
+    writeFileSync(
+      join(newMigrations, `${tag}.sql`),
+      'CREATE TABLE `test_extra` (`id` integer PRIMARY KEY);',
+    )
+    journal.entries.push({
+      ...journal.entries[0]!,
+      idx: journal.entries.length,
+      when: Date.now(),
+      tag,
+    } as never)
     writeFileSync(join(newMigrations, 'meta', '_journal.json'), JSON.stringify(journal))
 
     const upgraded = openStore(file, { migrationsFolder: newMigrations })

@@ -9,7 +9,10 @@ const SEEDS = [2019, 1, 42, 123_456, 2 ** 31 - 1]
 const samples: [number, DemoDataset][] = SEEDS.map((seed) => [seed, generateDemo(seed, TODAY)])
 
 const countBy = <T>(rows: readonly T[], key: (row: T) => string) =>
-  rows.reduce<Record<string, number>>((acc, row) => ({ ...acc, [key(row)]: (acc[key(row)] ?? 0) + 1 }), {})
+  rows.reduce<Record<string, number>>(
+    (acc, row) => ({ ...acc, [key(row)]: (acc[key(row)] ?? 0) + 1 }),
+    {},
+  )
 const wijken = (json: string) => JSON.parse(json) as string[]
 
 describe('generateDemo', () => {
@@ -32,22 +35,32 @@ describe('generateDemo', () => {
       { year: 2025, target: 385, instroomShareTarget: 0.5 },
       { year: 2026, target: 385, instroomShareTarget: 0.5 },
     ])
-    expect(generateDemo(1, new Date('2022-05-01T12:00:00Z')).yearTargets.map((t) => t.instroomShareTarget)).toEqual([
-      0.4, 0.5,
-    ])
-    const setting = (key: string) => JSON.parse(demo.settings.find((s) => s.key === key)?.value ?? 'null') as unknown
-    expect(setting('rentLimits')).toEqual({
+    expect(
+      generateDemo(1, new Date('2022-05-01T12:00:00Z')).yearTargets.map(
+        (t) => t.instroomShareTarget,
+      ),
+    ).toEqual([0.4, 0.5])
+    const setting = (key: string) =>
+      JSON.parse(demo.settings.find((s) => s.key === key)?.value ?? 'null') as unknown
+    expect(setting('yearSettings')).toMatchObject({
       kwaliteitskortingsgrens: 477.2,
-      aftoppingsgrenzen: [682.96, 731.93],
-      liberalisatiegrens: 900.07,
+      aftoppingsgrensLaag: 682.96,
+      aftoppingsgrensHoog: 731.93,
+      youngMaxRent: 477.2,
+      shortlistSize: 3,
     })
-    expect(setting('youngMaxRent')).toBe(477.2)
-    expect(setting('shortlistSize')).toBe(3)
     expect(demo.settings.every((s) => s.year === 2026)).toBe(true)
   })
 
   it('has the six corporations with about 43,000 social dwellings, and quotas of 96 or 97 a quarter', () => {
-    expect(demo.corporations.map((c) => c.name)).toEqual(['Mitros', 'Portaal', 'Bo-Ex', 'SSH', 'GroenWest', 'Lekstede'])
+    expect(demo.corporations.map((c) => c.name)).toEqual([
+      'Mitros',
+      'Portaal',
+      'Bo-Ex',
+      'SSH',
+      'GroenWest',
+      'Lekstede',
+    ])
     const stock = demo.corporations.reduce((a, c) => a + c.socialStock, 0)
     expect(stock).toBeGreaterThan(42_000)
     expect(stock).toBeLessThan(44_000)
@@ -60,64 +73,83 @@ describe('generateDemo', () => {
 
   it('has the big four care providers and a dozen small ones, contingents adding up to 1', () => {
     const names = demo.careProviders.map((p) => p.name)
-    expect(names.slice(0, 4)).toEqual(['De Tussenvoorziening', 'Leger des Heils', 'Lister', 'Kwintes'])
+    expect(names.slice(0, 4)).toEqual([
+      'De Tussenvoorziening',
+      'Leger des Heils',
+      'Lister',
+      'Kwintes',
+    ])
     expect(names.length).toBeGreaterThanOrEqual(14)
     expect(demo.careProviders.reduce((a, p) => a + (p.contingentShare ?? 0), 0)).toBeCloseTo(1, 10)
     const smallest = Math.min(...demo.careProviders.slice(0, 4).map((p) => p.contingentShare ?? 0))
-    expect(demo.careProviders.slice(4).every((p) => (p.contingentShare ?? 0) < smallest / 2)).toBe(true)
-    expect(demo.careProviders.every((p) => /^aanmeldingen@[a-z0-9]+\.nl$/.test(p.contact ?? ''))).toBe(true)
+    expect(demo.careProviders.slice(4).every((p) => (p.contingentShare ?? 0) < smallest / 2)).toBe(
+      true,
+    )
+    expect(
+      demo.careProviders.every((p) => /^aanmeldingen@[a-z0-9]+\.nl$/.test(p.contact ?? '')),
+    ).toBe(true)
   })
 
-  it.each(samples)('seed %i: about 400 waiting clients, registered in the last 18 months, more of them recently', (_, data) => {
-    expect(data.clients.length).toBeGreaterThanOrEqual(380)
-    expect(data.clients.length).toBeLessThanOrEqual(420)
-    const codes = data.clients.map((c) => c.code)
-    expect(new Set(codes).size).toBe(codes.length)
-    for (const c of data.clients) {
-      expect(c.code).toMatch(new RegExp(`^K-${c.registeredOn.slice(0, 4)}-\\d{4}$`))
-      expect(c.name).toBeNull()
-      expect(c.status).toBe('wachtend')
-      expect(c.statusSince).toBe(c.registeredOn)
-      expect(c.registeredOn >= '2025-05-20' && c.registeredOn <= '2026-11-23').toBe(true)
-    }
-    const lastHalfYear = data.clients.filter((c) => c.registeredOn >= '2026-05-23').length
-    const overAYearAgo = data.clients.filter((c) => c.registeredOn < '2025-11-23').length
-    expect(lastHalfYear).toBeGreaterThan(1.5 * overAYearAgo)
-  })
-
-  it.each(samples)('seed %i: every client is consistent with their group, household and rent limits', (_, data) => {
-    const instroomGroups: TargetGroup[] = ['beschermd-thuis', 'housing-first']
-    for (const c of data.clients) {
-      const age = 2026 - c.birthYear
-      const persons = (c.adults ?? 1) + (c.children ?? 0)
-      if (c.flow === 'instroom') expect(instroomGroups).toContain(c.targetGroup)
-      if (c.targetGroup === 'beschermd-thuis') expect(c.flow).toBe('instroom')
-      if (c.targetGroup === 'jongvolwassenen') {
-        expect(age).toBeGreaterThanOrEqual(18)
-        expect(age).toBeLessThanOrEqual(27)
+  it.each(samples)(
+    'seed %i: about 400 waiting clients, registered in the last 18 months, more of them recently',
+    (_, data) => {
+      expect(data.clients.length).toBeGreaterThanOrEqual(380)
+      expect(data.clients.length).toBeLessThanOrEqual(420)
+      const codes = data.clients.map((c) => c.code)
+      expect(new Set(codes).size).toBe(codes.length)
+      for (const c of data.clients) {
+        expect(c.code).toMatch(new RegExp(`^K-${c.registeredOn.slice(0, 4)}-\\d{4}$`))
+        expect(c.name).toBeNull()
+        expect(c.status).toBe('wachtend')
+        expect(c.statusSince).toBe(c.registeredOn)
+        expect(c.registeredOn >= '2025-05-20' && c.registeredOn <= '2026-11-23').toBe(true)
       }
-      expect(Number(c.registeredOn.slice(0, 4)) - c.birthYear).toBeGreaterThanOrEqual(18)
-      if (age < 23) expect(c.maxRent).toBeLessThan(DEMO_RENT_LIMITS.kwaliteitskortingsgrens)
-      expect(c.maxRent).toBeLessThan(DEMO_RENT_LIMITS.liberalisatiegrens)
-      expect(c.minRooms).toBeGreaterThanOrEqual((c.children ?? 0) > 0 ? 2 : 1)
-      expect(c.minRooms).toBeLessThanOrEqual(Math.max(4, persons))
-      if (c.needsWheelchair) expect(c.needsGroundFloorOrLift).toBe(true)
-      const excluded = wijken(c.excludedWijken ?? '[]')
-      const preferred = wijken(c.preferredWijken ?? '[]')
-      expect(excluded.length).toBeLessThanOrEqual(2)
-      expect(preferred.filter((w) => excluded.includes(w))).toEqual([])
-      expect([...excluded, ...preferred].every((w) => (WIJK.keys as string[]).includes(w))).toBe(true)
-      if (c.exclusionForSafety) expect(excluded.length).toBeGreaterThan(0)
-      expect(c.supportMonths).toBeGreaterThanOrEqual(12)
-      expect(c.supportMonths).toBeLessThanOrEqual(36)
-      expect(c.careProvider).toBeLessThan(data.careProviders.length)
-    }
-  })
+      const lastHalfYear = data.clients.filter((c) => c.registeredOn >= '2026-05-23').length
+      const overAYearAgo = data.clients.filter((c) => c.registeredOn < '2025-11-23').length
+      expect(lastHalfYear).toBeGreaterThan(1.5 * overAYearAgo)
+    },
+  )
+
+  it.each(samples)(
+    'seed %i: every client is consistent with their group, household and rent limits',
+    (_, data) => {
+      const instroomGroups: TargetGroup[] = ['beschermd-thuis', 'housing-first']
+      for (const c of data.clients) {
+        const age = 2026 - c.birthYear
+        const persons = (c.adults ?? 1) + (c.children ?? 0)
+        if (c.flow === 'instroom') expect(instroomGroups).toContain(c.targetGroup)
+        if (c.targetGroup === 'beschermd-thuis') expect(c.flow).toBe('instroom')
+        if (c.targetGroup === 'jongvolwassenen') {
+          expect(age).toBeGreaterThanOrEqual(18)
+          expect(age).toBeLessThanOrEqual(27)
+        }
+        expect(Number(c.registeredOn.slice(0, 4)) - c.birthYear).toBeGreaterThanOrEqual(18)
+        if (age < 23) expect(c.maxRent).toBeLessThan(DEMO_RENT_LIMITS.kwaliteitskortingsgrens)
+        expect(c.maxRent).toBeLessThan(DEMO_RENT_LIMITS.liberalisatiegrens)
+        expect(c.minRooms).toBeGreaterThanOrEqual((c.children ?? 0) > 0 ? 2 : 1)
+        expect(c.minRooms).toBeLessThanOrEqual(Math.max(4, persons))
+        if (c.needsWheelchair) expect(c.needsGroundFloorOrLift).toBe(true)
+        const excluded = wijken(c.excludedWijken ?? '[]')
+        const preferred = wijken(c.preferredWijken ?? '[]')
+        expect(excluded.length).toBeLessThanOrEqual(2)
+        expect(preferred.filter((w) => excluded.includes(w))).toEqual([])
+        expect([...excluded, ...preferred].every((w) => (WIJK.keys as string[]).includes(w))).toBe(
+          true,
+        )
+        if (c.exclusionForSafety) expect(excluded.length).toBeGreaterThan(0)
+        expect(c.supportMonths).toBeGreaterThanOrEqual(12)
+        expect(c.supportMonths).toBeLessThanOrEqual(36)
+        expect(c.careProvider).toBeLessThan(data.careProviders.length)
+      }
+    },
+  )
 
   it('mixes the groups realistically: uitstroom BW and MO most, every group present', () => {
     const byGroup = countBy(demo.clients, (c) => c.targetGroup)
     expect(Object.keys(byGroup).sort()).toEqual([...TARGET_GROUP.keys].sort())
-    const ranked = Object.entries(byGroup).sort((a, b) => b[1] - a[1]).map(([g]) => g)
+    const ranked = Object.entries(byGroup)
+      .sort((a, b) => b[1] - a[1])
+      .map(([g]) => g)
     expect(ranked.slice(0, 2).sort()).toEqual(['uitstroom-bw', 'uitstroom-mo'])
     const share = (pred: (c: DemoDataset['clients'][number]) => boolean) =>
       demo.clients.filter(pred).length / demo.clients.length
@@ -128,46 +160,53 @@ describe('generateDemo', () => {
     expect(share((c) => c.supportProvider === c.careProvider)).toBeGreaterThan(0.8)
   })
 
-  it.each(samples)('seed %i: about a hundred dwellings a quarter, unique addresses, dates within the quarter', (_, data) => {
-    for (const q of data.quarters) {
-      const rows = data.dwellings.filter((d) => d.quarterKey === q.key)
-      expect(rows.length).toBeGreaterThanOrEqual(80)
-      expect(rows.length).toBeLessThanOrEqual(120)
-      const addresses = rows.map((d) => `${d.address}|${d.postcode}`)
-      expect(new Set(addresses).size).toBe(addresses.length)
-      for (const d of rows) {
-        expect(d.submittedOn >= q.startsOn && d.submittedOn <= q.endsOn).toBe(true)
-        expect(d.submittedOn <= '2026-11-23').toBe(true)
-        expect(d.availableFrom > d.submittedOn && d.availableFrom <= q.endsOn).toBe(true)
-        expect(d.status).toBe('ingediend')
-        expect(d.statusSince).toBe(d.submittedOn)
+  it.each(samples)(
+    'seed %i: about a hundred dwellings a quarter, unique addresses, dates within the quarter',
+    (_, data) => {
+      for (const q of data.quarters) {
+        const rows = data.dwellings.filter((d) => d.quarterKey === q.key)
+        expect(rows.length).toBeGreaterThanOrEqual(80)
+        expect(rows.length).toBeLessThanOrEqual(120)
+        const addresses = rows.map((d) => `${d.address}|${d.postcode}`)
+        expect(new Set(addresses).size).toBe(addresses.length)
+        for (const d of rows) {
+          expect(d.submittedOn >= q.startsOn && d.submittedOn <= q.endsOn).toBe(true)
+          expect(d.submittedOn <= '2026-11-23').toBe(true)
+          expect(d.availableFrom > d.submittedOn && d.availableFrom <= q.endsOn).toBe(true)
+          expect(d.status).toBe('ingediend')
+          expect(d.statusSince).toBe(d.submittedOn)
+        }
       }
-    }
-  })
+    },
+  )
 
-  it.each(samples)('seed %i: every dwelling is plausible for its type, place and rent', (_, data) => {
-    for (const d of data.dwellings) {
-      expect(d.postcode).toMatch(/^3[45]\d\d [A-Z]{2}$/)
-      expect(d.rooms).toBeGreaterThanOrEqual(1)
-      expect(d.rooms).toBeLessThanOrEqual(4)
-      expect(d.floor).toBeGreaterThanOrEqual(0)
-      expect(d.floor).toBeLessThanOrEqual(8)
-      if ((d.floor ?? 0) >= 5) expect(d.hasLift).toBe(true)
-      expect(d.netRent).toBeGreaterThan(350)
-      expect(d.netRent).toBeLessThan(DEMO_RENT_LIMITS.liberalisatiegrens)
-      expect(d.serviceCosts).toBeGreaterThanOrEqual(20)
-      expect(d.serviceCosts).toBeLessThanOrEqual(80)
-      if (d.type === 'studio') expect(d.netRent).toBeLessThanOrEqual(550)
-      if (d.type === 'eengezinswoning') expect(d.netRent).toBeGreaterThanOrEqual(750)
-      expect(d.selfContained).toBe(d.type !== 'kamer')
-      // Instroom needs a dwelling that can be flipped to the client's own lease.
-      expect(d.flipPossible).toBe(d.suitableFor !== 'uitstroom')
-      if (data.corporations[d.corporation]?.name === 'SSH') expect(['studio', 'kamer', 'appartement']).toContain(d.type)
-    }
-    const flippable = data.dwellings.filter((d) => d.flipPossible).length / data.dwellings.length
-    expect(flippable).toBeGreaterThan(0.15)
-    expect(flippable).toBeLessThan(0.35)
-  })
+  it.each(samples)(
+    'seed %i: every dwelling is plausible for its type, place and rent',
+    (_, data) => {
+      for (const d of data.dwellings) {
+        expect(d.postcode).toMatch(/^3[45]\d\d [A-Z]{2}$/)
+        expect(d.rooms).toBeGreaterThanOrEqual(1)
+        expect(d.rooms).toBeLessThanOrEqual(4)
+        expect(d.floor).toBeGreaterThanOrEqual(0)
+        expect(d.floor).toBeLessThanOrEqual(8)
+        if ((d.floor ?? 0) >= 5) expect(d.hasLift).toBe(true)
+        expect(d.netRent).toBeGreaterThan(350)
+        expect(d.netRent).toBeLessThan(DEMO_RENT_LIMITS.liberalisatiegrens)
+        expect(d.serviceCosts).toBeGreaterThanOrEqual(20)
+        expect(d.serviceCosts).toBeLessThanOrEqual(80)
+        if (d.type === 'studio') expect(d.netRent).toBeLessThanOrEqual(550)
+        if (d.type === 'eengezinswoning') expect(d.netRent).toBeGreaterThanOrEqual(750)
+        expect(d.selfContained).toBe(d.type !== 'kamer')
+        // Instroom needs a dwelling that can be flipped to the client's own lease.
+        expect(d.flipPossible).toBe(d.suitableFor !== 'uitstroom')
+        if (data.corporations[d.corporation]?.name === 'SSH')
+          expect(['studio', 'kamer', 'appartement']).toContain(d.type)
+      }
+      const flippable = data.dwellings.filter((d) => d.flipPossible).length / data.dwellings.length
+      expect(flippable).toBeGreaterThan(0.15)
+      expect(flippable).toBeLessThan(0.35)
+    },
+  )
 
   it.each(samples)('seed %i: dwellings cover all ten wijken, Overvecht the most', (_, data) => {
     const byWijk = countBy(data.dwellings, (d) => d.wijk)
@@ -179,7 +218,9 @@ describe('generateDemo', () => {
   it('spreads dwellings over the corporations roughly in proportion to their quota', () => {
     for (const q of demo.quarters) {
       for (const quota of demo.quarterQuotas.filter((r) => r.quarterKey === q.key)) {
-        const n = demo.dwellings.filter((d) => d.quarterKey === q.key && d.corporation === quota.corporation).length
+        const n = demo.dwellings.filter(
+          (d) => d.quarterKey === q.key && d.corporation === quota.corporation,
+        ).length
         expect(n).toBeGreaterThanOrEqual(Math.floor(quota.quota * 0.8))
         expect(n).toBeLessThanOrEqual(Math.ceil(quota.quota * 1.25))
       }

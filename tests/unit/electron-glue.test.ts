@@ -49,11 +49,14 @@ vi.mock('electron', () => {
     BrowserWindow,
     dialog: { showErrorBox: vi.fn() },
     ipcMain: {
-      handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) => recorded.handlers.set(channel, fn),
+      handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) =>
+        recorded.handlers.set(channel, fn),
     },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
-    contextBridge: { exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value) },
+    contextBridge: {
+      exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value),
+    },
     ipcRenderer: {
       invoke: (channel: string, input: unknown) => {
         recorded.ipcRendererCalls.push([channel, input])
@@ -72,8 +75,14 @@ describe('the Electron glue', () => {
     await import('../../src/main/index')
     await vi.waitFor(() => expect(recorded.windows).toHaveLength(1))
 
-    const { webPreferences } = recorded.windows[0]!.options as { webPreferences: Record<string, unknown> }
-    expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false })
+    const { webPreferences } = recorded.windows[0]!.options as {
+      webPreferences: Record<string, unknown>
+    }
+    expect(webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    })
     expect(String(webPreferences['preload'])).toMatch(/preload[\\/]index\.cjs$/)
     expect(recorded.windows[0]!.loaded[0]).toMatch(/renderer[\\/]index\.html$/)
     expect([...recorded.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
@@ -92,7 +101,9 @@ describe('the Electron glue', () => {
 
   it('exposes only an invoke function to the renderer, limited to the contract’s channels', async () => {
     await import('../../src/preload/index')
-    const bridge = recorded.exposed.get('api') as { invoke: (c: string, i: unknown) => Promise<unknown> }
+    const bridge = recorded.exposed.get('api') as {
+      invoke: (c: string, i: unknown) => Promise<unknown>
+    }
     expect(Object.keys(bridge)).toEqual(['invoke'])
 
     await bridge.invoke('app:info', {})
@@ -110,7 +121,8 @@ describe('web contents hardening', () => {
     const listeners = new Map<string, (event: { preventDefault: () => void }) => void>()
     let openHandler: ((details: { url: string }) => { action: string }) | undefined
     const contents = {
-      on: (name: string, fn: (event: { preventDefault: () => void }) => void) => listeners.set(name, fn),
+      on: (name: string, fn: (event: { preventDefault: () => void }) => void) =>
+        listeners.set(name, fn),
       setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
     }
     const opened: string[] = []
@@ -120,7 +132,9 @@ describe('web contents hardening', () => {
     listeners.get('will-navigate')!(event)
     expect(event.preventDefault).toHaveBeenCalled()
     expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
-    expect(openHandler!({ url: 'https://www.hetvierdehuis.nl/contact' })).toEqual({ action: 'deny' })
+    expect(openHandler!({ url: 'https://www.hetvierdehuis.nl/contact' })).toEqual({
+      action: 'deny',
+    })
     expect(opened).toEqual(['https://www.hetvierdehuis.nl/contact'])
   })
 })

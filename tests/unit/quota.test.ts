@@ -9,7 +9,10 @@ describe('largestRemainder', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 2000 }),
-        fc.array(fc.double({ min: 0.001, max: 50_000, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.double({ min: 0.001, max: 50_000, noNaN: true }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
         (total, weights) => {
           expect(sum(largestRemainder(total, weights))).toBe(total)
         },
@@ -21,7 +24,9 @@ describe('largestRemainder', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 2000 }),
-        fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 1, maxLength: 12 }).filter((w) => sum(w) > 0),
+        fc
+          .array(fc.integer({ min: 0, max: 20_000 }), { minLength: 1, maxLength: 12 })
+          .filter((w) => sum(w) > 0),
         (total, weights) => {
           const parts = largestRemainder(total, weights)
           parts.forEach((part, i) => {

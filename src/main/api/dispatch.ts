@@ -24,7 +24,11 @@ function failure(error: unknown, channel: string): ApiResult<never> {
   if (error instanceof z.ZodError) {
     return {
       ok: false,
-      error: { code: 'invalid-input', message: 'De invoer is niet geldig', issues: issuesFromZod(error) },
+      error: {
+        code: 'invalid-input',
+        message: 'De invoer is niet geldig',
+        issues: issuesFromZod(error),
+      },
     }
   }
   // Unexpected: log the detail for support, show the officer a calm Dutch sentence.
@@ -33,7 +37,8 @@ function failure(error: unknown, channel: string): ApiResult<never> {
     ok: false,
     error: {
       code: 'internal',
-      message: 'Er ging iets mis bij het verwerken. Er is niets gewijzigd; probeer het opnieuw of neem contact op met beheer.',
+      message:
+        'Er ging iets mis bij het verwerken. Er is niets gewijzigd; probeer het opnieuw of neem contact op met beheer.',
     },
   }
 }

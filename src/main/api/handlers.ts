@@ -3,8 +3,18 @@ import { getClient, listClients, saveClient, setClientStatus } from '../services
 import type { ServiceContext } from '../services/context'
 import { loadDemo } from '../services/demo-service'
 import { getDwelling, listDwellings, saveDwelling } from '../services/dwellings-service'
-import { clientsTemplate, dwellingsTemplate, importClients, importDwellings } from '../services/import-service'
-import { listCareProviders, listCorporations, saveCareProvider, saveCorporation } from '../services/partners-service'
+import {
+  clientsTemplate,
+  dwellingsTemplate,
+  importClients,
+  importDwellings,
+} from '../services/import-service'
+import {
+  listCareProviders,
+  listCorporations,
+  saveCareProvider,
+  saveCorporation,
+} from '../services/partners-service'
 import {
   getSettings,
   listQuarters,

@@ -9,7 +9,10 @@ export interface Command {
 }
 
 /** parseArgs with Dutch messages for the mistakes people make most. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: true })
   } catch (error) {

@@ -5,8 +5,10 @@
 import { backupCommand } from './backup'
 import type { Command } from './command'
 import { demoCommand } from './demo'
+import { importCommand } from './import'
+import { templateCommand } from './template'
 
-const commands: Command[] = [demoCommand, backupCommand]
+const commands: Command[] = [demoCommand, backupCommand, templateCommand, importCommand]
 
 function usage(): string {
   return ['Gebruik: npm run cli -- <opdracht> [opties]', '', 'Opdrachten:']

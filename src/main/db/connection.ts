@@ -69,7 +69,10 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const existed = file !== ':memory:' && existsSync(file) && statSync(file).size > 0
 
-  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  const sqlite = new Database(
+    file,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  )
   try {
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')

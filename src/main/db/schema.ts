@@ -259,7 +259,10 @@ export const offers = sqliteTable(
     declineReason: text('decline_reason'),
     ...timestamps,
   },
-  (t) => [index('offers_dwellingId_idx').on(t.dwellingId), index('offers_clientId_idx').on(t.clientId)],
+  (t) => [
+    index('offers_dwellingId_idx').on(t.dwellingId),
+    index('offers_clientId_idx').on(t.clientId),
+  ],
 )
 
 export const allocations = sqliteTable('allocations', {

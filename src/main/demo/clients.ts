@@ -1,6 +1,12 @@
-import { WIJK, type SupportIntensity, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
+import {
+  WIJK,
+  type SupportIntensity,
+  type TargetGroup,
+  type Wijk,
+} from '../../shared/domain/vocabulary'
 import { addDays, daysBetween, previousWeekday } from './calendar'
-import type { DemoClient, RentLimits } from './generate'
+import type { YearSettings } from '../../shared/api/planning'
+import type { DemoClient } from './generate'
 import { CARE_PROVIDERS, GENERAL_GROUP_MIX } from './organisations'
 import { WIJK_STOCK_SHARE } from './places'
 import type { Random } from './random'
@@ -29,11 +35,27 @@ const CHILDREN_CHANCE: Partial<Record<TargetGroup, number>> = {
 }
 
 const INTENSITY: Partial<Record<TargetGroup, [SupportIntensity, number][]>> = {
-  'housing-first': [['intensief', 60], ['middel', 35], ['licht', 5]],
-  'beschermd-thuis': [['intensief', 40], ['middel', 50], ['licht', 10]],
-  wlz: [['intensief', 50], ['middel', 40], ['licht', 10]],
+  'housing-first': [
+    ['intensief', 60],
+    ['middel', 35],
+    ['licht', 5],
+  ],
+  'beschermd-thuis': [
+    ['intensief', 40],
+    ['middel', 50],
+    ['licht', 10],
+  ],
+  wlz: [
+    ['intensief', 50],
+    ['middel', 40],
+    ['licht', 10],
+  ],
 }
-const DEFAULT_INTENSITY: [SupportIntensity, number][] = [['licht', 45], ['middel', 40], ['intensief', 15]]
+const DEFAULT_INTENSITY: [SupportIntensity, number][] = [
+  ['licht', 45],
+  ['middel', 40],
+  ['intensief', 15],
+]
 
 const providerWeights = CARE_PROVIDERS.map((p, i) => [i, p.perMille] as const)
 const wijkWeights = WIJK.keys.map((w) => [w, WIJK_STOCK_SHARE[w]] as const)
@@ -50,7 +72,12 @@ function someWijken(rnd: Random, count: number, avoid: readonly Wijk[] = []): Wi
   return chosen
 }
 
-function birthYear(rnd: Random, group: TargetGroup, registeredYear: number, todayYear: number): number {
+function birthYear(
+  rnd: Random,
+  group: TargetGroup,
+  registeredYear: number,
+  todayYear: number,
+): number {
   // A young adult is 18 when registered and still at most 27 today.
   if (group === 'jongvolwassenen') return rnd.int(todayYear - 27, registeredYear - 18)
   const [mean, sd, min, max] = AGE[group]
@@ -61,10 +88,10 @@ function birthYear(rnd: Random, group: TargetGroup, registeredYear: number, toda
  * What the household can pay: under 23 only up to the kwaliteitskortingsgrens (rent benefit stops
  * there); otherwise mostly the aftoppingsgrens for its size, some less, a few with income more.
  */
-function maxRent(rnd: Random, age: number, persons: number, limits: RentLimits): number {
+function maxRent(rnd: Random, age: number, persons: number, limits: YearSettings): number {
   // Whole euros strictly below the limit.
   if (age < 23) return rnd.int(400, Math.ceil(limits.kwaliteitskortingsgrens) - 1)
-  const cap = persons >= 3 ? limits.aftoppingsgrenzen[1] : limits.aftoppingsgrenzen[0]
+  const cap = persons >= 3 ? limits.aftoppingsgrensHoog : limits.aftoppingsgrensLaag
   const r = rnd.next()
   if (r < 0.6) return cap
   if (r < 0.92) return round5(rnd.between(540, cap - 5))
@@ -73,7 +100,7 @@ function maxRent(rnd: Random, age: number, persons: number, limits: RentLimits):
 
 interface ClientContext {
   todayIso: string
-  limits: RentLimits
+  limits: YearSettings
 }
 
 /** ~400 waiting clients, registered over the last eighteen months, more of them recently. */
@@ -99,14 +126,27 @@ export function generateClients(rnd: Random, { todayIso, limits }: ClientContext
     const born = birthYear(rnd, targetGroup, registeredYear, todayYear)
     const age = todayYear - born
     const adults =
-      targetGroup !== 'vrouwenopvang' && rnd.chance(targetGroup === 'corporatiehotel' ? 0.15 : 0.05) ? 2 : 1
+      targetGroup !== 'vrouwenopvang' && rnd.chance(targetGroup === 'corporatiehotel' ? 0.15 : 0.05)
+        ? 2
+        : 1
     const hasChildren = rnd.chance(CHILDREN_CHANCE[targetGroup] ?? 0.08)
-    const children = !hasChildren ? 0 : age < 21 ? 1 : rnd.weighted([[1, 50], [2, 33], [3, 17]])
+    const children = !hasChildren
+      ? 0
+      : age < 21
+        ? 1
+        : rnd.weighted([
+            [1, 50],
+            [2, 33],
+            [3, 17],
+          ])
     const persons = adults + children
 
     const needsWheelchair = rnd.chance(0.02)
-    const needsGroundFloorOrLift = needsWheelchair || rnd.chance(targetGroup === 'wlz' ? 0.15 : 0.06)
-    const lowStimulusChance = ['uitstroom-bw', 'beschermd-thuis', 'wlz'].includes(targetGroup) ? 0.08 : 0.03
+    const needsGroundFloorOrLift =
+      needsWheelchair || rnd.chance(targetGroup === 'wlz' ? 0.15 : 0.06)
+    const lowStimulusChance = ['uitstroom-bw', 'beschermd-thuis', 'wlz'].includes(targetGroup)
+      ? 0.08
+      : 0.03
 
     // Women's shelter and forensic clients often must stay away from a person or a scene.
     const exclusionChance =
@@ -157,7 +197,11 @@ export function generateClients(rnd: Random, { todayIso, limits }: ClientContext
  * Codes run per registration year (K-2025-0412), in registration order, with gaps for the clients
  * registered in between who have since been housed or withdrawn — more of those further back.
  */
-function assignCodes(rnd: Random, rows: (DemoClient & { daysAgo: number })[], todayIso: string): DemoClient[] {
+function assignCodes(
+  rnd: Random,
+  rows: (DemoClient & { daysAgo: number })[],
+  todayIso: string,
+): DemoClient[] {
   const sorted = rows
     .map((row, index) => ({ row, index }))
     .sort((a, b) => a.row.registeredOn.localeCompare(b.row.registeredOn) || a.index - b.index)

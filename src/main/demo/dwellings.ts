@@ -1,4 +1,10 @@
-import { WIJK, type DwellingType, type SuitableFor, type Wijk } from '../../shared/domain/vocabulary'
+import {
+  WIJK,
+  type DwellingType,
+  type SuitableFor,
+  type Wijk,
+} from '../../shared/domain/vocabulary'
+import { largestRemainder } from '../domain/quota'
 import { addDays, daysBetween, nextWeekday } from './calendar'
 import type { DemoDwelling, QuarterRow } from './generate'
 import { CORPORATIONS, type DemoCorporation } from './organisations'
@@ -10,10 +16,24 @@ const FLAT_TYPES: readonly DwellingType[] = ['appartement', 'studio', 'kamer']
 const ROOMS: Record<DwellingType, [number, number][]> = {
   kamer: [[1, 1]],
   studio: [[1, 1]],
-  appartement: [[2, 45], [3, 40], [4, 15]],
-  bovenwoning: [[2, 35], [3, 50], [4, 15]],
-  benedenwoning: [[2, 50], [3, 50]],
-  eengezinswoning: [[3, 35], [4, 65]],
+  appartement: [
+    [2, 45],
+    [3, 40],
+    [4, 15],
+  ],
+  bovenwoning: [
+    [2, 35],
+    [3, 50],
+    [4, 15],
+  ],
+  benedenwoning: [
+    [2, 50],
+    [3, 50],
+  ],
+  eengezinswoning: [
+    [3, 35],
+    [4, 65],
+  ],
 }
 
 /** Net rent band 2026 (euros a month) by type and rooms: social rent, under the liberalisatiegrens. */
@@ -35,7 +55,10 @@ function rentBand(type: DwellingType, rooms: number): [number, number] {
 const cents = (x: number) => Math.round(x * 100) / 100
 
 function wijkWeights(corporation: DemoCorporation): [Wijk, number][] {
-  return WIJK.keys.map((w) => [w, corporation.wijken ? (corporation.wijken[w] ?? 0) : WIJK_STOCK_SHARE[w]])
+  return WIJK.keys.map((w) => [
+    w,
+    corporation.wijken ? (corporation.wijken[w] ?? 0) : WIJK_STOCK_SHARE[w],
+  ])
 }
 
 function fits(street: Street, type: DwellingType): boolean {
@@ -43,13 +66,17 @@ function fits(street: Street, type: DwellingType): boolean {
 }
 
 /** A remark a corporation would plausibly add; only ones that agree with the dwelling itself. */
-function remark(rnd: Random, d: { type: DwellingType; floor: number; hasLift: boolean; ssh: boolean }): string | null {
+function remark(
+  rnd: Random,
+  d: { type: DwellingType; floor: number; hasLift: boolean; ssh: boolean },
+): string | null {
   if (d.ssh) return 'Studentencomplex: maximaal 15% van de eenheden voor bijzondere doelgroepen.'
   if (!rnd.chance(0.2)) return null
-  const options = ['Huisdieren niet toegestaan.', 'Woning wordt na mutatieonderhoud opgeleverd.', 'Geen buitenruimte.']
+  const options = ['Huisdieren niet toegestaan.', 'Woning wordt na mutatieonderhoud opgeleverd.']
   if (!d.hasLift && d.floor >= 2) options.push(`Portiekflat, ${d.floor} hoog zonder lift.`)
   if (d.type === 'eengezinswoning') options.push('Tuin op het noorden; onderhoud door huurder.')
-  if (FLAT_TYPES.includes(d.type)) options.push('Balkon op het zuiden.')
+  if (FLAT_TYPES.includes(d.type))
+    options.push(rnd.pick(['Balkon op het zuiden.', 'Geen buitenruimte.']))
   return rnd.pick(options)
 }
 
@@ -64,7 +91,10 @@ interface DwellingContext {
  * About a hundred dwellings per quarter: each corporation submits roughly its quota (some a bit
  * more, some short), early in the quarter, in the wijken where its stock is.
  */
-export function generateDwellings(rnd: Random, { todayIso, quarters, quotas }: DwellingContext): DemoDwelling[] {
+export function generateDwellings(
+  rnd: Random,
+  { todayIso, quarters, quotas }: DwellingContext,
+): DemoDwelling[] {
   // Unique over the whole demo, not only per quarter: the same door twice would confuse the history.
   const usedAddresses = new Set<string>()
   const rows: DemoDwelling[] = []
@@ -73,25 +103,46 @@ export function generateDwellings(rnd: Random, { todayIso, quarters, quotas }: D
     CORPORATIONS.forEach((corporation, ci) => {
       const quota = quotas[qi]?.[ci] ?? 0
       const count = Math.max(0, Math.round(quota * rnd.between(0.85, 1.2)))
-      for (let n = 0; n < count; n++) {
-        rows.push(dwelling(rnd, { quarter, corporation, ci, todayIso, usedAddresses }))
+      // Wijken apportioned to the stock with some jitter, not drawn one by one: a hundred
+      // independent draws could put Zuidwest above Overvecht, which no officer would recognise.
+      const weights = wijkWeights(corporation)
+      const perWijk = largestRemainder(
+        count,
+        weights.map(([, w]) => w * rnd.between(0.6, 1.4)),
+      )
+      const wijken = rnd.shuffle(
+        weights.flatMap(([wijk], i) => Array<Wijk>(perWijk[i] ?? 0).fill(wijk)),
+      )
+      for (const wijk of wijken) {
+        rows.push(dwelling(rnd, { quarter, corporation, ci, wijk, todayIso, usedAddresses }))
       }
     })
   })
   // In order of submission, so ids follow the officer's inbox.
   return rows
     .map((row, index) => ({ row, index }))
-    .sort((a, b) => a.row.quarterKey.localeCompare(b.row.quarterKey) || a.row.submittedOn.localeCompare(b.row.submittedOn) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        a.row.quarterKey.localeCompare(b.row.quarterKey) ||
+        a.row.submittedOn.localeCompare(b.row.submittedOn) ||
+        a.index - b.index,
+    )
     .map(({ row }) => row)
 }
 
 function dwelling(
   rnd: Random,
-  c: { quarter: QuarterRow; corporation: DemoCorporation; ci: number; todayIso: string; usedAddresses: Set<string> },
+  c: {
+    quarter: QuarterRow
+    corporation: DemoCorporation
+    ci: number
+    wijk: Wijk
+    todayIso: string
+    usedAddresses: Set<string>
+  },
 ): DemoDwelling {
-  const { quarter, corporation } = c
+  const { quarter, corporation, wijk } = c
   const type = rnd.weighted(Object.entries(corporation.types) as [DwellingType, number][])
-  const wijk = rnd.weighted(wijkWeights(corporation))
   const street = rnd.pick(STREETS[wijk].filter((s) => fits(s, type)))
 
   let address = ''
@@ -99,7 +150,13 @@ function dwelling(
   do {
     houseNumber = rnd.int(street.numbers[0], street.numbers[1])
     const suffix =
-      type === 'bovenwoning' ? ' bis' : type === 'kamer' ? `-${rnd.int(1, 24)}` : rnd.chance(0.1) ? rnd.pick(['A', 'B', 'C']) : ''
+      type === 'bovenwoning'
+        ? ' bis'
+        : type === 'kamer'
+          ? `-${rnd.int(1, 24)}`
+          : rnd.chance(0.1)
+            ? rnd.pick(['A', 'B', 'C'])
+            : ''
     address = `${street.name} ${houseNumber}${suffix}`
   } while (c.usedAddresses.has(address))
   c.usedAddresses.add(address)
@@ -116,13 +173,20 @@ function dwelling(
 
   // A quarter of the dwellings can be flipped to the client's own lease, and only those suit instroom.
   const flipPossible = rnd.chance(0.25)
-  const suitableFor: SuitableFor = flipPossible ? (rnd.chance(0.4) ? 'instroom' : 'beide') : 'uitstroom'
+  const suitableFor: SuitableFor = flipPossible
+    ? rnd.chance(0.4)
+      ? 'instroom'
+      : 'beide'
+    : 'uitstroom'
 
   const { startsOn, endsOn } = quarter
   // In the first weeks of the quarter (not on its first day, 1 January is a holiday), never after today.
   const planned = nextWeekday(addDays(startsOn, rnd.int(1, 20)))
   const submittedOn = planned < c.todayIso ? planned : c.todayIso
-  const availableFrom = addDays(submittedOn, rnd.int(7, Math.max(7, daysBetween(submittedOn, endsOn))))
+  const availableFrom = addDays(
+    submittedOn,
+    rnd.int(7, Math.max(7, daysBetween(submittedOn, endsOn))),
+  )
 
   return {
     corporation: c.ci,
@@ -132,7 +196,10 @@ function dwelling(
     wijk,
     buurt: street.buurt,
     // Corporations know their flats by complex number; one per corporation per street.
-    complex: street.kind === 'flat' ? `Complex ${1000 + (hashString(corporation.name + street.name) % 9000)}` : null,
+    complex:
+      street.kind === 'flat'
+        ? `Complex ${1000 + (hashString(corporation.name + street.name) % 9000)}`
+        : null,
     type,
     selfContained: type !== 'kamer',
     rooms,
@@ -141,7 +208,9 @@ function dwelling(
     wheelchairAccessible: (floor === 0 || hasLift) && type !== 'kamer' && rnd.chance(0.04),
     lowStimulus: rnd.chance(flat ? 0.02 : 0.08),
     netRent: cents(rnd.between(low, high)),
-    serviceCosts: cents(hasLift ? rnd.between(45, 80) : flat ? rnd.between(25, 60) : rnd.between(20, 40)),
+    serviceCosts: cents(
+      hasLift ? rnd.between(45, 80) : flat ? rnd.between(25, 60) : rnd.between(20, 40),
+    ),
     availableFrom,
     suitableFor,
     flipPossible,

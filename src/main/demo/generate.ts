@@ -8,7 +8,8 @@ import type {
   settings,
   yearTargets,
 } from '../db/schema'
-import { largestRemainder } from '../domain/quota'
+import { quotasForQuarter } from '../domain/planning'
+import { DEFAULT_YEAR_SETTINGS, YEAR_SETTINGS_KEY } from '../domain/year-settings'
 import { addQuarters, quarterBounds, quarterKey, quarterOf } from '../../shared/domain/quarter'
 import { localIsoDate } from './calendar'
 import { generateClients } from './clients'
@@ -25,12 +26,19 @@ export type CareProviderRow = typeof careProviders.$inferInsert
 export type YearTargetRow = typeof yearTargets.$inferInsert
 export type QuarterRow = typeof quarters.$inferInsert
 export type SettingRow = typeof settings.$inferInsert
-export type DemoQuota = Omit<typeof quarterQuotas.$inferInsert, 'corporationId'> & { corporation: number }
-export type DemoClient = Omit<typeof clients.$inferInsert, 'careProviderId' | 'supportProviderId'> & {
+export type DemoQuota = Omit<typeof quarterQuotas.$inferInsert, 'corporationId'> & {
+  corporation: number
+}
+export type DemoClient = Omit<
+  typeof clients.$inferInsert,
+  'careProviderId' | 'supportProviderId'
+> & {
   careProvider: number
   supportProvider: number | null
 }
-export type DemoDwelling = Omit<typeof dwellings.$inferInsert, 'corporationId'> & { corporation: number }
+export type DemoDwelling = Omit<typeof dwellings.$inferInsert, 'corporationId'> & {
+  corporation: number
+}
 
 export interface DemoDataset {
   seed: number
@@ -45,13 +53,8 @@ export interface DemoDataset {
   dwellings: DemoDwelling[]
 }
 
-/** Rent limits 2026 (euros a month); settings with a validity year, not constants in the engine. */
-export const DEMO_RENT_LIMITS = {
-  kwaliteitskortingsgrens: 477.2,
-  aftoppingsgrenzen: [682.96, 731.93] as [number, number],
-  liberalisatiegrens: 900.07,
-}
-export type RentLimits = typeof DEMO_RENT_LIMITS
+/** The demo uses the built-in 2026 settings, stored for the current year as an officer would. */
+export const DEMO_RENT_LIMITS = DEFAULT_YEAR_SETTINGS
 
 /** The taakstelling for Utrecht city (domain.md §3). */
 export const YEAR_TARGET = 385
@@ -61,22 +64,16 @@ export function instroomShareTarget(year: number): number {
   return Math.min(0.5, Math.round((0.3 + 0.1 * Math.max(0, year - 2020)) * 100) / 100)
 }
 
-/**
- * A year's target over its quarters (97, 96, 96, 96), then each quarter's over the corporations
- * pro rata to their social stock: every quarter's quotas add up to its share exactly.
- */
-export function demoQuotas(quarterNumber: number, stocks: readonly number[]): number[] {
-  const quarterTotal = largestRemainder(YEAR_TARGET, [1, 1, 1, 1])[quarterNumber - 1] ?? 0
-  return largestRemainder(quarterTotal, stocks)
-}
-
 /** Deterministic demo data for `today`: the same seed and day always give the same rows. */
 export function generateDemo(seed: number, today: Date): DemoDataset {
   const todayIso = localIsoDate(today)
   const current = quarterOf(today)
   const year = current.year
 
-  const corporationRows: CorporationRow[] = CORPORATIONS.map((c) => ({ name: c.name, socialStock: c.socialStock }))
+  const corporationRows: CorporationRow[] = CORPORATIONS.map((c) => ({
+    name: c.name,
+    socialStock: c.socialStock,
+  }))
   const careProviderRows: CareProviderRow[] = CARE_PROVIDERS.map((p) => ({
     name: p.name,
     contingentShare: p.perMille / 1000,
@@ -98,18 +95,19 @@ export function generateDemo(seed: number, today: Date): DemoDataset {
   }))
 
   const stocks = CORPORATIONS.map((c) => c.socialStock)
-  const quotaTable = quarterList.map((q) => demoQuotas(q.number, stocks))
+  const quotaTable = quarterList.map((q) => quotasForQuarter(YEAR_TARGET, stocks, q.number))
   const quotaRows: DemoQuota[] = quarterRows.flatMap((q, qi) =>
     (quotaTable[qi] ?? []).map((quota, corporation) => ({ quarterKey: q.key, corporation, quota })),
   )
 
   const settingRows: SettingRow[] = [
-    { key: 'rentLimits', year, value: JSON.stringify(DEMO_RENT_LIMITS) },
-    { key: 'youngMaxRent', year, value: JSON.stringify(DEMO_RENT_LIMITS.kwaliteitskortingsgrens) },
-    { key: 'shortlistSize', year, value: JSON.stringify(3) },
+    { key: YEAR_SETTINGS_KEY, year, value: JSON.stringify(DEFAULT_YEAR_SETTINGS) },
   ]
 
-  const clientRows = generateClients(createRandom(seed, 'clients'), { todayIso, limits: DEMO_RENT_LIMITS })
+  const clientRows = generateClients(createRandom(seed, 'clients'), {
+    todayIso,
+    limits: DEMO_RENT_LIMITS,
+  })
   const dwellingRows = generateDwellings(createRandom(seed, 'dwellings'), {
     todayIso,
     quarters: quarterRows,

@@ -116,7 +116,15 @@ export const STREETS: Record<Wijk, readonly Street[]> = {
   binnenstad: [
     s('Springweg', 'Springweg en omgeving', '3511', 'mixed', 3, false, [1, 160]),
     s('Twijnstraat', 'Lange Elisabethstraat en Mariaplaats', '3511', 'house', 2, false, [1, 60]),
-    s('Lange Smeestraat', 'Lange Elisabethstraat en Mariaplaats', '3511', 'mixed', 3, false, [1, 70]),
+    s(
+      'Lange Smeestraat',
+      'Lange Elisabethstraat en Mariaplaats',
+      '3511',
+      'mixed',
+      3,
+      false,
+      [1, 70],
+    ),
     s('Jansveld', 'Breedstraat en Plompetorengracht', '3512', 'mixed', 3, false, [1, 60]),
     s('Wijde Begijnestraat', 'Wijk C', '3512', 'mixed', 3, false, [1, 40]),
   ],

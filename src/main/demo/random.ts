@@ -14,6 +14,8 @@ export interface Random {
   pick<T>(list: readonly T[]): T
   /** Picks a value with probability proportional to its weight. */
   weighted<T>(pairs: readonly (readonly [T, number])[]): T
+  /** A shuffled copy (Fisher–Yates). */
+  shuffle<T>(list: readonly T[]): T[]
   /** Roughly normal (Irwin–Hall of six uniforms): good enough for ages and rents, no Math.log. */
   normal(mean: number, sd: number): number
 }
@@ -64,6 +66,14 @@ export function createRandom(seed: number, label = ''): Random {
       }
       // Floating-point rounding can leave r at a hair above zero: the last positive weight wins.
       return [...pairs].reverse().find(([, w]) => w > 0)![0]
+    },
+    shuffle<T>(list: readonly T[]): T[] {
+      const out = [...list]
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = int(0, i)
+        ;[out[i], out[j]] = [out[j] as T, out[i] as T]
+      }
+      return out
     },
     normal(mean, sd) {
       let sum = 0

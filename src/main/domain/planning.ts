@@ -1,31 +1,20 @@
 import { largestRemainder } from './quota'
 
-export interface StockHolder {
-  id: number
-  socialStock: number
-}
-
 /**
- * Each corporation's quota for one quarter of a year: the yearly target split pro rata to the
- * social stock (Bijlage 5: "naar rato van de omvang"), then each corporation's year split over the
- * four quarters. Both splits use the largest remainder, so the quotas of all corporations over the
- * four quarters add up to the target exactly.
+ * Each corporation's quota for one quarter: the yearly target over the four quarters (385 →
+ * 97, 96, 96, 96), then the quarter's number over the corporations pro rata to their social stock
+ * (Bijlage 5: "naar rato van de omvang"). Both splits use the largest remainder, so the quotas of
+ * a quarter add up to its share exactly and the four quarters to the target.
+ * Returns one quota per stock, in the same order.
  */
-export function baseQuotas(target: number, holders: readonly StockHolder[], quarterNumber: 1 | 2 | 3 | 4): Map<number, number> {
-  const quotas = new Map<number, number>()
-  if (holders.length === 0 || holders.every((h) => h.socialStock === 0)) {
-    for (const h of holders) quotas.set(h.id, 0)
-    return quotas
-  }
-  const yearly = largestRemainder(
-    target,
-    holders.map((h) => h.socialStock),
-  )
-  holders.forEach((holder, index) => {
-    const perQuarter = largestRemainder(yearly[index] ?? 0, [1, 1, 1, 1])
-    quotas.set(holder.id, perQuarter[quarterNumber - 1] ?? 0)
-  })
-  return quotas
+export function quotasForQuarter(
+  target: number,
+  stocks: readonly number[],
+  quarterNumber: number,
+): number[] {
+  const quarterTotal = largestRemainder(target, [1, 1, 1, 1])[quarterNumber - 1] ?? 0
+  if (stocks.every((stock) => stock === 0)) return stocks.map(() => 0)
+  return largestRemainder(quarterTotal, stocks)
 }
 
 /** What a corporation still owes from last quarter: never negative, a surplus is not carried. */

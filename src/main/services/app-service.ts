@@ -5,8 +5,9 @@ import type { ServiceContext } from './context'
 
 export function appInfo(ctx: ServiceContext): AppInfo {
   const { db } = ctx.store
-  const countOf = (table: typeof corporations | typeof careProviders | typeof clients | typeof dwellings) =>
-    db.select({ n: count() }).from(table).get()?.n ?? 0
+  const countOf = (
+    table: typeof corporations | typeof careProviders | typeof clients | typeof dwellings,
+  ) => db.select({ n: count() }).from(table).get()?.n ?? 0
   const counts = {
     corporations: countOf(corporations),
     careProviders: countOf(careProviders),

@@ -48,7 +48,10 @@ const detailColumns = {
 
 const wijken = (json: string) => JSON.parse(json) as Wijk[]
 
-function withWaitingDays<T extends { registeredOn: string; excludedWijken: string }>(row: T, today: Date) {
+function withWaitingDays<T extends { registeredOn: string; excludedWijken: string }>(
+  row: T,
+  today: Date,
+) {
   return {
     ...row,
     excludedWijken: wijken(row.excludedWijken),
@@ -56,7 +59,10 @@ function withWaitingDays<T extends { registeredOn: string; excludedWijken: strin
   }
 }
 
-export function listClients(ctx: ServiceContext, filter: z.output<typeof ListClientsInput>): ClientRow[] {
+export function listClients(
+  ctx: ServiceContext,
+  filter: z.output<typeof ListClientsInput>,
+): ClientRow[] {
   const today = ctx.now()
   return ctx.store.db
     .select(rowColumns)
@@ -84,17 +90,25 @@ export function getClient(ctx: ServiceContext, id: number): ClientDetail {
   return { ...withWaitingDays(row, ctx.now()), preferredWijken: wijken(row.preferredWijken) }
 }
 
-export function saveClient(ctx: ServiceContext, { id, client }: z.output<typeof SaveClientInput>): ClientDetail {
+export function saveClient(
+  ctx: ServiceContext,
+  { id, client }: z.output<typeof SaveClientInput>,
+): ClientDetail {
   const { db } = ctx.store
   const savedId = db.transaction((tx) => {
-    const provider = tx.select().from(careProviders).where(eq(careProviders.id, client.careProviderId)).get()
+    const provider = tx
+      .select()
+      .from(careProviders)
+      .where(eq(careProviders.id, client.careProviderId))
+      .get()
     if (!provider) throw new ApiError('not-found', 'Deze zorgaanbieder bestaat niet (meer)')
     const clash = tx
       .select({ id: clients.id })
       .from(clients)
       .where(sql`lower(${clients.code}) = lower(${client.code})`)
       .get()
-    if (clash && clash.id !== id) throw new ApiError('conflict', `Cliëntcode ${client.code} is al in gebruik`)
+    if (clash && clash.id !== id)
+      throw new ApiError('conflict', `Cliëntcode ${client.code} is al in gebruik`)
     const values = {
       ...client,
       preferredWijken: JSON.stringify(client.preferredWijken),
@@ -134,14 +148,24 @@ export function saveClient(ctx: ServiceContext, { id, client }: z.output<typeof 
 }
 
 /** Officer-set statuses only; the matching workflow owns voorgedragen, aanbieding and gehuisvest. */
-export function setClientStatus(ctx: ServiceContext, input: z.output<typeof SetClientStatusInput>): ClientDetail {
+export function setClientStatus(
+  ctx: ServiceContext,
+  input: z.output<typeof SetClientStatusInput>,
+): ClientDetail {
   const today = ctx.now().toISOString().slice(0, 10)
   ctx.store.db.transaction((tx) => {
-    const current = tx.select({ code: clients.code, status: clients.status }).from(clients).where(eq(clients.id, input.id)).get()
+    const current = tx
+      .select({ code: clients.code, status: clients.status })
+      .from(clients)
+      .where(eq(clients.id, input.id))
+      .get()
     if (!current) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
     if (current.status === input.status) return
     if (current.status === 'gehuisvest') {
-      throw new ApiError('conflict', `Kandidaat ${current.code} is al gehuisvest; de status kan niet meer worden gewijzigd`)
+      throw new ApiError(
+        'conflict',
+        `Kandidaat ${current.code} is al gehuisvest; de status kan niet meer worden gewijzigd`,
+      )
     }
     if (current.status === 'voorgedragen' || current.status === 'aanbieding') {
       throw new ApiError(

@@ -23,7 +23,10 @@ export function osUserName(): string {
   }
 }
 
-export function createContext(store: Store, overrides: Partial<Omit<ServiceContext, 'store'>> = {}): ServiceContext {
+export function createContext(
+  store: Store,
+  overrides: Partial<Omit<ServiceContext, 'store'>> = {},
+): ServiceContext {
   const osUser = osUserName()
   return {
     store,

@@ -24,8 +24,9 @@ function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => void): void {
 }
 
 function countRows(db: Db) {
-  const n = (table: typeof corporations | typeof careProviders | typeof clients | typeof dwellings) =>
-    db.select({ n: count() }).from(table).get()?.n ?? 0
+  const n = (
+    table: typeof corporations | typeof careProviders | typeof clients | typeof dwellings,
+  ) => db.select({ n: count() }).from(table).get()?.n ?? 0
   return {
     corporations: n(corporations),
     careProviders: n(careProviders),
@@ -68,11 +69,19 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
   // rolls back together.
   db.transaction(() => {
     const corporationIds = idsByName(
-      db.insert(corporations).values(data.corporations).returning({ id: corporations.id, name: corporations.name }).all(),
+      db
+        .insert(corporations)
+        .values(data.corporations)
+        .returning({ id: corporations.id, name: corporations.name })
+        .all(),
       data.corporations.map((c) => c.name),
     )
     const providerIds = idsByName(
-      db.insert(careProviders).values(data.careProviders).returning({ id: careProviders.id, name: careProviders.name }).all(),
+      db
+        .insert(careProviders)
+        .values(data.careProviders)
+        .returning({ id: careProviders.id, name: careProviders.name })
+        .all(),
       data.careProviders.map((p) => p.name),
     )
     const corporationId = (i: number) => corporationIds[i] ?? fail(`corporatie ${i}`)
@@ -83,11 +92,17 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
     db.insert(quarters).values(data.quarters).onConflictDoNothing().run()
     db.insert(settings).values(data.settings).onConflictDoNothing().run()
     db.insert(quarterQuotas)
-      .values(data.quarterQuotas.map(({ corporation, ...q }) => ({ ...q, corporationId: corporationId(corporation) })))
+      .values(
+        data.quarterQuotas.map(({ corporation, ...q }) => ({
+          ...q,
+          corporationId: corporationId(corporation),
+        })),
+      )
       .run()
 
     inChunks(data.clients, (chunk) =>
-      db.insert(clients)
+      db
+        .insert(clients)
         .values(
           chunk.map(({ careProvider, supportProvider, ...c }) => ({
             ...c,
@@ -98,8 +113,14 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
         .run(),
     )
     inChunks(data.dwellings, (chunk) =>
-      db.insert(dwellings)
-        .values(chunk.map(({ corporation, ...d }) => ({ ...d, corporationId: corporationId(corporation) })))
+      db
+        .insert(dwellings)
+        .values(
+          chunk.map(({ corporation, ...d }) => ({
+            ...d,
+            corporationId: corporationId(corporation),
+          })),
+        )
         .run(),
     )
 

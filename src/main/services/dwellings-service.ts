@@ -1,6 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { z } from 'zod'
-import type { DwellingDetail, DwellingRow, ListDwellingsInput, SaveDwellingInput } from '../../shared/api'
+import type {
+  DwellingDetail,
+  DwellingRow,
+  ListDwellingsInput,
+  SaveDwellingInput,
+} from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { corporations, dwellings } from '../db/schema'
 import { audit } from './audit'
@@ -72,11 +77,18 @@ export function getDwelling({ store }: ServiceContext, id: number): DwellingDeta
  * Adds or corrects a submitted dwelling. Once a dwelling is in a shortlist its facts are what the
  * corporation judged the candidates on, so then it can no longer be changed here.
  */
-export function saveDwelling(ctx: ServiceContext, { id, dwelling }: z.output<typeof SaveDwellingInput>): DwellingDetail {
+export function saveDwelling(
+  ctx: ServiceContext,
+  { id, dwelling }: z.output<typeof SaveDwellingInput>,
+): DwellingDetail {
   const { db } = ctx.store
   const today = ctx.now().toISOString().slice(0, 10)
   const savedId = db.transaction((tx) => {
-    const corporation = tx.select().from(corporations).where(eq(corporations.id, dwelling.corporationId)).get()
+    const corporation = tx
+      .select()
+      .from(corporations)
+      .where(eq(corporations.id, dwelling.corporationId))
+      .get()
     if (!corporation) throw new ApiError('not-found', 'Deze corporatie bestaat niet (meer)')
     const clash = tx
       .select({ id: dwellings.id })
@@ -90,7 +102,10 @@ export function saveDwelling(ctx: ServiceContext, { id, dwelling }: z.output<typ
       )
       .get()
     if (clash && clash.id !== id) {
-      throw new ApiError('conflict', `${dwelling.address} (${dwelling.postcode}) is in ${dwelling.quarterKey} al voorgedragen`)
+      throw new ApiError(
+        'conflict',
+        `${dwelling.address} (${dwelling.postcode}) is in ${dwelling.quarterKey} al voorgedragen`,
+      )
     }
     ensureQuarter(tx, dwelling.quarterKey)
     let savedId: number
@@ -101,12 +116,22 @@ export function saveDwelling(ctx: ServiceContext, { id, dwelling }: z.output<typ
         .returning({ id: dwellings.id })
         .get().id
     } else {
-      const current = tx.select({ status: dwellings.status }).from(dwellings).where(eq(dwellings.id, id)).get()
+      const current = tx
+        .select({ status: dwellings.status })
+        .from(dwellings)
+        .where(eq(dwellings.id, id))
+        .get()
       if (!current) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
       if (current.status !== 'ingediend') {
-        throw new ApiError('conflict', 'Deze woning is al in voordracht of verder en kan niet meer worden gewijzigd')
+        throw new ApiError(
+          'conflict',
+          'Deze woning is al in voordracht of verder en kan niet meer worden gewijzigd',
+        )
       }
-      tx.update(dwellings).set({ ...dwelling, updatedAt: new Date().toISOString() }).where(eq(dwellings.id, id)).run()
+      tx.update(dwellings)
+        .set({ ...dwelling, updatedAt: new Date().toISOString() })
+        .where(eq(dwellings.id, id))
+        .run()
       savedId = id
     }
     audit(tx, ctx.actor, {

@@ -1,6 +1,11 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import type { z } from 'zod'
-import type { CareProviderRow, CorporationRow, SaveCareProviderInput, SaveCorporationInput } from '../../shared/api'
+import type {
+  CareProviderRow,
+  CorporationRow,
+  SaveCareProviderInput,
+  SaveCorporationInput,
+} from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { careProviders, corporations } from '../db/schema'
 import { audit } from './audit'
@@ -23,11 +28,19 @@ const careProviderColumns = {
 }
 
 export function listCorporations({ store }: ServiceContext): CorporationRow[] {
-  return store.db.select(corporationColumns).from(corporations).orderBy(asc(corporations.name)).all()
+  return store.db
+    .select(corporationColumns)
+    .from(corporations)
+    .orderBy(asc(corporations.name))
+    .all()
 }
 
 export function listCareProviders({ store }: ServiceContext): CareProviderRow[] {
-  return store.db.select(careProviderColumns).from(careProviders).orderBy(asc(careProviders.name)).all()
+  return store.db
+    .select(careProviderColumns)
+    .from(careProviders)
+    .orderBy(asc(careProviders.name))
+    .all()
 }
 
 /** Names are unique regardless of case: "mitros" and "Mitros" are one corporation. */
@@ -43,10 +56,14 @@ function assertNameFree(
     .from(table)
     .where(sql`lower(${table.name}) = lower(${name})`)
     .get()
-  if (clash && clash.id !== id) throw new ApiError('conflict', `Er is al een ${what} met de naam ${name}`)
+  if (clash && clash.id !== id)
+    throw new ApiError('conflict', `Er is al een ${what} met de naam ${name}`)
 }
 
-export function saveCorporation(ctx: ServiceContext, input: z.output<typeof SaveCorporationInput>): CorporationRow {
+export function saveCorporation(
+  ctx: ServiceContext,
+  input: z.output<typeof SaveCorporationInput>,
+): CorporationRow {
   const { db } = ctx.store
   return db.transaction((tx) => {
     assertNameFree(ctx, corporations, input.name, input.id, 'corporatie')
@@ -74,7 +91,10 @@ export function saveCorporation(ctx: ServiceContext, input: z.output<typeof Save
   })
 }
 
-export function saveCareProvider(ctx: ServiceContext, input: z.output<typeof SaveCareProviderInput>): CareProviderRow {
+export function saveCareProvider(
+  ctx: ServiceContext,
+  input: z.output<typeof SaveCareProviderInput>,
+): CareProviderRow {
   const { db } = ctx.store
   return db.transaction((tx) => {
     assertNameFree(ctx, careProviders, input.name, input.id, 'zorgaanbieder')

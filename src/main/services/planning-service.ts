@@ -1,10 +1,26 @@
 import { and, asc, count, desc, eq, lte, sql } from 'drizzle-orm'
-import type { EffectiveSettings, QuarterLine, QuarterOverview, QuarterRow, YearSettings, YearTarget } from '../../shared/api'
+import type {
+  EffectiveSettings,
+  QuarterLine,
+  QuarterOverview,
+  QuarterRow,
+  YearSettings,
+  YearTarget,
+} from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { addQuarters, parseQuarter, quarterKey, type QuarterKey } from '../../shared/domain/quarter'
 import type { DbOrTx } from '../db/connection'
-import { allocations, clients, corporations, dwellings, quarterQuotas, quarters, settings, yearTargets } from '../db/schema'
-import { baseQuotas, shortfall } from '../domain/planning'
+import {
+  allocations,
+  clients,
+  corporations,
+  dwellings,
+  quarterQuotas,
+  quarters,
+  settings,
+  yearTargets,
+} from '../db/schema'
+import { quotasForQuarter, shortfall } from '../domain/planning'
 import { DEFAULT_YEAR_SETTINGS, YEAR_SETTINGS_KEY } from '../domain/year-settings'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
@@ -12,7 +28,11 @@ import { ensureQuarter } from './quarters'
 
 export function listYearTargets({ store }: ServiceContext): YearTarget[] {
   return store.db
-    .select({ year: yearTargets.year, target: yearTargets.target, instroomShareTarget: yearTargets.instroomShareTarget })
+    .select({
+      year: yearTargets.year,
+      target: yearTargets.target,
+      instroomShareTarget: yearTargets.instroomShareTarget,
+    })
     .from(yearTargets)
     .orderBy(desc(yearTargets.year))
     .all()
@@ -24,7 +44,11 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
       .values(input)
       .onConflictDoUpdate({
         target: yearTargets.year,
-        set: { target: input.target, instroomShareTarget: input.instroomShareTarget, updatedAt: new Date().toISOString() },
+        set: {
+          target: input.target,
+          instroomShareTarget: input.instroomShareTarget,
+          updatedAt: new Date().toISOString(),
+        },
       })
       .run()
     audit(tx, ctx.actor, {
@@ -47,15 +71,25 @@ export function getSettings({ store }: ServiceContext, year: number): EffectiveS
     .orderBy(desc(settings.year))
     .get()
   if (!row) return { year, validFrom: null, values: DEFAULT_YEAR_SETTINGS }
-  return { year, validFrom: row.year, values: { ...DEFAULT_YEAR_SETTINGS, ...(JSON.parse(row.value) as Partial<YearSettings>) } }
+  return {
+    year,
+    validFrom: row.year,
+    values: { ...DEFAULT_YEAR_SETTINGS, ...(JSON.parse(row.value) as Partial<YearSettings>) },
+  }
 }
 
-export function saveSettings(ctx: ServiceContext, input: { year: number; values: YearSettings }): EffectiveSettings {
+export function saveSettings(
+  ctx: ServiceContext,
+  input: { year: number; values: YearSettings },
+): EffectiveSettings {
   ctx.store.db.transaction((tx) => {
     const value = JSON.stringify(input.values)
     tx.insert(settings)
       .values({ key: YEAR_SETTINGS_KEY, year: input.year, value })
-      .onConflictDoUpdate({ target: [settings.key, settings.year], set: { value, updatedAt: new Date().toISOString() } })
+      .onConflictDoUpdate({
+        target: [settings.key, settings.year],
+        set: { value, updatedAt: new Date().toISOString() },
+      })
       .run()
     audit(tx, ctx.actor, {
       action: 'settings:save',
@@ -111,7 +145,13 @@ function progressByCorporation(db: DbOrTx, key: QuarterKey): Map<number, Progres
   return new Map(rows.map(({ corporationId, ...progress }) => [corporationId, progress]))
 }
 
-const NO_PROGRESS: Progress = { submitted: 0, inShortlist: 0, matched: 0, allocated: 0, withdrawn: 0 }
+const NO_PROGRESS: Progress = {
+  submitted: 0,
+  inShortlist: 0,
+  matched: 0,
+  allocated: 0,
+  withdrawn: 0,
+}
 
 /** Quota (pro rata, plus last quarter's shortfall where chosen) against what each corporation did. */
 function computeOverview(db: DbOrTx, key: QuarterKey): QuarterOverview {
@@ -126,23 +166,36 @@ function computeOverview(db: DbOrTx, key: QuarterKey): QuarterOverview {
     .orderBy(asc(corporations.name))
     .all()
   const stock = holders.reduce((sum, h) => sum + h.socialStock, 0)
-  const quotas = baseQuotas(target?.target ?? 0, holders, number)
+  const quotas = quotasForQuarter(
+    target?.target ?? 0,
+    holders.map((h) => h.socialStock),
+    number,
+  )
   const progress = progressByCorporation(db, key)
 
   const previousKey = quarterKey(addQuarters({ year, number }, -1))
   const previousProgress = progressByCorporation(db, previousKey)
-  const previousQuotas = baseQuotas(
-    db.select().from(yearTargets).where(eq(yearTargets.year, parseQuarter(previousKey).year)).get()?.target ?? 0,
-    holders,
+  const previousQuotas = quotasForQuarter(
+    db
+      .select()
+      .from(yearTargets)
+      .where(eq(yearTargets.year, parseQuarter(previousKey).year))
+      .get()?.target ?? 0,
+    holders.map((h) => h.socialStock),
     parseQuarter(previousKey).number,
   )
-  const previousExists = Boolean(db.select().from(quarters).where(eq(quarters.key, previousKey)).get())
+  const previousExists = Boolean(
+    db.select().from(quarters).where(eq(quarters.key, previousKey)).get(),
+  )
 
-  const lines: QuarterLine[] = holders.map((holder) => {
-    const baseQuota = quotas.get(holder.id) ?? 0
+  const lines: QuarterLine[] = holders.map((holder, index) => {
+    const baseQuota = quotas[index] ?? 0
     const carried =
       quarter.carryShortfall && previousExists
-        ? shortfall(previousQuotas.get(holder.id) ?? 0, (previousProgress.get(holder.id) ?? NO_PROGRESS).submitted)
+        ? shortfall(
+            previousQuotas[index] ?? 0,
+            (previousProgress.get(holder.id) ?? NO_PROGRESS).submitted,
+          )
         : 0
     return {
       corporationId: holder.id,
@@ -158,7 +211,10 @@ function computeOverview(db: DbOrTx, key: QuarterKey): QuarterOverview {
     lines.reduce((total, line) => total + line[field], 0)
 
   const instroom = db
-    .select({ allocated: count(), instroom: sql<number>`coalesce(sum(${clients.flow} = 'instroom'), 0)` })
+    .select({
+      allocated: count(),
+      instroom: sql<number>`coalesce(sum(${clients.flow} = 'instroom'), 0)`,
+    })
     .from(allocations)
     .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
     .innerJoin(clients, eq(clients.id, allocations.clientId))
@@ -167,7 +223,11 @@ function computeOverview(db: DbOrTx, key: QuarterKey): QuarterOverview {
 
   return {
     quarter: { ...quarter, dwellings: sum('submitted') + sum('withdrawn') },
-    target: target && { year: target.year, target: target.target, instroomShareTarget: target.instroomShareTarget },
+    target: target && {
+      year: target.year,
+      target: target.target,
+      instroomShareTarget: target.instroomShareTarget,
+    },
     lines,
     totals: {
       baseQuota: sum('baseQuota'),
@@ -195,15 +255,28 @@ export function quarterOverview({ store }: ServiceContext, key: QuarterKey): Qua
  * Opens a quarter (if needed), sets whether last quarter's shortfall is carried, and records the
  * quotas as planned now, so later changes to stock or target do not rewrite history.
  */
-export function planQuarter(ctx: ServiceContext, key: QuarterKey, carryShortfall: boolean): QuarterOverview {
+export function planQuarter(
+  ctx: ServiceContext,
+  key: QuarterKey,
+  carryShortfall: boolean,
+): QuarterOverview {
   return ctx.store.db.transaction((tx) => {
     ensureQuarter(tx, key)
-    tx.update(quarters).set({ carryShortfall, updatedAt: new Date().toISOString() }).where(eq(quarters.key, key)).run()
+    tx.update(quarters)
+      .set({ carryShortfall, updatedAt: new Date().toISOString() })
+      .where(eq(quarters.key, key))
+      .run()
     const overview = computeOverview(tx, key)
     tx.delete(quarterQuotas).where(eq(quarterQuotas.quarterKey, key)).run()
     if (overview.lines.length > 0) {
       tx.insert(quarterQuotas)
-        .values(overview.lines.map((l) => ({ quarterKey: key, corporationId: l.corporationId, quota: l.quota })))
+        .values(
+          overview.lines.map((l) => ({
+            quarterKey: key,
+            corporationId: l.corporationId,
+            quota: l.quota,
+          })),
+        )
         .run()
     }
     audit(tx, ctx.actor, {

@@ -18,11 +18,22 @@ export const AppInfoSchema = z.object({
 export type AppInfo = z.infer<typeof AppInfoSchema>
 
 export const SetOfficerInput = z.object({
-  name: z.string().trim().min(2, 'Vul uw naam in (minstens 2 tekens)').max(80, 'Naam is te lang (maximaal 80 tekens)'),
+  name: z
+    .string()
+    .trim()
+    .min(2, 'Vul uw naam in (minstens 2 tekens)')
+    .max(80, 'Naam is te lang (maximaal 80 tekens)'),
 })
 
 export const DemoLoadInput = z
-  .object({ seed: z.number().int('Seed moet een geheel getal zijn').min(0).max(2 ** 31 - 1).optional() })
+  .object({
+    seed: z
+      .number()
+      .int('Seed moet een geheel getal zijn')
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
+  })
   .strict()
   .default({})
 

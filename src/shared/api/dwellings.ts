@@ -44,7 +44,10 @@ export const ListDwellingsInput = z
   .strict()
   .default({})
 
-export const SaveDwellingInput = z.object({ id: IdSchema.optional(), dwelling: DwellingInputSchema })
+export const SaveDwellingInput = z.object({
+  id: IdSchema.optional(),
+  dwelling: DwellingInputSchema,
+})
 
 export const dwellingsApi = {
   listDwellings: endpoint('dwellings:list', ListDwellingsInput, DwellingRowSchema.array()),

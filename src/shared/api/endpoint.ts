@@ -4,7 +4,11 @@ import { z } from 'zod'
 z.config(z.locales.nl())
 
 /** One call the renderer can make: its channel, the schema its input must pass and its result's shape. */
-export interface Endpoint<C extends string = string, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Endpoint<
+  C extends string = string,
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+> {
   channel: C
   input: I
   output: O
@@ -55,7 +59,11 @@ export class ApiError extends Error {
   }
 
   toBody(): ApiErrorBody {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+    }
   }
 }
 

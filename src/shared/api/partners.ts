@@ -34,7 +34,9 @@ export const SaveCareProviderInput = z
   .object({
     id: IdSchema.optional(),
     name: text('de naam', 80),
-    contingentShare: share('Contingent').nullish().transform((v) => v ?? null),
+    contingentShare: share('Contingent')
+      .nullish()
+      .transform((v) => v ?? null),
     contingentDwellings: wholeNumber('Contingent (woningen per jaar)', 0, 1000)
       .nullish()
       .transform((v) => v ?? null),

@@ -29,10 +29,15 @@ export const YearSettingsSchema = z
     message: 'De kwaliteitskortingsgrens ligt onder de aftoppingsgrens',
     path: ['aftoppingsgrensLaag'],
   })
-  .refine((s) => s.aftoppingsgrensLaag <= s.aftoppingsgrensHoog && s.aftoppingsgrensHoog <= s.liberalisatiegrens, {
-    message: 'De grenzen moeten oplopen: aftoppingsgrens laag ≤ hoog ≤ liberalisatiegrens',
-    path: ['liberalisatiegrens'],
-  })
+  .refine(
+    (s) =>
+      s.aftoppingsgrensLaag <= s.aftoppingsgrensHoog &&
+      s.aftoppingsgrensHoog <= s.liberalisatiegrens,
+    {
+      message: 'De grenzen moeten oplopen: aftoppingsgrens laag ≤ hoog ≤ liberalisatiegrens',
+      path: ['liberalisatiegrens'],
+    },
+  )
 export type YearSettings = z.infer<typeof YearSettingsSchema>
 
 export const EffectiveSettingsSchema = z.object({
@@ -76,7 +81,12 @@ export const QuarterOverviewSchema = z.object({
   lines: z.array(QuarterLineSchema),
   totals: QuarterLineSchema.omit({ corporationId: true, corporation: true, stockShare: true }),
   /** Allocations this quarter that went to instroom, against the year's target share. */
-  instroom: z.object({ allocated: z.number(), instroom: z.number(), share: z.number().nullable(), target: z.number().nullable() }),
+  instroom: z.object({
+    allocated: z.number(),
+    instroom: z.number(),
+    share: z.number().nullable(),
+    target: z.number().nullable(),
+  }),
 })
 export type QuarterOverview = z.infer<typeof QuarterOverviewSchema>
 
@@ -84,9 +94,17 @@ export const planningApi = {
   listYearTargets: endpoint('years:list', NoInput, YearTargetSchema.array()),
   saveYearTarget: endpoint('years:save', YearTargetSchema, YearTargetSchema),
   getSettings: endpoint('settings:get', z.object({ year: YearSchema }), EffectiveSettingsSchema),
-  saveSettings: endpoint('settings:save', z.object({ year: YearSchema, values: YearSettingsSchema }), EffectiveSettingsSchema),
+  saveSettings: endpoint(
+    'settings:save',
+    z.object({ year: YearSchema, values: YearSettingsSchema }),
+    EffectiveSettingsSchema,
+  ),
   listQuarters: endpoint('quarters:list', NoInput, QuarterRowSchema.array()),
-  quarterOverview: endpoint('quarters:overview', z.object({ quarter: QuarterKeySchema }), QuarterOverviewSchema),
+  quarterOverview: endpoint(
+    'quarters:overview',
+    z.object({ quarter: QuarterKeySchema }),
+    QuarterOverviewSchema,
+  ),
   planQuarter: endpoint(
     'quarters:plan',
     z.object({ quarter: QuarterKeySchema, carryShortfall: z.boolean().default(false) }),

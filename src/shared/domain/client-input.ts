@@ -11,43 +11,60 @@ const WijkListSchema = z
  * A client as a care provider registers them: only what matching needs (domain.md §5).
  * A name is optional and never leaves the app; there is no BSN field at all.
  */
-export const ClientFieldsSchema = z
-  .object({
-    code: text('de cliëntcode', 30).regex(/^[A-Za-z0-9-]+$/, {
-      message: 'Cliëntcode mag alleen letters, cijfers en streepjes bevatten',
-    }),
-    name: optionalText('Naam', 120),
-    targetGroup: oneOf('Doelgroep', TARGET_GROUP.keys, TARGET_GROUP.labels),
-    flow: oneOf('In- of uitstroom', FLOW.keys, FLOW.labels),
-    registeredOn: IsoDateSchema,
-    adults: wholeNumber('Aantal volwassenen', 1, 4),
-    children: wholeNumber('Aantal kinderen', 0, 10),
-    birthYear: wholeNumber('Geboortejaar', 1920, new Date().getFullYear() - 16),
-    maxRent: euros('Maximale huur', 150, 2000),
-    minRooms: wholeNumber('Minimaal aantal kamers', 1, 8),
-    needsGroundFloorOrLift: z.boolean({ message: 'Begane grond of lift moet ja of nee zijn' }),
-    needsWheelchair: z.boolean({ message: 'Rolstoelwoning moet ja of nee zijn' }),
-    needsLowStimulus: z.boolean({ message: 'Prikkelarm moet ja of nee zijn' }),
-    preferredWijken: WijkListSchema.default([]),
-    excludedWijken: WijkListSchema.default([]),
-    exclusionForSafety: z.boolean().default(false),
-    supportIntensity: oneOf('Intensiteit begeleiding', SUPPORT_INTENSITY.keys, SUPPORT_INTENSITY.labels).nullish(),
-    supportMonths: wholeNumber('Duur begeleiding (maanden)', 1, 120).nullish(),
-    notes: optionalText('Notities', 2000),
-  })
+export const ClientFieldsSchema = z.object({
+  code: text('de cliëntcode', 30).regex(/^[A-Za-z0-9-]+$/, {
+    message: 'Cliëntcode mag alleen letters, cijfers en streepjes bevatten',
+  }),
+  name: optionalText('Naam', 120),
+  targetGroup: oneOf('Doelgroep', TARGET_GROUP.keys, TARGET_GROUP.labels),
+  flow: oneOf('In- of uitstroom', FLOW.keys, FLOW.labels),
+  registeredOn: IsoDateSchema,
+  adults: wholeNumber('Aantal volwassenen', 1, 4),
+  children: wholeNumber('Aantal kinderen', 0, 10),
+  birthYear: wholeNumber('Geboortejaar', 1920, new Date().getFullYear() - 16),
+  maxRent: euros('Maximale huur', 150, 2000),
+  minRooms: wholeNumber('Minimaal aantal kamers', 1, 8),
+  needsGroundFloorOrLift: z.boolean({ message: 'Begane grond of lift moet ja of nee zijn' }),
+  needsWheelchair: z.boolean({ message: 'Rolstoelwoning moet ja of nee zijn' }),
+  needsLowStimulus: z.boolean({ message: 'Prikkelarm moet ja of nee zijn' }),
+  preferredWijken: WijkListSchema.default([]),
+  excludedWijken: WijkListSchema.default([]),
+  exclusionForSafety: z.boolean().default(false),
+  supportIntensity: oneOf(
+    'Intensiteit begeleiding',
+    SUPPORT_INTENSITY.keys,
+    SUPPORT_INTENSITY.labels,
+  ).nullish(),
+  supportMonths: wholeNumber('Duur begeleiding (maanden)', 1, 120).nullish(),
+  notes: optionalText('Notities', 2000),
+})
 
 /** Rules across fields: checked after the whole client is known (form, service and import alike). */
-function checkWijken(c: { preferredWijken: string[]; excludedWijken: string[] }, ctx: z.RefinementCtx) {
+function checkWijken(
+  c: { preferredWijken: string[]; excludedWijken: string[] },
+  ctx: z.RefinementCtx,
+) {
   if (c.excludedWijken.some((w) => c.preferredWijken.includes(w))) {
-    ctx.addIssue({ code: 'custom', path: ['excludedWijken'], message: 'Een wijk kan niet tegelijk voorkeur en uitgesloten zijn' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['excludedWijken'],
+      message: 'Een wijk kan niet tegelijk voorkeur en uitgesloten zijn',
+    })
   }
   if (c.excludedWijken.length >= WIJK.keys.length) {
-    ctx.addIssue({ code: 'custom', path: ['excludedWijken'], message: 'Niet alle wijken kunnen worden uitgesloten' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['excludedWijken'],
+      message: 'Niet alle wijken kunnen worden uitgesloten',
+    })
   }
 }
 
 export const ClientInputSchema = ClientFieldsSchema.extend({
-  careProviderId: z.number({ message: 'Kies een zorgaanbieder' }).int().positive({ message: 'Kies een zorgaanbieder' }),
+  careProviderId: z
+    .number({ message: 'Kies een zorgaanbieder' })
+    .int()
+    .positive({ message: 'Kies een zorgaanbieder' }),
   supportProviderId: z.number().int().positive().nullish(),
 }).superRefine(checkWijken)
 export type ClientInput = z.infer<typeof ClientInputSchema>

@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { euros, IsoDateSchema, oneOf, optionalText, PostcodeSchema, text, wholeNumber } from './fields'
+import {
+  euros,
+  IsoDateSchema,
+  oneOf,
+  optionalText,
+  PostcodeSchema,
+  text,
+  wholeNumber,
+} from './fields'
 import { QuarterKeySchema } from './quarter'
 import { DWELLING_TYPE, SUITABLE_FOR, WIJK } from './vocabulary'
 
@@ -30,7 +38,10 @@ export const DwellingFieldsSchema = z.object({
 export type DwellingFields = z.infer<typeof DwellingFieldsSchema>
 
 export const DwellingInputSchema = DwellingFieldsSchema.extend({
-  corporationId: z.number({ message: 'Kies een corporatie' }).int().positive({ message: 'Kies een corporatie' }),
+  corporationId: z
+    .number({ message: 'Kies een corporatie' })
+    .int()
+    .positive({ message: 'Kies een corporatie' }),
   quarterKey: QuarterKeySchema,
 }).refine((d) => d.suitableFor === 'uitstroom' || d.flipPossible || d.suitableFor === 'beide', {
   message: 'Een woning alleen voor instroom moet omklap mogelijk maken',

@@ -3,7 +3,9 @@ import { z } from 'zod'
 /** A quarter is written `2026-Q4` everywhere: in the store, the API, the CLI and file names. */
 export const QuarterKeySchema = z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/, { message: 'Kwartaal moet de vorm JJJJ-Kn hebben, bijvoorbeeld 2026-Q4' })
+  .regex(/^\d{4}-Q[1-4]$/, {
+    message: 'Kwartaal moet de vorm JJJJ-Kn hebben, bijvoorbeeld 2026-Q4',
+  })
 export type QuarterKey = z.infer<typeof QuarterKeySchema>
 
 export interface Quarter {
@@ -21,7 +23,10 @@ export function quarterKey({ year, number }: Quarter): QuarterKey {
 }
 
 export function quarterOf(date: Date): Quarter {
-  return { year: date.getFullYear(), number: (Math.floor(date.getMonth() / 3) + 1) as Quarter['number'] }
+  return {
+    year: date.getFullYear(),
+    number: (Math.floor(date.getMonth() / 3) + 1) as Quarter['number'],
+  }
 }
 
 /** The quarter `offset` quarters after (or, when negative, before) the given one. */

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export type SectionName = 'Overzicht' | 'Woningen' | 'Kandidaten' | 'Voordrachten' | 'Rapportages' | 'Beheer'
+export type SectionName =
+  'Overzicht' | 'Woningen' | 'Kandidaten' | 'Voordrachten' | 'Rapportages' | 'Beheer'
 
 export const SECTION_NAMES: readonly SectionName[] = [
   'Overzicht',
@@ -53,12 +54,16 @@ export class AppPage {
 
   async loadDemoData(): Promise<void> {
     await this.page.getByRole('button', { name: 'Demogegevens laden' }).click()
-    await expect(this.page.getByRole('status').filter({ hasText: 'Demogegevens geladen' })).toBeVisible()
+    await expect(
+      this.page.getByRole('status').filter({ hasText: 'Demogegevens geladen' }),
+    ).toBeVisible()
   }
 
   /** The number in "96 woningen" or "12 van 96 woningen" above a grid: the rows shown. */
   async shownCount(plural: string): Promise<number> {
-    const text = await this.page.getByText(new RegExp(`^[\\d.]+( van [\\d.]+)? ${plural}$`)).textContent()
+    const text = await this.page
+      .getByText(new RegExp(`^[\\d.]+( van [\\d.]+)? ${plural}$`))
+      .textContent()
     return Number((text ?? '').split(' ')[0]?.replace(/\./g, ''))
   }
 

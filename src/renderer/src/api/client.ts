@@ -35,7 +35,8 @@ export const client = Object.fromEntries(
     name,
     async (input?: unknown) => {
       const result = await transport(api[name].channel, input ?? {})
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.issues)
+      if (!result.ok)
+        throw new ApiError(result.error.code, result.error.message, result.error.issues)
       return result.data
     },
   ]),

@@ -36,7 +36,13 @@ export function AppHeader() {
             <span>
               Medewerker: <strong>{info?.officer || 'onbekend'}</strong>
             </span>
-            <button ref={editButton} type="button" className="button-link" onClick={() => setEditing(true)} disabled={!info}>
+            <button
+              ref={editButton}
+              type="button"
+              className="button-link"
+              onClick={() => setEditing(true)}
+              disabled={!info}
+            >
               Naam wijzigen
             </button>
           </div>

@@ -72,12 +72,17 @@ export function DataGrid<T extends { id: number }>({
   onDisplayedCountChange,
 }: DataGridProps<T>) {
   const container = useRef<HTMLDivElement>(null)
-  const localeText = useMemo(() => ({ ...AG_GRID_LOCALE_NL, noRowsToShow: noRowsText }), [noRowsText])
+  const localeText = useMemo(
+    () => ({ ...AG_GRID_LOCALE_NL, noRowsToShow: noRowsText }),
+    [noRowsText],
+  )
 
   // ag-grid has no option for an accessible name, so it is put on the element carrying role="grid":
   // when the grid is ready, and again whenever the label changes (another quarter, another status).
   const nameGrid = useCallback(() => {
-    container.current?.querySelector('[role="grid"], [role="treegrid"]')?.setAttribute('aria-label', label)
+    container.current
+      ?.querySelector('[role="grid"], [role="treegrid"]')
+      ?.setAttribute('aria-label', label)
   }, [label])
   useEffect(nameGrid, [nameGrid])
   const reportCount = useCallback(
@@ -86,7 +91,7 @@ export function DataGrid<T extends { id: number }>({
   )
 
   return (
-    <div ref={container} className={height === 'fill' ? 'grid grid-fill' : 'grid'}>
+    <div ref={container} className={height === 'fill' ? 'grid grid-fill' : 'grid grid-auto'}>
       <AgGridReact<T>
         theme={theme}
         localeText={localeText}

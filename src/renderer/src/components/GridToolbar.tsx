@@ -1,7 +1,15 @@
 import { countOf, formatNumber } from '../format'
 
 /** The quick filter above a grid: searches every column for what the officer types. */
-export function SearchBox({ value, onChange, label }: { value: string; onChange: (v: string) => void; label: string }) {
+export function SearchBox({
+  value,
+  onChange,
+  label,
+}: {
+  value: string
+  onChange: (v: string) => void
+  label: string
+}) {
   return (
     <input
       type="search"
@@ -26,7 +34,10 @@ interface RowCountProps {
 /** "96 woningen", or "12 van 96 woningen" while a filter is active. */
 export function RowCount({ shown, total, singular, plural }: RowCountProps) {
   if (total === undefined) return <span className="row-count" />
-  const text = shown === total ? countOf(total, singular, plural) : `${formatNumber(shown)} van ${countOf(total, singular, plural)}`
+  const text =
+    shown === total
+      ? countOf(total, singular, plural)
+      : `${formatNumber(shown)} van ${countOf(total, singular, plural)}`
   return (
     <span className="row-count" aria-live="polite">
       {text}

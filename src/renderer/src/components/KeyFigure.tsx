@@ -11,12 +11,14 @@ interface KeyFigureProps {
 
 /** A number the officer checks every morning. Links to the page that lists what it counts. */
 export function KeyFigure({ label, value, note, href }: KeyFigureProps) {
-  const number = <span className="figure-value">{value === undefined ? '…' : formatNumber(value)}</span>
+  const shown = value === undefined ? '…' : formatNumber(value)
+  const number = <span className="figure-value">{shown}</span>
   return (
     <div className="figure">
       <span className="figure-label">{label}</span>
       {href ? (
-        <a href={href} className="figure-link">
+        // A bare number is a poor link name for a screen reader: say what it counts.
+        <a href={href} className="figure-link" aria-label={`${label}: ${shown}`}>
           {number}
         </a>
       ) : (

@@ -1,5 +1,11 @@
 /** Announced at once by screen readers; always Dutch (see errors.ts). */
-export function ErrorAlert({ message, onRetry }: { message: string | undefined; onRetry?: () => void }) {
+export function ErrorAlert({
+  message,
+  onRetry,
+}: {
+  message: string | undefined
+  onRetry?: () => void
+}) {
   if (!message) return null
   return (
     <div role="alert" className="message message-error">

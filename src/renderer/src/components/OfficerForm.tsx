@@ -29,7 +29,11 @@ export function OfficerForm({ current, onSaved, onCancel }: OfficerFormProps) {
   }
 
   return (
-    <form className="officer-form" onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form
+      className="officer-form"
+      onSubmit={save}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
       <label htmlFor="officer-name">Uw naam</label>
       <input
         id="officer-name"

@@ -20,7 +20,11 @@ function base<T, V>(headerName: string, get: Get<T, V>): ColDef<T, V> {
   }
 }
 
-export function textColumn<T>(headerName: string, get: Get<T, string | null>, extra?: ColDef<T>): ColDef<T> {
+export function textColumn<T>(
+  headerName: string,
+  get: Get<T, string | null>,
+  extra?: ColDef<T>,
+): ColDef<T> {
   return {
     ...base(headerName, get),
     cellDataType: 'text',
@@ -29,7 +33,11 @@ export function textColumn<T>(headerName: string, get: Get<T, string | null>, ex
   } as ColDef<T>
 }
 
-export function numberColumn<T>(headerName: string, get: Get<T, number | null>, extra?: ColDef<T>): ColDef<T> {
+export function numberColumn<T>(
+  headerName: string,
+  get: Get<T, number | null>,
+  extra?: ColDef<T>,
+): ColDef<T> {
   return {
     ...base(headerName, get),
     cellDataType: 'number',
@@ -40,7 +48,11 @@ export function numberColumn<T>(headerName: string, get: Get<T, number | null>, 
   } as ColDef<T>
 }
 
-export function euroColumn<T>(headerName: string, get: Get<T, number | null>, extra?: ColDef<T>): ColDef<T> {
+export function euroColumn<T>(
+  headerName: string,
+  get: Get<T, number | null>,
+  extra?: ColDef<T>,
+): ColDef<T> {
   return numberColumn(headerName, get, {
     valueFormatter: (p: ValueFormatterParams<T, number | null>) => formatEuro(p.value),
     getQuickFilterText: (p) => formatEuro(p.value as number | null),
@@ -50,7 +62,11 @@ export function euroColumn<T>(headerName: string, get: Get<T, number | null>, ex
 }
 
 /** ISO dates (yyyy-mm-dd) shown as dd-mm-jjjj; sorted and filtered as dates. */
-export function dateColumn<T>(headerName: string, get: Get<T, string | null>, extra?: ColDef<T>): ColDef<T> {
+export function dateColumn<T>(
+  headerName: string,
+  get: Get<T, string | null>,
+  extra?: ColDef<T>,
+): ColDef<T> {
   return {
     ...base(headerName, get),
     cellDataType: 'dateString',
@@ -63,6 +79,10 @@ export function dateColumn<T>(headerName: string, get: Get<T, string | null>, ex
 }
 
 /** "ja" / "nee" as text: ag-grid would otherwise render booleans as disabled checkboxes. */
-export function yesNoColumn<T>(headerName: string, get: Get<T, boolean | null>, extra?: ColDef<T>): ColDef<T> {
+export function yesNoColumn<T>(
+  headerName: string,
+  get: Get<T, boolean | null>,
+  extra?: ColDef<T>,
+): ColDef<T> {
   return textColumn(headerName, (row) => formatYesNo(get(row)), { width: 95, ...extra })
 }

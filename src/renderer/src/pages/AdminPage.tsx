@@ -11,7 +11,8 @@ const corporationColumns = [
   textColumn<CorporationRow>('Naam', (c) => c.name, { flex: 2 }),
   numberColumn<CorporationRow>('Sociale voorraad', (c) => c.socialStock, {
     flex: 1,
-    headerTooltip: 'Sociale huurwoningen in de stad Utrecht: de basis voor het aantal in te dienen woningen naar rato',
+    headerTooltip:
+      'Sociale huurwoningen in de stad Utrecht: de basis voor het aantal in te dienen woningen naar rato',
   }),
   yesNoColumn<CorporationRow>('Actief', (c) => c.active, { flex: 1 }),
 ]
@@ -23,7 +24,10 @@ const careProviderColumns = [
     flex: 1,
     valueFormatter: (p) => formatShare(p.value),
   }),
-  numberColumn<CareProviderRow>('Contingent (woningen)', (p) => p.contingentDwellings, { flex: 1 }),
+  numberColumn<CareProviderRow>('Contingent (woningen)', (p) => p.contingentDwellings, {
+    flex: 1,
+    minWidth: 200,
+  }),
   textColumn<CareProviderRow>('Contact', (p) => p.contact, { flex: 2 }),
 ]
 
@@ -33,7 +37,10 @@ export function AdminPage() {
 
   return (
     <>
-      <PageHeader title="Beheer" description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt." />
+      <PageHeader
+        title="Beheer"
+        description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt."
+      />
       <section aria-labelledby="corporations-title" className="section">
         <h2 id="corporations-title">Corporaties</h2>
         <ErrorAlert message={corporations.error} onRetry={corporations.reload} />

@@ -1,6 +1,12 @@
 import { useState } from 'react'
 import type { ClientRow } from '../../../shared/api'
-import { CLIENT_STATUS, FLOW, TARGET_GROUP, WIJK, type ClientStatus } from '../../../shared/domain/vocabulary'
+import {
+  CLIENT_STATUS,
+  FLOW,
+  TARGET_GROUP,
+  WIJK,
+  type ClientStatus,
+} from '../../../shared/domain/vocabulary'
 import { client } from '../api/client'
 import { DataGrid } from '../components/DataGrid'
 import { dateColumn, euroColumn, numberColumn, textColumn } from '../components/grid-columns'
@@ -22,11 +28,11 @@ function needsOf(c: ClientRow): string {
 const columns = [
   textColumn<ClientRow>('Code', (c) => c.code, { pinned: 'left', width: 130 }),
   textColumn<ClientRow>('Zorgaanbieder', (c) => c.careProvider, { width: 180 }),
-  textColumn<ClientRow>('Doelgroep', (c) => TARGET_GROUP.label(c.targetGroup), { width: 190 }),
+  textColumn<ClientRow>('Doelgroep', (c) => TARGET_GROUP.label(c.targetGroup), { width: 215 }),
   textColumn<ClientRow>('In/uitstroom', (c) => FLOW.label(c.flow), { width: 125 }),
   dateColumn<ClientRow>('Aangemeld op', (c) => c.registeredOn),
   numberColumn<ClientRow>('Wachttijd (dagen)', (c) => c.waitingDays, {
-    width: 155,
+    width: 170,
     headerTooltip: `Dagen sinds aanmelding; boven ${AMBITION_DAYS} dagen (de drie-maandenambitie) gemarkeerd`,
     cellClassRules: { 'cell-overdue': (p) => typeof p.value === 'number' && isOverdue(p.value) },
   }),
@@ -35,11 +41,16 @@ const columns = [
     headerTooltip: 'vw = volwassenen, k = kinderen',
   }),
   // No thousands separator in a year.
-  numberColumn<ClientRow>('Geboortejaar', (c) => c.birthYear, { width: 125, valueFormatter: (p) => String(p.value ?? '') }),
+  numberColumn<ClientRow>('Geboortejaar', (c) => c.birthYear, {
+    width: 125,
+    valueFormatter: (p) => String(p.value ?? ''),
+  }),
   euroColumn<ClientRow>('Max. huur', (c) => c.maxRent),
   numberColumn<ClientRow>('Min. kamers', (c) => c.minRooms, { width: 120 }),
   textColumn<ClientRow>('Behoeften', needsOf, { width: 170 }),
-  textColumn<ClientRow>('Uitgesloten wijken', (c) => c.excludedWijken.map(WIJK.label).join(', '), { width: 180 }),
+  textColumn<ClientRow>('Uitgesloten wijken', (c) => c.excludedWijken.map(WIJK.label).join(', '), {
+    width: 180,
+  }),
   textColumn<ClientRow>('Status', (c) => CLIENT_STATUS.label(c.status), { width: 125 }),
 ]
 
@@ -59,16 +70,21 @@ export function ClientsPage() {
         title="Kandidaten"
         description={
           <>
-            Cliënten die zorgaanbieders hebben aangemeld voor een woning. Een wachttijd boven {AMBITION_DAYS} dagen (de
-            ambitie van drie maanden) is <span className="legend-overdue">gemarkeerd</span>.
+            Cliënten die zorgaanbieders hebben aangemeld voor een woning. Een wachttijd boven{' '}
+            {AMBITION_DAYS} dagen (de ambitie van drie maanden) is{' '}
+            <span className="legend-overdue">gemarkeerd</span>.
           </>
         }
       />
       <ErrorAlert message={clients.error} onRetry={clients.reload} />
       <div className="toolbar">
-        <label className="field">
-          <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as StatusChoice)}>
+        <div className="field">
+          <label htmlFor="client-status">Status</label>
+          <select
+            id="client-status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as StatusChoice)}
+          >
             <option value="">Alle statussen</option>
             {CLIENT_STATUS.keys.map((key) => (
               <option key={key} value={key}>
@@ -76,9 +92,14 @@ export function ClientsPage() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <SearchBox value={search} onChange={setSearch} label="Zoeken in kandidaten" />
-        <RowCount shown={shown} total={clients.data?.length} singular="kandidaat" plural="kandidaten" />
+        <RowCount
+          shown={shown}
+          total={clients.data?.length}
+          singular="kandidaat"
+          plural="kandidaten"
+        />
       </div>
       <DataGrid
         label={status ? `Kandidaten met status ${CLIENT_STATUS.label(status)}` : 'Kandidaten'}
@@ -86,7 +107,9 @@ export function ClientsPage() {
         columns={columns}
         loading={clients.loading}
         quickFilter={search}
-        noRowsText={search ? 'Geen kandidaten gevonden met deze zoekterm' : 'Geen kandidaten met deze status'}
+        noRowsText={
+          search ? 'Geen kandidaten gevonden met deze zoekterm' : 'Geen kandidaten met deze status'
+        }
         onDisplayedCountChange={setShown}
       />
     </>

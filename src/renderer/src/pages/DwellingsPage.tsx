@@ -1,10 +1,21 @@
 import { useState } from 'react'
 import type { DwellingRow } from '../../../shared/api'
 import { parseQuarter, quarterLabel } from '../../../shared/domain/quarter'
-import { DWELLING_STATUS, DWELLING_TYPE, SUITABLE_FOR, WIJK } from '../../../shared/domain/vocabulary'
+import {
+  DWELLING_STATUS,
+  DWELLING_TYPE,
+  SUITABLE_FOR,
+  WIJK,
+} from '../../../shared/domain/vocabulary'
 import { client } from '../api/client'
 import { DataGrid } from '../components/DataGrid'
-import { dateColumn, euroColumn, numberColumn, textColumn, yesNoColumn } from '../components/grid-columns'
+import {
+  dateColumn,
+  euroColumn,
+  numberColumn,
+  textColumn,
+  yesNoColumn,
+} from '../components/grid-columns'
 import { ErrorAlert } from '../components/Messages'
 import { PageHeader } from '../components/PageHeader'
 import { RowCount, SearchBox } from '../components/GridToolbar'
@@ -13,8 +24,8 @@ import { useApi } from '../hooks/use-api'
 const columns = [
   textColumn<DwellingRow>('Adres', (d) => d.address, { pinned: 'left', width: 210 }),
   textColumn<DwellingRow>('Postcode', (d) => d.postcode, { width: 110 }),
-  textColumn<DwellingRow>('Wijk', (d) => WIJK.label(d.wijk), { width: 140 }),
-  textColumn<DwellingRow>('Buurt', (d) => d.buurt, { width: 150 }),
+  textColumn<DwellingRow>('Wijk', (d) => WIJK.label(d.wijk), { width: 150 }),
+  textColumn<DwellingRow>('Buurt', (d) => d.buurt, { width: 180 }),
   textColumn<DwellingRow>('Type', (d) => DWELLING_TYPE.label(d.type), { width: 140 }),
   numberColumn<DwellingRow>('Kamers', (d) => d.rooms, { width: 100 }),
   numberColumn<DwellingRow>('Verdieping', (d) => d.floor, {
@@ -24,12 +35,18 @@ const columns = [
     headerTooltip: 'Verdieping; bg = begane grond',
   }),
   yesNoColumn<DwellingRow>('Lift', (d) => d.hasLift),
-  yesNoColumn<DwellingRow>('Rolstoel', (d) => d.wheelchairAccessible, { headerTooltip: 'Rolstoeltoegankelijk' }),
+  yesNoColumn<DwellingRow>('Rolstoel', (d) => d.wheelchairAccessible, {
+    headerTooltip: 'Rolstoeltoegankelijk',
+  }),
   euroColumn<DwellingRow>('Kale huur', (d) => d.netRent),
   euroColumn<DwellingRow>('Servicekosten', (d) => d.serviceCosts, { width: 135 }),
   dateColumn<DwellingRow>('Beschikbaar per', (d) => d.availableFrom, { width: 145 }),
-  textColumn<DwellingRow>('Geschikt voor', (d) => SUITABLE_FOR.label(d.suitableFor), { width: 130 }),
-  yesNoColumn<DwellingRow>('Omklap', (d) => d.flipPossible, { headerTooltip: 'Omklappen mogelijk (instroom)' }),
+  textColumn<DwellingRow>('Geschikt voor', (d) => SUITABLE_FOR.label(d.suitableFor), {
+    width: 130,
+  }),
+  yesNoColumn<DwellingRow>('Omklap', (d) => d.flipPossible, {
+    headerTooltip: 'Omklappen mogelijk (instroom)',
+  }),
   textColumn<DwellingRow>('Corporatie', (d) => d.corporation, { width: 140 }),
   textColumn<DwellingRow>('Status', (d) => DWELLING_STATUS.label(d.status), { width: 130 }),
 ]
@@ -39,7 +56,10 @@ export function DwellingsPage() {
   const [chosenQuarter, setChosenQuarter] = useState<string>()
   // quarters:list answers newest first, so the default is the newest quarter.
   const quarter = chosenQuarter ?? quarters.data?.[0]?.key
-  const dwellings = useApi(() => (quarter ? client.listDwellings({ quarter }) : Promise.resolve(undefined)), [quarter])
+  const dwellings = useApi(
+    () => (quarter ? client.listDwellings({ quarter }) : Promise.resolve(undefined)),
+    [quarter],
+  )
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
 
@@ -48,25 +68,41 @@ export function DwellingsPage() {
 
   return (
     <>
-      <PageHeader title="Woningen" description="De woningen die de corporaties per kwartaal hebben ingediend voor uitstroom en instroom." />
-      <ErrorAlert message={quarters.error ?? dwellings.error} onRetry={quarters.error ? quarters.reload : dwellings.reload} />
+      <PageHeader
+        title="Woningen"
+        description="De woningen die de corporaties per kwartaal hebben ingediend voor uitstroom en instroom."
+      />
+      <ErrorAlert
+        message={quarters.error ?? dwellings.error}
+        onRetry={quarters.error ? quarters.reload : dwellings.reload}
+      />
       {noQuarters ? (
         <p className="muted">Er zijn nog geen woningen ingediend.</p>
       ) : (
         <>
           <div className="toolbar">
-            <label className="field">
-              <span>Kwartaal</span>
-              <select value={quarter ?? ''} onChange={(e) => setChosenQuarter(e.target.value)} disabled={!quarters.data}>
+            <div className="field">
+              <label htmlFor="dwelling-quarter">Kwartaal</label>
+              <select
+                id="dwelling-quarter"
+                value={quarter ?? ''}
+                onChange={(e) => setChosenQuarter(e.target.value)}
+                disabled={!quarters.data}
+              >
                 {quarters.data?.map((q) => (
                   <option key={q.key} value={q.key}>
                     {quarterLabel(parseQuarter(q.key))} ({q.dwellings})
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <SearchBox value={search} onChange={setSearch} label="Zoeken in woningen" />
-            <RowCount shown={shown} total={dwellings.data?.length} singular="woning" plural="woningen" />
+            <RowCount
+              shown={shown}
+              total={dwellings.data?.length}
+              singular="woning"
+              plural="woningen"
+            />
           </div>
           <DataGrid
             label={`Woningen ${quarterName}`}
@@ -74,7 +110,9 @@ export function DwellingsPage() {
             columns={columns}
             loading={dwellings.loading || quarters.loading}
             quickFilter={search}
-            noRowsText={search ? 'Geen woningen gevonden met deze zoekterm' : 'Geen woningen in dit kwartaal'}
+            noRowsText={
+              search ? 'Geen woningen gevonden met deze zoekterm' : 'Geen woningen in dit kwartaal'
+            }
             onDisplayedCountChange={setShown}
           />
         </>

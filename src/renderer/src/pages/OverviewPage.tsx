@@ -47,12 +47,17 @@ export function OverviewPage() {
   }
 
   const current = quarterOf(new Date())
-  const currentDwellings = quarters.data ? (quarters.data.find((q) => q.key === quarterKey(current))?.dwellings ?? 0) : undefined
+  const currentDwellings = quarters.data
+    ? (quarters.data.find((q) => q.key === quarterKey(current))?.dwellings ?? 0)
+    : undefined
   const overdue = waiting.data?.filter((c) => isOverdue(c.waitingDays)).length
 
   return (
     <>
-      <PageHeader title="Overzicht" description="De stand van zaken: wie wacht er, en wat hebben de corporaties ingediend." />
+      <PageHeader
+        title="Overzicht"
+        description="De stand van zaken: wie wacht er, en wat hebben de corporaties ingediend."
+      />
       <SuccessMessage message={demoMessage} />
       <ErrorAlert message={demoError} />
       <ErrorAlert message={info.error ?? quarters.error ?? waiting.error} onRetry={refreshAll} />
@@ -80,8 +85,16 @@ export function OverviewPage() {
                 href={hrefOf('woningen')}
                 note={quarterLabel(current)}
               />
-              <KeyFigure label="Corporaties" value={info.data.counts.corporations} href={hrefOf('beheer')} />
-              <KeyFigure label="Zorgaanbieders" value={info.data.counts.careProviders} href={hrefOf('beheer')} />
+              <KeyFigure
+                label="Corporaties"
+                value={info.data.counts.corporations}
+                href={hrefOf('beheer')}
+              />
+              <KeyFigure
+                label="Zorgaanbieders"
+                value={info.data.counts.careProviders}
+                href={hrefOf('beheer')}
+              />
             </div>
           </section>
 

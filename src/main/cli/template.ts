@@ -1,0 +1,60 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { quarterKey, quarterOf } from '../../shared/domain/quarter'
+import { openRuntime } from '../runtime'
+import { clientsTemplate, dwellingsTemplate } from '../services/import-service'
+import { listCareProviders, listCorporations } from '../services/partners-service'
+import { parseOptions, requireOption, type Command } from './command'
+import { findByName, parseKind, parseQuarterOption, rejectForeignOptions } from './partner-options'
+
+export const templateCommand: Command = {
+  name: 'template',
+  usage:
+    'template dwellings|clients --db <bestand> --out <bestand.xlsx> [--corporation <naam>] [--quarter JJJJ-Qn] [--provider <naam>]',
+  description:
+    'Maakt een Excel-sjabloon: woningen voor een corporatie of aanmeldingen voor een zorgaanbieder',
+  async run(args) {
+    const { values, positionals } = parseOptions(args, {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      corporation: { type: 'string' },
+      quarter: { type: 'string' },
+      provider: { type: 'string' },
+    })
+    const kind = parseKind(positionals, 'template')
+    rejectForeignOptions(kind, values)
+    const file = resolve(requireOption(values.db, '--db'))
+    const out = resolve(requireOption(values.out, '--out'))
+    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+
+    const runtime = openRuntime(file)
+    try {
+      const { ctx } = runtime
+      const result =
+        kind === 'dwellings'
+          ? await dwellingsTemplate(ctx, {
+              corporationId: findByName(
+                listCorporations(ctx),
+                requireOption(values.corporation, '--corporation'),
+                'corporatie',
+              ).id,
+              // Without --quarter: the quarter we are in, the one corporations usually fill in.
+              quarterKey: values.quarter
+                ? parseQuarterOption(values.quarter)
+                : quarterKey(quarterOf(ctx.now())),
+            })
+          : await clientsTemplate(ctx, {
+              careProviderId: findByName(
+                listCareProviders(ctx),
+                requireOption(values.provider, '--provider'),
+                'zorgaanbieder',
+              ).id,
+            })
+      writeFileSync(out, Buffer.from(result.base64, 'base64'))
+      console.log(`Sjabloon opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
+      return 0
+    } finally {
+      runtime.close()
+    }
+  },
+}

@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm'
+import type { ImportError } from '../../shared/api/imports'
+import type { ClientInput } from '../../shared/domain/client-input'
+import type { ClientStatus } from '../../shared/domain/vocabulary'
+import type { DbOrTx } from '../db/connection'
+import { clients } from '../db/schema'
+import { CLIENT_COLUMNS, type ClientTemplateField } from '../excel/client-columns'
+import { headerOf } from '../excel/columns'
+import { sameText, type CheckedRows, type ValidRow } from './import-rows'
+
+/** The template's fields only: an import never touches the name or notes kept in the app. */
+const FIELDS = CLIENT_COLUMNS.map((column) => column.field)
+
+/** While a client waits (or is on hold) their registration may still be corrected by a new file. */
+const UPDATABLE: readonly ClientStatus[] = ['wachtend', 'on-hold']
+
+export interface ClientsPlan {
+  create: ValidRow<ClientInput>[]
+  update: { id: number; data: ClientInput; fields: string[] }[]
+  unchanged: number
+}
+
+/** The template's columns as stored: the wijk lists as JSON text, absent support facts as null. */
+function stored(data: ClientInput) {
+  return {
+    code: data.code,
+    targetGroup: data.targetGroup,
+    flow: data.flow,
+    registeredOn: data.registeredOn,
+    adults: data.adults,
+    children: data.children,
+    birthYear: data.birthYear,
+    maxRent: data.maxRent,
+    minRooms: data.minRooms,
+    needsGroundFloorOrLift: data.needsGroundFloorOrLift,
+    needsWheelchair: data.needsWheelchair,
+    needsLowStimulus: data.needsLowStimulus,
+    preferredWijken: JSON.stringify(data.preferredWijken),
+    excludedWijken: JSON.stringify(data.excludedWijken),
+    exclusionForSafety: data.exclusionForSafety,
+    supportIntensity: data.supportIntensity ?? null,
+    supportMonths: data.supportMonths ?? null,
+  } satisfies Record<ClientTemplateField, unknown>
+}
+
+/**
+ * Decides per valid row: a new client, a correction of a waiting client of this provider, or
+ * nothing new. Codes are unique across providers, so a code another provider registered is an error.
+ */
+export function planClients(
+  db: DbOrTx,
+  checked: CheckedRows<ClientInput>,
+  careProviderId: number,
+): { checked: CheckedRows<ClientInput>; plan: ClientsPlan } {
+  const existing = new Map(
+    db
+      .select()
+      .from(clients)
+      .all()
+      .map((row) => [sameText(row.code), row]),
+  )
+  const plan: ClientsPlan = { create: [], update: [], unchanged: 0 }
+  const valid: ValidRow<ClientInput>[] = []
+  const errors: ImportError[] = [...checked.errors]
+  for (const item of checked.valid) {
+    const current = existing.get(sameText(item.data.code))
+    if (current && current.careProviderId !== careProviderId) {
+      errors.push({
+        row: item.row,
+        column: headerOf(CLIENT_COLUMNS, 'code'),
+        message: `Cliëntcode ${item.data.code} is al aangemeld door een andere zorgaanbieder`,
+      })
+      continue
+    }
+    valid.push(item)
+    if (!current) {
+      plan.create.push(item)
+      continue
+    }
+    // Same client, so keep the code as first registered: "lis-001" is no change.
+    const data = { ...item.data, code: current.code }
+    const incoming = stored(data)
+    const fields = FIELDS.filter((field) => current[field] !== incoming[field])
+    if (fields.length === 0 || !UPDATABLE.includes(current.status)) plan.unchanged += 1
+    else plan.update.push({ id: current.id, data, fields })
+  }
+  return { checked: { valid, errors }, plan }
+}
+
+/** Writes the plan; call inside the import's transaction. Returns the ids touched, for the audit trail. */
+export function writeClients(
+  tx: DbOrTx,
+  plan: ClientsPlan,
+  careProviderId: number,
+  now: Date,
+): { created: number[]; updated: number[] } {
+  const created = plan.create.map(
+    ({ data }) =>
+      tx
+        .insert(clients)
+        .values({
+          ...stored(data),
+          careProviderId,
+          supportProviderId: careProviderId,
+          status: 'wachtend',
+          statusSince: data.registeredOn,
+        })
+        .returning({ id: clients.id })
+        .get().id,
+  )
+  for (const { id, data } of plan.update) {
+    tx.update(clients)
+      .set({ ...stored(data), updatedAt: now.toISOString() })
+      .where(eq(clients.id, id))
+      .run()
+  }
+  return { created, updated: plan.update.map((u) => u.id) }
+}

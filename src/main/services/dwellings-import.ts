@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm'
+import type { ImportError } from '../../shared/api/imports'
+import {
+  DwellingFieldsSchema,
+  type DwellingFields,
+  type DwellingInput,
+} from '../../shared/domain/dwelling-input'
+import type { DbOrTx } from '../db/connection'
+import { corporations, dwellings } from '../db/schema'
+import { headerOf } from '../excel/columns'
+import { DWELLING_COLUMNS } from '../excel/dwelling-columns'
+import { sameText, type CheckedRows, type ValidRow } from './import-rows'
+
+const FIELDS = Object.keys(DwellingFieldsSchema.shape) as (keyof DwellingFields)[]
+
+export interface DwellingsPlan {
+  create: ValidRow<DwellingInput>[]
+  update: { id: number; data: DwellingInput; fields: string[] }[]
+  unchanged: number
+}
+
+export function dwellingKey(d: { address: string; postcode: string }): string {
+  return `${sameText(d.address)}|${d.postcode.replace(/\s+/g, '').toUpperCase()}`
+}
+
+/**
+ * Decides per valid row whether it is new, a change to a dwelling already submitted for this quarter,
+ * or nothing new. A dwelling already in a shortlist or further keeps the facts the corporation judged
+ * the candidates on, so a changed row for it is counted as unchanged, like the form refuses it.
+ * An address another corporation submitted for this quarter is an error: one dwelling, one owner.
+ */
+export function planDwellings(
+  db: DbOrTx,
+  checked: CheckedRows<DwellingInput>,
+  corporationId: number,
+  quarterKey: string,
+): { checked: CheckedRows<DwellingInput>; plan: DwellingsPlan } {
+  const existing = new Map(
+    db
+      .select()
+      .from(dwellings)
+      .where(eq(dwellings.quarterKey, quarterKey))
+      .all()
+      .map((row) => [dwellingKey(row), row]),
+  )
+  const owners = new Map(
+    db
+      .select({ id: corporations.id, name: corporations.name })
+      .from(corporations)
+      .all()
+      .map((c) => [c.id, c.name]),
+  )
+
+  const plan: DwellingsPlan = { create: [], update: [], unchanged: 0 }
+  const valid: ValidRow<DwellingInput>[] = []
+  const errors: ImportError[] = [...checked.errors]
+  for (const item of checked.valid) {
+    const current = existing.get(dwellingKey(item.data))
+    if (current && current.corporationId !== corporationId) {
+      errors.push({
+        row: item.row,
+        column: headerOf(DWELLING_COLUMNS, 'address'),
+        message: `Deze woning is voor ${quarterKey} al voorgedragen door ${owners.get(current.corporationId) ?? 'een andere corporatie'}`,
+      })
+      continue
+    }
+    valid.push(item)
+    if (!current) {
+      plan.create.push(item)
+      continue
+    }
+    // Same dwelling, so keep the address as first written: "KANAALSTRAAT 1" is no change.
+    const data = { ...item.data, address: current.address }
+    const fields = FIELDS.filter((field) => current[field] !== data[field])
+    if (fields.length === 0 || current.status !== 'ingediend') plan.unchanged += 1
+    else plan.update.push({ id: current.id, data, fields })
+  }
+  return { checked: { valid, errors }, plan }
+}
+
+/** Writes the plan; call inside the import's transaction. Returns the ids touched, for the audit trail. */
+export function writeDwellings(
+  tx: DbOrTx,
+  plan: DwellingsPlan,
+  now: Date,
+): { created: number[]; updated: number[] } {
+  const today = now.toISOString().slice(0, 10)
+  const created = plan.create.map(
+    ({ data }) =>
+      tx
+        .insert(dwellings)
+        .values({ ...data, status: 'ingediend', statusSince: today, submittedOn: today })
+        .returning({ id: dwellings.id })
+        .get().id,
+  )
+  for (const { id, data } of plan.update) {
+    tx.update(dwellings)
+      .set({ ...data, updatedAt: now.toISOString() })
+      .where(eq(dwellings.id, id))
+      .run()
+  }
+  return { created, updated: plan.update.map((u) => u.id) }
+}

@@ -1,0 +1,191 @@
+import type { z } from 'zod'
+import { ApiError } from '../../shared/api/endpoint'
+import type {
+  ClientsImportInput,
+  DwellingsImportInput,
+  ImportError,
+  ImportKind,
+  ImportReport,
+} from '../../shared/api/imports'
+import { ClientInputSchema } from '../../shared/domain/client-input'
+import { DwellingInputSchema } from '../../shared/domain/dwelling-input'
+import type { DbOrTx } from '../db/connection'
+import { CLIENT_COLUMNS, CLIENTS_SHEET } from '../excel/client-columns'
+import { headerOf, type ColumnSpec } from '../excel/columns'
+import { DWELLING_COLUMNS, DWELLINGS_SHEET } from '../excel/dwelling-columns'
+import { readSheetRows } from '../excel/sheet-rows'
+import { readTemplateMeta } from '../excel/template-meta'
+import { loadWorkbook } from '../excel/workbook-reader'
+import { audit } from './audit'
+import { planClients, writeClients } from './clients-import'
+import type { ServiceContext } from './context'
+import { dwellingKey, planDwellings, writeDwellings } from './dwellings-import'
+import {
+  buildReport,
+  countsInDutch,
+  rejectDuplicates,
+  sameText,
+  sortErrors,
+  validateRows,
+  type CheckedRows,
+  type ImportOutcome,
+} from './import-rows'
+import { resolveCareProvider, resolveCorporation } from './import-owners'
+import { ensureQuarter } from './quarters'
+
+export { clientsTemplate, dwellingsTemplate } from './import-templates'
+
+type ImportOptions = { fileName: string; validOnly: boolean; dryRun: boolean }
+
+/**
+ * Reads a corporation's filled-in template. Every row is checked and every problem reported; then,
+ * unless this is a preview or errors forbid it, all new and changed dwellings are written in one
+ * transaction with one audit event.
+ */
+export async function importDwellings(
+  ctx: ServiceContext,
+  input: z.output<typeof DwellingsImportInput>,
+): Promise<ImportReport> {
+  const { db } = ctx.store
+  const workbook = await loadWorkbook(input.base64)
+  const meta = readTemplateMeta(workbook, 'dwellings')
+  const corporation = resolveCorporation(db, input.corporationId, meta)
+  const quarterKey = input.quarterKey ?? meta.quarterKey
+  if (!quarterKey) {
+    throw new ApiError(
+      'invalid-input',
+      'Het bestand zegt niet voor welk kwartaal het is. Kies het kwartaal bij het importeren.',
+    )
+  }
+  const rows = readSheetRows(workbook, DWELLINGS_SHEET, DWELLING_COLUMNS)
+  const validated = validateRows(rows, DWELLING_COLUMNS, (values) =>
+    DwellingInputSchema.safeParse({ ...values, corporationId: corporation.id, quarterKey }),
+  )
+  const unique = rejectDuplicates(
+    validated,
+    dwellingKey,
+    headerOf(DWELLING_COLUMNS, 'address'),
+    (first) => `Deze woning (zelfde adres en postcode) staat ook al in rij ${first}`,
+  )
+  const { checked, plan } = planDwellings(db, unique, corporation.id, quarterKey)
+  const outcome = {
+    created: plan.create.length,
+    updated: plan.update.length,
+    unchanged: plan.unchanged,
+  }
+
+  return finish(ctx, 'dwellings', input, DWELLING_COLUMNS, rows.length, checked, outcome, {
+    what: 'woningen',
+    write: (tx) => {
+      ensureQuarter(tx, quarterKey)
+      return writeDwellings(tx, plan, ctx.now())
+    },
+    summary: `Woningen geïmporteerd uit ${input.fileName} voor ${corporation.name}, ${quarterKey}`,
+    details: { corporationId: corporation.id, quarterKey },
+  })
+}
+
+/** Reads a care provider's filled-in template; same rules as for dwellings, keyed by client code. */
+export async function importClients(
+  ctx: ServiceContext,
+  input: z.output<typeof ClientsImportInput>,
+): Promise<ImportReport> {
+  const { db } = ctx.store
+  const workbook = await loadWorkbook(input.base64)
+  const meta = readTemplateMeta(workbook, 'clients')
+  const provider = resolveCareProvider(db, input.careProviderId, meta)
+  const rows = readSheetRows(workbook, CLIENTS_SHEET, CLIENT_COLUMNS)
+  const validated = validateRows(rows, CLIENT_COLUMNS, (values) =>
+    ClientInputSchema.safeParse({
+      ...values,
+      careProviderId: provider.id,
+      supportProviderId: provider.id,
+    }),
+  )
+  const unique = rejectDuplicates(
+    validated,
+    (client) => sameText(client.code),
+    headerOf(CLIENT_COLUMNS, 'code'),
+    (first) => `Deze cliëntcode staat ook al in rij ${first}`,
+  )
+  const { checked, plan } = planClients(db, unique, provider.id)
+  const outcome = {
+    created: plan.create.length,
+    updated: plan.update.length,
+    unchanged: plan.unchanged,
+  }
+
+  return finish(ctx, 'clients', input, CLIENT_COLUMNS, rows.length, checked, outcome, {
+    what: 'cliënten',
+    write: (tx) => writeClients(tx, plan, provider.id, ctx.now()),
+    // Counts and the provider only: the audit trail never holds client codes or other personal details.
+    summary: `Aanmeldingen geïmporteerd uit ${input.fileName} voor ${provider.name}`,
+    details: { careProviderId: provider.id },
+  })
+}
+
+interface Commit {
+  /** Plural noun for messages: "woningen", "cliënten". */
+  what: string
+  write: (tx: DbOrTx) => { created: number[]; updated: number[] }
+  summary: string
+  details: Record<string, unknown>
+}
+
+/**
+ * The common end of both imports: refuse on errors (unless validOnly), preview on dryRun, else
+ * write everything in one transaction with its audit event, so a failure anywhere writes nothing.
+ */
+function finish(
+  ctx: ServiceContext,
+  kind: ImportKind,
+  options: ImportOptions,
+  columns: readonly ColumnSpec[],
+  rowCount: number,
+  checked: CheckedRows<unknown>,
+  outcome: ImportOutcome,
+  commit: Commit,
+): ImportReport {
+  const errors: ImportError[] = sortErrors(checked.errors, columns)
+  if (rowCount === 0) {
+    errors.push({
+      row: 0,
+      column: '',
+      message: `Het bestand bevat geen ${commit.what}: alleen lege rijen of het voorbeeld.`,
+    })
+  }
+  const report = buildReport(
+    kind,
+    options.fileName,
+    rowCount,
+    { ...checked, errors },
+    outcome,
+    false,
+  )
+  const refused = errors.length > 0 && !options.validOnly
+  if (options.dryRun || refused || checked.valid.length === 0) return report
+
+  ctx.store.db.transaction((tx) => {
+    const ids = commit.write(tx)
+    const skipped = rowCount - checked.valid.length
+    audit(
+      tx,
+      ctx.actor,
+      {
+        action: `${kind}:import`,
+        entityType: 'import',
+        summary: `${commit.summary}: ${countsInDutch(outcome)}${skipped > 0 ? `; ${skipped} rij(en) met fouten overgeslagen` : ''}`,
+        details: {
+          ...commit.details,
+          fileName: options.fileName,
+          rows: rowCount,
+          ...outcome,
+          skipped,
+          ids,
+        },
+      },
+      ctx.now(),
+    )
+  })
+  return { ...report, committed: true }
+}

@@ -19,11 +19,17 @@ const marker = join(root, 'node_modules', '.installed-lock-hash')
 const sh = (command, env = {}) =>
   execSync(command, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
 
-if (!existsSync(marker) || readFileSync(marker, 'utf8') !== lockHash) {
-  console.log('Afhankelijkheden installeren (npm ci)…')
+if (!existsSync(marker) || readFileSync(marker, 'utf8') !== lockHash()) {
+  console.log('Afhankelijkheden installeren…')
+  // `npm install`, not `npm ci`: the lock file holds only the platform packages the registry
+  // offered for this machine (rollup's, esbuild's), and `npm ci` refuses such a lock as out of sync.
+  // With the lock present `npm install` installs exactly its versions.
   // Electron's binary comes from the internet, not the npm registry: the tests never need it.
-  sh('npm ci --no-audit --no-fund', mode === 'test' ? { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } : {})
-  writeFileSync(marker, lockHash)
+  sh(
+    'npm install --no-audit --no-fund',
+    mode === 'test' ? { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } : {},
+  )
+  writeFileSync(marker, lockHash())
 }
 
 if (mode === 'test' && !existsSync('/usr/bin/chromium')) {

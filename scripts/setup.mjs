@@ -12,9 +12,10 @@ import { join } from 'node:path'
 
 const mode = process.argv[2] === 'app' ? 'app' : 'test'
 const root = new URL('..', import.meta.url).pathname
-const lockHash = createHash('sha256')
-  .update(readFileSync(join(root, 'package-lock.json')))
-  .digest('hex')
+const lockHash = () =>
+  createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex')
 const marker = join(root, 'node_modules', '.installed-lock-hash')
 const sh = (command, env = {}) =>
   execSync(command, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })

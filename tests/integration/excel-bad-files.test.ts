@@ -136,6 +136,9 @@ describe('files the import refuses as a whole, leaving the database as it was', 
       file,
       /^Het werkblad "Woningen" bevat samengevoegde cellen \(bij D4\)\. Maak het samenvoegen ongedaan/,
     )
+    // In the header row too: there the merge would otherwise look like a doubled column.
+    const header = await edit(template, (wb) => wb.getWorksheet('Woningen')!.mergeCells('B1:C1'))
+    await expectRefused(s, header, /^Het werkblad "Woningen" bevat samengevoegde cellen \(bij B1\)/)
   })
 
   it('more rows than one import may hold, refused quickly', async () => {

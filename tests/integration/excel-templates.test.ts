@@ -27,6 +27,9 @@ describe('the Excel templates', () => {
       expect.arrayContaining(['Corporatie', 'Mitros', '4e kwartaal 2026 (2026-Q4)', 'Kale huur']),
     )
     expect(introText.join(' ')).toContain('VOORBEELD')
+    // The bounds in the explanation are the schema's own, so they cannot drift from the import's checks.
+    expect(introText).toContain('Een geheel getal van 1 tot en met 10')
+    expect(introText).toContain('Een bedrag in euro van 100 tot en met 2.500, bijvoorbeeld 612,50')
 
     const sheet = workbook.getWorksheet('Woningen')!
     expect(headers(sheet)).toEqual([

@@ -7,19 +7,7 @@ import { hashString } from './random'
  * it has to look familiar to a matching officer, not be a land register.
  */
 
-/** Share of the 43,000 social-rent dwellings; the four named in the brief, the rest spread plausibly. */
-export const WIJK_STOCK_SHARE: Record<Wijk, number> = {
-  overvecht: 0.22,
-  zuidwest: 0.16,
-  noordwest: 0.16,
-  zuid: 0.11,
-  'leidsche-rijn': 0.1,
-  oost: 0.06,
-  west: 0.06,
-  noordoost: 0.05,
-  'vleuten-de-meern': 0.05,
-  binnenstad: 0.03,
-}
+export { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
 
 /** flat: apartments, studios, rooms; house: upper/lower flats and family homes; mixed: both. */
 export type StreetKind = 'flat' | 'house' | 'mixed'

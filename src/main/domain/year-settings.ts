@@ -11,6 +11,7 @@ export const DEFAULT_YEAR_SETTINGS: YearSettings = {
   liberalisatiegrens: 932.93,
   youngMaxRent: 477.2,
   shortlistSize: 3,
+  maxOpenShortlists: 1,
 }
 
 export const YEAR_SETTINGS_KEY = 'yearSettings'

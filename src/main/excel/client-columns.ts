@@ -46,14 +46,14 @@ export const CLIENT_COLUMNS = defineColumns<ClientTemplateField>(ClientFieldsSch
     header: 'Aantal volwassenen',
     kind: 'integer',
     width: 18,
-    help: 'Volwassenen in het huishouden (1 tot en met 4).',
+    help: 'Volwassenen in het huishouden.',
   },
   {
     field: 'children',
     header: 'Aantal kinderen',
     kind: 'integer',
     width: 15,
-    help: 'Kinderen in het huishouden (0 tot en met 10).',
+    help: 'Kinderen in het huishouden.',
   },
   {
     field: 'birthYear',
@@ -74,7 +74,7 @@ export const CLIENT_COLUMNS = defineColumns<ClientTemplateField>(ClientFieldsSch
     header: 'Minimaal aantal kamers',
     kind: 'integer',
     width: 21,
-    help: 'Het kleinste aantal kamers dat past (1 tot en met 8).',
+    help: 'Het kleinste aantal kamers dat past.',
   },
   {
     field: 'needsGroundFloorOrLift',
@@ -133,7 +133,7 @@ export const CLIENT_COLUMNS = defineColumns<ClientTemplateField>(ClientFieldsSch
     header: 'Duur begeleiding (maanden)',
     kind: 'integer',
     width: 17,
-    help: 'Afgesproken duur van de woonbegeleiding in maanden (1 tot en met 120). Mag leeg.',
+    help: 'Afgesproken duur van de woonbegeleiding in maanden. Mag leeg.',
   },
 ])
 

@@ -24,9 +24,12 @@ export interface ColumnSpec<F extends string = string> {
   vocabulary?: Vocabulary
   /** Whether an empty cell is accepted; derived from the schema, never stated twice. */
   required: boolean
+  /** For number columns: the schema's own bounds, to tell the user in the Toelichting. */
+  min?: number
+  max?: number
 }
 
-export type ColumnDraft<F extends string> = Omit<ColumnSpec<F>, 'required'>
+export type ColumnDraft<F extends string> = Omit<ColumnSpec<F>, 'required' | 'min' | 'max'>
 
 /** Marks the example row in a template; the importer skips rows whose first column starts with it. */
 export const EXAMPLE_MARKER = 'VOORBEELD'
@@ -39,8 +42,32 @@ export function defineColumns<F extends string>(
   return drafts.map((draft) => {
     const field = schema.shape[draft.field] as z.ZodType | undefined
     if (!field) throw new Error(`Kolom ${draft.header} verwijst naar onbekend veld ${draft.field}`)
-    return { ...draft, required: !field.safeParse(undefined).success }
+    return { ...draft, required: !field.safeParse(undefined).success, ...numberBounds(field) }
   })
+}
+
+interface Inspectable {
+  def: { type: string; innerType?: Inspectable; in?: Inspectable }
+  minValue?: number | null
+  maxValue?: number | null
+}
+
+/** A bound someone wrote down; `.int()` alone implies the safe-integer limits, which say nothing to a user. */
+function stated(bound: number | null | undefined): number | undefined {
+  return bound != null && Math.abs(bound) < Number.MAX_SAFE_INTEGER ? bound : undefined
+}
+
+/** Looks through optional, default and transform wrappers for the number check and its bounds. */
+function numberBounds(field: z.ZodType): { min?: number; max?: number } {
+  let schema = field as unknown as Inspectable
+  for (;;) {
+    const { type, innerType, in: input } = schema.def
+    if (innerType) schema = innerType
+    else if (type === 'pipe' && input) schema = input
+    else if (type === 'number')
+      return { min: stated(schema.minValue), max: stated(schema.maxValue) }
+    else return {}
+  }
 }
 
 /** The header under which a schema field appears, for mapping zod issue paths back to the sheet. */

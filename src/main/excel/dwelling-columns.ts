@@ -56,7 +56,7 @@ export const DWELLING_COLUMNS = defineColumns<keyof DwellingFields>(DwellingFiel
     header: 'Aantal kamers',
     kind: 'integer',
     width: 14,
-    help: 'Aantal kamers, inclusief de woonkamer (1 tot en met 10).',
+    help: 'Aantal kamers, inclusief de woonkamer.',
   },
   {
     field: 'floor',

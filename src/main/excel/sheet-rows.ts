@@ -46,29 +46,20 @@ export function readSheetRows<F extends string>(
       `Het werkblad "${sheetName}" ontbreekt (gevonden: ${found}). Gebruik het sjabloon.`,
     )
   }
+  refuseMergedCells(sheet)
   const positions = mapHeaders(sheet, columns)
   const date1904 = workbook.properties.date1904 ?? false
 
   const rows: SheetRow<F>[] = []
-  const merged = new Set<string>()
   const headerless = new Set<string>()
   sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === HEADER_ROW) return
     row.eachCell((cell, col) => {
-      if (cell.isMerged) merged.add(cell.master.address)
-      else if (rowNumber > HEADER_ROW && !positions.has(col) && !isBlank(cell)) {
-        headerless.add(cell.address.replace(/\d+$/, ''))
-      }
+      if (!positions.has(col) && !isBlank(cell)) headerless.add(cell.address.replace(/\d+$/, ''))
     })
-    if (rowNumber === HEADER_ROW || merged.size > 0) return
     const read = readRow(row, positions, columns[0]!.field, date1904)
     if (read) rows.push(read)
   })
-  if (merged.size > 0) {
-    throw new ApiError(
-      'invalid-input',
-      `Het werkblad "${sheet.name}" bevat samengevoegde cellen (bij ${[...merged].slice(0, 5).join(', ')}). Maak het samenvoegen ongedaan: elke cel hoort bij één rij en één kolom.`,
-    )
-  }
   if (headerless.size > 0) {
     throw new ApiError(
       'invalid-input',
@@ -82,6 +73,25 @@ export function readSheetRows<F extends string>(
     )
   }
   return rows
+}
+
+/**
+ * A merged cell hands its value to every cell it covers (exceljs returns the master's value for
+ * each), so one typed value would silently fill several columns or rows: refuse before reading.
+ */
+function refuseMergedCells(sheet: ExcelJS.Worksheet): void {
+  const merged = new Set<string>()
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (cell.isMerged) merged.add(cell.master.address)
+    })
+  })
+  if (merged.size > 0) {
+    throw new ApiError(
+      'invalid-input',
+      `Het werkblad "${sheet.name}" bevat samengevoegde cellen (bij ${[...merged].slice(0, 5).join(', ')}). Maak het samenvoegen ongedaan: elke cel hoort bij één rij en één kolom.`,
+    )
+  }
 }
 
 /** Column number → spec, after checking that every template header is there exactly once and nothing else. */

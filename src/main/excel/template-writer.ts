@@ -87,9 +87,9 @@ function allowedValues(column: ColumnSpec): string {
     case 'text':
       return 'Tekst'
     case 'integer':
-      return 'Een geheel getal'
+      return `Een geheel getal${range(column)}`
     case 'euro':
-      return 'Een bedrag in euro, bijvoorbeeld 612,50'
+      return `Een bedrag in euro${range(column)}, bijvoorbeeld 612,50`
     case 'date':
       return 'Een datum als dd-mm-jjjj, bijvoorbeeld 01-03-2027'
     case 'yesNo':
@@ -99,6 +99,11 @@ function allowedValues(column: ColumnSpec): string {
     case 'choiceList':
       return `Een of meer van: ${labels}; gescheiden door komma's`
   }
+}
+
+function range({ min, max }: ColumnSpec): string {
+  if (min === undefined || max === undefined) return ''
+  return ` van ${min.toLocaleString('nl-NL')} tot en met ${max.toLocaleString('nl-NL')}`
 }
 
 function writeDataSheet<F extends string>(

@@ -5,6 +5,7 @@ import { dwellingsApi } from './dwellings'
 import { importsApi } from './imports'
 import { partnersApi } from './partners'
 import { planningApi } from './planning'
+import { shortlistsApi } from './shortlists'
 
 /** Every call the renderer can make. The client, preload allowlist, IPC and HTTP host derive from this. */
 export const api = {
@@ -14,6 +15,7 @@ export const api = {
   ...clientsApi,
   ...dwellingsApi,
   ...importsApi,
+  ...shortlistsApi,
 } as const
 export type Api = typeof api
 export type ApiName = keyof Api
@@ -39,3 +41,4 @@ export * from './planning'
 export * from './clients'
 export * from './dwellings'
 export * from './imports'
+export * from './shortlists'

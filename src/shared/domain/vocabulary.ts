@@ -110,3 +110,35 @@ export type OfferOutcome = (typeof OFFER_OUTCOME.keys)[number]
 
 export const CONTRACT_KIND = labelled({ huur: 'Huurcontract', omklap: 'Omklapcontract' })
 export type ContractKind = (typeof CONTRACT_KIND.keys)[number]
+
+/** Why a corporation finds no match with a presented candidate (Bijlage 5: "met een motivatie"). */
+export const REJECTION_REASON = labelled({
+  'woning-past-niet': 'Woning past niet bij de kandidaat',
+  'begeleiding-onvoldoende': 'Begeleiding niet passend of onvoldoende geregeld',
+  'spreiding-complex': 'Te veel bijzondere plaatsingen in complex of portiek',
+  'huurschuld-of-overlast': 'Huurschuld of overlast uit het verleden',
+  'kandidaat-niet-bereikbaar': 'Kandidaat niet bereikbaar',
+  anders: 'Anders (toelichting verplicht)',
+})
+export type RejectionReason = (typeof REJECTION_REASON.keys)[number]
+
+/** Why a client declines the one-time offer. */
+export const DECLINE_REASON = labelled({
+  locatie: 'Locatie of wijk',
+  'woning-te-klein': 'Woning te klein of ongeschikt',
+  huurprijs: 'Huur te hoog',
+  'persoonlijke-omstandigheden': 'Persoonlijke omstandigheden',
+  'niet-gereageerd': 'Niet gereageerd op de aanbieding',
+  anders: 'Anders (toelichting verplicht)',
+})
+export type DeclineReason = (typeof DECLINE_REASON.keys)[number]
+
+/** Why a care provider withdraws a client. */
+export const CLIENT_WITHDRAWAL_REASON = labelled({
+  'elders-gehuisvest': 'Elders gehuisvest',
+  'niet-meer-nodig': 'Niet meer nodig',
+  verhuisd: 'Verhuisd buiten de regio',
+  overleden: 'Overleden',
+  anders: 'Anders',
+})
+export type ClientWithdrawalReason = (typeof CLIENT_WITHDRAWAL_REASON.keys)[number]

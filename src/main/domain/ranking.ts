@@ -1,0 +1,213 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns'
+import { TARGET_GROUP, WIJK, type SupportIntensity, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
+import type { ClientFacts, DwellingFacts } from './facts'
+
+/** The three-month ambition (domain.md §3): past this, waiting time weighs much more. */
+export const WAITING_TARGET_DAYS = 91
+
+/** Settings; the defaults make a month's wait past the target worth about a provider fully behind. */
+export interface RankingWeights {
+  waiting: number
+  waitingPastTarget: number
+  providerBalance: number
+  groupPriority: number
+  spreading: number
+  preference: number
+}
+
+export const DEFAULT_WEIGHTS: RankingWeights = {
+  waiting: 1,
+  waitingPastTarget: 2,
+  providerBalance: 2,
+  groupPriority: 1.5,
+  spreading: 1,
+  preference: 0.5,
+}
+
+/** Standing of a care provider this year: how far behind (positive) or ahead of its contingent. */
+export interface ProviderStanding {
+  name: string
+  expected: number
+  allocated: number
+}
+
+/** Standing of a target group, for the plan's three criteria in order (domain.md §3). */
+export interface GroupStanding {
+  waiting: number
+  averageWaitDays: number
+  recentShare: number
+  /** 0–1, computed by `groupPressures`. */
+  pressure: number
+}
+
+export interface RankingContext {
+  today: Date
+  weights: RankingWeights
+  providers: ReadonlyMap<number, ProviderStanding>
+  groups: ReadonlyMap<TargetGroup, GroupStanding>
+  /** Excess of MO/BW placements over the wijk's share of the stock: 0 is in balance, 1 is double. */
+  wijkLoad: ReadonlyMap<Wijk, number>
+  /** Placements in the last years per complex: a stop may be needed at complex level. */
+  complexPlacements: ReadonlyMap<string, number>
+}
+
+export type ScorePartKey = 'waiting' | 'providerBalance' | 'groupPriority' | 'spreading' | 'preference'
+
+export interface ScorePart {
+  key: ScorePartKey
+  label: string
+  points: number
+  /** Dutch: why this many points. */
+  explanation: string
+}
+
+export interface Score {
+  total: number
+  parts: ScorePart[]
+}
+
+const round = (n: number) => Math.round(n * 100) / 100
+const INTENSITY_LOAD: Record<SupportIntensity, number> = { licht: 0.5, middel: 1, intensief: 1.5 }
+
+export function waitingDays(client: Pick<ClientFacts, 'registeredOn'>, today: Date): number {
+  return Math.max(0, differenceInCalendarDays(today, parseISO(client.registeredOn)))
+}
+
+/** −1 (far ahead of contingent) … 1 (nothing allocated of what was expected). */
+export function providerDeficit(standing: ProviderStanding | undefined): number {
+  if (!standing || standing.expected <= 0) return 0
+  return Math.max(-1, Math.min(1, (standing.expected - standing.allocated) / standing.expected))
+}
+
+interface PartDefinition {
+  key: ScorePartKey
+  label: string
+  points(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext): number
+  explain(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext): string
+}
+
+const complexCount = (dwelling: DwellingFacts, ctx: RankingContext) =>
+  dwelling.complex ? (ctx.complexPlacements.get(dwelling.complex) ?? 0) : 0
+
+/** The named parts of a score. Points are cheap (the batch scores every eligible pair); explanations are built only for those shown. */
+export const SCORE_PARTS: readonly PartDefinition[] = [
+  {
+    key: 'waiting',
+    label: 'Wachttijd',
+    points: (c, _d, ctx) => {
+      const days = waitingDays(c, ctx.today)
+      const past = Math.max(0, days - WAITING_TARGET_DAYS)
+      return (ctx.weights.waiting * Math.min(days, WAITING_TARGET_DAYS) + ctx.weights.waitingPastTarget * past) / WAITING_TARGET_DAYS
+    },
+    explain: (c, _d, ctx) => {
+      const days = waitingDays(c, ctx.today)
+      const past = days - WAITING_TARGET_DAYS
+      return past > 0 ? `Wacht ${days} dagen, ${past} dagen langer dan 3 maanden` : `Wacht ${days} dagen`
+    },
+  },
+  {
+    key: 'providerBalance',
+    label: 'Verdeling zorgaanbieders',
+    points: (c, _d, ctx) => ctx.weights.providerBalance * providerDeficit(ctx.providers.get(c.careProviderId)),
+    explain: (c, _d, ctx) => {
+      const standing = ctx.providers.get(c.careProviderId)
+      if (!standing) return 'Geen contingent bekend'
+      const deficit = providerDeficit(standing)
+      const position = deficit > 0.05 ? 'achter op' : deficit < -0.05 ? 'voor op' : 'op'
+      return `${standing.name}: ${round(standing.allocated)} van ${round(standing.expected)} verwacht dit jaar, ${position} contingent`
+    },
+  },
+  {
+    key: 'groupPriority',
+    label: 'Prioriteit doelgroep',
+    points: (c, _d, ctx) => ctx.weights.groupPriority * (ctx.groups.get(c.targetGroup)?.pressure ?? 0),
+    explain: (c, _d, ctx) => {
+      const group = ctx.groups.get(c.targetGroup)
+      if (!group) return TARGET_GROUP.label(c.targetGroup)
+      return (
+        `${TARGET_GROUP.label(c.targetGroup)}: gem. wachttijd ${Math.round(group.averageWaitDays)} dagen, ` +
+        `${group.waiting} wachtend, ${Math.round(group.recentShare * 100)} % van recente toewijzingen`
+      )
+    },
+  },
+  {
+    key: 'spreading',
+    label: 'Spreiding',
+    points: (c, d, ctx) =>
+      -ctx.weights.spreading *
+      INTENSITY_LOAD[c.supportIntensity ?? 'middel'] *
+      ((ctx.wijkLoad.get(d.wijk) ?? 0) + Math.min(1, complexCount(d, ctx) / 5)),
+    explain: (c, d, ctx) => {
+      const load = ctx.wijkLoad.get(d.wijk) ?? 0
+      const count = complexCount(d, ctx)
+      const parts = [
+        load > 0
+          ? `${WIJK.label(d.wijk)} heeft ${Math.round(load * 100)} % meer plaatsingen dan zijn aandeel in de voorraad`
+          : `${WIJK.label(d.wijk)} is in balans`,
+      ]
+      if (count > 0) parts.push(`${count} eerdere plaatsing${count === 1 ? '' : 'en'} in ${d.complex}`)
+      if (c.supportIntensity === 'intensief') parts.push('intensieve begeleiding telt zwaarder')
+      return parts.join('; ')
+    },
+  },
+  {
+    key: 'preference',
+    label: 'Voorkeurswijk',
+    points: (c, d, ctx) => (c.preferredWijken.includes(d.wijk) ? ctx.weights.preference : 0),
+    explain: (c, d) =>
+      c.preferredWijken.includes(d.wijk) ? `${WIJK.label(d.wijk)} is een voorkeurswijk` : 'Geen voorkeurswijk',
+  },
+]
+
+/** The total alone, for ranking many pairs quickly. */
+export function scoreTotal(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext): number {
+  let total = 0
+  for (const part of SCORE_PARTS) total += round(part.points(client, dwelling, ctx))
+  return round(total)
+}
+
+/** The score of an eligible client for a dwelling, as named parts that the UI shows one by one. */
+export function scoreCandidate(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext): Score {
+  const parts = SCORE_PARTS.map((part) => ({
+    key: part.key,
+    label: part.label,
+    points: round(part.points(client, dwelling, ctx)),
+    explanation: part.explain(client, dwelling, ctx),
+  }))
+  return { total: scoreTotal(client, dwelling, ctx), parts }
+}
+
+/**
+ * Group pressure 0–1 from the plan's criteria, in order of weight: a long average wait in the group,
+ * many waiting, and a low share of the recent allocations.
+ */
+export function groupPressures(
+  stats: ReadonlyMap<TargetGroup, Omit<GroupStanding, 'pressure'>>,
+): Map<TargetGroup, GroupStanding> {
+  const values = [...stats.values()]
+  const maxWait = Math.max(1, ...values.map((s) => s.averageWaitDays))
+  const maxWaiting = Math.max(1, ...values.map((s) => s.waiting))
+  const maxShare = Math.max(0.0001, ...values.map((s) => s.recentShare))
+  const result = new Map<TargetGroup, GroupStanding>()
+  for (const [group, s] of stats) {
+    const pressure =
+      0.5 * (s.averageWaitDays / maxWait) + 0.3 * (s.waiting / maxWaiting) + 0.2 * (1 - s.recentShare / maxShare)
+    result.set(group, { ...s, pressure: round(pressure) })
+  }
+  return result
+}
+
+/** Excess placements per wijk relative to its share of the social stock, capped at 2 (triple). */
+export function wijkLoads(
+  placements: ReadonlyMap<Wijk, number>,
+  stockShare: Readonly<Record<Wijk, number>>,
+): Map<Wijk, number> {
+  const total = [...placements.values()].reduce((a, b) => a + b, 0)
+  const loads = new Map<Wijk, number>()
+  for (const wijk of WIJK.keys) {
+    const share = total === 0 ? 0 : (placements.get(wijk) ?? 0) / total
+    const stock = stockShare[wijk]
+    loads.set(wijk, stock > 0 ? Math.min(2, Math.max(0, share / stock - 1)) : 0)
+  }
+  return loads
+}

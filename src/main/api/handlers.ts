@@ -24,6 +24,16 @@ import {
   saveSettings,
   saveYearTarget,
 } from '../services/planning-service'
+import { acceptOffer, declineOffer, withdrawDwelling } from '../services/offers-service'
+import { board, dwellingMatching, pool } from '../services/shortlist-views'
+import {
+  choose,
+  generateForQuarter,
+  present,
+  rejectAll,
+  rejectCandidate,
+  swapCandidate,
+} from '../services/shortlists-service'
 import type { Handlers } from './dispatch'
 
 /** Adapters from the contract to the services: one line each, the work is in services/. */
@@ -59,5 +69,18 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     importDwellings: (input) => importDwellings(ctx, input),
     clientsTemplate: (input) => clientsTemplate(ctx, input),
     importClients: (input) => importClients(ctx, input),
+
+    board: ({ quarter }) => board(ctx, quarter),
+    dwellingMatching: ({ dwellingId }) => dwellingMatching(ctx, ctx.store.db, dwellingId),
+    pool: ({ dwellingId, search }) => pool(ctx, dwellingId, search),
+    generate: ({ quarter }) => generateForQuarter(ctx, quarter),
+    swap: (input) => swapCandidate(ctx, input),
+    present: ({ shortlistId }) => present(ctx, shortlistId),
+    choose: (input) => choose(ctx, input),
+    rejectCandidate: (input) => rejectCandidate(ctx, input),
+    rejectAll: (input) => rejectAll(ctx, input),
+    acceptOffer: (input) => acceptOffer(ctx, input),
+    declineOffer: (input) => declineOffer(ctx, input),
+    withdrawDwelling: (input) => withdrawDwelling(ctx, input),
   }
 }

@@ -51,7 +51,8 @@ export const RULES: readonly Rule[] = [
     },
     reason: (c, d) => {
       const persons = householdSize(c)
-      if (d.rooms < c.minRooms) return `Woning heeft ${d.rooms} kamer${d.rooms === 1 ? '' : 's'}, minimaal ${c.minRooms} nodig`
+      if (d.rooms < c.minRooms)
+        return `Woning heeft ${d.rooms} kamer${d.rooms === 1 ? '' : 's'}, minimaal ${c.minRooms} nodig`
       if (SMALL_TYPES.has(d.type) || !d.selfContained) {
         return `Een ${DWELLING_TYPE.label(d.type).toLowerCase()} past niet bij een huishouden van ${persons} personen`
       }
@@ -61,7 +62,8 @@ export const RULES: readonly Rule[] = [
   {
     key: 'rent',
     label: 'De huur is betaalbaar (jonger dan 23: tot de kwaliteitskortingsgrens)',
-    passes: (c, d, ctx) => d.netRent <= c.maxRent && (ageIn(ctx.year, c) >= 23 || d.netRent <= ctx.youngMaxRent),
+    passes: (c, d, ctx) =>
+      d.netRent <= c.maxRent && (ageIn(ctx.year, c) >= 23 || d.netRent <= ctx.youngMaxRent),
     reason: (c, d, ctx) =>
       d.netRent > c.maxRent
         ? `Kale huur ${euro(d.netRent)} is hoger dan de maximale huur ${euro(c.maxRent)}`
@@ -86,24 +88,31 @@ export const RULES: readonly Rule[] = [
     key: 'wijk',
     label: 'De wijk is niet uitgesloten',
     passes: (c, d) => !c.excludedWijken.includes(d.wijk),
-    reason: (c, d) => `Wijk ${WIJK.label(d.wijk)} is uitgesloten${c.exclusionForSafety ? ' (veiligheid)' : ''}`,
+    reason: (c, d) =>
+      `Wijk ${WIJK.label(d.wijk)} is uitgesloten${c.exclusionForSafety ? ' (veiligheid)' : ''}`,
   },
   {
     key: 'flow',
-    label: 'Instroom alleen in een woning voor instroom met omklap; uitstroom niet in een woning alleen voor instroom',
+    label:
+      'Instroom alleen in een woning voor instroom met omklap; uitstroom niet in een woning alleen voor instroom',
     passes: (c, d) =>
       c.flow === 'instroom'
         ? d.suitableFor !== 'uitstroom' && d.flipPossible
         : d.suitableFor !== 'instroom',
     reason: (c, d) => {
       if (c.flow === 'uitstroom') return 'Woning is alleen voor instroom aangeboden'
-      if (d.suitableFor === 'uitstroom') return `${FLOW.label(c.flow)}: woning is alleen voor uitstroom aangeboden`
+      if (d.suitableFor === 'uitstroom')
+        return `${FLOW.label(c.flow)}: woning is alleen voor uitstroom aangeboden`
       return 'Instroom vraagt een omklapwoning; omklap is hier niet mogelijk'
     },
   },
 ]
 
-export function isEligible(client: ClientFacts, dwelling: DwellingFacts, ctx: EligibilityContext): boolean {
+export function isEligible(
+  client: ClientFacts,
+  dwelling: DwellingFacts,
+  ctx: EligibilityContext,
+): boolean {
   for (const rule of RULES) if (!rule.passes(client, dwelling, ctx)) return false
   return true
 }
@@ -114,7 +123,11 @@ export interface RuleFailure {
 }
 
 /** Every rule the pair fails, each with its Dutch reason: the "why not" of the UI. */
-export function whyNot(client: ClientFacts, dwelling: DwellingFacts, ctx: EligibilityContext): RuleFailure[] {
+export function whyNot(
+  client: ClientFacts,
+  dwelling: DwellingFacts,
+  ctx: EligibilityContext,
+): RuleFailure[] {
   return RULES.filter((rule) => !rule.passes(client, dwelling, ctx)).map((rule) => ({
     rule: rule.key,
     reason: rule.reason(client, dwelling, ctx),

@@ -1,5 +1,11 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns'
-import { TARGET_GROUP, WIJK, type SupportIntensity, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
+import {
+  TARGET_GROUP,
+  WIJK,
+  type SupportIntensity,
+  type TargetGroup,
+  type Wijk,
+} from '../../shared/domain/vocabulary'
 import type { ClientFacts, DwellingFacts } from './facts'
 
 /** The three-month ambition (domain.md §3): past this, waiting time weighs much more. */
@@ -51,7 +57,8 @@ export interface RankingContext {
   complexPlacements: ReadonlyMap<string, number>
 }
 
-export type ScorePartKey = 'waiting' | 'providerBalance' | 'groupPriority' | 'spreading' | 'preference'
+export type ScorePartKey =
+  'waiting' | 'providerBalance' | 'groupPriority' | 'spreading' | 'preference'
 
 export interface ScorePart {
   key: ScorePartKey
@@ -97,18 +104,25 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
     points: (c, _d, ctx) => {
       const days = waitingDays(c, ctx.today)
       const past = Math.max(0, days - WAITING_TARGET_DAYS)
-      return (ctx.weights.waiting * Math.min(days, WAITING_TARGET_DAYS) + ctx.weights.waitingPastTarget * past) / WAITING_TARGET_DAYS
+      return (
+        (ctx.weights.waiting * Math.min(days, WAITING_TARGET_DAYS) +
+          ctx.weights.waitingPastTarget * past) /
+        WAITING_TARGET_DAYS
+      )
     },
     explain: (c, _d, ctx) => {
       const days = waitingDays(c, ctx.today)
       const past = days - WAITING_TARGET_DAYS
-      return past > 0 ? `Wacht ${days} dagen, ${past} dagen langer dan 3 maanden` : `Wacht ${days} dagen`
+      return past > 0
+        ? `Wacht ${days} dagen, ${past} dagen langer dan 3 maanden`
+        : `Wacht ${days} dagen`
     },
   },
   {
     key: 'providerBalance',
     label: 'Verdeling zorgaanbieders',
-    points: (c, _d, ctx) => ctx.weights.providerBalance * providerDeficit(ctx.providers.get(c.careProviderId)),
+    points: (c, _d, ctx) =>
+      ctx.weights.providerBalance * providerDeficit(ctx.providers.get(c.careProviderId)),
     explain: (c, _d, ctx) => {
       const standing = ctx.providers.get(c.careProviderId)
       if (!standing) return 'Geen contingent bekend'
@@ -120,7 +134,8 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
   {
     key: 'groupPriority',
     label: 'Prioriteit doelgroep',
-    points: (c, _d, ctx) => ctx.weights.groupPriority * (ctx.groups.get(c.targetGroup)?.pressure ?? 0),
+    points: (c, _d, ctx) =>
+      ctx.weights.groupPriority * (ctx.groups.get(c.targetGroup)?.pressure ?? 0),
     explain: (c, _d, ctx) => {
       const group = ctx.groups.get(c.targetGroup)
       if (!group) return TARGET_GROUP.label(c.targetGroup)
@@ -145,7 +160,8 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
           ? `${WIJK.label(d.wijk)} heeft ${Math.round(load * 100)} % meer plaatsingen dan zijn aandeel in de voorraad`
           : `${WIJK.label(d.wijk)} is in balans`,
       ]
-      if (count > 0) parts.push(`${count} eerdere plaatsing${count === 1 ? '' : 'en'} in ${d.complex}`)
+      if (count > 0)
+        parts.push(`${count} eerdere plaatsing${count === 1 ? '' : 'en'} in ${d.complex}`)
       if (c.supportIntensity === 'intensief') parts.push('intensieve begeleiding telt zwaarder')
       return parts.join('; ')
     },
@@ -155,19 +171,29 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
     label: 'Voorkeurswijk',
     points: (c, d, ctx) => (c.preferredWijken.includes(d.wijk) ? ctx.weights.preference : 0),
     explain: (c, d) =>
-      c.preferredWijken.includes(d.wijk) ? `${WIJK.label(d.wijk)} is een voorkeurswijk` : 'Geen voorkeurswijk',
+      c.preferredWijken.includes(d.wijk)
+        ? `${WIJK.label(d.wijk)} is een voorkeurswijk`
+        : 'Geen voorkeurswijk',
   },
 ]
 
 /** The total alone, for ranking many pairs quickly. */
-export function scoreTotal(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext): number {
+export function scoreTotal(
+  client: ClientFacts,
+  dwelling: DwellingFacts,
+  ctx: RankingContext,
+): number {
   let total = 0
   for (const part of SCORE_PARTS) total += round(part.points(client, dwelling, ctx))
   return round(total)
 }
 
 /** The score of an eligible client for a dwelling, as named parts that the UI shows one by one. */
-export function scoreCandidate(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext): Score {
+export function scoreCandidate(
+  client: ClientFacts,
+  dwelling: DwellingFacts,
+  ctx: RankingContext,
+): Score {
   const parts = SCORE_PARTS.map((part) => ({
     key: part.key,
     label: part.label,
@@ -191,7 +217,9 @@ export function groupPressures(
   const result = new Map<TargetGroup, GroupStanding>()
   for (const [group, s] of stats) {
     const pressure =
-      0.5 * (s.averageWaitDays / maxWait) + 0.3 * (s.waiting / maxWaiting) + 0.2 * (1 - s.recentShare / maxShare)
+      0.5 * (s.averageWaitDays / maxWait) +
+      0.3 * (s.waiting / maxWaiting) +
+      0.2 * (1 - s.recentShare / maxShare)
     result.set(group, { ...s, pressure: round(pressure) })
   }
   return result

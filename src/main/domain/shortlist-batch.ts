@@ -1,6 +1,12 @@
 import { isEligible, type EligibilityContext } from './eligibility'
 import type { ClientFacts, DwellingFacts } from './facts'
-import { scoreCandidate, scoreTotal, type ProviderStanding, type RankingContext, type Score } from './ranking'
+import {
+  scoreCandidate,
+  scoreTotal,
+  type ProviderStanding,
+  type RankingContext,
+  type Score,
+} from './ranking'
 
 export interface ProposedCandidate {
   clientId: number
@@ -61,12 +67,17 @@ export function buildShortlists(
   const batchRanking: RankingContext = { ...ranking, providers }
 
   return pools.map(({ dwelling, eligible }) => {
-    const free = eligible.filter((c) => c.openShortlists + (used.get(c.id) ?? 0) < eligibility.maxOpenShortlists)
+    const free = eligible.filter(
+      (c) => c.openShortlists + (used.get(c.id) ?? 0) < eligibility.maxOpenShortlists,
+    )
     const chosen = free
       .map((client) => ({ client, total: scoreTotal(client, dwelling, batchRanking) }))
       .sort(compareCandidates)
       .slice(0, size)
-    const candidates = chosen.map(({ client }) => ({ clientId: client.id, score: scoreCandidate(client, dwelling, batchRanking) }))
+    const candidates = chosen.map(({ client }) => ({
+      clientId: client.id,
+      score: scoreCandidate(client, dwelling, batchRanking),
+    }))
     for (const { client } of chosen) {
       used.set(client.id, (used.get(client.id) ?? 0) + 1)
       const standing = providers.get(client.careProviderId)

@@ -12,6 +12,7 @@ import { ApiError } from '../../shared/api'
 import { CLIENT_STATUS, type Wijk } from '../../shared/domain/vocabulary'
 import { careProviders, clients } from '../db/schema'
 import { audit } from './audit'
+import { releaseFromShortlists } from './offers-service'
 import type { ServiceContext } from './context'
 
 const rowColumns = {
@@ -167,11 +168,15 @@ export function setClientStatus(
         `Kandidaat ${current.code} is al gehuisvest; de status kan niet meer worden gewijzigd`,
       )
     }
-    if (current.status === 'voorgedragen' || current.status === 'aanbieding') {
+    if (current.status === 'aanbieding') {
       throw new ApiError(
         'conflict',
-        `Kandidaat ${current.code} staat op een voordracht of heeft een aanbieding; handel die eerst af`,
+        `Kandidaat ${current.code} heeft een lopende aanbieding; leg eerst de reactie daarop vast`,
       )
+    }
+    // Open shortlists follow: the client leaves them, and an emptied round gets new candidates.
+    if (input.status !== 'wachtend') {
+      releaseFromShortlists(ctx, tx, input.id, input.reason ?? CLIENT_STATUS.label(input.status))
     }
     tx.update(clients)
       .set({ status: input.status, statusSince: today, updatedAt: new Date().toISOString() })

@@ -3,7 +3,15 @@ import { and, eq, gte, inArray, sql } from 'drizzle-orm'
 import { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
 import type { TargetGroup, Wijk } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
-import { allocations, careProviders, clients, dwellings, shortlistCandidates, shortlists, yearTargets } from '../db/schema'
+import {
+  allocations,
+  careProviders,
+  clients,
+  dwellings,
+  shortlistCandidates,
+  shortlists,
+  yearTargets,
+} from '../db/schema'
 import type { EligibilityContext } from '../domain/eligibility'
 import { pairKey, type ClientFacts, type DwellingFacts } from '../domain/facts'
 import {
@@ -64,7 +72,12 @@ function openShortlistCounts(db: DbOrTx): Map<number, number> {
     .select({ clientId: shortlistCandidates.clientId, n: sql<number>`count(*)` })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
-    .where(and(inArray(shortlists.status, [...OPEN_SHORTLIST]), eq(shortlistCandidates.decision, 'open')))
+    .where(
+      and(
+        inArray(shortlists.status, [...OPEN_SHORTLIST]),
+        eq(shortlistCandidates.decision, 'open'),
+      ),
+    )
     .groupBy(shortlistCandidates.clientId)
     .all()
   return new Map(rows.map((r) => [r.clientId, r.n]))
@@ -103,7 +116,11 @@ export function earlierPairs(db: DbOrTx, dwellingIds: number[]): Set<string> {
   return new Set(rows.map((r) => pairKey(r.dwellingId, r.clientId)))
 }
 
-export function eligibilityContext(ctx: ServiceContext, db: DbOrTx, dwellingIds: number[]): EligibilityContext {
+export function eligibilityContext(
+  ctx: ServiceContext,
+  db: DbOrTx,
+  dwellingIds: number[],
+): EligibilityContext {
   const year = ctx.now().getFullYear()
   const settings = getSettings(ctx, year).values
   return {
@@ -132,12 +149,20 @@ function providerStandings(db: DbOrTx, today: Date): Map<number, ProviderStandin
   const standings = new Map<number, ProviderStanding>()
   for (const p of db.select().from(careProviders).all()) {
     const perYear = p.contingentDwellings ?? (p.contingentShare ?? 0) * target
-    standings.set(p.id, { name: p.name, expected: perYear * elapsed, allocated: allocated.get(p.id) ?? 0 })
+    standings.set(p.id, {
+      name: p.name,
+      expected: perYear * elapsed,
+      allocated: allocated.get(p.id) ?? 0,
+    })
   }
   return standings
 }
 
-function groupStandings(db: DbOrTx, today: Date, waiting: ClientFacts[]): Map<TargetGroup, GroupStanding> {
+function groupStandings(
+  db: DbOrTx,
+  today: Date,
+  waiting: ClientFacts[],
+): Map<TargetGroup, GroupStanding> {
   const since = subYears(today, 1).toISOString().slice(0, 10)
   const recent = db
     .select({ group: clients.targetGroup, n: sql<number>`count(*)` })
@@ -180,7 +205,11 @@ function placements(db: DbOrTx, today: Date) {
   return { wijkLoad: wijkLoads(byWijk, WIJK_STOCK_SHARE), complexPlacements: byComplex }
 }
 
-export function rankingContext(ctx: ServiceContext, db: DbOrTx, waiting: ClientFacts[]): RankingContext {
+export function rankingContext(
+  ctx: ServiceContext,
+  db: DbOrTx,
+  waiting: ClientFacts[],
+): RankingContext {
   const today = ctx.now()
   return {
     today,

@@ -25,7 +25,9 @@ export const YearSettingsSchema = z
     /** N: candidates per shortlist (Bijlage 5 leaves the number "to be determined"). */
     shortlistSize: wholeNumber('Aantal kandidaten per voordracht', 1, 10),
     /** How many open shortlists one client may stand on at the same time. */
-    maxOpenShortlists: wholeNumber('Maximaal aantal open voordrachten per kandidaat', 1, 5).default(1),
+    maxOpenShortlists: wholeNumber('Maximaal aantal open voordrachten per kandidaat', 1, 5).default(
+      1,
+    ),
   })
   .refine((s) => s.kwaliteitskortingsgrens <= s.aftoppingsgrensLaag, {
     message: 'De kwaliteitskortingsgrens ligt onder de aftoppingsgrens',

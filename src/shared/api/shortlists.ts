@@ -105,11 +105,17 @@ export const GenerateSummarySchema = z.object({
   quarter: QuarterKeySchema,
   dwellings: z.number(),
   shortlistsMade: z.number(),
-  tooFewEligible: z.array(z.object({ dwellingId: z.number(), address: z.string(), eligible: z.number() })),
+  tooFewEligible: z.array(
+    z.object({ dwellingId: z.number(), address: z.string(), eligible: z.number() }),
+  ),
 })
 export type GenerateSummary = z.infer<typeof GenerateSummarySchema>
 
-const Reason = <const K extends string>(label: string, keys: readonly [K, ...K[]], labels: Record<K, string>) =>
+const Reason = <const K extends string>(
+  label: string,
+  keys: readonly [K, ...K[]],
+  labels: Record<K, string>,
+) =>
   z
     .object({ reason: oneOf(label, keys, labels), text: optionalText('Toelichting', 1000) })
     .refine((r) => r.reason !== 'anders' || Boolean(r.text), {
@@ -120,14 +126,26 @@ const Reason = <const K extends string>(label: string, keys: readonly [K, ...K[]
 const RejectionSchema = Reason('Reden', REJECTION_REASON.keys, REJECTION_REASON.labels)
 
 export const shortlistsApi = {
-  board: endpoint('shortlists:board', z.object({ quarter: QuarterKeySchema }), BoardRowSchema.array()),
-  dwellingMatching: endpoint('shortlists:forDwelling', z.object({ dwellingId: IdSchema }), DwellingMatchingSchema),
+  board: endpoint(
+    'shortlists:board',
+    z.object({ quarter: QuarterKeySchema }),
+    BoardRowSchema.array(),
+  ),
+  dwellingMatching: endpoint(
+    'shortlists:forDwelling',
+    z.object({ dwellingId: IdSchema }),
+    DwellingMatchingSchema,
+  ),
   pool: endpoint(
     'shortlists:pool',
     z.object({ dwellingId: IdSchema, search: z.string().trim().max(40).optional() }),
     z.object({ eligible: z.number(), entries: PoolEntrySchema.array() }),
   ),
-  generate: endpoint('shortlists:generate', z.object({ quarter: QuarterKeySchema }), GenerateSummarySchema),
+  generate: endpoint(
+    'shortlists:generate',
+    z.object({ quarter: QuarterKeySchema }),
+    GenerateSummarySchema,
+  ),
   swap: endpoint(
     'shortlists:swap',
     z.object({
@@ -138,7 +156,11 @@ export const shortlistsApi = {
     }),
     DwellingMatchingSchema,
   ),
-  present: endpoint('shortlists:present', z.object({ shortlistId: IdSchema }), DwellingMatchingSchema),
+  present: endpoint(
+    'shortlists:present',
+    z.object({ shortlistId: IdSchema }),
+    DwellingMatchingSchema,
+  ),
   choose: endpoint(
     'shortlists:choose',
     z.object({ shortlistId: IdSchema, clientId: IdSchema, offeredOn: IsoDateSchema.optional() }),
@@ -154,18 +176,29 @@ export const shortlistsApi = {
     z.object({
       shortlistId: IdSchema,
       rejection: RejectionSchema,
-      motivation: z.string().trim().min(5, 'Geef de motivatie van de corporatie (minstens 5 tekens)').max(2000),
+      motivation: z
+        .string()
+        .trim()
+        .min(5, 'Geef de motivatie van de corporatie (minstens 5 tekens)')
+        .max(2000),
     }),
     DwellingMatchingSchema,
   ),
   acceptOffer: endpoint(
     'offers:accept',
-    z.object({ offerId: IdSchema, startsOn: IsoDateSchema, contractKind: z.enum(CONTRACT_KIND.keys).optional() }),
+    z.object({
+      offerId: IdSchema,
+      startsOn: IsoDateSchema,
+      contractKind: z.enum(CONTRACT_KIND.keys).optional(),
+    }),
     DwellingMatchingSchema,
   ),
   declineOffer: endpoint(
     'offers:decline',
-    z.object({ offerId: IdSchema, decline: Reason('Reden', DECLINE_REASON.keys, DECLINE_REASON.labels) }),
+    z.object({
+      offerId: IdSchema,
+      decline: Reason('Reden', DECLINE_REASON.keys, DECLINE_REASON.labels),
+    }),
     DwellingMatchingSchema,
   ),
   withdrawDwelling: endpoint(

@@ -3,9 +3,12 @@ import {
   AllCommunityModule,
   ModuleRegistry,
   themeQuartz,
+  type CellKeyDownEvent,
   type ColDef,
+  type FullWidthCellKeyDownEvent,
   type GetRowIdParams,
   type ModelUpdatedEvent,
+  type RowDoubleClickedEvent,
 } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
@@ -59,6 +62,8 @@ interface DataGridProps<T extends { id: number }> {
   noRowsText?: string
   /** Rows left after filtering, e.g. for "12 van 96 woningen". */
   onDisplayedCountChange?: (count: number) => void
+  /** Opens a row (for editing): on double-click, and on Enter in any of its cells. */
+  onRowOpen?: (row: T) => void
 }
 
 export function DataGrid<T extends { id: number }>({
@@ -70,6 +75,7 @@ export function DataGrid<T extends { id: number }>({
   height = 'fill',
   noRowsText = 'Geen rijen om te tonen',
   onDisplayedCountChange,
+  onRowOpen,
 }: DataGridProps<T>) {
   const container = useRef<HTMLDivElement>(null)
   const localeText = useMemo(
@@ -90,6 +96,20 @@ export function DataGrid<T extends { id: number }>({
     [onDisplayedCountChange],
   )
 
+  const openOnDoubleClick = useCallback(
+    (event: RowDoubleClickedEvent<T>) => event.data && onRowOpen?.(event.data),
+    [onRowOpen],
+  )
+  const openOnEnter = useCallback(
+    (event: CellKeyDownEvent<T> | FullWidthCellKeyDownEvent<T>) => {
+      const key = event.event instanceof KeyboardEvent ? event.event : undefined
+      if (!onRowOpen || !event.data || key?.key !== 'Enter' || key.altKey || key.ctrlKey) return
+      key.preventDefault()
+      onRowOpen(event.data)
+    },
+    [onRowOpen],
+  )
+
   return (
     <div ref={container} className={height === 'fill' ? 'grid grid-fill' : 'grid grid-auto'}>
       <AgGridReact<T>
@@ -108,6 +128,8 @@ export function DataGrid<T extends { id: number }>({
         animateRows={false}
         onGridReady={nameGrid}
         onModelUpdated={reportCount}
+        onRowDoubleClicked={onRowOpen ? openOnDoubleClick : undefined}
+        onCellKeyDown={onRowOpen ? openOnEnter : undefined}
       />
     </div>
   )

@@ -1,70 +1,54 @@
-import type { CareProviderRow, CorporationRow } from '../../../shared/api'
-import { client } from '../api/client'
-import { DataGrid } from '../components/DataGrid'
-import { numberColumn, textColumn, yesNoColumn } from '../components/grid-columns'
-import { ErrorAlert } from '../components/Messages'
+import { useEffect, useState } from 'react'
+import { CareProvidersTab } from '../components/admin/CareProvidersTab'
+import { CorporationsTab } from '../components/admin/CorporationsTab'
+import { SettingsTab } from '../components/admin/SettingsTab'
+import { YearTargetsTab } from '../components/admin/YearTargetsTab'
 import { PageHeader } from '../components/PageHeader'
-import { formatShare } from '../format'
-import { useApi } from '../hooks/use-api'
+import { Tabs, type TabSpec } from '../components/Tabs'
+import { hrefOf } from '../routes'
 
-const corporationColumns = [
-  textColumn<CorporationRow>('Naam', (c) => c.name, { flex: 2 }),
-  numberColumn<CorporationRow>('Sociale voorraad', (c) => c.socialStock, {
-    flex: 1,
-    headerTooltip:
-      'Sociale huurwoningen in de stad Utrecht: de basis voor het aantal in te dienen woningen naar rato',
-  }),
-  yesNoColumn<CorporationRow>('Actief', (c) => c.active, { flex: 1 }),
-]
+const TABS = [
+  { key: 'corporaties', label: 'Corporaties' },
+  { key: 'zorgaanbieders', label: 'Zorgaanbieders' },
+  { key: 'taakstelling', label: 'Taakstelling per jaar' },
+  { key: 'instellingen', label: 'Instellingen per jaar' },
+] as const satisfies readonly TabSpec<string>[]
 
-const careProviderColumns = [
-  textColumn<CareProviderRow>('Naam', (p) => p.name, { flex: 2 }),
-  // Stored as a share 0–1; shown as a percentage but filtered on the share itself.
-  numberColumn<CareProviderRow>('Contingent (%)', (p) => p.contingentShare, {
-    flex: 1,
-    valueFormatter: (p) => formatShare(p.value),
-  }),
-  numberColumn<CareProviderRow>('Contingent (woningen)', (p) => p.contingentDwellings, {
-    flex: 1,
-    minWidth: 200,
-  }),
-  textColumn<CareProviderRow>('Contact', (p) => p.contact, { flex: 2 }),
-]
+type AdminTab = (typeof TABS)[number]['key']
+
+/** "#/beheer/zorgaanbieders" opens that tab, so a link (or a reload) lands on the right one. */
+function tabFromHash(): AdminTab {
+  const sub = window.location.hash.split('/')[2]
+  return TABS.find((tab) => tab.key === sub)?.key ?? 'corporaties'
+}
 
 export function AdminPage() {
-  const corporations = useApi(() => client.listCorporations(), [])
-  const careProviders = useApi(() => client.listCareProviders(), [])
+  const [tab, setTab] = useState<AdminTab>(tabFromHash)
+
+  useEffect(() => {
+    const onHashChange = () => setTab(tabFromHash())
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [])
+
+  function choose(key: AdminTab) {
+    setTab(key)
+    // Replace, not push: switching tabs should not fill the back button's history.
+    window.history.replaceState(null, '', `${hrefOf('beheer')}/${key}`)
+  }
 
   return (
     <>
       <PageHeader
         title="Beheer"
-        description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt."
+        description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt, de taakstelling en de instellingen per jaar."
       />
-      <section aria-labelledby="corporations-title" className="section">
-        <h2 id="corporations-title">Corporaties</h2>
-        <ErrorAlert message={corporations.error} onRetry={corporations.reload} />
-        <DataGrid
-          label="Corporaties"
-          rows={corporations.data}
-          columns={corporationColumns}
-          loading={corporations.loading}
-          height="auto"
-          noRowsText="Nog geen corporaties vastgelegd"
-        />
-      </section>
-      <section aria-labelledby="care-providers-title" className="section">
-        <h2 id="care-providers-title">Zorgaanbieders</h2>
-        <ErrorAlert message={careProviders.error} onRetry={careProviders.reload} />
-        <DataGrid
-          label="Zorgaanbieders"
-          rows={careProviders.data}
-          columns={careProviderColumns}
-          loading={careProviders.loading}
-          height="auto"
-          noRowsText="Nog geen zorgaanbieders vastgelegd"
-        />
-      </section>
+      <Tabs label="Onderdelen van beheer" tabs={TABS} current={tab} onChange={choose}>
+        {tab === 'corporaties' && <CorporationsTab />}
+        {tab === 'zorgaanbieders' && <CareProvidersTab />}
+        {tab === 'taakstelling' && <YearTargetsTab />}
+        {tab === 'instellingen' && <SettingsTab />}
+      </Tabs>
     </>
   )
 }

@@ -32,6 +32,8 @@ export function SelectField({
           value={value}
           onChange={(e) => onChange(e.target.value)}
           disabled={disabled}
+          // Both: React focuses a control that mounts later (after loading), Dialog the first time.
+          autoFocus={autoFocus}
           data-autofocus={autoFocus ? '' : undefined}
         >
           {placeholder !== undefined && <option value="">{placeholder}</option>}

@@ -8,7 +8,13 @@ interface TextAreaFieldProps extends FieldProps {
 }
 
 /** Enter is a new line here; Ctrl+Enter saves (see useSaveForm). */
-export function TextAreaField({ value, onChange, maxLength, rows = 3, ...field }: TextAreaFieldProps) {
+export function TextAreaField({
+  value,
+  onChange,
+  maxLength,
+  rows = 3,
+  ...field
+}: TextAreaFieldProps) {
   return (
     <Field {...field}>
       {(control) => (

@@ -50,7 +50,9 @@ export function TextField({
             maxLength={maxLength}
             autoComplete={autoComplete}
             readOnly={readOnly}
-            data-autofocus={autoFocus ? '' : undefined}
+            // Both: React focuses a control that mounts later (after loading), Dialog the first time.
+          autoFocus={autoFocus}
+          data-autofocus={autoFocus ? '' : undefined}
           />
           {suffix && <span className="unit unit-suffix">{suffix}</span>}
         </span>

@@ -10,8 +10,7 @@ export interface SchemaIssue {
 
 /** What `schema.safeParse` answers, as far as a form needs it. */
 export type Checked<T> =
-  | { success: true; data: T }
-  | { success: false; error: { issues: readonly SchemaIssue[] } }
+  { success: true; data: T } | { success: false; error: { issues: readonly SchemaIssue[] } }
 
 function keep(errors: FieldErrors, field: string, message: string): void {
   // The first message for a field is the one to fix first; later ones often follow from it.

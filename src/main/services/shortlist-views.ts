@@ -1,0 +1,238 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import type {
+  BoardRow,
+  DwellingMatching,
+  PoolEntry,
+  ScorePartView,
+  Shortlist,
+} from '../../shared/api'
+import { ApiError } from '../../shared/api'
+import type { QuarterKey } from '../../shared/domain/quarter'
+import type { DbOrTx } from '../db/connection'
+import {
+  careProviders,
+  clients,
+  corporations,
+  dwellings,
+  offers,
+  shortlistCandidates,
+  shortlists,
+} from '../db/schema'
+import { isEligible, whyNot } from '../domain/eligibility'
+import { compareCandidates } from '../domain/shortlist-batch'
+import { scoreTotal, waitingDays } from '../domain/ranking'
+import type { ServiceContext } from './context'
+import {
+  eligibilityContext,
+  loadClientFacts,
+  loadDwellingFacts,
+  rankingContext,
+} from './matching-facts'
+
+/** What the Voordrachten screen lists: a quarter's dwellings with their latest round. */
+export function board(ctx: ServiceContext, quarter: QuarterKey): BoardRow[] {
+  const db = ctx.store.db
+  const rows = db
+    .select({
+      dwellingId: dwellings.id,
+      corporation: corporations.name,
+      address: dwellings.address,
+      wijk: dwellings.wijk,
+      rooms: dwellings.rooms,
+      netRent: dwellings.netRent,
+      status: dwellings.status,
+    })
+    .from(dwellings)
+    .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
+    .where(eq(dwellings.quarterKey, quarter))
+    .orderBy(asc(corporations.name), asc(dwellings.address))
+    .all()
+  const latest = new Map<
+    number,
+    { id: number; round: number; status: BoardRow['shortlistStatus']; pool: number }
+  >()
+  const lists = db
+    .select()
+    .from(shortlists)
+    .where(
+      inArray(
+        shortlists.dwellingId,
+        rows.map((r) => r.dwellingId),
+      ),
+    )
+    .orderBy(asc(shortlists.round))
+    .all()
+  for (const s of lists)
+    latest.set(s.dwellingId, {
+      id: s.id,
+      round: s.round,
+      status: s.status,
+      pool: s.eligiblePoolSize,
+    })
+  const codes = new Map<number, string[]>()
+  const latestIds = [...latest.values()].map((l) => l.id)
+  if (latestIds.length > 0) {
+    for (const c of db
+      .select({ shortlistId: shortlistCandidates.shortlistId, code: clients.code })
+      .from(shortlistCandidates)
+      .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
+      .where(inArray(shortlistCandidates.shortlistId, latestIds))
+      .orderBy(asc(shortlistCandidates.position))
+      .all()) {
+      codes.set(c.shortlistId, [...(codes.get(c.shortlistId) ?? []), c.code])
+    }
+  }
+  return rows.map((row) => {
+    const l = latest.get(row.dwellingId)
+    return {
+      ...row,
+      round: l?.round ?? null,
+      shortlistId: l?.id ?? null,
+      shortlistStatus: l?.status ?? null,
+      candidates: l ? (codes.get(l.id) ?? []) : [],
+      eligiblePoolSize: l?.pool ?? null,
+    }
+  })
+}
+
+/** Every round for one dwelling, with each candidate's frozen score parts and the corporation's decisions. */
+export function dwellingMatching(
+  ctx: ServiceContext,
+  db: DbOrTx,
+  dwellingId: number,
+): DwellingMatching {
+  const dwelling = db
+    .select({ status: dwellings.status })
+    .from(dwellings)
+    .where(eq(dwellings.id, dwellingId))
+    .get()
+  if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
+  const today = ctx.now()
+  const rounds = db
+    .select()
+    .from(shortlists)
+    .where(eq(shortlists.dwellingId, dwellingId))
+    .orderBy(desc(shortlists.round))
+    .all()
+  const candidates = rounds.length
+    ? db
+        .select({
+          id: shortlistCandidates.id,
+          shortlistId: shortlistCandidates.shortlistId,
+          clientId: shortlistCandidates.clientId,
+          code: clients.code,
+          careProvider: careProviders.name,
+          targetGroup: clients.targetGroup,
+          flow: clients.flow,
+          registeredOn: clients.registeredOn,
+          position: shortlistCandidates.position,
+          score: shortlistCandidates.score,
+          scoreParts: shortlistCandidates.scoreParts,
+          decision: shortlistCandidates.decision,
+          decisionReason: shortlistCandidates.decisionReason,
+          decisionText: shortlistCandidates.decisionText,
+          swapReason: shortlistCandidates.swapReason,
+        })
+        .from(shortlistCandidates)
+        .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
+        .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
+        .where(
+          inArray(
+            shortlistCandidates.shortlistId,
+            rounds.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(shortlistCandidates.position))
+        .all()
+    : []
+  const offerRows = db
+    .select({
+      id: offers.id,
+      clientId: offers.clientId,
+      code: clients.code,
+      offeredOn: offers.offeredOn,
+      outcome: offers.outcome,
+      respondedOn: offers.respondedOn,
+      declineReason: offers.declineReason,
+    })
+    .from(offers)
+    .innerJoin(clients, eq(clients.id, offers.clientId))
+    .where(eq(offers.dwellingId, dwellingId))
+    .orderBy(desc(offers.id))
+    .all()
+  return {
+    dwellingId,
+    status: dwelling.status,
+    rounds: rounds.map((r): Shortlist => ({
+      id: r.id,
+      round: r.round,
+      status: r.status,
+      eligiblePoolSize: r.eligiblePoolSize,
+      presentedAt: r.presentedAt,
+      decidedAt: r.decidedAt,
+      rejectionMotivation: r.rejectionMotivation,
+      candidates: candidates
+        .filter((c) => c.shortlistId === r.id)
+        .map(({ shortlistId: _s, scoreParts, registeredOn, ...c }) => ({
+          ...c,
+          waitingDays: differenceInCalendarDays(today, parseISO(registeredOn)),
+          parts: JSON.parse(scoreParts) as ScorePartView[],
+        })),
+    })),
+    offers: offerRows,
+  }
+}
+
+/**
+ * The dwelling's pool: eligible waiting clients by score, and — for a search on a client code —
+ * anyone at all with the reasons they are not eligible (the UI's "why not").
+ */
+export function pool(
+  ctx: ServiceContext,
+  dwellingId: number,
+  search?: string,
+): { eligible: number; entries: PoolEntry[] } {
+  const db = ctx.store.db
+  const [dwelling] = loadDwellingFacts(db, [dwellingId])
+  if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
+  const waiting = loadClientFacts(db)
+  const eligibility = eligibilityContext(ctx, db, [dwellingId])
+  const ranking = rankingContext(ctx, db, waiting)
+  const eligible = waiting
+    .filter((c) => isEligible(c, dwelling, eligibility))
+    .map((client) => ({ client, total: scoreTotal(client, dwelling, ranking) }))
+    .sort(compareCandidates)
+  const searched = search
+    ? db
+        .select({ id: clients.id })
+        .from(clients)
+        .where(and(eq(clients.code, search.toUpperCase())))
+        .all()
+        .map((r) => r.id)
+    : []
+  const subjects = search
+    ? loadClientFacts(db, searched).map((client) => ({ client, total: null as number | null }))
+    : eligible.slice(0, 50)
+  const providers = new Map(
+    db
+      .select({ id: careProviders.id, name: careProviders.name })
+      .from(careProviders)
+      .all()
+      .map((p) => [p.id, p.name]),
+  )
+  const entries = subjects.map(({ client, total }) => {
+    const failures = whyNot(client, dwelling, eligibility)
+    return {
+      clientId: client.id,
+      code: client.code,
+      careProvider: providers.get(client.careProviderId) ?? '',
+      targetGroup: client.targetGroup,
+      waitingDays: waitingDays(client, ctx.now()),
+      eligible: failures.length === 0,
+      score: failures.length === 0 ? (total ?? scoreTotal(client, dwelling, ranking)) : null,
+      whyNot: failures,
+    }
+  })
+  return { eligible: eligible.length, entries }
+}

@@ -1,0 +1,338 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import type { DwellingMatching, GenerateSummary } from '../../shared/api'
+import { ApiError } from '../../shared/api'
+import type { QuarterKey } from '../../shared/domain/quarter'
+import { REJECTION_REASON, type RejectionReason } from '../../shared/domain/vocabulary'
+import type { Tx } from '../db/connection'
+import { clients, dwellings, offers, shortlistCandidates, shortlists } from '../db/schema'
+import { isEligible } from '../domain/eligibility'
+import { scoreCandidate } from '../domain/ranking'
+import { audit } from './audit'
+import type { ServiceContext } from './context'
+import {
+  eligibilityContext,
+  loadClientFacts,
+  loadDwellingFacts,
+  rankingContext,
+} from './matching-facts'
+import { dwellingMatching } from './shortlist-views'
+import {
+  isoDay,
+  makeRounds,
+  openCandidates,
+  setClientStatus,
+  setDwellingStatus,
+} from './workflow-steps'
+
+function loadShortlist(tx: Tx, shortlistId: number) {
+  const shortlist = tx.select().from(shortlists).where(eq(shortlists.id, shortlistId)).get()
+  if (!shortlist) throw new ApiError('not-found', 'Deze voordracht bestaat niet (meer)')
+  const dwelling = tx.select().from(dwellings).where(eq(dwellings.id, shortlist.dwellingId)).get()!
+  return { shortlist, dwelling }
+}
+
+function requireStatus(actual: string, wanted: string, action: string) {
+  if (actual !== wanted)
+    throw new ApiError(
+      'conflict',
+      `${action} kan alleen bij een voordracht met status ${wanted}; deze is ${actual}`,
+    )
+}
+
+const code = (tx: Tx, clientId: number) =>
+  tx.select({ code: clients.code }).from(clients).where(eq(clients.id, clientId)).get()?.code ?? '?'
+
+/** Runs one workflow step in a transaction and answers with the dwelling's matching state. */
+function step(ctx: ServiceContext, work: (tx: Tx) => number): DwellingMatching {
+  const dwellingId = ctx.store.db.transaction(work)
+  return dwellingMatching(ctx, ctx.store.db, dwellingId)
+}
+
+/** Concept shortlists for every submitted dwelling of the quarter that has none open. */
+export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): GenerateSummary {
+  return ctx.store.db.transaction((tx) => {
+    const open = tx
+      .select({ id: dwellings.id, address: dwellings.address })
+      .from(dwellings)
+      .where(and(eq(dwellings.quarterKey, quarter), eq(dwellings.status, 'ingediend')))
+      .all()
+    const rounds = makeRounds(
+      ctx,
+      tx,
+      open.map((d) => d.id),
+    )
+    const size = rounds.reduce((m, r) => Math.max(m, r.candidates), 0)
+    const tooFew = rounds
+      .filter((r) => r.candidates < size || r.candidates === 0)
+      .map((r) => ({
+        dwellingId: r.dwellingId,
+        address: open.find((d) => d.id === r.dwellingId)?.address ?? '',
+        eligible: r.eligible,
+      }))
+    const made = rounds.filter((r) => r.shortlistId !== null).length
+    audit(tx, ctx.actor, {
+      action: 'shortlists:generate',
+      entityType: 'quarter',
+      entityId: quarter,
+      summary: `${made} conceptvoordrachten gemaakt voor ${open.length} open woningen in ${quarter}`,
+      details: { made, tooFew: tooFew.map((t) => t.dwellingId) },
+    })
+    return { quarter, dwellings: open.length, shortlistsMade: made, tooFewEligible: tooFew }
+  })
+}
+
+/** Before presenting, the officer may replace a candidate by another eligible client, with a reason. */
+export function swapCandidate(
+  ctx: ServiceContext,
+  input: { shortlistId: number; removeClientId: number; addClientId: number; reason: string },
+): DwellingMatching {
+  return step(ctx, (tx) => {
+    const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
+    requireStatus(shortlist.status, 'concept', 'Wisselen')
+    const leaving = tx
+      .select()
+      .from(shortlistCandidates)
+      .where(
+        and(
+          eq(shortlistCandidates.shortlistId, shortlist.id),
+          eq(shortlistCandidates.clientId, input.removeClientId),
+        ),
+      )
+      .get()
+    if (!leaving) throw new ApiError('not-found', 'Deze kandidaat staat niet op de voordracht')
+    const [client] = loadClientFacts(tx, [input.addClientId])
+    const [facts] = loadDwellingFacts(tx, [dwelling.id])
+    const eligibility = eligibilityContext(ctx, tx, [dwelling.id])
+    if (!client || !facts || !isEligible(client, facts, eligibility)) {
+      throw new ApiError(
+        'conflict',
+        `Kandidaat ${client?.code ?? ''} komt niet in aanmerking voor deze woning`.replace(
+          '  ',
+          ' ',
+        ),
+      )
+    }
+    const score = scoreCandidate(client, facts, rankingContext(ctx, tx, loadClientFacts(tx)))
+    tx.update(shortlistCandidates)
+      .set({
+        clientId: client.id,
+        score: score.total,
+        scoreParts: JSON.stringify(score.parts),
+        swapReason: input.reason,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(eq(shortlistCandidates.id, leaving.id))
+      .run()
+    audit(tx, ctx.actor, {
+      action: 'shortlist:swap',
+      entityType: 'dwelling',
+      entityId: dwelling.id,
+      summary: `Ronde ${shortlist.round}: ${code(tx, input.removeClientId)} vervangen door ${client.code}`,
+      details: {
+        shortlistId: shortlist.id,
+        removed: input.removeClientId,
+        added: client.id,
+        reason: input.reason,
+      },
+    })
+    return dwelling.id
+  })
+}
+
+/** Presenting freezes the shortlist: its candidates and score parts are what the corporation judges. */
+export function present(ctx: ServiceContext, shortlistId: number): DwellingMatching {
+  return step(ctx, (tx) => {
+    const { shortlist, dwelling } = loadShortlist(tx, shortlistId)
+    requireStatus(shortlist.status, 'concept', 'Voordragen')
+    const today = ctx.now()
+    tx.update(shortlists)
+      .set({ status: 'voorgedragen', presentedAt: today.toISOString() })
+      .where(eq(shortlists.id, shortlist.id))
+      .run()
+    const candidates = openCandidates(tx, shortlist.id)
+    setClientStatus(
+      tx,
+      candidates.map((c) => c.clientId),
+      'voorgedragen',
+      isoDay(today),
+    )
+    audit(tx, ctx.actor, {
+      action: 'shortlist:present',
+      entityType: 'dwelling',
+      entityId: dwelling.id,
+      summary: `Ronde ${shortlist.round} voorgedragen aan de corporatie: ${candidates.map((c) => code(tx, c.clientId)).join(', ')}`,
+      details: {
+        shortlistId: shortlist.id,
+        clients: candidates.map((c) => c.clientId),
+        pool: shortlist.eligiblePoolSize,
+      },
+    })
+    return dwelling.id
+  })
+}
+
+/** The corporation picks a candidate: the client gets the one-time offer, the others are free again. */
+export function choose(
+  ctx: ServiceContext,
+  input: { shortlistId: number; clientId: number; offeredOn?: string },
+): DwellingMatching {
+  return step(ctx, (tx) => {
+    const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
+    requireStatus(shortlist.status, 'voorgedragen', 'Kiezen')
+    const candidates = openCandidates(tx, shortlist.id)
+    const chosen = candidates.find((c) => c.clientId === input.clientId)
+    if (!chosen)
+      throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
+    const today = isoDay(ctx.now())
+    tx.update(shortlistCandidates)
+      .set({ decision: 'gekozen' })
+      .where(eq(shortlistCandidates.id, chosen.id))
+      .run()
+    tx.update(shortlists)
+      .set({ status: 'gekozen', decidedAt: ctx.now().toISOString() })
+      .where(eq(shortlists.id, shortlist.id))
+      .run()
+    tx.insert(offers)
+      .values({
+        candidateId: chosen.id,
+        dwellingId: dwelling.id,
+        clientId: chosen.clientId,
+        offeredOn: input.offeredOn ?? today,
+      })
+      .run()
+    // The others stay on the list as reserves, in order, for when the offer is declined.
+    setClientStatus(
+      tx,
+      candidates.filter((c) => c.id !== chosen.id).map((c) => c.clientId),
+      'wachtend',
+      today,
+    )
+    setClientStatus(tx, [chosen.clientId], 'aanbieding', today)
+    setDwellingStatus(tx, dwelling.id, 'aangeboden', today)
+    audit(tx, ctx.actor, {
+      action: 'shortlist:choose',
+      entityType: 'dwelling',
+      entityId: dwelling.id,
+      summary: `Corporatie kiest ${code(tx, chosen.clientId)} (ronde ${shortlist.round}); eenmalige aanbieding gedaan`,
+      details: { shortlistId: shortlist.id, clientId: chosen.clientId },
+    })
+    return dwelling.id
+  })
+}
+
+type Rejection = { reason: RejectionReason; text: string | null }
+
+function closeRound(
+  ctx: ServiceContext,
+  tx: Tx,
+  shortlistId: number,
+  dwellingId: number,
+  motivation: string | null,
+) {
+  tx.update(shortlists)
+    .set({
+      status: 'afgewezen',
+      decidedAt: ctx.now().toISOString(),
+      rejectionMotivation: motivation,
+    })
+    .where(eq(shortlists.id, shortlistId))
+    .run()
+  setDwellingStatus(tx, dwellingId, 'ingediend', isoDay(ctx.now()))
+  const [round] = makeRounds(ctx, tx, [dwellingId])
+  return round
+}
+
+function rejectCandidates(
+  ctx: ServiceContext,
+  tx: Tx,
+  shortlistId: number,
+  clientIds: number[],
+  rejection: Rejection,
+) {
+  tx.update(shortlistCandidates)
+    .set({ decision: 'geen-match', decisionReason: rejection.reason, decisionText: rejection.text })
+    .where(
+      and(
+        eq(shortlistCandidates.shortlistId, shortlistId),
+        inArray(shortlistCandidates.clientId, clientIds),
+      ),
+    )
+    .run()
+  setClientStatus(tx, clientIds, 'wachtend', isoDay(ctx.now()))
+}
+
+/** "Geen match" for one candidate; when none is left the round is closed and a new one is made. */
+export function rejectCandidate(
+  ctx: ServiceContext,
+  input: { shortlistId: number; clientId: number; rejection: Rejection },
+): DwellingMatching {
+  return step(ctx, (tx) => {
+    const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
+    requireStatus(shortlist.status, 'voorgedragen', 'Afwijzen')
+    if (!openCandidates(tx, shortlist.id).some((c) => c.clientId === input.clientId)) {
+      throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
+    }
+    rejectCandidates(ctx, tx, shortlist.id, [input.clientId], input.rejection)
+    audit(tx, ctx.actor, {
+      action: 'shortlist:rejectCandidate',
+      entityType: 'dwelling',
+      entityId: dwelling.id,
+      summary: `Geen match met ${code(tx, input.clientId)} (ronde ${shortlist.round}): ${REJECTION_REASON.label(input.rejection.reason)}`,
+      details: { shortlistId: shortlist.id, clientId: input.clientId, ...input.rejection },
+    })
+    if (openCandidates(tx, shortlist.id).length === 0)
+      newRoundAudit(ctx, tx, dwelling.id, closeRound(ctx, tx, shortlist.id, dwelling.id, null))
+    return dwelling.id
+  })
+}
+
+/** The corporation rejects the whole shortlist with a motivation: new candidates, never these again. */
+export function rejectAll(
+  ctx: ServiceContext,
+  input: { shortlistId: number; rejection: Rejection; motivation: string },
+): DwellingMatching {
+  return step(ctx, (tx) => {
+    const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
+    requireStatus(shortlist.status, 'voorgedragen', 'Afwijzen')
+    const open = openCandidates(tx, shortlist.id).map((c) => c.clientId)
+    rejectCandidates(ctx, tx, shortlist.id, open, input.rejection)
+    audit(tx, ctx.actor, {
+      action: 'shortlist:rejectAll',
+      entityType: 'dwelling',
+      entityId: dwelling.id,
+      summary: `Ronde ${shortlist.round} afgewezen: ${REJECTION_REASON.label(input.rejection.reason)}`,
+      details: {
+        shortlistId: shortlist.id,
+        clients: open,
+        motivation: input.motivation,
+        ...input.rejection,
+      },
+    })
+    newRoundAudit(
+      ctx,
+      tx,
+      dwelling.id,
+      closeRound(ctx, tx, shortlist.id, dwelling.id, input.motivation),
+    )
+    return dwelling.id
+  })
+}
+
+export function newRoundAudit(
+  ctx: ServiceContext,
+  tx: Tx,
+  dwellingId: number,
+  round: ReturnType<typeof closeRound>,
+) {
+  audit(tx, ctx.actor, {
+    action: 'shortlist:newRound',
+    entityType: 'dwelling',
+    entityId: dwellingId,
+    summary: round?.shortlistId
+      ? `Nieuwe conceptvoordracht met ${round.candidates} kandidaten (${round.eligible} in aanmerking)`
+      : 'Geen nieuwe kandidaten in aanmerking; de woning wacht op nieuwe aanmeldingen',
+    details: { shortlistId: round?.shortlistId ?? null },
+  })
+}
+
+export { closeRound }

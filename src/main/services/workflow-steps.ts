@@ -1,0 +1,124 @@
+import { and, eq, inArray, max } from 'drizzle-orm'
+import type { ClientStatus, DwellingStatus } from '../../shared/domain/vocabulary'
+import type { DbOrTx, Tx } from '../db/connection'
+import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
+import { buildShortlists } from '../domain/shortlist-batch'
+import type { ServiceContext } from './context'
+import {
+  eligibilityContext,
+  loadClientFacts,
+  loadDwellingFacts,
+  rankingContext,
+} from './matching-facts'
+import { getSettings } from './planning-service'
+
+/** Small building blocks of the workflow; each runs inside the caller's transaction. */
+
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+
+export function setClientStatus(
+  tx: DbOrTx,
+  ids: number[],
+  status: ClientStatus,
+  today: string,
+): void {
+  if (ids.length === 0) return
+  tx.update(clients)
+    .set({ status, statusSince: today, updatedAt: new Date().toISOString() })
+    .where(inArray(clients.id, ids))
+    .run()
+}
+
+export function setDwellingStatus(
+  tx: DbOrTx,
+  id: number,
+  status: DwellingStatus,
+  today: string,
+): void {
+  tx.update(dwellings)
+    .set({ status, statusSince: today, updatedAt: new Date().toISOString() })
+    .where(eq(dwellings.id, id))
+    .run()
+}
+
+/** Clients still open (undecided) on a shortlist. */
+export function openCandidates(tx: DbOrTx, shortlistId: number) {
+  return tx
+    .select()
+    .from(shortlistCandidates)
+    .where(
+      and(
+        eq(shortlistCandidates.shortlistId, shortlistId),
+        eq(shortlistCandidates.decision, 'open'),
+      ),
+    )
+    .orderBy(shortlistCandidates.position)
+    .all()
+}
+
+export interface NewRound {
+  dwellingId: number
+  shortlistId: number | null
+  candidates: number
+  eligible: number
+}
+
+/**
+ * Makes concept shortlists for the given dwellings in one batch (scarcest first, no client twice)
+ * and puts the dwellings "in voordracht". A dwelling without any eligible client gets no shortlist
+ * and stays as it is.
+ */
+export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): NewRound[] {
+  const today = ctx.now()
+  const waiting = loadClientFacts(tx)
+  const proposals = buildShortlists(
+    loadDwellingFacts(tx, dwellingIds),
+    waiting,
+    eligibilityContext(ctx, tx, dwellingIds),
+    rankingContext(ctx, tx, waiting),
+    getSettings(ctx, today.getFullYear()).values.shortlistSize,
+  )
+  return proposals.map((proposal) => {
+    if (proposal.candidates.length === 0) {
+      return {
+        dwellingId: proposal.dwellingId,
+        shortlistId: null,
+        candidates: 0,
+        eligible: proposal.eligiblePool,
+      }
+    }
+    const last = tx
+      .select({ round: max(shortlists.round) })
+      .from(shortlists)
+      .where(eq(shortlists.dwellingId, proposal.dwellingId))
+      .get()
+    const shortlist = tx
+      .insert(shortlists)
+      .values({
+        dwellingId: proposal.dwellingId,
+        round: (last?.round ?? 0) + 1,
+        status: 'concept',
+        eligiblePoolSize: proposal.eligiblePool,
+      })
+      .returning({ id: shortlists.id })
+      .get()
+    tx.insert(shortlistCandidates)
+      .values(
+        proposal.candidates.map((c, index) => ({
+          shortlistId: shortlist.id,
+          clientId: c.clientId,
+          position: index + 1,
+          score: c.score.total,
+          scoreParts: JSON.stringify(c.score.parts),
+        })),
+      )
+      .run()
+    setDwellingStatus(tx, proposal.dwellingId, 'in-voordracht', isoDay(today))
+    return {
+      dwellingId: proposal.dwellingId,
+      shortlistId: shortlist.id,
+      candidates: proposal.candidates.length,
+      eligible: proposal.eligiblePool,
+    }
+  })
+}

@@ -1,0 +1,65 @@
+import { SaveCorporationInput, type CorporationRow } from '../../../../shared/api'
+import { client } from '../../api/client'
+import { useSaveForm } from '../../hooks/use-save-form'
+import { Dialog } from '../Dialog'
+import { CheckboxField } from '../form/CheckboxField'
+import { numberFrom, numberText } from '../form/form-values'
+import { FormFooter } from '../form/FormFooter'
+import { NumberField } from '../form/NumberField'
+import { RequiredNote } from '../form/RequiredNote'
+import { TextField } from '../form/TextField'
+
+interface CorporationFormProps {
+  /** Absent: a new corporation. */
+  corporation?: CorporationRow
+  onClose: () => void
+  onSaved: (saved: CorporationRow) => void
+}
+
+export function CorporationForm({ corporation, onClose, onSaved }: CorporationFormProps) {
+  const form = useSaveForm({
+    initial: {
+      name: corporation?.name ?? '',
+      socialStock: numberText(corporation?.socialStock),
+      active: corporation?.active ?? true,
+    },
+    check: (values) =>
+      SaveCorporationInput.safeParse({
+        id: corporation?.id,
+        name: values.name,
+        socialStock: numberFrom(values.socialStock),
+        active: values.active,
+      }),
+    save: (input) => client.saveCorporation(input),
+    onSaved,
+  })
+
+  return (
+    <Dialog
+      title={corporation ? `Corporatie ${corporation.name} wijzigen` : 'Corporatie toevoegen'}
+      onClose={onClose}
+    >
+      <form {...form.formProps} className="dialog-form">
+        <div className="dialog-body">
+          <RequiredNote />
+          <div className="form-grid form-grid-single">
+            <TextField {...form.text('name')} label="Naam" required maxLength={80} />
+            <NumberField
+              {...form.text('socialStock')}
+              label="Sociale huurvoorraad"
+              required
+              suffix="woningen"
+              hint="Sociale huurwoningen in de stad Utrecht. Het quotum per kwartaal wordt naar rato van deze voorraad verdeeld."
+            />
+            <CheckboxField
+              {...form.checkbox('active')}
+              label="Actief"
+              hint="Alleen actieve corporaties krijgen een quotum en staan in de keuzelijsten."
+            />
+          </div>
+        </div>
+        <FormFooter error={form.formError} saving={form.saving} onCancel={onClose} />
+      </form>
+    </Dialog>
+  )
+}

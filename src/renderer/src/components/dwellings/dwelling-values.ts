@@ -1,0 +1,95 @@
+import type { DwellingDetail } from '../../../../shared/api'
+import { DwellingInputSchema } from '../../../../shared/domain/dwelling-input'
+import { euroText, idFrom, numberFrom, numberText } from '../form/form-values'
+
+/** The dwelling form as the officer fills it in: text for numbers, "" for nothing chosen yet. */
+export interface DwellingValues {
+  corporationId: string
+  quarterKey: string
+  address: string
+  postcode: string
+  wijk: string
+  buurt: string
+  complex: string
+  type: string
+  selfContained: boolean
+  rooms: string
+  floor: string
+  hasLift: boolean
+  wheelchairAccessible: boolean
+  lowStimulus: boolean
+  netRent: string
+  serviceCosts: string
+  availableFrom: string
+  suitableFor: string
+  flipPossible: boolean
+  remarks: string
+}
+
+export function newDwellingValues(quarterKey: string): DwellingValues {
+  return {
+    corporationId: '',
+    quarterKey,
+    address: '',
+    postcode: '',
+    wijk: '',
+    buurt: '',
+    complex: '',
+    type: '',
+    selfContained: true,
+    rooms: '',
+    floor: '',
+    hasLift: false,
+    wheelchairAccessible: false,
+    lowStimulus: false,
+    netRent: '',
+    serviceCosts: '0,00',
+    availableFrom: '',
+    suitableFor: '',
+    flipPossible: false,
+    remarks: '',
+  }
+}
+
+export function dwellingValuesOf(d: DwellingDetail): DwellingValues {
+  return {
+    corporationId: String(d.corporationId),
+    quarterKey: d.quarterKey,
+    address: d.address,
+    postcode: d.postcode,
+    wijk: d.wijk,
+    buurt: d.buurt ?? '',
+    complex: d.complex ?? '',
+    type: d.type,
+    selfContained: d.selfContained,
+    rooms: numberText(d.rooms),
+    floor: numberText(d.floor),
+    hasLift: d.hasLift,
+    wheelchairAccessible: d.wheelchairAccessible,
+    lowStimulus: d.lowStimulus,
+    netRent: euroText(d.netRent),
+    serviceCosts: euroText(d.serviceCosts),
+    availableFrom: d.availableFrom,
+    suitableFor: d.suitableFor,
+    flipPossible: d.flipPossible,
+    remarks: d.remarks ?? '',
+  }
+}
+
+const orUndefined = (value: string) => (value === '' ? undefined : value)
+
+/** Checked by the same schema as the service and the Excel import use. */
+export function checkDwelling(v: DwellingValues) {
+  return DwellingInputSchema.safeParse({
+    ...v,
+    corporationId: idFrom(v.corporationId),
+    wijk: orUndefined(v.wijk),
+    type: orUndefined(v.type),
+    suitableFor: orUndefined(v.suitableFor),
+    availableFrom: orUndefined(v.availableFrom),
+    rooms: numberFrom(v.rooms),
+    floor: numberFrom(v.floor),
+    netRent: numberFrom(v.netRent),
+    serviceCosts: numberFrom(v.serviceCosts),
+  })
+}

@@ -1,0 +1,90 @@
+import { useState, type FormEvent, type ReactNode } from 'react'
+import type { FileResult } from '../../../../shared/api'
+import { dutchMessage } from '../../errors'
+import { downloadBase64, XLSX_TYPE } from '../../files'
+import { Dialog } from '../Dialog'
+import { SelectField, type Option } from '../form/SelectField'
+import { ErrorAlert } from '../Messages'
+
+interface TemplateDialogProps {
+  title: string
+  /** What the template is for, e.g. the quarter it will be submitted for. */
+  description: ReactNode
+  /** "Corporatie" / "Zorgaanbieder" */
+  ownerLabel: string
+  owners: readonly Option[]
+  /** Asks the API for the file for the chosen owner. */
+  fetchTemplate: (ownerId: number) => Promise<FileResult>
+  onClose: () => void
+  onDownloaded: (fileName: string) => void
+}
+
+/** Choose whose template it is, and the browser saves the .xlsx the API makes. */
+export function TemplateDialog({
+  title,
+  description,
+  ownerLabel,
+  owners,
+  fetchTemplate,
+  onClose,
+  onDownloaded,
+}: TemplateDialogProps) {
+  const [owner, setOwner] = useState(owners.length === 1 ? (owners[0]?.value ?? '') : '')
+  const [error, setError] = useState<string>()
+  const [fieldError, setFieldError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+
+  async function download(event: FormEvent) {
+    event.preventDefault()
+    if (owner === '') {
+      setFieldError(`Kies een ${ownerLabel.toLowerCase()}`)
+      return
+    }
+    setBusy(true)
+    setError(undefined)
+    try {
+      const file = await fetchTemplate(Number(owner))
+      downloadBase64(file.fileName, file.base64, XLSX_TYPE)
+      onDownloaded(file.fileName)
+    } catch (err) {
+      setError(dutchMessage(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title={title} description={description} onClose={onClose}>
+      <form className="dialog-form" onSubmit={download} noValidate>
+        <div className="dialog-body">
+          <div className="form-grid form-grid-single">
+            <SelectField
+              name="owner"
+              label={ownerLabel}
+              required
+              value={owner}
+              onChange={(value) => {
+                setOwner(value)
+                setFieldError(undefined)
+              }}
+              placeholder={`Kies een ${ownerLabel.toLowerCase()}…`}
+              options={owners}
+              error={fieldError}
+              hint="Het sjabloon vermeldt van wie het is; bij het importeren wordt dat herkend."
+            />
+          </div>
+        </div>
+        <div className="form-footer">
+          <ErrorAlert message={error} />
+          <div className="form-buttons">
+            <button type="button" className="button" onClick={onClose}>
+              Annuleren
+            </button>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? 'Sjabloon maken…' : 'Downloaden'}
+            </button>
+          </div>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,195 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { DwellingMatching, GenerateSummary, PoolEntry } from '../../src/shared/api'
+import { openRuntime } from '../../src/main/runtime'
+import { loadDemo } from '../../src/main/services/demo-service'
+import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+
+describe('the matching cycle on a real database', () => {
+  const tempDir = useTempDir()
+
+  function setUp() {
+    const runtime = openRuntime(join(tempDir(), 'matching.db'), {
+      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+    })
+    loadDemo(runtime.ctx, 7)
+    const call = async <T>(channel: string, input: unknown): Promise<T> => {
+      const result = await runtime.routes.get(channel)!(input)
+      if (!result.ok)
+        throw Object.assign(new Error(result.error.message), { code: result.error.code })
+      return result.data as T
+    }
+    const sql = <T>(query: string, ...params: unknown[]) =>
+      runtime.store.sqlite.prepare(query).get(...params) as T
+    return { runtime, call, sql }
+  }
+
+  it('generates shortlists for the open quarter with no client on two open shortlists', async () => {
+    const { call, sql, runtime } = setUp()
+    const summary = await call<GenerateSummary>('shortlists:generate', { quarter: '2026-Q4' })
+    expect(summary.dwellings).toBeGreaterThan(80)
+    expect(summary.shortlistsMade).toBeGreaterThan(summary.dwellings * 0.8)
+    const doubles = sql<{ n: number }>(`
+      SELECT count(*) AS n FROM (
+        SELECT c.client_id FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
+        WHERE s.status IN ('concept', 'voorgedragen') AND c.decision = 'open'
+        GROUP BY c.client_id HAVING count(*) > 1)`)
+    expect(doubles.n).toBe(0)
+    const oversized = sql<{ n: number }>(
+      'SELECT count(*) AS n FROM (SELECT shortlist_id FROM shortlist_candidates GROUP BY shortlist_id HAVING count(*) > 3)',
+    )
+    expect(oversized.n).toBe(0)
+    runtime.close()
+  })
+
+  it('runs present → reject all with a motivation → new round → choose → offer accepted → let', async () => {
+    const { call, sql, runtime } = setUp()
+    await call('shortlists:generate', { quarter: '2026-Q4' })
+    const { dwelling_id: dwellingId, id: firstId } = sql<{ dwelling_id: number; id: number }>(
+      // A dwelling many can live in, so a second round has candidates left after the batch took its share.
+      "SELECT dwelling_id, id FROM shortlists WHERE status = 'concept' ORDER BY eligible_pool_size DESC, id LIMIT 1",
+    )
+    let state = await call<DwellingMatching>('shortlists:present', { shortlistId: firstId })
+    expect(state.rounds[0]).toMatchObject({ round: 1, status: 'voorgedragen' })
+    const firstRound = state.rounds[0]!.candidates.map((c) => c.clientId)
+    for (const c of state.rounds[0]!.candidates)
+      expect(c.parts.map((p) => p.key)).toContain('waiting')
+
+    state = await call<DwellingMatching>('shortlists:rejectAll', {
+      shortlistId: firstId,
+      rejection: { reason: 'spreiding-complex' },
+      motivation: 'Al drie bijzondere plaatsingen in deze portiek',
+    })
+    expect(state.rounds.map((r) => [r.round, r.status])).toEqual([
+      [2, 'concept'],
+      [1, 'afgewezen'],
+    ])
+    expect(state.rounds[1]!.rejectionMotivation).toBe(
+      'Al drie bijzondere plaatsingen in deze portiek',
+    )
+    const secondRound = state.rounds[0]!.candidates.map((c) => c.clientId)
+    expect(secondRound.some((id) => firstRound.includes(id))).toBe(false)
+    for (const id of firstRound) {
+      expect(sql<{ status: string }>('SELECT status FROM clients WHERE id = ?', id).status).toBe(
+        'wachtend',
+      )
+    }
+
+    state = await call<DwellingMatching>('shortlists:present', { shortlistId: state.rounds[0]!.id })
+    const chosen = secondRound[1]!
+    state = await call<DwellingMatching>('shortlists:choose', {
+      shortlistId: state.rounds[0]!.id,
+      clientId: chosen,
+    })
+    expect(state.status).toBe('aangeboden')
+    const offer = state.offers[0]!
+    expect(offer).toMatchObject({ clientId: chosen, outcome: 'open' })
+
+    state = await call<DwellingMatching>('offers:accept', {
+      offerId: offer.id,
+      startsOn: '2026-12-15',
+    })
+    expect(state.status).toBe('verhuurd')
+    expect(sql<{ status: string }>('SELECT status FROM clients WHERE id = ?', chosen).status).toBe(
+      'gehuisvest',
+    )
+    expect(
+      sql<{ n: number }>('SELECT count(*) AS n FROM allocations WHERE dwelling_id = ?', dwellingId)
+        .n,
+    ).toBe(1)
+    const actions = runtime.store.sqlite
+      .prepare(
+        "SELECT action FROM audit_events WHERE entity_type = 'dwelling' AND entity_id = ? ORDER BY id",
+      )
+      .pluck()
+      .all(String(dwellingId))
+    expect(actions).toEqual([
+      'shortlist:present',
+      'shortlist:rejectAll',
+      'shortlist:newRound',
+      'shortlist:present',
+      'shortlist:choose',
+      'offer:accept',
+    ])
+    runtime.close()
+  })
+
+  it('offers the dwelling to the next candidate when the chosen one declines, and counts the decline', async () => {
+    const { call, sql, runtime } = setUp()
+    await call('shortlists:generate', { quarter: '2026-Q4' })
+    const { id } = sql<{ id: number }>(
+      "SELECT s.id FROM shortlists s WHERE status = 'concept' AND (SELECT count(*) FROM shortlist_candidates c WHERE c.shortlist_id = s.id) = 3 LIMIT 1",
+    )
+    let state = await call<DwellingMatching>('shortlists:present', { shortlistId: id })
+    const [first, second] = state.rounds[0]!.candidates.map((c) => c.clientId)
+    state = await call<DwellingMatching>('shortlists:choose', { shortlistId: id, clientId: first })
+    state = await call<DwellingMatching>('offers:decline', {
+      offerId: state.offers[0]!.id,
+      decline: { reason: 'locatie' },
+    })
+    expect(state.offers.map((o) => [o.clientId, o.outcome])).toEqual([
+      [second, 'open'],
+      [first, 'geweigerd'],
+    ])
+    expect(
+      sql<{ n: number }>("SELECT count(*) AS n FROM offers WHERE outcome = 'geweigerd'").n,
+    ).toBe(1)
+    runtime.close()
+  })
+
+  it('refuses a decision out of order and writes nothing', async () => {
+    const { call, sql, runtime } = setUp()
+    await call('shortlists:generate', { quarter: '2026-Q4' })
+    const { id } = sql<{ id: number }>("SELECT id FROM shortlists WHERE status = 'concept' LIMIT 1")
+    const before = sql<{ n: number }>('SELECT count(*) AS n FROM audit_events').n
+    await expect(call('shortlists:choose', { shortlistId: id, clientId: 1 })).rejects.toThrow(
+      /alleen bij een voordracht met status voorgedragen/,
+    )
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM audit_events').n).toBe(before)
+    runtime.close()
+  })
+
+  it('explains why a client is not eligible for a dwelling', async () => {
+    const { call, sql, runtime } = setUp()
+    const dwelling = sql<{ id: number; wijk: string }>(
+      "SELECT id, wijk FROM dwellings WHERE quarter_key = '2026-Q4' AND status = 'ingediend' LIMIT 1",
+    )
+    const client = sql<{ id: number; code: string }>(
+      "SELECT id, code FROM clients WHERE status = 'wachtend' LIMIT 1",
+    )
+    runtime.store.sqlite
+      .prepare('UPDATE clients SET excluded_wijken = ?, status = ? WHERE id = ?')
+      .run(JSON.stringify([dwelling.wijk]), 'on-hold', client.id)
+    const { entries } = await call<{ entries: PoolEntry[] }>('shortlists:pool', {
+      dwellingId: dwelling.id,
+      search: client.code,
+    })
+    expect(entries[0]!.eligible).toBe(false)
+    expect(entries[0]!.whyNot.map((w) => w.rule)).toEqual(
+      expect.arrayContaining(['available', 'wijk']),
+    )
+    runtime.close()
+  })
+
+  it('frees the candidates and lapses the round when the corporation withdraws the dwelling', async () => {
+    const { call, sql, runtime } = setUp()
+    await call('shortlists:generate', { quarter: '2026-Q4' })
+    const { id, dwelling_id } = sql<{ id: number; dwelling_id: number }>(
+      "SELECT id, dwelling_id FROM shortlists WHERE status = 'concept' LIMIT 1",
+    )
+    const state0 = await call<DwellingMatching>('shortlists:present', { shortlistId: id })
+    const presented = state0.rounds[0]!.candidates.map((c) => c.clientId)
+    const state = await call<DwellingMatching>('dwellings:withdraw', {
+      dwellingId: dwelling_id,
+      reason: 'Renovatie gaat voor',
+    })
+    expect(state.status).toBe('ingetrokken')
+    expect(state.rounds[0]!.status).toBe('vervallen')
+    for (const clientId of presented) {
+      expect(
+        sql<{ status: string }>('SELECT status FROM clients WHERE id = ?', clientId).status,
+      ).toBe('wachtend')
+    }
+    runtime.close()
+  })
+})

@@ -60,7 +60,7 @@ describe('the API contract', () => {
     const runtime = open()
     const result = await runtime.routes.get('dwellings:list')!({ quarter: '4e kwartaal' })
     if (result.ok) throw new Error('verwacht een fout')
-    expect(result.error.message).toContain('JJJJ-Kn')
+    expect(result.error.message).toContain('JJJJ-Qn')
     runtime.close()
   })
 

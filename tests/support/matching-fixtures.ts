@@ -11,6 +11,9 @@ import {
   SUPPORT_INTENSITY,
   TARGET_GROUP,
   WIJK,
+  type ClientStatus,
+  type Flow,
+  type SuitableFor,
   type Wijk,
 } from '../../src/shared/domain/vocabulary'
 
@@ -114,10 +117,21 @@ export function rankingContext(overrides: Partial<RankingContext> = {}): Ranking
 /** Rents around the limits that matter: the young limit, the default max rent, and a cent either side. */
 const RENT_EDGES = [0, 250, 417.34, 477.2, 477.21, 597.3, 600, 640.14, 699.99, 700, 700.01, 932.93]
 
+/** A dwelling's rent: an edge, or mostly € 300–750. */
 const arbRent = fc.oneof(
-  { arbitrary: fc.constantFrom(...RENT_EDGES), weight: 2 },
-  { arbitrary: fc.integer({ min: 20_000, max: 95_000 }).map((cents) => cents / 100), weight: 3 },
+  { arbitrary: fc.constantFrom(...RENT_EDGES), weight: 1 },
+  { arbitrary: fc.integer({ min: 30_000, max: 75_000 }).map((cents) => cents / 100), weight: 3 },
 )
+
+/** A client's max rent: an edge, or mostly € 600–1000, so most rents are affordable. */
+const arbMaxRent = fc.oneof(
+  { arbitrary: fc.constantFrom(...RENT_EDGES), weight: 1 },
+  { arbitrary: fc.integer({ min: 60_000, max: 100_000 }).map((cents) => cents / 100), weight: 3 },
+)
+
+/** Mostly `usual`; one time in `odds + 1` anything `all` gives (which may be `usual` too). */
+const mostly = <T>(usual: T, all: fc.Arbitrary<T>, odds = 4): fc.Arbitrary<T> =>
+  fc.oneof({ arbitrary: fc.constant(usual), weight: odds }, { arbitrary: all, weight: 1 })
 
 const arbWijken = (maxLength: number) =>
   fc.uniqueArray(fc.constantFrom<Wijk>(...WIJK.keys), { maxLength })
@@ -135,44 +149,26 @@ export const arbClient: fc.Arbitrary<ClientFacts> = fc
     id: fc.integer({ min: 1, max: 100_000 }),
     careProviderId: fc.integer({ min: 1, max: 6 }),
     targetGroup: fc.constantFrom(...TARGET_GROUP.keys),
-    flow: fc.oneof(
-      { arbitrary: fc.constant('uitstroom' as const), weight: 3 },
-      { arbitrary: fc.constantFrom(...FLOW.keys), weight: 1 },
-    ),
+    flow: mostly<Flow>('uitstroom', fc.constantFrom(...FLOW.keys), 3),
     registeredOn: arbRegisteredOn,
-    adults: fc.integer({ min: 1, max: 2 }),
-    children: fc.oneof(
-      { arbitrary: fc.constant(0), weight: 3 },
-      { arbitrary: fc.integer({ min: 1, max: 5 }), weight: 1 },
-    ),
-    // 2003 is exactly 23 in 2026, 2004 is 22; 2008 is 18.
+    adults: mostly(1, fc.integer({ min: 1, max: 3 })),
+    children: mostly(0, fc.integer({ min: 0, max: 5 })),
+    // 2003 is exactly 23 in 2026, 2004 is 22, 2008 is 18; mostly older.
     birthYear: fc.oneof(
       { arbitrary: fc.constantFrom(2002, 2003, 2004, 2008), weight: 1 },
-      { arbitrary: fc.integer({ min: 1940, max: 2008 }), weight: 3 },
+      { arbitrary: fc.integer({ min: 1940, max: 2008 }), weight: 5 },
     ),
-    maxRent: arbRent,
-    minRooms: fc.oneof(
-      { arbitrary: fc.constant(1), weight: 3 },
-      { arbitrary: fc.integer({ min: 0, max: 5 }), weight: 1 },
-    ),
-    needsGroundFloorOrLift: rarely(4),
-    needsWheelchair: rarely(8),
-    needsLowStimulus: rarely(8),
+    maxRent: arbMaxRent,
+    minRooms: mostly(1, fc.integer({ min: 0, max: 5 })),
+    needsGroundFloorOrLift: rarely(6),
+    needsWheelchair: rarely(12),
+    needsLowStimulus: rarely(12),
     preferredWijken: arbWijken(3),
-    excludedWijken: fc.oneof(
-      { arbitrary: fc.constant([] as Wijk[]), weight: 2 },
-      { arbitrary: arbWijken(3), weight: 1 },
-    ),
+    excludedWijken: mostly<Wijk[]>([], arbWijken(3), 2),
     exclusionForSafety: fc.boolean(),
     supportIntensity: fc.constantFrom(null, ...SUPPORT_INTENSITY.keys),
-    status: fc.oneof(
-      { arbitrary: fc.constant('wachtend' as const), weight: 4 },
-      { arbitrary: fc.constantFrom(...CLIENT_STATUS.keys), weight: 1 },
-    ),
-    openShortlists: fc.oneof(
-      { arbitrary: fc.constant(0), weight: 4 },
-      { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 1 },
-    ),
+    status: mostly<ClientStatus>('wachtend', fc.constantFrom(...CLIENT_STATUS.keys), 8),
+    openShortlists: mostly(0, fc.integer({ min: 0, max: 3 }), 8),
   })
   .map((c) => ({ ...c, code: clientCode(c.id) }))
 
@@ -182,11 +178,8 @@ export const arbDwelling: fc.Arbitrary<DwellingFacts> = fc.record({
   wijk: fc.constantFrom(...WIJK.keys),
   complex: fc.constantFrom(null, 'Complex A', 'Complex B'),
   type: fc.constantFrom(...DWELLING_TYPE.keys),
-  selfContained: fc.oneof(
-    { arbitrary: fc.constant(true), weight: 4 },
-    { arbitrary: fc.constant(false), weight: 1 },
-  ),
-  rooms: fc.integer({ min: 0, max: 6 }),
+  selfContained: mostly(true, fc.boolean(), 6),
+  rooms: mostly(2, fc.integer({ min: 0, max: 6 }), 1),
   // -1 is a souterrain, 0 the ground floor.
   floor: fc.oneof(
     { arbitrary: fc.constantFrom(-1, 0, 1), weight: 2 },
@@ -196,13 +189,13 @@ export const arbDwelling: fc.Arbitrary<DwellingFacts> = fc.record({
   wheelchairAccessible: rarely(4),
   lowStimulus: rarely(4),
   netRent: arbRent,
-  suitableFor: fc.constantFrom(...SUITABLE_FOR.keys),
-  flipPossible: fc.boolean(),
+  suitableFor: mostly<SuitableFor>('beide', fc.constantFrom(...SUITABLE_FOR.keys), 2),
+  flipPossible: mostly(true, fc.boolean(), 2),
 })
 
-/** Clients with distinct ids (and so distinct codes). */
+/** Clients with distinct ids (and so distinct codes); lengths spread up to `maxLength`. */
 export const arbClients = (maxLength: number) =>
-  fc.uniqueArray(arbClient, { selector: (c) => c.id, maxLength })
+  fc.uniqueArray(arbClient, { selector: (c) => c.id, maxLength, size: 'max' })
 
 /** Dwellings with distinct ids. */
 export const arbDwellings = (maxLength: number) =>

@@ -1,4 +1,5 @@
 import { appInfo, setOfficer } from '../services/app-service'
+import { timeline } from '../services/audit'
 import { getClient, listClients, saveClient, setClientStatus } from '../services/clients-service'
 import type { ServiceContext } from '../services/context'
 import { loadDemo } from '../services/demo-service'
@@ -82,5 +83,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     acceptOffer: (input) => acceptOffer(ctx, input),
     declineOffer: (input) => declineOffer(ctx, input),
     withdrawDwelling: (input) => withdrawDwelling(ctx, input),
+
+    timeline: ({ entityType, entityId }) => timeline(ctx.store.db, entityType, entityId),
   }
 }

@@ -6,13 +6,20 @@ import { backupCommand } from './backup'
 import type { Command } from './command'
 import { demoCommand } from './demo'
 import { importCommand } from './import'
+import { shortlistsCommand } from './shortlists'
 import { templateCommand } from './template'
 
-const commands: Command[] = [demoCommand, backupCommand, templateCommand, importCommand]
+const commands: Command[] = [
+  demoCommand,
+  backupCommand,
+  templateCommand,
+  importCommand,
+  shortlistsCommand,
+]
 
 function usage(): string {
   return ['Gebruik: npm run cli -- <opdracht> [opties]', '', 'Opdrachten:']
-    .concat(commands.map((c) => `  ${c.usage.padEnd(58)} ${c.description}`))
+    .concat(commands.flatMap((c) => [`  ${c.usage}`, `      ${c.description}`]))
     .join('\n')
 }
 

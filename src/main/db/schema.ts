@@ -306,3 +306,25 @@ export const auditEvents = sqliteTable(
     index('auditEvents_entity_idx').on(t.entityType, t.entityId, t.at),
   ],
 )
+
+/**
+ * Every file that leaves the app with client data: who made it, when, what, for whom. Required by
+ * the privacy rules (domain.md §5); shown in Beheer.
+ */
+export const exportLog = sqliteTable(
+  'export_log',
+  {
+    id: id(),
+    at: text('at').notNull(),
+    officer: text('officer').notNull(),
+    osUser: text('os_user').notNull(),
+    /** What was exported: 'shortlists', 'report-quarter', 'report-year', 'client-data', … */
+    kind: text('kind').notNull(),
+    /** For whom: a corporation's name, "management", or the client code for a right-of-access export. */
+    recipient: text('recipient').notNull(),
+    fileName: text('file_name').notNull(),
+    /** JSON: quarter, dwelling ids, number of candidates, … — never personal data. */
+    details: text('details'),
+  },
+  (t) => [index('exportLog_at_idx').on(t.at)],
+)

@@ -1,3 +1,5 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { TimelineEvent } from '../../shared/api/audit'
 import type { DbOrTx } from '../db/connection'
 import { auditEvents } from '../db/schema'
 import type { Actor } from './context'
@@ -25,4 +27,37 @@ export function audit(db: DbOrTx, actor: Actor, entry: AuditEntry, at = new Date
       details: entry.details ? JSON.stringify(entry.details) : null,
     })
     .run()
+}
+
+/**
+ * The history of one dwelling or client, oldest first. A client's timeline also holds the dwelling
+ * events that name them (presented, chosen, offered), found through the client id in the details.
+ */
+export function timeline(
+  db: DbOrTx,
+  entityType: 'dwelling' | 'client',
+  entityId: number,
+): TimelineEvent[] {
+  const own = and(
+    eq(auditEvents.entityType, entityType),
+    eq(auditEvents.entityId, String(entityId)),
+  )
+  const mentioned =
+    entityType === 'client'
+      ? sql`(${auditEvents.entityType} = 'dwelling' AND (json_extract(${auditEvents.details}, '$.clientId') = ${entityId}
+          OR EXISTS (SELECT 1 FROM json_each(${auditEvents.details}, '$.clients') WHERE value = ${entityId})))`
+      : sql`0`
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      officer: auditEvents.officer,
+      osUser: auditEvents.osUser,
+      action: auditEvents.action,
+      summary: auditEvents.summary,
+    })
+    .from(auditEvents)
+    .where(sql`${own} OR ${mentioned}`)
+    .orderBy(asc(auditEvents.id))
+    .all()
 }

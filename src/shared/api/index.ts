@@ -1,4 +1,5 @@
 import { appApi } from './app'
+import { auditApi } from './audit'
 import type { Endpoint } from './endpoint'
 import { clientsApi } from './clients'
 import { dwellingsApi } from './dwellings'
@@ -16,6 +17,7 @@ export const api = {
   ...dwellingsApi,
   ...importsApi,
   ...shortlistsApi,
+  ...auditApi,
 } as const
 export type Api = typeof api
 export type ApiName = keyof Api
@@ -42,3 +44,4 @@ export * from './clients'
 export * from './dwellings'
 export * from './imports'
 export * from './shortlists'
+export * from './audit'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /** A quarter is written `2026-Q4` everywhere: in the store, the API, the CLI and file names. */
 export const QuarterKeySchema = z.string().regex(/^\d{4}-Q[1-4]$/, {
-  message: 'Kwartaal moet de vorm JJJJ-Kn hebben, bijvoorbeeld 2026-Q4',
+  message: 'Kwartaal moet de vorm JJJJ-Qn hebben, bijvoorbeeld 2026-Q4',
 })
 export type QuarterKey = z.infer<typeof QuarterKeySchema>
 

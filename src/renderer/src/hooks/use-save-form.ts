@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { ApiError } from '../../../shared/api'
 import {
   errorsFromApi,
@@ -6,6 +6,7 @@ import {
   type Checked,
   type FieldErrors,
 } from '../components/form/field-errors'
+import { submitOnEnter } from '../components/form/submit-on-enter'
 import { dutchMessage } from '../errors'
 
 type KeysOfType<V, T> = { [K in keyof V]-?: V[K] extends T ? K : never }[keyof V] & string
@@ -101,23 +102,6 @@ export function useSaveForm<V extends object, I, R>({
     }
   }
 
-  /**
-   * Enter submits from any control, not just text inputs: browsers do not submit a form on Enter
-   * in a select or on a checkbox. Ctrl+Enter submits from a text area, where Enter is a new line.
-   */
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key !== 'Enter' || event.defaultPrevented) return
-    const target = event.target as HTMLElement
-    const inTextArea = target instanceof HTMLTextAreaElement
-    const needsHelp =
-      target instanceof HTMLSelectElement ||
-      (target instanceof HTMLInputElement && ['checkbox', 'radio'].includes(target.type))
-    if (needsHelp || (inTextArea && (event.ctrlKey || event.metaKey))) {
-      event.preventDefault()
-      formRef.current?.requestSubmit()
-    }
-  }
-
   /** Props for a text-valued field: `<TextField {...form.text('name')} label="Naam" />`. */
   function text(field: KeysOfType<V, string>) {
     return {
@@ -146,6 +130,6 @@ export function useSaveForm<V extends object, I, R>({
     submit,
     text,
     checkbox,
-    formProps: { ref: formRef, onSubmit: submit, onKeyDown, noValidate: true },
+    formProps: { ref: formRef, onSubmit: submit, onKeyDown: submitOnEnter, noValidate: true },
   }
 }

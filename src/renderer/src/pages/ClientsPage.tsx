@@ -8,12 +8,17 @@ import {
   type ClientStatus,
 } from '../../../shared/domain/vocabulary'
 import { client } from '../api/client'
+import { ClientDialog } from '../components/clients/ClientDialog'
 import { DataGrid } from '../components/DataGrid'
 import { dateColumn, euroColumn, numberColumn, textColumn } from '../components/grid-columns'
 import { RowCount, SearchBox } from '../components/GridToolbar'
-import { ErrorAlert } from '../components/Messages'
+import { ImportDialog } from '../components/imports/ImportDialog'
+import { TemplateDialog } from '../components/imports/TemplateDialog'
+import { ErrorAlert, SuccessMessage } from '../components/Messages'
+import { OpenRowHint } from '../components/OpenRowHint'
 import { PageHeader } from '../components/PageHeader'
 import { formatHousehold } from '../format'
+import { useDataVersion } from '../hooks/data-version'
 import { useApi } from '../hooks/use-api'
 import { AMBITION_DAYS, isOverdue } from '../waiting-time'
 
@@ -57,12 +62,28 @@ const columns = [
 /** Empty string: all statuses. */
 type StatusChoice = ClientStatus | ''
 
+type Open =
+  { dialog: 'client'; id?: number } | { dialog: 'template' } | { dialog: 'import' } | undefined
+
 export function ClientsPage() {
   // Officers look for candidates among the waiting clients; the other statuses are one choice away.
   const [status, setStatus] = useState<StatusChoice>('wachtend')
   const clients = useApi(() => client.listClients(status ? { status } : {}), [status])
+  const careProviders = useApi(() => client.listCareProviders(), [])
+  const { refreshAll } = useDataVersion()
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
+  const [open, setOpen] = useState<Open>()
+  const [message, setMessage] = useState<string>()
+  const activeProviders =
+    careProviders.data
+      ?.filter((p) => p.active)
+      .map((p) => ({ value: String(p.id), label: p.name })) ?? []
+
+  function show(next: Open) {
+    setMessage(undefined)
+    setOpen(next)
+  }
 
   return (
     <>
@@ -76,7 +97,35 @@ export function ClientsPage() {
           </>
         }
       />
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => show({ dialog: 'client' })}
+          disabled={!careProviders.data}
+        >
+          Kandidaat aanmelden
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => show({ dialog: 'template' })}
+          disabled={!careProviders.data}
+        >
+          Sjabloon downloaden
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => show({ dialog: 'import' })}
+          disabled={!careProviders.data}
+        >
+          Importeren…
+        </button>
+      </div>
+      <SuccessMessage message={message} />
       <ErrorAlert message={clients.error} onRetry={clients.reload} />
+      <ErrorAlert message={careProviders.error} onRetry={careProviders.reload} />
       <div className="toolbar">
         <div className="field">
           <label htmlFor="client-status">Status</label>
@@ -94,6 +143,7 @@ export function ClientsPage() {
           </select>
         </div>
         <SearchBox value={search} onChange={setSearch} label="Zoeken in kandidaten" />
+        <OpenRowHint what="kandidaat openen" />
         <RowCount
           shown={shown}
           total={clients.data?.length}
@@ -111,7 +161,56 @@ export function ClientsPage() {
           search ? 'Geen kandidaten gevonden met deze zoekterm' : 'Geen kandidaten met deze status'
         }
         onDisplayedCountChange={setShown}
+        onRowOpen={(row) => show({ dialog: 'client', id: row.id })}
       />
+
+      {open?.dialog === 'client' && careProviders.data && (
+        <ClientDialog
+          id={open.id}
+          careProviders={careProviders.data}
+          onClose={() => setOpen(undefined)}
+          onSaved={(saved, isNew) => {
+            setOpen(undefined)
+            setMessage(
+              isNew
+                ? `Kandidaat ${saved.code} is aangemeld namens ${saved.careProvider}.`
+                : `Kandidaat ${saved.code} is gewijzigd.`,
+            )
+            refreshAll()
+          }}
+          onStatusChanged={(updated, label) => {
+            setMessage(`Kandidaat ${updated.code} heeft nu de status ${label}.`)
+            refreshAll()
+          }}
+        />
+      )}
+      {open?.dialog === 'template' && (
+        <TemplateDialog
+          title="Sjabloon voor aanmeldingen downloaden"
+          description="Een Excel-sjabloon waarin een zorgaanbieder cliënten aanmeldt, zonder namen of BSN."
+          ownerLabel="Zorgaanbieder"
+          owners={activeProviders}
+          fetchTemplate={(careProviderId) => client.clientsTemplate({ careProviderId })}
+          onClose={() => setOpen(undefined)}
+          onDownloaded={(fileName) => {
+            setOpen(undefined)
+            setMessage(`Sjabloon ${fileName} is gedownload.`)
+          }}
+        />
+      )}
+      {open?.dialog === 'import' && (
+        <ImportDialog
+          kind="clients"
+          owners={activeProviders}
+          onClose={() => setOpen(undefined)}
+          onImported={(report) => {
+            setMessage(
+              `Aanmeldingen geïmporteerd uit ${report.fileName}: ${report.created} nieuw, ${report.updated} gewijzigd.`,
+            )
+            refreshAll()
+          }}
+        />
+      )}
     </>
   )
 }

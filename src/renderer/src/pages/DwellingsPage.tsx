@@ -1,6 +1,12 @@
 import { useState } from 'react'
 import type { DwellingRow } from '../../../shared/api'
-import { parseQuarter, quarterLabel } from '../../../shared/domain/quarter'
+import {
+  addQuarters,
+  parseQuarter,
+  quarterKey,
+  quarterLabel,
+  quarterOf,
+} from '../../../shared/domain/quarter'
 import {
   DWELLING_STATUS,
   DWELLING_TYPE,
@@ -9,6 +15,8 @@ import {
 } from '../../../shared/domain/vocabulary'
 import { client } from '../api/client'
 import { DataGrid } from '../components/DataGrid'
+import { DwellingDialog } from '../components/dwellings/DwellingDialog'
+import { QuarterOverviewPanel } from '../components/dwellings/QuarterOverviewPanel'
 import {
   dateColumn,
   euroColumn,
@@ -16,9 +24,14 @@ import {
   textColumn,
   yesNoColumn,
 } from '../components/grid-columns'
-import { ErrorAlert } from '../components/Messages'
-import { PageHeader } from '../components/PageHeader'
 import { RowCount, SearchBox } from '../components/GridToolbar'
+import { ImportDialog } from '../components/imports/ImportDialog'
+import { TemplateDialog } from '../components/imports/TemplateDialog'
+import { ErrorAlert, SuccessMessage } from '../components/Messages'
+import { OpenRowHint } from '../components/OpenRowHint'
+import { PageHeader } from '../components/PageHeader'
+import { countOf } from '../format'
+import { useDataVersion } from '../hooks/data-version'
 import { useApi } from '../hooks/use-api'
 
 const columns = [
@@ -51,71 +64,176 @@ const columns = [
   textColumn<DwellingRow>('Status', (d) => DWELLING_STATUS.label(d.status), { width: 130 }),
 ]
 
+type Open =
+  { dialog: 'dwelling'; id?: number } | { dialog: 'template' } | { dialog: 'import' } | undefined
+
+const nameOf = (key: string) => quarterLabel(parseQuarter(key))
+
 export function DwellingsPage() {
   const quarters = useApi(() => client.listQuarters(), [])
+  const corporations = useApi(() => client.listCorporations(), [])
+  const { refreshAll } = useDataVersion()
+  // The current and the next quarter can always be chosen: corporations submit ahead.
+  const current = quarterOf(new Date())
+  const currentKey = quarterKey(current)
+  const known = new Map(quarters.data?.map((q) => [q.key, q.dwellings]))
+  const quarterKeys = [
+    ...new Set([...known.keys(), currentKey, quarterKey(addQuarters(current, 1))]),
+  ].sort((a, b) => b.localeCompare(a))
   const [chosenQuarter, setChosenQuarter] = useState<string>()
-  // quarters:list answers newest first, so the default is the newest quarter.
-  const quarter = chosenQuarter ?? quarters.data?.[0]?.key
-  const dwellings = useApi(
-    () => (quarter ? client.listDwellings({ quarter }) : Promise.resolve(undefined)),
-    [quarter],
-  )
+  const quarter = chosenQuarter ?? currentKey
+  const dwellings = useApi(() => client.listDwellings({ quarter }), [quarter])
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
+  const [open, setOpen] = useState<Open>()
+  const [message, setMessage] = useState<string>()
 
-  const quarterName = quarter ? quarterLabel(parseQuarter(quarter)) : ''
-  const noQuarters = quarters.data?.length === 0
+  const quarterName = nameOf(quarter)
+  const activeCorporations =
+    corporations.data
+      ?.filter((c) => c.active)
+      .map((c) => ({ value: String(c.id), label: c.name })) ?? []
+
+  function show(next: Open) {
+    setMessage(undefined)
+    setOpen(next)
+  }
 
   return (
     <>
       <PageHeader
         title="Woningen"
         description="De woningen die de corporaties per kwartaal hebben ingediend voor uitstroom en instroom."
-      />
+      >
+        <div className="field">
+          <label htmlFor="dwelling-quarter">Kwartaal</label>
+          <select
+            id="dwelling-quarter"
+            value={quarter}
+            onChange={(e) => setChosenQuarter(e.target.value)}
+          >
+            {quarterKeys.map((key) => (
+              <option key={key} value={key}>
+                {nameOf(key)} ({countOf(known.get(key) ?? 0, 'woning', 'woningen')})
+              </option>
+            ))}
+          </select>
+        </div>
+      </PageHeader>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => show({ dialog: 'dwelling' })}
+          disabled={!corporations.data}
+        >
+          Woning toevoegen
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => show({ dialog: 'template' })}
+          disabled={!corporations.data}
+        >
+          Sjabloon downloaden
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => show({ dialog: 'import' })}
+          disabled={!corporations.data}
+        >
+          Importeren…
+        </button>
+      </div>
+      <SuccessMessage message={message} />
       <ErrorAlert
-        message={quarters.error ?? dwellings.error}
-        onRetry={quarters.error ? quarters.reload : dwellings.reload}
+        message={quarters.error ?? corporations.error}
+        onRetry={quarters.error ? quarters.reload : corporations.reload}
       />
-      {noQuarters ? (
-        <p className="muted">Er zijn nog geen woningen ingediend.</p>
-      ) : (
-        <>
-          <div className="toolbar">
-            <div className="field">
-              <label htmlFor="dwelling-quarter">Kwartaal</label>
-              <select
-                id="dwelling-quarter"
-                value={quarter ?? ''}
-                onChange={(e) => setChosenQuarter(e.target.value)}
-                disabled={!quarters.data}
-              >
-                {quarters.data?.map((q) => (
-                  <option key={q.key} value={q.key}>
-                    {quarterLabel(parseQuarter(q.key))} ({q.dwellings})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <SearchBox value={search} onChange={setSearch} label="Zoeken in woningen" />
-            <RowCount
-              shown={shown}
-              total={dwellings.data?.length}
-              singular="woning"
-              plural="woningen"
-            />
-          </div>
-          <DataGrid
-            label={`Woningen ${quarterName}`}
-            rows={dwellings.data}
-            columns={columns}
-            loading={dwellings.loading || quarters.loading}
-            quickFilter={search}
-            noRowsText={
-              search ? 'Geen woningen gevonden met deze zoekterm' : 'Geen woningen in dit kwartaal'
-            }
-            onDisplayedCountChange={setShown}
+
+      {quarters.data && (
+        <QuarterOverviewPanel
+          quarter={quarter}
+          quarterName={quarterName}
+          exists={known.has(quarter)}
+        />
+      )}
+
+      <section aria-labelledby="dwellings-title" className="grid-section">
+        <h2 id="dwellings-title">Ingediende woningen</h2>
+        <ErrorAlert message={dwellings.error} onRetry={dwellings.reload} />
+        <div className="toolbar">
+          <SearchBox value={search} onChange={setSearch} label="Zoeken in woningen" />
+          <OpenRowHint what="woning openen" />
+          <RowCount
+            shown={shown}
+            total={dwellings.data?.length}
+            singular="woning"
+            plural="woningen"
           />
-        </>
+        </div>
+        <DataGrid
+          label={`Woningen ${quarterName}`}
+          rows={dwellings.data}
+          columns={columns}
+          loading={dwellings.loading}
+          quickFilter={search}
+          noRowsText={
+            search ? 'Geen woningen gevonden met deze zoekterm' : 'Geen woningen in dit kwartaal'
+          }
+          onDisplayedCountChange={setShown}
+          onRowOpen={(row) => show({ dialog: 'dwelling', id: row.id })}
+        />
+      </section>
+
+      {open?.dialog === 'dwelling' && corporations.data && (
+        <DwellingDialog
+          id={open.id}
+          corporations={corporations.data}
+          quarters={quarterKeys}
+          defaultQuarter={quarter}
+          onClose={() => setOpen(undefined)}
+          onSaved={(saved, isNew) => {
+            setOpen(undefined)
+            setMessage(
+              isNew
+                ? `Woning ${saved.address} is toegevoegd aan ${nameOf(saved.quarterKey)}.`
+                : `Woning ${saved.address} is gewijzigd.`,
+            )
+            refreshAll()
+          }}
+        />
+      )}
+      {open?.dialog === 'template' && (
+        <TemplateDialog
+          title="Sjabloon voor woningen downloaden"
+          description={`Een Excel-sjabloon waarin een corporatie haar woningen voor ${quarterName} invult.`}
+          ownerLabel="Corporatie"
+          owners={activeCorporations}
+          fetchTemplate={(corporationId) =>
+            client.dwellingsTemplate({ corporationId, quarterKey: quarter })
+          }
+          onClose={() => setOpen(undefined)}
+          onDownloaded={(fileName) => {
+            setOpen(undefined)
+            setMessage(`Sjabloon ${fileName} is gedownload.`)
+          }}
+        />
+      )}
+      {open?.dialog === 'import' && (
+        <ImportDialog
+          kind="dwellings"
+          owners={activeCorporations}
+          quarters={quarterKeys.map((key) => ({ value: key, label: nameOf(key) }))}
+          onClose={() => setOpen(undefined)}
+          onImported={(report) => {
+            setMessage(
+              `Woningen geïmporteerd uit ${report.fileName}: ${report.created} nieuw, ${report.updated} gewijzigd.`,
+            )
+            refreshAll()
+          }}
+        />
       )}
     </>
   )

@@ -93,7 +93,7 @@ export function OverviewPage() {
               <KeyFigure
                 label="Zorgaanbieders"
                 value={info.data.counts.careProviders}
-                href={hrefOf('beheer')}
+                href={`${hrefOf('beheer')}/zorgaanbieders`}
               />
             </div>
           </section>

@@ -51,8 +51,8 @@ export function TextField({
             autoComplete={autoComplete}
             readOnly={readOnly}
             // Both: React focuses a control that mounts later (after loading), Dialog the first time.
-          autoFocus={autoFocus}
-          data-autofocus={autoFocus ? '' : undefined}
+            autoFocus={autoFocus}
+            data-autofocus={autoFocus ? '' : undefined}
           />
           {suffix && <span className="unit unit-suffix">{suffix}</span>}
         </span>

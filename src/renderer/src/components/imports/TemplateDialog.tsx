@@ -4,6 +4,7 @@ import { dutchMessage } from '../../errors'
 import { downloadBase64, XLSX_TYPE } from '../../files'
 import { Dialog } from '../Dialog'
 import { SelectField, type Option } from '../form/SelectField'
+import { submitOnEnter } from '../form/submit-on-enter'
 import { ErrorAlert } from '../Messages'
 
 interface TemplateDialogProps {
@@ -54,7 +55,7 @@ export function TemplateDialog({
 
   return (
     <Dialog title={title} description={description} onClose={onClose}>
-      <form className="dialog-form" onSubmit={download} noValidate>
+      <form className="dialog-form" onSubmit={download} onKeyDown={submitOnEnter} noValidate>
         <div className="dialog-body">
           <div className="form-grid form-grid-single">
             <SelectField

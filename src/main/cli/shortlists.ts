@@ -1,0 +1,26 @@
+import { resolve } from 'node:path'
+import { QuarterKeySchema } from '../../shared/domain/quarter'
+import { openRuntime } from '../runtime'
+import { generateForQuarter } from '../services/shortlists-service'
+import { parseOptions, requireOption, type Command } from './command'
+
+export const shortlistsCommand: Command = {
+  name: 'shortlists',
+  usage: 'shortlists --db <bestand> --quarter JJJJ-Qn',
+  description:
+    'Maakt conceptvoordrachten voor alle open woningen van het kwartaal (JSON-samenvatting)',
+  run(args) {
+    const { values } = parseOptions(args, { db: { type: 'string' }, quarter: { type: 'string' } })
+    const file = resolve(requireOption(values.db, '--db'))
+    const quarter = QuarterKeySchema.safeParse(requireOption(values.quarter, '--quarter'))
+    if (!quarter.success) throw new Error(quarter.error.issues[0]?.message ?? 'Ongeldig kwartaal')
+    const runtime = openRuntime(file)
+    try {
+      const summary = generateForQuarter(runtime.ctx, quarter.data)
+      console.log(JSON.stringify(summary, null, 2))
+      return 0
+    } finally {
+      runtime.close()
+    }
+  },
+}

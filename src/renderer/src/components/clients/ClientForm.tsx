@@ -1,0 +1,183 @@
+import type { CareProviderRow, ClientDetail } from '../../../../shared/api'
+import { FLOW, SUPPORT_INTENSITY, TARGET_GROUP, WIJK } from '../../../../shared/domain/vocabulary'
+import { client } from '../../api/client'
+import { useSaveForm } from '../../hooks/use-save-form'
+import { CheckboxField } from '../form/CheckboxField'
+import { ChoiceGroup } from '../form/ChoiceGroup'
+import { FormFooter } from '../form/FormFooter'
+import { FormSection } from '../form/FormSection'
+import { NumberField } from '../form/NumberField'
+import { RequiredNote } from '../form/RequiredNote'
+import { SelectField, vocabularyOptions } from '../form/SelectField'
+import { TextAreaField } from '../form/TextAreaField'
+import { TextField } from '../form/TextField'
+import { checkClient, clientValuesOf, newClientValues } from './client-values'
+
+interface ClientFormProps {
+  /** Absent: a new registration. */
+  existing?: ClientDetail
+  careProviders: readonly CareProviderRow[]
+  onClose: () => void
+  onSaved: (saved: ClientDetail) => void
+}
+
+const targetGroupOptions = vocabularyOptions(TARGET_GROUP)
+const flowOptions = vocabularyOptions(FLOW)
+const wijkOptions = vocabularyOptions(WIJK)
+const intensityOptions = vocabularyOptions(SUPPORT_INTENSITY)
+
+export function ClientForm({ existing, careProviders, onClose, onSaved }: ClientFormProps) {
+  const form = useSaveForm({
+    initial: existing ? clientValuesOf(existing) : newClientValues(),
+    check: (values) => checkClient(values, existing),
+    save: (input) => client.saveClient({ id: existing?.id, client: input }),
+    onSaved,
+    serverPrefix: 'client',
+  })
+  const { values, errors, set } = form
+  // An inactive provider stays choosable for the clients it registered before.
+  const providerOptions = careProviders
+    .filter((p) => p.active || p.id === existing?.careProviderId)
+    .map((p) => ({ value: String(p.id), label: p.name }))
+
+  return (
+    <form {...form.formProps} className="dialog-form">
+      <div className="dialog-body">
+        <RequiredNote />
+        <FormSection legend="Aanmelding">
+          <TextField
+            {...form.text('code')}
+            label="Cliëntcode"
+            required
+            size="medium"
+            maxLength={30}
+            autoFocus
+            hint="De code van de zorgaanbieder: letters, cijfers en streepjes. Geen BSN."
+          />
+          <SelectField
+            {...form.text('careProviderId')}
+            label="Zorgaanbieder"
+            required
+            placeholder="Kies een zorgaanbieder…"
+            options={providerOptions}
+          />
+          <SelectField
+            {...form.text('targetGroup')}
+            label="Doelgroep"
+            required
+            placeholder="Kies een doelgroep…"
+            options={targetGroupOptions}
+            onChange={(value) => {
+              set('targetGroup', value)
+              // Beschermd Thuis is instroom by definition: save the officer a second choice.
+              if (value === 'beschermd-thuis') set('flow', 'instroom')
+            }}
+          />
+          <ChoiceGroup
+            name="flow"
+            legend="In- of uitstroom"
+            mode="single"
+            required
+            options={flowOptions}
+            value={[values.flow]}
+            onChange={([value]) => set('flow', value ?? '')}
+            error={errors.flow}
+          />
+          <TextField
+            {...form.text('registeredOn')}
+            type="date"
+            label="Aanmelddatum"
+            required
+            size="medium"
+            hint="Hiervandaan telt de wachttijd."
+          />
+          <TextField
+            {...form.text('name')}
+            label="Naam"
+            maxLength={120}
+            hint="Blijft in de app, wordt nooit gedeeld."
+          />
+        </FormSection>
+        <FormSection legend="Huishouden">
+          <NumberField {...form.text('adults')} label="Volwassenen" required />
+          <NumberField {...form.text('children')} label="Kinderen" required />
+          <NumberField
+            {...form.text('birthYear')}
+            label="Geboortejaar"
+            required
+            hint="Alleen het jaar: voor de huurgrens voor jongeren."
+          />
+          <NumberField
+            {...form.text('maxRent')}
+            kind="euro"
+            label="Maximale huur"
+            required
+            hint="Kale huur per maand die het huishouden kan betalen."
+          />
+        </FormSection>
+        <FormSection legend="Behoeften">
+          <NumberField {...form.text('minRooms')} label="Minimaal aantal kamers" required />
+          <CheckboxField
+            {...form.checkbox('needsGroundFloorOrLift')}
+            label="Begane grond of lift nodig"
+          />
+          <CheckboxField {...form.checkbox('needsWheelchair')} label="Rolstoelwoning nodig" />
+          <CheckboxField {...form.checkbox('needsLowStimulus')} label="Prikkelarme locatie nodig" />
+        </FormSection>
+        <FormSection legend="Wijken">
+          <ChoiceGroup
+            name="preferredWijken"
+            legend="Voorkeurswijken"
+            mode="multiple"
+            columns={5}
+            options={wijkOptions}
+            value={values.preferredWijken}
+            onChange={(value) => set('preferredWijken', value)}
+            error={errors.preferredWijken}
+          />
+          <ChoiceGroup
+            name="excludedWijken"
+            legend="Uitgesloten wijken"
+            mode="multiple"
+            columns={5}
+            options={wijkOptions}
+            value={values.excludedWijken}
+            onChange={(value) => set('excludedWijken', value)}
+            error={errors.excludedWijken}
+            hint="Wijken waar de cliënt niet kan wonen; hier wordt nooit voorgedragen."
+          />
+          <CheckboxField
+            {...form.checkbox('exclusionForSafety')}
+            label="Uitsluiting om veiligheidsredenen"
+            hint="De reden zelf hoort hier niet."
+          />
+        </FormSection>
+        <FormSection legend="Begeleiding">
+          <SelectField
+            {...form.text('supportIntensity')}
+            label="Intensiteit"
+            placeholder="Nog niet bekend"
+            options={intensityOptions}
+          />
+          <NumberField {...form.text('supportMonths')} label="Duur" suffix="maanden" />
+        </FormSection>
+        <FormSection legend="Notities">
+          <TextAreaField
+            {...form.text('notes')}
+            label="Interne notities"
+            maxLength={2000}
+            rows={3}
+            wide
+            hint="Alleen voor Het Vierde Huis: nooit geëxporteerd of gedeeld."
+          />
+        </FormSection>
+      </div>
+      <FormFooter
+        error={form.formError}
+        saving={form.saving}
+        onCancel={onClose}
+        submitLabel={existing ? 'Opslaan' : 'Aanmelden'}
+      />
+    </form>
+  )
+}

@@ -1,0 +1,112 @@
+import type { ClientDetail } from '../../../../shared/api'
+import { ClientInputSchema } from '../../../../shared/domain/client-input'
+import {
+  euroText,
+  idFrom,
+  numberFrom,
+  numberText,
+  optionalNumberFrom,
+  todayIso,
+} from '../form/form-values'
+
+/** The client form as the officer fills it in: text for numbers, "" for nothing chosen yet. */
+export interface ClientValues {
+  code: string
+  name: string
+  careProviderId: string
+  targetGroup: string
+  flow: string
+  registeredOn: string
+  adults: string
+  children: string
+  birthYear: string
+  maxRent: string
+  minRooms: string
+  needsGroundFloorOrLift: boolean
+  needsWheelchair: boolean
+  needsLowStimulus: boolean
+  preferredWijken: string[]
+  excludedWijken: string[]
+  exclusionForSafety: boolean
+  supportIntensity: string
+  supportMonths: string
+  notes: string
+}
+
+export function newClientValues(): ClientValues {
+  return {
+    code: '',
+    name: '',
+    careProviderId: '',
+    targetGroup: '',
+    flow: 'uitstroom',
+    registeredOn: todayIso(),
+    adults: '1',
+    children: '0',
+    birthYear: '',
+    maxRent: '',
+    minRooms: '1',
+    needsGroundFloorOrLift: false,
+    needsWheelchair: false,
+    needsLowStimulus: false,
+    preferredWijken: [],
+    excludedWijken: [],
+    exclusionForSafety: false,
+    supportIntensity: '',
+    supportMonths: '',
+    notes: '',
+  }
+}
+
+export function clientValuesOf(c: ClientDetail): ClientValues {
+  return {
+    code: c.code,
+    name: c.name ?? '',
+    careProviderId: String(c.careProviderId),
+    targetGroup: c.targetGroup,
+    flow: c.flow,
+    registeredOn: c.registeredOn,
+    adults: numberText(c.adults),
+    children: numberText(c.children),
+    birthYear: String(c.birthYear),
+    maxRent: euroText(c.maxRent),
+    minRooms: numberText(c.minRooms),
+    needsGroundFloorOrLift: c.needsGroundFloorOrLift,
+    needsWheelchair: c.needsWheelchair,
+    needsLowStimulus: c.needsLowStimulus,
+    preferredWijken: c.preferredWijken,
+    excludedWijken: c.excludedWijken,
+    exclusionForSafety: c.exclusionForSafety,
+    supportIntensity: c.supportIntensity ?? '',
+    supportMonths: numberText(c.supportMonths),
+    notes: c.notes ?? '',
+  }
+}
+
+const orUndefined = (value: string) => (value === '' ? undefined : value)
+
+/**
+ * Checked by the same schema as the service and the Excel import use. The support provider is
+ * not on the form: it follows the care provider unless it was set to another one before.
+ */
+export function checkClient(v: ClientValues, existing: ClientDetail | undefined) {
+  const ownSupport =
+    existing && existing.supportProviderId !== existing.careProviderId
+      ? existing.supportProviderId
+      : null
+  return ClientInputSchema.safeParse({
+    ...v,
+    careProviderId: idFrom(v.careProviderId),
+    supportProviderId: ownSupport,
+    targetGroup: orUndefined(v.targetGroup),
+    flow: orUndefined(v.flow),
+    registeredOn: orUndefined(v.registeredOn),
+    adults: numberFrom(v.adults),
+    children: numberFrom(v.children),
+    birthYear: numberFrom(v.birthYear),
+    maxRent: numberFrom(v.maxRent),
+    minRooms: numberFrom(v.minRooms),
+    supportIntensity: v.supportIntensity === '' ? null : v.supportIntensity,
+    supportMonths: optionalNumberFrom(v.supportMonths),
+  })
+}

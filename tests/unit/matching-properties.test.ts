@@ -330,11 +330,12 @@ describe('buildShortlists, worked cases', () => {
       rankingContext(),
       1,
     )
-    expect(lists.map((l) => [l.dwellingId, l.eligiblePool, l.candidates.map((c) => c.clientId)]))
-      .toEqual([
-        [2, 1, [11]],
-        [1, 2, [10]],
-      ])
+    expect(
+      lists.map((l) => [l.dwellingId, l.eligiblePool, l.candidates.map((c) => c.clientId)]),
+    ).toEqual([
+      [2, 1, [11]],
+      [1, 2, [10]],
+    ])
   })
 
   it('gives a dwelling only one client fits to that client, even when a common dwelling ranks them first', () => {
@@ -399,8 +400,13 @@ describe('buildShortlists, worked cases', () => {
   it('breaks ties between otherwise equal clients the same way in every batch', () => {
     const clients = [1, 2, 3, 4, 5].map((id) => aClient({ id }))
     const order = (list: ClientFacts[]) =>
-      buildShortlists([aDwelling()], list, eligibilityContext(), rankingContext(), 5)[0]!
-        .candidates.map((c) => c.clientId)
+      buildShortlists(
+        [aDwelling()],
+        list,
+        eligibilityContext(),
+        rankingContext(),
+        5,
+      )[0]!.candidates.map((c) => c.clientId)
     const expected = order(clients)
     expect(expected).toHaveLength(5)
     expect(order([...clients].reverse())).toEqual(expected)

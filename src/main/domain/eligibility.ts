@@ -37,7 +37,9 @@ export const RULES: readonly Rule[] = [
   {
     key: 'earlier',
     label: 'Nooit opnieuw voor een woning waarvoor al eerder voorgedragen of afgewezen',
-    passes: (c, d, ctx) => !ctx.earlierPairs.has(pairKey(d.id, c.id)),
+    // The size check skips building a key per pair in the common case of no earlier rounds.
+    passes: (c, d, ctx) =>
+      ctx.earlierPairs.size === 0 || !ctx.earlierPairs.has(pairKey(d.id, c.id)),
     reason: () => 'Al eerder voor deze woning voorgedragen; de corporatie heeft toen niet gekozen',
   },
   {
@@ -56,7 +58,7 @@ export const RULES: readonly Rule[] = [
       if (SMALL_TYPES.has(d.type) || !d.selfContained) {
         return `Een ${DWELLING_TYPE.label(d.type).toLowerCase()} past niet bij een huishouden van ${persons} personen`
       }
-      return `${d.rooms} kamers is te klein voor een huishouden van ${persons} personen`
+      return `${d.rooms} ${d.rooms === 1 ? 'kamer' : 'kamers'} is te klein voor een huishouden van ${persons} personen`
     },
   },
   {
@@ -65,9 +67,16 @@ export const RULES: readonly Rule[] = [
     passes: (c, d, ctx) =>
       d.netRent <= c.maxRent && (ageIn(ctx.year, c) >= 23 || d.netRent <= ctx.youngMaxRent),
     reason: (c, d, ctx) =>
-      d.netRent > c.maxRent
-        ? `Kale huur ${euro(d.netRent)} is hoger dan de maximale huur ${euro(c.maxRent)}`
-        : `Jonger dan 23: huurtoeslag alleen tot ${euro(ctx.youngMaxRent)}, de huur is ${euro(d.netRent)}`,
+      [
+        d.netRent > c.maxRent
+          ? `Kale huur ${euro(d.netRent)} is hoger dan de maximale huur ${euro(c.maxRent)}`
+          : null,
+        ageIn(ctx.year, c) < 23 && d.netRent > ctx.youngMaxRent
+          ? `Jonger dan 23: huurtoeslag alleen tot ${euro(ctx.youngMaxRent)}, de huur is ${euro(d.netRent)}`
+          : null,
+      ]
+        .filter(Boolean)
+        .join('; '),
   },
   {
     key: 'access',
@@ -76,13 +85,17 @@ export const RULES: readonly Rule[] = [
       (!c.needsWheelchair || d.wheelchairAccessible) &&
       (!c.needsGroundFloorOrLift || d.floor <= 0 || d.hasLift) &&
       (!c.needsLowStimulus || d.lowStimulus),
-    reason: (c, d) => {
-      if (c.needsWheelchair && !d.wheelchairAccessible) return 'Heeft een rolstoelwoning nodig'
-      if (c.needsGroundFloorOrLift && !(d.floor <= 0 || d.hasLift)) {
-        return `Heeft begane grond of lift nodig; woning ligt op verdieping ${d.floor} zonder lift`
-      }
-      return 'Heeft een prikkelarme woning nodig'
-    },
+    // Every unmet need, not only the first: the officer must see all that stands in the way.
+    reason: (c, d) =>
+      [
+        c.needsWheelchair && !d.wheelchairAccessible ? 'Heeft een rolstoelwoning nodig' : null,
+        c.needsGroundFloorOrLift && !(d.floor <= 0 || d.hasLift)
+          ? `Heeft begane grond of lift nodig; woning ligt op verdieping ${d.floor} zonder lift`
+          : null,
+        c.needsLowStimulus && !d.lowStimulus ? 'Heeft een prikkelarme woning nodig' : null,
+      ]
+        .filter(Boolean)
+        .join('; '),
   },
   {
     key: 'wijk',

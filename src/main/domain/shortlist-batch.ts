@@ -1,8 +1,8 @@
 import { isEligible, type EligibilityContext } from './eligibility'
 import type { ClientFacts, DwellingFacts } from './facts'
 import {
+  createBatchScorer,
   scoreCandidate,
-  scoreTotal,
   type ProviderStanding,
   type RankingContext,
   type Score,
@@ -34,11 +34,24 @@ export function compareCandidates(
   a: { total: number; client: ClientFacts },
   b: { total: number; client: ClientFacts },
 ): number {
-  return (
-    b.total - a.total ||
-    a.client.registeredOn.localeCompare(b.client.registeredOn) ||
-    tiebreak(a.client.code) - tiebreak(b.client.code)
-  )
+  if (b.total !== a.total) return b.total - a.total
+  // ISO dates order as plain strings; localeCompare would be needlessly slow in a hot loop.
+  if (a.client.registeredOn !== b.client.registeredOn)
+    return a.client.registeredOn < b.client.registeredOn ? -1 : 1
+  return tiebreak(a.client.code) - tiebreak(b.client.code)
+}
+
+/** The best `n` by `compare`, without sorting the whole pool (a dwelling's pool can be thousands). */
+export function best<T>(items: readonly T[], n: number, compare: (a: T, b: T) => number): T[] {
+  const top: T[] = []
+  for (const item of items) {
+    if (top.length === n && compare(item, top[n - 1]!) >= 0) continue
+    let at = top.length
+    while (at > 0 && compare(item, top[at - 1]!) < 0) at--
+    top.splice(at, 0, item)
+    if (top.length > n) top.pop()
+  }
+  return top
 }
 
 /**
@@ -65,15 +78,17 @@ export function buildShortlists(
     [...ranking.providers].map(([id, standing]) => [id, { ...standing }]),
   )
   const batchRanking: RankingContext = { ...ranking, providers }
+  const scoreTotal = createBatchScorer(batchRanking)
 
   return pools.map(({ dwelling, eligible }) => {
     const free = eligible.filter(
       (c) => c.openShortlists + (used.get(c.id) ?? 0) < eligibility.maxOpenShortlists,
     )
-    const chosen = free
-      .map((client) => ({ client, total: scoreTotal(client, dwelling, batchRanking) }))
-      .sort(compareCandidates)
-      .slice(0, size)
+    const chosen = best(
+      free.map((client) => ({ client, total: scoreTotal(client, dwelling) })),
+      Math.max(0, size),
+      compareCandidates,
+    )
     const candidates = chosen.map(({ client }) => ({
       clientId: client.id,
       score: scoreCandidate(client, dwelling, batchRanking),

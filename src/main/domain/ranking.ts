@@ -1,4 +1,3 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns'
 import {
   TARGET_GROUP,
   WIJK,

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, getDayOfYear, parseISO, subYears } from 'date-fns'
-import { and, eq, gte, inArray, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm'
 import { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
 import type { TargetGroup, Wijk } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
@@ -104,14 +104,23 @@ export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
   return db.select(dwellingFactColumns).from(dwellings).where(inArray(dwellings.id, ids)).all()
 }
 
-/** Every client already presented for these dwellings, in any round: never presented there again. */
-export function earlierPairs(db: DbOrTx, dwellingIds: number[]): Set<string> {
+/**
+ * Every client already on a shortlist for these dwellings: never presented there again. The
+ * current open round can be left out, so a why-not for its own candidates says "on an open
+ * shortlist" rather than "presented before".
+ */
+export function earlierPairs(db: DbOrTx, dwellingIds: number[], includeOpen = true): Set<string> {
   if (dwellingIds.length === 0) return new Set()
   const rows = db
     .select({ dwellingId: shortlists.dwellingId, clientId: shortlistCandidates.clientId })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
-    .where(inArray(shortlists.dwellingId, dwellingIds))
+    .where(
+      and(
+        inArray(shortlists.dwellingId, dwellingIds),
+        includeOpen ? undefined : notInArray(shortlists.status, [...OPEN_SHORTLIST]),
+      ),
+    )
     .all()
   return new Set(rows.map((r) => pairKey(r.dwellingId, r.clientId)))
 }
@@ -120,6 +129,7 @@ export function eligibilityContext(
   ctx: ServiceContext,
   db: DbOrTx,
   dwellingIds: number[],
+  includeOpenRound = true,
 ): EligibilityContext {
   const year = ctx.now().getFullYear()
   const settings = getSettings(ctx, year).values
@@ -127,7 +137,7 @@ export function eligibilityContext(
     year,
     youngMaxRent: settings.youngMaxRent,
     maxOpenShortlists: settings.maxOpenShortlists,
-    earlierPairs: earlierPairs(db, dwellingIds),
+    earlierPairs: earlierPairs(db, dwellingIds, includeOpenRound),
   }
 }
 

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, notExists, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import type { DwellingMatching } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import {
@@ -20,7 +21,9 @@ import type { ServiceContext } from './context'
 import { OPEN_SHORTLIST } from './matching-facts'
 import { closeRound, newRoundAudit } from './shortlists-service'
 import { dwellingMatching } from './shortlist-views'
-import { isoDay, setClientStatus, setDwellingStatus } from './workflow-steps'
+import { isoDay, makeRounds, setClientStatus, setDwellingStatus } from './workflow-steps'
+
+const otherCandidates = alias(shortlistCandidates, 'other_candidates')
 
 function openOffer(tx: Tx, offerId: number) {
   const offer = tx.select().from(offers).where(eq(offers.id, offerId)).get()
@@ -38,6 +41,12 @@ export function acceptOffer(
 ): DwellingMatching {
   const dwellingId = ctx.store.db.transaction((tx) => {
     const { offer, client } = openOffer(tx, input.offerId)
+    if (input.startsOn < offer.offeredOn) {
+      throw new ApiError(
+        'invalid-input',
+        `De ingangsdatum kan niet vóór de aanbieding (${offer.offeredOn}) liggen`,
+      )
+    }
     const today = isoDay(ctx.now())
     const contractKind = input.contractKind ?? (client.flow === 'instroom' ? 'omklap' : 'huur')
     tx.update(offers)
@@ -120,6 +129,20 @@ export function declineOffer(
           eq(shortlistCandidates.shortlistId, candidate.shortlistId),
           eq(shortlistCandidates.decision, 'open'),
           eq(clients.status, 'wachtend'),
+          // A reserve who meanwhile stands on another open round is not free for this offer.
+          notExists(
+            tx
+              .select({ one: sql`1` })
+              .from(otherCandidates)
+              .innerJoin(shortlists, eq(shortlists.id, otherCandidates.shortlistId))
+              .where(
+                and(
+                  eq(otherCandidates.clientId, shortlistCandidates.clientId),
+                  eq(otherCandidates.decision, 'open'),
+                  inArray(shortlists.status, [...OPEN_SHORTLIST]),
+                ),
+              ),
+          ),
         ),
       )
       .orderBy(shortlistCandidates.position)
@@ -146,12 +169,10 @@ export function declineOffer(
         details: { clientId: reserve.clientId },
       })
     } else {
-      newRoundAudit(
-        ctx,
-        tx,
-        offer.dwellingId,
-        closeRound(ctx, tx, candidate.shortlistId, offer.dwellingId, null),
-      )
+      // The corporation did choose; the round stays "gekozen". Only the dwelling goes round again.
+      setDwellingStatus(tx, offer.dwellingId, 'ingediend', today)
+      const [round] = makeRounds(ctx, tx, [offer.dwellingId])
+      newRoundAudit(ctx, tx, offer.dwellingId, round)
     }
     return offer.dwellingId
   })

@@ -197,7 +197,7 @@ export function pool(
   const [dwelling] = loadDwellingFacts(db, [dwellingId])
   if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
   const waiting = loadClientFacts(db)
-  const eligibility = eligibilityContext(ctx, db, [dwellingId])
+  const eligibility = eligibilityContext(ctx, db, [dwellingId], false)
   const ranking = rankingContext(ctx, db, waiting)
   const eligible = waiting
     .filter((c) => isEligible(c, dwelling, eligibility))

@@ -8,6 +8,7 @@ import { clients, dwellings, offers, shortlistCandidates, shortlists } from '../
 import { isEligible } from '../domain/eligibility'
 import { scoreCandidate } from '../domain/ranking'
 import { audit } from './audit'
+import { getSettings } from './planning-service'
 import type { ServiceContext } from './context'
 import {
   eligibilityContext,
@@ -61,9 +62,9 @@ export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): Ge
       tx,
       open.map((d) => d.id),
     )
-    const size = rounds.reduce((m, r) => Math.max(m, r.candidates), 0)
+    const size = getSettings(ctx, ctx.now().getFullYear()).values.shortlistSize
     const tooFew = rounds
-      .filter((r) => r.candidates < size || r.candidates === 0)
+      .filter((r) => r.candidates < size)
       .map((r) => ({
         dwellingId: r.dwellingId,
         address: open.find((d) => d.id === r.dwellingId)?.address ?? '',
@@ -324,14 +325,14 @@ export function newRoundAudit(
   dwellingId: number,
   round: ReturnType<typeof closeRound>,
 ) {
+  // A new concept round records itself (shortlist:concept); only its absence needs saying.
+  if (round?.shortlistId) return
   audit(tx, ctx.actor, {
-    action: 'shortlist:newRound',
+    action: 'shortlist:noCandidates',
     entityType: 'dwelling',
     entityId: dwellingId,
-    summary: round?.shortlistId
-      ? `Nieuwe conceptvoordracht met ${round.candidates} kandidaten (${round.eligible} in aanmerking)`
-      : 'Geen nieuwe kandidaten in aanmerking; de woning wacht op nieuwe aanmeldingen',
-    details: { shortlistId: round?.shortlistId ?? null },
+    summary: 'Geen nieuwe kandidaten in aanmerking; de woning wacht op nieuwe aanmeldingen',
+    details: { shortlistId: null },
   })
 }
 

@@ -3,6 +3,7 @@ import type { ClientStatus, DwellingStatus } from '../../shared/domain/vocabular
 import type { DbOrTx, Tx } from '../db/connection'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
 import { buildShortlists } from '../domain/shortlist-batch'
+import { audit } from './audit'
 import type { ServiceContext } from './context'
 import {
   eligibilityContext,
@@ -114,6 +115,13 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
       )
       .run()
     setDwellingStatus(tx, proposal.dwellingId, 'in-voordracht', isoDay(today))
+    audit(tx, ctx.actor, {
+      action: 'shortlist:concept',
+      entityType: 'dwelling',
+      entityId: proposal.dwellingId,
+      summary: `Conceptvoordracht ronde ${(last?.round ?? 0) + 1}: ${proposal.candidates.length} kandidaten uit ${proposal.eligiblePool} in aanmerking`,
+      details: { shortlistId: shortlist.id, clients: proposal.candidates.map((c) => c.clientId) },
+    })
     return {
       dwellingId: proposal.dwellingId,
       shortlistId: shortlist.id,

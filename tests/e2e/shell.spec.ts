@@ -39,9 +39,7 @@ test('an officer starts on an empty database, loads the demo data and finds it o
   ).toBeVisible()
 
   await app.goTo('Voordrachten')
-  await expect(
-    page.getByText('Voordrachten per woning volgen in een volgende versie'),
-  ).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Voordrachten maken' })).toBeVisible()
 
   await app.goTo('Rapportages')
   await expect(page.getByRole('heading', { name: 'Nog niet beschikbaar' })).toBeVisible()
@@ -50,6 +48,7 @@ test('an officer starts on an empty database, loads the demo data and finds it o
   await expect(
     app.grid('Corporaties').getByRole('gridcell', { name: 'Mitros', exact: true }),
   ).toBeVisible()
+  await page.getByRole('tab', { name: 'Zorgaanbieders' }).click()
   await expect(
     app.grid('Zorgaanbieders').getByRole('gridcell', { name: 'Lister', exact: true }),
   ).toBeVisible()

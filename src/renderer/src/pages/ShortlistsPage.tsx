@@ -1,32 +1,184 @@
-import { ComingSoon } from '../components/ComingSoon'
+import { useCallback, useMemo, useState } from 'react'
+import type { GenerateSummary } from '../../../shared/api'
+import { parseQuarter, quarterLabel } from '../../../shared/domain/quarter'
+import { client } from '../api/client'
+import { DataGrid } from '../components/DataGrid'
+import { RowCount, SearchBox } from '../components/GridToolbar'
+import { ErrorAlert } from '../components/Messages'
 import { PageHeader } from '../components/PageHeader'
+import { dutchMessage } from '../errors'
+import { countOf } from '../format'
+import { useDataVersion } from '../hooks/data-version'
+import { useApi } from '../hooks/use-api'
+import { boardColumns, type BoardGridRow } from '../shortlists/board-columns'
+import { DwellingDetail } from '../shortlists/DwellingDetail'
+import { GenerateSummaryView } from '../shortlists/GenerateSummaryView'
+import { StageFilter } from '../shortlists/StageFilter'
+import { STAGES, stageOf, type Stage } from '../shortlists/words'
+import '../shortlists/shortlists.css'
 
+const nameOf = (key: string) => quarterLabel(parseQuarter(key))
+
+/** The officer's work screen: a quarter's dwellings, and per dwelling its rounds, offer and history. */
 export function ShortlistsPage() {
+  const { refreshAll } = useDataVersion()
+  const quarters = useApi(() => client.listQuarters(), [])
+  const quarterList = useMemo(
+    () => [...(quarters.data ?? [])].sort((a, b) => b.key.localeCompare(a.key)),
+    [quarters.data],
+  )
+  const quarterKeys = quarterList.map((q) => q.key)
+  const [chosenQuarter, setChosenQuarter] = useState<string>()
+  const quarter = chosenQuarter ?? quarterKeys[0]
+  const board = useApi(
+    () => (quarter ? client.board({ quarter }) : Promise.resolve(undefined)),
+    [quarter],
+  )
+  const [stage, setStage] = useState<Stage>()
+  const [search, setSearch] = useState('')
+  const [shown, setShown] = useState(0)
+  const [opened, setOpened] = useState<{ id: number; byKeyboard: boolean }>()
+  const [summary, setSummary] = useState<GenerateSummary>()
+  const [generating, setGenerating] = useState(false)
+  const [error, setError] = useState<string>()
+
+  const rows = useMemo(
+    () => board.data?.map((row): BoardGridRow => ({ ...row, id: row.dwellingId })),
+    [board.data],
+  )
+  const counts = useMemo(() => {
+    if (!rows) return undefined
+    const result = Object.fromEntries(STAGES.map((s) => [s.key, 0])) as Record<Stage, number>
+    for (const row of rows) result[stageOf(row)] += 1
+    return result
+  }, [rows])
+  const filtered = useMemo(
+    () => (stage && rows ? rows.filter((row) => stageOf(row) === stage) : rows),
+    [rows, stage],
+  )
+  const openRow = opened ? rows?.find((row) => row.id === opened.id) : undefined
+
+  const openByClick = useCallback((row: BoardGridRow) => {
+    setOpened((current) => (current?.id === row.id ? current : { id: row.id, byKeyboard: false }))
+  }, [])
+  const openByKeyboard = useCallback(
+    (row: BoardGridRow) => setOpened({ id: row.id, byKeyboard: true }),
+    [],
+  )
+  const columns = useMemo(() => boardColumns(opened?.id, openByClick), [opened?.id, openByClick])
+
+  function chooseQuarter(key: string) {
+    setChosenQuarter(key)
+    setOpened(undefined)
+    setSummary(undefined)
+    setError(undefined)
+  }
+
+  async function generate() {
+    if (!quarter) return
+    setGenerating(true)
+    setError(undefined)
+    setSummary(undefined)
+    try {
+      setSummary(await client.generate({ quarter }))
+      refreshAll()
+    } catch (err) {
+      setError(dutchMessage(err))
+    } finally {
+      setGenerating(false)
+    }
+  }
+
+  const quarterName = quarter ? nameOf(quarter) : ''
+  const stageLabel = STAGES.find((s) => s.key === stage)?.label.toLowerCase()
+
   return (
-    <>
+    <div className="shortlists">
       <PageHeader
         title="Voordrachten"
-        description="Kandidaten voordragen voor de woningen die de corporaties hebben ingediend."
-      />
-      <ComingSoon summary="Voordrachten per woning volgen in een volgende versie. Daarmee kunt u:">
-        <ul>
-          <li>
-            per ingediende woning een aantal passende kandidaten voordragen, met een eerlijke
-            verdeling over zorgaanbieders en wachttijden;
-          </li>
-          <li>
-            de voordracht als Excel-bestand aan de corporatie sturen, met alleen de gegevens die zij
-            voor deze woning nodig heeft;
-          </li>
-          <li>
-            de keuze van de corporatie vastleggen, of de afwijzing met motivatie, en dan een nieuwe
-            ronde starten;
-          </li>
-          <li>
-            de eenmalige aanbieding aan de gekozen kandidaat en de uitkomst daarvan bijhouden.
-          </li>
-        </ul>
-      </ComingSoon>
-    </>
+        description="Per ingediende woning kandidaten voordragen aan de corporatie, en haar besluit en de aanbieding vastleggen."
+      >
+        <div className="field">
+          <label htmlFor="shortlist-quarter">Kwartaal</label>
+          <select
+            id="shortlist-quarter"
+            value={quarter ?? ''}
+            onChange={(e) => chooseQuarter(e.target.value)}
+            disabled={quarterKeys.length === 0}
+          >
+            {quarterKeys.length === 0 && <option value="">Geen kwartalen</option>}
+            {quarterList.map((q) => (
+              <option key={q.key} value={q.key}>
+                {nameOf(q.key)} ({countOf(q.dwellings, 'woning', 'woningen')})
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void generate()}
+          disabled={!quarter || generating}
+        >
+          {generating ? 'Voordrachten maken…' : 'Voordrachten maken'}
+        </button>
+      </PageHeader>
+
+      <ErrorAlert message={error} />
+      <ErrorAlert message={quarters.error} onRetry={quarters.reload} />
+      {summary && (
+        <GenerateSummaryView
+          summary={summary}
+          quarterName={nameOf(summary.quarter)}
+          onOpen={(id) => {
+            setStage(undefined)
+            setOpened({ id, byKeyboard: true })
+          }}
+          onClose={() => setSummary(undefined)}
+        />
+      )}
+
+      <section aria-labelledby="sl-board-title" className="sl-board">
+        <h2 id="sl-board-title" className="visually-hidden">
+          Woningen van {quarterName}
+        </h2>
+        <ErrorAlert message={board.error} onRetry={board.reload} />
+        <StageFilter counts={counts} total={rows?.length} value={stage} onChange={setStage} />
+        <div className="toolbar sl-toolbar">
+          <SearchBox value={search} onChange={setSearch} label="Zoeken in woningen" />
+          <span className="open-row-hint">
+            Klik op een rij of kies met de pijltjes en <kbd>Enter</kbd>: woning openen
+          </span>
+          <RowCount shown={shown} total={rows?.length} singular="woning" plural="woningen" />
+        </div>
+        <div className="sl-grid">
+          <DataGrid
+            label={`Voordrachten ${quarterName}`}
+            rows={filtered}
+            columns={columns}
+            loading={board.loading}
+            quickFilter={search}
+            noRowsText={
+              search || stage
+                ? `Geen woningen gevonden${stageLabel ? ` met stand ${stageLabel}` : ''}${search ? ' met deze zoekterm' : ''}`
+                : 'Geen woningen ingediend in dit kwartaal'
+            }
+            onDisplayedCountChange={setShown}
+            onRowOpen={openByKeyboard}
+          />
+        </div>
+      </section>
+
+      {openRow ? (
+        <DwellingDetail key={openRow.id} row={openRow} focusOnOpen={opened?.byKeyboard ?? false} />
+      ) : (
+        rows &&
+        rows.length > 0 && (
+          <p className="sl-empty-detail muted">
+            Kies een woning in de lijst om de voordracht, de kandidaten en de tijdlijn te zien.
+          </p>
+        )
+      )}
+    </div>
   )
 }

@@ -1,0 +1,91 @@
+import type { Candidate, Offer, Shortlist } from '../../../shared/api'
+import { SHORTLIST_STATUS } from '../../../shared/domain/vocabulary'
+import { countOf } from '../format'
+import { CandidateCard } from './CandidateCard'
+import { formatDay } from './words'
+
+interface CurrentRoundProps {
+  round: Shortlist
+  offers: readonly Offer[]
+  corporation: string
+  busy: boolean
+  onPresent: () => void
+  onRejectAll: () => void
+  onSwap: (candidate: Candidate) => void
+  onChoose: (candidate: Candidate) => void
+  onReject: (candidate: Candidate) => void
+}
+
+function hint(round: Shortlist, corporation: string): string {
+  if (round.status === 'concept')
+    return `Controleer de kandidaten en wissel zo nodig. Draag de voordracht daarna voor aan ${corporation}; daarna ligt hij vast.`
+  if (round.status === 'voorgedragen')
+    return `Wacht op ${corporation}: leg de gekozen kandidaat vast, of per kandidaat “geen match”, of wijs de hele voordracht af.`
+  return 'De corporatie heeft gekozen. De andere kandidaten zijn reserve voor als de aanbieding wordt geweigerd.'
+}
+
+/** The round being worked on, with its candidates and the actions its state allows. */
+export function CurrentRound({
+  round,
+  offers,
+  corporation,
+  busy,
+  onPresent,
+  onRejectAll,
+  onSwap,
+  onChoose,
+  onReject,
+}: CurrentRoundProps) {
+  const concept = round.status === 'concept'
+  const presented = round.status === 'voorgedragen'
+  return (
+    <section className="sl-round-current" aria-labelledby="sl-round-title">
+      <div className="sl-round-head">
+        <div>
+          <h3 id="sl-round-title">
+            Ronde {round.round} · {SHORTLIST_STATUS.label(round.status)}
+          </h3>
+          <p className="muted">
+            Gekozen uit {countOf(round.eligiblePoolSize, 'kandidaat', 'kandidaten')} in aanmerking
+            {round.presentedAt && ` · voorgedragen op ${formatDay(round.presentedAt)}`}
+          </p>
+        </div>
+        <div className="sl-actions">
+          {concept && (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={onPresent}
+              disabled={busy}
+            >
+              Voordragen
+            </button>
+          )}
+          {presented && (
+            <button type="button" className="button" onClick={onRejectAll} disabled={busy}>
+              Hele voordracht afwijzen…
+            </button>
+          )}
+        </div>
+      </div>
+      <p className="sl-hint">{hint(round, corporation)}</p>
+      <div className="sl-cards">
+        {round.candidates.map((candidate) => {
+          const open = candidate.decision === 'open'
+          return (
+            <CandidateCard
+              key={candidate.id}
+              candidate={candidate}
+              round={round}
+              offer={offers.find((o) => o.clientId === candidate.clientId)}
+              busy={busy}
+              onSwap={concept && open ? () => onSwap(candidate) : undefined}
+              onChoose={presented && open ? () => onChoose(candidate) : undefined}
+              onReject={presented && open ? () => onReject(candidate) : undefined}
+            />
+          )
+        })}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,71 @@
+import { shortlistsApi, type DwellingMatching, type Offer } from '../../../../shared/api'
+import { CONTRACT_KIND, type Flow } from '../../../../shared/domain/vocabulary'
+import { client } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { FormFooter } from '../../components/form/FormFooter'
+import { SelectField, vocabularyOptions } from '../../components/form/SelectField'
+import { TextField } from '../../components/form/TextField'
+import { formatDate } from '../../format'
+import { useSaveForm } from '../../hooks/use-save-form'
+import { chosen, flatCheck } from '../form-check'
+
+interface AcceptOfferDialogProps {
+  offer: Offer
+  /** Instroom gets a flip contract (omklapcontract), uitstroom an ordinary lease. */
+  flow: Flow | undefined
+  onClose: () => void
+  onDone: (result: DwellingMatching) => void
+}
+
+export function AcceptOfferDialog({ offer, flow, onClose, onDone }: AcceptOfferDialogProps) {
+  const form = useSaveForm({
+    initial: { startsOn: '', contractKind: flow === 'instroom' ? 'omklap' : 'huur' },
+    check: (values) =>
+      flatCheck(
+        shortlistsApi.acceptOffer.input.safeParse({
+          offerId: offer.id,
+          startsOn: values.startsOn,
+          contractKind: values.contractKind,
+        }),
+        chosen('startsOn', values.startsOn, 'Vul de ingangsdatum van het contract in'),
+      ),
+    save: (input) => client.acceptOffer(input),
+    onSaved: onDone,
+  })
+
+  return (
+    <Dialog
+      title={`Aanbieding geaccepteerd door ${offer.code}`}
+      description={`Aangeboden op ${formatDate(offer.offeredOn)}. Na vastleggen is de woning verhuurd.`}
+      onClose={onClose}
+    >
+      <form {...form.formProps} className="dialog-form">
+        <div className="dialog-body">
+          <div className="form-grid form-grid-single">
+            <TextField
+              {...form.text('startsOn')}
+              type="date"
+              label="Ingangsdatum contract"
+              required
+              size="medium"
+              autoFocus
+            />
+            <SelectField
+              {...form.text('contractKind')}
+              label="Soort contract"
+              required
+              options={vocabularyOptions(CONTRACT_KIND)}
+              hint="Instroom krijgt gewoonlijk een omklapcontract, uitstroom een huurcontract."
+            />
+          </div>
+        </div>
+        <FormFooter
+          error={form.formError}
+          saving={form.saving}
+          onCancel={onClose}
+          submitLabel="Acceptatie vastleggen"
+        />
+      </form>
+    </Dialog>
+  )
+}

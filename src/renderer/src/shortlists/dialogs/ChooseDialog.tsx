@@ -1,0 +1,77 @@
+import { shortlistsApi, type Candidate, type DwellingMatching } from '../../../../shared/api'
+import { client } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { FormFooter } from '../../components/form/FormFooter'
+import { TextField } from '../../components/form/TextField'
+import { useSaveForm } from '../../hooks/use-save-form'
+import { flatCheck } from '../form-check'
+import { todayIso } from '../words'
+
+interface ChooseDialogProps {
+  shortlistId: number
+  candidate: Candidate
+  corporation: string
+  address: string
+  onClose: () => void
+  onDone: (result: DwellingMatching) => void
+}
+
+/**
+ * The corporation's choice. Asked in a dialog because it cannot be undone: the client gets the
+ * one-time offer at once, and the choice is often recorded a day or two after it was made.
+ */
+export function ChooseDialog({
+  shortlistId,
+  candidate,
+  corporation,
+  address,
+  onClose,
+  onDone,
+}: ChooseDialogProps) {
+  const form = useSaveForm({
+    initial: { offeredOn: todayIso() },
+    check: (values) =>
+      flatCheck(
+        shortlistsApi.choose.input.safeParse({
+          shortlistId,
+          clientId: candidate.clientId,
+          offeredOn: values.offeredOn,
+        }),
+      ),
+    save: (input) => client.choose(input),
+    onSaved: onDone,
+  })
+
+  return (
+    <Dialog
+      title={`${candidate.code} kiezen`}
+      description={`${corporation} kiest ${candidate.code} voor ${address}.`}
+      onClose={onClose}
+    >
+      <form {...form.formProps} className="dialog-form">
+        <div className="dialog-body">
+          <p className="sl-dialog-note">
+            {candidate.code} krijgt een eenmalige aanbieding voor deze woning. De andere kandidaten
+            van deze ronde blijven reserve voor als de aanbieding wordt geweigerd.
+          </p>
+          <div className="form-grid form-grid-single">
+            <TextField
+              {...form.text('offeredOn')}
+              type="date"
+              label="Datum aanbieding"
+              required
+              size="medium"
+              autoFocus
+            />
+          </div>
+        </div>
+        <FormFooter
+          error={form.formError}
+          saving={form.saving}
+          onCancel={onClose}
+          submitLabel="Kiezen en aanbieding vastleggen"
+        />
+      </form>
+    </Dialog>
+  )
+}

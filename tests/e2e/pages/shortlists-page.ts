@@ -1,0 +1,138 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+import { AppPage } from './app-page'
+
+const CLIENT_CODE = /K-\d{4}-\d{4}/g
+
+/** The Voordrachten work screen: the quarter's dwellings, and the opened dwelling below them. */
+export class ShortlistsPage {
+  readonly app: AppPage
+
+  constructor(readonly page: Page) {
+    this.app = new AppPage(page)
+  }
+
+  get board(): Locator {
+    return this.page.getByRole('grid', { name: /^Voordrachten / })
+  }
+
+  /** The opened dwelling, a region named by its address. */
+  detail(address: string): Locator {
+    return this.page.getByRole('region', { name: address, exact: true })
+  }
+
+  get currentRound(): Locator {
+    return this.page.getByRole('region', { name: /^Ronde \d+ · / })
+  }
+
+  get whyNot(): Locator {
+    return this.page.getByRole('region', { name: 'Waarom niet?' })
+  }
+
+  get dialog(): Locator {
+    return this.page.getByRole('dialog')
+  }
+
+  /** The calm message after a step, under the dwelling's heading. */
+  get status(): Locator {
+    return this.page.locator('.sl-detail > [role="status"].message-success')
+  }
+
+  candidate(code: string): Locator {
+    return this.currentRound.getByRole('article', { name: code })
+  }
+
+  async open(): Promise<void> {
+    await this.app.goTo('Voordrachten')
+    await expect(this.board).toBeVisible()
+  }
+
+  /** "Voordrachten maken" for the chosen quarter; answers the summary's first line. */
+  async generate(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Voordrachten maken' }).click()
+    const summary = this.page.locator('.sl-summary')
+    await expect(summary).toContainText('conceptvoordrachten gemaakt')
+    return (await summary.locator('p').first().textContent()) ?? ''
+  }
+
+  /**
+   * Opens the dwelling that had the most eligible clients, so a second round can still find new
+   * candidates once the whole quarter's shortlists have taken theirs. Answers its address.
+   */
+  async openDwellingWithLargestPool(): Promise<string> {
+    const header = this.board.getByRole('columnheader', { name: 'Pool' })
+    await header.click()
+    await header.click()
+    await expect(header).toHaveAttribute('aria-sort', 'descending')
+    return this.openFirstRow()
+  }
+
+  /** Opens the first row with the keyboard (Enter on a cell); answers its address. */
+  async openFirstRow(): Promise<string> {
+    const cell = this.board.locator('.ag-center-cols-container [col-id="Adres"]').first()
+    await cell.click()
+    await cell.press('Enter')
+    const heading = this.page.locator('.sl-detail h2')
+    await expect(heading).toBeFocused()
+    const address = ((await heading.textContent()) ?? '').trim()
+    await expect(cell).toHaveText(address)
+    return address
+  }
+
+  async candidateCodes(): Promise<string[]> {
+    const titles = await this.currentRound.getByRole('heading', { level: 4 }).allTextContents()
+    return titles.map((t) => t.trim())
+  }
+
+  async present(): Promise<void> {
+    await this.currentRound.getByRole('button', { name: 'Voordragen' }).click()
+    await expect(this.status).toContainText('is voorgedragen aan')
+    await expect(this.currentRound.getByRole('heading', { level: 3 })).toContainText('Voorgedragen')
+  }
+
+  async rejectAll(reason: string, motivation: string): Promise<void> {
+    await this.currentRound.getByRole('button', { name: 'Hele voordracht afwijzen…' }).click()
+    await this.dialog.getByLabel('Reden van de corporatie').selectOption({ label: reason })
+    await this.dialog.getByLabel('Motivatie van de corporatie').fill(motivation)
+    await this.dialog.getByRole('button', { name: 'Voordracht afwijzen' }).click()
+    await expect(this.dialog).toBeHidden()
+    await expect(this.status).toContainText('is afgewezen')
+  }
+
+  async choose(code: string, offeredOn?: string): Promise<void> {
+    await this.candidate(code)
+      .getByRole('button', { name: /^Kiezen/ })
+      .click()
+    if (offeredOn) await this.dialog.getByLabel('Datum aanbieding').fill(offeredOn)
+    await this.dialog.getByRole('button', { name: 'Kiezen en aanbieding vastleggen' }).click()
+    await expect(this.dialog).toBeHidden()
+    await expect(this.status).toContainText(`kiest ${code}`)
+  }
+
+  async acceptOffer(startsOn: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Aanbieding geaccepteerd…' }).click()
+    await this.dialog.getByLabel('Ingangsdatum contract').fill(startsOn)
+    await this.dialog.getByRole('button', { name: 'Acceptatie vastleggen' }).click()
+    await expect(this.dialog).toBeHidden()
+    await expect(this.status).toContainText('heeft de aanbieding geaccepteerd')
+  }
+
+  /** Asks "Waarom niet?" for a client code; answers the verdict box. */
+  async askWhyNot(code: string): Promise<Locator> {
+    await this.whyNot.getByLabel('Kandidaatcode').fill(code)
+    await this.whyNot.getByRole('button', { name: 'Controleren' }).click()
+    const result = this.whyNot.locator('.sl-whynot-result')
+    await expect(result).toContainText(code.trim().toUpperCase())
+    return result
+  }
+
+  /** The candidate codes in a board row, read from its Kandidaten cell. */
+  async codesInRow(address: string): Promise<string[]> {
+    const row = this.board.locator('.ag-center-cols-container .ag-row', { hasText: address })
+    const text = (await row.locator('[col-id="Kandidaten"]').textContent()) ?? ''
+    return text.match(CLIENT_CODE) ?? []
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path, fullPage: true })
+  }
+}

@@ -99,7 +99,13 @@ async function handleApi(
 
 function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string): void {
   const root = resolve(rendererDir)
-  const requested = normalize(join(root, decodeURIComponent(urlPath)))
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return sendError(res, 'invalid-input', 'Ongeldig adres')
+  }
+  const requested = normalize(join(root, decoded))
   const inside = requested === root || requested.startsWith(root + sep)
   const isFile = inside && existsSync(requested) && statSync(requested).isFile()
   // Unknown paths get the app itself, so a reload on any screen works.
@@ -118,7 +124,9 @@ function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string):
 
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    // A path like `//x` would parse as a host name and throw: read it as a path on our origin.
+    const url = URL.parse(`http://127.0.0.1${(req.url ?? '/').replace(/^\/+/, '/')}`)
+    if (!url) return sendError(res, 'invalid-input', 'Ongeldig adres')
     // Only pages served by this host may call it: a foreign Host header means DNS rebinding.
     const hostHeader = req.headers.host ?? ''
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(hostHeader)) {

@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { registerIpc } from './ipc'
-import { openRuntime, type Runtime } from './runtime'
-import { hardenWebContents, windowOptions } from './window'
+import { openWithRecovery } from './open-database'
+import type { Runtime } from './runtime'
+import { createMainWindow, hardenSession, hardenWebContents, isAllowedExternal } from './window'
 
 const rendererUrl = process.env['ELECTRON_RENDERER_URL']
 let runtime: Runtime | undefined
@@ -21,9 +22,7 @@ function isTrustedSender(url: string | undefined): boolean {
 }
 
 function createWindow(): void {
-  const window = new BrowserWindow(
-    windowOptions(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))),
-  )
+  const window = createMainWindow(fileURLToPath(new URL('../preload/index.cjs', import.meta.url)))
   window.once('ready-to-show', () => window.show())
   if (rendererUrl) void window.loadURL(rendererUrl)
   else void window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)))
@@ -31,34 +30,35 @@ function createWindow(): void {
 
 function start(): void {
   const file = process.env['VIERDE_HUIS_DB'] ?? join(app.getPath('userData'), 'vierde-huis.db')
-  try {
-    runtime = openRuntime(file, {
+  const opened = openWithRecovery(
+    file,
+    {
       nativeBinding: electronNativeBinding(),
       migrationsFolder: join(app.getAppPath(), 'resources', 'migrations'),
-    })
-  } catch (error) {
-    dialog.showErrorBox(
-      'Database kan niet worden geopend',
-      `${file}\n\n${error instanceof Error ? error.message : String(error)}\n\nEr is niets gewijzigd. Neem contact op met beheer.`,
-    )
-    app.quit()
-    return
-  }
-  // No permission (camera, notifications, ...) is ever needed.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+      program: 'Het Vierde Huis (app)',
+    },
+    dialog,
   )
-  registerIpc(ipcMain, runtime.routes, (event) => isTrustedSender(event.senderFrame?.url))
+  if (!opened) return app.quit()
+  runtime = opened
+  hardenSession(session.defaultSession)
+  registerIpc(ipcMain, opened.routes, (event) => isTrustedSender(event.senderFrame?.url))
   createWindow()
 }
+
+/** Only allow-listed https links reach the system browser (checked again right before opening). */
+function openExternal(url: string): Promise<void> {
+  return isAllowedExternal(url) ? shell.openExternal(url) : Promise.resolve()
+}
+
+// Dutch dates and number formats in native inputs, whatever the computer's language.
+app.commandLine.appendSwitch('lang', 'nl-NL')
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
-  app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, (url) => shell.openExternal(url)),
-  )
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
   void app.whenReady().then(start)
   app.on('window-all-closed', () => {
     runtime?.close()

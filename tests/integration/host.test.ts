@@ -78,6 +78,14 @@ describe('the loopback host', () => {
     expect(page.body).toContain('<title>Het Vierde Huis</title>')
   })
 
+  it('survives odd paths such as // and a broken escape', async () => {
+    const h = await start()
+    expect((await call(h, '//')).status).toBe(200)
+    expect((await call(h, '//evil.example/x')).status).toBe(200)
+    expect((await call(h, '/%E0%A4%A')).status).toBeLessThan(500)
+    expect((await call(h, '/api/app:info', { method: 'POST', body: '{}' })).status).toBe(200)
+  })
+
   it('never serves a file outside the renderer folder', async () => {
     const h = await start()
     const reply = await call(h, '/..%2fgeheim.txt')

@@ -128,6 +128,29 @@ describe('the registry', () => {
     runtime.close()
   })
 
+  it('keeps a planned quarter’s quotas when a corporation’s stock changes later', async () => {
+    const { call, runtime } = setUp()
+    const mitros = await call<{ id: number }>('corporations:save', {
+      name: 'Mitros',
+      socialStock: 30000,
+    })
+    await call('corporations:save', { name: 'Bo-Ex', socialStock: 10000 })
+    await call('years:save', { year: 2026, target: 400, instroomShareTarget: 0.5 })
+    await call('quarters:plan', { quarter: '2026-Q4' })
+    await call('corporations:save', { id: mitros.id, name: 'Mitros', socialStock: 10000 })
+    type Overview = { lines: { corporation: string; quota: number }[] }
+    const planned = await call<Overview>('quarters:overview', { quarter: '2026-Q4' })
+    expect(planned.lines.map((l) => [l.corporation, l.quota])).toEqual([
+      ['Bo-Ex', 25],
+      ['Mitros', 75],
+    ])
+    const unplanned = await call<Overview>('quarters:overview', { quarter: '2026-Q3' }).catch(
+      () => null,
+    )
+    expect(unplanned).toBeNull()
+    runtime.close()
+  })
+
   it('shows in the quarter overview what each corporation submitted', async () => {
     const { call, runtime } = setUp()
     const mitros = await call<{ id: number }>('corporations:save', {

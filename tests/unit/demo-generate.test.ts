@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { addDays } from '../../src/main/demo/calendar'
 import { DEMO_RENT_LIMITS, generateDemo, type DemoDataset } from '../../src/main/demo/generate'
 import { TARGET_GROUP, WIJK, type TargetGroup } from '../../src/shared/domain/vocabulary'
 
@@ -91,10 +92,13 @@ describe('generateDemo', () => {
   })
 
   it.each(samples)(
-    'seed %i: about 400 waiting clients, registered in the last 18 months, more of them recently',
+    'seed %i: about 400 waiting clients plus the ones the history will house, registered in the last two years',
     (_, data) => {
-      expect(data.clients.length).toBeGreaterThanOrEqual(380)
-      expect(data.clients.length).toBeLessThanOrEqual(420)
+      // The history lets most of the earlier quarters' dwellings; as many clients again registered
+      // before, so about 400 are still waiting today (the history itself is checked in demo-load).
+      const earlier = data.dwellings.filter((d) => d.quarterKey !== '2026-Q4').length
+      expect(data.clients.length - earlier).toBeGreaterThanOrEqual(355)
+      expect(data.clients.length - earlier).toBeLessThanOrEqual(425)
       const codes = data.clients.map((c) => c.code)
       expect(new Set(codes).size).toBe(codes.length)
       for (const c of data.clients) {
@@ -102,11 +106,17 @@ describe('generateDemo', () => {
         expect(c.name).toBeNull()
         expect(c.status).toBe('wachtend')
         expect(c.statusSince).toBe(c.registeredOn)
-        expect(c.registeredOn >= '2025-05-20' && c.registeredOn <= '2026-11-23').toBe(true)
+        expect(c.registeredOn >= '2024-11-20' && c.registeredOn <= '2026-11-23').toBe(true)
       }
-      const lastHalfYear = data.clients.filter((c) => c.registeredOn >= '2026-05-23').length
-      const overAYearAgo = data.clients.filter((c) => c.registeredOn < '2025-11-23').length
-      expect(lastHalfYear).toBeGreaterThan(1.5 * overAYearAgo)
+      // Codes follow registration within a year.
+      const sorted = [...data.clients].sort((a, b) => a.code.localeCompare(b.code))
+      expect(sorted.map((c) => c.registeredOn)).toEqual(
+        [...data.clients].map((c) => c.registeredOn).sort(),
+      )
+      // The two cohorts: the waiting list reaches back 18 months, the earlier clients further.
+      const beforeWindow = data.clients.filter((c) => c.registeredOn < '2025-05-20').length
+      expect(beforeWindow).toBeGreaterThan(60)
+      expect(beforeWindow).toBeLessThan(160)
     },
   )
 
@@ -173,6 +183,8 @@ describe('generateDemo', () => {
           expect(d.submittedOn >= q.startsOn && d.submittedOn <= q.endsOn).toBe(true)
           expect(d.submittedOn <= '2026-11-23').toBe(true)
           expect(d.availableFrom > d.submittedOn && d.availableFrom <= q.endsOn).toBe(true)
+          // Free one to seven weeks after the tenant's notice.
+          expect(d.availableFrom <= addDays(d.submittedOn, 49)).toBe(true)
           expect(d.status).toBe('ingediend')
           expect(d.statusSince).toBe(d.submittedOn)
         }
@@ -195,13 +207,21 @@ describe('generateDemo', () => {
         expect(d.serviceCosts).toBeGreaterThanOrEqual(20)
         expect(d.serviceCosts).toBeLessThanOrEqual(80)
         if (d.type === 'studio') expect(d.netRent).toBeLessThanOrEqual(550)
-        if (d.type === 'eengezinswoning') expect(d.netRent).toBeGreaterThanOrEqual(750)
+        if (d.type === 'eengezinswoning') expect(d.netRent).toBeGreaterThanOrEqual(650)
+        // Passend toewijzen: small dwellings under the aftoppingsgrens for one or two persons.
+        if ((d.rooms ?? 1) <= 2)
+          expect(d.netRent).toBeLessThan(DEMO_RENT_LIMITS.aftoppingsgrensLaag)
         expect(d.selfContained).toBe(d.type !== 'kamer')
         // Instroom needs a dwelling that can be flipped to the client's own lease.
         expect(d.flipPossible).toBe(d.suitableFor !== 'uitstroom')
         if (data.corporations[d.corporation]?.name === 'SSH')
           expect(['studio', 'kamer', 'appartement']).toContain(d.type)
       }
+      // ...and only a few larger ones above the aftoppingsgrens for three or more.
+      const aboveCap = data.dwellings.filter(
+        (d) => d.netRent > DEMO_RENT_LIMITS.aftoppingsgrensHoog,
+      ).length
+      expect(aboveCap / data.dwellings.length).toBeLessThan(0.06)
       const flippable = data.dwellings.filter((d) => d.flipPossible).length / data.dwellings.length
       expect(flippable).toBeGreaterThan(0.15)
       expect(flippable).toBeLessThan(0.35)

@@ -12,6 +12,8 @@ const recorded = vi.hoisted(() => ({
   ipcRendererCalls: [] as [string, unknown][],
   appEvents: new Map<string, (...args: unknown[]) => void>(),
   userData: '',
+  permissionHandler: undefined as unknown,
+  headersHandler: undefined as unknown,
 }))
 
 vi.mock('electron', () => {
@@ -40,6 +42,7 @@ vi.mock('electron', () => {
   return {
     app: {
       requestSingleInstanceLock: () => true,
+      commandLine: { appendSwitch: vi.fn() },
       whenReady: () => Promise.resolve(),
       on: (name: string, fn: (...args: unknown[]) => void) => recorded.appEvents.set(name, fn),
       getPath: () => recorded.userData,
@@ -47,12 +50,18 @@ vi.mock('electron', () => {
       quit: vi.fn(),
     },
     BrowserWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 1) },
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) =>
         recorded.handlers.set(channel, fn),
     },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: unknown) => (recorded.permissionHandler = fn),
+        setPermissionCheckHandler: vi.fn(),
+        webRequest: { onHeadersReceived: (fn: unknown) => (recorded.headersHandler = fn) },
+      },
+    },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     contextBridge: {
       exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value),
@@ -136,5 +145,43 @@ describe('web contents hardening', () => {
       action: 'deny',
     })
     expect(opened).toEqual(['https://www.hetvierdehuis.nl/contact'])
+  })
+})
+
+describe('session hardening', () => {
+  it('denies every permission request and sends the Content-Security-Policy as a header', async () => {
+    await import('../../src/main/index')
+    await vi.waitFor(() => expect(recorded.headersHandler).toBeDefined())
+    const decide = vi.fn()
+    ;(recorded.permissionHandler as (...args: unknown[]) => void)({}, 'media', decide)
+    expect(decide).toHaveBeenCalledWith(false)
+
+    let sent: Record<string, string[]> = {}
+    ;(recorded.headersHandler as (details: unknown, callback: unknown) => void)(
+      { responseHeaders: { 'Content-Type': ['text/html'] } },
+      ({ responseHeaders }: { responseHeaders: Record<string, string[]> }) =>
+        (sent = responseHeaders),
+    )
+    expect(sent['Content-Type']).toEqual(['text/html'])
+    expect(sent['Content-Security-Policy']?.[0]).toMatch(/default-src 'self'; script-src 'self';/)
+  })
+
+  it('keeps the header policy equal to the page’s own meta policy', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../../src/main/window')
+    const { readFileSync } = await import('node:fs')
+    const html = readFileSync(resolve('src/renderer/index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    // frame-ancestors only works as a header, so the meta tag cannot carry it.
+    expect(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", '')).toBe(meta)
+  })
+
+  it('opens only https links on the allowlist, whatever the URL looks like', async () => {
+    const { isAllowedExternal } = await import('../../src/main/window')
+    expect(isAllowedExternal('https://www.utrecht.nl/zorg')).toBe(true)
+    expect(isAllowedExternal('http://www.utrecht.nl/')).toBe(false)
+    expect(isAllowedExternal('https://www.utrecht.nl.evil.example/')).toBe(false)
+    expect(isAllowedExternal('https://www.utrecht.nl@evil.example/')).toBe(false)
+    expect(isAllowedExternal('file:///etc/passwd')).toBe(false)
+    expect(isAllowedExternal('javascript:alert(1)')).toBe(false)
   })
 })

@@ -2,12 +2,7 @@
 
 const DAY = 86_400_000
 
-/** The calendar day the officer sees (local date parts, as quarterOf uses), as an ISO date. */
-export function localIsoDate(date: Date): string {
-  return new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()))
-    .toISOString()
-    .slice(0, 10)
-}
+export { localIsoDate } from '../../shared/domain/dates'
 
 export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)

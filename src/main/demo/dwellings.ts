@@ -36,7 +36,12 @@ const ROOMS: Record<DwellingType, [number, number][]> = {
   ],
 }
 
-/** Net rent band 2026 (euros a month) by type and rooms: social rent, under the liberalisatiegrens. */
+/**
+ * Net rent band 2026 (euros a month) by type and rooms. Corporations submit dwellings for this group
+ * under the aftoppingsgrens of the household they fit (passend toewijzen: € 682,96 for one or two
+ * persons, € 731,93 for three or more): most clients live on benefits. Were they dearer, the
+ * engine would run out of clients who can pay them within a quarter or two.
+ */
 function rentBand(type: DwellingType, rooms: number): [number, number] {
   switch (type) {
     case 'kamer':
@@ -44,13 +49,17 @@ function rentBand(type: DwellingType, rooms: number): [number, number] {
     case 'studio':
       return [450, 550]
     case 'eengezinswoning':
-      return [750, 900]
+      return [660, 730]
     case 'appartement':
-      return rooms <= 2 ? [550, 690] : rooms === 3 ? [610, 760] : [680, 800]
+      return rooms <= 2 ? [540, 680] : rooms === 3 ? [590, 700] : [640, 730]
     default:
-      return rooms <= 2 ? [590, 700] : rooms === 3 ? [640, 780] : [700, 800]
+      return rooms <= 2 ? [560, 680] : rooms === 3 ? [610, 710] : [650, 730]
   }
 }
+
+/** A few larger dwellings rent above the aftoppingsgrens: for the clients with some income. */
+const ABOVE_CAP_SHARE = 0.05
+const ABOVE_CAP_BAND: [number, number] = [745, 880]
 
 const cents = (x: number) => Math.round(x * 100) / 100
 
@@ -169,7 +178,8 @@ function dwelling(
       : 0
   const hasLift = flat && street.lift
   const rooms = rnd.weighted(ROOMS[type])
-  const [low, high] = rentBand(type, rooms)
+  const [low, high] =
+    rooms >= 3 && rnd.chance(ABOVE_CAP_SHARE) ? ABOVE_CAP_BAND : rentBand(type, rooms)
 
   // A quarter of the dwellings can be flipped to the client's own lease, and only those suit instroom.
   const flipPossible = rnd.chance(0.25)
@@ -183,9 +193,10 @@ function dwelling(
   // In the first weeks of the quarter (not on its first day, 1 January is a holiday), never after today.
   const planned = nextWeekday(addDays(startsOn, rnd.int(1, 20)))
   const submittedOn = planned < c.todayIso ? planned : c.todayIso
+  // Submitted when the tenant gives notice: free one to seven weeks later, within the quarter.
   const availableFrom = addDays(
     submittedOn,
-    rnd.int(7, Math.max(7, daysBetween(submittedOn, endsOn))),
+    rnd.int(7, Math.max(7, Math.min(49, daysBetween(submittedOn, endsOn)))),
   )
 
   return {

@@ -49,12 +49,16 @@ export interface DemoDataset {
   quarters: QuarterRow[]
   quarterQuotas: DemoQuota[]
   settings: SettingRow[]
+  /** Everyone registered, all waiting: the history houses some, in registration order (codes too). */
   clients: DemoClient[]
   dwellings: DemoDwelling[]
 }
 
 /** The demo uses the built-in 2026 settings, stored for the current year as an officer would. */
 export const DEMO_RENT_LIMITS = DEFAULT_YEAR_SETTINGS
+
+/** Share of the earlier quarters' dwellings the history lets, about (see history.ts). */
+const HOUSED_SHARE: [number, number] = [0.93, 0.97]
 
 /** The taakstelling for Utrecht city (domain.md §3). */
 export const YEAR_TARGET = 385
@@ -104,14 +108,23 @@ export function generateDemo(seed: number, today: Date): DemoDataset {
     { key: YEAR_SETTINGS_KEY, year, value: JSON.stringify(DEFAULT_YEAR_SETTINGS) },
   ]
 
-  const clientRows = generateClients(createRandom(seed, 'clients'), {
-    todayIso,
-    limits: DEMO_RENT_LIMITS,
-  })
   const dwellingRows = generateDwellings(createRandom(seed, 'dwellings'), {
     todayIso,
     quarters: quarterRows,
     quotas: quotaTable,
+  })
+  // The history lets most of the earlier quarters' dwellings: as many clients again are registered
+  // before, so the waiting list today is still the ~400 of a steady state.
+  const currentKey = quarterKey(current)
+  const historyRnd = createRandom(seed, 'history-clients')
+  const earlierDwellings = dwellingRows.filter((d) => d.quarterKey !== currentKey).length
+  const clientRows = generateClients(createRandom(seed, 'clients'), {
+    todayIso,
+    limits: DEMO_RENT_LIMITS,
+    earlier: {
+      rnd: historyRnd,
+      count: Math.round(earlierDwellings * historyRnd.between(HOUSED_SHARE[0], HOUSED_SHARE[1])),
+    },
   })
 
   return {

@@ -14,6 +14,7 @@ import { careProviders, clients } from '../db/schema'
 import { audit } from './audit'
 import { releaseFromShortlists } from './offers-service'
 import type { ServiceContext } from './context'
+import { localIsoDate } from '../../shared/domain/dates'
 
 const rowColumns = {
   id: clients.id,
@@ -126,6 +127,17 @@ export function saveClient(
         .returning({ id: clients.id })
         .get().id
     } else {
+      const erased = tx
+        .select({ anonymisedAt: clients.anonymisedAt })
+        .from(clients)
+        .where(eq(clients.id, id))
+        .get()?.anonymisedAt
+      if (erased) {
+        throw new ApiError(
+          'conflict',
+          'De gegevens van deze kandidaat zijn gewist en kunnen niet meer worden gewijzigd',
+        )
+      }
       const updated = tx
         .update(clients)
         .set({ ...values, updatedAt: new Date().toISOString() })
@@ -153,15 +165,22 @@ export function setClientStatus(
   ctx: ServiceContext,
   input: z.output<typeof SetClientStatusInput>,
 ): ClientDetail {
-  const today = ctx.now().toISOString().slice(0, 10)
+  const today = localIsoDate(ctx.now())
   ctx.store.db.transaction((tx) => {
     const current = tx
-      .select({ code: clients.code, status: clients.status })
+      .select({ code: clients.code, status: clients.status, anonymisedAt: clients.anonymisedAt })
       .from(clients)
       .where(eq(clients.id, input.id))
       .get()
     if (!current) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
     if (current.status === input.status) return
+    // Its needs and preferences are gone: matching it again would rank on cleared fields.
+    if (current.anonymisedAt) {
+      throw new ApiError(
+        'conflict',
+        `De gegevens van kandidaat ${current.code} zijn gewist; meld de cliënt zo nodig opnieuw aan`,
+      )
+    }
     if (current.status === 'gehuisvest') {
       throw new ApiError(
         'conflict',

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm'
+import { count, inArray } from 'drizzle-orm'
 import type { DemoSummary } from '../../shared/api/app'
 import { ApiError } from '../../shared/api/endpoint'
 import type { Db } from '../db/connection'
@@ -12,7 +12,9 @@ import {
   settings,
   yearTargets,
 } from '../db/schema'
+import { localIsoDate } from '../demo/calendar'
 import { generateDemo } from '../demo/generate'
+import { simulateHistory } from '../demo/history'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
 
@@ -33,6 +35,17 @@ function countRows(db: Db) {
     clients: n(clients),
     dwellings: n(dwellings),
   }
+}
+
+/** The waiting list: everyone registered and not yet housed, withdrawn or on hold. */
+function countWaiting(db: Db): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(clients)
+      .where(inArray(clients.status, ['wachtend', 'voorgedragen', 'aanbieding']))
+      .get()?.n ?? 0
+  )
 }
 
 /** Maps a name to the id SQLite gave it; RETURNING promises no order, names are unique. */
@@ -64,10 +77,11 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
 
   const data = generateDemo(seed, now)
   const quarterKeys = data.quarters.map((q) => q.key)
+  const historyKeys = quarterKeys.slice(0, -1)
 
   // better-sqlite3 is synchronous on one connection: everything below, the audit too, commits or
   // rolls back together.
-  db.transaction(() => {
+  const { history, waiting } = db.transaction(() => {
     const corporationIds = idsByName(
       db
         .insert(corporations)
@@ -100,29 +114,42 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
       )
       .run()
 
-    inChunks(data.clients, (chunk) =>
-      db
-        .insert(clients)
-        .values(
-          chunk.map(({ careProvider, supportProvider, ...c }) => ({
-            ...c,
-            careProviderId: providerId(careProvider),
-            supportProviderId: supportProvider === null ? null : providerId(supportProvider),
-          })),
-        )
-        .run(),
-    )
-    inChunks(data.dwellings, (chunk) =>
-      db
-        .insert(dwellings)
-        .values(
-          chunk.map(({ corporation, ...d }) => ({
-            ...d,
-            corporationId: corporationId(corporation),
-          })),
-        )
-        .run(),
-    )
+    // Clients register and dwellings are submitted as the history's clock passes their day, so the
+    // engine never sees anyone before they were there; ids still follow registration and submission.
+    const clientRows = data.clients.map(({ careProvider, supportProvider, ...c }) => ({
+      ...c,
+      careProviderId: providerId(careProvider),
+      supportProviderId: supportProvider === null ? null : providerId(supportProvider),
+    }))
+    const dwellingRows = data.dwellings.map(({ corporation, ...d }) => ({
+      ...d,
+      corporationId: corporationId(corporation),
+    }))
+    let nextClient = 0
+    let nextDwelling = 0
+    const arrive = (day: string) => {
+      const from = nextClient
+      while (nextClient < clientRows.length && clientRows[nextClient]!.registeredOn <= day)
+        nextClient++
+      inChunks(clientRows.slice(from, nextClient), (chunk) =>
+        db.insert(clients).values(chunk).run(),
+      )
+      const fromDwelling = nextDwelling
+      while (nextDwelling < dwellingRows.length && dwellingRows[nextDwelling]!.submittedOn <= day)
+        nextDwelling++
+      inChunks(dwellingRows.slice(fromDwelling, nextDwelling), (chunk) =>
+        db.insert(dwellings).values(chunk).run(),
+      )
+    }
+
+    const history = simulateHistory(ctx, {
+      seed,
+      todayIso: localIsoDate(now),
+      quarters: data.quarters.slice(0, -1),
+      arrive,
+    })
+    arrive('9999-12-31')
+    const waiting = countWaiting(db)
 
     audit(
       db,
@@ -132,19 +159,24 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
         entityType: 'database',
         summary:
           `Demogegevens geladen (seed ${seed}): ${data.corporations.length} corporaties, ` +
-          `${data.careProviders.length} zorgaanbieders, ${data.clients.length} wachtende cliënten en ` +
-          `${data.dwellings.length} woningen in ${quarterKeys.length} kwartalen (${quarterKeys.join(', ')}).`,
+          `${data.careProviders.length} zorgaanbieders, ${data.clients.length} cliënten ` +
+          `(${waiting} nog wachtend) en ${data.dwellings.length} woningen in ${quarterKeys.length} ` +
+          `kwartalen (${quarterKeys.join(', ')}); geschiedenis van ${history.allocations} ` +
+          `toewijzingen in ${historyKeys.join(', ')}.`,
         details: {
           seed,
           corporations: data.corporations.length,
           careProviders: data.careProviders.length,
           clients: data.clients.length,
+          waitingClients: waiting,
           dwellings: data.dwellings.length,
           quarters: quarterKeys,
+          history,
         },
       },
       now,
     )
+    return { history, waiting }
   })
 
   return {
@@ -154,6 +186,14 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
     clients: data.clients.length,
     dwellings: data.dwellings.length,
     quarters: quarterKeys,
+    waitingClients: waiting,
+    allocations: history.allocations,
+    allocationsByQuarter: history.allocationsByQuarter,
+    presentedShortlists: history.presentedShortlists,
+    rejectedShortlists: history.rejectedShortlists,
+    declinedOffers: history.declinedOffers,
+    withdrawnDwellings: history.withdrawnDwellings,
+    medianLeadDays: history.medianLeadDays,
   }
 }
 

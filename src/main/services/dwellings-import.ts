@@ -10,6 +10,7 @@ import { corporations, dwellings } from '../db/schema'
 import { headerOf } from '../excel/columns'
 import { DWELLING_COLUMNS } from '../excel/dwelling-columns'
 import { sameText, type CheckedRows, type ValidRow } from './import-rows'
+import { localIsoDate } from '../../shared/domain/dates'
 
 const FIELDS = Object.keys(DwellingFieldsSchema.shape) as (keyof DwellingFields)[]
 
@@ -84,7 +85,7 @@ export function writeDwellings(
   plan: DwellingsPlan,
   now: Date,
 ): { created: number[]; updated: number[] } {
-  const today = now.toISOString().slice(0, 10)
+  const today = localIsoDate(now)
   const created = plan.create.map(
     ({ data }) =>
       tx

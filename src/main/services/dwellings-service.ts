@@ -11,6 +11,7 @@ import { corporations, dwellings } from '../db/schema'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
 import { ensureQuarter } from './quarters'
+import { localIsoDate } from '../../shared/domain/dates'
 
 const rowColumns = {
   id: dwellings.id,
@@ -82,7 +83,7 @@ export function saveDwelling(
   { id, dwelling }: z.output<typeof SaveDwellingInput>,
 ): DwellingDetail {
   const { db } = ctx.store
-  const today = ctx.now().toISOString().slice(0, 10)
+  const today = localIsoDate(ctx.now())
   const savedId = db.transaction((tx) => {
     const corporation = tx
       .select()

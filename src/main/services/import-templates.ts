@@ -7,26 +7,14 @@ import type {
 import { parseQuarter, quarterLabel } from '../../shared/domain/quarter'
 import { CLIENT_COLUMNS, CLIENT_EXAMPLE, CLIENTS_SHEET } from '../excel/client-columns'
 import { DWELLING_COLUMNS, DWELLING_EXAMPLE, DWELLINGS_SHEET } from '../excel/dwelling-columns'
+import { dutchDate, fileNamePart } from '../excel/naming'
 import { MAX_DATA_ROWS } from '../excel/workbook-reader'
 import { writeTemplate } from '../excel/template-writer'
 import type { ServiceContext } from './context'
 import { getCareProvider, getCorporation } from './import-owners'
+import { localIsoDate } from '../../shared/domain/dates'
 
 const maxRows = MAX_DATA_ROWS.toLocaleString('nl-NL')
-
-function dutchDate(date: Date): string {
-  const iso = date.toISOString().slice(0, 10)
-  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`
-}
-
-/** "'s Heeren Loo" → "s-Heeren-Loo": safe in a file name on every system and in a mail attachment. */
-function fileNamePart(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
 
 /** The template a corporation fills in with the dwellings it submits for one quarter. */
 export async function dwellingsTemplate(
@@ -97,7 +85,7 @@ export async function clientsTemplate(
     createdAt: today,
   })
   return {
-    fileName: `aanmeldingen-${fileNamePart(provider.name)}-${today.toISOString().slice(0, 10)}.xlsx`,
+    fileName: `aanmeldingen-${fileNamePart(provider.name)}-${localIsoDate(today)}.xlsx`,
     base64: buffer.toString('base64'),
   }
 }

@@ -24,6 +24,7 @@ import {
 } from '../domain/ranking'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
+import { localIsoDate } from '../../shared/domain/dates'
 
 /** Open shortlists: made but not yet decided; a client on one is not free for another. */
 export const OPEN_SHORTLIST = ['concept', 'voorgedragen'] as const
@@ -173,7 +174,7 @@ function groupStandings(
   today: Date,
   waiting: ClientFacts[],
 ): Map<TargetGroup, GroupStanding> {
-  const since = subYears(today, 1).toISOString().slice(0, 10)
+  const since = localIsoDate(subYears(today, 1))
   const recent = db
     .select({ group: clients.targetGroup, n: sql<number>`count(*)` })
     .from(allocations)
@@ -199,7 +200,7 @@ function groupStandings(
 
 /** Placements of the last three years, by wijk and by complex: what spreading weighs. */
 function placements(db: DbOrTx, today: Date) {
-  const since = subYears(today, 3).toISOString().slice(0, 10)
+  const since = localIsoDate(subYears(today, 3))
   const rows = db
     .select({ wijk: dwellings.wijk, complex: dwellings.complex })
     .from(allocations)

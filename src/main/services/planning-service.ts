@@ -154,7 +154,23 @@ const NO_PROGRESS: Progress = {
 }
 
 /** Quota (pro rata, plus last quarter's shortfall where chosen) against what each corporation did. */
-function computeOverview(db: DbOrTx, key: QuarterKey): QuarterOverview {
+/** Quotas recorded when the quarter was planned, per corporation; empty when never planned. */
+function plannedQuotas(db: DbOrTx, key: QuarterKey): Map<number, number> {
+  return new Map(
+    db
+      .select({ corporationId: quarterQuotas.corporationId, quota: quarterQuotas.quota })
+      .from(quarterQuotas)
+      .where(eq(quarterQuotas.quarterKey, key))
+      .all()
+      .map((r) => [r.corporationId, r.quota]),
+  )
+}
+
+/**
+ * A planned quarter keeps the quotas recorded at planning, so later changes to stock or target do
+ * not rewrite its history; an unplanned one (and a corporation added since) is computed live.
+ */
+function computeOverview(db: DbOrTx, key: QuarterKey, usePlanned = true): QuarterOverview {
   const quarter = db.select().from(quarters).where(eq(quarters.key, key)).get()
   if (!quarter) throw new ApiError('not-found', `Kwartaal ${key} bestaat nog niet`)
   const { year, number } = parseQuarter(key)
@@ -184,6 +200,8 @@ function computeOverview(db: DbOrTx, key: QuarterKey): QuarterOverview {
     holders.map((h) => h.socialStock),
     parseQuarter(previousKey).number,
   )
+  const planned = usePlanned ? plannedQuotas(db, key) : new Map<number, number>()
+  const previousPlanned = plannedQuotas(db, previousKey)
   const previousExists = Boolean(
     db.select().from(quarters).where(eq(quarters.key, previousKey)).get(),
   )
@@ -193,17 +211,20 @@ function computeOverview(db: DbOrTx, key: QuarterKey): QuarterOverview {
     const carried =
       quarter.carryShortfall && previousExists
         ? shortfall(
-            previousQuotas[index] ?? 0,
+            previousPlanned.get(holder.id) ?? previousQuotas[index] ?? 0,
             (previousProgress.get(holder.id) ?? NO_PROGRESS).submitted,
           )
         : 0
+    const recorded = planned.get(holder.id)
+    const quota = recorded ?? baseQuota + carried
+    const carriedPart = Math.min(carried, quota)
     return {
       corporationId: holder.id,
       corporation: holder.name,
       stockShare: stock === 0 ? 0 : holder.socialStock / stock,
-      baseQuota,
-      carried,
-      quota: baseQuota + carried,
+      baseQuota: quota - carriedPart,
+      carried: carriedPart,
+      quota,
       ...(progress.get(holder.id) ?? NO_PROGRESS),
     }
   })
@@ -266,7 +287,7 @@ export function planQuarter(
       .set({ carryShortfall, updatedAt: new Date().toISOString() })
       .where(eq(quarters.key, key))
       .run()
-    const overview = computeOverview(tx, key)
+    const overview = computeOverview(tx, key, false)
     tx.delete(quarterQuotas).where(eq(quarterQuotas.quarterKey, key)).run()
     if (overview.lines.length > 0) {
       tx.insert(quarterQuotas)

@@ -12,10 +12,11 @@ import {
   rankingContext,
 } from './matching-facts'
 import { getSettings } from './planning-service'
+import { localIsoDate } from '../../shared/domain/dates'
 
 /** Small building blocks of the workflow; each runs inside the caller's transaction. */
 
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+export const isoDay = localIsoDate
 
 export function setClientStatus(
   tx: DbOrTx,

@@ -44,6 +44,16 @@ export const DemoSummarySchema = z.object({
   clients: z.number(),
   dwellings: z.number(),
   quarters: z.array(z.string()),
+  /** The history the engine made in the earlier quarters, and what it left waiting today. */
+  waitingClients: z.number().optional(),
+  allocations: z.number().optional(),
+  allocationsByQuarter: z.record(z.string(), z.number()).optional(),
+  presentedShortlists: z.number().optional(),
+  rejectedShortlists: z.number().optional(),
+  declinedOffers: z.number().optional(),
+  withdrawnDwellings: z.number().optional(),
+  /** Median days from a dwelling's submission to the start of its lease. */
+  medianLeadDays: z.number().nullable().optional(),
 })
 export type DemoSummary = z.infer<typeof DemoSummarySchema>
 

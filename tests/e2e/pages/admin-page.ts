@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { FormDialog } from './form-dialog'
 
-export type AdminTab = 'Corporaties' | 'Zorgaanbieders' | 'Taakstelling per jaar' | 'Instellingen per jaar'
+export type AdminTab =
+  'Corporaties' | 'Zorgaanbieders' | 'Taakstelling per jaar' | 'Instellingen per jaar'
 
 /** Beheer: partners, the yearly target and the yearly settings, each on its own tab. */
 export class AdminPage {

@@ -42,6 +42,14 @@ export class DwellingsPage {
     return file.suggestedFilename()
   }
 
+  get grid(): Locator {
+    return this.page.getByRole('grid', { name: /^Woningen / })
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Zoeken in woningen' }).fill(text)
+  }
+
   async openImport(): Promise<ImportDialog> {
     await this.page.getByRole('button', { name: 'Importeren…' }).click()
     const dialog = new ImportDialog(this.page, 'Woningen importeren')

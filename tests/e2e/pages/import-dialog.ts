@@ -8,7 +8,9 @@ export class ImportDialog extends FormDialog {
   }
 
   async chooseFile(path: string): Promise<void> {
-    await this.field('Ingevuld sjabloon (.xlsx)').setInputFiles(path)
+    // The native input is hidden behind the Dutch "Bestand kiezen…" button.
+    await expect(this.button('Ingevuld sjabloon (.xlsx) Bestand kiezen…')).toBeFocused()
+    await this.root.locator('input[type="file"]').setInputFiles(path)
   }
 
   get summary(): Locator {

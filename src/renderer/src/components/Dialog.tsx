@@ -100,7 +100,12 @@ export function Dialog({ title, description, onClose, size = 'narrow', children 
             </p>
           )}
         </div>
-        <button type="button" className="dialog-close" aria-label="Sluiten" onClick={onClose}>
+        <button
+          type="button"
+          className="dialog-close"
+          aria-label="Venster sluiten"
+          onClick={onClose}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </div>

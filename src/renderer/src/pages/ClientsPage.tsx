@@ -189,6 +189,7 @@ export function ClientsPage() {
           title="Sjabloon voor aanmeldingen downloaden"
           description="Een Excel-sjabloon waarin een zorgaanbieder cliënten aanmeldt, zonder namen of BSN."
           ownerLabel="Zorgaanbieder"
+          ownerPlural="zorgaanbieders"
           owners={activeProviders}
           fetchTemplate={(careProviderId) => client.clientsTemplate({ careProviderId })}
           onClose={() => setOpen(undefined)}

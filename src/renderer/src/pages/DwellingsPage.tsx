@@ -210,6 +210,7 @@ export function DwellingsPage() {
           title="Sjabloon voor woningen downloaden"
           description={`Een Excel-sjabloon waarin een corporatie haar woningen voor ${quarterName} invult.`}
           ownerLabel="Corporatie"
+          ownerPlural="corporaties"
           owners={activeCorporations}
           fetchTemplate={(corporationId) =>
             client.dwellingsTemplate({ corporationId, quarterKey: quarter })

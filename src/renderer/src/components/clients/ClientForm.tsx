@@ -4,6 +4,7 @@ import { client } from '../../api/client'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { CheckboxField } from '../form/CheckboxField'
 import { ChoiceGroup } from '../form/ChoiceGroup'
+import { DateField } from '../form/DateField'
 import { FormFooter } from '../form/FormFooter'
 import { FormSection } from '../form/FormSection'
 import { NumberField } from '../form/NumberField'
@@ -60,6 +61,11 @@ export function ClientForm({ existing, careProviders, onClose, onSaved }: Client
             required
             placeholder="Kies een zorgaanbieder…"
             options={providerOptions}
+            hint={
+              providerOptions.length === 0
+                ? 'Er zijn nog geen actieve zorgaanbieders: voeg ze toe bij Beheer.'
+                : undefined
+            }
           />
           <SelectField
             {...form.text('targetGroup')}
@@ -83,13 +89,11 @@ export function ClientForm({ existing, careProviders, onClose, onSaved }: Client
             onChange={([value]) => set('flow', value ?? '')}
             error={errors.flow}
           />
-          <TextField
+          <DateField
             {...form.text('registeredOn')}
-            type="date"
             label="Aanmelddatum"
             required
-            size="medium"
-            hint="Hiervandaan telt de wachttijd."
+            hint="hiervandaan telt de wachttijd."
           />
           <TextField
             {...form.text('name')}

@@ -1,8 +1,11 @@
 import type { ClientDetail } from '../../../../shared/api'
 import { ClientInputSchema } from '../../../../shared/domain/client-input'
+import { formatDate } from '../../format'
+import { readDates, unchosen, withIssues } from '../form/field-errors'
 import {
   euroText,
   idFrom,
+  isoDateFrom,
   numberFrom,
   numberText,
   optionalNumberFrom,
@@ -40,7 +43,7 @@ export function newClientValues(): ClientValues {
     careProviderId: '',
     targetGroup: '',
     flow: 'uitstroom',
-    registeredOn: todayIso(),
+    registeredOn: formatDate(todayIso()),
     adults: '1',
     children: '0',
     birthYear: '',
@@ -65,7 +68,7 @@ export function clientValuesOf(c: ClientDetail): ClientValues {
     careProviderId: String(c.careProviderId),
     targetGroup: c.targetGroup,
     flow: c.flow,
-    registeredOn: c.registeredOn,
+    registeredOn: formatDate(c.registeredOn),
     adults: numberText(c.adults),
     children: numberText(c.children),
     birthYear: String(c.birthYear),
@@ -94,13 +97,14 @@ export function checkClient(v: ClientValues, existing: ClientDetail | undefined)
     existing && existing.supportProviderId !== existing.careProviderId
       ? existing.supportProviderId
       : null
-  return ClientInputSchema.safeParse({
+  const dates = readDates({ registeredOn: v.registeredOn }, isoDateFrom)
+  const checked = ClientInputSchema.safeParse({
     ...v,
+    ...dates.values,
     careProviderId: idFrom(v.careProviderId),
     supportProviderId: ownSupport,
     targetGroup: orUndefined(v.targetGroup),
     flow: orUndefined(v.flow),
-    registeredOn: orUndefined(v.registeredOn),
     adults: numberFrom(v.adults),
     children: numberFrom(v.children),
     birthYear: numberFrom(v.birthYear),
@@ -109,4 +113,6 @@ export function checkClient(v: ClientValues, existing: ClientDetail | undefined)
     supportIntensity: v.supportIntensity === '' ? null : v.supportIntensity,
     supportMonths: optionalNumberFrom(v.supportMonths),
   })
+  const choices = unchosen(v, { targetGroup: 'Kies een doelgroep', flow: 'Kies in- of uitstroom' })
+  return withIssues(checked, [...dates.issues, ...choices])
 }

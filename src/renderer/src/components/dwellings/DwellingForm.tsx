@@ -10,6 +10,7 @@ import { client } from '../../api/client'
 import { formatEuro } from '../../format'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { CheckboxField } from '../form/CheckboxField'
+import { DateField } from '../form/DateField'
 import { numberFrom } from '../form/form-values'
 import { FormFooter } from '../form/FormFooter'
 import { FormSection } from '../form/FormSection'
@@ -82,6 +83,11 @@ export function DwellingForm({
             required
             placeholder="Kies een corporatie…"
             options={corporationOptions}
+            hint={
+              corporationOptions.length === 0
+                ? 'Er zijn nog geen actieve corporaties: voeg ze toe bij Beheer.'
+                : undefined
+            }
             autoFocus={!dwelling}
           />
           <SelectField
@@ -175,13 +181,7 @@ export function DwellingForm({
             options={suitableOptions}
             hint="Uitstroom uit opvang of beschermd wonen, instroom (omklapwoning) of beide."
           />
-          <TextField
-            {...form.text('availableFrom')}
-            type="date"
-            label="Beschikbaar vanaf"
-            required
-            size="medium"
-          />
+          <DateField {...form.text('availableFrom')} label="Beschikbaar vanaf" required />
           <CheckboxField
             {...form.checkbox('flipPossible')}
             label="Omklap mogelijk"

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { QuarterLine, QuarterOverview } from '../../../../shared/api'
+import type { QuarterOverview } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { dutchMessage } from '../../errors'
 import { formatNumber, formatShare } from '../../format'
@@ -7,38 +7,13 @@ import { useDataVersion } from '../../hooks/data-version'
 import { useApi } from '../../hooks/use-api'
 import { ErrorAlert, Loading } from '../Messages'
 import { InstroomLine } from './InstroomLine'
-import { QuotaProgress } from './QuotaProgress'
+import { OverviewTable } from './OverviewTable'
 
 interface QuarterOverviewPanelProps {
   quarter: string
   quarterName: string
   /** False for a quarter nobody planned or submitted to yet: there is nothing to read. */
   exists: boolean
-}
-
-type Counts = Pick<
-  QuarterLine,
-  'carried' | 'quota' | 'submitted' | 'inShortlist' | 'matched' | 'allocated'
->
-
-function Cells({ line }: { line: Counts }) {
-  return (
-    <>
-      <td className="numeric">
-        {formatNumber(line.quota)}
-        {line.carried > 0 && (
-          <span className="cell-note">+{formatNumber(line.carried)} uit vorig kwartaal</span>
-        )}
-      </td>
-      <td className="numeric">{formatNumber(line.submitted)}</td>
-      <td>
-        <QuotaProgress submitted={line.submitted} quota={line.quota} />
-      </td>
-      <td className="numeric">{formatNumber(line.inShortlist)}</td>
-      <td className="numeric">{formatNumber(line.matched)}</td>
-      <td className="numeric">{formatNumber(line.allocated)}</td>
-    </>
-  )
 }
 
 function TargetNote({ overview }: { overview: QuarterOverview }) {
@@ -61,6 +36,19 @@ function TargetNote({ overview }: { overview: QuarterOverview }) {
   )
 }
 
+const EXPANDED_KEY = 'woningen.kwartaaloverzicht'
+
+/** One line for when the overview is folded away. */
+function CompactSummary({ overview }: { overview: QuarterOverview }) {
+  const { quota, submitted } = overview.totals
+  return (
+    <p className="overview-note">
+      Quotum {formatNumber(quota)}, ingediend {formatNumber(submitted)}
+      {quota > 0 && ` (${formatShare(submitted / quota)})`}.
+    </p>
+  )
+}
+
 /**
  * Per corporation: its quota for the quarter (pro rata, plus last quarter's shortfall when chosen)
  * against what it submitted and how far those dwellings got. A plain table: a handful of rows,
@@ -75,109 +63,97 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
   const [planning, setPlanning] = useState(false)
   const [planError, setPlanError] = useState<string>()
   const data = overview.data?.quarter.key === quarter ? overview.data : undefined
+  const [expanded, setExpanded] = useState(() => localStorage.getItem(EXPANDED_KEY) !== 'closed')
+
+  // The box follows the click at once; the overview catches up when it has reloaded.
+  const [chosenCarry, setChosenCarry] = useState<{ quarter: string; carry: boolean }>()
+  const carry =
+    chosenCarry?.quarter === quarter ? chosenCarry.carry : (data?.quarter.carryShortfall ?? false)
 
   async function plan(carryShortfall: boolean) {
     setPlanning(true)
     setPlanError(undefined)
+    setChosenCarry({ quarter, carry: carryShortfall })
     try {
       await client.planQuarter({ quarter, carryShortfall })
       refreshAll()
     } catch (error) {
+      setChosenCarry(undefined)
       setPlanError(dutchMessage(error))
     } finally {
       setPlanning(false)
     }
   }
 
+  function toggle() {
+    const next = !expanded
+    setExpanded(next)
+    // Remembered on this computer: an officer who wants the grid higher keeps it that way.
+    localStorage.setItem(EXPANDED_KEY, next ? 'open' : 'closed')
+  }
+
   return (
     <section aria-labelledby="overview-title" className="overview">
       <div className="overview-header">
         <h2 id="overview-title">Kwartaaloverzicht {quarterName}</h2>
-        <label className="check-row">
-          <input
-            type="checkbox"
-            checked={data?.quarter.carryShortfall ?? false}
-            disabled={planning || (exists && !data)}
-            onChange={(e) => void plan(e.target.checked)}
-            aria-describedby="carry-hint"
-          />
-          Tekort van vorig kwartaal meenemen
-        </label>
+        <button
+          type="button"
+          className="button-link"
+          aria-expanded={expanded}
+          aria-controls="overview-body"
+          onClick={toggle}
+        >
+          {expanded ? 'Overzicht verbergen' : 'Overzicht tonen'}
+        </button>
+        {expanded && (
+          <label className="check-row overview-carry">
+            <input
+              type="checkbox"
+              checked={carry}
+              disabled={planning || (exists && !data)}
+              onChange={(e) => void plan(e.target.checked)}
+              aria-describedby="carry-hint"
+            />
+            Tekort van vorig kwartaal meenemen
+          </label>
+        )}
       </div>
-      <p id="carry-hint" className="visually-hidden">
-        Wat een corporatie vorig kwartaal te weinig indiende, komt bij haar quotum voor dit
-        kwartaal.
-      </p>
       <ErrorAlert message={overview.error ?? planError} onRetry={overview.reload} />
-      {!exists ? (
-        <p className="overview-note">
-          Voor {quarterName} is nog niets ingediend of gepland. Het kwartaal begint zodra er een
-          woning wordt toegevoegd of geïmporteerd.{' '}
-          <button
-            type="button"
-            className="button-link"
-            onClick={() => void plan(false)}
-            disabled={planning}
-          >
-            Quota nu berekenen
-          </button>
-        </p>
-      ) : !data ? (
-        overview.loading && <Loading label="Kwartaaloverzicht laden…" />
+      {!expanded ? (
+        data && <CompactSummary overview={data} />
       ) : (
-        <>
-          <TargetNote overview={data} />
-          {data.lines.length === 0 ? (
-            <p className="muted">Er zijn nog geen actieve corporaties vastgelegd.</p>
+        <div id="overview-body">
+          <p id="carry-hint" className="visually-hidden">
+            Wat een corporatie vorig kwartaal te weinig indiende, komt bij haar quotum voor dit
+            kwartaal.
+          </p>
+          {!exists ? (
+            <p className="overview-note">
+              Voor {quarterName} is nog niets ingediend of gepland. Het kwartaal begint zodra er een
+              woning wordt toegevoegd of geïmporteerd.{' '}
+              <button
+                type="button"
+                className="button-link"
+                onClick={() => void plan(false)}
+                disabled={planning}
+              >
+                Quota nu berekenen
+              </button>
+            </p>
+          ) : !data ? (
+            overview.loading && <Loading label="Kwartaaloverzicht laden…" />
           ) : (
-            <table className="table overview-table">
-              <caption className="visually-hidden">
-                Quotum en voortgang per corporatie, {quarterName}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Corporatie</th>
-                  <th scope="col" className="numeric">
-                    Aandeel voorraad
-                  </th>
-                  <th scope="col" className="numeric">
-                    Quotum
-                  </th>
-                  <th scope="col" className="numeric">
-                    Ingediend
-                  </th>
-                  <th scope="col">Voortgang</th>
-                  <th scope="col" className="numeric">
-                    In voordracht
-                  </th>
-                  <th scope="col" className="numeric">
-                    Gematcht
-                  </th>
-                  <th scope="col" className="numeric">
-                    Verhuurd
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.lines.map((line) => (
-                  <tr key={line.corporationId}>
-                    <th scope="row">{line.corporation}</th>
-                    <td className="numeric">{formatShare(line.stockShare)}</td>
-                    <Cells line={line} />
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">Totaal</th>
-                  <td className="numeric">{formatShare(1)}</td>
-                  <Cells line={data.totals} />
-                </tr>
-              </tfoot>
-            </table>
+            <>
+              <TargetNote overview={data} />
+              {data.lines.length === 0 ? (
+                <p className="muted">Er zijn nog geen actieve corporaties vastgelegd.</p>
+              ) : (
+                <OverviewTable overview={data} quarterName={quarterName} />
+              )}
+              <InstroomLine instroom={data.instroom} />
+            </>
           )}
-          <InstroomLine instroom={data.instroom} />
-        </>
+        </div>
       )}
     </section>
   )

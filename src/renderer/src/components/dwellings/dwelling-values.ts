@@ -1,6 +1,8 @@
 import type { DwellingDetail } from '../../../../shared/api'
 import { DwellingInputSchema } from '../../../../shared/domain/dwelling-input'
-import { euroText, idFrom, numberFrom, numberText } from '../form/form-values'
+import { formatDate } from '../../format'
+import { readDates, unchosen, withIssues } from '../form/field-errors'
+import { euroText, idFrom, isoDateFrom, numberFrom, numberText } from '../form/form-values'
 
 /** The dwelling form as the officer fills it in: text for numbers, "" for nothing chosen yet. */
 export interface DwellingValues {
@@ -69,7 +71,7 @@ export function dwellingValuesOf(d: DwellingDetail): DwellingValues {
     lowStimulus: d.lowStimulus,
     netRent: euroText(d.netRent),
     serviceCosts: euroText(d.serviceCosts),
-    availableFrom: d.availableFrom,
+    availableFrom: formatDate(d.availableFrom),
     suitableFor: d.suitableFor,
     flipPossible: d.flipPossible,
     remarks: d.remarks ?? '',
@@ -80,16 +82,23 @@ const orUndefined = (value: string) => (value === '' ? undefined : value)
 
 /** Checked by the same schema as the service and the Excel import use. */
 export function checkDwelling(v: DwellingValues) {
-  return DwellingInputSchema.safeParse({
+  const dates = readDates({ availableFrom: v.availableFrom }, isoDateFrom)
+  const checked = DwellingInputSchema.safeParse({
     ...v,
+    ...dates.values,
     corporationId: idFrom(v.corporationId),
     wijk: orUndefined(v.wijk),
     type: orUndefined(v.type),
     suitableFor: orUndefined(v.suitableFor),
-    availableFrom: orUndefined(v.availableFrom),
     rooms: numberFrom(v.rooms),
     floor: numberFrom(v.floor),
     netRent: numberFrom(v.netRent),
     serviceCosts: numberFrom(v.serviceCosts),
   })
+  const choices = unchosen(v, {
+    wijk: 'Kies een wijk',
+    type: 'Kies een type woning',
+    suitableFor: 'Kies waarvoor de woning geschikt is',
+  })
+  return withIssues(checked, [...dates.issues, ...choices])
 }

@@ -53,10 +53,11 @@ export function Field({
       data-field={name}
       data-invalid={error ? '' : undefined}
     >
-      <label htmlFor={id}>
-        {label}
+      {/* The marker sits outside the label, so the label's text is just the name. */}
+      <span className="field-label">
+        <label htmlFor={id}>{label}</label>
         {required && <RequiredMark />}
-      </label>
+      </span>
       {children({
         id,
         name,

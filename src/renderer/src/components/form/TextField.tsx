@@ -14,6 +14,7 @@ interface TextFieldProps extends FieldProps {
   prefix?: string
   /** Shown after the box, e.g. "%" or "woningen". */
   suffix?: string
+  placeholder?: string
   /** Character width of the box, for short values such as a postcode or an amount. */
   size?: 'small' | 'medium' | 'full'
 }
@@ -30,6 +31,7 @@ export function TextField({
   prefix,
   suffix,
   size = 'full',
+  placeholder,
   ...field
 }: TextFieldProps) {
   return (
@@ -50,6 +52,7 @@ export function TextField({
             maxLength={maxLength}
             autoComplete={autoComplete}
             readOnly={readOnly}
+            placeholder={placeholder}
             // Both: React focuses a control that mounts later (after loading), Dialog the first time.
             autoFocus={autoFocus}
             data-autofocus={autoFocus ? '' : undefined}

@@ -58,3 +58,20 @@ export function todayIso(): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
+
+/**
+ * A date as officers type it, "23-11-2026" (also 23/11/2026, 23.11.2026 or 2026-11-23), as
+ * yyyy-mm-dd for the schema, which then checks that the day exists. A native date input is not
+ * used: it shows mm/dd/yyyy whenever the computer's language is English.
+ */
+export function isoDateFrom(text: string): { value: string | undefined } | { error: string } {
+  const trimmed = text.trim()
+  if (trimmed === '') return { value: undefined }
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed)
+  if (dutch) {
+    const [, day, month, year] = dutch
+    return { value: `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` }
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return { value: trimmed }
+  return { error: 'Vul de datum in als dd-mm-jjjj, bijvoorbeeld 01-03-2027' }
+}

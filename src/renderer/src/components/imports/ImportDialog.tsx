@@ -1,9 +1,10 @@
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ImportKind, ImportReport } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { dutchMessage } from '../../errors'
 import { fileToBase64 } from '../../files'
 import { Dialog } from '../Dialog'
+import { FileField } from '../form/FileField'
 import { idFrom } from '../form/form-values'
 import { SelectField, type Option } from '../form/SelectField'
 import { ErrorAlert, Loading } from '../Messages'
@@ -38,7 +39,6 @@ const FROM_TEMPLATE = 'Zoals in het sjabloon'
  */
 export function ImportDialog({ kind, owners, quarters, onClose, onImported }: ImportDialogProps) {
   const words = IMPORT_WORDS[kind]
-  const fileId = useId()
   const [file, setFile] = useState<ChosenFile>()
   const [owner, setOwner] = useState('')
   const [quarter, setQuarter] = useState('')
@@ -90,7 +90,15 @@ export function ImportDialog({ kind, owners, quarters, onClose, onImported }: Im
       setError('Kies een Excel-werkmap (.xlsx), bijvoorbeeld het ingevulde sjabloon.')
       return
     }
-    const chosen = { fileName: picked.name, base64: await fileToBase64(picked) }
+    let chosen: ChosenFile
+    try {
+      chosen = { fileName: picked.name, base64: await fileToBase64(picked) }
+    } catch {
+      setError(
+        'Het bestand kon niet worden gelezen. Is het nog open in Excel? Sla het op en probeer het opnieuw.',
+      )
+      return
+    }
     setFile(chosen)
     await check(chosen)
   }
@@ -124,17 +132,14 @@ export function ImportDialog({ kind, owners, quarters, onClose, onImported }: Im
     >
       <div className="dialog-body">
         <div className="form-grid">
-          <div className="form-field form-field-wide" data-field="file">
-            <label htmlFor={fileId}>Ingevuld sjabloon (.xlsx)</label>
-            <input
-              id={fileId}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => void pickFile(e.target.files?.[0])}
-              disabled={busy || done}
-              data-autofocus=""
-            />
-          </div>
+          <FileField
+            label="Ingevuld sjabloon (.xlsx)"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            fileName={file?.fileName}
+            onChoose={(picked) => void pickFile(picked)}
+            disabled={busy || done}
+            autoFocus
+          />
           <SelectField
             name="owner"
             label={words.ownerLabel}
@@ -166,7 +171,7 @@ export function ImportDialog({ kind, owners, quarters, onClose, onImported }: Im
         {step === 'checking' && <Loading label="Bestand controleren…" />}
         {step === 'importing' && <Loading label="Importeren…" />}
         <ErrorAlert message={error} />
-        {report && <ImportReportView report={report} words={words} />}
+        {report && step !== 'importing' && <ImportReportView report={report} words={words} />}
       </div>
       <div className="form-footer">
         <div className="form-buttons">

@@ -1,9 +1,13 @@
 import type { ImportError } from '../../../../shared/api'
 import { formatNumber } from '../../format'
 
-/** Row 0 is the file as a whole; an empty column is the row as a whole. */
+/** Row 0 is the file as a whole; an empty column is the row (or file) as a whole. */
 export function rowText(row: number): string {
   return row === 0 ? 'bestand' : formatNumber(row)
+}
+
+export function columnText(error: ImportError): string {
+  return error.column || (error.row === 0 ? '—' : 'hele rij')
 }
 
 /**
@@ -34,7 +38,7 @@ export function ImportErrorTable({
           {errors.map((error, index) => (
             <tr key={`${error.row}-${error.column}-${index}`}>
               <td className="numeric">{rowText(error.row)}</td>
-              <td>{error.column || 'hele rij'}</td>
+              <td>{columnText(error)}</td>
               <td>{error.message}</td>
             </tr>
           ))}

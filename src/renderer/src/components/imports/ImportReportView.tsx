@@ -1,7 +1,7 @@
 import type { ImportReport } from '../../../../shared/api'
 import { baseName, csvBlob, downloadBlob } from '../../files'
 import { countOf, formatNumber } from '../../format'
-import { ImportErrorTable, rowText } from './ImportErrorTable'
+import { columnText, ImportErrorTable, rowText } from './ImportErrorTable'
 import type { ImportWords } from './import-words'
 
 function outcome(report: ImportReport, words: ImportWords): string {
@@ -25,7 +25,7 @@ function summary(report: ImportReport, words: ImportWords): string {
 function saveErrors(report: ImportReport) {
   const rows = [
     ['Rij', 'Kolom', 'Melding'],
-    ...report.errors.map((e) => [rowText(e.row), e.column || 'hele rij', e.message]),
+    ...report.errors.map((e) => [rowText(e.row), columnText(e), e.message]),
   ]
   downloadBlob(`${baseName(report.fileName)}-fouten.csv`, csvBlob(rows))
 }

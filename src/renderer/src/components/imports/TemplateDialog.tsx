@@ -13,6 +13,8 @@ interface TemplateDialogProps {
   description: ReactNode
   /** "Corporatie" / "Zorgaanbieder" */
   ownerLabel: string
+  /** "corporaties" / "zorgaanbieders" */
+  ownerPlural: string
   owners: readonly Option[]
   /** Asks the API for the file for the chosen owner. */
   fetchTemplate: (ownerId: number) => Promise<FileResult>
@@ -25,6 +27,7 @@ export function TemplateDialog({
   title,
   description,
   ownerLabel,
+  ownerPlural,
   owners,
   fetchTemplate,
   onClose,
@@ -70,7 +73,11 @@ export function TemplateDialog({
               placeholder={`Kies een ${ownerLabel.toLowerCase()}…`}
               options={owners}
               error={fieldError}
-              hint="Het sjabloon vermeldt van wie het is; bij het importeren wordt dat herkend."
+              hint={
+                owners.length === 0
+                  ? `Er zijn nog geen actieve ${ownerPlural}: voeg ze toe bij Beheer.`
+                  : 'Het sjabloon vermeldt van wie het is; bij het importeren wordt dat herkend.'
+              }
             />
           </div>
         </div>

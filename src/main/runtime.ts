@@ -1,22 +1,69 @@
 import { createDispatcher, type Invoke } from './api/dispatch'
 import { createHandlers } from './api/handlers'
-import { openStore, type OpenOptions, type Store } from './db/connection'
+import { openStore, resourcePath, type OpenOptions, type Store } from './db/connection'
+import { acquireLock, type DbLock } from './db/lock'
 import { createContext, type ServiceContext } from './services/context'
+import { runStartupTasks, type StartupReport } from './services/startup-service'
+
+export interface RuntimeOptions extends OpenOptions {
+  context?: Partial<Omit<ServiceContext, 'store' | 'owner'>>
+  /** Take `<db>.lock` so no second program writes beside this one. Default on. */
+  lock?: boolean
+  /** Who holds the lock, as the refusal message names it. */
+  program?: string
+  /** The daily backup and the anonymisation past retention. Default on; tests switch it off. */
+  startupTasks?: boolean
+}
 
 export interface Runtime {
-  store: Store
+  /** The open store; a restore replaces it, so read it here (or from ctx) each time. */
+  readonly store: Store
   ctx: ServiceContext
   routes: Map<string, Invoke>
+  startup: StartupReport | null
   close(): void
 }
 
 /** The app without a window: store, services and the bound contract. Electron, host, CLI and tests share it. */
-export function openRuntime(
-  file: string,
-  options: OpenOptions & { context?: Partial<Omit<ServiceContext, 'store'>> } = {},
-): Runtime {
-  const store = openStore(file, options)
-  const ctx = createContext(store, options.context)
-  const routes = createDispatcher(createHandlers(ctx))
-  return { store, ctx, routes, close: () => store.close() }
+export function openRuntime(file: string, options: RuntimeOptions = {}): Runtime {
+  const lock: DbLock | null =
+    options.lock === false || file === ':memory:' ? null : acquireLock(file, options.program)
+  try {
+    const migrationsFolder = options.migrationsFolder ?? resourcePath('migrations')
+    const storeOptions = { ...options, migrationsFolder }
+    const ctx = createContext(openStore(file, storeOptions), options.context)
+    ctx.owner = {
+      migrationsFolder,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      reopen(replace) {
+        ctx.store.close()
+        let failure: unknown = null
+        try {
+          replace(file)
+        } catch (error) {
+          failure = error
+        }
+        // Reopened whatever happened, so the runtime never stays without a store; the lock stays held.
+        ctx.store = openStore(file, storeOptions)
+        if (failure) throw failure
+      },
+    }
+    const routes = createDispatcher(createHandlers(ctx))
+    const startup = options.startupTasks === false ? null : runStartupTasks(ctx)
+    return {
+      get store() {
+        return ctx.store
+      },
+      ctx,
+      routes,
+      startup,
+      close: () => {
+        ctx.store.close()
+        lock?.release()
+      },
+    }
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
 }

@@ -17,7 +17,7 @@ function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Ongeldige poort: ${values.port}`)
 
-  const runtime = openRuntime(resolve(values.db))
+  const runtime = openRuntime(resolve(values.db), { program: 'Het Vierde Huis (npm run serve)' })
   const rendererDir = resolve(resourcePath('migrations'), '..', '..', 'out', 'renderer')
   return startHost({ routes: runtime.routes, rendererDir, port }).then((host) => {
     console.log(`Het Vierde Huis draait op ${host.url} (database: ${runtime.store.file})`)

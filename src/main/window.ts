@@ -1,10 +1,22 @@
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron'
+import { BrowserWindow, type Session, type WebContents } from 'electron'
 
 /** Sites an officer may open from the app, in the system browser; nothing else leaves the window. */
-export const EXTERNAL_ALLOWLIST = ['https://www.hetvierdehuis.nl/', 'https://www.utrecht.nl/']
+export const EXTERNAL_ALLOWLIST = ['https://www.hetvierdehuis.nl', 'https://www.utrecht.nl']
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * The same policy as the meta tag in src/renderer/index.html (keep them in sync), also sent as a
+ * header so it holds even for a page that lost its meta tag. style-src needs 'unsafe-inline' for
+ * ag-grid's injected theme styles.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+/**
+ * The one window. The options are written out here, not built elsewhere, so electronegativity's
+ * static checks can see every security preference on the constructor call.
+ */
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  return new BrowserWindow({
     width: 1400,
     height: 900,
     minWidth: 1024,
@@ -19,16 +31,26 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // A middle click must not open a link in a new window behind the window-open handler's back.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
-  }
+  })
 }
 
 export function isAllowedExternal(url: string): boolean {
-  return EXTERNAL_ALLOWLIST.some((prefix) => url.startsWith(prefix))
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'https:' && EXTERNAL_ALLOWLIST.includes(parsed.origin)
+  } catch {
+    return false
+  }
 }
 
 /** No navigation away from the app and no new windows; allow-listed links open in the system browser. */
@@ -37,9 +59,24 @@ export function hardenWebContents(
   openExternal: (url: string) => Promise<void>,
 ): void {
   contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternal(url)) void openExternal(url)
     return { action: 'deny' }
+  })
+}
+
+/** No permission (camera, notifications, clipboard reading, ...) is ever needed; the CSP as a header. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    })
   })
 }

@@ -4,7 +4,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { backupBeforeMigration } from './backup'
+import { configuredBackupDir, makeBackup } from './backups'
+import { checkIntegrity, DatabaseDamagedError, isDamageError } from './integrity'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema>
@@ -19,6 +20,8 @@ export interface Store {
   file: string
   /** The backup made before migrations ran, if any. */
   migrationBackup: string | null
+  /** True when this open created the file: there is nothing to back up yet. */
+  created: boolean
   close(): void
 }
 
@@ -26,7 +29,7 @@ export interface OpenOptions {
   migrationsFolder?: string
   /** Electron loads its own build of the native module (see scripts/electron-native.mjs). */
   nativeBinding?: string
-  /** Where the pre-migration backup goes; defaults to a `backups` folder beside the database. */
+  /** Where the pre-migration backup goes; defaults to the configured backup folder (see backups.ts). */
   backupDir?: string
 }
 
@@ -79,15 +82,30 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     // Another process may hold the write lock for a moment (the CLI beside the app): wait, don't fail.
     sqlite.pragma('busy_timeout = 5000')
 
+    // A damaged file is neither migrated nor used: the officer gets the way out (restore) instead.
+    const problems = existed ? checkIntegrity(sqlite) : []
+    if (problems.length > 0) throw new DatabaseDamagedError(file, problems)
+
     let migrationBackup: string | null = null
     if (existed && pendingMigrations(sqlite, migrationsFolder) > 0) {
-      migrationBackup = backupBeforeMigration(sqlite, file, options.backupDir)
+      const dir = options.backupDir ?? configuredBackupDir(sqlite, file)
+      migrationBackup = makeBackup(sqlite, file, dir, 'voor-migratie').path
     }
     const db = drizzle(sqlite, { schema })
     migrate(db, { migrationsFolder })
-    return { db, sqlite, file, migrationBackup, close: () => sqlite.close() }
+    return {
+      db,
+      sqlite,
+      file,
+      migrationBackup,
+      created: !existed,
+      close: () => sqlite.close(),
+    }
   } catch (error) {
     sqlite.close()
+    if (isDamageError(error)) {
+      throw new DatabaseDamagedError(file, [error instanceof Error ? error.message : String(error)])
+    }
     throw error
   }
 }

@@ -142,6 +142,11 @@ export const clients = sqliteTable(
     statusSince: text('status_since').notNull(),
     /** Internal notes of Het Vierde Huis; never exported. */
     notes: text('notes'),
+    /**
+     * Set when the retention period passed or the client asked to be erased: the personal fields
+     * are cleared then and the row stays only for the statistics (domain.md §5).
+     */
+    anonymisedAt: text('anonymised_at'),
     ...timestamps,
   },
   (t) => [

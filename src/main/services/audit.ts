@@ -13,8 +13,13 @@ export interface AuditEntry {
   details?: Record<string, unknown>
 }
 
+/** Who acts and when: a service context, whose clock tests and the demo's simulation can set. */
+export type AuditSource = Actor | { actor: Actor; now: () => Date }
+
 /** Writes one audit row. Call it inside the same transaction as the change it records. */
-export function audit(db: DbOrTx, actor: Actor, entry: AuditEntry, at = new Date()): void {
+export function audit(db: DbOrTx, source: AuditSource, entry: AuditEntry, when?: Date): void {
+  const actor = 'actor' in source ? source.actor : source
+  const at = when ?? ('now' in source ? source.now() : new Date())
   db.insert(auditEvents)
     .values({
       at: at.toISOString(),

@@ -7,8 +7,22 @@ export interface Actor {
   osUser: string
 }
 
+/**
+ * What owns the store: a restore must close the database, put another file in its place and open
+ * it again, and only the runtime that opened it can do that (with the lock still held).
+ */
+export interface StoreOwner {
+  migrationsFolder: string
+  /** Electron's build of better-sqlite3, for opening a backup to check it. */
+  nativeBinding?: string
+  /** Closes the store, runs `replace` while no connection is open, and opens the file again. */
+  reopen(replace: (file: string) => void): void
+}
+
 export interface ServiceContext {
   store: Store
+  /** Absent when a store was opened without a runtime (some tests): restore is then refused. */
+  owner?: StoreOwner
   actor: Actor
   version: string
   /** Today's date; injectable so tests and the demo are deterministic. */
@@ -33,5 +47,6 @@ export function createContext(
     actor: overrides.actor ?? { officer: osUser, osUser },
     version: overrides.version ?? '0.1.0',
     now: overrides.now ?? (() => new Date()),
+    ...(overrides.owner ? { owner: overrides.owner } : {}),
   }
 }

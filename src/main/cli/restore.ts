@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { configuredBackupDir, listBackups } from '../db/backups'
+import { restoreDatabase, restoreLastGoodBackup } from '../recovery'
+import Database from 'better-sqlite3'
+import { parseOptions, requireOption, type Command } from './command'
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  usage: 'restore --db <bestand> (--from <reservekopie> | --latest)',
+  description:
+    'Zet een reservekopie terug (eerst gecontroleerd; het huidige bestand wordt bewaard). Alleen als de app gesloten is',
+  run(args) {
+    const { values } = parseOptions(args, {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      latest: { type: 'boolean' },
+    })
+    const file = resolve(requireOption(values.db, '--db'))
+    if (values.from !== undefined && values.latest) {
+      throw new Error('Kies --from <reservekopie> of --latest, niet allebei')
+    }
+    const result = values.latest
+      ? restoreLastGoodBackup(file)
+      : restoreDatabase(file, resolve(requireOption(values.from, '--from (of --latest)')))
+    console.log(`Teruggezet: ${result.restoredFrom} → ${file}`)
+    if (result.keptAs) console.log(`Het vorige bestand is bewaard als ${result.keptAs}`)
+    return 0
+  },
+}
+
+export const backupsCommand: Command = {
+  name: 'backups',
+  usage: 'backups --db <bestand>',
+  description:
+    'Toont de reservekopieën van een database, nieuwste eerst (ook terwijl de app draait)',
+  run(args) {
+    const { values } = parseOptions(args, { db: { type: 'string' } })
+    const file = resolve(requireOption(values.db, '--db'))
+    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+    // Read-only and without the lock: looking is allowed beside a running app.
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+    let dir: string
+    try {
+      dir = configuredBackupDir(sqlite, file)
+    } finally {
+      sqlite.close()
+    }
+    const backups = listBackups(dir, file)
+    console.log(`Map: ${dir}`)
+    if (backups.length === 0) console.log('(nog geen reservekopieën)')
+    for (const b of backups) {
+      const kb = Math.ceil(b.bytes / 1024).toLocaleString('nl-NL')
+      console.log(`${b.madeAt}  ${b.kind.padEnd(16)}  ${kb.padStart(9)} kB  ${b.path}`)
+    }
+    return 0
+  },
+}

@@ -1,0 +1,118 @@
+import { asc, eq } from 'drizzle-orm'
+import type { FileResult } from '../../shared/api/imports'
+import { ApiError } from '../../shared/api/endpoint'
+import {
+  allocations,
+  careProviders,
+  clients,
+  corporations,
+  dwellings,
+  offers,
+  shortlistCandidates,
+  shortlists,
+} from '../db/schema'
+import { timeline } from './audit'
+import { recordExport } from './export-log'
+import type { ServiceContext } from './context'
+
+/**
+ * The right of access (AVG art. 15): everything the app holds on one client, as JSON, so it is
+ * complete and machine-readable (art. 20) and can be read aloud or printed by the officer. Each
+ * such file is logged in export_log: it is personal data leaving the app.
+ */
+export function exportClientData(ctx: ServiceContext, clientId: number): FileResult {
+  const { db } = ctx.store
+  const client = db.select().from(clients).where(eq(clients.id, clientId)).get()
+  if (!client) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
+  const providerName = (id: number | null) =>
+    id === null
+      ? null
+      : (db
+          .select({ name: careProviders.name })
+          .from(careProviders)
+          .where(eq(careProviders.id, id))
+          .get()?.name ?? null)
+
+  const onShortlists = db
+    .select({
+      round: shortlists.round,
+      shortlistStatus: shortlists.status,
+      presentedAt: shortlists.presentedAt,
+      decidedAt: shortlists.decidedAt,
+      address: dwellings.address,
+      postcode: dwellings.postcode,
+      wijk: dwellings.wijk,
+      corporation: corporations.name,
+      position: shortlistCandidates.position,
+      score: shortlistCandidates.score,
+      scoreParts: shortlistCandidates.scoreParts,
+      decision: shortlistCandidates.decision,
+      decisionReason: shortlistCandidates.decisionReason,
+      decisionText: shortlistCandidates.decisionText,
+      swapReason: shortlistCandidates.swapReason,
+    })
+    .from(shortlistCandidates)
+    .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
+    .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
+    .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
+    .where(eq(shortlistCandidates.clientId, clientId))
+    .orderBy(asc(shortlistCandidates.id))
+    .all()
+    .map((row) => ({ ...row, scoreParts: JSON.parse(row.scoreParts) as unknown }))
+  const offered = db
+    .select({
+      address: dwellings.address,
+      offeredOn: offers.offeredOn,
+      outcome: offers.outcome,
+      respondedOn: offers.respondedOn,
+      declineReason: offers.declineReason,
+    })
+    .from(offers)
+    .innerJoin(dwellings, eq(dwellings.id, offers.dwellingId))
+    .where(eq(offers.clientId, clientId))
+    .all()
+  const housed = db
+    .select({
+      address: dwellings.address,
+      postcode: dwellings.postcode,
+      contractKind: allocations.contractKind,
+      startsOn: allocations.startsOn,
+    })
+    .from(allocations)
+    .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
+    .where(eq(allocations.clientId, clientId))
+    .all()
+
+  const madeAt = ctx.now().toISOString()
+  const document = {
+    about: 'Gegevens die Het Vierde Huis over deze cliënt vastlegt (inzageverzoek, AVG artikel 15)',
+    madeAt,
+    madeBy: ctx.actor.officer,
+    client: {
+      ...client,
+      preferredWijken: JSON.parse(client.preferredWijken) as unknown,
+      excludedWijken: JSON.parse(client.excludedWijken) as unknown,
+      careProvider: providerName(client.careProviderId),
+      supportProvider: providerName(client.supportProviderId),
+    },
+    shortlists: onShortlists,
+    offers: offered,
+    allocations: housed,
+    timeline: timeline(db, 'client', clientId),
+  }
+  const fileName = `inzage-${client.code.replace(/[^A-Za-z0-9-]+/g, '_')}-${madeAt.slice(0, 10)}.json`
+  db.transaction((tx) =>
+    recordExport(tx, ctx, {
+      kind: 'client-data',
+      recipient: client.code,
+      fileName,
+      summary: `Inzage-export gemaakt van de gegevens van kandidaat ${client.code}`,
+      details: { clientId },
+      subject: { entityType: 'client', entityId: clientId },
+    }),
+  )
+  return {
+    fileName,
+    base64: Buffer.from(JSON.stringify(document, null, 2), 'utf8').toString('base64'),
+  }
+}

@@ -1,0 +1,189 @@
+import { subMonths } from 'date-fns'
+import { and, count, eq, inArray, isNull, lte } from 'drizzle-orm'
+import type { z } from 'zod'
+import { ApiError } from '../../shared/api/endpoint'
+import type {
+  AnonymiseResult,
+  EraseClientInput,
+  EraseResult,
+  PrivacySettings,
+} from '../../shared/api/privacy'
+import type { Tx } from '../db/connection'
+import { allocations, clients, offers, settings, shortlistCandidates } from '../db/schema'
+import { audit } from './audit'
+import type { ServiceContext } from './context'
+import { releaseFromShortlists } from './offers-service'
+
+/**
+ * The AVG rules of domain.md §5: data of clients who were housed or withdrawn is anonymised after
+ * the retention period, and a client may ask to be erased now. What stays is what the yearly
+ * figures need (code, target group, flow, dates, providers, household size, the shortlists and
+ * offers as events); what goes is what says who someone is or what they struggle with.
+ */
+export const RETENTION_KEY = 'privacyRetentionMonths'
+export const DEFAULT_RETENTION_MONTHS = 24
+const DONE = ['gehuisvest', 'ingetrokken'] as const
+
+export function privacySettings(ctx: ServiceContext): PrivacySettings {
+  const row = ctx.store.db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.key, RETENTION_KEY), eq(settings.year, 0)))
+    .get()
+  const months = row ? (JSON.parse(row.value) as unknown) : null
+  return { retentionMonths: typeof months === 'number' ? months : DEFAULT_RETENTION_MONTHS }
+}
+
+export function savePrivacySettings(ctx: ServiceContext, input: PrivacySettings): PrivacySettings {
+  ctx.store.db.transaction((tx) => {
+    const value = JSON.stringify(input.retentionMonths)
+    tx.insert(settings)
+      .values({ key: RETENTION_KEY, year: 0, value })
+      .onConflictDoUpdate({
+        target: [settings.key, settings.year],
+        set: { value, updatedAt: ctx.now().toISOString() },
+      })
+      .run()
+    audit(
+      tx,
+      ctx.actor,
+      {
+        action: 'privacy:settings',
+        entityType: 'settings',
+        entityId: RETENTION_KEY,
+        summary: `Bewaartermijn na huisvesting of intrekking: ${input.retentionMonths} maanden`,
+      },
+      ctx.now(),
+    )
+  })
+  return privacySettings(ctx)
+}
+
+/**
+ * Clears the personal fields of one client, inside the caller's transaction.
+ * Birth year becomes the first year of its decade (1987 → 1980) rather than nothing: the column
+ * feeds the age bands of the yearly report, a decade is coarse enough not to single anyone out
+ * among a provider's clients, and the under-23 rule is already kept by the target group.
+ * Free texts others wrote about the client (a corporation's rejection motivation, a decline
+ * reason, a swap reason) may name them or their circumstances, so they go too.
+ */
+function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: string): void {
+  tx.update(clients)
+    .set({
+      name: null,
+      notes: null,
+      birthYear: Math.floor(birthYear / 10) * 10,
+      needsGroundFloorOrLift: false,
+      needsWheelchair: false,
+      needsLowStimulus: false,
+      preferredWijken: '[]',
+      excludedWijken: '[]',
+      exclusionForSafety: false,
+      anonymisedAt: at,
+      updatedAt: at,
+    })
+    .where(eq(clients.id, clientId))
+    .run()
+  tx.update(shortlistCandidates)
+    .set({ decisionText: null, swapReason: null })
+    .where(eq(shortlistCandidates.clientId, clientId))
+    .run()
+  tx.update(offers).set({ declineReason: null }).where(eq(offers.clientId, clientId)).run()
+}
+
+/** Every client housed or withdrawn longer ago than the retention period; run daily at start-up. */
+export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
+  const { retentionMonths } = privacySettings(ctx)
+  const cutoff = subMonths(ctx.now(), retentionMonths).toISOString().slice(0, 10)
+  const at = ctx.now().toISOString()
+  const anonymised = ctx.store.db.transaction((tx) => {
+    const due = tx
+      .select({ id: clients.id, code: clients.code, birthYear: clients.birthYear })
+      .from(clients)
+      .where(
+        and(
+          inArray(clients.status, [...DONE]),
+          lte(clients.statusSince, cutoff),
+          isNull(clients.anonymisedAt),
+        ),
+      )
+      .all()
+    for (const client of due) {
+      clearPersonalFields(tx, client.id, client.birthYear, at)
+      audit(
+        tx,
+        ctx.actor,
+        {
+          action: 'client:anonymise',
+          entityType: 'client',
+          entityId: client.id,
+          summary: `Persoonsgegevens van kandidaat ${client.code} gewist na de bewaartermijn van ${retentionMonths} maanden`,
+          details: { retentionMonths, cutoff },
+        },
+        ctx.now(),
+      )
+    }
+    return due.length
+  })
+  return { retentionMonths, cutoff, anonymised }
+}
+
+function isReferenced(tx: Tx, clientId: number): boolean {
+  const n = (table: typeof shortlistCandidates | typeof offers | typeof allocations) =>
+    tx.select({ n: count() }).from(table).where(eq(table.clientId, clientId)).get()?.n ?? 0
+  return n(shortlistCandidates) + n(offers) + n(allocations) > 0
+}
+
+/**
+ * The right to erasure (AVG art. 17), on the officer's decision. A client with a running offer
+ * must wait for its answer (the corporation holds the dwelling for them); otherwise the client
+ * leaves every open shortlist, and is deleted when nothing refers to them, else anonymised with
+ * the code kept, so the allocations and shortlists of the past still add up.
+ */
+export function eraseClient(
+  ctx: ServiceContext,
+  input: z.output<typeof EraseClientInput>,
+): EraseResult {
+  const at = ctx.now().toISOString()
+  return ctx.store.db.transaction((tx) => {
+    const client = tx.select().from(clients).where(eq(clients.id, input.clientId)).get()
+    if (!client) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
+    if (client.status === 'aanbieding') {
+      throw new ApiError(
+        'conflict',
+        `Kandidaat ${client.code} heeft een lopende aanbieding; leg eerst de reactie daarop vast`,
+      )
+    }
+    if (client.status !== 'gehuisvest' && client.status !== 'ingetrokken') {
+      releaseFromShortlists(ctx, tx, client.id, 'Gegevens gewist op verzoek')
+    }
+    const outcome = isReferenced(tx, client.id) ? 'anonymised' : 'deleted'
+    if (outcome === 'deleted') {
+      tx.delete(clients).where(eq(clients.id, client.id)).run()
+    } else {
+      clearPersonalFields(tx, client.id, client.birthYear, at)
+      if (client.status !== 'gehuisvest') {
+        tx.update(clients)
+          .set({ status: 'ingetrokken', statusSince: at.slice(0, 10) })
+          .where(eq(clients.id, client.id))
+          .run()
+      }
+    }
+    audit(
+      tx,
+      ctx.actor,
+      {
+        action: 'client:erase',
+        entityType: 'client',
+        entityId: client.id,
+        summary:
+          outcome === 'deleted'
+            ? `Kandidaat ${client.code} op verzoek volledig verwijderd`
+            : `Persoonsgegevens van kandidaat ${client.code} op verzoek gewist; de code blijft voor de cijfers`,
+        details: { reason: input.reason, outcome },
+      },
+      ctx.now(),
+    )
+    return { code: client.code, outcome }
+  })
+}

@@ -1,0 +1,35 @@
+import { dailyBackup } from './backup-service'
+import type { ServiceContext } from './context'
+import { anonymiseExpired } from './privacy-service'
+
+export interface StartupReport {
+  /** The file name of today's backup when this start made it. */
+  dailyBackup: string | null
+  anonymised: number
+  /** Dutch, for the log and Beheer: a task that failed must not keep the officer from working. */
+  warnings: string[]
+}
+
+/**
+ * What runs at every start: the first start of a day makes the daily backup (a later one finds it
+ * and skips); clients past the retention period are anonymised (a no-op once done). Each task
+ * fails on its own: a backup folder on a network drive that is offline must not block the app.
+ */
+export function runStartupTasks(ctx: ServiceContext): StartupReport {
+  const report: StartupReport = { dailyBackup: null, anonymised: 0, warnings: [] }
+  const attempt = (what: string, task: () => void) => {
+    try {
+      task()
+    } catch (error) {
+      report.warnings.push(`${what}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  attempt('Dagelijkse reservekopie', () => {
+    report.dailyBackup = dailyBackup(ctx)?.name ?? null
+  })
+  attempt('Anonimiseren na de bewaartermijn', () => {
+    report.anonymised = anonymiseExpired(ctx).anonymised
+  })
+  for (const warning of report.warnings) console.warn(warning)
+  return report
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod'
+import { endpoint, NoInput } from './endpoint'
+
+export const BACKUP_KIND_LABELS = {
+  dagelijks: 'Dagelijks',
+  'voor-import': 'Vóór import',
+  handmatig: 'Handmatig',
+  'voor-migratie': 'Vóór update',
+  'voor-terugzetten': 'Vóór terugzetten',
+} as const
+const BACKUP_KIND_KEYS = Object.keys(BACKUP_KIND_LABELS) as [
+  keyof typeof BACKUP_KIND_LABELS,
+  ...(keyof typeof BACKUP_KIND_LABELS)[],
+]
+
+export const BackupRowSchema = z.object({
+  /** The file name in the backup folder: what `backups:restore` takes. */
+  name: z.string(),
+  kind: z.enum(BACKUP_KIND_KEYS),
+  /** ISO moment (UTC). */
+  madeAt: z.string(),
+  bytes: z.number(),
+})
+export type BackupRow = z.infer<typeof BackupRowSchema>
+
+export const BackupListSchema = z.object({
+  folder: z.string(),
+  defaultFolder: z.string(),
+  backups: z.array(BackupRowSchema),
+  /** Why the folder cannot be read now (a network drive that is offline), else null. */
+  warning: z.string().nullable(),
+})
+export type BackupList = z.infer<typeof BackupListSchema>
+
+export const SetBackupFolderInput = z
+  .object({
+    folder: z
+      .string({ message: 'Kies een map' })
+      .trim()
+      .min(1, 'Kies een map')
+      .max(1000, 'Het pad is te lang')
+      // A relative path would depend on where the app happened to start.
+      .refine((p) => /^([a-zA-Z]:[\\/]|\\\\|\/)/.test(p), {
+        message:
+          'Geef het volledige pad van de map (bijvoorbeeld D:\\Reservekopieën of \\\\server\\share)',
+      }),
+  })
+  .strict()
+
+export const RestoreBackupInput = z
+  .object({
+    file: z
+      .string({ message: 'Kies een reservekopie' })
+      .min(1, 'Kies een reservekopie')
+      .max(255, 'Ongeldige naam')
+      // A name from the list, never a path: restore reads only from the backup folder.
+      .refine((name) => !/[\\/]/.test(name) && name !== '..', { message: 'Ongeldige naam' }),
+  })
+  .strict()
+
+export const RestoreResultSchema = z.object({
+  restored: z.string(),
+  /** The backup of the database as it was just before the restore. */
+  safetyBackup: z.string(),
+})
+export type RestoreResult = z.infer<typeof RestoreResultSchema>
+
+export const backupsApi = {
+  listBackups: endpoint('backups:list', NoInput, BackupListSchema),
+  makeBackup: endpoint('backups:make', NoInput, BackupRowSchema),
+  setBackupFolder: endpoint('backups:setFolder', SetBackupFolderInput, BackupListSchema),
+  restoreBackup: endpoint('backups:restore', RestoreBackupInput, RestoreResultSchema),
+} as const

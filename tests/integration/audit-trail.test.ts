@@ -1,0 +1,106 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openRuntime, type Runtime } from '../../src/main/runtime'
+import { loadDemo } from '../../src/main/services/demo-service'
+import type { DwellingMatching, EraseResult } from '../../src/shared/api'
+import { FIXED_NOW, useTempDir } from '../support/temp-db'
+
+async function call<T>(runtime: Runtime, channel: string, input: unknown = {}): Promise<T> {
+  const result = await runtime.routes.get(channel)!(input)
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
+  return result.data as T
+}
+
+describe('the audit trail', { timeout: 120_000 }, () => {
+  const tempDir = useTempDir()
+
+  it('names the officer in every event and never a client’s name, through a whole cycle', async () => {
+    const runtime = openRuntime(join(tempDir(), 'audit.db'), {
+      context: { actor: { officer: 'opstart', osUser: 'medewerker7' }, now: () => FIXED_NOW },
+      startupTasks: false,
+    })
+    loadDemo(runtime.ctx, 7)
+    // Every client gets a recognisable name and a note, as officers may record them.
+    runtime.store.sqlite
+      .prepare("UPDATE clients SET name = 'Testpersoon ' || id, notes = 'Geheim-' || id")
+      .run()
+    const since = runtime.store.sqlite.prepare('SELECT max(id) FROM audit_events').pluck().get()
+    await call(runtime, 'app:setOfficer', { name: 'Fatima el Amrani' })
+
+    await call(runtime, 'shortlists:generate', { quarter: '2026-Q4' })
+    const [first, second] = runtime.store.sqlite
+      .prepare(
+        `SELECT s.id FROM shortlists s WHERE status = 'concept'
+         AND (SELECT count(*) FROM shortlist_candidates c WHERE c.shortlist_id = s.id) >= 2
+         ORDER BY id LIMIT 2`,
+      )
+      .pluck()
+      .all() as number[]
+    let state = await call<DwellingMatching>(runtime, 'shortlists:present', { shortlistId: first })
+    const [chosen, other] = state.rounds[0]!.candidates.map((c) => c.clientId)
+    state = await call<DwellingMatching>(runtime, 'shortlists:choose', {
+      shortlistId: first,
+      clientId: chosen,
+    })
+    await call(runtime, 'offers:accept', { offerId: state.offers[0]!.id, startsOn: '2026-12-15' })
+    await call(runtime, 'clients:setStatus', {
+      id: other,
+      status: 'ingetrokken',
+      reason: 'Verhuisd',
+    })
+
+    // Erasing a client who stands on an open shortlist takes them off it first.
+    const presented = await call<DwellingMatching>(runtime, 'shortlists:present', {
+      shortlistId: second,
+    })
+    const erased = presented.rounds[0]!.candidates[0]!.clientId
+    const result = await call<EraseResult>(runtime, 'privacy:eraseClient', {
+      clientId: erased,
+      reason: 'Verzoek van de cliënt',
+    })
+    expect(result.outcome).toBe('anonymised')
+    const open = runtime.store.sqlite
+      .prepare(
+        `SELECT count(*) FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
+         WHERE c.client_id = ? AND c.decision = 'open' AND s.status IN ('concept', 'voorgedragen')`,
+      )
+      .pluck()
+      .get(erased)
+    expect(open).toBe(0)
+    expect(
+      runtime.store.sqlite.prepare('SELECT status, name FROM clients WHERE id = ?').get(erased),
+    ).toEqual({ status: 'ingetrokken', name: null })
+    await call(runtime, 'privacy:exportClient', { clientId: chosen })
+
+    const events = runtime.store.sqlite
+      .prepare('SELECT id, officer, os_user, action, summary, details FROM audit_events')
+      .all() as {
+      id: number
+      officer: string
+      os_user: string
+      action: string
+      summary: string
+      details: string | null
+    }[]
+    const after = events.filter((e) => e.id > (since as number))
+    expect(after.length).toBeGreaterThan(5)
+    for (const e of events) {
+      expect(e.officer.trim(), `event ${e.id} ${e.action}`).not.toBe('')
+      expect(e.os_user.trim(), `event ${e.id} ${e.action}`).not.toBe('')
+    }
+    for (const e of after) {
+      expect(e.officer, `event ${e.id} ${e.action}`).toBe('Fatima el Amrani')
+      expect(e.os_user).toBe('medewerker7')
+    }
+    for (const e of events) {
+      expect(`${e.summary} ${e.details ?? ''}`, `event ${e.id} ${e.action}`).not.toMatch(
+        /Testpersoon|Geheim-/,
+      )
+    }
+    const actions = new Set(after.map((e) => e.action))
+    for (const action of ['shortlists:generate', 'offer:accept', 'client:status', 'client:erase']) {
+      expect(actions).toContain(action)
+    }
+    runtime.close()
+  })
+})

@@ -1,0 +1,271 @@
+import Database from 'better-sqlite3'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { listBackups, rotateBackups } from '../../src/main/db/backups'
+import { resourcePath } from '../../src/main/db/connection'
+import { corporations } from '../../src/main/db/schema'
+import { openRuntime, type Runtime } from '../../src/main/runtime'
+import type { BackupList, BackupRow, RestoreResult } from '../../src/shared/api'
+import { damageDatabase } from '../support/damage'
+import { tableDigest } from '../support/db-digest'
+import { dwellingsTemplate, importDwellings } from '../../src/main/services/import-service'
+import { fillTemplate, payload } from '../support/excel-files'
+import { dwellingRow } from '../support/excel-rows'
+import { TEST_ACTOR, useTempDir } from '../support/temp-db'
+
+const at = (iso: string) => ({ context: { actor: TEST_ACTOR, now: () => new Date(iso) } })
+
+async function call<T>(runtime: Runtime, channel: string, input: unknown = {}): Promise<T> {
+  const result = await runtime.routes.get(channel)!(input)
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
+  return result.data as T
+}
+
+const names = (runtime: Runtime) =>
+  runtime.store.sqlite.prepare('SELECT name FROM corporations ORDER BY name').pluck().all()
+
+describe('backups', { timeout: 60_000 }, () => {
+  const tempDir = useTempDir()
+
+  function existingDb() {
+    const dir = tempDir()
+    const file = join(dir, 'vierde-huis.db')
+    const first = openRuntime(file, { startupTasks: false })
+    first.store.db.insert(corporations).values({ name: 'Mitros', socialStock: 12_000 }).run()
+    first.close()
+    return { dir, file }
+  }
+
+  it('makes one daily backup at the first start of a day, none at the second, a new one the next day', () => {
+    const { dir, file } = existingDb()
+    const morning = openRuntime(file, at('2026-11-23T07:30:00Z'))
+    expect(morning.startup?.dailyBackup).toBe('vierde-huis-dagelijks-2026-11-23T07-30-00.db')
+    morning.close()
+    const afternoon = openRuntime(file, at('2026-11-23T13:00:00Z'))
+    expect(afternoon.startup?.dailyBackup).toBeNull()
+    afternoon.close()
+    const tomorrow = openRuntime(file, at('2026-11-24T08:00:00Z'))
+    expect(tomorrow.startup?.dailyBackup).toMatch(/dagelijks-2026-11-24/)
+    tomorrow.close()
+    expect(readdirSync(join(dir, 'backups'))).toHaveLength(2)
+  })
+
+  it('makes no daily backup of a database it has just created: there is nothing in it yet', () => {
+    const dir = tempDir()
+    const runtime = openRuntime(join(dir, 'nieuw.db'), at('2026-11-23T07:30:00Z'))
+    expect(runtime.startup).toMatchObject({ dailyBackup: null, warnings: [] })
+    runtime.close()
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
+  })
+
+  it('starts anyway when the backup folder cannot be reached, with a warning', () => {
+    const { dir, file } = existingDb()
+    writeFileSync(join(dir, 'backups'), 'een bestand waar een map hoort')
+    const runtime = openRuntime(file, at('2026-11-23T07:30:00Z'))
+    expect(runtime.startup?.dailyBackup).toBeNull()
+    expect(runtime.startup?.warnings[0]).toMatch(/^Dagelijkse reservekopie: /)
+    runtime.close()
+  })
+
+  it('keeps 14 daily and 8 weekly generations, the 10 newest import backups and every manual one', () => {
+    const dir = join(tempDir(), 'backups')
+    mkdirSync(dir)
+    const file = join(dir, '..', 'vierde-huis.db')
+    const touch = (kind: string, date: Date) =>
+      writeFileSync(
+        join(dir, `vierde-huis-${kind}-${date.toISOString().slice(0, 19).replace(/:/g, '-')}.db`),
+        '',
+      )
+    const day = (n: number) => new Date(Date.UTC(2026, 10, 23 - n, 7))
+    for (let n = 0; n < 70; n++) touch('dagelijks', day(n))
+    for (let n = 0; n < 15; n++) touch('voor-import', new Date(Date.UTC(2026, 10, 23, 8, n)))
+    touch('handmatig', day(200))
+    touch('voor-migratie', day(300))
+    writeFileSync(join(dir, 'andere-db-dagelijks-2020-01-01T00-00-00.db'), '')
+
+    rotateBackups(dir, file)
+
+    const left = listBackups(dir, file)
+    const daily = left.filter((f) => f.kind === 'dagelijks').map((f) => f.madeAt.slice(0, 10))
+    const last14 = Array.from({ length: 14 }, (_, n) => day(n).toISOString().slice(0, 10))
+    // 23 Nov 2026 is a Monday: the weeks before the last 14 days end on these Sundays.
+    const weekly = ['2026-11-08', '2026-11-01', '2026-10-25', '2026-10-18', '2026-10-11']
+    expect(daily).toEqual([...last14, ...weekly])
+    expect(left.filter((f) => f.kind === 'voor-import')).toHaveLength(10)
+    expect(left.filter((f) => f.kind === 'handmatig' || f.kind === 'voor-migratie')).toHaveLength(2)
+    expect(existsSync(join(dir, 'andere-db-dagelijks-2020-01-01T00-00-00.db'))).toBe(true)
+  })
+
+  it('makes a backup by hand into the chosen folder, lists it and records who made it', async () => {
+    const { dir, file } = existingDb()
+    const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
+    const share = join(dir, 'netwerkschijf', 'reservekopieen')
+    const set = await call<BackupList>(runtime, 'backups:setFolder', { folder: share })
+    expect(set.folder).toBe(share)
+    const made = await call<BackupRow>(runtime, 'backups:make')
+    expect(made).toMatchObject({ kind: 'handmatig', madeAt: '2026-11-23T09:00:00Z' })
+    const list = await call<BackupList>(runtime, 'backups:list')
+    expect(list).toMatchObject({
+      folder: share,
+      defaultFolder: join(dir, 'backups'),
+      warning: null,
+    })
+    expect(list.backups.map((b) => b.name)).toEqual([made.name])
+    const events = runtime.store.sqlite
+      .prepare("SELECT officer, action FROM audit_events WHERE action LIKE 'backup:%' ORDER BY id")
+      .all()
+    expect(events).toEqual([
+      { officer: TEST_ACTOR.officer, action: 'backup:setFolder' },
+      { officer: TEST_ACTOR.officer, action: 'backup:make' },
+    ])
+    runtime.close()
+  })
+
+  it('refuses a folder it cannot write in, and a relative path', async () => {
+    const { dir, file } = existingDb()
+    const runtime = openRuntime(file, { startupTasks: false })
+    writeFileSync(join(dir, 'bestand'), '')
+    const refused = await runtime.routes.get('backups:setFolder')!({
+      folder: join(dir, 'bestand', 'map'),
+    })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    const relative = await runtime.routes.get('backups:setFolder')!({ folder: 'backups' })
+    expect(relative).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    runtime.close()
+  })
+
+  it('restores a checked backup in place of the live database, keeping the current one first', async () => {
+    const { file } = existingDb()
+    const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
+    const backup = await call<BackupRow>(runtime, 'backups:make')
+    runtime.store.db.insert(corporations).values({ name: 'Portaal', socialStock: 9_000 }).run()
+    const storeBefore = runtime.store
+
+    const result = await call<RestoreResult>(runtime, 'backups:restore', { file: backup.name })
+
+    expect(result.restored).toBe(backup.name)
+    expect(runtime.store).not.toBe(storeBefore)
+    expect(names(runtime)).toEqual(['Mitros'])
+    // Still working through the same routes, still the only writer.
+    expect(await call<{ name: string }[]>(runtime, 'corporations:list')).toHaveLength(1)
+    expect(() => openRuntime(file, { startupTasks: false })).toThrow(/al geopend/)
+    const audit = runtime.store.sqlite
+      .prepare("SELECT officer, summary FROM audit_events WHERE action = 'backup:restore'")
+      .get() as { officer: string; summary: string }
+    expect(audit.officer).toBe(TEST_ACTOR.officer)
+    expect(audit.summary).toContain(result.safetyBackup)
+
+    const safety = listBackups(join(file, '..', 'backups'), file).find(
+      (b) => b.name === result.safetyBackup,
+    )!
+    const kept = new Database(safety.path, { readonly: true })
+    expect(kept.prepare('SELECT name FROM corporations ORDER BY name').pluck().all()).toEqual([
+      'Mitros',
+      'Portaal',
+    ])
+    kept.close()
+    runtime.close()
+  })
+
+  it('refuses a damaged, foreign or newer backup and an unknown name, changing nothing', async () => {
+    const { dir, file } = existingDb()
+    const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
+    for (let i = 0; i < 1500; i++) {
+      runtime.store.db
+        .insert(corporations)
+        .values({ name: `Corporatie ${i}`, socialStock: i })
+        .run()
+    }
+    const good = await call<BackupRow>(runtime, 'backups:make')
+    const folder = join(dir, 'backups')
+    const named = (stamp: string) => join(folder, `vierde-huis-handmatig-2026-11-2${stamp}.db`)
+
+    copyFileSync(join(folder, good.name), named('0T10-00-00'))
+    damageDatabase(named('0T10-00-00'))
+    const foreign = new Database(named('1T10-00-00'))
+    foreign.exec('CREATE TABLE iets (id integer)')
+    foreign.close()
+    copyFileSync(join(folder, good.name), named('2T10-00-00'))
+    const newer = new Database(named('2T10-00-00'))
+    newer
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('x', 9e15)
+    newer.close()
+
+    const before = tableDigest(runtime.store.sqlite)
+    const attempt = (name: string) => runtime.routes.get('backups:restore')!({ file: name })
+    expect(await attempt('vierde-huis-handmatig-2026-11-20T10-00-00.db')).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/beschadigd/) },
+    })
+    expect(await attempt('vierde-huis-handmatig-2026-11-21T10-00-00.db')).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/geen reservekopie van deze app/) },
+    })
+    expect(await attempt('vierde-huis-handmatig-2026-11-22T10-00-00.db')).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/nieuwere versie/) },
+    })
+    expect(await attempt('bestaat-niet.db')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+    expect(await attempt('../vierde-huis.db')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
+    expect(tableDigest(runtime.store.sqlite)).toEqual(before)
+    expect(listBackups(folder, file).some((b) => b.kind === 'voor-terugzetten')).toBe(false)
+    runtime.close()
+  })
+
+  it('puts the backup before a migration in the chosen folder too', async () => {
+    const dir = tempDir()
+    // An "old release" knows one migration less; the current one then has one to apply.
+    const old = join(dir, 'migraties-oud')
+    cpSync(resourcePath('migrations'), old, { recursive: true })
+    const journalFile = join(old, 'meta', '_journal.json')
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: unknown[] }
+    journal.entries.pop()
+    writeFileSync(journalFile, JSON.stringify(journal))
+    const oldFile = join(dir, 'oud.db')
+    const before = openRuntime(oldFile, { migrationsFolder: old, startupTasks: false })
+    const share = join(dir, 'share')
+    await call(before, 'backups:setFolder', { folder: share })
+    before.close()
+
+    const upgraded = openRuntime(oldFile, { startupTasks: false })
+    expect(upgraded.store.migrationBackup).toMatch(/share[\\/]oud-voor-migratie-/)
+    upgraded.close()
+  })
+
+  it('backs up the database as it was before every import that writes', async () => {
+    const { file } = existingDb()
+    const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
+    const template = await dwellingsTemplate(runtime.ctx, {
+      corporationId: 1,
+      quarterKey: '2026-Q4',
+    })
+    const filled = await fillTemplate(template.base64, 'Woningen', [dwellingRow(1), dwellingRow(2)])
+    const imports = () =>
+      listBackups(join(file, '..', 'backups'), file).filter((b) => b.kind === 'voor-import')
+
+    await importDwellings(runtime.ctx, payload(filled, 'x.xlsx', { dryRun: true }))
+    expect(imports()).toHaveLength(0)
+    await importDwellings(runtime.ctx, payload(filled))
+    expect(imports()).toHaveLength(1)
+    const before = new Database(imports()[0]!.path, { readonly: true })
+    expect(before.prepare('SELECT count(*) FROM dwellings').pluck().get()).toBe(0)
+    before.close()
+    runtime.close()
+  })
+})

@@ -1,0 +1,322 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  allocations,
+  careProviders,
+  clients,
+  corporations,
+  dwellings,
+  offers,
+  shortlistCandidates,
+  shortlists,
+} from '../../src/main/db/schema'
+import { openRuntime, type Runtime } from '../../src/main/runtime'
+import { ensureQuarter } from '../../src/main/services/quarters'
+import type { AnonymiseResult, EraseResult, FileResult } from '../../src/shared/api'
+import { tableDigest } from '../support/db-digest'
+import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+
+type Client = typeof clients.$inferInsert
+
+async function call<T>(runtime: Runtime, channel: string, input: unknown = {}): Promise<T> {
+  const result = await runtime.routes.get(channel)!(input)
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
+  return result.data as T
+}
+
+const row = (runtime: Runtime, id: number) =>
+  runtime.store.sqlite.prepare('SELECT * FROM clients WHERE id = ?').get(id) as
+    Record<string, unknown> | undefined
+
+describe('privacy: retention, right of access and erasure', { timeout: 60_000 }, () => {
+  const tempDir = useTempDir()
+
+  /**
+   * Four clients, "today" 23 Nov 2026, retention 24 months: Anna housed in 2024 (with a shortlist,
+   * an offer and an allocation), Bram withdrawn this year, Cor waiting since 2020, Dewi withdrawn
+   * in 2020 and on no shortlist.
+   */
+  function setUp(file = join(tempDir(), 'privacy.db'), options: { startupTasks?: boolean } = {}) {
+    const runtime = openRuntime(file, {
+      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+      startupTasks: options.startupTasks ?? false,
+    })
+    const { db } = runtime.store
+    const providerId = db.insert(careProviders).values({ name: 'Lister' }).returning().get().id
+    const corporationId = db
+      .insert(corporations)
+      .values({ name: 'Mitros', socialStock: 12_000 })
+      .returning()
+      .get().id
+    ensureQuarter(db, '2024-Q3')
+    const dwellingId = db
+      .insert(dwellings)
+      .values({
+        corporationId,
+        quarterKey: '2024-Q3',
+        address: 'Kanaalstraat 1',
+        postcode: '3531 CJ',
+        wijk: 'west',
+        type: 'appartement',
+        rooms: 2,
+        netRent: 600,
+        availableFrom: '2024-09-01',
+        suitableFor: 'beide',
+        status: 'verhuurd',
+        statusSince: '2024-09-15',
+        submittedOn: '2024-07-01',
+      })
+      .returning()
+      .get().id
+    const client = (values: Partial<Client> & Pick<Client, 'code'>) =>
+      db
+        .insert(clients)
+        .values({
+          careProviderId: providerId,
+          supportProviderId: providerId,
+          targetGroup: 'uitstroom-bw',
+          flow: 'uitstroom',
+          registeredOn: '2024-01-10',
+          birthYear: 1987,
+          maxRent: 650,
+          name: `Naam van ${values.code}`,
+          notes: `Notitie over ${values.code}: schulden, GGZ`,
+          needsLowStimulus: true,
+          preferredWijken: '["oost","zuid"]',
+          excludedWijken: '["west"]',
+          exclusionForSafety: true,
+          status: 'wachtend',
+          statusSince: '2024-01-10',
+          ...values,
+        })
+        .returning()
+        .get().id
+    const anna = client({ code: 'LIS-001', status: 'gehuisvest', statusSince: '2024-09-15' })
+    const bram = client({ code: 'LIS-002', status: 'ingetrokken', statusSince: '2026-03-01' })
+    const cor = client({ code: 'LIS-003', registeredOn: '2020-05-01', statusSince: '2020-05-01' })
+    const dewi = client({ code: 'LIS-004', status: 'ingetrokken', statusSince: '2020-06-01' })
+    const shortlistId = db
+      .insert(shortlists)
+      .values({ dwellingId, round: 1, status: 'gekozen', eligiblePoolSize: 12 })
+      .returning()
+      .get().id
+    const candidateId = db
+      .insert(shortlistCandidates)
+      .values({
+        shortlistId,
+        clientId: anna,
+        position: 1,
+        score: 80,
+        decision: 'gekozen',
+        decisionText: 'Mevrouw paste goed bij de buren',
+        swapReason: 'Naam van LIS-001 woont al in de wijk',
+      })
+      .returning()
+      .get().id
+    const offerId = db
+      .insert(offers)
+      .values({
+        candidateId,
+        dwellingId,
+        clientId: anna,
+        offeredOn: '2024-09-01',
+        outcome: 'geaccepteerd',
+        respondedOn: '2024-09-05',
+        declineReason: 'Eerst getwijfeld vanwege haar ex',
+      })
+      .returning()
+      .get().id
+    db.insert(allocations)
+      .values({ offerId, dwellingId, clientId: anna, contractKind: 'huur', startsOn: '2024-09-15' })
+      .run()
+    return { runtime, file, anna, bram, cor, dewi, dwellingId }
+  }
+
+  it('clears the personal fields of clients housed or withdrawn longer than the retention ago', async () => {
+    const { runtime, anna, bram, cor, dewi } = setUp()
+    const result = await call<AnonymiseResult>(runtime, 'privacy:anonymise')
+    expect(result).toEqual({ retentionMonths: 24, cutoff: '2024-11-23', anonymised: 2 })
+
+    for (const id of [anna, dewi]) {
+      expect(row(runtime, id)).toMatchObject({
+        name: null,
+        notes: null,
+        birth_year: 1980,
+        needs_low_stimulus: 0,
+        preferred_wijken: '[]',
+        excluded_wijken: '[]',
+        exclusion_for_safety: 0,
+        anonymised_at: FIXED_NOW.toISOString(),
+        // What the yearly figures need stays.
+        target_group: 'uitstroom-bw',
+        flow: 'uitstroom',
+        registered_on: '2024-01-10',
+        care_provider_id: 1,
+      })
+    }
+    expect(row(runtime, anna)).toMatchObject({ code: 'LIS-001', status: 'gehuisvest' })
+    for (const id of [bram, cor]) {
+      expect(row(runtime, id)).toMatchObject({ birth_year: 1987, anonymised_at: null })
+      expect(row(runtime, id)!['name']).toMatch(/^Naam van/)
+    }
+    const sqlite = runtime.store.sqlite
+    expect(
+      sqlite.prepare('SELECT decision_text, swap_reason FROM shortlist_candidates').get(),
+    ).toEqual({ decision_text: null, swap_reason: null })
+    expect(sqlite.prepare('SELECT decline_reason, outcome FROM offers').get()).toEqual({
+      decline_reason: null,
+      outcome: 'geaccepteerd',
+    })
+    expect(sqlite.prepare('SELECT count(*) FROM allocations').pluck().get()).toBe(1)
+    const events = sqlite
+      .prepare("SELECT officer, summary FROM audit_events WHERE action = 'client:anonymise'")
+      .all() as { officer: string; summary: string }[]
+    expect(events.map((e) => e.summary)).toEqual([
+      'Persoonsgegevens van kandidaat LIS-001 gewist na de bewaartermijn van 24 maanden',
+      'Persoonsgegevens van kandidaat LIS-004 gewist na de bewaartermijn van 24 maanden',
+    ])
+    expect(events.every((e) => e.officer === TEST_ACTOR.officer)).toBe(true)
+
+    const before = tableDigest(sqlite)
+    expect((await call<AnonymiseResult>(runtime, 'privacy:anonymise')).anonymised).toBe(0)
+    expect(tableDigest(sqlite)).toEqual(before)
+    runtime.close()
+  })
+
+  it('follows a shorter retention setting, and refuses one outside 1–120 months', async () => {
+    const { runtime, bram } = setUp()
+    await call(runtime, 'privacy:saveSettings', { retentionMonths: 6 })
+    expect(await call(runtime, 'privacy:settings')).toEqual({ retentionMonths: 6 })
+    expect((await call<AnonymiseResult>(runtime, 'privacy:anonymise')).anonymised).toBe(3)
+    expect(row(runtime, bram)!['anonymised_at']).not.toBeNull()
+    for (const months of [0, 121, 2.5, -1]) {
+      expect(
+        await runtime.routes.get('privacy:saveSettings')!({ retentionMonths: months }),
+      ).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    }
+    runtime.close()
+  })
+
+  it('anonymises at start-up', () => {
+    const { runtime, file, anna } = setUp()
+    runtime.close()
+    const again = openRuntime(file, { context: { actor: TEST_ACTOR, now: () => FIXED_NOW } })
+    expect(again.startup?.anonymised).toBe(2)
+    expect(row(again, anna)!['name']).toBeNull()
+    again.close()
+  })
+
+  it('exports everything it holds on a client, with the timeline, and logs the export', async () => {
+    const { runtime, anna } = setUp()
+    const file = await call<FileResult>(runtime, 'privacy:exportClient', { clientId: anna })
+    expect(file.fileName).toBe('inzage-LIS-001-2026-11-23.json')
+    const data = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as {
+      madeBy: string
+      client: Record<string, unknown>
+      shortlists: Record<string, unknown>[]
+      offers: Record<string, unknown>[]
+      allocations: Record<string, unknown>[]
+      timeline: { action: string }[]
+    }
+    expect(data.madeBy).toBe(TEST_ACTOR.officer)
+    expect(data.client).toMatchObject({
+      code: 'LIS-001',
+      name: 'Naam van LIS-001',
+      notes: 'Notitie over LIS-001: schulden, GGZ',
+      birthYear: 1987,
+      preferredWijken: ['oost', 'zuid'],
+      careProvider: 'Lister',
+    })
+    expect(data.shortlists).toEqual([
+      expect.objectContaining({
+        address: 'Kanaalstraat 1',
+        corporation: 'Mitros',
+        decision: 'gekozen',
+      }),
+    ])
+    expect(data.offers).toEqual([expect.objectContaining({ outcome: 'geaccepteerd' })])
+    expect(data.allocations).toEqual([expect.objectContaining({ startsOn: '2024-09-15' })])
+    const log = runtime.store.sqlite.prepare('SELECT * FROM export_log').all()
+    expect(log).toEqual([
+      expect.objectContaining({
+        kind: 'client-data',
+        recipient: 'LIS-001',
+        officer: TEST_ACTOR.officer,
+        file_name: file.fileName,
+      }),
+    ])
+    // The export itself shows in the client's timeline from now on.
+    const again = await call<FileResult>(runtime, 'privacy:exportClient', { clientId: anna })
+    const second = JSON.parse(Buffer.from(again.base64, 'base64').toString('utf8')) as typeof data
+    expect(second.timeline.map((e) => e.action)).toContain('export:client-data')
+    runtime.close()
+  })
+
+  it('erases a client on request: deleted when nothing refers to them, else anonymised', async () => {
+    const { runtime, anna, cor } = setUp()
+    const deleted = await call<EraseResult>(runtime, 'privacy:eraseClient', {
+      clientId: cor,
+      reason: 'Verzoek van de cliënt via de zorgaanbieder',
+    })
+    expect(deleted).toEqual({ code: 'LIS-003', outcome: 'deleted' })
+    expect(row(runtime, cor)).toBeUndefined()
+
+    const kept = await call<EraseResult>(runtime, 'privacy:eraseClient', {
+      clientId: anna,
+      reason: 'Verzoek van de cliënt',
+    })
+    expect(kept).toEqual({ code: 'LIS-001', outcome: 'anonymised' })
+    expect(row(runtime, anna)).toMatchObject({ code: 'LIS-001', name: null, status: 'gehuisvest' })
+    const events = runtime.store.sqlite
+      .prepare(
+        "SELECT officer, entity_id, summary, details FROM audit_events WHERE action = 'client:erase'",
+      )
+      .all()
+    expect(events).toEqual([
+      {
+        officer: TEST_ACTOR.officer,
+        entity_id: String(cor),
+        summary: 'Kandidaat LIS-003 op verzoek volledig verwijderd',
+        details: JSON.stringify({
+          reason: 'Verzoek van de cliënt via de zorgaanbieder',
+          outcome: 'deleted',
+        }),
+      },
+      expect.objectContaining({ entity_id: String(anna) }),
+    ])
+    runtime.close()
+  })
+
+  it('refuses to erase a client with a running offer, or one that does not exist, changing nothing', async () => {
+    const { runtime, bram } = setUp()
+    runtime.store.sqlite.prepare("UPDATE clients SET status = 'aanbieding' WHERE id = ?").run(bram)
+    const before = tableDigest(runtime.store.sqlite)
+    const erase = runtime.routes.get('privacy:eraseClient')!
+    expect(await erase({ clientId: bram, reason: 'Verzoek' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/lopende aanbieding/) },
+    })
+    expect(await erase({ clientId: 9999, reason: 'Verzoek' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
+    expect(await erase({ clientId: bram })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
+    expect(tableDigest(runtime.store.sqlite)).toEqual(before)
+    runtime.close()
+  })
+
+  it('will not put an anonymised client back on the waiting list', async () => {
+    const { runtime, dewi } = setUp()
+    await call(runtime, 'privacy:anonymise')
+    expect(
+      await runtime.routes.get('clients:setStatus')!({ id: dewi, status: 'wachtend' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/gewist/) },
+    })
+    runtime.close()
+  })
+})

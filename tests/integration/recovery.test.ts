@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { listBackups } from '../../src/main/db/backups'
+import { DatabaseDamagedError } from '../../src/main/db/integrity'
+import { lockFileOf } from '../../src/main/db/lock'
+import { corporations } from '../../src/main/db/schema'
+import { openWithRecovery, type StartupDialogs } from '../../src/main/open-database'
+import { lastGoodBackup } from '../../src/main/recovery'
+import { openRuntime } from '../../src/main/runtime'
+import { makeManualBackup } from '../../src/main/services/backup-service'
+import { damageDatabase } from '../support/damage'
+import { useTempDir } from '../support/temp-db'
+
+const root = join(import.meta.dirname, '..', '..')
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const names = (file: string) => {
+  const runtime = openRuntime(file, { startupTasks: false })
+  try {
+    return runtime.store.sqlite.prepare('SELECT count(*) FROM corporations').pluck().get()
+  } finally {
+    runtime.close()
+  }
+}
+
+function dialogs(choice: number) {
+  return {
+    showErrorBox: vi.fn<StartupDialogs['showErrorBox']>(),
+    showMessageBoxSync: vi.fn<StartupDialogs['showMessageBoxSync']>(() => choice),
+  }
+}
+
+describe('a damaged database at start-up', { timeout: 90_000 }, () => {
+  const tempDir = useTempDir()
+
+  /** A database of 1,500 corporations with one good backup of it, then damaged in place. */
+  function damaged(withBackup = true) {
+    const dir = tempDir()
+    const file = join(dir, 'vierde-huis.db')
+    const runtime = openRuntime(file, { startupTasks: false })
+    const insert = runtime.store.sqlite.prepare(
+      'INSERT INTO corporations (name, social_stock) VALUES (?, ?)',
+    )
+    runtime.store.sqlite.transaction(() => {
+      for (let i = 0; i < 1500; i++) insert.run(`Corporatie ${i}`, i)
+    })()
+    if (withBackup) makeManualBackup(runtime.ctx)
+    runtime.store.db
+      .insert(corporations)
+      .values({ name: 'Na de reservekopie', socialStock: 1 })
+      .run()
+    runtime.close()
+    damageDatabase(file)
+    return { dir, file }
+  }
+
+  it('is refused with a Dutch message, touching nothing and leaving no lock behind', () => {
+    const { file } = damaged()
+    const bytes = readFileSync(file)
+    expect(() => openRuntime(file)).toThrow(DatabaseDamagedError)
+    expect(() => openRuntime(file)).toThrow(/is beschadigd en kan niet veilig worden gebruikt/)
+    expect(readFileSync(file).equals(bytes)).toBe(true)
+    expect(existsSync(lockFileOf(file))).toBe(false)
+  })
+
+  it('offers the last good backup; choosing it restores it and keeps the damaged file', () => {
+    const { dir, file } = damaged()
+    const ui = dialogs(0)
+    const runtime = openWithRecovery(file, { startupTasks: false }, ui)
+    expect(runtime).not.toBeNull()
+    expect(ui.showMessageBoxSync.mock.calls[0]![0]).toMatchObject({
+      title: 'Database beschadigd',
+      buttons: ['Laatste goede reservekopie terugzetten', 'Afsluiten'],
+    })
+    expect(runtime!.store.sqlite.prepare('SELECT count(*) FROM corporations').pluck().get()).toBe(
+      1500,
+    )
+    const trail = runtime!.store.sqlite
+      .prepare("SELECT summary FROM audit_events WHERE action = 'backup:restore'")
+      .pluck()
+      .all()
+    expect(trail).toHaveLength(1)
+    runtime!.close()
+    expect(readdirSync(join(dir, 'backups')).some((f) => f.includes('-beschadigd-'))).toBe(true)
+  })
+
+  it('quits without touching the file when the officer chooses to close', () => {
+    const { file } = damaged()
+    const bytes = readFileSync(file)
+    expect(openWithRecovery(file, { startupTasks: false }, dialogs(1))).toBeNull()
+    expect(readFileSync(file).equals(bytes)).toBe(true)
+  })
+
+  it('says so plainly when there is no usable backup', () => {
+    const { file } = damaged(false)
+    const ui = dialogs(0)
+    expect(openWithRecovery(file, { startupTasks: false }, ui)).toBeNull()
+    expect(ui.showMessageBoxSync).not.toHaveBeenCalled()
+    expect(ui.showErrorBox.mock.calls[0]![1]).toMatch(/geen bruikbare reservekopie/)
+  })
+
+  it('skips a newer backup that is itself damaged when looking for the last good one', () => {
+    const { dir, file } = damaged()
+    const [good] = listBackups(join(dir, 'backups'), file)
+    const bad = join(dir, 'backups', 'vierde-huis-dagelijks-2099-01-01T00-00-00.db')
+    copyFileSync(good!.path, bad)
+    damageDatabase(bad)
+    expect(lastGoodBackup(file)).toBe(good!.path)
+  })
+
+  it('is repaired from the command line: list the backups, then restore the latest good one', () => {
+    const { file } = damaged()
+    const list = cli('backups', '--db', file)
+    expect(list.code).toBe(0)
+    expect(list.stdout).toMatch(/handmatig/)
+    const restored = cli('restore', '--db', file, '--latest')
+    expect(restored.stderr).toBe('')
+    expect(restored.code).toBe(0)
+    expect(restored.stdout).toMatch(
+      /^Teruggezet: .*handmatig.*\nHet vorige bestand is bewaard als .*beschadigd/,
+    )
+    expect(names(file)).toBe(1500)
+  })
+
+  it('restores a named file from the command line, and refuses while the app has the database', () => {
+    const { dir, file } = damaged()
+    const [good] = listBackups(join(dir, 'backups'), file)
+    const elsewhere = join(dir, 'kopie.db')
+    copyFileSync(good!.path, elsewhere)
+    expect(cli('restore', '--db', file, '--from', elsewhere).code).toBe(0)
+    const app = openRuntime(file, { program: 'Het Vierde Huis (app)', startupTasks: false })
+    try {
+      const refused = cli('restore', '--db', file, '--from', elsewhere)
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toContain('al geopend door Het Vierde Huis (app)')
+    } finally {
+      app.close()
+    }
+  })
+})

@@ -1,0 +1,25 @@
+import type Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+
+/**
+ * Row counts and a hash of every row of every table: equal digests mean the database holds exactly
+ * the same data. Unlike excel-store's fingerprint it covers all tables, for tests that must prove
+ * that nothing at all changed.
+ */
+export function tableDigest(sqlite: Database.Database): Record<string, string> {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[]
+  const digest: Record<string, string> = {}
+  for (const table of tables) {
+    const rows = sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()
+    digest[table] =
+      `${rows.length}:${createHash('sha1').update(JSON.stringify(rows)).digest('hex')}`
+  }
+  return digest
+}
+
+export function countRows(sqlite: Database.Database, table: string): number {
+  return (sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n
+}

@@ -31,12 +31,39 @@ const MetaSchema = z.object({
   careProvider: z.string().optional().catch(undefined),
 })
 
-export function writeTemplateMeta(workbook: ExcelJS.Workbook, meta: TemplateMeta): void {
+/** Meta kind of a shortlist export: the corporation's answer comes back in the same file. */
+export const SHORTLIST_ANSWERS_KIND = 'shortlist-answers'
+
+export type MetaCell = string | number
+
+/** Writes the very hidden meta sheet: key–value rows, and longer rows where a file needs a list. */
+export function writeMetaRows(workbook: ExcelJS.Workbook, rows: readonly MetaCell[][]): void {
   const sheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' })
-  sheet.addRow(['templateVersion', TEMPLATE_VERSION])
+  for (const row of rows) sheet.addRow([...row])
+}
+
+/** The meta sheet's rows as plain strings and numbers (other cells as null); none without the sheet. */
+export function readMetaRows(workbook: ExcelJS.Workbook): (MetaCell | null)[][] {
+  const sheet = findSheet(workbook, META_SHEET)
+  if (!sheet) return []
+  const rows: (MetaCell | null)[][] = []
+  sheet.eachRow((row) => {
+    const cells: (MetaCell | null)[] = []
+    for (let col = 1; col <= row.cellCount; col++) {
+      const value = row.getCell(col).value
+      cells.push(typeof value === 'string' || typeof value === 'number' ? value : null)
+    }
+    rows.push(cells)
+  })
+  return rows
+}
+
+export function writeTemplateMeta(workbook: ExcelJS.Workbook, meta: TemplateMeta): void {
+  const rows: MetaCell[][] = [['templateVersion', TEMPLATE_VERSION]]
   for (const [key, value] of Object.entries(meta)) {
-    if (value !== undefined) sheet.addRow([key, value])
+    if (value !== undefined) rows.push([key, value])
   }
+  writeMetaRows(workbook, rows)
 }
 
 const KIND_LABEL: Record<ImportKind, string> = {
@@ -49,15 +76,16 @@ export function readTemplateMeta(
   workbook: ExcelJS.Workbook,
   expected: ImportKind,
 ): Omit<TemplateMeta, 'kind'> {
-  const sheet = findSheet(workbook, META_SHEET)
-  if (!sheet) return {}
   const raw: Record<string, unknown> = {}
-  sheet.eachRow((row) => {
-    const key = row.getCell(1).value
-    const value = row.getCell(2).value
-    if (typeof key === 'string' && (typeof value === 'string' || typeof value === 'number'))
-      raw[key] = value
-  })
+  for (const [key, value] of readMetaRows(workbook)) {
+    if (typeof key === 'string' && value !== null && value !== undefined) raw[key] = value
+  }
+  if (raw.kind === SHORTLIST_ANSWERS_KIND) {
+    throw new ApiError(
+      'invalid-input',
+      'Dit is een voordracht met het antwoord van een corporatie, geen sjabloon. Lees het in bij Voordrachten met "Antwoord inlezen".',
+    )
+  }
   const { kind, ...meta } = MetaSchema.parse(raw)
   if (kind && kind !== expected) {
     throw new ApiError(

@@ -138,7 +138,7 @@ function writeDataSheet<F extends string>(
 }
 
 /** The part of exceljs' API its type declarations leave out: validations on whole ranges. */
-interface RangeValidations {
+export interface RangeValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void }
 }
 

@@ -7,6 +7,7 @@ import { KeyFigure } from '../components/KeyFigure'
 import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
 import { PageHeader } from '../components/PageHeader'
 import { QuarterTable } from '../components/QuarterTable'
+import { QuarterDashboard } from '../dashboard/QuarterDashboard'
 import { dutchMessage } from '../errors'
 import { countOf } from '../format'
 import { useAppInfo } from '../hooks/app-info'
@@ -97,6 +98,11 @@ export function OverviewPage() {
               />
             </div>
           </section>
+
+          <QuarterDashboard
+            quarterKeys={quarters.data?.map((q) => q.key) ?? []}
+            waitingDays={waiting.data?.map((c) => c.waitingDays)}
+          />
 
           <section aria-labelledby="quarters-title" className="section">
             <h2 id="quarters-title">Ingediende woningen per kwartaal</h2>

@@ -1,3 +1,4 @@
+import './figures.css'
 import type { Kpi } from './kpis'
 
 interface KpiTilesProps {

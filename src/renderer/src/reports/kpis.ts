@@ -10,20 +10,20 @@ export function orDash(text: string): string {
   return text === '' ? NO_VALUE : text
 }
 
-/** "231 dagen", "264,5 dagen"; a dash when there were no offers. */
+/** One decimal: contingents (a quarter of a yearly number), medians and percentiles are fractional. */
+const oneDecimal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 })
+export function formatDecimal(value: number | null | undefined): string {
+  return value == null ? NO_VALUE : oneDecimal.format(value)
+}
+
+/** "231 dagen", "264,5 dagen" (medians and percentiles fall between days); a dash without offers. */
 export function formatDays(days: number | null | undefined): string {
-  return days == null ? NO_VALUE : `${formatNumber(days)} ${days === 1 ? 'dag' : 'dagen'}`
+  return days == null ? NO_VALUE : `${formatDecimal(days)} ${days === 1 ? 'dag' : 'dagen'}`
 }
 
 /** A share as "19,6%", or a dash. */
 export function shareOrDash(share: number | null | undefined): string {
   return orDash(formatShare(share))
-}
-
-/** Contingents are a quarter of a yearly number, so fractional: one decimal is honest enough. */
-const oneDecimal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 })
-export function formatDecimal(value: number | null | undefined): string {
-  return value == null ? NO_VALUE : oneDecimal.format(value)
 }
 
 export type KpiKey =

@@ -18,7 +18,6 @@ import { hrefOf } from '../routes'
 export const REPORT_TABS = [
   { key: 'rapport', label: 'Rapport' },
   { key: 'exporteren', label: 'Voordrachten exporteren' },
-  { key: 'exportlog', label: 'Exportlog' },
 ] as const
 
 export type ReportTab = (typeof REPORT_TABS)[number]['key']
@@ -102,5 +101,10 @@ export function defaultPeriod(known: readonly string[], today = new Date()): str
   const previous = previousQuarterKey(today)
   if (known.includes(previous)) return previous
   const current = currentQuarterKey(today)
-  return [...known].sort().reverse().find((key) => key <= current) ?? known[0]
+  return (
+    [...known]
+      .sort()
+      .reverse()
+      .find((key) => key <= current) ?? known[0]
+  )
 }

@@ -1,0 +1,43 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { openRuntime } from '../runtime'
+import { listCorporations } from '../services/partners-service'
+import { exportShortlists } from '../services/shortlist-export'
+import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { findByName, parseQuarterOption } from './partner-options'
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage:
+    'export shortlists --db <bestand> --quarter JJJJ-Qn --corporation <naam> --out <bestand.xlsx>',
+  description:
+    'Maakt de voordrachten van een kwartaal voor een corporatie als Excel-bestand (wordt gelogd)',
+  async run(args) {
+    const { values, positionals } = parseOptions(args, {
+      db: { type: 'string' },
+      quarter: { type: 'string' },
+      corporation: { type: 'string' },
+      out: { type: 'string' },
+    })
+    const [kind, ...rest] = positionals
+    if (kind !== 'shortlists') throw new Error('Geef aan wat: export shortlists (voordrachten)')
+    if (rest.length > 0) throw new Error(`Onverwacht argument: ${rest.join(' ')}`)
+    const file = resolve(requireOption(values.db, '--db'))
+    const quarter = parseQuarterOption(requireOption(values.quarter, '--quarter'))
+    const name = requireOption(values.corporation, '--corporation')
+    const out = resolve(requireOption(values.out, '--out'))
+    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+
+    const runtime = openRuntime(file, CLI_RUNTIME)
+    try {
+      const { ctx } = runtime
+      const corporation = findByName(listCorporations(ctx), name, 'corporatie')
+      const result = await exportShortlists(ctx, { quarter, corporationId: corporation.id })
+      writeFileSync(out, Buffer.from(result.base64, 'base64'))
+      console.log(`Voordrachten opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
+      return 0
+    } finally {
+      runtime.close()
+    }
+  },
+}

@@ -1,0 +1,47 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { openRuntime } from '../runtime'
+import { quarterReport, yearReport } from '../services/reports-service'
+import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { parseQuarterOption } from './partner-options'
+
+export const reportCommand: Command = {
+  name: 'report',
+  usage: 'report --db <bestand> --quarter JJJJ-Qn|--year JJJJ --out <bestand.xlsx>',
+  description: 'Maakt de kwartaal- of jaarrapportage als Excel-bestand (wordt gelogd)',
+  async run(args) {
+    const { values, positionals } = parseOptions(args, {
+      db: { type: 'string' },
+      quarter: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
+    })
+    if (positionals.length > 0) throw new Error(`Onverwacht argument: ${positionals.join(' ')}`)
+    const file = resolve(requireOption(values.db, '--db'))
+    const out = resolve(requireOption(values.out, '--out'))
+    if ((values.quarter === undefined) === (values.year === undefined))
+      throw new Error('Geef --quarter JJJJ-Qn of --year JJJJ op (één van beide)')
+    const year = values.year === undefined ? undefined : parseYear(values.year)
+    const quarter = values.quarter === undefined ? undefined : parseQuarterOption(values.quarter)
+    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+
+    const runtime = openRuntime(file, CLI_RUNTIME)
+    try {
+      const result = quarter
+        ? await quarterReport(runtime.ctx, quarter)
+        : await yearReport(runtime.ctx, year!)
+      writeFileSync(out, Buffer.from(result.base64, 'base64'))
+      console.log(`Rapportage opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
+      return 0
+    } finally {
+      runtime.close()
+    }
+  },
+}
+
+function parseYear(value: string): number {
+  const year = Number(value.trim())
+  if (!/^\d{4}$/.test(value.trim()) || year < 2019 || year > 2100)
+    throw new Error(`--year moet een jaartal zijn vanaf 2019, bijvoorbeeld 2026, niet "${value}"`)
+  return year
+}

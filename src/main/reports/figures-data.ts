@@ -1,0 +1,140 @@
+import { and, asc, between, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import type { Period } from '../../shared/api/report-figures'
+import type { DbOrTx } from '../db/connection'
+import {
+  allocations,
+  careProviders,
+  clients,
+  corporations,
+  dwellings,
+  offers,
+  quarters,
+  shortlistCandidates,
+  shortlists,
+  yearTargets,
+} from '../db/schema'
+
+/**
+ * The rows the figures are computed from, read once per period. Plain rows, no arithmetic: what
+ * counts as what is decided in figures.ts.
+ */
+export function loadPeriodData(db: DbOrTx, period: Period) {
+  const inPeriod = inArray(dwellings.quarterKey, period.quarters)
+  const dwellingRows = db
+    .select({
+      id: dwellings.id,
+      corporationId: dwellings.corporationId,
+      wijk: dwellings.wijk,
+      status: dwellings.status,
+    })
+    .from(dwellings)
+    .where(inPeriod)
+    .all()
+  const presentedRounds = db
+    .select({
+      id: shortlists.id,
+      dwellingId: shortlists.dwellingId,
+      round: shortlists.round,
+      status: shortlists.status,
+    })
+    .from(shortlists)
+    .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
+    .where(and(inPeriod, isNotNull(shortlists.presentedAt)))
+    .all()
+  const presentedCandidates = db
+    .select({
+      dwellingId: shortlists.dwellingId,
+      clientId: shortlistCandidates.clientId,
+      careProviderId: clients.careProviderId,
+      decision: shortlistCandidates.decision,
+      reason: shortlistCandidates.decisionReason,
+    })
+    .from(shortlistCandidates)
+    .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
+    .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
+    .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
+    .where(and(inPeriod, isNotNull(shortlists.presentedAt)))
+    .all()
+  const allocationRows = db
+    .select({
+      dwellingId: allocations.dwellingId,
+      corporationId: dwellings.corporationId,
+      wijk: dwellings.wijk,
+      submittedOn: dwellings.submittedOn,
+      startsOn: allocations.startsOn,
+      flow: clients.flow,
+      careProviderId: clients.careProviderId,
+    })
+    .from(allocations)
+    .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
+    .innerJoin(clients, eq(clients.id, allocations.clientId))
+    .where(inPeriod)
+    .all()
+  return {
+    dwellings: dwellingRows,
+    presentedRounds,
+    presentedCandidates,
+    allocations: allocationRows,
+    firstOffers: firstOffersIn(db, period),
+    registrations: registrationsIn(db, period),
+    waitingListNow:
+      db
+        .select({ n: count() })
+        .from(clients)
+        .where(inArray(clients.status, ['wachtend', 'voorgedragen']))
+        .get()?.n ?? 0,
+    corporations: db.select().from(corporations).orderBy(asc(corporations.name)).all(),
+    careProviders: db.select().from(careProviders).orderBy(asc(careProviders.name)).all(),
+    target: db.select().from(yearTargets).where(eq(yearTargets.year, period.year)).get() ?? null,
+    openQuarters: db
+      .select({ key: quarters.key })
+      .from(quarters)
+      .where(inArray(quarters.key, period.quarters))
+      .orderBy(asc(quarters.key))
+      .all()
+      .map((q) => q.key),
+  }
+}
+export type PeriodData = ReturnType<typeof loadPeriodData>
+
+/** Each client's first offer ever, for those whose first offer fell in the period. */
+function firstOffersIn(db: DbOrTx, period: Period) {
+  const first = db
+    .select({
+      clientId: offers.clientId,
+      offeredOn: sql<string>`min(${offers.offeredOn})`.as('first_offered_on'),
+    })
+    .from(offers)
+    .groupBy(offers.clientId)
+    .as('first_offers')
+  return db
+    .select({
+      clientId: first.clientId,
+      offeredOn: first.offeredOn,
+      registeredOn: clients.registeredOn,
+      targetGroup: clients.targetGroup,
+      careProviderId: clients.careProviderId,
+    })
+    .from(first)
+    .innerJoin(clients, eq(clients.id, first.clientId))
+    .where(between(first.offeredOn, period.startsOn, period.endsOn))
+    .all()
+}
+
+function registrationsIn(db: DbOrTx, period: Period): Map<number, number> {
+  return new Map(
+    db
+      .select({ careProviderId: clients.careProviderId, n: count() })
+      .from(clients)
+      .where(between(clients.registeredOn, period.startsOn, period.endsOn))
+      .groupBy(clients.careProviderId)
+      .all()
+      .map((r) => [r.careProviderId, r.n]),
+  )
+}
+
+/** Calendar days from one ISO date to another. */
+export function daysBetween(from: string, to: string): number {
+  const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)
+  return Math.round((day(to) - day(from)) / 86_400_000)
+}

@@ -1,0 +1,238 @@
+import { ApiError } from '../../shared/api/endpoint'
+import type { FiguresRequest } from '../../shared/api/reports'
+import type {
+  CareProviderFigures,
+  CorporationFigures,
+  Period,
+  QuarterFigures,
+} from '../../shared/api/report-figures'
+import { parseQuarter, quarterLabel } from '../../shared/domain/quarter'
+import { REJECTION_REASON, TARGET_GROUP, WIJK } from '../../shared/domain/vocabulary'
+import { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
+import { quotasForQuarter } from '../domain/planning'
+import type { ServiceContext } from '../services/context'
+import { quarterOverview } from '../services/planning-service'
+import { daysBetween, loadPeriodData, type PeriodData } from './figures-data'
+import { resolvePeriod, yearFraction } from './period'
+import { bucketise, groupBy, mean, median, percentile, ratio, waitStats } from './stats'
+
+/**
+ * The monitoring figures of a quarter or a year: the single computation behind the report
+ * workbook, the printable report and the dashboard (domain.md §4).
+ */
+export function computeFigures(ctx: ServiceContext, request: FiguresRequest): QuarterFigures {
+  const period = resolvePeriod(request)
+  const data = loadPeriodData(ctx.store.db, period)
+  if (data.openQuarters.length === 0) {
+    throw new ApiError('not-found', `Er is nog geen kwartaal geopend in ${period.label}`)
+  }
+  const quotas = quotaByCorporation(ctx, period, data)
+  const corporationFigures = corporationsOf(data, quotas)
+  const sum = (pick: (c: CorporationFigures) => number) =>
+    corporationFigures.reduce((total, c) => total + pick(c), 0)
+  const quota = sum((c) => c.quota)
+  const allocated = data.allocations.length
+  const instroom = data.allocations.filter((a) => a.flow === 'instroom').length
+  const waitDays = data.firstOffers.map((o) => daysBetween(o.registeredOn, o.offeredOn))
+  const vacancy = data.allocations.map((a) => daysBetween(a.submittedOn, a.startsOn))
+
+  return {
+    period,
+    generatedAt: ctx.now().toISOString(),
+    target: data.target && {
+      target: data.target.target,
+      instroomShareTarget: data.target.instroomShareTarget,
+    },
+    totals: {
+      quota,
+      submitted: sum((c) => c.submitted),
+      withdrawn: sum((c) => c.withdrawn),
+      presentedCandidates: data.presentedCandidates.length,
+      presentedClients: new Set(data.presentedCandidates.map((c) => c.clientId)).size,
+      matched: sum((c) => c.matched),
+      allocated,
+      submissionRate: ratio(
+        sum((c) => c.submitted),
+        quota,
+      ),
+      realisation: ratio(allocated, quota),
+      registered: [...data.registrations.values()].reduce((a, n) => a + n, 0),
+      waitingListNow: data.waitingListNow,
+    },
+    corporations: corporationFigures,
+    careProviders: careProvidersOf(data, period),
+    waiting: waitingOf(data, waitDays),
+    rounds: roundsOf(data),
+    instroom: {
+      allocated,
+      instroom,
+      share: ratio(instroom, allocated),
+      target: data.target?.instroomShareTarget ?? null,
+    },
+    wijken: WIJK.keys.map((wijk) => {
+      const placed = data.allocations.filter((a) => a.wijk === wijk).length
+      const share = ratio(placed, allocated)
+      return {
+        wijk,
+        label: WIJK.label(wijk),
+        submitted: data.dwellings.filter((d) => d.wijk === wijk && d.status !== 'ingetrokken')
+          .length,
+        allocated: placed,
+        allocationShare: share,
+        stockShare: WIJK_STOCK_SHARE[wijk],
+        difference: share === null ? null : share - WIJK_STOCK_SHARE[wijk],
+      }
+    }),
+    vacancy: {
+      count: vacancy.length,
+      median: median(vacancy),
+      p75: percentile(vacancy, 0.75),
+      mean: mean(vacancy),
+      max: vacancy.length ? Math.max(...vacancy) : null,
+    },
+    trend: period.kind === 'year' ? data.openQuarters.map((key) => trendRow(ctx, key)) : [],
+  }
+}
+
+/**
+ * A quarter's quotas as the quarter screen shows them (with any carried shortfall). A year's are
+ * the four quarters' pro-rata quotas without carrying, which would count a shortfall twice.
+ */
+function quotaByCorporation(ctx: ServiceContext, period: Period, data: PeriodData) {
+  if (period.kind === 'quarter') {
+    const overview = quarterOverview(ctx, period.quarters[0]!)
+    return new Map(overview.lines.map((l) => [l.corporationId, l.quota]))
+  }
+  // Same holders, order and split as planning-service's overview: active corporations by name.
+  const holders = data.corporations.filter((c) => c.active)
+  const target = data.target?.target ?? 0
+  const quotas = new Map<number, number>()
+  for (const number of [1, 2, 3, 4]) {
+    const split = quotasForQuarter(
+      target,
+      holders.map((h) => h.socialStock),
+      number,
+    )
+    holders.forEach((h, i) => quotas.set(h.id, (quotas.get(h.id) ?? 0) + (split[i] ?? 0)))
+  }
+  return quotas
+}
+
+function corporationsOf(data: PeriodData, quotas: Map<number, number>): CorporationFigures[] {
+  return data.corporations
+    .filter((c) => c.active || data.dwellings.some((d) => d.corporationId === c.id))
+    .map((c) => {
+      const own = data.dwellings.filter((d) => d.corporationId === c.id)
+      const ids = new Set(own.map((d) => d.id))
+      const allocated = data.allocations.filter((a) => a.corporationId === c.id)
+      const quota = quotas.get(c.id) ?? 0
+      const submitted = own.filter((d) => d.status !== 'ingetrokken').length
+      return {
+        corporationId: c.id,
+        corporation: c.name,
+        quota,
+        submitted,
+        withdrawn: own.length - submitted,
+        presented: data.presentedCandidates.filter((p) => ids.has(p.dwellingId)).length,
+        matched: new Set(
+          data.presentedRounds
+            .filter((r) => r.status === 'gekozen' && ids.has(r.dwellingId))
+            .map((r) => r.dwellingId),
+        ).size,
+        allocated: allocated.length,
+        submissionRate: ratio(submitted, quota),
+        realisation: ratio(allocated.length, quota),
+        medianVacancyDays: median(allocated.map((a) => daysBetween(a.submittedOn, a.startsOn))),
+      }
+    })
+}
+
+function careProvidersOf(data: PeriodData, period: Period): CareProviderFigures[] {
+  const target = data.target?.target ?? null
+  return data.careProviders
+    .map((p) => {
+      const allocated = data.allocations.filter((a) => a.careProviderId === p.id).length
+      const perYear =
+        p.contingentDwellings ??
+        (p.contingentShare !== null && target !== null ? p.contingentShare * target : null)
+      const contingent = perYear === null ? null : perYear * yearFraction(period)
+      return {
+        careProviderId: p.id,
+        careProvider: p.name,
+        registered: data.registrations.get(p.id) ?? 0,
+        presented: data.presentedCandidates.filter((c) => c.careProviderId === p.id).length,
+        allocated,
+        contingent,
+        contingentRealisation: ratio(allocated, contingent),
+        active: p.active,
+      }
+    })
+    .filter((p) => p.active || p.registered + p.presented + p.allocated > 0)
+    .map(({ active: _active, ...p }) => p)
+}
+
+function waitingOf(data: PeriodData, days: number[]): QuarterFigures['waiting'] {
+  const withDays = data.firstOffers.map((o, i) => ({ ...o, days: days[i]! }))
+  const byProvider = groupBy(withDays, (o) => o.careProviderId)
+  return {
+    overall: waitStats(days),
+    byGroup: TARGET_GROUP.keys.map((group) => ({
+      key: group,
+      label: TARGET_GROUP.label(group),
+      ...waitStats(withDays.filter((o) => o.targetGroup === group).map((o) => o.days)),
+    })),
+    byProvider: data.careProviders
+      .filter((p) => byProvider.has(p.id))
+      .map((p) => ({
+        key: String(p.id),
+        label: p.name,
+        ...waitStats(byProvider.get(p.id)!.map((o) => o.days)),
+      })),
+    buckets: bucketise(days),
+  }
+}
+
+function roundsOf(data: PeriodData): QuarterFigures['rounds'] {
+  const chosen = data.presentedRounds.filter((r) => r.status === 'gekozen')
+  const rejected = data.presentedRounds.filter((r) => r.status === 'afgewezen')
+  const rejections = data.presentedCandidates.filter((c) => c.decision === 'geen-match')
+  const byRound = groupBy(chosen, (r) => r.round)
+  return {
+    presentedRounds: data.presentedRounds.length,
+    decided: chosen.length + rejected.length,
+    chosen: chosen.length,
+    rejectedRounds: rejected.length,
+    bottleneckShare: ratio(rejected.length, chosen.length + rejected.length),
+    averageRounds: mean(chosen.map((r) => r.round)),
+    byRound: [...byRound.keys()]
+      .sort((a, b) => a - b)
+      .map((round) => ({ round, count: byRound.get(round)!.length })),
+    rejections: rejections.length,
+    reasons: REJECTION_REASON.keys.map((reason) => {
+      const n = rejections.filter((r) => r.reason === reason).length
+      return {
+        reason,
+        label: REJECTION_REASON.label(reason),
+        count: n,
+        share: ratio(n, rejections.length),
+      }
+    }),
+  }
+}
+
+function trendRow(ctx: ServiceContext, key: QuarterFigures['trend'][number]['key']) {
+  const f = computeFigures(ctx, { quarter: key })
+  return {
+    key,
+    label: quarterLabel(parseQuarter(key)),
+    quota: f.totals.quota,
+    submitted: f.totals.submitted,
+    presented: f.totals.presentedCandidates,
+    matched: f.totals.matched,
+    allocated: f.totals.allocated,
+    realisation: f.totals.realisation,
+    medianWait: f.waiting.overall.median,
+    within91: f.waiting.overall.within91,
+    instroomShare: f.instroom.share,
+  }
+}

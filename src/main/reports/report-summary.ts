@@ -1,0 +1,141 @@
+import type { QuarterFigures } from '../../shared/api/report-figures'
+import type { CellInput, Format, TableColumn } from './report-table'
+
+/** One key figure on the Samenvatting sheet. */
+export interface Kpi {
+  label: string
+  value: CellInput
+  format: Format
+  note: string
+}
+
+export const KPI_COLUMNS: TableColumn<Kpi>[] = [
+  { header: 'Kengetal', width: 44, format: 'text', value: (k) => k.label },
+  { header: 'Waarde', width: 14, format: (k) => k.format, value: (k) => k.value },
+  { header: 'Toelichting', width: 80, format: 'text', value: (k) => k.note },
+]
+
+const isoDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`)
+
+/**
+ * The key figures managers read first (domain.md §4): supply against target, what was presented
+ * and matched, waiting time against the three-month ambition, and how often the match failed.
+ */
+export function summaryKpis(f: QuarterFigures): Kpi[] {
+  const t = f.totals
+  const w = f.waiting.overall
+  return [
+    { label: 'Begin periode', value: isoDate(f.period.startsOn), format: 'date', note: '' },
+    { label: 'Einde periode', value: isoDate(f.period.endsOn), format: 'date', note: '' },
+    { label: 'Gemaakt op', value: isoDate(f.generatedAt), format: 'date', note: '' },
+    {
+      label: `Taakstelling ${f.period.year}`,
+      value: f.target?.target ?? null,
+      format: 'count',
+      note: 'Woningen per jaar voor uitstroom en instroom MO/BW in de stad Utrecht',
+    },
+    {
+      label: 'Quotum corporaties in de periode',
+      value: t.quota,
+      format: 'count',
+      note: 'Naar rato van de sociale voorraad; per kwartaal inclusief een eventueel meegenomen tekort',
+    },
+    {
+      label: 'Woningen ingediend',
+      value: t.submitted,
+      format: 'count',
+      note: 'Zonder ingetrokken woningen',
+    },
+    { label: 'Ingediend t.o.v. quotum', value: t.submissionRate, format: 'percent', note: '' },
+    { label: 'Woningen ingetrokken', value: t.withdrawn, format: 'count', note: '' },
+    {
+      label: 'Kandidaten voorgedragen',
+      value: t.presentedCandidates,
+      format: 'count',
+      note: 'Voordrachten aan corporaties; wie voor twee woningen is voorgedragen telt twee keer',
+    },
+    {
+      label: 'Verschillende cliënten voorgedragen',
+      value: t.presentedClients,
+      format: 'count',
+      note: '',
+    },
+    {
+      label: 'Woningen gematcht',
+      value: t.matched,
+      format: 'count',
+      note: 'Corporatie koos een kandidaat',
+    },
+    {
+      label: 'Woningen verhuurd',
+      value: t.allocated,
+      format: 'count',
+      note: 'Aanbieding geaccepteerd, contract getekend',
+    },
+    {
+      label: 'Realisatie (verhuurd t.o.v. quotum)',
+      value: t.realisation,
+      format: 'percent',
+      note: '',
+    },
+    {
+      label: 'Aanmeldingen in de periode',
+      value: t.registered,
+      format: 'count',
+      note: 'Cliënten aangemeld door zorgaanbieders',
+    },
+    {
+      label: 'Wachtenden op de peildatum',
+      value: t.waitingListNow,
+      format: 'count',
+      note: 'Cliënten die wachten of zijn voorgedragen op het moment dat dit rapport is gemaakt',
+    },
+    {
+      label: 'Eerste aanbiedingen in de periode',
+      value: w.count,
+      format: 'count',
+      note: 'Cliënten die hun eerste aanbieding in de periode kregen; de wachttijd loopt van aanmelding tot die aanbieding',
+    },
+    { label: 'Mediane wachttijd tot aanbod (dagen)', value: w.median, format: 'decimal', note: '' },
+    { label: '75e percentiel wachttijd (dagen)', value: w.p75, format: 'decimal', note: '' },
+    {
+      label: 'Aanbod binnen 91 dagen',
+      value: w.within91,
+      format: 'percent',
+      note: 'Ambitie: iedere urgente kwetsbare cliënt binnen drie maanden een passend aanbod',
+    },
+    { label: 'Rondes voorgedragen', value: f.rounds.presentedRounds, format: 'count', note: '' },
+    {
+      label: 'Rondes geheel afgewezen',
+      value: f.rounds.rejectedRounds,
+      format: 'count',
+      note: 'Geen van de kandidaten paste; Het Vierde Huis droeg nieuwe kandidaten voor',
+    },
+    {
+      label: 'Individuele match als knelpunt',
+      value: f.rounds.bottleneckShare,
+      format: 'percent',
+      note: 'Geheel afgewezen rondes t.o.v. alle rondes waarop de corporatie besloot',
+    },
+    {
+      label: 'Gemiddeld aantal rondes tot match',
+      value: f.rounds.averageRounds,
+      format: 'decimal',
+      note: '',
+    },
+    {
+      label: 'Aandeel instroom in verhuringen',
+      value: f.instroom.share,
+      format: 'percent',
+      note: '',
+    },
+    { label: 'Doel aandeel instroom', value: f.instroom.target, format: 'percent', note: '' },
+    {
+      label: 'Mediane leegstand (dagen)',
+      value: f.vacancy.median,
+      format: 'decimal',
+      note: 'Van indienen van de woning tot ingang van het huurcontract',
+    },
+    { label: 'Langste leegstand (dagen)', value: f.vacancy.max, format: 'count', note: '' },
+  ]
+}

@@ -1,0 +1,78 @@
+import { desc } from 'drizzle-orm'
+import type { ExportLogRow } from '../../shared/api/exports'
+import type { DbOrTx } from '../db/connection'
+import { exportLog } from '../db/schema'
+import { audit } from './audit'
+import type { ServiceContext } from './context'
+
+/** To a corporation, to management, or (right of access) to the client it is about. */
+export type ExportKind = 'shortlists' | 'report-quarter' | 'report-year' | 'client-data'
+
+export interface ExportRecord {
+  kind: ExportKind
+  /** A corporation's name, or "management" for the reports. */
+  recipient: string
+  fileName: string
+  /** A Dutch sentence for the audit trail. */
+  summary: string
+  /** Ids and counts only: the log and the audit trail never hold personal data. */
+  details: Record<string, unknown>
+  /** What the export is about, when that is one record: its audit event lands on its timeline. */
+  subject?: { entityType: string; entityId: number }
+}
+
+/**
+ * Records a file leaving the app: one export_log row (what Beheer lists) and its audit event.
+ * Call inside the transaction of the export itself, so neither exists without the other.
+ */
+export function recordExport(tx: DbOrTx, ctx: ServiceContext, record: ExportRecord): number {
+  const at = ctx.now()
+  const { id } = tx
+    .insert(exportLog)
+    .values({
+      at: at.toISOString(),
+      officer: ctx.actor.officer,
+      osUser: ctx.actor.osUser,
+      kind: record.kind,
+      recipient: record.recipient,
+      fileName: record.fileName,
+      details: JSON.stringify(record.details),
+    })
+    .returning({ id: exportLog.id })
+    .get()
+  audit(
+    tx,
+    ctx.actor,
+    {
+      action: `export:${record.kind}`,
+      entityType: record.subject?.entityType ?? 'export',
+      entityId: record.subject?.entityId ?? id,
+      summary: record.summary,
+      details: { ...record.details, fileName: record.fileName, recipient: record.recipient },
+    },
+    at,
+  )
+  return id
+}
+
+/** Newest first; Beheer shows the recent ones, the rest stays in the database. */
+const LIST_LIMIT = 1000
+
+export function listExportLog(ctx: ServiceContext): ExportLogRow[] {
+  return ctx.store.db
+    .select()
+    .from(exportLog)
+    .orderBy(desc(exportLog.at), desc(exportLog.id))
+    .limit(LIST_LIMIT)
+    .all()
+    .map((row) => ({
+      id: row.id,
+      at: row.at,
+      officer: row.officer,
+      osUser: row.osUser,
+      kind: row.kind,
+      recipient: row.recipient,
+      fileName: row.fileName,
+      details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
+    }))
+}

@@ -1,0 +1,41 @@
+import type { FileResult } from '../../shared/api/imports'
+import type { FiguresRequest } from '../../shared/api/reports'
+import type { QuarterFigures } from '../../shared/api/report-figures'
+import type { QuarterKey } from '../../shared/domain/quarter'
+import { computeFigures } from '../reports/figures'
+import { reportTitle, writeReportWorkbook } from '../reports/report-workbook'
+import type { ServiceContext } from './context'
+import { recordExport } from './export-log'
+
+/** The figures on their own, for the printable report and the dashboard. */
+export function reportFigures(ctx: ServiceContext, request: FiguresRequest): QuarterFigures {
+  return computeFigures(ctx, request)
+}
+
+/**
+ * The report workbook for managers. It holds counts only, no client data, but it still leaves the
+ * app as a file, so it is logged like every export.
+ */
+async function report(ctx: ServiceContext, request: FiguresRequest): Promise<FileResult> {
+  const figures = computeFigures(ctx, request)
+  const buffer = await writeReportWorkbook(figures)
+  const quarter = 'quarter' in request
+  const fileName = `${quarter ? 'kwartaalrapportage' : 'jaarrapportage'}-${figures.period.key}.xlsx`
+  ctx.store.db.transaction((tx) =>
+    recordExport(tx, ctx, {
+      kind: quarter ? 'report-quarter' : 'report-year',
+      recipient: 'management',
+      fileName,
+      summary: `${reportTitle(figures)} gemaakt`,
+      details: {
+        period: figures.period.key,
+        submitted: figures.totals.submitted,
+        allocated: figures.totals.allocated,
+      },
+    }),
+  )
+  return { fileName, base64: buffer.toString('base64') }
+}
+
+export const quarterReport = (ctx: ServiceContext, quarter: QuarterKey) => report(ctx, { quarter })
+export const yearReport = (ctx: ServiceContext, year: number) => report(ctx, { year })

@@ -1,0 +1,142 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { z } from 'zod'
+import { ApiError } from '../../shared/api/endpoint'
+import type { ExportShortlistsInput } from '../../shared/api/exports'
+import type { FileResult } from '../../shared/api/imports'
+import type { DbOrTx } from '../db/connection'
+import { careProviders, clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
+import { fileNamePart } from '../excel/naming'
+import type { ExportCandidate } from '../excel/shortlist-fields'
+import { writeShortlistWorkbook } from '../excel/shortlist-writer'
+import type { ServiceContext } from './context'
+import { recordExport } from './export-log'
+import { getCorporation } from './import-owners'
+import { isoDay } from './workflow-steps'
+
+type Input = z.output<typeof ExportShortlistsInput>
+
+/** The presented rounds of a corporation's dwellings in the quarter (optionally a selection). */
+function presentedRounds(db: DbOrTx, input: Input) {
+  return db
+    .select({
+      shortlistId: shortlists.id,
+      dwellingId: shortlists.dwellingId,
+      round: shortlists.round,
+    })
+    .from(shortlists)
+    .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
+    .where(
+      and(
+        eq(dwellings.corporationId, input.corporationId),
+        eq(dwellings.quarterKey, input.quarter),
+        eq(shortlists.status, 'voorgedragen'),
+        input.dwellingIds ? inArray(dwellings.id, input.dwellingIds) : undefined,
+      ),
+    )
+    .all()
+}
+
+const supportProviders = alias(careProviders, 'support_providers')
+
+/**
+ * The candidates still open on those rounds, with exactly the columns of ExportCandidate: what is
+ * not selected here cannot end up in the file.
+ */
+function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[] {
+  return db
+    .select({
+      dwellingId: dwellings.id,
+      address: dwellings.address,
+      wijk: dwellings.wijk,
+      rooms: dwellings.rooms,
+      round: shortlists.round,
+      position: shortlistCandidates.position,
+      code: clients.code,
+      adults: clients.adults,
+      children: clients.children,
+      birthYear: clients.birthYear,
+      targetGroup: clients.targetGroup,
+      flow: clients.flow,
+      careProvider: careProviders.name,
+      supportProvider: supportProviders.name,
+      supportIntensity: clients.supportIntensity,
+      supportMonths: clients.supportMonths,
+      minRooms: clients.minRooms,
+      needsGroundFloorOrLift: clients.needsGroundFloorOrLift,
+      needsWheelchair: clients.needsWheelchair,
+      needsLowStimulus: clients.needsLowStimulus,
+    })
+    .from(shortlistCandidates)
+    .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
+    .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
+    .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
+    .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
+    .leftJoin(supportProviders, eq(supportProviders.id, clients.supportProviderId))
+    .where(
+      and(
+        inArray(shortlistCandidates.shortlistId, shortlistIds),
+        eq(shortlistCandidates.decision, 'open'),
+      ),
+    )
+    .orderBy(asc(dwellings.address), asc(dwellings.id), asc(shortlistCandidates.position))
+    .all()
+}
+
+/**
+ * One workbook for a corporation with, per dwelling, the candidates it still has to judge, and the
+ * decision columns it fills in. Logged as an export (who, when, for whom) when the file is made.
+ */
+export async function exportShortlists(ctx: ServiceContext, input: Input): Promise<FileResult> {
+  const { db } = ctx.store
+  const corporation = getCorporation(db, input.corporationId)
+  const rounds = presentedRounds(db, input)
+  if (input.dwellingIds) {
+    const missing = input.dwellingIds.filter((id) => !rounds.some((r) => r.dwellingId === id))
+    if (missing.length > 0) {
+      throw new ApiError(
+        'conflict',
+        `Woning ${missing.join(', ')} heeft geen voorgedragen ronde van ${corporation.name} in ${input.quarter}`,
+      )
+    }
+  }
+  const candidates = rounds.length
+    ? openCandidatesOf(
+        db,
+        rounds.map((r) => r.shortlistId),
+      )
+    : []
+  const answerable = rounds.filter((r) => candidates.some((c) => c.dwellingId === r.dwellingId))
+  if (answerable.length === 0) {
+    throw new ApiError(
+      'conflict',
+      `Er staan geen voorgedragen kandidaten open voor ${corporation.name} in ${input.quarter}. Draag eerst kandidaten voor.`,
+    )
+  }
+  const createdAt = ctx.now()
+  const buffer = await writeShortlistWorkbook({
+    corporation,
+    quarter: input.quarter,
+    createdAt,
+    shortlists: answerable,
+    candidates,
+  })
+  const fileName = `voordrachten-${fileNamePart(corporation.name)}-${input.quarter}-${isoDay(createdAt)}.xlsx`
+  db.transaction((tx) =>
+    recordExport(tx, ctx, {
+      kind: 'shortlists',
+      recipient: corporation.name,
+      fileName,
+      summary: `Voordrachten ${input.quarter} naar ${corporation.name}: ${answerable.length} woningen, ${candidates.length} kandidaten`,
+      details: {
+        quarter: input.quarter,
+        corporationId: corporation.id,
+        dwellingIds: answerable.map((r) => r.dwellingId),
+        shortlists: answerable.map((r) => ({ id: r.shortlistId, round: r.round })),
+        dwellings: answerable.length,
+        candidates: candidates.length,
+      },
+    }),
+  )
+  return { fileName, base64: buffer.toString('base64') }
+}

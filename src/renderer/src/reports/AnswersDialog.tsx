@@ -1,0 +1,218 @@
+import { useRef, useState } from 'react'
+import type { AnswerOutcome, AnswersReport } from '../../../shared/api'
+import { parseQuarter, quarterLabel } from '../../../shared/domain/quarter'
+import { client } from '../api/client'
+import { Dialog } from '../components/Dialog'
+import { FileField } from '../components/form/FileField'
+import { ErrorAlert, Loading } from '../components/Messages'
+import { dutchMessage } from '../errors'
+import { countOf } from '../format'
+import { fileToBase64 } from '../files'
+
+interface ChosenFile {
+  fileName: string
+  base64: string
+}
+
+type Step = 'choose' | 'checking' | 'checked' | 'applying' | 'done'
+
+const OUTCOME_LABELS: Record<AnswerOutcome, { preview: string; done: string }> = {
+  applied: { preview: 'Wordt verwerkt', done: 'Verwerkt' },
+  'already-applied': { preview: 'Al verwerkt', done: 'Al verwerkt' },
+  'no-answer': { preview: 'Geen antwoord', done: 'Geen antwoord' },
+  outdated: { preview: 'Verouderd', done: 'Verouderd' },
+  'unknown-dwelling': { preview: 'Onbekende woning', done: 'Onbekende woning' },
+  error: { preview: 'Fout', done: 'Fout' },
+}
+
+const quarterName = (key: string) =>
+  /^\d{4}-Q[1-4]$/.test(key) ? quarterLabel(parseQuarter(key)) : key
+
+/** "2 woningen worden verwerkt, 1 zonder antwoord, 1 verouderd". */
+function summary(report: AnswersReport): string {
+  const c = report.counts
+  const verb = !report.dryRun ? 'verwerkt' : c.applied === 1 ? 'wordt verwerkt' : 'worden verwerkt'
+  const parts = [
+    c.applied > 0 && `${countOf(c.applied, 'woning', 'woningen')} ${verb}`,
+    c['already-applied'] > 0 &&
+      `${countOf(c['already-applied'], 'woning', 'woningen')} al verwerkt`,
+    c['no-answer'] > 0 && `${countOf(c['no-answer'], 'woning', 'woningen')} zonder antwoord`,
+    c.outdated > 0 && countOf(c.outdated, 'verouderde ronde', 'verouderde rondes'),
+    c['unknown-dwelling'] > 0 &&
+      countOf(c['unknown-dwelling'], 'onbekende woning', 'onbekende woningen'),
+    c.error > 0 && `${countOf(c.error, 'woning', 'woningen')} met een fout`,
+  ].filter((part): part is string => Boolean(part))
+  return parts.length === 0 ? 'Niets te verwerken.' : `${parts.join(', ')}.`
+}
+
+/** Per dwelling what the returned file says and what becomes (or became) of it. */
+export function AnswersReportView({ report }: { report: AnswersReport }) {
+  const when = report.dryRun ? 'preview' : 'done'
+  return (
+    <div className="answers-report">
+      <p className="answers-summary" role="status">
+        {report.dryRun ? 'Controle' : 'Ingelezen'}: antwoord van {report.corporation} op de
+        voordrachten van {quarterName(report.quarter)} — {summary(report)}
+        {report.dryRun && report.counts.applied > 0 && ' Er is nog niets opgeslagen.'}
+      </p>
+      <table className="report-table answers-table">
+        <caption className="visually-hidden">Antwoord per woning</caption>
+        <thead>
+          <tr>
+            <th scope="col">Woning</th>
+            <th scope="col" className="num">
+              Ronde
+            </th>
+            <th scope="col">Uitkomst</th>
+            <th scope="col">Toelichting</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.lines.map((line, i) => (
+            <tr key={`${line.dwellingId ?? 'x'}-${i}`} data-outcome={line.outcome}>
+              <th scope="row">
+                {line.address || '(geen adres)'}
+                {line.dwellingId !== null && (
+                  <span className="muted"> · woning-ID {line.dwellingId}</span>
+                )}
+              </th>
+              <td className="num">{line.round ?? ''}</td>
+              <td>
+                <span className={`answer-outcome answer-${line.outcome}`}>
+                  {OUTCOME_LABELS[line.outcome][when]}
+                </span>
+              </td>
+              <td>
+                {line.message}
+                {line.actions.length > 0 && (
+                  <ul className="answer-actions">
+                    {line.actions.map((action) => (
+                      <li key={action}>{action}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+interface AnswersDialogProps {
+  onClose: () => void
+  /** After answers were written: the page refreshes everything that depends on them. */
+  onApplied: (report: AnswersReport) => void
+}
+
+/**
+ * Reading a corporation's answer back: the file is first checked (a dry run that applies the
+ * decisions and rolls them back, so the preview is exactly what will happen), then applied as a
+ * whole or not at all.
+ */
+export function AnswersDialog({ onClose, onApplied }: AnswersDialogProps) {
+  const [file, setFile] = useState<ChosenFile>()
+  const [step, setStep] = useState<Step>('choose')
+  const [report, setReport] = useState<AnswersReport>()
+  const [error, setError] = useState<string>()
+  const latest = useRef(0)
+
+  async function pick(picked: File | undefined) {
+    setFile(undefined)
+    setReport(undefined)
+    setError(undefined)
+    if (!picked) return
+    if (!/\.xlsx$/i.test(picked.name)) {
+      setError('Kies de Excel-werkmap (.xlsx) die de corporatie heeft teruggestuurd.')
+      return
+    }
+    let chosen: ChosenFile
+    try {
+      chosen = { fileName: picked.name, base64: await fileToBase64(picked) }
+    } catch {
+      setError('Het bestand kon niet worden gelezen. Is het nog open in Excel?')
+      return
+    }
+    setFile(chosen)
+    const request = ++latest.current
+    setStep('checking')
+    try {
+      const answer = await client.importAnswers({ ...chosen, dryRun: true })
+      if (request !== latest.current) return
+      setReport(answer)
+      setStep('checked')
+    } catch (err) {
+      if (request !== latest.current) return
+      setError(dutchMessage(err))
+      setStep('choose')
+    }
+  }
+
+  async function apply() {
+    if (!file) return
+    setStep('applying')
+    setError(undefined)
+    try {
+      const answer = await client.importAnswers({ ...file, dryRun: false })
+      setReport(answer)
+      setStep(answer.committed ? 'done' : 'checked')
+      if (answer.committed) onApplied(answer)
+    } catch (err) {
+      setError(dutchMessage(err))
+      setStep('checked')
+    }
+  }
+
+  const busy = step === 'checking' || step === 'applying'
+  const done = step === 'done'
+  const applicable = report?.dryRun ? report.counts.applied : 0
+  return (
+    <Dialog
+      title="Antwoord van een corporatie inlezen"
+      description="Eerst wordt het bestand gecontroleerd; de besluiten worden pas vastgelegd als u daarna op Verwerken klikt."
+      onClose={onClose}
+      size="wide"
+    >
+      <div className="dialog-body">
+        <FileField
+          label="Teruggestuurde voordrachten (.xlsx)"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          fileName={file?.fileName}
+          onChoose={(picked) => void pick(picked)}
+          disabled={busy || done}
+          autoFocus
+        />
+        {step === 'checking' && <Loading label="Bestand controleren…" />}
+        {step === 'applying' && <Loading label="Besluiten vastleggen…" />}
+        <ErrorAlert message={error} />
+        {report && step !== 'applying' && <AnswersReportView report={report} />}
+      </div>
+      <div className="form-footer">
+        <div className="form-buttons">
+          {done ? (
+            <button type="button" className="button button-primary" onClick={onClose} autoFocus>
+              Sluiten
+            </button>
+          ) : (
+            <>
+              <button type="button" className="button" onClick={onClose}>
+                Annuleren
+              </button>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => void apply()}
+                disabled={busy || applicable === 0}
+              >
+                {applicable > 0
+                  ? `${countOf(applicable, 'woning', 'woningen')} verwerken`
+                  : 'Verwerken'}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  )
+}

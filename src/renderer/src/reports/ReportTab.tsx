@@ -1,0 +1,145 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { client } from '../api/client'
+import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
+import { dutchMessage } from '../errors'
+import { downloadBase64, XLSX_TYPE } from '../files'
+import { useAppInfo } from '../hooks/app-info'
+import { useApi } from '../hooks/use-api'
+import { defaultPeriod, figuresRequest, periodLabel } from './report-location'
+import { reportTitle, ReportView } from './ReportView'
+
+interface ReportTabProps {
+  /** From the hash; undefined: the quarter that just ended. */
+  period: string | undefined
+  /** From a dashboard link: the section to scroll to once the report is there. */
+  part: string | undefined
+  onPeriodChange: (period: string) => void
+}
+
+/** The report of one quarter or year: choose, read on screen, print or save as PDF, or download as Excel. */
+export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProps) {
+  const info = useAppInfo()
+  const quarters = useApi(() => client.listQuarters(), [])
+  const quarterKeys = useMemo(
+    () => (quarters.data ?? []).map((q) => q.key).sort((a, b) => b.localeCompare(a)),
+    [quarters.data],
+  )
+  const years = useMemo(
+    () => [...new Set(quarterKeys.map((key) => key.slice(0, 4)))],
+    [quarterKeys],
+  )
+  const period = asked ?? defaultPeriod(quarterKeys)
+  const figures = useApi(
+    () => (period ? client.figures(figuresRequest(period)) : Promise.resolve(undefined)),
+    [period],
+  )
+  const [downloading, setDownloading] = useState(false)
+  const [message, setMessage] = useState<string>()
+  const [error, setError] = useState<string>()
+
+  const shown = figures.data && figures.data.period.key === period ? figures.data : undefined
+
+  // A link from the dashboard names a part of the report: go there once it is drawn.
+  const scrolledTo = useRef<string>(undefined)
+  useEffect(() => {
+    const target = `${period}/${part}`
+    if (!shown || !part || scrolledTo.current === target) return
+    scrolledTo.current = target
+    document.getElementById(`rapport-${part}`)?.scrollIntoView({ block: 'start' })
+  }, [shown, period, part])
+
+  function print() {
+    // The print dialog (and "Opslaan als PDF") proposes the document title as the file name.
+    const before = document.title
+    if (shown) document.title = `${reportTitle(shown)} — Het Vierde Huis`
+    try {
+      window.print()
+    } finally {
+      document.title = before
+    }
+  }
+
+  async function downloadExcel() {
+    if (!period) return
+    setDownloading(true)
+    setError(undefined)
+    setMessage(undefined)
+    try {
+      const request = figuresRequest(period)
+      const file =
+        'year' in request
+          ? await client.yearReport({ year: request.year })
+          : await client.quarterReport({ quarter: request.quarter })
+      downloadBase64(file.fileName, file.base64, XLSX_TYPE)
+      setMessage(`${file.fileName} is gedownload en vastgelegd in het exportlog.`)
+    } catch (err) {
+      setError(dutchMessage(err))
+    } finally {
+      setDownloading(false)
+    }
+  }
+
+  const unlisted = period && !quarterKeys.includes(period) && !years.includes(period)
+  return (
+    <>
+      <div className="toolbar report-toolbar">
+        <div className="field">
+          <label htmlFor="report-period">Periode</label>
+          <select
+            id="report-period"
+            value={period ?? ''}
+            onChange={(e) => {
+              setMessage(undefined)
+              onPeriodChange(e.target.value)
+            }}
+            disabled={!period}
+          >
+            {!period && <option value="">Geen kwartalen</option>}
+            {unlisted && <option value={period}>{periodLabel(period)}</option>}
+            <optgroup label="Kwartalen">
+              {quarterKeys.map((key) => (
+                <option key={key} value={key}>
+                  {periodLabel(key)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Jaren">
+              {years.map((year) => (
+                <option key={year} value={year}>
+                  {`Jaar ${year}`}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <button type="button" className="button" onClick={print} disabled={!shown}>
+          Afdrukken / PDF
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void downloadExcel()}
+          disabled={!period || downloading}
+        >
+          {downloading ? 'Excel-rapport maken…' : 'Excel-rapport downloaden'}
+        </button>
+      </div>
+      <SuccessMessage message={message} />
+      <ErrorAlert message={error} />
+      <ErrorAlert
+        message={quarters.error ?? figures.error}
+        onRetry={quarters.error ? quarters.reload : figures.reload}
+      />
+      {quarters.data && quarterKeys.length === 0 && (
+        <p className="muted">
+          Er zijn nog geen kwartalen met ingediende woningen, dus nog niets om over te rapporteren.
+        </p>
+      )}
+      {shown ? (
+        <ReportView figures={shown} officer={info.data?.officer ?? ''} />
+      ) : (
+        period && (figures.loading || quarters.loading) && <Loading label="Rapport maken…" />
+      )}
+    </>
+  )
+}

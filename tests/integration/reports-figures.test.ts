@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest'
+import type { QuarterFigures, QuarterOverview } from '../../src/shared/api'
+import { QUARTER, useExportScenario, type ExportScenario } from '../support/exports-scenario'
+import {
+  driveWorkflow,
+  excelPercentile,
+  independentFigures,
+  type PeriodSpec,
+} from '../support/report-scenario'
+
+const Q4: PeriodSpec = {
+  quarters: [QUARTER],
+  start: '2026-10-01',
+  end: '2026-12-31',
+  year: 2026,
+  fraction: 0.25,
+}
+const YEAR: PeriodSpec = {
+  quarters: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'],
+  start: '2026-01-01',
+  end: '2026-12-31',
+  year: 2026,
+  fraction: 1,
+}
+
+const close = (actual: number | null, expected: number | null) =>
+  expected === null ? expect(actual).toBeNull() : expect(actual).toBeCloseTo(expected, 9)
+
+/** Every figure against the test's own SQL over the same store. */
+function expectFiguresMatch(s: ExportScenario, f: QuarterFigures, p: PeriodSpec) {
+  const x = independentFigures(s, p)
+  for (const row of f.corporations) {
+    const own = x.corporations.find((c) => c.id === row.corporationId)!
+    expect([
+      row.corporation,
+      row.submitted,
+      row.withdrawn,
+      row.presented,
+      row.matched,
+      row.allocated,
+    ]).toEqual([own.name, own.submitted, own.withdrawn, own.presented, own.matched, own.allocated])
+    close(row.realisation, row.quota ? (own.allocated as number) / row.quota : null)
+  }
+  const sum = (key: string) => x.corporations.reduce((t, c) => t + (c[key] as number), 0)
+  expect(f.totals).toMatchObject({
+    submitted: sum('submitted'),
+    withdrawn: sum('withdrawn'),
+    presentedCandidates: sum('presented'),
+    presentedClients: x.presentedClients,
+    matched: sum('matched'),
+    allocated: sum('allocated'),
+  })
+  for (const row of f.careProviders) {
+    const own = x.providers.find((c) => c.id === row.careProviderId)!
+    expect([row.registered, row.presented, row.allocated]).toEqual([
+      own.registered,
+      own.presented,
+      own.allocated,
+    ])
+    close(row.contingent, own.contingent as number | null)
+  }
+  const hidden = x.providers.filter((p) => !f.careProviders.some((r) => r.careProviderId === p.id))
+  for (const p of hidden) expect([p.registered, p.presented, p.allocated]).toEqual([0, 0, 0])
+
+  const days = x.waits.map((w) => w.days)
+  expect(f.waiting.overall.count).toBe(days.length)
+  close(f.waiting.overall.median, excelPercentile(days, 0.5))
+  close(f.waiting.overall.p75, excelPercentile(days, 0.75))
+  close(
+    f.waiting.overall.within91,
+    days.length ? days.filter((d) => d <= 91).length / days.length : null,
+  )
+  for (const g of f.waiting.byGroup) {
+    const own = x.waits.filter((w) => w.targetGroup === g.key).map((w) => w.days)
+    expect(g.count).toBe(own.length)
+    close(g.median, excelPercentile(own, 0.5))
+  }
+  for (const g of f.waiting.byProvider) {
+    const own = x.waits.filter((w) => String(w.providerId) === g.key).map((w) => w.days)
+    close(g.p75, excelPercentile(own, 0.75))
+  }
+  expect(f.waiting.buckets.map((b) => b.count)).toEqual([
+    days.filter((d) => d <= 30).length,
+    days.filter((d) => d > 30 && d <= 61).length,
+    days.filter((d) => d > 61 && d <= 91).length,
+    days.filter((d) => d > 91 && d <= 182).length,
+    days.filter((d) => d > 182 && d <= 365).length,
+    days.filter((d) => d > 365).length,
+  ])
+
+  expect(f.rounds).toMatchObject({
+    presentedRounds: x.rounds.presented,
+    chosen: x.rounds.chosen,
+    rejectedRounds: x.rounds.rejected,
+    rejections: x.rounds.reasons.reduce((t, r) => t + r.n, 0),
+  })
+  close(f.rounds.bottleneckShare, x.rounds.rejected / (x.rounds.chosen + x.rounds.rejected))
+  for (const r of f.rounds.reasons)
+    expect(r.count).toBe(x.rounds.reasons.find((o) => o.reason === r.reason)?.n ?? 0)
+
+  const allocated = x.allocations.length
+  const instroom = x.allocations.filter((a) => a.flow === 'instroom').length
+  expect(f.instroom).toMatchObject({ allocated, instroom, target: x.target?.share ?? null })
+  close(f.instroom.share, allocated ? instroom / allocated : null)
+  for (const w of f.wijken) {
+    const placed = x.allocations.filter((a) => a.wijk === w.wijk).length
+    expect(w.allocated).toBe(placed)
+    close(w.allocationShare, allocated ? placed / allocated : null)
+  }
+  const vacancy = x.allocations.map((a) => a.vacancy)
+  close(f.vacancy.median, excelPercentile(vacancy, 0.5))
+  expect(f.vacancy.max).toBe(vacancy.length ? Math.max(...vacancy) : null)
+}
+
+describe('the report figures', () => {
+  const scenario = useExportScenario()
+
+  it('for a quarter equal what the database says, quota as the quarter screen shows it', async () => {
+    const s = await scenario({ present: false })
+    await driveWorkflow(s)
+    const f = await s.call<QuarterFigures>('reports:figures', { quarter: QUARTER })
+    expect(f.period).toMatchObject({ kind: 'quarter', key: QUARTER, label: '4e kwartaal 2026' })
+    // The scenario must actually exercise what is counted.
+    expect(f.totals.allocated).toBeGreaterThan(5)
+    expect(f.rounds.rejectedRounds).toBeGreaterThan(3)
+    expect(f.totals.withdrawn).toBeGreaterThan(0)
+    expect(f.waiting.overall.count).toBeGreaterThan(5)
+    expectFiguresMatch(s, f, Q4)
+
+    const overview = await s.call<QuarterOverview>('quarters:overview', { quarter: QUARTER })
+    for (const line of overview.lines)
+      expect(f.corporations.find((c) => c.corporationId === line.corporationId)!.quota).toBe(
+        line.quota,
+      )
+    expect(f.totals.quota).toBe(overview.totals.quota)
+    expect(f.trend).toEqual([])
+  })
+
+  it('for a year cover the four quarters, with the yearly target as quota and a row per quarter', async () => {
+    const s = await scenario({ present: false })
+    await driveWorkflow(s)
+    const f = await s.call<QuarterFigures>('reports:figures', { year: 2026 })
+    expect(f.period).toMatchObject({ kind: 'year', key: '2026', quarters: YEAR.quarters })
+    expectFiguresMatch(s, f, YEAR)
+    expect(f.totals.quota).toBe(f.target!.target)
+    const overviews = await Promise.all(
+      YEAR.quarters.map((quarter) => s.call<QuarterOverview>('quarters:overview', { quarter })),
+    )
+    for (const c of f.corporations) {
+      const base = overviews.reduce(
+        (t, o) => t + (o.lines.find((l) => l.corporationId === c.corporationId)?.baseQuota ?? 0),
+        0,
+      )
+      expect([c.corporation, c.quota]).toEqual([c.corporation, base])
+    }
+    expect(f.trend.map((t) => t.key)).toEqual(YEAR.quarters)
+    const q4 = await s.call<QuarterFigures>('reports:figures', { quarter: QUARTER })
+    expect(f.trend[3]).toMatchObject({
+      allocated: q4.totals.allocated,
+      submitted: q4.totals.submitted,
+      medianWait: q4.waiting.overall.median,
+    })
+  })
+
+  it('refuses a period without an opened quarter, in Dutch', async () => {
+    const s = await scenario({ present: false })
+    await expect(s.call('reports:figures', { year: 2031 })).rejects.toThrow(
+      'Er is nog geen kwartaal geopend in jaar 2031',
+    )
+    await expect(
+      s.call('reports:figures', { quarter: '2026-Q4', year: 2026 }),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
+  })
+})

@@ -1,0 +1,94 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { openRuntime, type Runtime } from '../../src/main/runtime'
+import { loadDemo } from '../../src/main/services/demo-service'
+import { FIXED_NOW, TEST_ACTOR, useTempDir } from './temp-db'
+
+export const QUARTER = '2026-Q4'
+
+export interface ExportScenario {
+  runtime: Runtime
+  dbFile: string
+  dir: string
+  /** Calls an endpoint as the renderer would; rejects with the Dutch message on failure. */
+  call: <T>(channel: string, input: unknown) => Promise<T>
+  one: <T>(query: string, ...params: unknown[]) => T
+  all: <T>(query: string, ...params: unknown[]) => T[]
+  corporationId: number
+  /** Mitros' presented rounds in the quarter, by dwelling address. */
+  presented: { shortlistId: number; dwellingId: number; address: string }[]
+}
+
+const CONTEXT = { actor: TEST_ACTOR, now: () => FIXED_NOW }
+
+/**
+ * The demo dataset on a real database, shortlists generated for the open quarter, and every
+ * concept round of Mitros presented: what an officer has before exporting for that corporation.
+ * The demo is loaded once per test file and copied per test: loading it takes many seconds.
+ */
+export function useExportScenario(): (options?: { present?: boolean }) => Promise<ExportScenario> {
+  const tempDir = useTempDir()
+  const open: Runtime[] = []
+  let baseDir = ''
+  beforeAll(async () => {
+    baseDir = mkdtempSync(join(tmpdir(), 'vierde-huis-base-'))
+    const base = openRuntime(join(baseDir, 'base.db'), { context: CONTEXT, startupTasks: false })
+    try {
+      loadDemo(base.ctx, 7)
+      const generated = await base.routes.get('shortlists:generate')!({ quarter: QUARTER })
+      if (!generated.ok) throw new Error(generated.error.message)
+    } finally {
+      // Closing the last connection checkpoints the WAL: the .db file alone is then complete.
+      base.close()
+    }
+  }, 120_000)
+  afterAll(() => rmSync(baseDir, { recursive: true, force: true }))
+  afterEach(() => {
+    for (const runtime of open.splice(0)) runtime.close()
+  })
+  return async ({ present = true } = {}) => {
+    const dir = tempDir()
+    const dbFile = join(dir, 'exports.db')
+    copyFileSync(join(baseDir, 'base.db'), dbFile)
+    const runtime = openRuntime(dbFile, { context: CONTEXT, startupTasks: false })
+    open.push(runtime)
+    const call = async <T>(channel: string, input: unknown): Promise<T> => {
+      const result = await runtime.routes.get(channel)!(input)
+      if (!result.ok)
+        throw Object.assign(new Error(result.error.message), { code: result.error.code })
+      return result.data as T
+    }
+    const one = <T>(query: string, ...params: unknown[]) =>
+      runtime.store.sqlite.prepare(query).get(...params) as T
+    const all = <T>(query: string, ...params: unknown[]) =>
+      runtime.store.sqlite.prepare(query).all(...params) as T[]
+    const { id: corporationId } = one<{ id: number }>(
+      "SELECT id FROM corporations WHERE name = 'Mitros'",
+    )
+    const concept = all<{ shortlistId: number; dwellingId: number; address: string }>(
+      `SELECT s.id AS shortlistId, d.id AS dwellingId, d.address FROM shortlists s
+       JOIN dwellings d ON d.id = s.dwelling_id
+       WHERE d.corporation_id = ? AND d.quarter_key = ? AND s.status = 'concept'
+       ORDER BY d.address, d.id`,
+      corporationId,
+      QUARTER,
+    )
+    if (present) {
+      for (const s of concept) await call('shortlists:present', { shortlistId: s.shortlistId })
+    }
+    return { runtime, dbFile, dir, call, one, all, corporationId, presented: concept }
+  }
+}
+
+/** The open candidates of a shortlist by position: what the corporation sees for that dwelling. */
+export function openCodes(scenario: ExportScenario, shortlistId: number): string[] {
+  return scenario
+    .all<{ code: string }>(
+      `SELECT c.code FROM shortlist_candidates sc JOIN clients c ON c.id = sc.client_id
+       WHERE sc.shortlist_id = ? AND sc.decision = 'open' ORDER BY sc.position`,
+      shortlistId,
+    )
+    .map((r) => r.code)
+}

@@ -20,7 +20,7 @@ test('an officer starts on an empty database, loads the demo data and finds it o
 
   await app.loadDemoData()
   await expect(app.emptyDatabase).toBeHidden()
-  await expect(page.getByText('Wachtende kandidaten')).toBeVisible()
+  await expect(page.getByText('Wachtende kandidaten', { exact: true })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Ingediende woningen per kwartaal' })).toBeVisible()
   await app.screenshot('test-results/overzicht.png')
 
@@ -42,7 +42,7 @@ test('an officer starts on an empty database, loads the demo data and finds it o
   await expect(page.getByRole('button', { name: 'Voordrachten maken' })).toBeVisible()
 
   await app.goTo('Rapportages')
-  await expect(page.getByRole('heading', { name: 'Nog niet beschikbaar' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: /Kwartaalrapportage/ })).toBeVisible()
 
   await app.goTo('Beheer')
   await expect(
@@ -52,6 +52,12 @@ test('an officer starts on an empty database, loads the demo data and finds it o
   await expect(
     app.grid('Zorgaanbieders').getByRole('gridcell', { name: 'Lister', exact: true }),
   ).toBeVisible()
+  await page.getByRole('tab', { name: 'Reservekopieën' }).click()
+  await expect(page.getByRole('button', { name: 'Nu een reservekopie maken' })).toBeVisible()
+  await page.getByRole('tab', { name: 'Privacy' }).click()
+  await expect(page.getByLabel(/Persoonsgegevens bewaren/)).toHaveValue('24')
+  await page.getByRole('tab', { name: 'Exportlog' }).click()
+  await expect(app.grid('Exportlog')).toBeVisible()
 
   await app.goTo('Overzicht')
   await expect(app.emptyDatabase).toBeHidden()

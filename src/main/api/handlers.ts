@@ -35,6 +35,23 @@ import {
   rejectCandidate,
   swapCandidate,
 } from '../services/shortlists-service'
+import {
+  listBackupFiles,
+  makeManualBackup,
+  restoreBackup,
+  setBackupFolder,
+} from '../services/backup-service'
+import { exportClientData } from '../services/privacy-access'
+import {
+  anonymiseExpired,
+  eraseClient,
+  privacySettings,
+  savePrivacySettings,
+} from '../services/privacy-service'
+import { importAnswers } from '../services/answers-import'
+import { listExportLog } from '../services/export-log'
+import { quarterReport, reportFigures, yearReport } from '../services/reports-service'
+import { exportShortlists } from '../services/shortlist-export'
 import type { Handlers } from './dispatch'
 
 /** Adapters from the contract to the services: one line each, the work is in services/. */
@@ -85,5 +102,23 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     withdrawDwelling: (input) => withdrawDwelling(ctx, input),
 
     timeline: ({ entityType, entityId }) => timeline(ctx.store.db, entityType, entityId),
+
+    listBackups: () => listBackupFiles(ctx),
+    makeBackup: () => makeManualBackup(ctx),
+    setBackupFolder: ({ folder }) => setBackupFolder(ctx, folder),
+    restoreBackup: ({ file }) => restoreBackup(ctx, file),
+
+    privacySettings: () => privacySettings(ctx),
+    savePrivacySettings: (input) => savePrivacySettings(ctx, input),
+    anonymise: () => anonymiseExpired(ctx),
+    exportClientData: ({ clientId }) => exportClientData(ctx, clientId),
+    eraseClient: (input) => eraseClient(ctx, input),
+
+    exportShortlists: (input) => exportShortlists(ctx, input),
+    importAnswers: (input) => importAnswers(ctx, input),
+    exportLog: () => listExportLog(ctx),
+    quarterReport: ({ quarter }) => quarterReport(ctx, quarter),
+    yearReport: ({ year }) => yearReport(ctx, year),
+    figures: (input) => reportFigures(ctx, input),
   }
 }

@@ -27,3 +27,12 @@ export function requireOption(value: string | boolean | undefined, flag: string)
   if (typeof value !== 'string' || value === '') throw new Error(`Geef ${flag} <waarde> op`)
   return value
 }
+
+/**
+ * How CLI commands open the database: under the lock (a command must not write beside the app),
+ * named so a refusal says who holds it; without the daily start-up tasks, which belong to the app.
+ */
+export const CLI_RUNTIME = {
+  program: 'de opdrachtregel (npm run cli)',
+  startupTasks: false,
+} as const

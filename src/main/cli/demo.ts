@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { DemoLoadInput } from '../../shared/api'
 import { openRuntime } from '../runtime'
 import { loadDemo } from '../services/demo-service'
-import { parseOptions, requireOption, type Command } from './command'
+import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -16,7 +16,7 @@ export const demoCommand: Command = {
     if (!input.success || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
       throw new Error(`--seed moet een geheel getal van 0 of meer zijn, niet "${values.seed}"`)
     }
-    const runtime = openRuntime(file)
+    const runtime = openRuntime(file, CLI_RUNTIME)
     try {
       const summary = loadDemo(runtime.ctx, input.data.seed)
       console.log(

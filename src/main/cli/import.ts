@@ -10,15 +10,16 @@ import {
 import { openRuntime, type Runtime } from '../runtime'
 import { importClients, importDwellings } from '../services/import-service'
 import { listCareProviders, listCorporations } from '../services/partners-service'
-import { parseOptions, requireOption, type Command } from './command'
+import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { importAnswersCommand } from './import-answers'
 import { findByName, parseKind, parseQuarterOption, rejectForeignOptions } from './partner-options'
 
 export const importCommand: Command = {
   name: 'import',
   usage:
-    'import dwellings|clients --db <bestand> --file <bestand.xlsx> [--corporation <naam>] [--quarter JJJJ-Qn] [--provider <naam>] [--valid-only]',
+    'import dwellings|clients|answers --db <bestand> --file <bestand.xlsx> [--corporation <naam>] [--quarter JJJJ-Qn] [--provider <naam>] [--valid-only] [--dry-run]',
   description:
-    'Leest een ingevuld sjabloon in; zonder --valid-only wordt bij een fout niets geïmporteerd',
+    'Leest een ingevuld sjabloon in (zonder --valid-only bij een fout niets), of met answers het antwoord van een corporatie op de voordrachten',
   async run(args) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string' },
@@ -27,7 +28,14 @@ export const importCommand: Command = {
       quarter: { type: 'string' },
       provider: { type: 'string' },
       'valid-only': { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
     })
+    if (positionals[0] === 'answers') {
+      if (positionals.length > 1)
+        throw new Error(`Onverwacht argument: ${positionals.slice(1).join(' ')}`)
+      return importAnswersCommand(values)
+    }
+    if (values['dry-run'] !== undefined) throw new Error('--dry-run hoort bij answers')
     const kind = parseKind(positionals, 'import')
     rejectForeignOptions(kind, values)
     const dbFile = resolve(requireOption(values.db, '--db'))
@@ -40,7 +48,7 @@ export const importCommand: Command = {
       validOnly: values['valid-only'] ?? false,
     }
 
-    const runtime = openRuntime(dbFile)
+    const runtime = openRuntime(dbFile, CLI_RUNTIME)
     try {
       const report = await runImport(runtime, kind, payload, values)
       return printReport(report, kind)

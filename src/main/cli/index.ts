@@ -5,16 +5,23 @@
 import { backupCommand } from './backup'
 import type { Command } from './command'
 import { demoCommand } from './demo'
+import { exportCommand } from './export'
 import { importCommand } from './import'
+import { reportCommand } from './report'
+import { backupsCommand, restoreCommand } from './restore'
 import { shortlistsCommand } from './shortlists'
 import { templateCommand } from './template'
 
 const commands: Command[] = [
   demoCommand,
   backupCommand,
+  backupsCommand,
+  restoreCommand,
   templateCommand,
   importCommand,
   shortlistsCommand,
+  exportCommand,
+  reportCommand,
 ]
 
 function usage(): string {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { QuarterKeySchema } from '../../shared/domain/quarter'
 import { openRuntime } from '../runtime'
 import { generateForQuarter } from '../services/shortlists-service'
-import { parseOptions, requireOption, type Command } from './command'
+import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
 
 export const shortlistsCommand: Command = {
   name: 'shortlists',
@@ -14,7 +14,7 @@ export const shortlistsCommand: Command = {
     const file = resolve(requireOption(values.db, '--db'))
     const quarter = QuarterKeySchema.safeParse(requireOption(values.quarter, '--quarter'))
     if (!quarter.success) throw new Error(quarter.error.issues[0]?.message ?? 'Ongeldig kwartaal')
-    const runtime = openRuntime(file)
+    const runtime = openRuntime(file, CLI_RUNTIME)
     try {
       const summary = generateForQuarter(runtime.ctx, quarter.data)
       console.log(JSON.stringify(summary, null, 2))

@@ -4,7 +4,7 @@ import { quarterKey, quarterOf } from '../../shared/domain/quarter'
 import { openRuntime } from '../runtime'
 import { clientsTemplate, dwellingsTemplate } from '../services/import-service'
 import { listCareProviders, listCorporations } from '../services/partners-service'
-import { parseOptions, requireOption, type Command } from './command'
+import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
 import { findByName, parseKind, parseQuarterOption, rejectForeignOptions } from './partner-options'
 
 export const templateCommand: Command = {
@@ -27,7 +27,7 @@ export const templateCommand: Command = {
     const out = resolve(requireOption(values.out, '--out'))
     if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
 
-    const runtime = openRuntime(file)
+    const runtime = openRuntime(file, CLI_RUNTIME)
     try {
       const { ctx } = runtime
       const result =

@@ -147,7 +147,7 @@ export function saveClient(
       if (!updated) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
       savedId = id
     }
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: id === undefined ? 'client:create' : 'client:update',
       entityType: 'client',
       entityId: savedId,
@@ -201,7 +201,7 @@ export function setClientStatus(
       .set({ status: input.status, statusSince: today, updatedAt: new Date().toISOString() })
       .where(eq(clients.id, input.id))
       .run()
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'client:status',
       entityType: 'client',
       entityId: input.id,

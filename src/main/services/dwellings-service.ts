@@ -135,7 +135,7 @@ export function saveDwelling(
         .run()
       savedId = id
     }
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: id === undefined ? 'dwelling:create' : 'dwelling:update',
       entityType: 'dwelling',
       entityId: savedId,

@@ -17,6 +17,7 @@ import { readSheetRows } from '../excel/sheet-rows'
 import { readTemplateMeta } from '../excel/template-meta'
 import { loadWorkbook } from '../excel/workbook-reader'
 import { audit } from './audit'
+import { backupBeforeImport } from './backup-service'
 import { planClients, writeClients } from './clients-import'
 import type { ServiceContext } from './context'
 import { dwellingKey, planDwellings, writeDwellings } from './dwellings-import'
@@ -165,6 +166,7 @@ function finish(
   const refused = errors.length > 0 && !options.validOnly
   if (options.dryRun || refused || checked.valid.length === 0) return report
 
+  backupBeforeImport(ctx)
   ctx.store.db.transaction((tx) => {
     const ids = commit.write(tx)
     const skipped = rowCount - checked.valid.length

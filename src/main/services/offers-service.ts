@@ -64,15 +64,17 @@ export function acceptOffer(
       })
       .run()
     setDwellingStatus(tx, offer.dwellingId, 'verhuurd', today)
+    // Housed: off every other open shortlist, whose rounds then carry on without them.
+    releaseFromShortlists(ctx, tx, client.id, 'Elders gehuisvest')
     setClientStatus(tx, [client.id], 'gehuisvest', today)
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'offer:accept',
       entityType: 'dwelling',
       entityId: offer.dwellingId,
       summary: `${client.code} accepteert de aanbieding; ${contractKind === 'omklap' ? 'omklapcontract' : 'huurcontract'} vanaf ${input.startsOn}`,
       details: { offerId: offer.id, clientId: client.id, contractKind, startsOn: input.startsOn },
     })
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'client:housed',
       entityType: 'client',
       entityId: client.id,
@@ -103,7 +105,7 @@ export function declineOffer(
       .where(eq(offers.id, offer.id))
       .run()
     setClientStatus(tx, [client.id], 'wachtend', today)
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'offer:decline',
       entityType: 'dwelling',
       entityId: offer.dwellingId,
@@ -161,7 +163,7 @@ export function declineOffer(
         })
         .run()
       setClientStatus(tx, [reserve.clientId], 'aanbieding', today)
-      audit(tx, ctx.actor, {
+      audit(tx, ctx, {
         action: 'offer:next',
         entityType: 'dwelling',
         entityId: offer.dwellingId,
@@ -217,7 +219,7 @@ export function releaseFromShortlists(
         ),
       )
       .all()
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'shortlist:clientWithdrawn',
       entityType: 'dwelling',
       entityId: row.dwellingId,
@@ -297,7 +299,7 @@ export function withdrawDwelling(
       )
     }
     setDwellingStatus(tx, dwelling.id, 'ingetrokken', today)
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'dwelling:withdraw',
       entityType: 'dwelling',
       entityId: dwelling.id,

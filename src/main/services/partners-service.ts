@@ -80,7 +80,7 @@ export function saveCorporation(
         .get()
       if (!row) throw new ApiError('not-found', 'Deze corporatie bestaat niet (meer)')
     }
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: input.id === undefined ? 'corporation:create' : 'corporation:update',
       entityType: 'corporation',
       entityId: row.id,
@@ -117,7 +117,7 @@ export function saveCareProvider(
         .get()
       if (!row) throw new ApiError('not-found', 'Deze zorgaanbieder bestaat niet (meer)')
     }
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: input.id === undefined ? 'careProvider:create' : 'careProvider:update',
       entityType: 'careProvider',
       entityId: row.id,

@@ -51,7 +51,7 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
         },
       })
       .run()
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'yearTarget:save',
       entityType: 'year',
       entityId: input.year,
@@ -91,7 +91,7 @@ export function saveSettings(
         set: { value, updatedAt: new Date().toISOString() },
       })
       .run()
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'settings:save',
       entityType: 'settings',
       entityId: input.year,
@@ -300,7 +300,7 @@ export function planQuarter(
         )
         .run()
     }
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'quarter:plan',
       entityType: 'quarter',
       entityId: key,

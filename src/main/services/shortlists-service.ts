@@ -71,7 +71,7 @@ export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): Ge
         eligible: r.eligible,
       }))
     const made = rounds.filter((r) => r.shortlistId !== null).length
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'shortlists:generate',
       entityType: 'quarter',
       entityId: quarter,
@@ -124,7 +124,7 @@ export function swapCandidate(
       })
       .where(eq(shortlistCandidates.id, leaving.id))
       .run()
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'shortlist:swap',
       entityType: 'dwelling',
       entityId: dwelling.id,
@@ -146,6 +146,21 @@ export function present(ctx: ServiceContext, shortlistId: number): DwellingMatch
     const { shortlist, dwelling } = loadShortlist(tx, shortlistId)
     requireStatus(shortlist.status, 'concept', 'Voordragen')
     const today = ctx.now()
+    const unavailable = openCandidates(tx, shortlist.id)
+      .map((c) =>
+        tx
+          .select({ code: clients.code, status: clients.status })
+          .from(clients)
+          .where(eq(clients.id, c.clientId))
+          .get()!,
+      )
+      .filter((c) => c.status !== 'wachtend' && c.status !== 'voorgedragen')
+    if (unavailable.length > 0) {
+      throw new ApiError(
+        'conflict',
+        `Niet beschikbaar: ${unavailable.map((c) => c.code).join(', ')}; wissel ${unavailable.length === 1 ? 'deze kandidaat' : 'deze kandidaten'} eerst`,
+      )
+    }
     tx.update(shortlists)
       .set({ status: 'voorgedragen', presentedAt: today.toISOString() })
       .where(eq(shortlists.id, shortlist.id))
@@ -157,7 +172,7 @@ export function present(ctx: ServiceContext, shortlistId: number): DwellingMatch
       'voorgedragen',
       isoDay(today),
     )
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'shortlist:present',
       entityType: 'dwelling',
       entityId: dwelling.id,
@@ -184,6 +199,18 @@ export function choose(
     const chosen = candidates.find((c) => c.clientId === input.clientId)
     if (!chosen)
       throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
+    // With more than one open shortlist per client, another corporation may have been quicker.
+    const status = tx
+      .select({ status: clients.status })
+      .from(clients)
+      .where(eq(clients.id, chosen.clientId))
+      .get()?.status
+    if (status !== 'voorgedragen') {
+      throw new ApiError(
+        'conflict',
+        `${code(tx, chosen.clientId)} is niet meer beschikbaar (${status ?? 'onbekend'})`,
+      )
+    }
     const today = isoDay(ctx.now())
     tx.update(shortlistCandidates)
       .set({ decision: 'gekozen' })
@@ -210,7 +237,7 @@ export function choose(
     )
     setClientStatus(tx, [chosen.clientId], 'aanbieding', today)
     setDwellingStatus(tx, dwelling.id, 'aangeboden', today)
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'shortlist:choose',
       entityType: 'dwelling',
       entityId: dwelling.id,
@@ -274,7 +301,7 @@ export function rejectCandidate(
       throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
     }
     rejectCandidates(ctx, tx, shortlist.id, [input.clientId], input.rejection)
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'shortlist:rejectCandidate',
       entityType: 'dwelling',
       entityId: dwelling.id,
@@ -297,7 +324,7 @@ export function rejectAll(
     requireStatus(shortlist.status, 'voorgedragen', 'Afwijzen')
     const open = openCandidates(tx, shortlist.id).map((c) => c.clientId)
     rejectCandidates(ctx, tx, shortlist.id, open, input.rejection)
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'shortlist:rejectAll',
       entityType: 'dwelling',
       entityId: dwelling.id,
@@ -327,7 +354,7 @@ export function newRoundAudit(
 ) {
   // A new concept round records itself (shortlist:concept); only its absence needs saying.
   if (round?.shortlistId) return
-  audit(tx, ctx.actor, {
+  audit(tx, ctx, {
     action: 'shortlist:noCandidates',
     entityType: 'dwelling',
     entityId: dwellingId,

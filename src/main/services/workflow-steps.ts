@@ -116,7 +116,7 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
       )
       .run()
     setDwellingStatus(tx, proposal.dwellingId, 'in-voordracht', isoDay(today))
-    audit(tx, ctx.actor, {
+    audit(tx, ctx, {
       action: 'shortlist:concept',
       entityType: 'dwelling',
       entityId: proposal.dwellingId,

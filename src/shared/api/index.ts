@@ -1,11 +1,15 @@
 import { appApi } from './app'
 import { auditApi } from './audit'
+import { backupsApi } from './backups'
 import type { Endpoint } from './endpoint'
 import { clientsApi } from './clients'
 import { dwellingsApi } from './dwellings'
+import { exportsApi } from './exports'
 import { importsApi } from './imports'
 import { partnersApi } from './partners'
 import { planningApi } from './planning'
+import { privacyApi } from './privacy'
+import { reportsApi } from './reports'
 import { shortlistsApi } from './shortlists'
 
 /** Every call the renderer can make. The client, preload allowlist, IPC and HTTP host derive from this. */
@@ -18,6 +22,10 @@ export const api = {
   ...importsApi,
   ...shortlistsApi,
   ...auditApi,
+  ...backupsApi,
+  ...privacyApi,
+  ...exportsApi,
+  ...reportsApi,
 } as const
 export type Api = typeof api
 export type ApiName = keyof Api
@@ -45,3 +53,7 @@ export * from './dwellings'
 export * from './imports'
 export * from './shortlists'
 export * from './audit'
+export * from './backups'
+export * from './privacy'
+export * from './exports'
+export * from './reports'

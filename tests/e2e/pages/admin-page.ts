@@ -2,9 +2,15 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import { FormDialog } from './form-dialog'
 
 export type AdminTab =
-  'Corporaties' | 'Zorgaanbieders' | 'Taakstelling per jaar' | 'Instellingen per jaar'
+  | 'Corporaties'
+  | 'Zorgaanbieders'
+  | 'Taakstelling per jaar'
+  | 'Instellingen per jaar'
+  | 'Reservekopieën'
+  | 'Privacy'
+  | 'Exportlog'
 
-/** Beheer: partners, the yearly target and the yearly settings, each on its own tab. */
+/** Beheer: partners, the yearly target and settings, backups, privacy and the export log, each on its own tab. */
 export class AdminPage {
   constructor(readonly page: Page) {}
 

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react'
 import { CareProvidersTab } from '../components/admin/CareProvidersTab'
 import { CorporationsTab } from '../components/admin/CorporationsTab'
+import { ExportLogTab } from '../components/admin/ExportLogTab'
 import { SettingsTab } from '../components/admin/SettingsTab'
 import { YearTargetsTab } from '../components/admin/YearTargetsTab'
+import { BackupsTab } from '../components/admin/BackupsTab'
+import { PrivacyTab } from '../components/admin/PrivacyTab'
 import { PageHeader } from '../components/PageHeader'
 import { Tabs, type TabSpec } from '../components/Tabs'
 import { hrefOf } from '../routes'
@@ -12,6 +15,9 @@ const TABS = [
   { key: 'zorgaanbieders', label: 'Zorgaanbieders' },
   { key: 'taakstelling', label: 'Taakstelling per jaar' },
   { key: 'instellingen', label: 'Instellingen per jaar' },
+  { key: 'reservekopieen', label: 'Reservekopieën' },
+  { key: 'privacy', label: 'Privacy' },
+  { key: 'exportlog', label: 'Exportlog' },
 ] as const satisfies readonly TabSpec<string>[]
 
 type AdminTab = (typeof TABS)[number]['key']
@@ -41,13 +47,16 @@ export function AdminPage() {
     <>
       <PageHeader
         title="Beheer"
-        description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt, de taakstelling en de instellingen per jaar."
+        description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt, de taakstelling en de instellingen per jaar, de reservekopieën, de privacy en het log van alles wat de app verlaat."
       />
       <Tabs label="Onderdelen van beheer" tabs={TABS} current={tab} onChange={choose}>
         {tab === 'corporaties' && <CorporationsTab />}
         {tab === 'zorgaanbieders' && <CareProvidersTab />}
         {tab === 'taakstelling' && <YearTargetsTab />}
         {tab === 'instellingen' && <SettingsTab />}
+        {tab === 'reservekopieen' && <BackupsTab />}
+        {tab === 'privacy' && <PrivacyTab />}
+        {tab === 'exportlog' && <ExportLogTab />}
       </Tabs>
     </>
   )

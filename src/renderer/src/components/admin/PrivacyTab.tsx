@@ -1,0 +1,306 @@
+import { useId, useState, type FormEvent } from 'react'
+import { PrivacySettingsSchema, type ClientRow, type PrivacySettings } from '../../../../shared/api'
+import { CLIENT_STATUS } from '../../../../shared/domain/vocabulary'
+import { client } from '../../api/client'
+import { dutchMessage } from '../../errors'
+import { downloadBase64 } from '../../files'
+import { countOf, formatDate } from '../../format'
+import { useDataVersion } from '../../hooks/data-version'
+import { useApi } from '../../hooks/use-api'
+import { useSaveForm } from '../../hooks/use-save-form'
+import { Dialog } from '../Dialog'
+import { Field } from '../form/Field'
+import { numberFrom, numberText } from '../form/form-values'
+import { FormFooter } from '../form/FormFooter'
+import { NumberField } from '../form/NumberField'
+import { TextAreaField } from '../form/TextAreaField'
+import { ErrorAlert, Loading, SuccessMessage } from '../Messages'
+
+/**
+ * Privacy (AVG): how long personal data of housed and withdrawn clients is kept, and a client's
+ * rights of access and erasure. Both leave a trace in the audit trail and, for the download, in
+ * the export log.
+ */
+export function PrivacyTab() {
+  const settings = useApi(() => client.privacySettings(), [])
+  const [message, setMessage] = useState<string>()
+  const [error, setError] = useState<string>()
+  return (
+    <div className="admin-panel">
+      <p className="tab-intro">
+        Cliëntgegevens zijn bijzondere persoonsgegevens. Van kandidaten die gehuisvest of
+        ingetrokken zijn, wist de app na de bewaartermijn de persoonsgegevens (naam, geboortejaar,
+        behoeften, wijken, toelichtingen); de cliëntcode en de gebeurtenissen blijven voor de
+        cijfers. Dat gebeurt elke dag bij het starten.
+      </p>
+      <SuccessMessage message={message} />
+      <ErrorAlert message={error ?? settings.error} onRetry={settings.reload} />
+      <section className="section" aria-labelledby="retention-title">
+        <h2 id="retention-title">Bewaartermijn</h2>
+        {settings.data ? (
+          <RetentionForm
+            current={settings.data}
+            onDone={(text) => {
+              setError(undefined)
+              setMessage(text)
+              settings.reload()
+            }}
+            onError={setError}
+          />
+        ) : (
+          settings.loading && <Loading />
+        )}
+      </section>
+      <section className="section" aria-labelledby="rights-title">
+        <h2 id="rights-title">Inzage en wissen op verzoek</h2>
+        <ClientRights
+          onDone={(text) => {
+            setError(undefined)
+            setMessage(text)
+          }}
+        />
+      </section>
+    </div>
+  )
+}
+
+function RetentionForm({
+  current,
+  onDone,
+  onError,
+}: {
+  current: PrivacySettings
+  onDone: (message: string) => void
+  onError: (message: string) => void
+}) {
+  const { refreshAll } = useDataVersion()
+  const [busy, setBusy] = useState(false)
+  const form = useSaveForm({
+    initial: { retentionMonths: numberText(current.retentionMonths) },
+    check: (values) =>
+      PrivacySettingsSchema.safeParse({ retentionMonths: numberFrom(values.retentionMonths) }),
+    save: (input) => client.savePrivacySettings(input),
+    onSaved: (saved) =>
+      onDone(`Bewaartermijn opgeslagen: ${countOf(saved.retentionMonths, 'maand', 'maanden')}.`),
+  })
+
+  async function anonymiseNow() {
+    setBusy(true)
+    try {
+      const result = await client.anonymise()
+      onDone(
+        result.anonymised === 0
+          ? `Er waren geen kandidaten die langer dan ${result.retentionMonths} maanden gehuisvest of ingetrokken zijn en nog persoonsgegevens hadden.`
+          : `${countOf(result.anonymised, 'kandidaat', 'kandidaten')} geanonimiseerd (gehuisvest of ingetrokken op of vóór ${formatDate(result.cutoff)}).`,
+      )
+      refreshAll()
+    } catch (e) {
+      onError(dutchMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form {...form.formProps} className="inline-form">
+      <NumberField
+        {...form.text('retentionMonths')}
+        label="Persoonsgegevens bewaren na huisvesting of intrekking"
+        suffix="maanden"
+        required
+        hint="Gangbaar is 24 maanden. Een kortere termijn wordt bij de volgende start toegepast, of nu met de knop."
+      />
+      <div className="form-buttons">
+        <button type="submit" className="button" disabled={form.saving}>
+          Opslaan
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void anonymiseNow()}
+          disabled={busy}
+        >
+          {busy ? 'Bezig…' : 'Nu toepassen'}
+        </button>
+      </div>
+      <ErrorAlert message={form.formError} />
+    </form>
+  )
+}
+
+/** Finds a client by code (typed or picked from the list), then downloads or erases its data. */
+function ClientRights({ onDone }: { onDone: (message: string) => void }) {
+  const clients = useApi(() => client.listClients({}), [])
+  const listId = useId()
+  const [code, setCode] = useState('')
+  const [error, setError] = useState<string>()
+  const [erasing, setErasing] = useState<ClientRow>()
+  const found = clients.data?.find((c) => c.code.toLowerCase() === code.trim().toLowerCase())
+
+  function chosen(): ClientRow | undefined {
+    if (!found)
+      setError(
+        code.trim() === ''
+          ? 'Vul de cliëntcode in.'
+          : `Er is geen kandidaat met code ${code.trim()}.`,
+      )
+    return found
+  }
+
+  async function download() {
+    const target = chosen()
+    if (!target) return
+    setError(undefined)
+    try {
+      const file = await client.exportClientData({ clientId: target.id })
+      downloadBase64(file.fileName, file.base64, 'application/json')
+      onDone(
+        `De gegevens van ${target.code} zijn gedownload als ${file.fileName}. De download staat in het exportlog.`,
+      )
+    } catch (e) {
+      setError(dutchMessage(e))
+    }
+  }
+
+  return (
+    <>
+      <p>
+        Een kandidaat mag weten welke gegevens de app over hem of haar bevat, en mag vragen die te
+        wissen. Het bestand bevat alles wat over de kandidaat is vastgelegd, ook de voordrachten en
+        aanbiedingen.
+      </p>
+      <div className="inline-form">
+        <Field name="code" label="Cliëntcode" error={error}>
+          {(control) => (
+            <span className="input-unit input-medium">
+              <input
+                {...control}
+                list={listId}
+                value={code}
+                autoComplete="off"
+                onChange={(e) => {
+                  setCode(e.target.value)
+                  setError(undefined)
+                }}
+              />
+            </span>
+          )}
+        </Field>
+        <datalist id={listId}>
+          {clients.data?.map((c) => (
+            <option key={c.id} value={c.code}>
+              {c.careProvider} · {CLIENT_STATUS.labels[c.status]}
+            </option>
+          ))}
+        </datalist>
+        <div className="form-buttons">
+          <button type="button" className="button" onClick={() => void download()}>
+            Gegevens downloaden
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => {
+              const target = chosen()
+              if (target) setErasing(target)
+            }}
+          >
+            Gegevens wissen…
+          </button>
+        </div>
+      </div>
+      {found && (
+        <p className="muted">
+          {found.code}: {found.careProvider}, {CLIENT_STATUS.labels[found.status].toLowerCase()}{' '}
+          sinds {formatDate(found.statusSince)}.
+        </p>
+      )}
+      {erasing && (
+        <EraseDialog
+          target={erasing}
+          onClose={() => setErasing(undefined)}
+          onErased={(text) => {
+            setErasing(undefined)
+            setCode('')
+            clients.reload()
+            onDone(text)
+          }}
+        />
+      )}
+    </>
+  )
+}
+
+function EraseDialog({
+  target,
+  onClose,
+  onErased,
+}: {
+  target: ClientRow
+  onClose: () => void
+  onErased: (message: string) => void
+}) {
+  const { refreshAll } = useDataVersion()
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string>()
+  const [saving, setSaving] = useState(false)
+
+  async function erase(event: FormEvent) {
+    event.preventDefault()
+    if (reason.trim() === '') {
+      setError('Vul de reden in (zonder persoonsgegevens), bijvoorbeeld “verzoek van de cliënt”.')
+      return
+    }
+    setSaving(true)
+    try {
+      const result = await client.eraseClient({ clientId: target.id, reason: reason.trim() })
+      refreshAll()
+      onErased(
+        result.outcome === 'deleted'
+          ? `Kandidaat ${result.code} is volledig verwijderd.`
+          : `De persoonsgegevens van ${result.code} zijn gewist. De code blijft bewaard, omdat de kandidaat op voordrachten of aanbiedingen staat die in de cijfers meetellen.`,
+      )
+    } catch (e) {
+      setError(dutchMessage(e))
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Dialog
+      title={`Gegevens van ${target.code} wissen`}
+      description={`${target.careProvider} · ${CLIENT_STATUS.labels[target.status]}`}
+      onClose={onClose}
+    >
+      <form className="dialog-form" onSubmit={(e) => void erase(e)} noValidate>
+        <div className="dialog-body">
+          <p>
+            De kandidaat gaat van elke open voordracht af. Staat de kandidaat op voordrachten of
+            aanbiedingen, dan blijft alleen de code bewaard; anders wordt de kandidaat helemaal
+            verwijderd. Dit kan niet ongedaan worden gemaakt.
+          </p>
+          <TextAreaField
+            name="reason"
+            label="Reden"
+            required
+            value={reason}
+            onChange={(value) => {
+              setReason(value)
+              setError(undefined)
+            }}
+            maxLength={500}
+            rows={2}
+            error={error}
+            hint="Komt in de audittrail. Schrijf geen persoonsgegevens op."
+          />
+        </div>
+        <FormFooter
+          error={undefined}
+          saving={saving}
+          onCancel={onClose}
+          submitLabel="Definitief wissen"
+        />
+      </form>
+    </Dialog>
+  )
+}

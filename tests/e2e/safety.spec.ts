@@ -1,0 +1,109 @@
+import type { APIRequestContext } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import type { ClientDetail, ClientRow } from '../../src/shared/api'
+import { expect, test } from './fixtures'
+import { AdminPage } from './pages/admin-page'
+import { AppPage } from './pages/app-page'
+
+async function call<T>(request: APIRequestContext, channel: string, data: object): Promise<T> {
+  const response = await request.post(`/api/${channel}`, { data })
+  const body = (await response.json()) as { ok: boolean; data: T; error?: { message: string } }
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`)
+  return body.data
+}
+
+test('a backup made in Beheer puts the data back as it was, after asking once more', async ({
+  page,
+}) => {
+  const app = new AppPage(page)
+  const admin = new AdminPage(page)
+  await app.open()
+  await app.loadDemoData()
+  await app.goTo('Beheer')
+  await admin.openTab('Reservekopieën')
+
+  await page.getByRole('button', { name: 'Nu een reservekopie maken' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Reservekopie gemaakt' })).toBeVisible()
+  const backups = page.getByRole('table', { name: /Reservekopieën/ })
+  await expect(backups.getByRole('row').filter({ hasText: 'Handmatig' })).toHaveCount(1)
+  await app.screenshot('test-results/beheer-reservekopieen.png')
+
+  // A corporation added after the backup is gone once it is put back.
+  await admin.addCorporation('Woonstichting Na De Kopie', 1200)
+  await admin.openTab('Reservekopieën')
+  await backups
+    .getByRole('row')
+    .filter({ hasText: 'Handmatig' })
+    .getByRole('button', { name: /terugzetten/ })
+    .click()
+  const confirm = page.getByRole('dialog', { name: 'Reservekopie terugzetten' })
+  await expect(confirm).toContainText('moet opnieuw worden ingevoerd')
+  // Annuleren has the focus: Enter by habit does not throw work away.
+  await expect(confirm.getByRole('button', { name: 'Annuleren' })).toBeFocused()
+  await confirm.getByRole('button', { name: 'Terugzetten', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'is teruggezet' })).toBeVisible()
+  await expect(backups.getByRole('row').filter({ hasText: 'Vóór terugzetten' })).toHaveCount(1)
+
+  await admin.openTab('Corporaties')
+  await expect(app.grid('Corporaties').getByRole('gridcell', { name: 'Mitros' })).toBeVisible()
+  await expect(
+    app.grid('Corporaties').getByRole('gridcell', { name: 'Woonstichting Na De Kopie' }),
+  ).toHaveCount(0)
+})
+
+test('a client’s data is downloaded on request, logged, and erased with a reason', async ({
+  page,
+}) => {
+  const app = new AppPage(page)
+  const admin = new AdminPage(page)
+  await app.open()
+  await app.loadDemoData()
+  const waiting = await call<ClientRow[]>(page.request, 'clients:list', { status: 'wachtend' })
+  const target = waiting[0]!
+  await app.goTo('Beheer')
+  await admin.openTab('Privacy')
+
+  const code = page.getByLabel('Cliëntcode')
+  await page.getByRole('button', { name: 'Gegevens downloaden' }).click()
+  await expect(page.getByText('Vul de cliëntcode in.')).toBeVisible()
+  await code.fill('K-BESTAATNIET')
+  await page.getByRole('button', { name: 'Gegevens downloaden' }).click()
+  await expect(page.getByText('Er is geen kandidaat met code K-BESTAATNIET.')).toBeVisible()
+
+  await code.fill(target.code)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Gegevens downloaden' }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^inzage-${target.code}-.*\\.json$`))
+  const document = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+    client: { code: string; careProvider: string }
+  }
+  expect(document.client.code).toBe(target.code)
+  expect(document.client.careProvider).toBe(target.careProvider)
+  await expect(page.getByRole('status')).toContainText('staat in het exportlog')
+
+  await page.getByRole('button', { name: 'Gegevens wissen…' }).click()
+  const dialog = page.getByRole('dialog', { name: `Gegevens van ${target.code} wissen` })
+  await dialog.getByRole('button', { name: 'Definitief wissen' }).click()
+  await expect(dialog.getByText(/Vul de reden in/)).toBeVisible()
+  await dialog.getByLabel(/Reden/).fill('Verzoek van de cliënt via de zorgaanbieder')
+  await app.screenshot('test-results/beheer-privacy-wissen.png')
+  await dialog.getByRole('button', { name: 'Definitief wissen' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('status')).toContainText(target.code)
+
+  // Gone, or kept as a bare code when it already counts in the figures.
+  const after = await call<ClientRow[]>(page.request, 'clients:list', {})
+  const left = after.find((c) => c.id === target.id)
+  if (left) {
+    const detail = await call<ClientDetail>(page.request, 'clients:get', { id: target.id })
+    expect(detail.name).toBeNull()
+    expect(detail.status).toBe('ingetrokken')
+  }
+
+  await admin.openTab('Exportlog')
+  await expect(
+    app.grid('Exportlog').getByRole('row').filter({ hasText: download.suggestedFilename() }),
+  ).toContainText('Inzage cliënt')
+})

@@ -1,8 +1,17 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { registerIpc } from './ipc'
+import { registerSavePdf } from './save-pdf'
 import { openWithRecovery } from './open-database'
 import type { Runtime } from './runtime'
 import { createMainWindow, hardenSession, hardenWebContents, isAllowedExternal } from './window'
@@ -42,7 +51,13 @@ function start(): void {
   if (!opened) return app.quit()
   runtime = opened
   hardenSession(session.defaultSession)
-  registerIpc(ipcMain, opened.routes, (event) => isTrustedSender(event.senderFrame?.url))
+  const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event.senderFrame?.url)
+  registerIpc(ipcMain, opened.routes, trusted)
+  registerSavePdf(ipcMain, trusted, {
+    dialog,
+    defaultFolder: () => app.getPath('documents'),
+    windowOf: (contents) => BrowserWindow.fromWebContents(contents),
+  })
   createWindow()
 }
 

@@ -6,6 +6,7 @@ import type { BoardRow, DwellingMatching, QuarterFigures } from '../../src/share
 import { expect, test } from './fixtures'
 import { AdminPage } from './pages/admin-page'
 import { ReportsPage } from './pages/reports-page'
+import { ShortlistsPage } from './pages/shortlists-page'
 
 /** The quarter before today's, and today's, as the app names them. */
 function quarterOfToday(offset = 0): { key: string; label: string } {
@@ -285,6 +286,13 @@ test('shortlists exported for a corporation hold its candidates, and its answer 
   expect(decided?.decision).toBe('gekozen')
   await reports.answersDialog.getByRole('button', { name: 'Sluiten', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'is verwerkt' })).toBeVisible()
+
+  // The officer sees the corporation's choice where she works: the Voordrachten screen.
+  const shortlists = new ShortlistsPage(page)
+  await shortlists.open()
+  await shortlists.openDwelling(address)
+  await expect(shortlists.candidate(chosen.code)).toContainText('Gekozen')
+  await shortlists.screenshot('test-results/voordrachten-na-antwoord.png')
 
   await reports.app.goTo('Beheer')
   await new AdminPage(page).openTab('Exportlog')

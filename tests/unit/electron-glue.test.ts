@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../src/shared/api'
+import { SAVE_PDF_CHANNEL } from '../../src/shared/save-pdf'
 
 /** A recording stand-in for Electron: every registration and window the glue makes is kept. */
 const recorded = vi.hoisted(() => ({
@@ -14,6 +15,7 @@ const recorded = vi.hoisted(() => ({
   userData: '',
   permissionHandler: undefined as unknown,
   headersHandler: undefined as unknown,
+  saveDialogAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
 }))
 
 vi.mock('electron', () => {
@@ -38,6 +40,9 @@ vi.mock('electron', () => {
     static getAllWindows() {
       return []
     }
+    static fromWebContents() {
+      return null
+    }
   }
   return {
     app: {
@@ -50,7 +55,11 @@ vi.mock('electron', () => {
       quit: vi.fn(),
     },
     BrowserWindow,
-    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 1) },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBoxSync: vi.fn(() => 1),
+      showSaveDialog: vi.fn(() => Promise.resolve(recorded.saveDialogAnswer)),
+    },
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) =>
         recorded.handlers.set(channel, fn),
@@ -94,7 +103,7 @@ describe('the Electron glue', () => {
     })
     expect(String(webPreferences['preload'])).toMatch(/preload[\\/]index\.cjs$/)
     expect(recorded.windows[0]!.loaded[0]).toMatch(/renderer[\\/]index\.html$/)
-    expect([...recorded.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
+    expect([...recorded.handlers.keys()].sort()).toEqual([...CHANNELS, SAVE_PDF_CHANNEL].sort())
     expect(recorded.appEvents.has('web-contents-created')).toBe(true)
   })
 
@@ -113,7 +122,7 @@ describe('the Electron glue', () => {
     const bridge = recorded.exposed.get('api') as {
       invoke: (c: string, i: unknown) => Promise<unknown>
     }
-    expect(Object.keys(bridge)).toEqual(['invoke'])
+    expect(Object.keys(bridge)).toEqual(['invoke', 'savePdf'])
 
     await bridge.invoke('app:info', {})
     expect(recorded.ipcRendererCalls).toEqual([['app:info', {}]])
@@ -121,6 +130,47 @@ describe('the Electron glue', () => {
     const refused = await bridge.invoke('fs:readFile', { path: '/etc/passwd' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(recorded.ipcRendererCalls).toHaveLength(1)
+  })
+})
+
+describe('saving the report as PDF', () => {
+  const ownPage = 'file:///app/out/renderer/index.html'
+  const sender = { printToPDF: vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.7 rapport'))) }
+
+  it('prints the page into the file the officer chose, and nothing when the dialog is closed', async () => {
+    await import('../../src/main/index')
+    await vi.waitFor(() => expect(recorded.handlers.has(SAVE_PDF_CHANNEL)).toBe(true))
+    const savePdf = recorded.handlers.get(SAVE_PDF_CHANNEL)!
+    const event = { senderFrame: { url: ownPage }, sender }
+
+    recorded.saveDialogAnswer = { canceled: true, filePath: '' }
+    expect(await savePdf(event, 'Kwartaalrapportage 3e kwartaal 2026.pdf')).toEqual({
+      ok: true,
+      data: { saved: false },
+    })
+    expect(sender.printToPDF).not.toHaveBeenCalled()
+
+    const target = join(recorded.userData, 'rapport.pdf')
+    recorded.saveDialogAnswer = { canceled: false, filePath: target }
+    expect(await savePdf(event, 'Kwartaalrapportage 3e kwartaal 2026.pdf')).toEqual({
+      ok: true,
+      data: { saved: true, fileName: 'rapport.pdf' },
+    })
+    expect(sender.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4' }))
+    expect(readFileSync(target, 'latin1')).toBe('%PDF-1.7 rapport')
+  })
+
+  it('refuses a foreign page and a file name that is a path', async () => {
+    await import('../../src/main/index')
+    await vi.waitFor(() => expect(recorded.handlers.has(SAVE_PDF_CHANNEL)).toBe(true))
+    const savePdf = recorded.handlers.get(SAVE_PDF_CHANNEL)!
+    const foreign = await savePdf(
+      { senderFrame: { url: 'https://example.com/' }, sender },
+      'rapport.pdf',
+    )
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    const path = await savePdf({ senderFrame: { url: ownPage }, sender }, '../../etc/x.pdf')
+    expect(path).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   })
 })
 

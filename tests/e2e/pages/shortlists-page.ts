@@ -125,6 +125,17 @@ export class ShortlistsPage {
     return result
   }
 
+  /** Finds a dwelling through the search box and opens it with the keyboard. */
+  async openDwelling(address: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Zoeken in woningen' }).fill(address)
+    const cell = this.board
+      .locator('.ag-center-cols-container [col-id="Adres"]', { hasText: address })
+      .first()
+    await cell.click()
+    await cell.press('Enter')
+    await expect(this.page.locator('.sl-detail h2')).toHaveText(address)
+  }
+
   /** The candidate codes in a board row, read from its Kandidaten cell. */
   async codesInRow(address: string): Promise<string[]> {
     const row = this.board.locator('.ag-center-cols-container .ag-row', { hasText: address })

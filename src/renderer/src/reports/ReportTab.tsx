@@ -59,6 +59,17 @@ export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProp
     }
   }
 
+  /** Electron only: the report straight to a PDF file, without the print dialog. */
+  async function savePdf() {
+    if (!shown || !window.api) return
+    setError(undefined)
+    setMessage(undefined)
+    const name = `${reportTitle(shown)}.pdf`.replace(/[\\/:*?"<>|]+/g, '-')
+    const result = await window.api.savePdf(name)
+    if (!result.ok) setError(result.error.message)
+    else if (result.data.saved) setMessage(`${result.data.fileName} is opgeslagen.`)
+  }
+
   async function downloadExcel() {
     if (!period) return
     setDownloading(true)
@@ -112,9 +123,26 @@ export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProp
             </optgroup>
           </select>
         </div>
-        <button type="button" className="button" onClick={print} disabled={!shown}>
-          Afdrukken / PDF
-        </button>
+        {window.api ? (
+          <>
+            <button type="button" className="button" onClick={print} disabled={!shown}>
+              Afdrukken
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void savePdf()}
+              disabled={!shown}
+            >
+              Opslaan als PDF
+            </button>
+          </>
+        ) : (
+          // In a browser its own print dialog offers "Opslaan als PDF".
+          <button type="button" className="button" onClick={print} disabled={!shown}>
+            Afdrukken / PDF
+          </button>
+        )}
         <button
           type="button"
           className="button"

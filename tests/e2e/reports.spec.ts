@@ -1,4 +1,3 @@
-import type { APIRequestContext } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -7,6 +6,7 @@ import { expect, test } from './fixtures'
 import { AdminPage } from './pages/admin-page'
 import { ReportsPage } from './pages/reports-page'
 import { ShortlistsPage } from './pages/shortlists-page'
+import { callHost } from '../support/call'
 
 /** The quarter before today's, and today's, as the app names them. */
 function quarterOfToday(offset = 0): { key: string; label: string } {
@@ -23,13 +23,6 @@ const pct = (share: number | null) =>
   share === null
     ? '—'
     : new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 }).format(share)
-
-async function call<T>(request: APIRequestContext, channel: string, data: object): Promise<T> {
-  const response = await request.post(`/api/${channel}`, { data })
-  const body = (await response.json()) as { ok: boolean; data: T; error?: { message: string } }
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`)
-  return body.data
-}
 
 const which = (tool: string) =>
   ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(`${d}/${tool}`))
@@ -55,7 +48,9 @@ test('the quarterly report of the previous quarter shows the figures of reports:
   )
   await expect(reports.report).toContainText('door Test Medewerker')
 
-  const f = await call<QuarterFigures>(page.request, 'reports:figures', { quarter: previous.key })
+  const f = await callHost<QuarterFigures>(page.request, 'reports:figures', {
+    quarter: previous.key,
+  })
   expect(f.totals.allocated).toBeGreaterThan(0)
   expect(await reports.kpi('Realisatie taakstelling')).toBe(pct(f.totals.realisation))
   expect(await reports.kpi('Ingediende woningen')).toBe(nl(f.totals.submitted))
@@ -156,7 +151,7 @@ test('the year report shows the quarters side by side and downloads as Excel, lo
   await reports.choosePeriod(`Jaar ${year}`)
   await expect(page).toHaveURL(new RegExp(`#/rapportages/rapport\\?periode=${year}$`))
 
-  const f = await call<QuarterFigures>(page.request, 'reports:figures', { year: Number(year) })
+  const f = await callHost<QuarterFigures>(page.request, 'reports:figures', { year: Number(year) })
   const trend = reports.table('Per kwartaal')
   await expect(trend.getByRole('row')).toHaveCount(f.trend.length + 1)
   expect(await reports.kpi('Toewijzingen')).toBe(nl(f.totals.allocated))
@@ -184,7 +179,9 @@ test('the dashboard shows the current quarter with links to the lists behind its
   await reports.app.open()
   await reports.app.loadDemoData()
   const current = quarterOfToday()
-  const f = await call<QuarterFigures>(page.request, 'reports:figures', { quarter: current.key })
+  const f = await callHost<QuarterFigures>(page.request, 'reports:figures', {
+    quarter: current.key,
+  })
 
   const dashboard = page.getByRole('region', { name: `Dit kwartaal: ${current.label}` })
   await expect(dashboard.getByRole('link', { name: /^Ingediende woningen: / })).toHaveText(
@@ -219,8 +216,10 @@ test('shortlists exported for a corporation hold its candidates, and its answer 
   // Shortlists for the current quarter, presented for the corporation with the fewest dwellings
   // (at least two), through the same calls as the Voordrachten screen.
   const current = quarterOfToday()
-  await call(page.request, 'shortlists:generate', { quarter: current.key })
-  const board = await call<BoardRow[]>(page.request, 'shortlists:board', { quarter: current.key })
+  await callHost(page.request, 'shortlists:generate', { quarter: current.key })
+  const board = await callHost<BoardRow[]>(page.request, 'shortlists:board', {
+    quarter: current.key,
+  })
   const concepts = board.filter((row) => row.shortlistStatus === 'concept')
   const perCorporation = new Map<string, BoardRow[]>()
   for (const row of concepts)
@@ -229,7 +228,7 @@ test('shortlists exported for a corporation hold its candidates, and its answer 
     .filter(([, list]) => list.length >= 2)
     .sort((a, b) => a[1].length - b[1].length)[0]!
   for (const row of rows)
-    await call(page.request, 'shortlists:present', { shortlistId: row.shortlistId })
+    await callHost(page.request, 'shortlists:present', { shortlistId: row.shortlistId })
   const codes = rows.flatMap((row) => row.candidates).sort()
   expect(codes.length).toBeGreaterThan(0)
 
@@ -272,14 +271,14 @@ test('shortlists exported for a corporation hold its candidates, and its answer 
   await expect(reports.answerRow(address)).toContainText('Wordt verwerkt')
   await expect(reports.answerRow(address)).toContainText(`${chosen.code}: match`)
   // The preview wrote nothing.
-  const before = await call<DwellingMatching>(page.request, 'shortlists:forDwelling', {
+  const before = await callHost<DwellingMatching>(page.request, 'shortlists:forDwelling', {
     dwellingId: chosen.dwellingId,
   })
   expect(before.rounds[0]!.candidates.every((c) => c.decision === 'open')).toBe(true)
 
   await reports.applyAnswers()
   await expect(reports.answerRow(address)).toContainText('Verwerkt')
-  const after = await call<DwellingMatching>(page.request, 'shortlists:forDwelling', {
+  const after = await callHost<DwellingMatching>(page.request, 'shortlists:forDwelling', {
     dwellingId: chosen.dwellingId,
   })
   const decided = after.rounds[0]!.candidates.find((c) => c.code === chosen.code)

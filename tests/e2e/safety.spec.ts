@@ -1,16 +1,9 @@
-import type { APIRequestContext } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import type { ClientDetail, ClientRow } from '../../src/shared/api'
 import { expect, test } from './fixtures'
 import { AdminPage } from './pages/admin-page'
 import { AppPage } from './pages/app-page'
-
-async function call<T>(request: APIRequestContext, channel: string, data: object): Promise<T> {
-  const response = await request.post(`/api/${channel}`, { data })
-  const body = (await response.json()) as { ok: boolean; data: T; error?: { message: string } }
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`)
-  return body.data
-}
+import { callHost } from '../support/call'
 
 test('a backup made in Beheer puts the data back as it was, after asking once more', async ({
   page,
@@ -58,7 +51,7 @@ test('a client’s data is downloaded on request, logged, and erased with a reas
   const admin = new AdminPage(page)
   await app.open()
   await app.loadDemoData()
-  const waiting = await call<ClientRow[]>(page.request, 'clients:list', { status: 'wachtend' })
+  const waiting = await callHost<ClientRow[]>(page.request, 'clients:list', { status: 'wachtend' })
   const target = waiting[0]!
   await app.goTo('Beheer')
   await admin.openTab('Privacy')
@@ -94,10 +87,10 @@ test('a client’s data is downloaded on request, logged, and erased with a reas
   await expect(page.getByRole('status')).toContainText(target.code)
 
   // Gone, or kept as a bare code when it already counts in the figures.
-  const after = await call<ClientRow[]>(page.request, 'clients:list', {})
+  const after = await callHost<ClientRow[]>(page.request, 'clients:list', {})
   const left = after.find((c) => c.id === target.id)
   if (left) {
-    const detail = await call<ClientDetail>(page.request, 'clients:get', { id: target.id })
+    const detail = await callHost<ClientDetail>(page.request, 'clients:get', { id: target.id })
     expect(detail.name).toBeNull()
     expect(detail.status).toBe('ingetrokken')
   }

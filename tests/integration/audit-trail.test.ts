@@ -1,15 +1,10 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openRuntime, type Runtime } from '../../src/main/runtime'
+import { openRuntime } from '../../src/main/runtime'
 import { loadDemo } from '../../src/main/services/demo-service'
 import type { DwellingMatching, EraseResult } from '../../src/shared/api'
 import { FIXED_NOW, useTempDir } from '../support/temp-db'
-
-async function call<T>(runtime: Runtime, channel: string, input: unknown = {}): Promise<T> {
-  const result = await runtime.routes.get(channel)!(input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
-  return result.data as T
-}
+import { call } from '../support/call'
 
 describe('the audit trail', { timeout: 120_000 }, () => {
   const tempDir = useTempDir()

@@ -21,14 +21,9 @@ import { dwellingsTemplate, importDwellings } from '../../src/main/services/impo
 import { fillTemplate, payload } from '../support/excel-files'
 import { dwellingRow } from '../support/excel-rows'
 import { TEST_ACTOR, useTempDir } from '../support/temp-db'
+import { call } from '../support/call'
 
 const at = (iso: string) => ({ context: { actor: TEST_ACTOR, now: () => new Date(iso) } })
-
-async function call<T>(runtime: Runtime, channel: string, input: unknown = {}): Promise<T> {
-  const result = await runtime.routes.get(channel)!(input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
-  return result.data as T
-}
 
 const names = (runtime: Runtime) =>
   runtime.store.sqlite.prepare('SELECT name FROM corporations ORDER BY name').pluck().all()

@@ -15,14 +15,9 @@ import { ensureQuarter } from '../../src/main/services/quarters'
 import type { AnonymiseResult, EraseResult, FileResult } from '../../src/shared/api'
 import { tableDigest } from '../support/db-digest'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+import { call } from '../support/call'
 
 type Client = typeof clients.$inferInsert
-
-async function call<T>(runtime: Runtime, channel: string, input: unknown = {}): Promise<T> {
-  const result = await runtime.routes.get(channel)!(input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
-  return result.data as T
-}
 
 const row = (runtime: Runtime, id: number) =>
   runtime.store.sqlite.prepare('SELECT * FROM clients WHERE id = ?').get(id) as

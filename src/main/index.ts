@@ -72,7 +72,12 @@ app.commandLine.appendSwitch('lang', 'nl-NL')
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+  // A second start (a double click on the icon while the app runs) brings this window forward.
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0]
+    if (window?.isMinimized()) window.restore()
+    window?.focus()
+  })
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
   void app.whenReady().then(start)
   app.on('window-all-closed', () => {

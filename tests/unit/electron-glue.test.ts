@@ -9,6 +9,8 @@ import { SAVE_PDF_CHANNEL } from '../../src/shared/save-pdf'
 const recorded = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, input: unknown) => unknown>(),
   windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
+  instances: [] as { restore: () => void; focus: () => void }[],
+  minimized: false,
   exposed: new Map<string, unknown>(),
   ipcRendererCalls: [] as [string, unknown][],
   appEvents: new Map<string, (...args: unknown[]) => void>(),
@@ -25,10 +27,15 @@ vi.mock('electron', () => {
     constructor(options: Record<string, unknown>) {
       this.record = { options, loaded: [] }
       recorded.windows.push(this.record)
+      recorded.instances.push(this)
     }
     once() {}
     show() {}
-    focus() {}
+    focus = vi.fn()
+    restore = vi.fn()
+    isMinimized() {
+      return recorded.minimized
+    }
     loadFile(file: string) {
       this.record.loaded.push(file)
       return Promise.resolve()
@@ -38,7 +45,7 @@ vi.mock('electron', () => {
       return Promise.resolve()
     }
     static getAllWindows() {
-      return []
+      return recorded.instances
     }
     static fromWebContents() {
       return null
@@ -105,6 +112,16 @@ describe('the Electron glue', () => {
     expect(recorded.windows[0]!.loaded[0]).toMatch(/renderer[\\/]index\.html$/)
     expect([...recorded.handlers.keys()].sort()).toEqual([...CHANNELS, SAVE_PDF_CHANNEL].sort())
     expect(recorded.appEvents.has('web-contents-created')).toBe(true)
+  })
+
+  it('brings its window forward, restored, when the app is started a second time', async () => {
+    await import('../../src/main/index')
+    await vi.waitFor(() => expect(recorded.instances).toHaveLength(1))
+    const window = recorded.instances[0]!
+    recorded.minimized = true
+    recorded.appEvents.get('second-instance')!()
+    expect(window.restore).toHaveBeenCalledOnce()
+    expect(window.focus).toHaveBeenCalledOnce()
   })
 
   it('answers IPC only for the app’s own page', async () => {

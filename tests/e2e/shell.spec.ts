@@ -1,6 +1,7 @@
 import { WIJK } from '../../src/shared/domain/vocabulary'
 import { expect, test } from './fixtures'
 import { AppPage, SECTION_NAMES } from './pages/app-page'
+import { ShortlistsPage } from './pages/shortlists-page'
 
 /**
  * A dwelling row as the grid names it: a Utrecht postcode (3500–3585) followed by one of Utrecht's
@@ -86,4 +87,29 @@ test('the officer puts their own name in the header', async ({ page }) => {
   await page.getByLabel('Uw naam').fill('Fatima el Amrani')
   await page.getByRole('button', { name: 'Opslaan' }).click()
   await expect(page.getByRole('banner')).toContainText('Medewerker: Fatima el Amrani')
+})
+
+test('Tab leaves a grid for the next control; the arrow keys move inside it', async ({ page }) => {
+  const app = new AppPage(page)
+  await app.open()
+  await app.loadDemoData()
+  await app.goTo('Woningen')
+  const grid = app.grid(/^Woningen /)
+  const cell = grid.locator('.ag-center-cols-container [role="gridcell"]').first()
+  await cell.click()
+  await page.keyboard.press('ArrowDown')
+  await expect(grid.locator('[role="gridcell"]:focus')).toHaveCount(1)
+  await page.keyboard.press('Tab')
+  await expect(grid.locator(':focus')).toHaveCount(0)
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY')
+
+  // On Voordrachten the next control is in the opened dwelling below the board.
+  const shortlists = new ShortlistsPage(page)
+  await shortlists.open()
+  await shortlists.openFirstRow()
+  await shortlists.board.locator('.ag-center-cols-container [role="gridcell"]').first().click()
+  await page.keyboard.press('Tab')
+  await expect(page.locator('.sl-detail :focus')).toHaveCount(1)
+  await page.keyboard.press('Shift+Tab')
+  await expect(shortlists.board.locator(':focus')).toHaveCount(1)
 })

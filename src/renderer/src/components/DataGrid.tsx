@@ -11,7 +11,14 @@ import {
   type RowDoubleClickedEvent,
 } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react'
+import { focusableBeyond } from './focusable'
 
 // Once per app: every grid in the renderer goes through this component.
 ModuleRegistry.registerModules([AllCommunityModule])
@@ -110,8 +117,26 @@ export function DataGrid<T extends { id: number }>({
     [onRowOpen],
   )
 
+  // Tab from a row leaves the grid for the next control (the form or detail beside it) instead of
+  // walking through every cell and row: the body is one stop in the tab order, as in the ARIA grid
+  // pattern, and the arrow keys move inside it. Caught before ag-grid sees the key, because its
+  // tabToNextCell can only move within the grid or hand Tab to the browser, which then visits rows.
+  const tabOut = useCallback((event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const root = container.current
+    if (event.key !== 'Tab' || !root || !(event.target as Element).closest('.ag-body')) return
+    const target = focusableBeyond(root, event.shiftKey)
+    if (!target) return
+    event.preventDefault()
+    event.stopPropagation()
+    target.focus()
+  }, [])
+
   return (
-    <div ref={container} className={height === 'fill' ? 'grid grid-fill' : 'grid grid-auto'}>
+    <div
+      ref={container}
+      className={height === 'fill' ? 'grid grid-fill' : 'grid grid-auto'}
+      onKeyDownCapture={tabOut}
+    >
       <AgGridReact<T>
         theme={theme}
         localeText={localeText}

@@ -7,6 +7,7 @@ import {
   type ReactNode,
   type SyntheticEvent,
 } from 'react'
+import { focusables } from './focusable'
 
 interface DialogProps {
   title: string
@@ -16,15 +17,6 @@ interface DialogProps {
   /** `wide` for the long registration forms and the import report. */
   size?: 'narrow' | 'medium' | 'wide'
   children: ReactNode
-}
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
-
-function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (el) => el.getClientRects().length > 0,
-  )
 }
 
 /**

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { registerIpc } from './ipc'
-import { registerSavePdf } from './save-pdf'
+import { registerWindowBridge } from './window-bridge'
 import { openWithRecovery } from './open-database'
 import type { Runtime } from './runtime'
 import { createMainWindow, hardenSession, hardenWebContents, isAllowedExternal } from './window'
@@ -53,7 +53,7 @@ function start(): void {
   hardenSession(session.defaultSession)
   const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event.senderFrame?.url)
   registerIpc(ipcMain, opened.routes, trusted)
-  registerSavePdf(ipcMain, trusted, {
+  registerWindowBridge(ipcMain, trusted, {
     dialog,
     defaultFolder: () => app.getPath('documents'),
     windowOf: (contents) => BrowserWindow.fromWebContents(contents),

@@ -1,9 +1,11 @@
 import type { ApiResult } from '../shared/api/endpoint'
-import type { SavedPdf } from '../shared/save-pdf'
+import type { ChosenFolder, SavedPdf } from '../shared/window-bridge'
 
 /** What the preload puts on `window.api`: shared by preload and the renderer's client. */
 export interface Bridge {
   invoke(channel: string, input: unknown): Promise<ApiResult<unknown>>
-  /** Prints the current page to a PDF file the officer chooses (see src/main/save-pdf.ts). */
+  /** Prints the current page to a PDF file the officer chooses (see src/main/window-bridge.ts). */
   savePdf(fileName: string): Promise<ApiResult<SavedPdf>>
+  /** The system's folder picker (for the backup folder). */
+  chooseFolder(): Promise<ApiResult<ChosenFolder>>
 }

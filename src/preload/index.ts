@@ -1,11 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNELS } from '../shared/api'
-import { SAVE_PDF_CHANNEL } from '../shared/save-pdf'
+import { CHOOSE_FOLDER_CHANNEL, SAVE_PDF_CHANNEL } from '../shared/window-bridge'
 import type { Bridge } from './bridge'
 
 const allowed = new Set(CHANNELS)
 
-/** The renderer gets two functions, never ipcRenderer itself: the contract's channels, and printing itself to PDF. */
+/** The renderer gets functions, never ipcRenderer itself: the contract's channels, and the window's own PDF and folder picker. */
 const bridge: Bridge = {
   invoke: (channel, input) => {
     if (!allowed.has(channel)) {
@@ -17,6 +17,7 @@ const bridge: Bridge = {
     return ipcRenderer.invoke(channel, input)
   },
   savePdf: (fileName) => ipcRenderer.invoke(SAVE_PDF_CHANNEL, fileName),
+  chooseFolder: () => ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL),
 }
 
 contextBridge.exposeInMainWorld('api', bridge)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../src/shared/api'
-import { SAVE_PDF_CHANNEL } from '../../src/shared/save-pdf'
+import { CHOOSE_FOLDER_CHANNEL, SAVE_PDF_CHANNEL } from '../../src/shared/window-bridge'
 
 /** A recording stand-in for Electron: every registration and window the glue makes is kept. */
 const recorded = vi.hoisted(() => ({
@@ -66,6 +66,9 @@ vi.mock('electron', () => {
       showErrorBox: vi.fn(),
       showMessageBoxSync: vi.fn(() => 1),
       showSaveDialog: vi.fn(() => Promise.resolve(recorded.saveDialogAnswer)),
+      showOpenDialog: vi.fn(() =>
+        Promise.resolve({ canceled: false, filePaths: ['\\\\server\\share\\reservekopieen'] }),
+      ),
     },
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, input: unknown) => unknown) =>
@@ -110,7 +113,9 @@ describe('the Electron glue', () => {
     })
     expect(String(webPreferences['preload'])).toMatch(/preload[\\/]index\.cjs$/)
     expect(recorded.windows[0]!.loaded[0]).toMatch(/renderer[\\/]index\.html$/)
-    expect([...recorded.handlers.keys()].sort()).toEqual([...CHANNELS, SAVE_PDF_CHANNEL].sort())
+    expect([...recorded.handlers.keys()].sort()).toEqual(
+      [...CHANNELS, SAVE_PDF_CHANNEL, CHOOSE_FOLDER_CHANNEL].sort(),
+    )
     expect(recorded.appEvents.has('web-contents-created')).toBe(true)
   })
 
@@ -139,7 +144,7 @@ describe('the Electron glue', () => {
     const bridge = recorded.exposed.get('api') as {
       invoke: (c: string, i: unknown) => Promise<unknown>
     }
-    expect(Object.keys(bridge)).toEqual(['invoke', 'savePdf'])
+    expect(Object.keys(bridge)).toEqual(['invoke', 'savePdf', 'chooseFolder'])
 
     await bridge.invoke('app:info', {})
     expect(recorded.ipcRendererCalls).toEqual([['app:info', {}]])
@@ -150,7 +155,7 @@ describe('the Electron glue', () => {
   })
 })
 
-describe('saving the report as PDF', () => {
+describe('the window’s own bridge: report as PDF, folder picker', () => {
   const ownPage = 'file:///app/out/renderer/index.html'
   const sender = { printToPDF: vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.7 rapport'))) }
 
@@ -175,6 +180,21 @@ describe('saving the report as PDF', () => {
     })
     expect(sender.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4' }))
     expect(readFileSync(target, 'latin1')).toBe('%PDF-1.7 rapport')
+  })
+
+  it('picks the backup folder with the system picker, for the app’s own page only', async () => {
+    await import('../../src/main/index')
+    await vi.waitFor(() => expect(recorded.handlers.has(CHOOSE_FOLDER_CHANNEL)).toBe(true))
+    const chooseFolder = recorded.handlers.get(CHOOSE_FOLDER_CHANNEL)!
+    expect(await chooseFolder({ senderFrame: { url: ownPage }, sender }, undefined)).toEqual({
+      ok: true,
+      data: { folder: '\\\\server\\share\\reservekopieen' },
+    })
+    const foreign = await chooseFolder(
+      { senderFrame: { url: 'https://example.com/' }, sender },
+      undefined,
+    )
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   })
 
   it('refuses a foreign page and a file name that is a path', async () => {

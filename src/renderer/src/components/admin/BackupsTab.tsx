@@ -62,6 +62,14 @@ export function BackupsTab() {
     },
   })
 
+  /** Electron only: pick the folder with the system's picker, then save it as if typed. */
+  async function browse() {
+    if (!window.api) return
+    const result = await window.api.chooseFolder()
+    if (!result.ok) setError(result.error.message)
+    else if (result.data.folder) folderForm.set('folder', result.data.folder)
+  }
+
   const data = list.data
   return (
     <div className="admin-panel">
@@ -96,6 +104,11 @@ export function BackupsTab() {
             hint="Het volledige pad, bijvoorbeeld een netwerkschijf: H:\Vierde Huis\Reservekopieën of \\server\share\reservekopieen. De app controleert meteen of de map bereikbaar is en of er geschreven kan worden."
           />
           <div className="form-buttons">
+            {window.api && (
+              <button type="button" className="button" onClick={() => void browse()}>
+                Bladeren…
+              </button>
+            )}
             <button type="submit" className="button" disabled={folderForm.saving}>
               Map instellen
             </button>

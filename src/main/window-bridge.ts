@@ -2,17 +2,23 @@ import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent, WebContents } 
 import { writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ApiResult } from '../shared/api/endpoint'
-import { SAVE_PDF_CHANNEL, SavePdfInput, type SavedPdf } from '../shared/save-pdf'
+import {
+  CHOOSE_FOLDER_CHANNEL,
+  SAVE_PDF_CHANNEL,
+  SavePdfInput,
+  type ChosenFolder,
+  type SavedPdf,
+} from '../shared/window-bridge'
 import type { SenderCheck } from './ipc'
 
-export interface SavePdfDeps {
-  dialog: Pick<Dialog, 'showSaveDialog'>
+export interface WindowBridgeDeps {
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>
   /** Where the save dialog opens: the officer's Documents folder. */
   defaultFolder: () => string
   windowOf: (contents: WebContents) => BrowserWindow | null
 }
 
-const refused = (message: string): ApiResult<SavedPdf> => ({
+const refused = (message: string): ApiResult<never> => ({
   ok: false,
   error: { code: 'invalid-input', message },
 })
@@ -22,7 +28,12 @@ const refused = (message: string): ApiResult<SavedPdf> => ({
  * print stylesheet (A4, @page margins, no menu), into a file the officer picks. The same output as
  * Chromium's page.pdf() in the e2e tests, which is why those check what an officer gets here.
  */
-export function registerSavePdf(ipcMain: IpcMain, isTrusted: SenderCheck, deps: SavePdfDeps): void {
+export function registerWindowBridge(
+  ipcMain: IpcMain,
+  isTrusted: SenderCheck,
+  deps: WindowBridgeDeps,
+): void {
+  registerChooseFolder(ipcMain, isTrusted, deps)
   ipcMain.handle(
     SAVE_PDF_CHANNEL,
     async (event: IpcMainInvokeEvent, input: unknown): Promise<ApiResult<SavedPdf>> => {
@@ -56,6 +67,25 @@ export function registerSavePdf(ipcMain: IpcMain, isTrusted: SenderCheck, deps: 
         }
       }
       return { ok: true, data: { saved: true, fileName: basename(choice.filePath) } }
+    },
+  )
+}
+
+/** Registered inside registerWindowBridge: the backup folder picked rather than typed. */
+function registerChooseFolder(ipcMain: IpcMain, isTrusted: SenderCheck, deps: WindowBridgeDeps) {
+  ipcMain.handle(
+    CHOOSE_FOLDER_CHANNEL,
+    async (event: IpcMainInvokeEvent): Promise<ApiResult<ChosenFolder>> => {
+      if (!isTrusted(event)) return refused('Aanroep van een onbekende pagina geweigerd')
+      const options = {
+        title: 'Map voor reservekopieën kiezen',
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      }
+      const owner = deps.windowOf(event.sender)
+      const choice = await (owner
+        ? deps.dialog.showOpenDialog(owner, options)
+        : deps.dialog.showOpenDialog(options))
+      return { ok: true, data: { folder: choice.canceled ? null : (choice.filePaths[0] ?? null) } }
     },
   )
 }

@@ -2,7 +2,7 @@ import type { Candidate, Offer, Shortlist } from '../../../shared/api'
 import { SHORTLIST_STATUS } from '../../../shared/domain/vocabulary'
 import { countOf } from '../format'
 import { CandidateCard } from './CandidateCard'
-import { formatDay } from './words'
+import { formatDay } from '../format'
 
 interface CurrentRoundProps {
   round: Shortlist

@@ -1,7 +1,8 @@
 import type { Offer, Shortlist } from '../../../shared/api'
 import { SHORTLIST_STATUS, TARGET_GROUP } from '../../../shared/domain/vocabulary'
 import { countOf } from '../format'
-import { declineLabel, formatDay, formatPoints, rejectionLabel } from './words'
+import { formatDay } from '../format'
+import { declineLabel, formatPoints, rejectionLabel } from './words'
 
 function decisionText(
   candidate: Shortlist['candidates'][number],

@@ -1,7 +1,7 @@
 import { client } from '../api/client'
 import { ErrorAlert, Loading } from '../components/Messages'
 import { useApi } from '../hooks/use-api'
-import { formatDateTime } from './words'
+import { formatDateTime } from '../format'
 
 /** Everything recorded for the dwelling, newest first: who did what, when. */
 export function Timeline({ dwellingId }: { dwellingId: number }) {

@@ -39,34 +39,6 @@ export function formatPoints(points: number): string {
   return pointsFormat.format(points)
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-})
-
-/** An ISO timestamp in the officer's own time: "23-11-2026 14:05". */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date).replace(',', '')
-}
-
-const dayFormat = new Intl.DateTimeFormat('nl-NL', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-})
-
-/** The local day of an ISO timestamp: "23-11-2026" (its UTC date can be the day before). */
-export function formatDay(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date)
-}
-
 /** Today as yyyy-mm-dd in local time (toISOString would give yesterday just after midnight). */
 export function todayIso(): string {
   const now = new Date()

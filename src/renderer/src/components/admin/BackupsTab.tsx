@@ -2,19 +2,14 @@ import { useState } from 'react'
 import { BACKUP_KIND_LABELS, SetBackupFolderInput, type BackupRow } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { dutchMessage } from '../../errors'
-import { countOf } from '../../format'
+import { countOf, formatDateTime } from '../../format'
 import { useDataVersion } from '../../hooks/data-version'
 import { useApi } from '../../hooks/use-api'
 import { useSaveForm } from '../../hooks/use-save-form'
-import { Dialog } from '../Dialog'
+import { RestoreBackupDialog } from './RestoreBackupDialog'
 import { TextField } from '../form/TextField'
 import { ErrorAlert, Loading, SuccessMessage } from '../Messages'
 
-const madeAtFormat = new Intl.DateTimeFormat('nl-NL', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Europe/Amsterdam',
-})
 const sizeFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 })
 
 function formatSize(bytes: number): string {
@@ -156,7 +151,7 @@ export function BackupsTab() {
             <tbody>
               {data.backups.map((backup) => (
                 <tr key={backup.name}>
-                  <th scope="row">{madeAtFormat.format(new Date(backup.madeAt))}</th>
+                  <th scope="row">{formatDateTime(backup.madeAt)}</th>
                   <td>{BACKUP_KIND_LABELS[backup.kind]}</td>
                   <td>
                     <code className="path">{backup.name}</code>
@@ -166,7 +161,7 @@ export function BackupsTab() {
                     <button
                       type="button"
                       className="button button-small"
-                      aria-label={`Reservekopie van ${madeAtFormat.format(new Date(backup.madeAt))} terugzetten`}
+                      aria-label={`Reservekopie van ${formatDateTime(backup.madeAt)} terugzetten`}
                       onClick={() => {
                         setMessage(undefined)
                         setRestoring(backup)
@@ -183,7 +178,7 @@ export function BackupsTab() {
       </section>
 
       {restoring && (
-        <RestoreDialog
+        <RestoreBackupDialog
           backup={restoring}
           onClose={() => setRestoring(undefined)}
           onRestored={(text) => {
@@ -195,63 +190,5 @@ export function BackupsTab() {
         />
       )}
     </div>
-  )
-}
-
-interface RestoreDialogProps {
-  backup: BackupRow
-  onClose: () => void
-  onRestored: (message: string) => void
-}
-
-/** Asks once more, because everything entered after the backup is gone afterwards. */
-function RestoreDialog({ backup, onClose, onRestored }: RestoreDialogProps) {
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const when = madeAtFormat.format(new Date(backup.madeAt))
-
-  async function restore() {
-    setBusy(true)
-    setError(undefined)
-    try {
-      const result = await client.restoreBackup({ file: backup.name })
-      onRestored(
-        `De reservekopie van ${when} is teruggezet. De stand van vlak ervoor is bewaard als ${result.safetyBackup}.`,
-      )
-    } catch (e) {
-      setError(dutchMessage(e))
-      setBusy(false)
-    }
-  }
-
-  return (
-    <Dialog title="Reservekopie terugzetten" description={backup.name} onClose={onClose}>
-      <div className="dialog-body">
-        <p>
-          Alle gegevens worden vervangen door die van <strong>{when}</strong>. Wat daarna is
-          ingevoerd of besloten, moet opnieuw worden ingevoerd.
-        </p>
-        <p>
-          De kopie wordt eerst gecontroleerd. De huidige stand wordt bewaard als reservekopie, zodat
-          u dit kunt terugdraaien.
-        </p>
-      </div>
-      <div className="form-footer">
-        <ErrorAlert message={error} />
-        <div className="form-buttons">
-          <button type="button" className="button" onClick={onClose} data-autofocus="">
-            Annuleren
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void restore()}
-            disabled={busy}
-          >
-            {busy ? 'Bezig met terugzetten…' : 'Terugzetten'}
-          </button>
-        </div>
-      </div>
-    </Dialog>
   )
 }

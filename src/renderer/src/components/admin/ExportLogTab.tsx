@@ -6,7 +6,7 @@ import { DataGrid } from '../DataGrid'
 import { RowCount, SearchBox } from '../GridToolbar'
 import { ErrorAlert } from '../Messages'
 import { textColumn } from '../grid-columns'
-import { countOf, formatNumber } from '../../format'
+import { countOf, formatDateTime, formatNumber } from '../../format'
 import { useApi } from '../../hooks/use-api'
 import { periodLabel } from '../../reports/report-location'
 
@@ -15,18 +15,6 @@ const KIND_LABELS: Record<string, string> = {
   'report-quarter': 'Kwartaalrapportage',
   'report-year': 'Jaarrapportage',
   'client-data': 'Inzage cliënt',
-}
-
-const atFormat = new Intl.DateTimeFormat('nl-NL', {
-  dateStyle: 'short',
-  timeStyle: 'short',
-  timeZone: 'Europe/Amsterdam',
-})
-
-/** "23-11-2026 13:30"; sortable as text because the log is listed newest first anyway. */
-function formatAt(iso: string): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? iso : atFormat.format(date)
 }
 
 const num = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : undefined)
@@ -72,7 +60,7 @@ export function describeExport(row: ExportLogRow): string {
 }
 
 const columns: ColDef<ExportLogRow>[] = [
-  textColumn<ExportLogRow>('Tijdstip', (r) => formatAt(r.at), {
+  textColumn<ExportLogRow>('Tijdstip', (r) => formatDateTime(r.at), {
     width: 150,
     comparator: (_a, _b, nodeA, nodeB) =>
       (nodeA.data?.at ?? '').localeCompare(nodeB.data?.at ?? ''),

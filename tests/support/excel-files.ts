@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { crc32 } from 'node:zlib'
+import { zip, type Parts } from './zip-parts'
 
 type Cell = ExcelJS.CellValue
 
@@ -73,44 +73,10 @@ export function payload(
   }
 }
 
-/**
- * A minimal zip (stored, not deflated) built by hand, for files that are zips but not workbooks.
- * `declaredSize` lets a test lie about the unpacked size, as a zip bomb would.
- */
+/** A zip of text files that is not a workbook (see zip-parts.ts); `declaredSize` as there. */
 export function zipOf(files: Record<string, string>, declaredSize?: number): Buffer {
-  const locals: Buffer[] = []
-  const central: Buffer[] = []
-  let offset = 0
-  for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text)
-    const nameBytes = Buffer.from(name)
-    const crc = crc32(data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(nameBytes.length, 26)
-    const header = Buffer.alloc(46)
-    header.writeUInt32LE(0x02014b50, 0)
-    header.writeUInt16LE(20, 4)
-    header.writeUInt16LE(20, 6)
-    header.writeUInt32LE(crc, 16)
-    header.writeUInt32LE(data.length, 20)
-    header.writeUInt32LE(declaredSize ?? data.length, 24)
-    header.writeUInt16LE(nameBytes.length, 28)
-    header.writeUInt32LE(offset, 42)
-    locals.push(local, nameBytes, data)
-    central.push(header, nameBytes)
-    offset += 30 + nameBytes.length + data.length
-  }
-  const directory = Buffer.concat(central)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(Object.keys(files).length, 8)
-  end.writeUInt16LE(Object.keys(files).length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, directory, end])
+  const parts: Parts = new Map(
+    Object.entries(files).map(([name, text]) => [name, Buffer.from(text)]),
+  )
+  return zip(parts, declaredSize)
 }

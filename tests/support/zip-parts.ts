@@ -30,7 +30,8 @@ export function unzip(buffer: Buffer): Parts {
   return parts
 }
 
-export function zip(parts: Parts): Buffer {
+/** `declaredSize` lets a test lie about each part's unpacked size, as a zip bomb would. */
+export function zip(parts: Parts, declaredSize?: number): Buffer {
   const locals: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
@@ -50,7 +51,7 @@ export function zip(parts: Parts): Buffer {
     header.writeUInt16LE(20, 6)
     header.writeUInt32LE(crc, 16)
     header.writeUInt32LE(data.length, 20)
-    header.writeUInt32LE(data.length, 24)
+    header.writeUInt32LE(declaredSize ?? data.length, 24)
     header.writeUInt16LE(nameBytes.length, 28)
     header.writeUInt32LE(offset, 42)
     locals.push(local, nameBytes, data)

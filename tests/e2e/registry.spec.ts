@@ -168,3 +168,35 @@ test('a dialog keeps the keyboard inside and gives focus back when it closes', a
   await dialog.expectClosed()
   await expect(add).toBeFocused()
 })
+
+test('a manager sets next year’s target, then opens it from the list to change it', async ({
+  page,
+}) => {
+  const app = new AppPage(page)
+  const admin = new AdminPage(page)
+  await app.open()
+  await app.loadDemoData()
+  await app.goTo('Beheer')
+  await admin.openTab('Taakstelling per jaar')
+  const nextYear = new Date().getFullYear() + 1
+
+  await page.getByRole('button', { name: 'Taakstelling toevoegen' }).click()
+  const add = new FormDialog(page, 'Taakstelling toevoegen')
+  // This year already has one (demo data): the form proposes the next.
+  await expect(add.field('Jaar')).toHaveValue(String(nextYear))
+  await add.field('Taakstelling').fill('400')
+  await add.field('Doel aandeel instroom').fill('40')
+  await add.submit('Opslaan')
+  await add.expectClosed()
+  await expect(page.getByRole('status')).toHaveText(
+    `Taakstelling ${nextYear} is opgeslagen: 400 woningen, doel instroom 40%.`,
+  )
+
+  const row = app.grid('Taakstelling per jaar').getByRole('row', { name: String(nextYear) })
+  await row.getByRole('gridcell').first().dblclick()
+  const change = new FormDialog(page, `Taakstelling ${nextYear} wijzigen`)
+  await change.field('Taakstelling').fill('410')
+  await change.submit('Opslaan')
+  await change.expectClosed()
+  await expect(page.getByRole('status')).toContainText('410 woningen')
+})

@@ -1,14 +1,10 @@
-import { useState } from 'react'
 import type { CareProviderRow } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { formatShare } from '../../format'
-import { useDataVersion } from '../../hooks/data-version'
 import { useApi } from '../../hooks/use-api'
-import { DataGrid } from '../DataGrid'
 import { numberColumn, textColumn, yesNoColumn } from '../grid-columns'
-import { ErrorAlert, SuccessMessage } from '../Messages'
-import { OpenRowHint } from '../OpenRowHint'
 import { CareProviderForm } from './CareProviderForm'
+import { RecordListTab } from './RecordListTab'
 
 const columns = [
   textColumn<CareProviderRow>('Naam', (p) => p.name, { flex: 2 }),
@@ -27,55 +23,22 @@ const columns = [
 
 export function CareProvidersTab() {
   const careProviders = useApi(() => client.listCareProviders(), [])
-  const { refreshAll } = useDataVersion()
-  const [editing, setEditing] = useState<{ careProvider?: CareProviderRow }>()
-  const [message, setMessage] = useState<string>()
-
-  function saved(row: CareProviderRow) {
-    setMessage(
-      editing?.careProvider
-        ? `Zorgaanbieder ${row.name} is gewijzigd.`
-        : `Zorgaanbieder ${row.name} is toegevoegd.`,
-    )
-    setEditing(undefined)
-    refreshAll()
-  }
-
   return (
-    <>
-      <SuccessMessage message={message} />
-      <ErrorAlert message={careProviders.error} onRetry={careProviders.reload} />
-      <div className="toolbar">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => {
-            setMessage(undefined)
-            setEditing({})
-          }}
-        >
-          Zorgaanbieder toevoegen
-        </button>
-        <OpenRowHint />
-      </div>
-      <DataGrid
-        label="Zorgaanbieders"
-        rows={careProviders.data}
-        columns={columns}
-        loading={careProviders.loading}
-        noRowsText="Nog geen zorgaanbieders vastgelegd"
-        onRowOpen={(careProvider) => {
-          setMessage(undefined)
-          setEditing({ careProvider })
-        }}
-      />
-      {editing && (
+    <RecordListTab
+      label="Zorgaanbieders"
+      list={careProviders}
+      columns={columns}
+      noRowsText="Nog geen zorgaanbieders vastgelegd"
+      addLabel="Zorgaanbieder toevoegen"
+      form={({ row, onClose, onSaved }) => (
         <CareProviderForm
-          careProvider={editing.careProvider}
-          onClose={() => setEditing(undefined)}
-          onSaved={saved}
+          careProvider={row}
+          onClose={onClose}
+          onSaved={(saved) =>
+            onSaved(`Zorgaanbieder ${saved.name} is ${row ? 'gewijzigd' : 'toegevoegd'}.`)
+          }
         />
       )}
-    </>
+    />
   )
 }

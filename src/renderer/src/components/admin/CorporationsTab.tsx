@@ -1,14 +1,10 @@
-import { useState } from 'react'
 import type { CorporationRow } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { formatShare } from '../../format'
-import { useDataVersion } from '../../hooks/data-version'
 import { useApi } from '../../hooks/use-api'
-import { DataGrid } from '../DataGrid'
 import { numberColumn, textColumn, yesNoColumn } from '../grid-columns'
-import { ErrorAlert, SuccessMessage } from '../Messages'
-import { OpenRowHint } from '../OpenRowHint'
 import { CorporationForm } from './CorporationForm'
+import { RecordListTab } from './RecordListTab'
 
 type Row = CorporationRow & { stockShare: number | null }
 
@@ -39,56 +35,23 @@ function withShares(rows: CorporationRow[]): Row[] {
 
 export function CorporationsTab() {
   const corporations = useApi(() => client.listCorporations().then(withShares), [])
-  const { refreshAll } = useDataVersion()
-  const [editing, setEditing] = useState<{ corporation?: CorporationRow }>()
-  const [message, setMessage] = useState<string>()
-
-  function saved(row: CorporationRow) {
-    setMessage(
-      editing?.corporation
-        ? `Corporatie ${row.name} is gewijzigd.`
-        : `Corporatie ${row.name} is toegevoegd.`,
-    )
-    setEditing(undefined)
-    refreshAll()
-  }
-
   return (
-    <>
-      <SuccessMessage message={message} />
-      <ErrorAlert message={corporations.error} onRetry={corporations.reload} />
-      <div className="toolbar">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => {
-            setMessage(undefined)
-            setEditing({})
-          }}
-        >
-          Corporatie toevoegen
-        </button>
-        <OpenRowHint />
-      </div>
-      <DataGrid
-        label="Corporaties"
-        rows={corporations.data}
-        columns={columns}
-        loading={corporations.loading}
-        height="auto"
-        noRowsText="Nog geen corporaties vastgelegd"
-        onRowOpen={(corporation) => {
-          setMessage(undefined)
-          setEditing({ corporation })
-        }}
-      />
-      {editing && (
+    <RecordListTab
+      label="Corporaties"
+      list={corporations}
+      columns={columns}
+      height="auto"
+      noRowsText="Nog geen corporaties vastgelegd"
+      addLabel="Corporatie toevoegen"
+      form={({ row, onClose, onSaved }) => (
         <CorporationForm
-          corporation={editing.corporation}
-          onClose={() => setEditing(undefined)}
-          onSaved={saved}
+          corporation={row}
+          onClose={onClose}
+          onSaved={(saved) =>
+            onSaved(`Corporatie ${saved.name} is ${row ? 'gewijzigd' : 'toegevoegd'}.`)
+          }
         />
       )}
-    </>
+    />
   )
 }

@@ -1,13 +1,9 @@
-import { useState } from 'react'
 import type { YearTarget } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { formatNumber, formatShare } from '../../format'
-import { useDataVersion } from '../../hooks/data-version'
 import { useApi } from '../../hooks/use-api'
-import { DataGrid } from '../DataGrid'
 import { numberColumn } from '../grid-columns'
-import { ErrorAlert, SuccessMessage } from '../Messages'
-import { OpenRowHint } from '../OpenRowHint'
+import { RecordListTab } from './RecordListTab'
 import { YearTargetForm } from './YearTargetForm'
 
 /** The grid wants an id per row; the year is the key. */
@@ -36,65 +32,38 @@ export function YearTargetsTab() {
     () => client.listYearTargets().then((rows) => rows.map((t) => ({ ...t, id: t.year }))),
     [],
   )
-  const { refreshAll } = useDataVersion()
-  const [editing, setEditing] = useState<{ target?: YearTarget }>()
-  const [message, setMessage] = useState<string>()
   const years = targets.data?.map((t) => t.year) ?? []
   const thisYear = new Date().getFullYear()
   const suggestedYear = years.includes(thisYear) ? Math.max(...years) + 1 : thisYear
 
-  function saved(target: YearTarget) {
-    setMessage(
-      `Taakstelling ${target.year} is opgeslagen: ${formatNumber(target.target)} woningen, doel instroom ${formatShare(target.instroomShareTarget)}.`,
-    )
-    setEditing(undefined)
-    refreshAll()
-  }
-
   return (
-    <>
-      <p className="tab-intro">
-        De taakstelling is het aantal woningen dat de corporaties samen per jaar voordragen. Het
-        kwartaaloverzicht op de pagina Woningen verdeelt het per kwartaal naar rato over de
-        corporaties.
-      </p>
-      <SuccessMessage message={message} />
-      <ErrorAlert message={targets.error} onRetry={targets.reload} />
-      <div className="toolbar">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => {
-            setMessage(undefined)
-            setEditing({})
-          }}
-          disabled={!targets.data}
-        >
-          Taakstelling toevoegen
-        </button>
-        <OpenRowHint />
-      </div>
-      <DataGrid
-        label="Taakstelling per jaar"
-        rows={targets.data}
-        columns={columns}
-        loading={targets.loading}
-        height="auto"
-        noRowsText="Nog geen taakstelling vastgelegd"
-        onRowOpen={(target) => {
-          setMessage(undefined)
-          setEditing({ target })
-        }}
-      />
-      {editing && (
+    <RecordListTab
+      label="Taakstelling per jaar"
+      list={targets}
+      columns={columns}
+      height="auto"
+      noRowsText="Nog geen taakstelling vastgelegd"
+      addLabel="Taakstelling toevoegen"
+      intro={
+        <p className="tab-intro">
+          De taakstelling is het aantal woningen dat de corporaties samen per jaar voordragen. Het
+          kwartaaloverzicht op de pagina Woningen verdeelt het per kwartaal naar rato over de
+          corporaties.
+        </p>
+      }
+      form={({ row, onClose, onSaved }) => (
         <YearTargetForm
-          target={editing.target}
+          target={row}
           takenYears={years}
           suggestedYear={suggestedYear}
-          onClose={() => setEditing(undefined)}
-          onSaved={saved}
+          onClose={onClose}
+          onSaved={(saved) =>
+            onSaved(
+              `Taakstelling ${saved.year} is opgeslagen: ${formatNumber(saved.target)} woningen, doel instroom ${formatShare(saved.instroomShareTarget)}.`,
+            )
+          }
         />
       )}
-    </>
+    />
   )
 }

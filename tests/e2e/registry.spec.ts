@@ -68,6 +68,14 @@ test('a new corporation submits its dwellings through the Excel template and sho
   const badRow = firstRow + 3
 
   const importDialog = await dwellings.openImport()
+  // A file that is not a workbook is refused at once, with what to choose instead.
+  await importDialog.root
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'woningen.csv', mimeType: 'text/csv', buffer: Buffer.from('a;b\n') })
+  await expect(importDialog.root.getByRole('alert')).toHaveText(
+    'Kies een Excel-werkmap (.xlsx), bijvoorbeeld het ingevulde sjabloon.',
+  )
+  await importDialog.root.getByRole('button', { name: /Bestand kiezen/ }).focus()
   await importDialog.chooseFile(filledPath)
   await expect(importDialog.summary).toContainText('4 rijen gelezen, 3 geldig.')
   await expect(importDialog.errorRow(badRow, 'Postcode')).toContainText(

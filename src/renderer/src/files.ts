@@ -36,6 +36,31 @@ export async function fileToBase64(file: Blob): Promise<string> {
   return btoa(binary)
 }
 
+/** A workbook chosen in a file field, as the import channels take it. */
+export interface ChosenWorkbook {
+  fileName: string
+  base64: string
+}
+
+/**
+ * Reads a picked file for an import: only an .xlsx, and read whole before it is sent. Answers the
+ * workbook, or the Dutch sentence to show instead (`notAWorkbook` says which file was expected).
+ */
+export async function readWorkbookFile(
+  picked: File,
+  notAWorkbook: string,
+): Promise<{ workbook: ChosenWorkbook } | { error: string }> {
+  if (!/\.xlsx$/i.test(picked.name)) return { error: notAWorkbook }
+  try {
+    return { workbook: { fileName: picked.name, base64: await fileToBase64(picked) } }
+  } catch {
+    return {
+      error:
+        'Het bestand kon niet worden gelezen. Is het nog open in Excel? Sla het op en probeer het opnieuw.',
+    }
+  }
+}
+
 function csvField(value: string | number): string {
   const text = String(value)
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text

@@ -7,12 +7,7 @@ import { FileField } from '../components/form/FileField'
 import { ErrorAlert, Loading } from '../components/Messages'
 import { dutchMessage } from '../errors'
 import { countOf } from '../format'
-import { fileToBase64 } from '../files'
-
-interface ChosenFile {
-  fileName: string
-  base64: string
-}
+import { readWorkbookFile, type ChosenWorkbook } from '../files'
 
 type Step = 'choose' | 'checking' | 'checked' | 'applying' | 'done'
 
@@ -112,7 +107,7 @@ interface AnswersDialogProps {
  * whole or not at all.
  */
 export function AnswersDialog({ onClose, onApplied }: AnswersDialogProps) {
-  const [file, setFile] = useState<ChosenFile>()
+  const [file, setFile] = useState<ChosenWorkbook>()
   const [step, setStep] = useState<Step>('choose')
   const [report, setReport] = useState<AnswersReport>()
   const [error, setError] = useState<string>()
@@ -123,17 +118,15 @@ export function AnswersDialog({ onClose, onApplied }: AnswersDialogProps) {
     setReport(undefined)
     setError(undefined)
     if (!picked) return
-    if (!/\.xlsx$/i.test(picked.name)) {
-      setError('Kies de Excel-werkmap (.xlsx) die de corporatie heeft teruggestuurd.')
+    const read = await readWorkbookFile(
+      picked,
+      'Kies de Excel-werkmap (.xlsx) die de corporatie heeft teruggestuurd.',
+    )
+    if ('error' in read) {
+      setError(read.error)
       return
     }
-    let chosen: ChosenFile
-    try {
-      chosen = { fileName: picked.name, base64: await fileToBase64(picked) }
-    } catch {
-      setError('Het bestand kon niet worden gelezen. Is het nog open in Excel?')
-      return
-    }
+    const chosen = read.workbook
     setFile(chosen)
     const request = ++latest.current
     setStep('checking')

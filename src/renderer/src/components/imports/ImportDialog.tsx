@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import type { ImportKind, ImportReport } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { dutchMessage } from '../../errors'
-import { fileToBase64 } from '../../files'
+import { readWorkbookFile, type ChosenWorkbook } from '../../files'
 import { Dialog } from '../Dialog'
 import { FileField } from '../form/FileField'
 import { idFrom } from '../form/form-values'
@@ -22,11 +22,6 @@ interface ImportDialogProps {
   onImported: (report: ImportReport) => void
 }
 
-interface ChosenFile {
-  fileName: string
-  base64: string
-}
-
 type Step = 'choose' | 'checking' | 'checked' | 'importing' | 'done'
 
 /** "" = as the template says (its hidden meta sheet names the owner and quarter). */
@@ -39,7 +34,7 @@ const FROM_TEMPLATE = 'Zoals in het sjabloon'
  */
 export function ImportDialog({ kind, owners, quarters, onClose, onImported }: ImportDialogProps) {
   const words = IMPORT_WORDS[kind]
-  const [file, setFile] = useState<ChosenFile>()
+  const [file, setFile] = useState<ChosenWorkbook>()
   const [owner, setOwner] = useState('')
   const [quarter, setQuarter] = useState('')
   const [step, setStep] = useState<Step>('choose')
@@ -49,7 +44,7 @@ export function ImportDialog({ kind, owners, quarters, onClose, onImported }: Im
   const latest = useRef(0)
 
   function run(
-    chosen: ChosenFile,
+    chosen: ChosenWorkbook,
     options: { owner: string; quarter: string },
     mode: { dryRun: boolean; validOnly: boolean },
   ) {
@@ -63,7 +58,7 @@ export function ImportDialog({ kind, owners, quarters, onClose, onImported }: Im
       : client.importClients({ ...common, careProviderId: idFrom(options.owner) })
   }
 
-  async function check(chosen: ChosenFile | undefined, options = { owner, quarter }) {
+  async function check(chosen: ChosenWorkbook | undefined, options = { owner, quarter }) {
     if (!chosen) return
     const request = ++latest.current
     setStep('checking')
@@ -86,19 +81,15 @@ export function ImportDialog({ kind, owners, quarters, onClose, onImported }: Im
     setError(undefined)
     setFile(undefined)
     if (!picked) return
-    if (!/\.xlsx$/i.test(picked.name)) {
-      setError('Kies een Excel-werkmap (.xlsx), bijvoorbeeld het ingevulde sjabloon.')
+    const read = await readWorkbookFile(
+      picked,
+      'Kies een Excel-werkmap (.xlsx), bijvoorbeeld het ingevulde sjabloon.',
+    )
+    if ('error' in read) {
+      setError(read.error)
       return
     }
-    let chosen: ChosenFile
-    try {
-      chosen = { fileName: picked.name, base64: await fileToBase64(picked) }
-    } catch {
-      setError(
-        'Het bestand kon niet worden gelezen. Is het nog open in Excel? Sla het op en probeer het opnieuw.',
-      )
-      return
-    }
+    const chosen = read.workbook
     setFile(chosen)
     await check(chosen)
   }

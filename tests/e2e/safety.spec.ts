@@ -79,7 +79,7 @@ test('a client’s data is downloaded on request, logged, and erased with a reas
   await page.getByRole('button', { name: 'Gegevens wissen…' }).click()
   const dialog = page.getByRole('dialog', { name: `Gegevens van ${target.code} wissen` })
   await dialog.getByRole('button', { name: 'Definitief wissen' }).click()
-  await expect(dialog.getByText(/Vul de reden in/)).toBeVisible()
+  await expect(dialog.getByText('Vul de reden in', { exact: true })).toBeVisible()
   await dialog.getByLabel(/Reden/).fill('Verzoek van de cliënt via de zorgaanbieder')
   await app.screenshot('test-results/beheer-privacy-wissen.png')
   await dialog.getByRole('button', { name: 'Definitief wissen' }).click()

@@ -1,9 +1,8 @@
-import { useState, type FormEvent } from 'react'
-import type { ClientRow } from '../../../../shared/api'
+import { EraseClientInput, type ClientRow } from '../../../../shared/api'
 import { CLIENT_STATUS } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
-import { dutchMessage } from '../../errors'
 import { useDataVersion } from '../../hooks/data-version'
+import { useSaveForm } from '../../hooks/use-save-form'
 import { Dialog } from '../Dialog'
 import { FormFooter } from '../form/FormFooter'
 import { TextAreaField } from '../form/TextAreaField'
@@ -19,30 +18,19 @@ export function EraseClientDialog({
   onErased: (message: string) => void
 }) {
   const { refreshAll } = useDataVersion()
-  const [reason, setReason] = useState('')
-  const [error, setError] = useState<string>()
-  const [saving, setSaving] = useState(false)
-
-  async function erase(event: FormEvent) {
-    event.preventDefault()
-    if (reason.trim() === '') {
-      setError('Vul de reden in (zonder persoonsgegevens), bijvoorbeeld “verzoek van de cliënt”.')
-      return
-    }
-    setSaving(true)
-    try {
-      const result = await client.eraseClient({ clientId: target.id, reason: reason.trim() })
+  const form = useSaveForm({
+    initial: { reason: '' },
+    check: (values) => EraseClientInput.safeParse({ clientId: target.id, reason: values.reason }),
+    save: (input) => client.eraseClient(input),
+    onSaved: (result) => {
       refreshAll()
       onErased(
         result.outcome === 'deleted'
           ? `Kandidaat ${result.code} is volledig verwijderd.`
           : `De persoonsgegevens van ${result.code} zijn gewist. De code blijft bewaard, omdat de kandidaat op voordrachten of aanbiedingen staat die in de cijfers meetellen.`,
       )
-    } catch (e) {
-      setError(dutchMessage(e))
-      setSaving(false)
-    }
-  }
+    },
+  })
 
   return (
     <Dialog
@@ -50,7 +38,7 @@ export function EraseClientDialog({
       description={`${target.careProvider} · ${CLIENT_STATUS.labels[target.status]}`}
       onClose={onClose}
     >
-      <form className="dialog-form" onSubmit={(e) => void erase(e)} noValidate>
+      <form {...form.formProps} className="dialog-form">
         <div className="dialog-body">
           <p>
             De kandidaat gaat van elke open voordracht af. Staat de kandidaat op voordrachten of
@@ -58,23 +46,17 @@ export function EraseClientDialog({
             verwijderd. Dit kan niet ongedaan worden gemaakt.
           </p>
           <TextAreaField
-            name="reason"
+            {...form.text('reason')}
             label="Reden"
             required
-            value={reason}
-            onChange={(value) => {
-              setReason(value)
-              setError(undefined)
-            }}
             maxLength={500}
             rows={2}
-            error={error}
-            hint="Komt in de audittrail. Schrijf geen persoonsgegevens op."
+            hint="Bijvoorbeeld “verzoek van de cliënt”. Komt in de audittrail: schrijf geen persoonsgegevens op."
           />
         </div>
         <FormFooter
-          error={undefined}
-          saving={saving}
+          error={form.formError}
+          saving={form.saving}
           onCancel={onClose}
           submitLabel="Definitief wissen"
         />

@@ -7,6 +7,7 @@ import type { Command } from './command'
 import { demoCommand } from './demo'
 import { exportCommand } from './export'
 import { importCommand } from './import'
+import { presentCommand } from './present'
 import { reportCommand } from './report'
 import { backupsCommand, restoreCommand } from './restore'
 import { shortlistsCommand } from './shortlists'
@@ -20,6 +21,7 @@ const commands: Command[] = [
   templateCommand,
   importCommand,
   shortlistsCommand,
+  presentCommand,
   exportCommand,
   reportCommand,
 ]

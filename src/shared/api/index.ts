@@ -8,6 +8,7 @@ import { exportsApi } from './exports'
 import { importsApi } from './imports'
 import { partnersApi } from './partners'
 import { planningApi } from './planning'
+import { presentingApi } from './presenting'
 import { privacyApi } from './privacy'
 import { reportsApi } from './reports'
 import { shortlistsApi } from './shortlists'
@@ -21,6 +22,7 @@ export const api = {
   ...dwellingsApi,
   ...importsApi,
   ...shortlistsApi,
+  ...presentingApi,
   ...auditApi,
   ...backupsApi,
   ...privacyApi,
@@ -52,6 +54,7 @@ export * from './clients'
 export * from './dwellings'
 export * from './imports'
 export * from './shortlists'
+export * from './presenting'
 export * from './audit'
 export * from './backups'
 export * from './privacy'

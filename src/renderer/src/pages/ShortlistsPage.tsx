@@ -13,6 +13,7 @@ import { useApi } from '../hooks/use-api'
 import { boardColumns, type BoardGridRow } from '../shortlists/board-columns'
 import { DwellingDetail } from '../shortlists/DwellingDetail'
 import { GenerateSummaryView } from '../shortlists/GenerateSummaryView'
+import { PresentAllDialog } from '../shortlists/PresentAllDialog'
 import { StageFilter } from '../shortlists/StageFilter'
 import { STAGES, stageOf, type Stage } from '../shortlists/words'
 import '../shortlists/shortlists.css'
@@ -40,6 +41,7 @@ export function ShortlistsPage() {
   const [opened, setOpened] = useState<{ id: number; byKeyboard: boolean }>()
   const [summary, setSummary] = useState<GenerateSummary>()
   const [generating, setGenerating] = useState(false)
+  const [presentingAll, setPresentingAll] = useState(false)
   const [error, setError] = useState<string>()
 
   const rows = useMemo(
@@ -122,8 +124,24 @@ export function ShortlistsPage() {
         >
           {generating ? 'Voordrachten maken…' : 'Voordrachten maken'}
         </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setPresentingAll(true)}
+          disabled={!quarter || !counts?.concept}
+        >
+          Alle concepten voordragen…
+        </button>
       </PageHeader>
 
+      {presentingAll && quarter && (
+        <PresentAllDialog
+          quarter={quarter}
+          quarterName={quarterName}
+          onClose={() => setPresentingAll(false)}
+          onPresented={refreshAll}
+        />
+      )}
       <ErrorAlert message={error} />
       <ErrorAlert message={quarters.error} onRetry={quarters.reload} />
       {summary && (

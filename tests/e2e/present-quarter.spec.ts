@@ -44,3 +44,27 @@ test('a quarter goes from submitted dwellings to every corporation’s workbook 
   await presented.getByRole('button', { name: 'Sluiten', exact: true }).click()
   await expect(page.getByRole('button', { name: 'Alle concepten voordragen…' })).toBeDisabled()
 })
+
+test('late answers show on Overzicht per corporation, and a reminder is one click', async ({
+  page,
+}) => {
+  const shortlists = new ShortlistsPage(page)
+  await shortlists.app.open()
+  await shortlists.app.loadDemoData()
+  await shortlists.app.goTo('Overzicht')
+
+  const answers = page.getByRole('region', { name: 'Antwoorden van corporaties' })
+  const late = answers.getByRole('row').filter({ has: page.locator('.ageing-te-laat') })
+  await expect(late.first()).toBeVisible()
+  const corporation = ((await late.first().locator('summary').textContent()) ?? '').trim()
+  await late.first().locator('summary').click()
+  await expect(late.first()).toContainText(
+    /ronde \d+: besluit uiterlijk \d{2}-\d{2}-\d{4} \(\d+ werkdagen? te laat\)/,
+  )
+  await shortlists.screenshot('test-results/overzicht-antwoorden.png')
+
+  const download = page.waitForEvent('download')
+  await answers.getByRole('button', { name: `Herinnering aan ${corporation}` }).click()
+  expect((await download).suggestedFilename()).toMatch(/^herinnering-.+-\d{4}-\d{2}-\d{2}\.xlsx$/)
+  await expect(answers.getByRole('status')).toContainText('vastgelegd in het exportlog')
+})

@@ -26,6 +26,7 @@ import {
   saveYearTarget,
 } from '../services/planning-service'
 import { acceptOffer, declineOffer, withdrawDwelling } from '../services/offers-service'
+import { openAnswers, reminder } from '../services/deadlines-service'
 import { presentAll, presentPlan } from '../services/present-quarter'
 import { board, dwellingMatching, pool } from '../services/shortlist-views'
 import {
@@ -97,6 +98,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     present: ({ shortlistId }) => present(ctx, shortlistId),
     presentPlan: (scope) => presentPlan(ctx, scope),
     presentAll: (scope) => presentAll(ctx, scope),
+    openAnswers: () => openAnswers(ctx),
+    reminder: ({ corporationId }) => reminder(ctx, corporationId),
     choose: (input) => choose(ctx, input),
     rejectCandidate: (input) => rejectCandidate(ctx, input),
     rejectAll: (input) => rejectAll(ctx, input),

@@ -3,6 +3,7 @@ import { auditApi } from './audit'
 import { backupsApi } from './backups'
 import type { Endpoint } from './endpoint'
 import { clientsApi } from './clients'
+import { deadlinesApi } from './deadlines'
 import { dwellingsApi } from './dwellings'
 import { exportsApi } from './exports'
 import { importsApi } from './imports'
@@ -23,6 +24,7 @@ export const api = {
   ...importsApi,
   ...shortlistsApi,
   ...presentingApi,
+  ...deadlinesApi,
   ...auditApi,
   ...backupsApi,
   ...privacyApi,
@@ -55,6 +57,7 @@ export * from './dwellings'
 export * from './imports'
 export * from './shortlists'
 export * from './presenting'
+export * from './deadlines'
 export * from './audit'
 export * from './backups'
 export * from './privacy'

@@ -1,3 +1,4 @@
+import { AnswersDue } from '../components/AnswersDue'
 import { useCallback, useMemo, useState } from 'react'
 import type { GenerateSummary } from '../../../shared/api'
 import { parseQuarter, quarterLabel } from '../../../shared/domain/quarter'
@@ -155,6 +156,11 @@ export function ShortlistsPage() {
           onClose={() => setSummary(undefined)}
         />
       )}
+
+      <details className="sl-answers-due">
+        <summary>Openstaande antwoorden van corporaties</summary>
+        <AnswersDue headingLevel={3} />
+      </details>
 
       <section aria-labelledby="sl-board-title" className="sl-board">
         <h2 id="sl-board-title" className="visually-hidden">

@@ -57,6 +57,60 @@ export function resaveWithLibreOffice(file: Buffer): Buffer {
   })
 }
 
+export interface PrintedPage {
+  /** Points; A4 is 595 × 842 (or 842 × 595 in landscape). */
+  width: number
+  height: number
+  /** The median height of the words on the page, in points: about 1.3 × the font size. */
+  wordHeight: number
+  text: string
+}
+
+/** The workbook as LibreOffice prints it: every page's size, typical text height and text. */
+export function printWithLibreOffice(file: Buffer): PrintedPage[] {
+  return inTempDir((dir) => {
+    writeFileSync(join(dir, 'in.xlsx'), file)
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        join(dir, 'out'),
+        join(dir, 'in.xlsx'),
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    )
+    const pdf = join(dir, 'out', 'in.pdf')
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' })
+    const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({
+      width: Number(m[1]),
+      height: Number(m[2]),
+    }))
+    return sizes.map((size, i) => {
+      const page = String(i + 1)
+      const boxes = execFileSync('pdftotext', ['-bbox', '-f', page, '-l', page, pdf, '-'], {
+        encoding: 'utf8',
+      })
+      const heights = [...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+        .map((m) => Number(m[2]) - Number(m[1]))
+        .sort((a, b) => a - b)
+      const text = execFileSync('pdftotext', ['-layout', '-f', page, '-l', page, pdf, '-'], {
+        encoding: 'utf8',
+      })
+      return { ...size, wordHeight: heights[Math.floor(heights.length / 2)] ?? 0, text }
+    })
+  })
+}
+
+/** A4 in either orientation, to the point. */
+export function isA4(page: PrintedPage): boolean {
+  const [short, long] = [page.width, page.height].sort((a, b) => a - b)
+  return Math.round(short!) === 595 && Math.round(long!) === 842
+}
+
 function inTempDir<T>(work: (dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'vierde-huis-other-'))
   try {

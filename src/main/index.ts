@@ -57,6 +57,7 @@ function start(): void {
     dialog,
     defaultFolder: () => app.getPath('documents'),
     windowOf: (contents) => BrowserWindow.fromWebContents(contents),
+    databaseFile: () => opened.store.file,
   })
   createWindow()
 }

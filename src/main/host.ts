@@ -126,7 +126,7 @@ async function handleApi(
     return sendError(
       res,
       'too-large',
-      `De aanvraag is te groot (meer dan ${Math.round(limit / 1024 / 1024)} MB). Er is niets gewijzigd; kies een kleiner bestand.`,
+      `De aanvraag is te groot (meer dan ${Math.ceil(limit / 1024 / 1024)} MB). Er is niets gewijzigd; kies een kleiner bestand.`,
     )
   let input: unknown
   try {

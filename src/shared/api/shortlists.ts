@@ -190,6 +190,8 @@ export const shortlistsApi = {
       offerId: IdSchema,
       startsOn: IsoDateSchema,
       contractKind: z.enum(CONTRACT_KIND.keys).optional(),
+      /** The day the client accepted; today when left out. */
+      respondedOn: IsoDateSchema.optional(),
     }),
     DwellingMatchingSchema,
   ),
@@ -198,6 +200,8 @@ export const shortlistsApi = {
     z.object({
       offerId: IdSchema,
       decline: Reason('Reden', DECLINE_REASON.keys, DECLINE_REASON.labels),
+      /** The day the client declined; today when left out. */
+      respondedOn: IsoDateSchema.optional(),
     }),
     DwellingMatchingSchema,
   ),

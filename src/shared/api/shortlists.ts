@@ -84,6 +84,8 @@ export type BoardRow = z.infer<typeof BoardRowSchema>
 export const DwellingMatchingSchema = z.object({
   dwellingId: z.number(),
   status: z.enum(DWELLING_STATUS.keys),
+  /** Marked by the corporation: only then can an instroom client get an omklapcontract. */
+  flipPossible: z.boolean(),
   rounds: z.array(ShortlistSchema),
   offers: z.array(OfferSchema),
 })

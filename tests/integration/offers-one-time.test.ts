@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { DwellingMatching, TimelineEvent } from '../../src/shared/api'
+import type { DwellingMatching, QuarterFigures, TimelineEvent } from '../../src/shared/api'
 import { statusAfterDecline } from '../../src/main/domain/offer-rules'
 import { openRuntime } from '../../src/main/runtime'
 import { loadDemo } from '../../src/main/services/demo-service'
@@ -62,6 +62,8 @@ describe('the one-time offer and its dates, through the API', () => {
     const { call, one, count, runtime } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { shortlistId, state: presented, candidate } = await presentedWith(setup, 'uitstroom')
+    const figures = () => call<QuarterFigures>('reports:figures', { quarter: '2026-Q4' })
+    const reported = (await figures()).offers
     const reserves = presented.rounds[0]!.candidates.filter((c) => c.id !== candidate.id)
     let state = await call<DwellingMatching>('shortlists:choose', {
       shortlistId,
@@ -92,6 +94,10 @@ describe('the one-time offer and its dates, through the API', () => {
     expect(timeline.find((e) => e.action === 'client:oneTimeOfferUsed')!.summary).toMatch(
       /eenmalige aanbieding benut/,
     )
+    expect((await figures()).offers).toEqual({
+      declined: reported.declined + 1,
+      oneTimeUsed: reported.oneTimeUsed + 1,
+    })
     // Off the Vierde Huis list: a new batch never takes them again.
     await call('shortlists:rejectAll', {
       shortlistId,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
@@ -54,6 +54,10 @@ function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[]
       wijk: dwellings.wijk,
       rooms: dwellings.rooms,
       round: shortlists.round,
+      declinedOn: sql<string | null>`(
+        SELECT max(o.responded_on) FROM offers o
+        JOIN shortlist_candidates declined ON declined.id = o.candidate_id
+        WHERE declined.shortlist_id = ${shortlists.id} AND o.outcome = 'geweigerd')`,
       position: shortlistCandidates.position,
       code: clients.code,
       adults: clients.adults,

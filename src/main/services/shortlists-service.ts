@@ -6,6 +6,7 @@ import { REJECTION_REASON, type RejectionReason } from '../../shared/domain/voca
 import type { DbOrTx, Tx } from '../db/connection'
 import { clients, dwellings, offers, shortlistCandidates, shortlists } from '../db/schema'
 import { isEligible } from '../domain/eligibility'
+import { offerDateProblem } from '../domain/offer-rules'
 import { scoreCandidate } from '../domain/ranking'
 import { audit } from './audit'
 import { getSettings } from './planning-service'
@@ -221,6 +222,10 @@ export function choose(
       )
     }
     const today = isoDay(ctx.now())
+    const offeredOn = input.offeredOn ?? today
+    const presentedOn = isoDay(new Date(shortlist.presentedAt ?? ctx.now()))
+    const dateProblem = offerDateProblem(offeredOn, presentedOn, today)
+    if (dateProblem) throw new ApiError('invalid-input', dateProblem)
     tx.update(shortlistCandidates)
       .set({ decision: 'gekozen' })
       .where(eq(shortlistCandidates.id, chosen.id))
@@ -234,7 +239,7 @@ export function choose(
         candidateId: chosen.id,
         dwellingId: dwelling.id,
         clientId: chosen.clientId,
-        offeredOn: input.offeredOn ?? today,
+        offeredOn,
       })
       .run()
     // The others stay on the list as reserves, in order, for when the offer is declined.

@@ -84,6 +84,8 @@ export type BoardRow = z.infer<typeof BoardRowSchema>
 export const DwellingMatchingSchema = z.object({
   dwellingId: z.number(),
   status: z.enum(DWELLING_STATUS.keys),
+  /** Marked by the corporation: only then can an instroom client get an omklapcontract. */
+  flipPossible: z.boolean(),
   rounds: z.array(ShortlistSchema),
   offers: z.array(OfferSchema),
 })
@@ -189,6 +191,8 @@ export const shortlistsApi = {
       offerId: IdSchema,
       startsOn: IsoDateSchema,
       contractKind: z.enum(CONTRACT_KIND.keys).optional(),
+      /** The day the client accepted; today when left out. */
+      respondedOn: IsoDateSchema.optional(),
     }),
     DwellingMatchingSchema,
   ),
@@ -197,6 +201,8 @@ export const shortlistsApi = {
     z.object({
       offerId: IdSchema,
       decline: Reason('Reden', DECLINE_REASON.keys, DECLINE_REASON.labels),
+      /** The day the client declined; today when left out. */
+      respondedOn: IsoDateSchema.optional(),
     }),
     DwellingMatchingSchema,
   ),

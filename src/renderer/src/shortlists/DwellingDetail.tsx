@@ -266,6 +266,7 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
         <AcceptOfferDialog
           offer={dialog.offer}
           flow={round?.candidates.find((c) => c.clientId === dialog.offer.clientId)?.flow}
+          flipPossible={data?.flipPossible ?? false}
           onClose={close}
           onDone={(result) =>
             done(
@@ -278,6 +279,8 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
       {dialog?.kind === 'decline' && (
         <DeclineOfferDialog
           offer={dialog.offer}
+          flow={round?.candidates.find((c) => c.clientId === dialog.offer.clientId)?.flow}
+          corporation={row.corporation}
           reserves={reserves}
           onClose={close}
           onDone={(result) =>

@@ -19,6 +19,7 @@ import {
   CONTRACT_KIND,
   DWELLING_STATUS,
   DWELLING_TYPE,
+  EXPORT_DETAIL,
   FLOW,
   OFFER_OUTCOME,
   SHORTLIST_STATUS,
@@ -44,6 +45,11 @@ export const corporations = sqliteTable('corporations', {
   name: text('name').notNull().unique(),
   /** Social-rent dwellings in Utrecht city: the basis of the pro-rata quota. */
   socialStock: integer('social_stock').notNull(),
+  /**
+   * How much a shortlist export tells this corporation about a candidate: 'beperkt' (a coarse group
+   * and the provider that gives support) unless an agreement with it says 'uitgebreid'.
+   */
+  exportDetail: text('export_detail', { enum: EXPORT_DETAIL.keys }).notNull().default('beperkt'),
   active: bool('active').notNull().default(true),
   ...timestamps,
 })
@@ -140,6 +146,13 @@ export const clients = sqliteTable(
     }),
     supportIntensity: text('support_intensity', { enum: SUPPORT_INTENSITY.keys }),
     supportMonths: integer('support_months'),
+    /**
+     * The begeleider at the care provider whom the corporation can call about this candidate
+     * (Bijlage 5: "duidelijke aanspreekbaarheid"): a professional's work contact, not the client's.
+     */
+    supportContactName: text('support_contact_name'),
+    supportContactPhone: text('support_contact_phone'),
+    supportContactEmail: text('support_contact_email'),
     status: text('status', { enum: CLIENT_STATUS.keys }).notNull().default('wachtend'),
     statusSince: text('status_since').notNull(),
     /** Internal notes of Het Vierde Huis; never exported. */

@@ -160,3 +160,24 @@ export const CLIENT_WITHDRAWAL_REASON = labelled({
   anders: 'Anders',
 })
 export type ClientWithdrawalReason = (typeof CLIENT_WITHDRAWAL_REASON.keys)[number]
+
+/**
+ * How much a shortlist export tells a corporation about a candidate (domain.md §5). 'beperkt' is
+ * what judging the match needs: a coarse group and the provider giving support. 'uitgebreid' adds
+ * the exact target group and the registering provider, only where an agreement with that
+ * corporation says so: "Forensische zorg" or "Vrouwenopvang" are special-category hints.
+ */
+export const EXPORT_DETAIL = labelled({
+  beperkt: 'Beperkt (standaard)',
+  uitgebreid: 'Uitgebreid (volgens afspraak)',
+})
+export type ExportDetail = (typeof EXPORT_DETAIL.keys)[number]
+
+/** The coarse group a corporation sees by default: enough to picture the household, no diagnosis. */
+export const COARSE_GROUP = labelled({
+  uitstroom: 'Uitstroom',
+  instroom: 'Instroom',
+  jongeren: 'Jongeren',
+  gezin: 'Gezin',
+})
+export type CoarseGroup = (typeof COARSE_GROUP.keys)[number]

@@ -72,6 +72,9 @@ function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: st
     .set({
       name: null,
       notes: null,
+      supportContactName: null,
+      supportContactPhone: null,
+      supportContactEmail: null,
       birthYear: Math.floor(birthYear / 10) * 10,
       needsGroundFloorOrLift: false,
       needsWheelchair: false,

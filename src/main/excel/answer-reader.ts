@@ -69,6 +69,17 @@ export function readAnswerMeta(workbook: ExcelJS.Workbook): AnswerFileMeta {
   return { quarterKey, corporationId, corporation, rounds }
 }
 
+/**
+ * Columns of files sent before the block layout (version 1) that the reader still uses: the
+ * address, for messages. Such files keep being read as long as their rounds are current.
+ */
+const EARLIER_FIELDS = [{ key: 'address', header: 'Adres' }] as const
+type ReadableKey = ExportFieldKey | (typeof EARLIER_FIELDS)[number]['key']
+const READABLE_FIELDS: readonly { key: ReadableKey; header: string }[] = [
+  ...SHORTLIST_EXPORT_FIELDS,
+  ...EARLIER_FIELDS,
+]
+
 const REQUIRED: ExportFieldKey[] = ['dwellingId', 'code', 'decision', 'reason', 'motivation']
 
 function text(cell: ExcelJS.Cell): string | null {
@@ -98,10 +109,10 @@ function decisionOf(value: string | null): AnswerRow['decision'] {
 export function readAnswerRows(workbook: ExcelJS.Workbook): AnswerRow[] {
   const sheet = findSheet(workbook, SHORTLISTS_SHEET)
   if (!sheet) throw new ApiError('invalid-input', `Het werkblad "${SHORTLISTS_SHEET}" ontbreekt.`)
-  const columns = new Map<ExportFieldKey, number>()
+  const columns = new Map<ReadableKey, number>()
   sheet.getRow(1).eachCell((cell, col) => {
     const header = normalizeHeader(String(cell.value ?? ''))
-    const field = SHORTLIST_EXPORT_FIELDS.find((f) => normalizeHeader(f.header) === header)
+    const field = READABLE_FIELDS.find((f) => normalizeHeader(f.header) === header)
     if (field) columns.set(field.key, col)
   })
   const missing = REQUIRED.filter((key) => !columns.has(key))
@@ -112,7 +123,7 @@ export function readAnswerRows(workbook: ExcelJS.Workbook): AnswerRow[] {
       `De kolom(men) ${names.join(', ')} ontbreken op "${SHORTLISTS_SHEET}". Stuur het bestand terug zoals het is ontvangen.`,
     )
   }
-  const cell = (row: ExcelJS.Row, key: ExportFieldKey) =>
+  const cell = (row: ExcelJS.Row, key: ReadableKey) =>
     columns.has(key) ? text(row.getCell(columns.get(key)!)) : null
   const rows: AnswerRow[] = []
   sheet.eachRow((row, number) => {

@@ -5,7 +5,14 @@ import { ApiError } from '../../shared/api/endpoint'
 import type { ExportShortlistsInput } from '../../shared/api/exports'
 import type { FileResult } from '../../shared/api/imports'
 import type { DbOrTx } from '../db/connection'
-import { careProviders, clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
+import {
+  careProviders,
+  clients,
+  corporations,
+  dwellings,
+  shortlistCandidates,
+  shortlists,
+} from '../db/schema'
 import { addWorkingDays } from '../domain/deadlines'
 import { fileNamePart } from '../excel/naming'
 import type { ExportCandidate } from '../excel/shortlist-fields'
@@ -69,6 +76,9 @@ function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[]
       supportProvider: supportProviders.name,
       supportIntensity: clients.supportIntensity,
       supportMonths: clients.supportMonths,
+      supportContactName: clients.supportContactName,
+      supportContactPhone: clients.supportContactPhone,
+      supportContactEmail: clients.supportContactEmail,
       minRooms: clients.minRooms,
       needsGroundFloorOrLift: clients.needsGroundFloorOrLift,
       needsWheelchair: clients.needsWheelchair,
@@ -104,6 +114,12 @@ function answerDeadline(ctx: ServiceContext, rounds: { presentedAt: string | nul
 export async function exportShortlists(ctx: ServiceContext, input: Input): Promise<FileResult> {
   const { db } = ctx.store
   const corporation = getCorporation(db, input.corporationId)
+  const detail =
+    db
+      .select({ exportDetail: corporations.exportDetail })
+      .from(corporations)
+      .where(eq(corporations.id, corporation.id))
+      .get()?.exportDetail ?? 'beperkt'
   const rounds = presentedRounds(db, input)
   if (input.dwellingIds) {
     const missing = input.dwellingIds.filter((id) => !rounds.some((r) => r.dwellingId === id))
@@ -133,6 +149,7 @@ export async function exportShortlists(ctx: ServiceContext, input: Input): Promi
     quarter: input.quarter,
     createdAt,
     answerBy: answerDeadline(ctx, answerable),
+    detail,
     shortlists: answerable,
     candidates,
   })
@@ -146,6 +163,8 @@ export async function exportShortlists(ctx: ServiceContext, input: Input): Promi
       details: {
         quarter: input.quarter,
         corporationId: corporation.id,
+        // Which level of candidate detail left the app: the agreement with this corporation.
+        detail,
         dwellingIds: answerable.map((r) => r.dwellingId),
         shortlists: answerable.map((r) => ({ id: r.shortlistId, round: r.round })),
         dwellings: answerable.length,

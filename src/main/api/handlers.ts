@@ -52,6 +52,12 @@ import { importAnswers } from '../services/answers-import'
 import { listExportLog } from '../services/export-log'
 import { quarterReport, reportFigures, yearReport } from '../services/reports-service'
 import { exportShortlists } from '../services/shortlist-export'
+import {
+  overrideComplexStop,
+  saveSpreadingSettings,
+  saveWijkFigure,
+  spreadingOverview,
+} from '../services/spreading-service'
 import type { Handlers } from './dispatch'
 
 /** Adapters from the contract to the services: one line each, the work is in services/. */
@@ -72,6 +78,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     saveSettings: (input) => saveSettings(ctx, input),
     listQuarters: () => listQuarters(ctx),
     quarterOverview: ({ quarter }) => quarterOverview(ctx, quarter),
+    spreadingOverview: () => spreadingOverview(ctx),
+    saveWijkFigure: (input) => saveWijkFigure(ctx, input),
+    saveSpreadingSettings: (input) => saveSpreadingSettings(ctx, input),
+    overrideComplexStop: (input) => overrideComplexStop(ctx, input),
     planQuarter: ({ quarter, carryShortfall }) => planQuarter(ctx, quarter, carryShortfall),
 
     listClients: (filter) => listClients(ctx, filter),

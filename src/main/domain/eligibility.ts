@@ -1,5 +1,6 @@
 import { FLOW, WIJK, DWELLING_TYPE, CLIENT_STATUS } from '../../shared/domain/vocabulary'
 import { ageIn, householdSize, pairKey, type ClientFacts, type DwellingFacts } from './facts'
+import { stopReason, type ComplexStop } from './spreading'
 
 export interface EligibilityContext {
   /** The year whose rent limits apply. */
@@ -10,6 +11,12 @@ export interface EligibilityContext {
   maxOpenShortlists: number
   /** Dwelling–client pairs already presented for that dwelling in an earlier round, or rejected. */
   earlierPairs: ReadonlySet<string>
+  /** Complexes at or past the stop (with their placements), and dwellings the officer let through. */
+  complexStop: {
+    limit: ComplexStop
+    reached: ReadonlyMap<string, number>
+    overridden: ReadonlySet<number>
+  }
 }
 
 export interface Rule {
@@ -118,6 +125,18 @@ export const RULES: readonly Rule[] = [
         return `${FLOW.label(c.flow)}: woning is alleen voor uitstroom aangeboden`
       return 'Instroom vraagt een omklapwoning; omklap is hier niet mogelijk'
     },
+  },
+  {
+    key: 'complexStop',
+    label:
+      'Het complex heeft de stop niet bereikt, of de matcher heeft de stop voor deze woning met een reden opgeheven',
+    passes: (_c, d, { complexStop }) =>
+      complexStop.reached.size === 0 ||
+      d.complex === null ||
+      !complexStop.reached.has(d.complex) ||
+      complexStop.overridden.has(d.id),
+    reason: (_c, d, { complexStop }) =>
+      stopReason(d.complex ?? '', complexStop.reached.get(d.complex ?? '') ?? 0, complexStop.limit),
   },
 ]
 

@@ -11,6 +11,7 @@ import { planningApi } from './planning'
 import { privacyApi } from './privacy'
 import { reportsApi } from './reports'
 import { shortlistsApi } from './shortlists'
+import { spreadingApi } from './spreading'
 
 /** Every call the renderer can make. The client, preload allowlist, IPC and HTTP host derive from this. */
 export const api = {
@@ -21,6 +22,7 @@ export const api = {
   ...dwellingsApi,
   ...importsApi,
   ...shortlistsApi,
+  ...spreadingApi,
   ...auditApi,
   ...backupsApi,
   ...privacyApi,
@@ -52,6 +54,7 @@ export * from './clients'
 export * from './dwellings'
 export * from './imports'
 export * from './shortlists'
+export * from './spreading'
 export * from './audit'
 export * from './backups'
 export * from './privacy'

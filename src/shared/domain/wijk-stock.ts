@@ -19,7 +19,6 @@ export const WIJK_STOCK_SHARE: Readonly<Record<Wijk, number>> = {
   binnenstad: 0.03,
 }
 
-
 /**
  * The 2018 figures of seed 003 (Plan van aanpak 2019, "Spreiding over de stad"), the start of the
  * wijk figures in Beheer. The plan gives Overvecht's stock (9,600) and the social share of Overvecht

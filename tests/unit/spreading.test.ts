@@ -1,0 +1,254 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { isEligible, whyNot, type EligibilityContext } from '../../src/main/domain/eligibility'
+import type { DwellingFacts } from '../../src/main/domain/facts'
+import { buildShortlists } from '../../src/main/domain/shortlist-batch'
+import {
+  DEFAULT_SPREADING_SETTINGS,
+  complexKey,
+  leansOnSparedWijk,
+  reachedStop,
+  wijkLoads,
+  wijkNorms,
+  type ComplexStop,
+  type WijkFigures,
+  type WijkNorm,
+} from '../../src/main/domain/spreading'
+import { WIJK, type Wijk } from '../../src/shared/domain/vocabulary'
+import { WIJK_FIGURES_2018 } from '../../src/shared/domain/wijk-stock'
+import {
+  aClient,
+  aDwelling,
+  arbClients,
+  arbDwellings,
+  eligibilityContext,
+  rankingContext,
+} from '../support/matching-fixtures'
+
+const FIGURES: WijkFigures[] = WIJK.keys.map((wijk) => ({ wijk, ...WIJK_FIGURES_2018[wijk] }))
+const DEFAULTS = {
+  concentration: DEFAULT_SPREADING_SETTINGS.concentrationWeight,
+  history: DEFAULT_SPREADING_SETTINGS.historyWeight,
+}
+const NONE = new Map<Wijk, number>()
+const normOf = (norms: Map<Wijk, WijkNorm>, wijk: Wijk) => norms.get(wijk)!
+
+describe('the spreading norm per wijk', () => {
+  const norms = wijkNorms(FIGURES, NONE, DEFAULTS)
+
+  it('spares Overvecht: well below its 22 % of the social stock, not neutral', () => {
+    const overvecht = normOf(norms, 'overvecht')
+    expect(overvecht.stockShare).toBeCloseTo(9600 / 43_140, 6)
+    expect(overvecht.spared).toBe(true)
+    expect(overvecht.norm).toBeLessThan(0.15)
+    expect(overvecht.norm).toBeGreaterThan(0.05)
+    // Its 2018 placements (55 of 244) run well over the norm: a positive load.
+    expect(wijkLoads(norms).get('overvecht')).toBeGreaterThan(0.5)
+  })
+
+  it('gives wijken with little social housing more than their share of the stock', () => {
+    for (const wijk of ['binnenstad', 'noordoost', 'oost', 'west', 'vleuten-de-meern'] as const) {
+      const n = normOf(norms, wijk)
+      expect(n.concentration).toBeLessThan(1)
+      expect(n.norm).toBeGreaterThan(n.stockShare)
+      expect(n.spared).toBe(false)
+    }
+  })
+
+  it('spares every wijk with more social housing than the city, most where it is most concentrated', () => {
+    const concentrated = [...norms.values()].filter((n) => n.concentration > 1)
+    expect(concentrated.map((n) => n.wijk).sort()).toEqual(
+      ['noordwest', 'overvecht', 'zuid', 'zuidwest'].sort(),
+    )
+    for (const n of concentrated) expect(n.spared).toBe(true)
+    const cut = (n: WijkNorm) => n.norm / n.stockShare
+    expect(cut(normOf(norms, 'overvecht'))).toBeLessThan(cut(normOf(norms, 'zuidwest')))
+  })
+
+  it('sums to 1 over the ten wijken', () => {
+    expect(norms.size).toBe(10)
+    expect([...norms.values()].reduce((a, n) => a + n.norm, 0)).toBeCloseTo(1, 10)
+  })
+
+  it('is the stock share itself when both weights are 0', () => {
+    for (const n of wijkNorms(FIGURES, NONE, { concentration: 0, history: 0 }).values()) {
+      expect(n.norm).toBeCloseTo(n.stockShare, 10)
+      expect(n.spared).toBe(false)
+    }
+  })
+
+  it('lowers Overvecht further as either weight grows', () => {
+    const at = (concentration: number, history: number) =>
+      normOf(wijkNorms(FIGURES, NONE, { concentration, history }), 'overvecht').norm
+    expect(at(1, 0.5)).toBeLessThan(at(0.5, 0.5))
+    expect(at(0.5, 1)).toBeLessThan(at(0.5, 0.5))
+    expect(at(0.5, 0)).toBeGreaterThan(at(0.5, 0.5))
+  })
+
+  it("adds the app's own placements to the history: more in a wijk lowers its norm", () => {
+    const busy = wijkNorms(FIGURES, new Map([['west', 60]]), DEFAULTS)
+    expect(normOf(busy, 'west').placements).toBe(74)
+    expect(normOf(busy, 'west').norm).toBeLessThan(normOf(norms, 'west').norm)
+  })
+
+  it('keeps history between 0.5 and 2, and at 1 before anything was placed', () => {
+    const flooded = wijkNorms(FIGURES, new Map([['binnenstad', 5000]]), DEFAULTS)
+    expect(normOf(flooded, 'binnenstad').history).toBe(2)
+    expect(normOf(flooded, 'overvecht').history).toBe(0.5)
+    const empty = wijkNorms(
+      FIGURES.map((f) => ({ ...f, placements: 0 })),
+      NONE,
+      DEFAULTS,
+    )
+    for (const n of empty.values()) {
+      expect(n.history).toBe(1)
+      expect(n.placementShare).toBeNull()
+    }
+    expect([...wijkLoads(empty).values()].every((l) => l === 0)).toBe(true)
+  })
+})
+
+describe('wijk loads against the norm', () => {
+  const norm = (wijk: Wijk, n: number, placementShare: number | null): WijkNorm => ({
+    wijk,
+    stockShare: n,
+    concentration: 1,
+    history: 1,
+    norm: n,
+    placements: 0,
+    placementShare,
+    spared: false,
+  })
+  const loads = wijkLoads(
+    new Map<Wijk, WijkNorm>([
+      ['zuid', norm('zuid', 0.1, 0.1)],
+      ['west', norm('west', 0.1, 0.2)],
+      ['oost', norm('oost', 0.05, 0.5)],
+      ['noordoost', norm('noordoost', 0.1, 0)],
+      ['binnenstad', norm('binnenstad', 0, 0.1)],
+    ]),
+  )
+
+  it('is 0 on the norm, 1 at double, capped at 2, −1 where nothing was placed', () => {
+    expect(loads.get('zuid')).toBeCloseTo(0, 10)
+    expect(loads.get('west')).toBeCloseTo(1, 10)
+    expect(loads.get('oost')).toBe(2)
+    expect(loads.get('noordoost')).toBe(-1)
+    expect(loads.get('binnenstad')).toBe(0)
+  })
+})
+
+describe('a corporation leaning on a spared wijk', () => {
+  const overvecht = normOf(wijkNorms(FIGURES, NONE, DEFAULTS), 'overvecht')
+  const oost = normOf(wijkNorms(FIGURES, NONE, DEFAULTS), 'oost')
+
+  it('warns past the norm rounded up, never for one dwelling of a small batch', () => {
+    expect(leansOnSparedWijk(3, 10, overvecht)).toBe(true)
+    expect(leansOnSparedWijk(2, 10, overvecht)).toBe(false)
+    expect(leansOnSparedWijk(1, 2, overvecht)).toBe(false)
+  })
+
+  it('never warns for a wijk that is not spared', () => {
+    expect(leansOnSparedWijk(10, 10, oost)).toBe(false)
+  })
+})
+
+describe('the complex of a dwelling', () => {
+  it("is the corporation's complex name when known", () => {
+    expect(complexKey({ complex: ' Complex 1234 ', address: 'Rijnlaan 120-3' })).toBe(
+      'Complex 1234',
+    )
+  })
+
+  it('is otherwise the street and house number: the flats behind one front door', () => {
+    expect(complexKey({ complex: null, address: 'Rijnlaan 120-3' })).toBe('Rijnlaan 120')
+    expect(complexKey({ complex: '', address: 'Jozef Israëlslaan 12 bis' })).toBe(
+      'Jozef Israëlslaan 12',
+    )
+    expect(complexKey({ complex: null, address: 'Rijnlaan 120' })).toBe('Rijnlaan 120')
+  })
+})
+
+const RUNS = 200
+const STOP: ComplexStop = { placements: 3, years: 2 }
+
+/** Eligibility with the stop as the services build it: complexes at the stop, overridden dwellings. */
+function withStop(
+  counts: ReadonlyMap<string, number>,
+  overridden: ReadonlySet<number> = new Set(),
+): EligibilityContext {
+  const reached = new Map([...counts].filter(([, n]) => reachedStop(n, STOP)))
+  return eligibilityContext({ complexStop: { limit: STOP, reached, overridden } })
+}
+
+const arbCounts = fc
+  .record({
+    'Complex A': fc.integer({ min: 0, max: 6 }),
+    'Complex B': fc.integer({ min: 0, max: 6 }),
+  })
+  .map((r) => new Map(Object.entries(r)))
+
+describe('the complex stop (properties)', () => {
+  it('explains the stop for every candidate of a stopped complex', () => {
+    const ctx = withStop(new Map([['Complex A', 3]]))
+    const dwelling = aDwelling({ complex: 'Complex A' })
+    expect(isEligible(aClient(), dwelling, ctx)).toBe(false)
+    expect(whyNot(aClient(), dwelling, ctx)).toEqual([
+      {
+        rule: 'complexStop',
+        reason: 'Complex A: complex heeft de stop bereikt (3 plaatsingen in 2 jaar, stop bij 3)',
+      },
+    ])
+  })
+
+  it('never puts a candidate on a dwelling whose complex reached the stop, unless overridden', () => {
+    fc.assert(
+      fc.property(
+        arbDwellings(6),
+        arbClients(20),
+        arbCounts,
+        fc.integer({ min: 1, max: 4 }),
+        (dwellings, clients, counts, size) => {
+          const ctx = withStop(counts)
+          const lists = buildShortlists(dwellings, clients, ctx, rankingContext(), size)
+          for (const list of lists) {
+            const d = dwellings.find((x) => x.id === list.dwellingId)!
+            const stopped = d.complex !== null && (counts.get(d.complex) ?? 0) >= STOP.placements
+            if (stopped) expect(list.candidates).toEqual([])
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('excludes nobody below the stop: the rule changes nothing there', () => {
+    fc.assert(
+      fc.property(arbDwellings(4), arbClients(12), arbCounts, (dwellings, clients, counts) => {
+        const below = new Map([...counts].map(([k, n]) => [k, Math.min(n, STOP.placements - 1)]))
+        for (const d of dwellings)
+          for (const c of clients)
+            expect(isEligible(c, d, withStop(below))).toBe(isEligible(c, d, withStop(new Map())))
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('lets an overridden dwelling through exactly as if its complex had no stop', () => {
+    fc.assert(
+      fc.property(arbDwellings(6), arbClients(20), arbCounts, (dwellings, clients, counts) => {
+        const all = new Set(dwellings.map((d: DwellingFacts) => d.id))
+        const overridden = buildShortlists(
+          dwellings,
+          clients,
+          withStop(counts, all),
+          rankingContext(),
+          3,
+        )
+        const free = buildShortlists(dwellings, clients, withStop(new Map()), rankingContext(), 3)
+        expect(overridden).toEqual(free)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+})

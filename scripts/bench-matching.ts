@@ -230,7 +230,7 @@ const eligibility: EligibilityContext = {
   earlierPairs,
   complexStop: {
     limit: { placements: SPREADING.complexStopPlacements, years: SPREADING.complexStopYears },
-    reached: new Map(),
+    stopped: new Map(),
     overridden: new Set(),
   },
 }

@@ -92,7 +92,7 @@ export function eligibilityContext(
     youngMaxRent: 477.2,
     maxOpenShortlists: 1,
     earlierPairs: new Set<string>(),
-    complexStop: { limit: { placements: 3, years: 2 }, reached: new Map(), overridden: new Set() },
+    complexStop: { limit: { placements: 3, years: 2 }, stopped: new Map(), overridden: new Set() },
     ...overrides,
   }
 }

@@ -1,6 +1,6 @@
 import { FLOW, WIJK, DWELLING_TYPE, CLIENT_STATUS } from '../../shared/domain/vocabulary'
 import { ageIn, householdSize, pairKey, type ClientFacts, type DwellingFacts } from './facts'
-import { stopReason, type ComplexStop } from './spreading'
+import { stopReason, type ComplexStop, type StopCount } from './spreading'
 
 export interface EligibilityContext {
   /** The year whose rent limits apply. */
@@ -11,10 +11,10 @@ export interface EligibilityContext {
   maxOpenShortlists: number
   /** Dwelling–client pairs already presented for that dwelling in an earlier round, or rejected. */
   earlierPairs: ReadonlySet<string>
-  /** Complexes at or past the stop (with their placements), and dwellings the officer let through. */
+  /** Dwellings whose complex has no room under the stop, and those the officer let through. */
   complexStop: {
     limit: ComplexStop
-    reached: ReadonlyMap<string, number>
+    stopped: ReadonlyMap<number, StopCount>
     overridden: ReadonlySet<number>
   }
 }
@@ -131,12 +131,11 @@ export const RULES: readonly Rule[] = [
     label:
       'Het complex heeft de stop niet bereikt, of de matcher heeft de stop voor deze woning met een reden opgeheven',
     passes: (_c, d, { complexStop }) =>
-      complexStop.reached.size === 0 ||
-      d.complex === null ||
-      !complexStop.reached.has(d.complex) ||
+      complexStop.stopped.size === 0 ||
+      !complexStop.stopped.has(d.id) ||
       complexStop.overridden.has(d.id),
     reason: (_c, d, { complexStop }) =>
-      stopReason(d.complex ?? '', complexStop.reached.get(d.complex ?? '') ?? 0, complexStop.limit),
+      stopReason(complexStop.stopped.get(d.id)!, complexStop.limit),
   },
 ]
 

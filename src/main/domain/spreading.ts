@@ -165,10 +165,48 @@ export function complexKey(dwelling: { complex: string | null; address: string }
   return dwelling.address.match(/^\D*\d+/)?.[0].trim() ?? dwelling.address.trim()
 }
 
-export const reachedStop = (count: number, stop: ComplexStop) => count >= stop.placements
+/** Why a dwelling is stopped: its complex, the placements in the window and the dwellings under way. */
+export interface StopCount {
+  complex: string
+  placements: number
+  /** Other dwellings of the complex with a shortlist, a match or an offer: placements to come. */
+  pending: number
+}
 
-export function stopReason(complex: string, count: number, stop: ComplexStop): string {
-  return `${complex}: complex heeft de stop bereikt (${count} plaatsing${count === 1 ? '' : 'en'} in ${stop.years} jaar, stop bij ${stop.placements})`
+/**
+ * The dwellings of a batch whose complex has no room left under the stop. Room is the stop minus
+ * the placements in its window minus the complex's dwellings already under way; when a batch holds
+ * more dwellings of one complex than there is room, the earliest submitted (lowest id) go first,
+ * so one quarter cannot overshoot the stop either.
+ */
+export function stoppedDwellings(
+  batch: readonly { id: number; complex: string | null }[],
+  placements: ReadonlyMap<string, number>,
+  pending: ReadonlyMap<string, number>,
+  stop: ComplexStop,
+): Map<number, StopCount> {
+  const stopped = new Map<number, StopCount>()
+  const taken = new Map<string, number>()
+  for (const d of [...batch].sort((a, b) => a.id - b.id)) {
+    if (d.complex === null) continue
+    const count: StopCount = {
+      complex: d.complex,
+      placements: placements.get(d.complex) ?? 0,
+      pending: (pending.get(d.complex) ?? 0) + (taken.get(d.complex) ?? 0),
+    }
+    if (count.placements + count.pending >= stop.placements) stopped.set(d.id, count)
+    else taken.set(d.complex, (taken.get(d.complex) ?? 0) + 1)
+  }
+  return stopped
+}
+
+export function stopReason(count: StopCount, stop: ComplexStop): string {
+  const placed = `${count.placements} plaatsing${count.placements === 1 ? '' : 'en'} in ${stop.years} jaar`
+  const underWay =
+    count.pending === 0
+      ? ''
+      : `, ${count.pending} ${count.pending === 1 ? 'woning' : 'woningen'} in behandeling`
+  return `${count.complex}: complex heeft de stop bereikt (${placed}${underWay}; stop bij ${stop.placements})`
 }
 
 /** Used until the officer sets other values in Beheer; docs/matching.md shows what they give. */

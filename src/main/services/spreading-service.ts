@@ -1,20 +1,23 @@
 import { subYears } from 'date-fns'
-import { and, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm'
 import type {
   SaveWijkFigure,
   SpreadingOverview,
   SpreadingSettings,
+  SpreadingWarning,
 } from '../../shared/api/spreading'
 import { ApiError } from '../../shared/api'
 import { localIsoDate } from '../../shared/domain/dates'
 import { WIJK, type Wijk, type WijkFigureSource } from '../../shared/domain/vocabulary'
 import { WIJK_FIGURES_2018 } from '../../shared/domain/wijk-stock'
 import type { DbOrTx } from '../db/connection'
-import { allocations, dwellings, settings, wijkFigures } from '../db/schema'
+import type { EligibilityContext } from '../domain/eligibility'
+import { allocations, corporations, dwellings, settings, wijkFigures } from '../db/schema'
 import {
   complexKey,
   DEFAULT_SPREADING_SETTINGS,
-  reachedStop,
+  leansOnSparedWijk,
+  stoppedDwellings,
   wijkLoads,
   wijkNorms,
   type ComplexStop,
@@ -120,22 +123,79 @@ export function spreadingState(db: DbOrTx, today: Date): SpreadingState {
   }
 }
 
-/** The stop as eligibility needs it: complexes at or past it, and the dwellings let through anyway. */
-export function complexStopContext(db: DbOrTx, state: SpreadingState, dwellingIds: number[]) {
-  const reached = new Map(
-    [...state.complexPlacements].filter(([, count]) => reachedStop(count, state.stop)),
-  )
-  const overridden = new Set(
-    dwellingIds.length === 0 || reached.size === 0
+/** Dwellings whose complex may still get a placement from them: shortlisted, matched or offered. */
+const UNDER_WAY = ['in-voordracht', 'gematcht', 'aangeboden'] as const
+
+/** The stop as eligibility needs it for these dwellings: which are stopped, which let through anyway. */
+export function complexStopContext(
+  db: DbOrTx,
+  state: SpreadingState,
+  dwellingIds: number[],
+): EligibilityContext['complexStop'] {
+  const columns = {
+    id: dwellings.id,
+    complex: dwellings.complex,
+    address: dwellings.address,
+    override: dwellings.complexStopOverride,
+  }
+  const batch =
+    dwellingIds.length === 0
       ? []
-      : db
-          .select({ id: dwellings.id })
-          .from(dwellings)
-          .where(and(inArray(dwellings.id, dwellingIds), isNotNull(dwellings.complexStopOverride)))
-          .all()
-          .map((r) => r.id),
+      : db.select(columns).from(dwellings).where(inArray(dwellings.id, dwellingIds)).all()
+  const inBatch = new Set(dwellingIds)
+  const pending = new Map<string, number>()
+  for (const d of db
+    .select(columns)
+    .from(dwellings)
+    .where(inArray(dwellings.status, [...UNDER_WAY]))
+    .all()) {
+    if (inBatch.has(d.id)) continue
+    const key = complexKey(d)
+    pending.set(key, (pending.get(key) ?? 0) + 1)
+  }
+  const stopped = stoppedDwellings(
+    batch.map((d) => ({ id: d.id, complex: complexKey(d) })),
+    state.complexPlacements,
+    pending,
+    state.stop,
   )
-  return { limit: state.stop, reached, overridden }
+  const overridden = new Set(batch.filter((d) => d.override !== null).map((d) => d.id))
+  return { limit: state.stop, stopped, overridden }
+}
+
+/** Per corporation, the spared wijken its submissions this quarter lean on beyond the norm. */
+export function spreadingWarnings(db: DbOrTx, key: string, today: Date): SpreadingWarning[] {
+  const { norms } = spreadingState(db, today)
+  const rows = db
+    .select({
+      corporationId: dwellings.corporationId,
+      corporation: corporations.name,
+      wijk: dwellings.wijk,
+      n: sql<number>`count(*)`,
+    })
+    .from(dwellings)
+    .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
+    .where(and(eq(dwellings.quarterKey, key), ne(dwellings.status, 'ingetrokken')))
+    .groupBy(dwellings.corporationId, dwellings.wijk)
+    .orderBy(asc(corporations.name), asc(dwellings.wijk))
+    .all()
+  const submitted = new Map<number, number>()
+  for (const r of rows) submitted.set(r.corporationId, (submitted.get(r.corporationId) ?? 0) + r.n)
+  return rows.flatMap((r) => {
+    const norm = norms.get(r.wijk)
+    const total = submitted.get(r.corporationId) ?? 0
+    if (!norm || !leansOnSparedWijk(r.n, total, norm)) return []
+    return [
+      {
+        corporationId: r.corporationId,
+        corporation: r.corporation,
+        wijk: r.wijk,
+        inWijk: r.n,
+        submitted: total,
+        norm: norm.norm,
+      },
+    ]
+  })
 }
 
 export function spreadingOverview({ store, now }: ServiceContext): SpreadingOverview {
@@ -220,7 +280,8 @@ export function overrideComplexStop(
     const state = spreadingState(tx, ctx.now())
     const complex = complexKey(dwelling)
     const placements = state.complexPlacements.get(complex) ?? 0
-    if (!reachedStop(placements, state.stop)) {
+    const count = complexStopContext(tx, state, [input.dwellingId]).stopped.get(input.dwellingId)
+    if (!count) {
       throw new ApiError(
         'conflict',
         `${complex} heeft de stop niet bereikt (${placements} van ${state.stop.placements} plaatsingen in ${state.stop.years} jaar); opheffen is niet nodig`,
@@ -234,8 +295,8 @@ export function overrideComplexStop(
       action: 'dwelling:overrideComplexStop',
       entityType: 'dwelling',
       entityId: input.dwellingId,
-      summary: `Stop voor ${complex} opgeheven voor ${dwelling.address} (${placements} plaatsingen in ${state.stop.years} jaar): ${input.reason}`,
-      details: { complex, placements, stop: state.stop, reason: input.reason },
+      summary: `Stop voor ${complex} opgeheven voor ${dwelling.address} (${placements} plaatsingen in ${state.stop.years} jaar, ${count.pending} in behandeling): ${input.reason}`,
+      details: { ...count, stop: state.stop, reason: input.reason },
     })
     return { dwellingId: input.dwellingId, complex, placements }
   })

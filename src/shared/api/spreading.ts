@@ -56,6 +56,17 @@ export const SaveWijkFigureInput = z
   .strict()
 export type SaveWijkFigure = z.infer<typeof SaveWijkFigureInput>
 
+/** A corporation whose submissions this quarter lean on a spared wijk beyond its norm. */
+export const SpreadingWarningSchema = z.object({
+  corporationId: z.number(),
+  corporation: z.string(),
+  wijk: z.enum(WIJK.keys),
+  inWijk: z.number(),
+  submitted: z.number(),
+  norm: z.number(),
+})
+export type SpreadingWarning = z.infer<typeof SpreadingWarningSchema>
+
 export const OverrideComplexStopInput = z
   .object({ dwellingId: IdSchema, reason: text('een reden', 500) })
   .strict()

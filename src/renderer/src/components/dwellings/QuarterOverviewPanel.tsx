@@ -8,6 +8,7 @@ import { useApi } from '../../hooks/use-api'
 import { ErrorAlert, Loading } from '../Messages'
 import { InstroomLine } from './InstroomLine'
 import { OverviewTable } from './OverviewTable'
+import { SpreadingWarnings } from './SpreadingWarnings'
 
 interface QuarterOverviewPanelProps {
   quarter: string
@@ -151,6 +152,7 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
                 <OverviewTable overview={data} quarterName={quarterName} />
               )}
               <InstroomLine instroom={data.instroom} />
+              <SpreadingWarnings warnings={data.spreadingWarnings} />
             </>
           )}
         </div>

@@ -8,6 +8,7 @@ import { spreadingState } from '../../src/main/services/spreading-service'
 import type {
   GenerateSummary,
   PoolEntry,
+  QuarterFigures,
   QuarterOverview,
   SpreadingOverview,
 } from '../../src/shared/api'
@@ -65,6 +66,32 @@ describe('spreading on the demo data', () => {
       expect(w).toMatchObject(counted)
       expect(w.inWijk).toBeGreaterThan(Math.ceil(w.norm * w.submitted))
     }
+  })
+
+  it('reports placements against the norm, the complexes at the stop, and intensive support placed less often in spared wijken', async () => {
+    const f = await call<QuarterFigures>(runtime, 'reports:figures', { year: 2026 })
+    expect(f.wijken.reduce((sum, w) => sum + w.norm, 0)).toBeCloseTo(1, 6)
+    expect(f.wijken.filter((w) => w.spared).map((w) => w.wijk)).toContain('overvecht')
+    for (const w of f.wijken)
+      if (w.allocationShare !== null)
+        expect(w.difference).toBeCloseTo(w.allocationShare - w.norm, 10)
+    // Every complex named is at or past the stop, counted from the allocations themselves.
+    expect(f.spreading.complexesAtStop.length).toBeGreaterThan(0)
+    for (const c of f.spreading.complexesAtStop) {
+      const { n } = row<{ n: number }>(
+        `SELECT count(*) AS n FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id
+         WHERE d.complex = ? AND a.starts_on >= date(?, '-2 years')`,
+        c.complex,
+        '2026-11-23',
+      )
+      expect(n).toBe(c.placements)
+      expect(n).toBeGreaterThanOrEqual(f.spreading.stop.placements)
+    }
+    // The engine weighs intensive support heavier: those clients land in spared wijken less often.
+    const { intensive, others } = f.spreading
+    expect(intensive.placed + others.placed).toBe(f.totals.allocated)
+    expect(intensive.placed).toBeGreaterThan(30)
+    expect(intensive.share!).toBeLessThan(others.share! - 0.1)
   })
 
   it('stops a complex at its stop, explains why, and lets the officer override it with an audited reason', async () => {

@@ -165,6 +165,8 @@ export function complexKey(dwelling: { complex: string | null; address: string }
   return dwelling.address.match(/^\D*\d+/)?.[0].trim() ?? dwelling.address.trim()
 }
 
+export const reachedStop = (placements: number, stop: ComplexStop) => placements >= stop.placements
+
 /** Why a dwelling is stopped: its complex, the placements in the window and the dwellings under way. */
 export interface StopCount {
   complex: string
@@ -194,7 +196,7 @@ export function stoppedDwellings(
       placements: placements.get(d.complex) ?? 0,
       pending: (pending.get(d.complex) ?? 0) + (taken.get(d.complex) ?? 0),
     }
-    if (count.placements + count.pending >= stop.placements) stopped.set(d.id, count)
+    if (reachedStop(count.placements + count.pending, stop)) stopped.set(d.id, count)
     else taken.set(d.complex, (taken.get(d.complex) ?? 0) + 1)
   }
   return stopped

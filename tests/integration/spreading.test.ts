@@ -136,8 +136,18 @@ describe('spreading on the demo data', () => {
     ).rejects.toMatchObject({ code: 'invalid-input' })
     expect(auditRows()).toEqual([])
 
+    expect(await call(runtime, 'spreading:stopOf', { dwellingId })).toMatchObject({
+      complex: full,
+      stopped: true,
+      override: null,
+    })
+
     const reason = 'Begeleiding van Lister zit al in het complex; de corporatie stemt in'
     await call(runtime, 'spreading:overrideStop', { dwellingId, reason })
+    expect(await call(runtime, 'spreading:stopOf', { dwellingId })).toMatchObject({
+      stopped: true,
+      override: reason,
+    })
     expect(
       row<{ r: string }>(
         'SELECT complex_stop_override AS r FROM dwellings WHERE id = ?',

@@ -53,6 +53,7 @@ import { listExportLog } from '../services/export-log'
 import { quarterReport, reportFigures, yearReport } from '../services/reports-service'
 import { exportShortlists } from '../services/shortlist-export'
 import {
+  complexStopOf,
   overrideComplexStop,
   saveSpreadingSettings,
   saveWijkFigure,
@@ -81,6 +82,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     spreadingOverview: () => spreadingOverview(ctx),
     saveWijkFigure: (input) => saveWijkFigure(ctx, input),
     saveSpreadingSettings: (input) => saveSpreadingSettings(ctx, input),
+    complexStopOf: ({ dwellingId }) => complexStopOf(ctx, dwellingId),
     overrideComplexStop: (input) => overrideComplexStop(ctx, input),
     planQuarter: ({ quarter, carryShortfall }) => planQuarter(ctx, quarter, carryShortfall),
 

@@ -1,6 +1,7 @@
 import { subYears } from 'date-fns'
 import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm'
 import type {
+  ComplexStopState,
   SaveWijkFigure,
   SpreadingOverview,
   SpreadingSettings,
@@ -260,6 +261,31 @@ export function saveSpreadingSettings(
     })
   })
   return spreadingOverview(ctx)
+}
+
+export function complexStopOf(ctx: ServiceContext, dwellingId: number): ComplexStopState {
+  const db = ctx.store.db
+  const dwelling = db
+    .select({
+      complex: dwellings.complex,
+      address: dwellings.address,
+      override: dwellings.complexStopOverride,
+    })
+    .from(dwellings)
+    .where(eq(dwellings.id, dwellingId))
+    .get()
+  if (!dwelling) throw new ApiError('not-found', `Woning ${dwellingId} bestaat niet`)
+  const state = spreadingState(db, ctx.now())
+  const complex = complexKey(dwelling)
+  const stopped = complexStopContext(db, state, [dwellingId]).stopped.get(dwellingId)
+  return {
+    complex,
+    placements: state.complexPlacements.get(complex) ?? 0,
+    pending: stopped?.pending ?? 0,
+    limit: state.stop,
+    stopped: stopped !== undefined,
+    override: dwelling.override,
+  }
 }
 
 /**

@@ -71,6 +71,19 @@ export const OverrideComplexStopInput = z
   .object({ dwellingId: IdSchema, reason: text('een reden', 500) })
   .strict()
 
+/** The stop as it stands for one dwelling: shown on Voordrachten, where the officer can lift it. */
+export const ComplexStopStateSchema = z.object({
+  complex: z.string(),
+  placements: z.number(),
+  /** Other dwellings of the complex under way (shortlisted, matched, offered). */
+  pending: z.number(),
+  limit: z.object({ placements: z.number(), years: z.number() }),
+  stopped: z.boolean(),
+  /** The officer's reason when the stop was lifted for this dwelling. */
+  override: z.string().nullable(),
+})
+export type ComplexStopState = z.infer<typeof ComplexStopStateSchema>
+
 export const spreadingApi = {
   spreadingOverview: endpoint('spreading:overview', NoInput, SpreadingOverviewSchema),
   saveWijkFigure: endpoint('spreading:saveWijk', SaveWijkFigureInput, SpreadingOverviewSchema),
@@ -78,6 +91,11 @@ export const spreadingApi = {
     'spreading:saveSettings',
     SpreadingSettingsSchema,
     SpreadingOverviewSchema,
+  ),
+  complexStopOf: endpoint(
+    'spreading:stopOf',
+    z.object({ dwellingId: IdSchema }).strict(),
+    ComplexStopStateSchema,
   ),
   overrideComplexStop: endpoint(
     'spreading:overrideStop',

@@ -16,19 +16,17 @@ type Row = WijkFigureRow & { id: number }
 
 const share = { valueFormatter: (p: { value: number | null }) => formatShare(p.value) }
 
+// The norm and whether the wijk is spared first: what the officer looks for; then what it comes from.
 const columns = [
-  textColumn<Row>('Wijk', (w) => WIJK.label(w.wijk), { flex: 1, minWidth: 150 }),
-  numberColumn<Row>('Sociale huurwoningen', (w) => w.socialStock, { flex: 1, minWidth: 160 }),
-  numberColumn<Row>('Aandeel voorraad', (w) => w.stockShare, { ...share, minWidth: 140 }),
-  numberColumn<Row>('Aandeel sociale huur in wijk', (w) => w.socialShare, {
-    ...share,
-    minWidth: 190,
-  }),
+  textColumn<Row>('Wijk', (w) => WIJK.label(w.wijk), { flex: 1, minWidth: 130 }),
+  numberColumn<Row>('Norm', (w) => w.norm, { ...share, minWidth: 90 }),
+  yesNoColumn<Row>('Ontzien', (w) => w.spared),
+  numberColumn<Row>('Aandeel voorraad', (w) => w.stockShare, { ...share, minWidth: 130 }),
+  numberColumn<Row>('Sociale huur in wijk', (w) => w.socialShare, { ...share, minWidth: 150 }),
+  numberColumn<Row>('Sociale huurwoningen', (w) => w.socialStock, { minWidth: 160 }),
   numberColumn<Row>('Plaatsingen buiten de app', (w) => w.placements, { minWidth: 180 }),
   numberColumn<Row>('Plaatsingen in de app', (w) => w.appPlacements, { minWidth: 160 }),
-  numberColumn<Row>('Norm', (w) => w.norm, { ...share, minWidth: 100 }),
-  yesNoColumn<Row>('Ontzien', (w) => w.spared),
-  textColumn<Row>('Bron', (w) => WIJK_FIGURE_SOURCE.label(w.source), { minWidth: 210 }),
+  textColumn<Row>('Bron', (w) => WIJK_FIGURE_SOURCE.label(w.source), { flex: 1, minWidth: 200 }),
 ]
 
 /**

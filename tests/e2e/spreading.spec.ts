@@ -2,6 +2,8 @@ import { expect, test } from './fixtures'
 import { AdminPage } from './pages/admin-page'
 import { AppPage } from './pages/app-page'
 import { FormDialog } from './pages/form-dialog'
+import { ShortlistsPage } from './pages/shortlists-page'
+import { spreadingState } from '../../src/main/services/spreading-service'
 
 test('the quarter overview warns where a corporation leans on Overvecht, and Beheer keeps the wijk figures behind the norm', async ({
   page,
@@ -44,4 +46,45 @@ test('the quarter overview warns where a corporation leans on Overvecht, and Beh
   // More concentrated social housing: a lower norm.
   await expect(norm).not.toHaveText(before ?? '')
   expect(percent(await norm.textContent())).toBeLessThan(percent(before))
+})
+
+test('an officer lifts the stop of a full complex for one dwelling, with a reason the timeline keeps', async ({
+  page,
+  runtime,
+}) => {
+  const shortlists = new ShortlistsPage(page)
+  await shortlists.app.open()
+  await shortlists.app.loadDemoData()
+
+  // An open dwelling of the newest quarter is put in a complex that reached the stop in the history.
+  const state = spreadingState(runtime.store.db, runtime.ctx.now())
+  const [full] = [...state.complexPlacements].find(([, n]) => n >= state.stop.placements) ?? []
+  expect(full, 'the demo has a complex at the stop').toBeDefined()
+  const dwelling = runtime.store.sqlite
+    .prepare(
+      `SELECT id, address FROM dwellings WHERE status = 'ingediend'
+       AND quarter_key = (SELECT max(quarter_key) FROM dwellings) ORDER BY id LIMIT 1`,
+    )
+    .get() as { id: number; address: string }
+  runtime.store.sqlite
+    .prepare('UPDATE dwellings SET complex = ? WHERE id = ?')
+    .run(full, dwelling.id)
+
+  await shortlists.open()
+  await shortlists.openDwelling(dwelling.address)
+  const stop = page.getByRole('region', { name: 'Stop per complex' })
+  await expect(stop).toContainText(`${full} heeft de stop bereikt`)
+  await stop.getByRole('button', { name: 'Stop opheffen…' }).click()
+
+  const dialog = new FormDialog(page, `Stop opheffen voor deze woning in ${full}`)
+  await dialog.submit('Stop opheffen')
+  await expect(dialog.root).toContainText('Vul een reden in')
+  const reason = 'De begeleiding zit al in het complex en de corporatie stemt in'
+  await dialog.field('Waarom kan hier toch iemand komen wonen?').fill(reason)
+  await dialog.submit('Stop opheffen')
+  await dialog.expectClosed()
+  await expect(stop).toContainText(`De stop voor ${full} is voor deze woning opgeheven: ${reason}`)
+  await expect(page.getByRole('region', { name: 'Tijdlijn' })).toContainText(
+    `Stop voor ${full} opgeheven`,
+  )
 })

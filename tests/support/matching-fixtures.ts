@@ -83,7 +83,7 @@ export function aDwelling(overrides: Partial<DwellingFacts> = {}): DwellingFacts
   }
 }
 
-/** 2026 limits, one open shortlist per client, no earlier pairs. */
+/** 2026 limits, one open shortlist per client, no earlier pairs, no complex at its stop. */
 export function eligibilityContext(
   overrides: Partial<EligibilityContext> = {},
 ): EligibilityContext {
@@ -92,6 +92,7 @@ export function eligibilityContext(
     youngMaxRent: 477.2,
     maxOpenShortlists: 1,
     earlierPairs: new Set<string>(),
+    complexStop: { limit: { placements: 3, years: 2 }, stopped: new Map(), overridden: new Set() },
     ...overrides,
   }
 }
@@ -105,6 +106,7 @@ export function rankingContext(overrides: Partial<RankingContext> = {}): Ranking
     groups: new Map(),
     wijkLoad: new Map(),
     complexPlacements: new Map(),
+    complexStop: 3,
     ...overrides,
   }
 }

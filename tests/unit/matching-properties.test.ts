@@ -70,7 +70,7 @@ const arbRanking: fc.Arbitrary<RankingContext> = fc
     providers: arbProviders,
     groups: arbGroups,
     wijkLoad: fc
-      .dictionary(fc.constantFrom(...WIJK.keys), fc.double({ min: 0, max: 2, noNaN: true }))
+      .dictionary(fc.constantFrom(...WIJK.keys), fc.double({ min: -1, max: 2, noNaN: true }))
       .map((d) => new Map(Object.entries(d) as [Wijk, number][])),
     complexA: fc.integer({ min: 0, max: 8 }),
   })

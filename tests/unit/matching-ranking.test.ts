@@ -9,14 +9,12 @@ import {
   scoreCandidate,
   scoreTotal,
   waitingDays,
-  wijkLoads,
   type GroupStanding,
   type RankingContext,
   type ScorePartKey,
 } from '../../src/main/domain/ranking'
 import { compareCandidates, tiebreak } from '../../src/main/domain/shortlist-batch'
-import type { TargetGroup, Wijk } from '../../src/shared/domain/vocabulary'
-import { WIJK_STOCK_SHARE } from '../../src/shared/domain/wijk-stock'
+import type { TargetGroup } from '../../src/shared/domain/vocabulary'
 import {
   TODAY,
   aClient,
@@ -80,7 +78,7 @@ describe('the score', () => {
           key: 'spreading',
           label: 'Spreiding',
           points: expect.closeTo(0, 10) as number,
-          explanation: 'Zuid is in balans',
+          explanation: 'Zuid zit op zijn spreidingsnorm',
         },
         {
           key: 'preference',
@@ -303,56 +301,13 @@ describe('group priority', () => {
   })
 })
 
-describe('wijk loads', () => {
-  // 100 placements: Overvecht double its 22 % stock share, Zuid exactly its 11 %, Binnenstad five
-  // times its 3 %, Zuidwest 30 against 16 %, nothing elsewhere.
-  const placements = new Map<Wijk, number>([
-    ['overvecht', 44],
-    ['zuid', 11],
-    ['binnenstad', 15],
-    ['zuidwest', 30],
-  ])
-  const loads = wijkLoads(placements, WIJK_STOCK_SHARE)
-
-  it('gives 1 to a wijk with double its share of the stock', () => {
-    expect(loads.get('overvecht')).toBeCloseTo(1, 10)
-  })
-
-  it('gives 0 to a wijk in balance', () => {
-    expect(loads.get('zuid')).toBeCloseTo(0, 10)
-  })
-
-  it('caps the load at 2', () => {
-    expect(loads.get('binnenstad')).toBe(2)
-  })
-
-  it('is proportional in between', () => {
-    expect(loads.get('zuidwest')).toBeCloseTo(30 / 16 - 1, 10)
-  })
-
-  it('never goes below 0 for a wijk with fewer placements than its share', () => {
-    expect(loads.get('leidsche-rijn')).toBe(0)
-    expect(loads.get('oost')).toBe(0)
-  })
-
-  it('has a load for all ten wijken', () => {
-    expect(loads.size).toBe(10)
-  })
-
-  it('is 0 everywhere without placements, and for a wijk without stock', () => {
-    expect([...wijkLoads(new Map(), WIJK_STOCK_SHARE).values()].every((l) => l === 0)).toBe(true)
-    const noStock = { ...WIJK_STOCK_SHARE, binnenstad: 0 }
-    expect(wijkLoads(placements, noStock).get('binnenstad')).toBe(0)
-  })
-})
-
 describe('spreading', () => {
   const loaded = rankingContext({ wijkLoad: new Map([['overvecht', 1]]) })
   const inOvervecht = aDwelling({ wijk: 'overvecht' })
   const spreadingPoints = (client: ClientFacts, dwelling = inOvervecht, ctx = loaded) =>
     part('spreading', client, dwelling, ctx).points
 
-  it('lowers the score in a wijk with more placements than its share', () => {
+  it('lowers the score in a wijk with more placements than its norm', () => {
     expect(spreadingPoints(aClient())).toBe(-1)
   })
 
@@ -366,7 +321,7 @@ describe('spreading', () => {
     expect(spreadingPoints(aClient({ supportIntensity: null }))).toBe(-1)
   })
 
-  it('adds earlier placements in the complex, up to one whole load at five', () => {
+  it('adds earlier placements in the complex, up to one whole load at the stop', () => {
     const ctx = rankingContext({
       wijkLoad: new Map([['overvecht', 1]]),
       complexPlacements: new Map([
@@ -375,7 +330,8 @@ describe('spreading', () => {
       ]),
     })
     const at = (complex: string) => aDwelling({ wijk: 'overvecht', complex })
-    expect(spreadingPoints(aClient(), at('De Gagel'), ctx)).toBe(-1.6)
+    expect(spreadingPoints(aClient(), at('De Gagel'), { ...ctx, complexStop: 5 })).toBe(-1.6)
+    expect(spreadingPoints(aClient(), at('De Gagel'), ctx)).toBe(-2)
     expect(spreadingPoints(aClient(), at('Zambesidreef'), ctx)).toBe(-2)
     expect(spreadingPoints(aClient(), at('Onbekend'), ctx)).toBe(-1)
   })
@@ -393,13 +349,24 @@ describe('spreading', () => {
       part('spreading', intensive, aDwelling({ wijk: 'overvecht', complex: 'De Gagel' }), ctx)
         .explanation,
     ).toBe(
-      'Overvecht heeft 100 % meer plaatsingen dan zijn aandeel in de voorraad; ' +
-        '3 eerdere plaatsingen in De Gagel; intensieve begeleiding telt zwaarder',
+      'Overvecht zit 100 % boven zijn spreidingsnorm; ' +
+        '3 van 3 plaatsingen tot de stop in De Gagel; intensieve begeleiding telt zwaarder',
     )
     expect(
       part('spreading', aClient(), aDwelling({ wijk: 'zuid', complex: 'Zambesidreef' }), ctx)
         .explanation,
-    ).toBe('Zuid is in balans; 1 eerdere plaatsing in Zambesidreef')
+    ).toBe('Zuid zit op zijn spreidingsnorm; 1 van 3 plaatsingen tot de stop in Zambesidreef')
+  })
+
+  it('raises the score below the norm, most for intensive support', () => {
+    const below = rankingContext({ wijkLoad: new Map([['binnenstad', -0.4]]) })
+    const inBinnenstad = aDwelling({ wijk: 'binnenstad' })
+    const intensive = aClient({ supportIntensity: 'intensief' })
+    expect(spreadingPoints(intensive, inBinnenstad, below)).toBe(0.6)
+    expect(spreadingPoints(aClient({ supportIntensity: 'licht' }), inBinnenstad, below)).toBe(0.2)
+    expect(part('spreading', intensive, inBinnenstad, below).explanation).toBe(
+      'Binnenstad zit 40 % onder zijn spreidingsnorm; intensieve begeleiding telt zwaarder',
+    )
   })
 
   it('scores exactly 0, not −0, where the wijk is in balance', () => {

@@ -54,6 +54,13 @@ import { importAnswers } from '../services/answers-import'
 import { listExportLog } from '../services/export-log'
 import { quarterReport, reportFigures, yearReport } from '../services/reports-service'
 import { exportShortlists } from '../services/shortlist-export'
+import {
+  complexStopOf,
+  overrideComplexStop,
+  saveSpreadingSettings,
+  saveWijkFigure,
+  spreadingOverview,
+} from '../services/spreading-service'
 import type { Handlers } from './dispatch'
 
 /** Adapters from the contract to the services: one line each, the work is in services/. */
@@ -74,6 +81,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     saveSettings: (input) => saveSettings(ctx, input),
     listQuarters: () => listQuarters(ctx),
     quarterOverview: ({ quarter }) => quarterOverview(ctx, quarter),
+    spreadingOverview: () => spreadingOverview(ctx),
+    saveWijkFigure: (input) => saveWijkFigure(ctx, input),
+    saveSpreadingSettings: (input) => saveSpreadingSettings(ctx, input),
+    complexStopOf: ({ dwellingId }) => complexStopOf(ctx, dwellingId),
+    overrideComplexStop: (input) => overrideComplexStop(ctx, input),
     planQuarter: ({ quarter, carryShortfall }) => planQuarter(ctx, quarter, carryShortfall),
 
     listClients: (filter) => listClients(ctx, filter),

@@ -27,6 +27,7 @@ import {
   SUPPORT_INTENSITY,
   TARGET_GROUP,
   WIJK,
+  WIJK_FIGURE_SOURCE,
 } from '../../shared/domain/vocabulary'
 
 const id = () => integer('id').primaryKey({ autoIncrement: true })
@@ -73,6 +74,22 @@ export const yearTargets = sqliteTable('year_targets', {
   catchUpTarget: integer('catch_up_target').notNull().default(0),
   /** Target share (0–1) of the dwellings used for instroom. */
   instroomShareTarget: real('instroom_share_target').notNull(),
+  ...timestamps,
+})
+
+/**
+ * Spreading figures per wijk (seed 003, 2018 at first), kept up to date by the officer in Beheer:
+ * the norm of each wijk is computed from them (src/main/domain/spreading.ts).
+ */
+export const wijkFigures = sqliteTable('wijk_figures', {
+  wijk: text('wijk', { enum: WIJK.keys }).primaryKey(),
+  /** Corporation social-rent dwellings in the wijk. */
+  socialStock: integer('social_stock').notNull(),
+  /** Share (0–1) of all dwellings in the wijk that is corporation social rent. */
+  socialShare: real('social_share').notNull(),
+  /** MO/BW placements known from outside the app (the reference year's), added to the app's own. */
+  placements: integer('placements').notNull(),
+  source: text('source', { enum: WIJK_FIGURE_SOURCE.keys }).notNull(),
   ...timestamps,
 })
 
@@ -199,6 +216,8 @@ export const dwellings = sqliteTable(
     suitableFor: text('suitable_for', { enum: SUITABLE_FOR.keys }).notNull(),
     flipPossible: bool('flip_possible').notNull().default(false),
     remarks: text('remarks'),
+    /** The officer's reason for presenting candidates although the complex reached its stop. */
+    complexStopOverride: text('complex_stop_override'),
     status: text('status', { enum: DWELLING_STATUS.keys }).notNull().default('ingediend'),
     statusSince: text('status_since').notNull(),
     submittedOn: text('submitted_on').notNull(),

@@ -1,11 +1,6 @@
-import {
-  TARGET_GROUP,
-  WIJK,
-  type SupportIntensity,
-  type TargetGroup,
-  type Wijk,
-} from '../../shared/domain/vocabulary'
+import { TARGET_GROUP, WIJK, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
 import type { ClientFacts, DwellingFacts } from './facts'
+import { explainSpreading, spreadingPenalty } from './spreading'
 
 /** The three-month ambition (domain.md §3): past this, waiting time weighs much more. */
 export const WAITING_TARGET_DAYS = 91
@@ -50,10 +45,12 @@ export interface RankingContext {
   weights: RankingWeights
   providers: ReadonlyMap<number, ProviderStanding>
   groups: ReadonlyMap<TargetGroup, GroupStanding>
-  /** Excess of MO/BW placements over the wijk's share of the stock: 0 is in balance, 1 is double. */
+  /** MO/BW placements against the wijk's spreading norm: 0 on the norm, 1 double, −1 none yet. */
   wijkLoad: ReadonlyMap<Wijk, number>
-  /** Placements in the last years per complex: a stop may be needed at complex level. */
+  /** Placements per complex within the stop's window. */
   complexPlacements: ReadonlyMap<string, number>
+  /** Placements at which a complex stops (the stop's setting); nearing it lowers the score. */
+  complexStop: number
 }
 
 export type ScorePartKey =
@@ -76,7 +73,6 @@ export interface Score {
 const round = (n: number) => Math.round(n * 100) / 100 || 0
 const nl = (n: number) => round(n).toLocaleString('nl-NL', { maximumFractionDigits: 2 })
 const days = (n: number) => `${n} ${n === 1 ? 'dag' : 'dagen'}`
-const INTENSITY_LOAD: Record<SupportIntensity, number> = { licht: 0.5, middel: 1, intensief: 1.5 }
 
 /**
  * Calendar days since registration. Hand-rolled rather than date-fns: the batch asks it for every
@@ -103,9 +99,6 @@ interface PartDefinition {
   points(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext): number
   explain(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext): string
 }
-
-const complexCount = (dwelling: DwellingFacts, ctx: RankingContext) =>
-  dwelling.complex ? (ctx.complexPlacements.get(dwelling.complex) ?? 0) : 0
 
 /** The named parts of a score. Points are cheap (the batch scores every eligible pair); explanations are built only for those shown. */
 export const SCORE_PARTS: readonly PartDefinition[] = [
@@ -161,23 +154,8 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
   {
     key: 'spreading',
     label: 'Spreiding',
-    points: (c, d, ctx) =>
-      -ctx.weights.spreading *
-      INTENSITY_LOAD[c.supportIntensity ?? 'middel'] *
-      ((ctx.wijkLoad.get(d.wijk) ?? 0) + Math.min(1, complexCount(d, ctx) / 5)),
-    explain: (c, d, ctx) => {
-      const load = ctx.wijkLoad.get(d.wijk) ?? 0
-      const count = complexCount(d, ctx)
-      const parts = [
-        load > 0
-          ? `${WIJK.label(d.wijk)} heeft ${Math.round(load * 100)} % meer plaatsingen dan zijn aandeel in de voorraad`
-          : `${WIJK.label(d.wijk)} is in balans`,
-      ]
-      if (count > 0)
-        parts.push(`${count} eerdere plaatsing${count === 1 ? '' : 'en'} in ${d.complex}`)
-      if (c.supportIntensity === 'intensief') parts.push('intensieve begeleiding telt zwaarder')
-      return parts.join('; ')
-    },
+    points: (c, d, ctx) => -ctx.weights.spreading * spreadingPenalty(c, d, ctx),
+    explain: explainSpreading,
   },
   {
     key: 'preference',
@@ -257,19 +235,4 @@ export function groupPressures(
     result.set(group, { ...s, pressure: round(pressure) })
   }
   return result
-}
-
-/** Excess placements per wijk relative to its share of the social stock, capped at 2 (triple). */
-export function wijkLoads(
-  placements: ReadonlyMap<Wijk, number>,
-  stockShare: Readonly<Record<Wijk, number>>,
-): Map<Wijk, number> {
-  const total = [...placements.values()].reduce((a, b) => a + b, 0)
-  const loads = new Map<Wijk, number>()
-  for (const wijk of WIJK.keys) {
-    const share = total === 0 ? 0 : (placements.get(wijk) ?? 0) / total
-    const stock = stockShare[wijk]
-    loads.set(wijk, stock > 0 ? Math.min(2, Math.max(0, share / stock - 1)) : 0)
-  }
-  return loads
 }

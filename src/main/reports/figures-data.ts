@@ -64,6 +64,7 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
       startsOn: allocations.startsOn,
       flow: clients.flow,
       careProviderId: clients.careProviderId,
+      supportIntensity: clients.supportIntensity,
     })
     .from(allocations)
     .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))

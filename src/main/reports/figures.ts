@@ -7,13 +7,13 @@ import type {
   QuarterFigures,
 } from '../../shared/api/report-figures'
 import { parseQuarter, quarterLabel } from '../../shared/domain/quarter'
-import { REJECTION_REASON, TARGET_GROUP, WIJK } from '../../shared/domain/vocabulary'
-import { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
+import { REJECTION_REASON, TARGET_GROUP } from '../../shared/domain/vocabulary'
 import { quotasForQuarter } from '../domain/planning'
 import type { ServiceContext } from '../services/context'
 import { quarterOverview } from '../services/planning-service'
 import { daysBetween, loadPeriodData, type PeriodData } from './figures-data'
 import { resolvePeriod, yearFraction } from './period'
+import { spreadingFigures } from './spreading-figures'
 import { bucketise, groupBy, mean, median, percentile, ratio, waitStats } from './stats'
 
 /**
@@ -73,20 +73,7 @@ export function computeFigures(ctx: ServiceContext, request: FiguresRequest): Qu
       declined: data.declinedOffers.length,
       oneTimeUsed: data.declinedOffers.filter((o) => o.usedOneTimeOffer).length,
     },
-    wijken: WIJK.keys.map((wijk) => {
-      const placed = data.allocations.filter((a) => a.wijk === wijk).length
-      const share = ratio(placed, allocated)
-      return {
-        wijk,
-        label: WIJK.label(wijk),
-        submitted: data.dwellings.filter((d) => d.wijk === wijk && d.status !== 'ingetrokken')
-          .length,
-        allocated: placed,
-        allocationShare: share,
-        stockShare: WIJK_STOCK_SHARE[wijk],
-        difference: share === null ? null : share - WIJK_STOCK_SHARE[wijk],
-      }
-    }),
+    ...spreadingFigures(ctx.store.db, period, ctx.now(), data.allocations, data.dwellings),
     vacancy: {
       count: vacancy.length,
       median: median(vacancy),

@@ -142,6 +142,7 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
       note: '',
     },
     { label: 'Doel aandeel instroom', value: f.instroom.target, format: 'percent', note: '' },
+    ...spreadingKpis(f),
     {
       label: 'Mediane leegstand (dagen)',
       value: f.vacancy.median,
@@ -149,5 +150,33 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
       note: 'Van indienen van de woning tot ingang van het huurcontract',
     },
     { label: 'Langste leegstand (dagen)', value: f.vacancy.max, format: 'count', note: '' },
+  ]
+}
+
+/** Spreading: intensive support in spared wijken against the others, and the complexes at the stop. */
+function spreadingKpis(f: QuarterFigures): Kpi[] {
+  const { intensive, others, stop, complexesAtStop } = f.spreading
+  const of = (g: typeof intensive) => `${g.inSpared} van ${g.placed} verhuringen`
+  return [
+    {
+      label: 'Intensieve begeleiding in ontziene wijken',
+      value: intensive.share,
+      format: 'percent',
+      note: `${of(intensive)}; ontziene wijken hebben een norm onder hun aandeel in de voorraad`,
+    },
+    {
+      label: 'Overige cliënten in ontziene wijken',
+      value: others.share,
+      format: 'percent',
+      note: of(others),
+    },
+    {
+      label: 'Complexen op of over de stop',
+      value: complexesAtStop.length,
+      format: 'count',
+      note:
+        `Stop: ${stop.placements} plaatsingen in ${stop.years} jaar. ` +
+        complexesAtStop.map((c) => `${c.complex} (${c.placements})`).join(', '),
+    },
   ]
 }

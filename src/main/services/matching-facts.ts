@@ -1,6 +1,5 @@
 import { differenceInCalendarDays, getDayOfYear, parseISO, subYears } from 'date-fns'
 import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm'
-import { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
 import type { TargetGroup, Wijk } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
 import {
@@ -14,16 +13,17 @@ import {
 } from '../db/schema'
 import type { EligibilityContext } from '../domain/eligibility'
 import { pairKey, type ClientFacts, type DwellingFacts } from '../domain/facts'
+import { complexKey } from '../domain/spreading'
 import {
   DEFAULT_WEIGHTS,
   groupPressures,
-  wijkLoads,
   type GroupStanding,
   type ProviderStanding,
   type RankingContext,
 } from '../domain/ranking'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
+import { complexStopContext, spreadingState } from './spreading-service'
 import { localIsoDate } from '../../shared/domain/dates'
 
 /** Open shortlists: made but not yet decided; a client on one is not free for another. */
@@ -100,9 +100,15 @@ export function loadClientFacts(db: DbOrTx, ids?: number[]): ClientFacts[] {
     }))
 }
 
+/** A dwelling's complex is its key for the stop: the complex name, else street and house number. */
 export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
   if (ids.length === 0) return []
-  return db.select(dwellingFactColumns).from(dwellings).where(inArray(dwellings.id, ids)).all()
+  return db
+    .select({ ...dwellingFactColumns, address: dwellings.address })
+    .from(dwellings)
+    .where(inArray(dwellings.id, ids))
+    .all()
+    .map(({ address, ...facts }) => ({ ...facts, complex: complexKey({ ...facts, address }) }))
 }
 
 /**
@@ -139,6 +145,7 @@ export function eligibilityContext(
     youngMaxRent: settings.youngMaxRent,
     maxOpenShortlists: settings.maxOpenShortlists,
     earlierPairs: earlierPairs(db, dwellingIds, includeOpenRound),
+    complexStop: complexStopContext(db, spreadingState(db, ctx.now()), dwellingIds),
   }
 }
 
@@ -198,35 +205,20 @@ function groupStandings(
   return groupPressures(stats)
 }
 
-/** Placements of the last three years, by wijk and by complex: what spreading weighs. */
-function placements(db: DbOrTx, today: Date) {
-  const since = localIsoDate(subYears(today, 3))
-  const rows = db
-    .select({ wijk: dwellings.wijk, complex: dwellings.complex })
-    .from(allocations)
-    .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
-    .where(gte(allocations.startsOn, since))
-    .all()
-  const byWijk = new Map<Wijk, number>()
-  const byComplex = new Map<string, number>()
-  for (const r of rows) {
-    byWijk.set(r.wijk, (byWijk.get(r.wijk) ?? 0) + 1)
-    if (r.complex) byComplex.set(r.complex, (byComplex.get(r.complex) ?? 0) + 1)
-  }
-  return { wijkLoad: wijkLoads(byWijk, WIJK_STOCK_SHARE), complexPlacements: byComplex }
-}
-
 export function rankingContext(
   ctx: ServiceContext,
   db: DbOrTx,
   waiting: ClientFacts[],
 ): RankingContext {
   const today = ctx.now()
+  const spreading = spreadingState(db, today)
   return {
     today,
     weights: DEFAULT_WEIGHTS,
     providers: providerStandings(db, today),
     groups: groupStandings(db, today, waiting),
-    ...placements(db, today),
+    wijkLoad: spreading.wijkLoad,
+    complexPlacements: spreading.complexPlacements,
+    complexStop: spreading.stop.placements,
   }
 }

@@ -26,6 +26,7 @@ import { audit } from './audit'
 import type { ServiceContext } from './context'
 import { instroomSteering } from './instroom-steering'
 import { ensureQuarter } from './quarters'
+import { spreadingWarnings } from './spreading-service'
 
 export function listYearTargets({ store }: ServiceContext): YearTarget[] {
   return store.db
@@ -173,7 +174,12 @@ function plannedQuotas(db: DbOrTx, key: QuarterKey): Map<number, number> {
  * A planned quarter keeps the quotas recorded at planning, so later changes to stock or target do
  * not rewrite its history; an unplanned one (and a corporation added since) is computed live.
  */
-function computeOverview(db: DbOrTx, key: QuarterKey, usePlanned = true): QuarterOverview {
+function computeOverview(
+  db: DbOrTx,
+  key: QuarterKey,
+  today: Date,
+  usePlanned = true,
+): QuarterOverview {
   const quarter = db.select().from(quarters).where(eq(quarters.key, key)).get()
   if (!quarter) throw new ApiError('not-found', `Kwartaal ${key} bestaat nog niet`)
   const { year, number } = parseQuarter(key)
@@ -270,11 +276,12 @@ function computeOverview(db: DbOrTx, key: QuarterKey, usePlanned = true): Quarte
       target: target?.instroomShareTarget ?? null,
     },
     steering: instroomSteering(db, key),
+    spreadingWarnings: spreadingWarnings(db, key, today),
   }
 }
 
-export function quarterOverview({ store }: ServiceContext, key: QuarterKey): QuarterOverview {
-  return computeOverview(store.db, key)
+export function quarterOverview({ store, now }: ServiceContext, key: QuarterKey): QuarterOverview {
+  return computeOverview(store.db, key, now())
 }
 
 /**
@@ -292,7 +299,7 @@ export function planQuarter(
       .set({ carryShortfall, updatedAt: new Date().toISOString() })
       .where(eq(quarters.key, key))
       .run()
-    const overview = computeOverview(tx, key, false)
+    const overview = computeOverview(tx, key, ctx.now(), false)
     tx.delete(quarterQuotas).where(eq(quarterQuotas.quarterKey, key)).run()
     if (overview.lines.length > 0) {
       tx.insert(quarterQuotas)

@@ -13,6 +13,7 @@ import { presentingApi } from './presenting'
 import { privacyApi } from './privacy'
 import { reportsApi } from './reports'
 import { shortlistsApi } from './shortlists'
+import { spreadingApi } from './spreading'
 
 /** Every call the renderer can make. The client, preload allowlist, IPC and HTTP host derive from this. */
 export const api = {
@@ -25,6 +26,7 @@ export const api = {
   ...shortlistsApi,
   ...presentingApi,
   ...deadlinesApi,
+  ...spreadingApi,
   ...auditApi,
   ...backupsApi,
   ...privacyApi,
@@ -58,6 +60,7 @@ export * from './imports'
 export * from './shortlists'
 export * from './presenting'
 export * from './deadlines'
+export * from './spreading'
 export * from './audit'
 export * from './backups'
 export * from './privacy'

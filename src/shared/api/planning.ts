@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { euros, share, wholeNumber } from '../domain/fields'
 import { QuarterKeySchema } from '../domain/quarter'
 import { endpoint, NoInput } from './endpoint'
+import { SpreadingWarningSchema } from './spreading'
 
 const YearSchema = wholeNumber('Jaar', 2019, 2100)
 
@@ -123,6 +124,8 @@ export const QuarterOverviewSchema = z.object({
     target: z.number().nullable(),
   }),
   steering: InstroomSteeringSchema.nullable(),
+  /** Corporations whose submissions lean on a spared wijk beyond its spreading norm. */
+  spreadingWarnings: z.array(SpreadingWarningSchema),
 })
 export type QuarterOverview = z.infer<typeof QuarterOverviewSchema>
 

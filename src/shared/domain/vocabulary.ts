@@ -24,6 +24,14 @@ export const WIJK = labelled({
 })
 export type Wijk = (typeof WIJK.keys)[number]
 
+/** Where a wijk figure in Beheer comes from (spreading): the plan, an estimate, or the officer. */
+export const WIJK_FIGURE_SOURCE = labelled({
+  'plan-2019': 'Plan van aanpak 2019',
+  schatting: 'Schatting, graag controleren',
+  beheer: 'Bijgewerkt in Beheer',
+})
+export type WijkFigureSource = (typeof WIJK_FIGURE_SOURCE.keys)[number]
+
 export const TARGET_GROUP = labelled({
   'uitstroom-mo': 'Uitstroom MO',
   'uitstroom-bw': 'Uitstroom BW',

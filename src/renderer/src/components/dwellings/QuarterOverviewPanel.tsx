@@ -8,6 +8,7 @@ import { useApi } from '../../hooks/use-api'
 import { ErrorAlert, Loading } from '../Messages'
 import { InstroomLine, InstroomSteeringLine } from './InstroomLine'
 import { OverviewTable } from './OverviewTable'
+import { SpreadingWarnings } from './SpreadingWarnings'
 
 interface QuarterOverviewPanelProps {
   quarter: string
@@ -152,6 +153,7 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
               )}
               <InstroomLine instroom={data.instroom} />
               <InstroomSteeringLine steering={data.steering} />
+              <SpreadingWarnings warnings={data.spreadingWarnings} />
             </>
           )}
         </div>

@@ -71,7 +71,7 @@ describe('backups', { timeout: 60_000 }, () => {
     runtime.close()
   })
 
-  it('keeps 14 daily and 8 weekly generations, the 10 newest import backups and every manual one', () => {
+  it('keeps 14 daily and 8 weekly generations, the 10 newest import backups, and nothing older than the retention', () => {
     const dir = join(tempDir(), 'backups')
     mkdirSync(dir)
     const file = join(dir, '..', 'vierde-huis.db')
@@ -83,11 +83,14 @@ describe('backups', { timeout: 60_000 }, () => {
     const day = (n: number) => new Date(Date.UTC(2026, 10, 23 - n, 7))
     for (let n = 0; n < 70; n++) touch('dagelijks', day(n))
     for (let n = 0; n < 15; n++) touch('voor-import', new Date(Date.UTC(2026, 10, 23, 8, n)))
+    touch('handmatig', day(30))
     touch('handmatig', day(200))
+    touch('voor-terugzetten', day(89))
+    touch('voor-terugzetten', day(91))
     touch('voor-migratie', day(300))
     writeFileSync(join(dir, 'andere-db-dagelijks-2020-01-01T00-00-00.db'), '')
 
-    rotateBackups(dir, file)
+    rotateBackups(dir, file, { retentionDays: 90, now: new Date(Date.UTC(2026, 10, 23, 9)) })
 
     const left = listBackups(dir, file)
     const daily = left.filter((f) => f.kind === 'dagelijks').map((f) => f.madeAt.slice(0, 10))
@@ -96,7 +99,11 @@ describe('backups', { timeout: 60_000 }, () => {
     const weekly = ['2026-11-08', '2026-11-01', '2026-10-25', '2026-10-18', '2026-10-11']
     expect(daily).toEqual([...last14, ...weekly])
     expect(left.filter((f) => f.kind === 'voor-import')).toHaveLength(10)
-    expect(left.filter((f) => f.kind === 'handmatig' || f.kind === 'voor-migratie')).toHaveLength(2)
+    // Made by hand, before a restore or an update: kept, but not past the 90 days of the retention.
+    expect(left.filter((f) => !['dagelijks', 'voor-import'].includes(f.kind))).toEqual([
+      expect.objectContaining({ kind: 'handmatig', madeAt: '2026-10-24T07:00:00Z' }),
+      expect.objectContaining({ kind: 'voor-terugzetten', madeAt: '2026-08-26T07:00:00Z' }),
+    ])
     expect(existsSync(join(dir, 'andere-db-dagelijks-2020-01-01T00-00-00.db'))).toBe(true)
   })
 
@@ -104,6 +111,7 @@ describe('backups', { timeout: 60_000 }, () => {
     const { dir, file } = existingDb()
     const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
     const share = join(dir, 'netwerkschijf', 'reservekopieen')
+    mkdirSync(share, { recursive: true })
     const set = await call<BackupList>(runtime, 'backups:setFolder', { folder: share })
     expect(set.folder).toBe(share)
     const made = await call<BackupRow>(runtime, 'backups:make')
@@ -235,6 +243,7 @@ describe('backups', { timeout: 60_000 }, () => {
     const oldFile = join(dir, 'oud.db')
     const before = openRuntime(oldFile, { migrationsFolder: old, startupTasks: false })
     const share = join(dir, 'share')
+    mkdirSync(share)
     await call(before, 'backups:setFolder', { folder: share })
     before.close()
 

@@ -253,14 +253,14 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
       clientId: cor,
       reason: 'Verzoek van de cliënt via de zorgaanbieder',
     })
-    expect(deleted).toEqual({ code: 'LIS-003', outcome: 'deleted' })
+    expect(deleted).toEqual({ code: 'LIS-003', outcome: 'deleted', heldBy: [] })
     expect(row(runtime, cor)).toBeUndefined()
 
     const kept = await call<EraseResult>(runtime, 'privacy:eraseClient', {
       clientId: anna,
       reason: 'Verzoek van de cliënt',
     })
-    expect(kept).toEqual({ code: 'LIS-001', outcome: 'anonymised' })
+    expect(kept).toEqual({ code: 'LIS-001', outcome: 'anonymised', heldBy: [] })
     expect(row(runtime, anna)).toMatchObject({ code: 'LIS-001', name: null, status: 'gehuisvest' })
     const events = runtime.store.sqlite
       .prepare(

@@ -3,6 +3,7 @@ import { build } from 'esbuild'
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { checkBackup, listBackups } from '../../src/main/db/backups'
+import { readIdentity } from '../../src/main/db/identity'
 import { resourcePath } from '../../src/main/db/connection'
 import { openRuntime } from '../../src/main/runtime'
 
@@ -102,9 +103,12 @@ export function inspectAfterCrash(dbFile: string): AfterCrash {
   try {
     const { sqlite } = runtime.store
     const integrity = (sqlite.pragma('integrity_check', { simple: true }) as string) ?? ''
-    const migrations = resourcePath('migrations')
+    const check = {
+      migrationsFolder: resourcePath('migrations'),
+      identity: readIdentity(sqlite),
+    }
     const badBackups = listBackups(join(dbFile, '..', 'backups'), dbFile)
-      .filter((b) => checkBackup(b.path, migrations).length > 0)
+      .filter((b) => checkBackup(b.path, check).length > 0)
       .map((b) => b.name)
     return {
       integrity,

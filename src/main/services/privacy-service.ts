@@ -11,8 +11,10 @@ import type {
 import type { Tx } from '../db/connection'
 import { allocations, clients, offers, settings, shortlistCandidates } from '../db/schema'
 import { audit } from './audit'
+import { backupsHolding } from './backup-service'
 import type { ServiceContext } from './context'
 import { releaseFromShortlists } from './offers-service'
+import { erasePersonalTexts } from './personal-texts'
 
 /**
  * The AVG rules of domain.md §5: data of clients who were housed or withdrawn is anonymised after
@@ -64,8 +66,8 @@ export function savePrivacySettings(ctx: ServiceContext, input: PrivacySettings)
  * Birth year becomes the first year of its decade (1987 → 1980) rather than nothing: the column
  * feeds the age bands of the yearly report, a decade is coarse enough not to single anyone out
  * among a provider's clients, and the under-23 rule is already kept by the target group.
- * Free texts others wrote about the client (a corporation's rejection motivation, a decline
- * reason, a swap reason) may name them or their circumstances, so they go too.
+ * Free texts others wrote about the client may name them or their circumstances, so they go too,
+ * the audit trail's included (personal-texts.ts).
  */
 function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: string): void {
   tx.update(clients)
@@ -84,11 +86,15 @@ function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: st
     })
     .where(eq(clients.id, clientId))
     .run()
-  tx.update(shortlistCandidates)
-    .set({ decisionText: null, swapReason: null })
-    .where(eq(shortlistCandidates.clientId, clientId))
-    .run()
-  tx.update(offers).set({ declineReason: null }).where(eq(offers.clientId, clientId)).run()
+  erasePersonalTexts(tx, clientId)
+}
+
+/**
+ * After erasing: the WAL still holds the old pages until a checkpoint, so copy them home and empty
+ * it now (secure_delete, set in connection.ts, has zeroed the freed space in the pages themselves).
+ */
+function flushErased(ctx: ServiceContext): void {
+  if (ctx.store.file !== ':memory:') ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 /** Every client housed or withdrawn longer ago than the retention period; run daily at start-up. */
@@ -125,6 +131,7 @@ export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
     }
     return due.length
   })
+  if (anonymised > 0) flushErased(ctx)
   return { retentionMonths, cutoff, anonymised }
 }
 
@@ -145,7 +152,7 @@ export function eraseClient(
   input: z.output<typeof EraseClientInput>,
 ): EraseResult {
   const at = ctx.now().toISOString()
-  return ctx.store.db.transaction((tx) => {
+  const erased = ctx.store.db.transaction((tx) => {
     const client = tx.select().from(clients).where(eq(clients.id, input.clientId)).get()
     if (!client) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
     if (client.status === 'aanbieding') {
@@ -157,8 +164,9 @@ export function eraseClient(
     if (client.status !== 'gehuisvest' && client.status !== 'ingetrokken') {
       releaseFromShortlists(ctx, tx, client.id, 'Gegevens gewist op verzoek')
     }
-    const outcome = isReferenced(tx, client.id) ? 'anonymised' : 'deleted'
+    const outcome: EraseResult['outcome'] = isReferenced(tx, client.id) ? 'anonymised' : 'deleted'
     if (outcome === 'deleted') {
+      erasePersonalTexts(tx, client.id)
       tx.delete(clients).where(eq(clients.id, client.id)).run()
     } else {
       clearPersonalFields(tx, client.id, client.birthYear, at)
@@ -186,4 +194,6 @@ export function eraseClient(
     )
     return { code: client.code, outcome }
   })
+  flushErased(ctx)
+  return { ...erased, heldBy: backupsHolding(ctx, erased.code) }
 }

@@ -78,6 +78,18 @@ export function erasePersonalTexts(tx: Tx, clientId: number): void {
     .set({ decisionText: null, swapReason: null })
     .where(eq(shortlistCandidates.clientId, clientId))
     .run()
+  // A round rejected as a whole gave every candidate the same text, and a swap's reason sits on
+  // the row of whoever came in: the same words on other rows go too.
+  const texts = [...typed]
+  if (texts.length > 0) {
+    const c = shortlistCandidates
+    tx.update(c).set({ decisionText: null }).where(inArray(c.decisionText, texts)).run()
+    tx.update(c).set({ swapReason: null }).where(inArray(c.swapReason, texts)).run()
+    tx.update(shortlists)
+      .set({ rejectionMotivation: null })
+      .where(inArray(shortlists.rejectionMotivation, texts))
+      .run()
+  }
   // "woning-te-klein: <text>" keeps its listed reason for the figures; anything typed goes.
   const declined = tx
     .select({ id: offers.id, reason: offers.declineReason })

@@ -84,20 +84,34 @@ export function identityOfFile(file: string, nativeBinding?: string): Identity |
 }
 
 /**
- * Writes the backup moment into a fresh copy, through the live connection (so Electron needs no
- * second native module here). A copy of a database from before the identity existed gets none.
+ * Writes the backup moment into a fresh copy. The app's connection does it through ATTACH (so
+ * Electron needs no second native module here); a read-only one (the CLI's `backup` beside a
+ * running app) cannot write through ATTACH and opens the copy itself. A copy of a database from
+ * before the identity existed gets none.
  */
 export function stampCopy(sqlite: Database.Database, copyFile: string, at: Date): void {
-  sqlite.prepare("ATTACH DATABASE ? AS 'copy'").run(copyFile)
-  try {
-    const hasTable = sqlite
+  const stamp = (db: Database.Database, schema: string) => {
+    const hasTable = db
       .prepare(
-        "SELECT 1 FROM copy.sqlite_master WHERE type = 'table' AND name = 'database_identity'",
+        `SELECT 1 FROM ${schema}.sqlite_master WHERE type = 'table' AND name = 'database_identity'`,
       )
       .get()
     if (hasTable) {
-      sqlite.prepare('UPDATE copy.database_identity SET backed_up_at = ?').run(at.toISOString())
+      db.prepare(`UPDATE ${schema}.database_identity SET backed_up_at = ?`).run(at.toISOString())
     }
+  }
+  if (sqlite.readonly) {
+    const copy = new Database(copyFile, { fileMustExist: true })
+    try {
+      stamp(copy, 'main')
+    } finally {
+      copy.close()
+    }
+    return
+  }
+  sqlite.prepare("ATTACH DATABASE ? AS 'copy'").run(copyFile)
+  try {
+    stamp(sqlite, 'copy')
   } finally {
     sqlite.exec('DETACH DATABASE copy')
   }

@@ -51,6 +51,9 @@ export function runWorker(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [worker, dbFile, mode, argument], {
       cwd: root,
+      // The bundle sits under node_modules, which may be a link into another checkout: tell it
+      // which migrations this one has, or a restore would see its own backups as "newer".
+      env: { ...process.env, CRASH_MIGRATIONS: resourcePath('migrations') },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''

@@ -201,6 +201,39 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
     runtime.close()
   })
 
+  it('clears once what an earlier version left typed about clients it had already erased', async () => {
+    const { runtime, dewi } = setUp()
+    const sqlite = runtime.store.sqlite
+    sqlite
+      .prepare("UPDATE clients SET anonymised_at = '2025-01-01', name = NULL WHERE id = ?")
+      .run(dewi)
+    const event = sqlite.prepare(
+      `INSERT INTO audit_events (at, officer, os_user, action, entity_type, entity_id, summary, details)
+       VALUES ('2024-05-01', 'x', 'x', ?, 'client', ?, 'Status gewijzigd', ?)`,
+    )
+    event.run('client:status', String(dewi), JSON.stringify({ reason: 'Oud: woont bij zus' }))
+    // And one erased completely back then: only its audit rows are left.
+    event.run('client:status', '999', JSON.stringify({ reason: 'Oud: opgenomen' }))
+    event.run('client:erase', '999', JSON.stringify({ reason: 'Verzoek', outcome: 'deleted' }))
+
+    await call<AnonymiseResult>(runtime, 'privacy:anonymise')
+
+    const reasons = sqlite
+      .prepare(
+        "SELECT json_extract(details, '$.reason') FROM audit_events WHERE action = 'client:status'",
+      )
+      .pluck()
+      .all()
+    expect(reasons).toEqual(['[gewist]', '[gewist]'])
+    expect(
+      sqlite
+        .prepare("SELECT count(*) FROM settings WHERE key = 'earlierErasuresTextsCleared'")
+        .pluck()
+        .get(),
+    ).toBe(1)
+    runtime.close()
+  })
+
   it('anonymises at start-up', () => {
     const { runtime, file, anna } = setUp()
     runtime.close()

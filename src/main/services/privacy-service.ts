@@ -1,5 +1,5 @@
 import { subMonths } from 'date-fns'
-import { and, count, eq, inArray, isNull, lte } from 'drizzle-orm'
+import { and, count, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm'
 import type { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
 import type {
@@ -9,7 +9,14 @@ import type {
   PrivacySettings,
 } from '../../shared/api/privacy'
 import type { Tx } from '../db/connection'
-import { allocations, clients, offers, settings, shortlistCandidates } from '../db/schema'
+import {
+  allocations,
+  auditEvents,
+  clients,
+  offers,
+  settings,
+  shortlistCandidates,
+} from '../db/schema'
 import { audit } from './audit'
 import { backupsHolding } from './backup-service'
 import type { ServiceContext } from './context'
@@ -97,12 +104,47 @@ function flushErased(ctx: ServiceContext): void {
   if (ctx.store.file !== ':memory:') ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
 }
 
+/** Set once the texts about clients erased by an earlier version are gone too (see below). */
+const EARLIER_ERASURES_KEY = 'earlierErasuresTextsCleared'
+
+/**
+ * Clients anonymised or erased before erasure covered the typed texts kept those texts in the audit
+ * trail and elsewhere: clear them once, at the first start of this version. Returns whether it ran.
+ */
+function clearTextsOfEarlierErasures(tx: Tx, at: string): boolean {
+  const done = tx
+    .select({ key: settings.key })
+    .from(settings)
+    .where(and(eq(settings.key, EARLIER_ERASURES_KEY), eq(settings.year, 0)))
+    .get()
+  if (done) return false
+  const anonymised = tx
+    .select({ id: clients.id })
+    .from(clients)
+    .where(isNotNull(clients.anonymisedAt))
+    .all()
+    .map((c) => c.id)
+  const deleted = tx
+    .select({ id: auditEvents.entityId })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, 'client:erase'))
+    .all()
+    .map((e) => Number(e.id))
+  for (const id of new Set([...anonymised, ...deleted])) erasePersonalTexts(tx, id)
+  tx.insert(settings)
+    .values({ key: EARLIER_ERASURES_KEY, year: 0, value: JSON.stringify(at) })
+    .run()
+  return true
+}
+
 /** Every client housed or withdrawn longer ago than the retention period; run daily at start-up. */
 export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
   const { retentionMonths } = privacySettings(ctx)
   const cutoff = subMonths(ctx.now(), retentionMonths).toISOString().slice(0, 10)
   const at = ctx.now().toISOString()
+  let cleared = false
   const anonymised = ctx.store.db.transaction((tx) => {
+    cleared = clearTextsOfEarlierErasures(tx, at)
     const due = tx
       .select({ id: clients.id, code: clients.code, birthYear: clients.birthYear })
       .from(clients)
@@ -131,7 +173,7 @@ export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
     }
     return due.length
   })
-  if (anonymised > 0) flushErased(ctx)
+  if (anonymised > 0 || cleared) flushErased(ctx)
   return { retentionMonths, cutoff, anonymised }
 }
 

@@ -29,9 +29,15 @@ export function folderPathProblem(folder: string): string | null {
   return systemFolderProblem(resolve(folder))
 }
 
+/** A resolved path (POSIX or Windows) that is a system folder, a root, or inside a system tree. */
+export function isSystemFolder(path: string): boolean {
+  return [...SYSTEM_TREES, ...SYSTEM_ROOTS].some((pattern) => pattern.test(path))
+}
+
 function systemFolderProblem(path: string): string | null {
-  const system = [...SYSTEM_TREES, ...SYSTEM_ROOTS].some((pattern) => pattern.test(path))
-  return system ? `${path} is een systeemmap; kies een eigen map voor de reservekopieën` : null
+  return isSystemFolder(path)
+    ? `${path} is een systeemmap; kies een eigen map voor de reservekopieën`
+    : null
 }
 
 /**

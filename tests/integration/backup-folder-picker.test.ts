@@ -25,6 +25,7 @@ describe('the backup folder inside Electron', () => {
       dialog: dialog as unknown as Dialog,
       defaultFolder: () => dir,
       windowOf: () => null,
+      databaseFile: () => join(dir, 'vierde-huis.db'),
     })
     const runtime = openRuntime(join(dir, 'vierde-huis.db'), { startupTasks: false })
     const setFolder = (folder: string) => runtime.routes.get('backups:setFolder')!({ folder })

@@ -42,6 +42,11 @@ const CHOICE: [number, number][] = [
 ]
 /** Chance a corporation needs a reminder and weeks more before it decides on a shortlist. */
 const SLOW_SHARE = 0.07
+/**
+ * Chance a corporation leaves a round of the last played quarter unanswered, so the demo has late
+ * answers to show on Overzicht and to send a reminder for.
+ */
+const UNANSWERED_SHARE = 0.04
 /** The officer keeps sweeping a quarter's leftovers this long after it ends. */
 const LEFTOVER_DAYS = 28
 /** ...every this many days, when nobody was eligible for them before. */
@@ -136,6 +141,9 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
   const { sqlite } = ctx.store
   const read = lookups(sqlite)
   const rnd = createRandom(input.seed, 'history')
+  // Its own stream, so leaving a few rounds unanswered does not change the rest of the history.
+  const unanswered = createRandom(input.seed, 'unanswered')
+  const lastQuarterStart = input.quarters.at(-1)?.startsOn ?? input.todayIso
   let clock = 0
   const sim: ServiceContext = {
     ...ctx,
@@ -209,6 +217,7 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
    */
   function presentAndAwait(shortlistId: number) {
     const state = step(() => present(sim, shortlistId))
+    if (dayOf(clock) >= lastQuarterStart && unanswered.chance(UNANSWERED_SHARE)) return
     plan(addDays(dayOf(clock), decisionDays()), () => decide(shortlistId, state.dwellingId))
   }
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { parseQuarter, quarterLabel, type QuarterKey } from '../../shared/domain/quarter'
 import { REJECTION_REASON } from '../../shared/domain/vocabulary'
-import { dutchDate } from './naming'
+import { dutchDate, dutchDay } from './naming'
 import { setUpPrinting } from './print-setup'
 import {
   DECISION_LABELS,
@@ -21,6 +21,8 @@ export interface ShortlistWorkbookSpec {
   corporation: { id: number; name: string }
   quarter: QuarterKey
   createdAt: Date
+  /** jjjj-mm-dd: the answer is expected by this day (working days after presenting). */
+  answerBy: string
   /** The rounds in the file: the answer is checked against these when it comes back. */
   shortlists: { shortlistId: number; dwellingId: number; round: number }[]
   /** Ordered by dwelling, then position. */
@@ -174,6 +176,8 @@ function writeInstructions(workbook: ExcelJS.Workbook, spec: ShortlistWorkbookSp
   sheet.addRow([`Corporatie: ${spec.corporation.name}`])
   sheet.addRow([`Kwartaal: ${quarterLabel(parseQuarter(spec.quarter))} (${spec.quarter})`])
   sheet.addRow([`Gemaakt op: ${dutchDate(spec.createdAt)}`])
+  const deadline = sheet.addRow([`Graag uw antwoord uiterlijk op ${dutchDay(spec.answerBy)}.`])
+  deadline.font = { bold: true }
   sheet.addRow([])
   const steps = [
     `Op het werkblad "${SHORTLISTS_SHEET}" staan per woning de kandidaten die Het Vierde Huis voordraagt. Persoonsgegevens zoals naam en geboortedatum staan er bewust niet in.`,

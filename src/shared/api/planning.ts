@@ -28,6 +28,10 @@ export const YearSettingsSchema = z
     maxOpenShortlists: wholeNumber('Maximaal aantal open voordrachten per kandidaat', 1, 5).default(
       1,
     ),
+    /** Working days a corporation has to answer a presented round (weekends and holidays skipped). */
+    answerWorkingDays: wholeNumber('Antwoordtermijn corporatie', 1, 60).default(10),
+    /** Working days a client has to accept or decline the one-time offer. */
+    offerReplyWorkingDays: wholeNumber('Reactietermijn aanbieding', 1, 60).default(5),
   })
   .refine((s) => s.kwaliteitskortingsgrens <= s.aftoppingsgrensLaag, {
     message: 'De kwaliteitskortingsgrens ligt onder de aftoppingsgrens',

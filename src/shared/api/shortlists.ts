@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, IsoDateSchema, oneOf, optionalText } from '../domain/fields'
+import { IdSchema, IsoDateSchema, oneOf, optionalText, text } from '../domain/fields'
 import { QuarterKeySchema } from '../domain/quarter'
 import {
   CANDIDATE_DECISION,
@@ -152,7 +152,7 @@ export const shortlistsApi = {
       shortlistId: IdSchema,
       removeClientId: IdSchema,
       addClientId: IdSchema,
-      reason: z.string().trim().min(3, 'Geef een reden voor de wissel'),
+      reason: text('de reden', 500).min(3, 'Geef een reden voor de wissel'),
     }),
     DwellingMatchingSchema,
   ),
@@ -176,11 +176,10 @@ export const shortlistsApi = {
     z.object({
       shortlistId: IdSchema,
       rejection: RejectionSchema,
-      motivation: z
-        .string()
-        .trim()
-        .min(5, 'Geef de motivatie van de corporatie (minstens 5 tekens)')
-        .max(2000),
+      motivation: text('de motivatie', 2000).min(
+        5,
+        'Geef de motivatie van de corporatie (minstens 5 tekens)',
+      ),
     }),
     DwellingMatchingSchema,
   ),
@@ -203,7 +202,7 @@ export const shortlistsApi = {
   ),
   withdrawDwelling: endpoint(
     'dwellings:withdraw',
-    z.object({ dwellingId: IdSchema, reason: z.string().trim().min(3, 'Geef een reden') }),
+    z.object({ dwellingId: IdSchema, reason: text('de reden', 500).min(3, 'Geef een reden') }),
     DwellingMatchingSchema,
   ),
 } as const

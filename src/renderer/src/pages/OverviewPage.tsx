@@ -1,3 +1,4 @@
+import { AnswersDue } from '../components/AnswersDue'
 import { useState } from 'react'
 import type { DemoSummary } from '../../../shared/api'
 import { quarterKey, quarterLabel, quarterOf } from '../../../shared/domain/quarter'
@@ -98,6 +99,8 @@ export function OverviewPage() {
               />
             </div>
           </section>
+
+          <AnswersDue />
 
           <QuarterDashboard
             quarterKeys={quarters.data?.map((q) => q.key) ?? []}

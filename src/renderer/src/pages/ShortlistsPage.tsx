@@ -1,3 +1,4 @@
+import { AnswersDue } from '../components/AnswersDue'
 import { useCallback, useMemo, useState } from 'react'
 import type { GenerateSummary } from '../../../shared/api'
 import { parseQuarter, quarterLabel } from '../../../shared/domain/quarter'
@@ -13,6 +14,7 @@ import { useApi } from '../hooks/use-api'
 import { boardColumns, type BoardGridRow } from '../shortlists/board-columns'
 import { DwellingDetail } from '../shortlists/DwellingDetail'
 import { GenerateSummaryView } from '../shortlists/GenerateSummaryView'
+import { PresentAllDialog } from '../shortlists/PresentAllDialog'
 import { StageFilter } from '../shortlists/StageFilter'
 import { STAGES, stageOf, type Stage } from '../shortlists/words'
 import '../shortlists/shortlists.css'
@@ -40,6 +42,7 @@ export function ShortlistsPage() {
   const [opened, setOpened] = useState<{ id: number; byKeyboard: boolean }>()
   const [summary, setSummary] = useState<GenerateSummary>()
   const [generating, setGenerating] = useState(false)
+  const [presentingAll, setPresentingAll] = useState(false)
   const [error, setError] = useState<string>()
 
   const rows = useMemo(
@@ -122,8 +125,24 @@ export function ShortlistsPage() {
         >
           {generating ? 'Voordrachten maken…' : 'Voordrachten maken'}
         </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setPresentingAll(true)}
+          disabled={!quarter || !counts?.concept}
+        >
+          Alle concepten voordragen…
+        </button>
       </PageHeader>
 
+      {presentingAll && quarter && (
+        <PresentAllDialog
+          quarter={quarter}
+          quarterName={quarterName}
+          onClose={() => setPresentingAll(false)}
+          onPresented={refreshAll}
+        />
+      )}
       <ErrorAlert message={error} />
       <ErrorAlert message={quarters.error} onRetry={quarters.reload} />
       {summary && (
@@ -137,6 +156,11 @@ export function ShortlistsPage() {
           onClose={() => setSummary(undefined)}
         />
       )}
+
+      <details className="sl-answers-due">
+        <summary>Openstaande antwoorden van corporaties</summary>
+        <AnswersDue headingLevel={3} />
+      </details>
 
       <section aria-labelledby="sl-board-title" className="sl-board">
         <h2 id="sl-board-title" className="visually-hidden">

@@ -19,6 +19,7 @@ if (!dbFile || !mode || !argument) throw new Error('gebruik: crash-worker <db> <
 // Fixed "today", so the generation does the same work in every run.
 const now = () => new Date('2026-11-23T09:00:00Z')
 const runtime = openRuntime(dbFile, {
+  ...(process.env['CRASH_MIGRATIONS'] ? { migrationsFolder: process.env['CRASH_MIGRATIONS'] } : {}),
   program: 'crash-test',
   startupTasks: false,
   context: { actor: { officer: 'Crashtest', osUser: 'crash' }, now },

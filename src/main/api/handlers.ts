@@ -41,6 +41,7 @@ import {
   listBackupFiles,
   makeManualBackup,
   restoreBackup,
+  saveBackupRetention,
   setBackupFolder,
 } from '../services/backup-service'
 import { exportClientData } from '../services/privacy-access'
@@ -125,6 +126,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     makeBackup: () => makeManualBackup(ctx),
     setBackupFolder: ({ folder }) => setBackupFolder(ctx, folder),
     restoreBackup: ({ file }) => restoreBackup(ctx, file),
+    saveBackupRetention: ({ retentionDays }) => saveBackupRetention(ctx, retentionDays),
 
     privacySettings: () => privacySettings(ctx),
     savePrivacySettings: (input) => savePrivacySettings(ctx, input),

@@ -367,3 +367,15 @@ export const exportLog = sqliteTable(
   },
   (t) => [index('exportLog_at_idx').on(t.at)],
 )
+
+/**
+ * Who this database is: one row with a random id made when the file was created. Every backup
+ * carries it (with the moment it was made, written into the copy), so a restore accepts only a
+ * copy of this very database, and "the latest backup" is the one whose own record says so.
+ */
+export const databaseIdentity = sqliteTable('database_identity', {
+  id: text('id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  /** Null in the live database; set in each backup copy to the moment it was taken. */
+  backedUpAt: text('backed_up_at'),
+})

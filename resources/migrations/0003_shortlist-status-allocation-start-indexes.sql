@@ -1,0 +1,2 @@
+CREATE INDEX `allocations_startsOn_idx` ON `allocations` (`starts_on`);--> statement-breakpoint
+CREATE INDEX `shortlists_status_idx` ON `shortlists` (`status`);

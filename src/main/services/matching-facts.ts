@@ -84,7 +84,12 @@ function openShortlistCounts(db: DbOrTx): Map<number, number> {
   return new Map(rows.map((r) => [r.clientId, r.n]))
 }
 
-/** Clients as matching sees them; `ids` limits the set (for a why-not of one client), else the waiting list. */
+/**
+ * Clients as matching sees them; `ids` limits the set (for a why-not of one client), else the
+ * waiting list. Each fact is written out as one object literal, never a spread of the row: V8 then
+ * gives all clients one hidden class, and the rules' property reads in the batch's millions of
+ * pairs stay fast (a spread gave nearly every client a shape of its own, 4× slower).
+ */
 export function loadClientFacts(db: DbOrTx, ids?: number[]): ClientFacts[] {
   const open = openShortlistCounts(db)
   return db
@@ -92,17 +97,58 @@ export function loadClientFacts(db: DbOrTx, ids?: number[]): ClientFacts[] {
     .from(clients)
     .where(ids ? inArray(clients.id, ids) : eq(clients.status, 'wachtend'))
     .all()
-    .map((c) => ({
-      ...c,
-      preferredWijken: JSON.parse(c.preferredWijken) as Wijk[],
-      excludedWijken: JSON.parse(c.excludedWijken) as Wijk[],
-      openShortlists: open.get(c.id) ?? 0,
-    }))
+    .map(
+      (c): ClientFacts => ({
+        id: c.id,
+        code: c.code,
+        careProviderId: c.careProviderId,
+        targetGroup: c.targetGroup,
+        flow: c.flow,
+        registeredOn: c.registeredOn,
+        adults: c.adults,
+        children: c.children,
+        birthYear: c.birthYear,
+        maxRent: c.maxRent,
+        minRooms: c.minRooms,
+        needsGroundFloorOrLift: c.needsGroundFloorOrLift,
+        needsWheelchair: c.needsWheelchair,
+        needsLowStimulus: c.needsLowStimulus,
+        preferredWijken: JSON.parse(c.preferredWijken) as Wijk[],
+        excludedWijken: JSON.parse(c.excludedWijken) as Wijk[],
+        exclusionForSafety: c.exclusionForSafety,
+        supportIntensity: c.supportIntensity,
+        status: c.status,
+        openShortlists: open.get(c.id) ?? 0,
+      }),
+    )
 }
 
+/** Dwellings as matching sees them; one object literal each, for the same reason as the clients. */
 export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
   if (ids.length === 0) return []
-  return db.select(dwellingFactColumns).from(dwellings).where(inArray(dwellings.id, ids)).all()
+  return db
+    .select(dwellingFactColumns)
+    .from(dwellings)
+    .where(inArray(dwellings.id, ids))
+    .all()
+    .map(
+      (d): DwellingFacts => ({
+        id: d.id,
+        corporationId: d.corporationId,
+        wijk: d.wijk,
+        complex: d.complex,
+        type: d.type,
+        selfContained: d.selfContained,
+        rooms: d.rooms,
+        floor: d.floor,
+        hasLift: d.hasLift,
+        wheelchairAccessible: d.wheelchairAccessible,
+        lowStimulus: d.lowStimulus,
+        netRent: d.netRent,
+        suitableFor: d.suitableFor,
+        flipPossible: d.flipPossible,
+      }),
+    )
 }
 
 /**

@@ -94,13 +94,16 @@ function copyDb(from: string, to: string) {
 /** The cached ten-year file, built once (≈1 minute) and reused while bench-data.ts is unchanged. */
 function tenYears(): string {
   const file = join(BENCH, `ten-years-v${DATA_VERSION}.db`)
-  if (existsSync(file)) return file
-  console.error('Building the ten-year database once (about a minute)…')
-  const building = `${file}.building`
-  removeDb(building)
-  const built = time(() => buildTenYears(building, TODAY))
-  renameSync(building, file)
-  console.error(`  built in ${ms(built.ms)}: ${JSON.stringify(built.result)}`)
+  if (!existsSync(file)) {
+    console.error('Building the ten-year database once (about a minute)…')
+    const building = `${file}.building`
+    removeDb(building)
+    const built = time(() => buildTenYears(building, TODAY))
+    renameSync(building, file)
+    console.error(`  built in ${ms(built.ms)}: ${JSON.stringify(built.result)}`)
+  }
+  // Migrations added since the file was built run once here, so app start measures a usual start.
+  openStore(file, { backupDir: join(BENCH, 'backups') }).close()
   return file
 }
 

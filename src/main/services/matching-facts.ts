@@ -97,30 +97,28 @@ export function loadClientFacts(db: DbOrTx, ids?: number[]): ClientFacts[] {
     .from(clients)
     .where(ids ? inArray(clients.id, ids) : eq(clients.status, 'wachtend'))
     .all()
-    .map(
-      (c): ClientFacts => ({
-        id: c.id,
-        code: c.code,
-        careProviderId: c.careProviderId,
-        targetGroup: c.targetGroup,
-        flow: c.flow,
-        registeredOn: c.registeredOn,
-        adults: c.adults,
-        children: c.children,
-        birthYear: c.birthYear,
-        maxRent: c.maxRent,
-        minRooms: c.minRooms,
-        needsGroundFloorOrLift: c.needsGroundFloorOrLift,
-        needsWheelchair: c.needsWheelchair,
-        needsLowStimulus: c.needsLowStimulus,
-        preferredWijken: JSON.parse(c.preferredWijken) as Wijk[],
-        excludedWijken: JSON.parse(c.excludedWijken) as Wijk[],
-        exclusionForSafety: c.exclusionForSafety,
-        supportIntensity: c.supportIntensity,
-        status: c.status,
-        openShortlists: open.get(c.id) ?? 0,
-      }),
-    )
+    .map((c): ClientFacts => ({
+      id: c.id,
+      code: c.code,
+      careProviderId: c.careProviderId,
+      targetGroup: c.targetGroup,
+      flow: c.flow,
+      registeredOn: c.registeredOn,
+      adults: c.adults,
+      children: c.children,
+      birthYear: c.birthYear,
+      maxRent: c.maxRent,
+      minRooms: c.minRooms,
+      needsGroundFloorOrLift: c.needsGroundFloorOrLift,
+      needsWheelchair: c.needsWheelchair,
+      needsLowStimulus: c.needsLowStimulus,
+      preferredWijken: JSON.parse(c.preferredWijken) as Wijk[],
+      excludedWijken: JSON.parse(c.excludedWijken) as Wijk[],
+      exclusionForSafety: c.exclusionForSafety,
+      supportIntensity: c.supportIntensity,
+      status: c.status,
+      openShortlists: open.get(c.id) ?? 0,
+    }))
 }
 
 /** Dwellings as matching sees them; one object literal each, for the same reason as the clients. */
@@ -131,24 +129,22 @@ export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
     .from(dwellings)
     .where(inArray(dwellings.id, ids))
     .all()
-    .map(
-      (d): DwellingFacts => ({
-        id: d.id,
-        corporationId: d.corporationId,
-        wijk: d.wijk,
-        complex: d.complex,
-        type: d.type,
-        selfContained: d.selfContained,
-        rooms: d.rooms,
-        floor: d.floor,
-        hasLift: d.hasLift,
-        wheelchairAccessible: d.wheelchairAccessible,
-        lowStimulus: d.lowStimulus,
-        netRent: d.netRent,
-        suitableFor: d.suitableFor,
-        flipPossible: d.flipPossible,
-      }),
-    )
+    .map((d): DwellingFacts => ({
+      id: d.id,
+      corporationId: d.corporationId,
+      wijk: d.wijk,
+      complex: d.complex,
+      type: d.type,
+      selfContained: d.selfContained,
+      rooms: d.rooms,
+      floor: d.floor,
+      hasLift: d.hasLift,
+      wheelchairAccessible: d.wheelchairAccessible,
+      lowStimulus: d.lowStimulus,
+      netRent: d.netRent,
+      suitableFor: d.suitableFor,
+      flipPossible: d.flipPossible,
+    }))
 }
 
 /**

@@ -269,6 +269,8 @@ export const offers = sqliteTable(
     ...timestamps,
   },
   (t) => [
+    // A new candidate row makes SQLite look for offers pointing at it (foreign key): by index.
+    index('offers_candidateId_idx').on(t.candidateId),
     index('offers_dwellingId_idx').on(t.dwellingId),
     index('offers_clientId_idx').on(t.clientId),
   ],

@@ -1,4 +1,5 @@
 import { differenceInCalendarDays, getDayOfYear, parseISO, subYears } from 'date-fns'
+import type Database from 'better-sqlite3'
 import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm'
 import { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
 import type { TargetGroup, Wijk } from '../../shared/domain/vocabulary'
@@ -91,6 +92,7 @@ function openShortlistCounts(db: DbOrTx): Map<number, number> {
  * pairs stay fast (a spread gave nearly every client a shape of its own, 4× slower).
  */
 export function loadClientFacts(db: DbOrTx, ids?: number[]): ClientFacts[] {
+  if (ids?.length === 0) return []
   const open = openShortlistCounts(db)
   return db
     .select(clientColumns)
@@ -271,4 +273,50 @@ export function rankingContext(
     groups: groupStandings(db, today, waiting),
     ...placements(db, today),
   }
+}
+
+interface WaitingState {
+  key: string
+  waiting: ClientFacts[]
+  ranking: RankingContext
+}
+
+interface Cache {
+  changes: Database.Statement
+  state: WaitingState | null
+}
+
+const caches = new WeakMap<Database.Database, Cache>()
+
+/**
+ * The waiting list's facts and the ranking context, kept in memory between calls that only read
+ * them (one dwelling's pool, asked for each dwelling the officer opens). They are loaded again when
+ * anything may have changed them: any row written on this connection (SQLite's total_changes(),
+ * rolled-back writes included), any commit by another connection such as the CLI beside the app
+ * (data_version), or another day. Inside a transaction nothing is cached: its writes may yet be
+ * rolled back. Callers must not change what they get.
+ */
+export function waitingState(ctx: ServiceContext): {
+  waiting: readonly ClientFacts[]
+  ranking: RankingContext
+} {
+  const { sqlite, db } = ctx.store
+  const load = () => {
+    const waiting = loadClientFacts(db)
+    return { waiting, ranking: rankingContext(ctx, db, waiting) }
+  }
+  if (sqlite.inTransaction) return load()
+  let cache = caches.get(sqlite)
+  if (!cache) {
+    cache = {
+      changes: sqlite
+        .prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)')
+        .raw(),
+      state: null,
+    }
+    caches.set(sqlite, cache)
+  }
+  const key = `${(cache.changes.get() as number[]).join(':')}:${localIsoDate(ctx.now())}`
+  if (cache.state?.key !== key) cache.state = { key, ...load() }
+  return cache.state
 }

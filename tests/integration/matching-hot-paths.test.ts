@@ -10,7 +10,13 @@ import * as schema from '../../src/main/db/schema'
 import { openRuntime } from '../../src/main/runtime'
 import { createContext } from '../../src/main/services/context'
 import { loadDemo } from '../../src/main/services/demo-service'
-import { waitingState } from '../../src/main/services/matching-facts'
+import {
+  loadClientFacts,
+  loadDwellingFacts,
+  rankingContext,
+  waitingState,
+} from '../../src/main/services/matching-facts'
+import { scoreTotal } from '../../src/main/domain/ranking'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
 /** Tables that grow with the years: a hot query must find its rows in them by an index. */
@@ -118,11 +124,22 @@ describe('the hot paths of matching', () => {
         .pluck()
         .get() as number
       const pool = () =>
-        call<{ eligible: number; entries: { clientId: number }[] }>('shortlists:pool', {
-          dwellingId,
-        })
+        call<{ eligible: number; entries: { clientId: number; score: number | null }[] }>(
+          'shortlists:pool',
+          {
+            dwellingId,
+          },
+        )
       const { eligible, entries } = await pool()
       expect(eligible).toBeGreaterThan(1)
+      // The remembered scores are exactly the ones computed from scratch.
+      const db = runtime.store.db
+      const [dwelling] = loadDwellingFacts(db, [dwellingId])
+      const fresh = rankingContext(runtime.ctx, db, loadClientFacts(db))
+      for (const entry of entries) {
+        const [client] = loadClientFacts(db, [entry.clientId])
+        expect(entry.score).toBe(scoreTotal(client!, dwelling!, fresh))
+      }
 
       // A write through the services: the client put on hold leaves the pool at once.
       const onHold = entries[0]!.clientId

@@ -16,6 +16,7 @@ import {
 import type { EligibilityContext } from '../domain/eligibility'
 import { pairKey, type ClientFacts, type DwellingFacts } from '../domain/facts'
 import {
+  createBatchScorer,
   DEFAULT_WEIGHTS,
   groupPressures,
   wijkLoads,
@@ -279,6 +280,8 @@ interface WaitingState {
   key: string
   waiting: ClientFacts[]
   ranking: RankingContext
+  /** Scores a pair; remembers each client's own parts (waiting time, group) between calls. */
+  scoreTotal: (client: ClientFacts, dwelling: DwellingFacts) => number
 }
 
 interface Cache {
@@ -296,14 +299,12 @@ const caches = new WeakMap<Database.Database, Cache>()
  * (data_version), or another day. Inside a transaction nothing is cached: its writes may yet be
  * rolled back. Callers must not change what they get.
  */
-export function waitingState(ctx: ServiceContext): {
-  waiting: readonly ClientFacts[]
-  ranking: RankingContext
-} {
+export function waitingState(ctx: ServiceContext): Omit<WaitingState, 'key'> {
   const { sqlite, db } = ctx.store
   const load = () => {
     const waiting = loadClientFacts(db)
-    return { waiting, ranking: rankingContext(ctx, db, waiting) }
+    const ranking = rankingContext(ctx, db, waiting)
+    return { waiting, ranking, scoreTotal: createBatchScorer(ranking) }
   }
   if (sqlite.inTransaction) return load()
   let cache = caches.get(sqlite)

@@ -196,11 +196,11 @@ export function pool(
   const db = ctx.store.db
   const [dwelling] = loadDwellingFacts(db, [dwellingId])
   if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-  const { waiting, ranking } = waitingState(ctx)
+  const { waiting, ranking, scoreTotal: score } = waitingState(ctx)
   const eligibility = eligibilityContext(ctx, db, [dwellingId], false)
   const eligible = waiting
     .filter((c) => isEligible(c, dwelling, eligibility))
-    .map((client) => ({ client, total: scoreTotal(client, dwelling, ranking) }))
+    .map((client) => ({ client, total: score(client, dwelling) }))
     .sort(compareCandidates)
   const searched = search
     ? db

@@ -22,7 +22,7 @@ import {
   statSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { buildTenYears } from './bench-data'
 import { and, eq } from 'drizzle-orm'
 import { openStore } from '../src/main/db/connection'
@@ -528,7 +528,9 @@ function committedBatch(base: string) {
 
 function machine(): string {
   const cpu = cpus()
-  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`
+  // The load average says how much of the machine the figures had: on a shared one, a lot less.
+  const load = loadavg()[0]!.toFixed(1)
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average ${load} at the end`
 }
 
 // --- main -------------------------------------------------------------------------------------------

@@ -93,14 +93,12 @@ export function writeDwellings(
   // A few multi-row statements instead of one per row (drizzle prepares each anew); new rowids
   // increase, so the sorted ids are the rows' order.
   for (let i = 0; i < plan.create.length; i += INSERT_CHUNK) {
-    const rows = plan.create
-      .slice(i, i + INSERT_CHUNK)
-      .map(({ data }) => ({
-        ...data,
-        status: 'ingediend' as const,
-        statusSince: today,
-        submittedOn: today,
-      }))
+    const rows = plan.create.slice(i, i + INSERT_CHUNK).map(({ data }) => ({
+      ...data,
+      status: 'ingediend' as const,
+      statusSince: today,
+      submittedOn: today,
+    }))
     const ids = tx.insert(dwellings).values(rows).returning({ id: dwellings.id }).all()
     created.push(...ids.map((r) => r.id).sort((a, b) => a - b))
   }

@@ -65,6 +65,19 @@ function pendingMigrations(sqlite: Database.Database, migrationsFolder: string):
 }
 
 /**
+ * Closes after `PRAGMA optimize`: SQLite refreshes the statistics of the tables whose queries this
+ * session would have planned better with them (cheap; nothing when nothing changed). A failure there
+ * must not keep the file open.
+ */
+function closeOptimised(sqlite: Database.Database): void {
+  try {
+    sqlite.pragma('optimize')
+  } finally {
+    sqlite.close()
+  }
+}
+
+/**
  * Opens (or creates) the database: WAL, foreign keys on, and every committed migration applied.
  * An existing file with pending migrations is first copied aside, so a failed upgrade loses nothing.
  */
@@ -107,7 +120,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
       file,
       migrationBackup,
       created: !existed,
-      close: () => sqlite.close(),
+      close: () => closeOptimised(sqlite),
     }
   } catch (error) {
     sqlite.close()

@@ -248,7 +248,11 @@ export const shortlists = sqliteTable(
     rejectionMotivation: text('rejection_motivation'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('shortlists_dwellingId_round_idx').on(t.dwellingId, t.round)],
+  (t) => [
+    uniqueIndex('shortlists_dwellingId_round_idx').on(t.dwellingId, t.round),
+    // Every batch and every pool counts the candidates on open shortlists: a few among thousands.
+    index('shortlists_status_idx').on(t.status),
+  ],
 )
 
 export const shortlistCandidates = sqliteTable(
@@ -299,31 +303,40 @@ export const offers = sqliteTable(
     ...timestamps,
   },
   (t) => [
+    // A new candidate row makes SQLite look for offers pointing at it (foreign key): by index.
+    index('offers_candidateId_idx').on(t.candidateId),
     index('offers_dwellingId_idx').on(t.dwellingId),
     index('offers_clientId_idx').on(t.clientId),
   ],
 )
 
-export const allocations = sqliteTable('allocations', {
-  id: id(),
-  offerId: integer('offer_id')
-    .notNull()
-    .unique()
-    .references(() => offers.id, { onDelete: 'restrict' }),
-  dwellingId: integer('dwelling_id')
-    .notNull()
-    .unique()
-    .references(() => dwellings.id, { onDelete: 'restrict' }),
-  clientId: integer('client_id')
-    .notNull()
-    .references(() => clients.id, { onDelete: 'restrict' }),
-  contractKind: text('contract_kind', { enum: CONTRACT_KIND.keys }).notNull(),
-  startsOn: text('starts_on').notNull(),
-  supportProviderId: integer('support_provider_id').references(() => careProviders.id, {
-    onDelete: 'set null',
-  }),
-  ...timestamps,
-})
+export const allocations = sqliteTable(
+  'allocations',
+  {
+    id: id(),
+    offerId: integer('offer_id')
+      .notNull()
+      .unique()
+      .references(() => offers.id, { onDelete: 'restrict' }),
+    dwellingId: integer('dwelling_id')
+      .notNull()
+      .unique()
+      .references(() => dwellings.id, { onDelete: 'restrict' }),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'restrict' }),
+    contractKind: text('contract_kind', { enum: CONTRACT_KIND.keys }).notNull(),
+    startsOn: text('starts_on').notNull(),
+    supportProviderId: integer('support_provider_id').references(() => careProviders.id, {
+      onDelete: 'set null',
+    }),
+    ...timestamps,
+  },
+  (t) => [
+    // Ranking weighs this year's and the last years' placements: a range on the start date.
+    index('allocations_startsOn_idx').on(t.startsOn),
+  ],
+)
 
 /** Every change, with who (officer and OS user), when, what and why. Events, never personal data. */
 export const auditEvents = sqliteTable(

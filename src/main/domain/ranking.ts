@@ -71,7 +71,10 @@ export interface Score {
 
 // `|| 0` turns −0 into 0: a balanced wijk scores nothing, not "-0".
 const round = (n: number) => Math.round(n * 100) / 100 || 0
-const nl = (n: number) => round(n).toLocaleString('nl-NL', { maximumFractionDigits: 2 })
+// One formatter for every explanation: toLocaleString builds a new one per call, and the batch
+// writes five explanations for every candidate.
+const NL_NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 })
+const nl = (n: number) => NL_NUMBER.format(round(n))
 const days = (n: number) => `${n} ${n === 1 ? 'dag' : 'dagen'}`
 
 /**

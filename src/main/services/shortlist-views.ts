@@ -27,7 +27,7 @@ import {
   eligibilityContext,
   loadClientFacts,
   loadDwellingFacts,
-  rankingContext,
+  waitingState,
 } from './matching-facts'
 
 /** What the Voordrachten screen lists: a quarter's dwellings with their latest round. */
@@ -197,12 +197,11 @@ export function pool(
   const db = ctx.store.db
   const [dwelling] = loadDwellingFacts(db, [dwellingId])
   if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-  const waiting = loadClientFacts(db)
+  const { waiting, ranking, scoreTotal: score } = waitingState(ctx)
   const eligibility = eligibilityContext(ctx, db, [dwellingId], false)
-  const ranking = rankingContext(ctx, db, waiting)
   const eligible = waiting
     .filter((c) => isEligible(c, dwelling, eligibility))
-    .map((client) => ({ client, total: scoreTotal(client, dwelling, ranking) }))
+    .map((client) => ({ client, total: score(client, dwelling) }))
     .sort(compareCandidates)
   const searched = search
     ? db

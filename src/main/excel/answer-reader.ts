@@ -23,6 +23,8 @@ export interface AnswerRow {
   dwellingId: number | string | null
   address: string
   code: string
+  /** The Nr. cell: the candidate's place on the round, or null when empty or not a number. */
+  position: number | null
   /** 'match', 'no-match', null for empty, or the raw text when it is neither. */
   decision: 'match' | 'no-match' | string | null
   /** The offer date for a Match: a yyyy-mm-dd day, or why the cell is not one; null when empty. */
@@ -97,6 +99,10 @@ function dateCell(cell: ExcelJS.Cell, date1904 = false): AnswerRow['offeredOn'] 
   return typeof day.value === 'string' ? { iso: day.value } : null
 }
 
+function positionOf(value: string | null): number | null {
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null
+}
+
 function decisionOf(value: string | null): AnswerRow['decision'] {
   if (value === null) return null
   const label = normalizeLabel(value)
@@ -140,6 +146,7 @@ export function readAnswerRows(workbook: ExcelJS.Workbook): AnswerRow[] {
       dwellingId: id !== null && /^\d+$/.test(id.trim()) ? Number(id) : id,
       address: cell(row, 'address') ?? '',
       code: code ?? '',
+      position: positionOf(cell(row, 'position')),
       decision: decisionOf(cell(row, 'decision')),
       reason: reason === null ? null : String(toChoice(reason, REJECTION_REASON.labels)),
       motivation: cell(row, 'motivation'),

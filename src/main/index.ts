@@ -15,6 +15,7 @@ import { registerWindowBridge } from './window-bridge'
 import { openWithRecovery } from './open-database'
 import type { Runtime } from './runtime'
 import { createMainWindow, hardenSession, hardenWebContents, isAllowedExternal } from './window'
+import { loadAssignmentSolver } from './matching/assignment'
 
 const rendererUrl = process.env['ELECTRON_RENDERER_URL']
 let runtime: Runtime | undefined
@@ -79,7 +80,11 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus()
   })
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
-  void app.whenReady().then(start)
+  // The assignment solver (WebAssembly) loads once, before the first workflow step can need it.
+  void app
+    .whenReady()
+    .then(loadAssignmentSolver)
+    .then(() => start())
   app.on('window-all-closed', () => {
     runtime?.close()
     app.quit()

@@ -5,9 +5,10 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { resourcePath } from './db/connection'
 import { startHost } from './host'
+import { loadAssignmentSolver } from './matching/assignment'
 import { openRuntime } from './runtime'
 
-function main(): Promise<void> {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { db: { type: 'string' }, port: { type: 'string', default: '5180' } },
     strict: true,
@@ -17,6 +18,7 @@ function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Ongeldige poort: ${values.port}`)
 
+  await loadAssignmentSolver()
   const runtime = openRuntime(resolve(values.db), { program: 'Het Vierde Huis (npm run serve)' })
   const rendererDir = resolve(resourcePath('migrations'), '..', '..', 'out', 'renderer')
   return startHost({ routes: runtime.routes, rendererDir, port }).then((host) => {

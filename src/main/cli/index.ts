@@ -11,6 +11,7 @@ import { reportCommand } from './report'
 import { backupsCommand, restoreCommand } from './restore'
 import { shortlistsCommand } from './shortlists'
 import { templateCommand } from './template'
+import { loadAssignmentSolver } from '../matching/assignment'
 
 const commands: Command[] = [
   demoCommand,
@@ -41,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Onbekende opdracht: ${name}\n\n${usage()}`)
     return 1
   }
+  await loadAssignmentSolver()
   return command.run(args)
 }
 

@@ -1,23 +1,47 @@
 import { isEligible, type EligibilityContext } from './eligibility'
 import type { ClientFacts, DwellingFacts } from './facts'
-import {
-  createBatchScorer,
-  scoreCandidate,
-  type ProviderStanding,
-  type RankingContext,
-  type Score,
-} from './ranking'
+import { createBatchScorer, scoreCandidate, type RankingContext, type Score } from './ranking'
+
+/**
+ * The quarter's assignment as data: which client may go on which dwelling's list, and how well
+ * they fit. Indices, not ids, so the solver stays a plain computation
+ * (src/main/matching/assignment.ts solves it with HiGHS).
+ */
+export interface AssignmentProblem {
+  dwellings: number
+  /** Places per dwelling (N, the shortlist size). */
+  places: number
+  /** Per client: how many more open lists it may stand on. */
+  clientCapacity: readonly number[]
+  pairs: readonly { dwelling: number; client: number; score: number }[]
+}
+
+/** Which pairs were chosen, parallel to `problem.pairs`. */
+export type AssignmentSolver = (problem: AssignmentProblem) => boolean[]
 
 export interface ProposedCandidate {
   clientId: number
   score: Score
 }
 
+/** Why a dwelling got fewer than N candidates, if it did. */
+export type ShortNote = 'full' | 'too-few-eligible' | 'needed-elsewhere'
+
+/** A better-ranked eligible client who went on another dwelling's list instead. */
+export interface PassedOver {
+  clientId: number
+  /** The dwelling whose list needed this client. */
+  onDwellingId: number
+}
+
 export interface ProposedShortlist {
   dwellingId: number
-  /** Eligible clients when this dwelling's turn came, before the batch took any: the context of the choice. */
+  /** Eligible clients when the batch was made, before any went on a list: the context of the choice. */
   eligiblePool: number
   candidates: ProposedCandidate[]
+  /** "too-few-eligible": fewer than N eligible at all; "needed-elsewhere": enough, but the assignment placed some on other lists. */
+  note: ShortNote
+  passedOver: PassedOver[]
 }
 
 /** A stable tiebreak per client that does not favour low codes or early registrations. */
@@ -55,10 +79,18 @@ export function best<T>(items: readonly T[], n: number, compare: (a: T, b: T) =>
 }
 
 /**
- * Shortlists for many dwellings at once. The scarcest dwellings (fewest eligible clients) go first,
- * so a dwelling only few can live in is not left empty by a common one taking its candidates. A
- * client is taken by at most as many shortlists as the open-shortlist limit allows, and each pick
- * counts towards its provider's standing, so providers stay balanced across the batch too.
+ * Each dwelling's best K eligible clients go into the assignment. Measured on the demo and on
+ * stressed variants of it (tests/integration/matching-batch-exact.test.ts), pruning to K never cost
+ * a dwelling or a place; a larger K only makes the solve slower.
+ */
+export const PRUNE_TO_BEST = 50
+
+/**
+ * Shortlists for a whole quarter at once, as one exact assignment (docs/matching.md, "Eén optimale
+ * verdeling per kwartaal"): each dwelling at most `size` candidates, each client on at most as many
+ * open lists as the setting allows; first as many dwellings as possible get a candidate, then as
+ * many places as possible are filled, then the total score is highest. Within a list the
+ * candidates stand in ranking order; the lists come in dwelling id order.
  */
 export function buildShortlists(
   dwellings: readonly DwellingFacts[],
@@ -66,39 +98,78 @@ export function buildShortlists(
   eligibility: EligibilityContext,
   ranking: RankingContext,
   size: number,
+  solve: AssignmentSolver,
 ): ProposedShortlist[] {
-  const pools = dwellings.map((dwelling) => ({
-    dwelling,
-    eligible: clients.filter((client) => isEligible(client, dwelling, eligibility)),
-  }))
-  pools.sort((a, b) => a.eligible.length - b.eligible.length || a.dwelling.id - b.dwelling.id)
-
-  const used = new Map<number, number>()
-  const providers = new Map<number, ProviderStanding>(
-    [...ranking.providers].map(([id, standing]) => [id, { ...standing }]),
-  )
-  const batchRanking: RankingContext = { ...ranking, providers }
-  const scoreTotal = createBatchScorer(batchRanking)
-
-  return pools.map(({ dwelling, eligible }) => {
-    const free = eligible.filter(
-      (c) => c.openShortlists + (used.get(c.id) ?? 0) < eligibility.maxOpenShortlists,
-    )
-    const chosen = best(
-      free.map((client) => ({ client, total: scoreTotal(client, dwelling) })),
-      Math.max(0, size),
+  const scoreTotal = createBatchScorer(ranking)
+  // In id order, so equally good assignments come out the same whatever order the input had.
+  const ordered = [...dwellings].sort((a, b) => a.id - b.id)
+  const pools = ordered.map((dwelling) => {
+    const eligible = clients.filter((client) => isEligible(client, dwelling, eligibility))
+    const ranked = best(
+      eligible.map((client) => ({ client, total: scoreTotal(client, dwelling) })),
+      PRUNE_TO_BEST,
       compareCandidates,
     )
-    const candidates = chosen.map(({ client }) => ({
-      clientId: client.id,
-      score: scoreCandidate(client, dwelling, batchRanking),
-    }))
-    for (const { client } of chosen) {
-      used.set(client.id, (used.get(client.id) ?? 0) + 1)
-      const standing = providers.get(client.careProviderId)
-      // One of the shortlist's candidates will get the dwelling: count each as a share of it.
-      if (standing) standing.allocated += 1 / size
+    return { dwelling, pool: eligible.length, ranked }
+  })
+
+  const clientIndex = new Map<number, number>()
+  const capacity: number[] = []
+  const pairs: { dwelling: number; client: number; score: number }[] = []
+  pools.forEach(({ ranked }, d) => {
+    for (const { client, total } of ranked) {
+      let c = clientIndex.get(client.id)
+      if (c === undefined) {
+        c = capacity.push(eligibility.maxOpenShortlists - client.openShortlists) - 1
+        clientIndex.set(client.id, c)
+      }
+      pairs.push({ dwelling: d, client: c, score: total })
     }
-    return { dwellingId: dwelling.id, eligiblePool: eligible.length, candidates }
+  })
+  const chosen = solve({
+    dwellings: ordered.length,
+    places: Math.max(0, size),
+    clientCapacity: capacity,
+    pairs,
+  })
+
+  const listed = pools.map(() => new Set<number>())
+  const placedOn = new Map<number, number>()
+  let at = 0
+  pools.forEach(({ dwelling, ranked }, d) => {
+    for (const { client } of ranked) {
+      if (chosen[at++]) {
+        listed[d]!.add(client.id)
+        placedOn.set(client.id, dwelling.id)
+      }
+    }
+  })
+
+  return pools.map(({ dwelling, pool, ranked }, d) => {
+    const onList = ranked.filter(({ client }) => listed[d]!.has(client.id))
+    const weakest = onList.at(-1)
+    // Better-ranked than someone on this list, or left out of a list that is not full.
+    const passedOver = ranked
+      .filter(
+        (r) =>
+          !listed[d]!.has(r.client.id) &&
+          (onList.length < size || (weakest !== undefined && compareCandidates(r, weakest) < 0)),
+      )
+      .flatMap(({ client }) => {
+        const onDwellingId = placedOn.get(client.id)
+        return onDwellingId === undefined ? [] : [{ clientId: client.id, onDwellingId }]
+      })
+    const note: ShortNote =
+      onList.length >= size ? 'full' : pool < size ? 'too-few-eligible' : 'needed-elsewhere'
+    return {
+      dwellingId: dwelling.id,
+      eligiblePool: pool,
+      candidates: onList.map(({ client }) => ({
+        clientId: client.id,
+        score: scoreCandidate(client, dwelling, ranking),
+      })),
+      note,
+      passedOver,
+    }
   })
 }

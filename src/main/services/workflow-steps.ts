@@ -2,7 +2,8 @@ import { and, eq, inArray, max } from 'drizzle-orm'
 import type { ClientStatus, DwellingStatus } from '../../shared/domain/vocabulary'
 import type { DbOrTx, Tx } from '../db/connection'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
-import { buildShortlists } from '../domain/shortlist-batch'
+import { buildShortlists, type PassedOver, type ShortNote } from '../domain/shortlist-batch'
+import { assignmentSolver } from '../matching/assignment'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
 import {
@@ -63,11 +64,13 @@ export interface NewRound {
   shortlistId: number | null
   candidates: number
   eligible: number
+  note: ShortNote
+  passedOver: PassedOver[]
 }
 
 /**
- * Makes concept shortlists for the given dwellings in one batch (scarcest first, no client twice)
- * and puts the dwellings "in voordracht". A dwelling without any eligible client gets no shortlist
+ * Makes concept shortlists for the given dwellings in one batch (one exact assignment, no client on
+ * more lists than allowed) and puts the dwellings "in voordracht". A dwelling without any eligible client gets no shortlist
  * and stays as it is.
  */
 export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): NewRound[] {
@@ -79,16 +82,17 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
     eligibilityContext(ctx, tx, dwellingIds),
     rankingContext(ctx, tx, waiting),
     getSettings(ctx, today.getFullYear()).values.shortlistSize,
+    assignmentSolver(),
   )
   return proposals.map((proposal) => {
-    if (proposal.candidates.length === 0) {
-      return {
-        dwellingId: proposal.dwellingId,
-        shortlistId: null,
-        candidates: 0,
-        eligible: proposal.eligiblePool,
-      }
+    const outcome = {
+      dwellingId: proposal.dwellingId,
+      candidates: proposal.candidates.length,
+      eligible: proposal.eligiblePool,
+      note: proposal.note,
+      passedOver: proposal.passedOver,
     }
+    if (proposal.candidates.length === 0) return { ...outcome, shortlistId: null }
     const last = tx
       .select({ round: max(shortlists.round) })
       .from(shortlists)
@@ -121,13 +125,12 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
       entityType: 'dwelling',
       entityId: proposal.dwellingId,
       summary: `Conceptvoordracht ronde ${(last?.round ?? 0) + 1}: ${proposal.candidates.length} kandidaten uit ${proposal.eligiblePool} in aanmerking`,
-      details: { shortlistId: shortlist.id, clients: proposal.candidates.map((c) => c.clientId) },
+      details: {
+        shortlistId: shortlist.id,
+        clients: proposal.candidates.map((c) => c.clientId),
+        passedOver: proposal.passedOver,
+      },
     })
-    return {
-      dwellingId: proposal.dwellingId,
-      shortlistId: shortlist.id,
-      candidates: proposal.candidates.length,
-      eligible: proposal.eligiblePool,
-    }
+    return { ...outcome, shortlistId: shortlist.id }
   })
 }

@@ -17,7 +17,7 @@ import {
   type RankingContext,
 } from '../src/main/domain/ranking'
 import { buildShortlists, type ProposedShortlist } from '../src/main/domain/shortlist-batch'
-import { loadAssignmentSolver } from '../src/main/matching/assignment'
+import { loadAssignmentSolver } from '../src/main/matching/highs-solver'
 import type {
   DwellingType,
   SuitableFor,

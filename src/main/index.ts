@@ -15,7 +15,7 @@ import { registerWindowBridge } from './window-bridge'
 import { openWithRecovery } from './open-database'
 import type { Runtime } from './runtime'
 import { createMainWindow, hardenSession, hardenWebContents, isAllowedExternal } from './window'
-import { loadAssignmentSolver } from './matching/assignment'
+import { loadAssignmentSolver } from './matching/highs-solver'
 
 const rendererUrl = process.env['ELECTRON_RENDERER_URL']
 let runtime: Runtime | undefined

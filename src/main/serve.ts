@@ -5,7 +5,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { resourcePath } from './db/connection'
 import { startHost } from './host'
-import { loadAssignmentSolver } from './matching/assignment'
+import { loadAssignmentSolver } from './matching/highs-solver'
 import { openRuntime } from './runtime'
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resourcePath } from '../../src/main/db/connection'
 import { startHost } from '../../src/main/host'
-import { loadAssignmentSolver } from '../../src/main/matching/assignment'
+import { loadAssignmentSolver } from '../../src/main/matching/highs-solver'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
 
 /**

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { loadAssignmentSolver } from '../../src/main/matching/assignment'
+import { loadAssignmentSolver } from '../../src/main/matching/highs-solver'
 import { openRuntime } from '../../src/main/runtime'
 import { restoreBackup } from '../../src/main/services/backup-service'
 import { importDwellings } from '../../src/main/services/import-service'

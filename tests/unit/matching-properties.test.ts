@@ -14,8 +14,9 @@ import {
   compareCandidates,
   type ProposedShortlist,
 } from '../../src/main/domain/shortlist-batch'
-import { assignmentSolver } from '../../src/main/matching/assignment'
+import { assignmentSolver } from '../../src/main/matching/highs-solver'
 import { TARGET_GROUP, WIJK, type TargetGroup, type Wijk } from '../../src/shared/domain/vocabulary'
+import { achieved, eligibilityGraph, maxCovered, maxPlaces } from '../support/max-flow'
 import {
   aClient,
   aDwelling,
@@ -215,6 +216,16 @@ describe('buildShortlists, for random clients and dwellings', () => {
           expect(used).toBeGreaterThanOrEqual(batch.eligibility.maxOpenShortlists)
         }
       }
+    })
+  })
+
+  it('covers as many dwellings and fills as many places as any assignment (independent max flow)', () => {
+    forAllBatches((batch, lists) => {
+      const graph = eligibilityGraph(batch.dwellings, batch.clients, batch.eligibility)
+      expect(achieved(lists)).toEqual({
+        covered: maxCovered(graph),
+        places: maxPlaces(graph, batch.size),
+      })
     })
   })
 

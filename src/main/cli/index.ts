@@ -11,7 +11,7 @@ import { reportCommand } from './report'
 import { backupsCommand, restoreCommand } from './restore'
 import { shortlistsCommand } from './shortlists'
 import { templateCommand } from './template'
-import { loadAssignmentSolver } from '../matching/assignment'
+import { loadAssignmentSolver } from '../matching/highs-solver'
 
 const commands: Command[] = [
   demoCommand,

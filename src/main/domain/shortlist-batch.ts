@@ -1,23 +1,7 @@
 import { isEligible, type EligibilityContext } from './eligibility'
 import type { ClientFacts, DwellingFacts } from './facts'
+import { assign, type AssignmentSolver } from './assignment'
 import { createBatchScorer, scoreCandidate, type RankingContext, type Score } from './ranking'
-
-/**
- * The quarter's assignment as data: which client may go on which dwelling's list, and how well
- * they fit. Indices, not ids, so the solver stays a plain computation
- * (src/main/matching/assignment.ts solves it with HiGHS).
- */
-export interface AssignmentProblem {
-  dwellings: number
-  /** Places per dwelling (N, the shortlist size). */
-  places: number
-  /** Per client: how many more open lists it may stand on. */
-  clientCapacity: readonly number[]
-  pairs: readonly { dwelling: number; client: number; score: number }[]
-}
-
-/** Which pairs were chosen, parallel to `problem.pairs`. */
-export type AssignmentSolver = (problem: AssignmentProblem) => boolean[]
 
 export interface ProposedCandidate {
   clientId: number
@@ -78,19 +62,23 @@ export function best<T>(items: readonly T[], n: number, compare: (a: T, b: T) =>
   return top
 }
 
-/**
- * Each dwelling's best K eligible clients go into the assignment. Measured on the demo and on
- * stressed variants of it (tests/integration/matching-batch-exact.test.ts), pruning to K never cost
- * a dwelling or a place; a larger K only makes the solve slower.
- */
-export const PRUNE_TO_BEST = 50
+interface Ranked {
+  client: ClientFacts
+  /** Position in the batch's clients (by id). */
+  index: number
+  total: number
+}
 
 /**
- * Shortlists for a whole quarter at once, as one exact assignment (docs/matching.md, "Eén optimale
- * verdeling per kwartaal"): each dwelling at most `size` candidates, each client on at most as many
- * open lists as the setting allows; first as many dwellings as possible get a candidate, then as
- * many places as possible are filled, then the total score is highest. Within a list the
- * candidates stand in ranking order; the lists come in dwelling id order.
+ * Shortlists for a whole quarter at once (docs/matching.md, "Eén optimale verdeling per
+ * kwartaal"): each dwelling at most `size` candidates, each client on at most as many open lists as
+ * the setting allows; first as many dwellings as possible get a candidate, then as many places as
+ * possible are filled, then the total score is highest.
+ *
+ * A dwelling with at least D·N eligible clients (D dwellings, N places) can be filled whatever the
+ * others take, so it need not join the exact assignment: the others are assigned exactly first,
+ * then these "ample" dwellings take their best free clients, fewest eligible first. Within a list
+ * the candidates stand in ranking order; the lists come in dwelling id order.
  */
 export function buildShortlists(
   dwellings: readonly DwellingFacts[],
@@ -100,70 +88,76 @@ export function buildShortlists(
   size: number,
   solve: AssignmentSolver,
 ): ProposedShortlist[] {
+  const places = Math.max(0, size)
   const scoreTotal = createBatchScorer(ranking)
   // In id order, so equally good assignments come out the same whatever order the input had.
   const ordered = [...dwellings].sort((a, b) => a.id - b.id)
-  const pools = ordered.map((dwelling) => {
-    const eligible = clients.filter((client) => isEligible(client, dwelling, eligibility))
-    const ranked = best(
-      eligible.map((client) => ({ client, total: scoreTotal(client, dwelling) })),
-      PRUNE_TO_BEST,
+  const people = [...clients].sort((a, b) => a.id - b.id)
+  const pools: Ranked[][] = ordered.map((dwelling) => {
+    const pool: Ranked[] = []
+    people.forEach((client, index) => {
+      if (isEligible(client, dwelling, eligibility))
+        pool.push({ client, index, total: scoreTotal(client, dwelling) })
+    })
+    return pool
+  })
+  const room = people.map((c) => Math.max(0, eligibility.maxOpenShortlists - c.openShortlists))
+  const chosen: Ranked[][] = pools.map(() => [])
+
+  const ample = (pool: Ranked[]) => pool.length >= ordered.length * places
+  const tight = pools.flatMap((pool, d) => (ample(pool) ? [] : [d]))
+  const ranked = tight.map((d) => [...pools[d]!].sort(compareCandidates))
+  const assigned = assign(
+    ranked.map((pool) => ({ clients: pool.map((r) => r.index), scores: pool.map((r) => r.total) })),
+    room,
+    places,
+    solve,
+  )
+  tight.forEach((d, t) => {
+    chosen[d] = ranked[t]!.filter((r) => assigned[t]!.has(r.index))
+    for (const r of chosen[d]) room[r.index]!--
+  })
+  const rest = pools.flatMap((pool, d) => (ample(pool) ? [d] : []))
+  rest.sort((a, b) => pools[a]!.length - pools[b]!.length || a - b)
+  for (const d of rest) {
+    chosen[d] = best(
+      pools[d]!.filter((r) => room[r.index]! > 0),
+      places,
       compareCandidates,
     )
-    return { dwelling, pool: eligible.length, ranked }
-  })
+    for (const r of chosen[d]) room[r.index]!--
+  }
 
-  const clientIndex = new Map<number, number>()
-  const capacity: number[] = []
-  const pairs: { dwelling: number; client: number; score: number }[] = []
-  pools.forEach(({ ranked }, d) => {
-    for (const { client, total } of ranked) {
-      let c = clientIndex.get(client.id)
-      if (c === undefined) {
-        c = capacity.push(eligibility.maxOpenShortlists - client.openShortlists) - 1
-        clientIndex.set(client.id, c)
-      }
-      pairs.push({ dwelling: d, client: c, score: total })
-    }
-  })
-  const chosen = solve({
-    dwellings: ordered.length,
-    places: Math.max(0, size),
-    clientCapacity: capacity,
-    pairs,
-  })
-
-  const listed = pools.map(() => new Set<number>())
   const placedOn = new Map<number, number>()
-  let at = 0
-  pools.forEach(({ dwelling, ranked }, d) => {
-    for (const { client } of ranked) {
-      if (chosen[at++]) {
-        listed[d]!.add(client.id)
-        placedOn.set(client.id, dwelling.id)
-      }
-    }
+  chosen.forEach((list, d) => {
+    for (const r of list) placedOn.set(r.index, ordered[d]!.id)
   })
-
-  return pools.map(({ dwelling, pool, ranked }, d) => {
-    const onList = ranked.filter(({ client }) => listed[d]!.has(client.id))
+  return ordered.map((dwelling, d) => {
+    const pool = pools[d]!
+    const onList = chosen[d]!
+    const listed = new Set(onList.map((r) => r.index))
     const weakest = onList.at(-1)
-    // Better-ranked than someone on this list, or left out of a list that is not full.
-    const passedOver = ranked
-      .filter(
+    // Ranked above someone on this list, or left off a list that is not full: the assignment
+    // needed them elsewhere. The best few are named, enough to explain the list.
+    const passedOver = best(
+      pool.filter(
         (r) =>
-          !listed[d]!.has(r.client.id) &&
-          (onList.length < size || (weakest !== undefined && compareCandidates(r, weakest) < 0)),
-      )
-      .flatMap(({ client }) => {
-        const onDwellingId = placedOn.get(client.id)
-        return onDwellingId === undefined ? [] : [{ clientId: client.id, onDwellingId }]
-      })
+          (onList.length < places || compareCandidates(r, weakest!) < 0) &&
+          !listed.has(r.index) &&
+          placedOn.has(r.index),
+      ),
+      places,
+      compareCandidates,
+    ).map((r) => ({ clientId: r.client.id, onDwellingId: placedOn.get(r.index)! }))
     const note: ShortNote =
-      onList.length >= size ? 'full' : pool < size ? 'too-few-eligible' : 'needed-elsewhere'
+      onList.length >= places
+        ? 'full'
+        : pool.length < places
+          ? 'too-few-eligible'
+          : 'needed-elsewhere'
     return {
       dwellingId: dwelling.id,
-      eligiblePool: pool,
+      eligiblePool: pool.length,
       candidates: onList.map(({ client }) => ({
         clientId: client.id,
         score: scoreCandidate(client, dwelling, ranking),

@@ -3,7 +3,7 @@ import type { ClientStatus, DwellingStatus } from '../../shared/domain/vocabular
 import type { DbOrTx, Tx } from '../db/connection'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
 import { buildShortlists, type PassedOver, type ShortNote } from '../domain/shortlist-batch'
-import { assignmentSolver } from '../matching/assignment'
+import { assignmentSolver } from '../matching/highs-solver'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
 import {

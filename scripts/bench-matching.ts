@@ -254,6 +254,7 @@ const placements = new Map<Wijk, number>(
 const ranking: RankingContext = {
   today: TODAY,
   weights: DEFAULT_WEIGHTS,
+  balanceDays: 30,
   providers,
   groups: groupPressures(stats),
   wijkLoad: wijkLoads(placements, WIJK_STOCK_SHARE),

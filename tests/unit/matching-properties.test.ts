@@ -229,7 +229,7 @@ describe('buildShortlists, for random clients and dwellings', () => {
     })
   })
 
-  it('orders each shortlist by score, best first, each total the sum of its parts', () => {
+  it('orders each shortlist by score, best first, each total within cents of its parts', () => {
     forAllBatches((batch, lists) => {
       const clients = byId(batch.clients)
       for (const list of lists) {
@@ -242,7 +242,8 @@ describe('buildShortlists, for random clients and dwellings', () => {
         }
         for (const { score } of list.candidates) {
           const sum = score.parts.reduce((a, p) => a + p.points, 0)
-          expect(score.total).toBe(Math.round(sum * 100) / 100)
+          // The total rounds the unrounded parts once; the parts shown are rounded each.
+          expect(Math.abs(score.total - sum)).toBeLessThanOrEqual(0.03)
         }
       }
     })

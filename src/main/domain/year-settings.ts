@@ -12,6 +12,7 @@ export const DEFAULT_YEAR_SETTINGS: YearSettings = {
   youngMaxRent: 477.2,
   shortlistSize: 3,
   maxOpenShortlists: 1,
+  maxBalanceDays: 30,
 }
 
 export const YEAR_SETTINGS_KEY = 'yearSettings'

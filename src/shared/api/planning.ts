@@ -28,6 +28,8 @@ export const YearSettingsSchema = z
     maxOpenShortlists: wholeNumber('Maximaal aantal open voordrachten per kandidaat', 1, 5).default(
       1,
     ),
+    /** Waiting before balance: provider balance and group priority together weigh at most this many waiting days. */
+    maxBalanceDays: wholeNumber('Wachttijd die balans mag overbruggen', 0, 365).default(30),
   })
   .refine((s) => s.kwaliteitskortingsgrens <= s.aftoppingsgrensLaag, {
     message: 'De kwaliteitskortingsgrens ligt onder de aftoppingsgrens',

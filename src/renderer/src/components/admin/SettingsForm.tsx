@@ -22,6 +22,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       liberalisatiegrens: euroText(values.liberalisatiegrens),
       youngMaxRent: euroText(values.youngMaxRent),
       shortlistSize: numberText(values.shortlistSize),
+      maxBalanceDays: numberText(values.maxBalanceDays),
     },
     check: (v) =>
       YearSettingsSchema.safeParse({
@@ -31,6 +32,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
         liberalisatiegrens: numberFrom(v.liberalisatiegrens),
         youngMaxRent: numberFrom(v.youngMaxRent),
         shortlistSize: numberFrom(v.shortlistSize),
+        maxBalanceDays: numberFrom(v.maxBalanceDays),
       }),
     save: (input) => client.saveSettings({ year: settings.year, values: input }),
     onSaved,
@@ -81,6 +83,13 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
           suffix="kandidaten"
           required
           hint="Hoeveel kandidaten Het Vierde Huis per woning aan de corporatie voordraagt (1 tot en met 10)."
+        />
+        <NumberField
+          {...form.text('maxBalanceDays')}
+          label="Wachttijd gaat voor balans"
+          suffix="dagen"
+          required
+          hint="Verdeling over zorgaanbieders en voorrang van een doelgroep mogen samen een kandidaat hooguit zoveel wachtdagen naar voren halen. Wie langer dan drie maanden wacht, wordt nooit door balans alleen ingehaald."
         />
       </FormSection>
       <div className="form-footer form-footer-inline">

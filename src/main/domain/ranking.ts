@@ -220,6 +220,18 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
   },
 ]
 
+/** The parts that waiting before balance bounds: provider balance and group priority. */
+const BALANCE_PARTS = SCORE_PARTS.filter(
+  (p) => p.key === 'providerBalance' || p.key === 'groupPriority',
+)
+
+/** What balance adds to a client's score (the same for every dwelling). */
+export function balancePoints(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext) {
+  let points = 0
+  for (const part of BALANCE_PARTS) points += part.points(client, dwelling, ctx)
+  return points
+}
+
 /**
  * The total alone, for ranking one pair: the sum of the unrounded parts, rounded once, so that
  * the waiting-before-balance bounds hold to the day (the parts shown may differ by a cent).

@@ -1,11 +1,19 @@
 import { isEligible, type EligibilityContext } from './eligibility'
 import type { ClientFacts, DwellingFacts } from './facts'
 import { assign, type AssignmentSolver } from './assignment'
-import { createBatchScorer, scoreCandidate, type RankingContext, type Score } from './ranking'
+import {
+  balancePoints,
+  createBatchScorer,
+  scoreCandidate,
+  type RankingContext,
+  type Score,
+} from './ranking'
 
 export interface ProposedCandidate {
   clientId: number
   score: Score
+  /** A free eligible client ranked below would have had this place without balance. */
+  decidedByBalance: boolean
 }
 
 /** Why a dwelling got fewer than N candidates, if it did. */
@@ -132,10 +140,21 @@ export function buildShortlists(
   chosen.forEach((list, d) => {
     for (const r of list) placedOn.set(r.index, ordered[d]!.id)
   })
+  const balance = new Map<number, number>()
+  const withoutBalance = (r: Ranked, dwelling: DwellingFacts) => {
+    if (!balance.has(r.index)) balance.set(r.index, balancePoints(r.client, dwelling, ranking))
+    return r.total - balance.get(r.index)!
+  }
   return ordered.map((dwelling, d) => {
     const pool = pools[d]!
     const onList = chosen[d]!
     const listed = new Set(onList.map((r) => r.index))
+    const free = pool.filter((r) => !listed.has(r.index) && room[r.index]! > 0)
+    // Balance decided the place when a free client it ranks below would otherwise be ahead.
+    const decidedByBalance = (c: Ranked) =>
+      free.some(
+        (r) => r.total <= c.total && withoutBalance(r, dwelling) > withoutBalance(c, dwelling),
+      )
     const weakest = onList.at(-1)
     // Ranked above someone on this list, or left off a list that is not full: the assignment
     // needed them elsewhere. The best few are named, enough to explain the list.
@@ -158,9 +177,10 @@ export function buildShortlists(
     return {
       dwellingId: dwelling.id,
       eligiblePool: pool.length,
-      candidates: onList.map(({ client }) => ({
-        clientId: client.id,
-        score: scoreCandidate(client, dwelling, ranking),
+      candidates: onList.map((c) => ({
+        clientId: c.client.id,
+        score: scoreCandidate(c.client, dwelling, ranking),
+        decidedByBalance: decidedByBalance(c),
       })),
       note,
       passedOver,

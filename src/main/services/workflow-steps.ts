@@ -85,6 +85,10 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
     assignmentSolver(),
   )
   return proposals.map((proposal) => {
+    tx.update(dwellings)
+      .set({ shortNote: proposal.note === 'full' ? null : proposal.note })
+      .where(eq(dwellings.id, proposal.dwellingId))
+      .run()
     const outcome = {
       dwellingId: proposal.dwellingId,
       candidates: proposal.candidates.length,
@@ -116,6 +120,7 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
           position: index + 1,
           score: c.score.total,
           scoreParts: JSON.stringify(c.score.parts),
+          decidedByBalance: c.decidedByBalance,
         })),
       )
       .run()

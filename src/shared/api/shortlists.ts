@@ -78,6 +78,8 @@ export const BoardRowSchema = z.object({
   shortlistStatus: z.enum(SHORTLIST_STATUS.keys).nullable(),
   candidates: z.array(z.string()),
   eligiblePoolSize: z.number().nullable(),
+  /** Why the last batch left this dwelling short, if it did. */
+  shortNote: z.enum(['too-few-eligible', 'needed-elsewhere']).nullable(),
 })
 export type BoardRow = z.infer<typeof BoardRowSchema>
 

@@ -369,6 +369,28 @@ describe('buildShortlists, worked cases', () => {
     expect(ids.get(1)).not.toContain(1)
   })
 
+  it('marks a place balance decided, and only then', () => {
+    const ranking = rankingContext({
+      providers: new Map([
+        [1, { name: 'Achter', expected: 10, allocated: 0 }],
+        [2, { name: 'Voor', expected: 10, allocated: 30 }],
+      ]),
+    })
+    const behind = aClient({ id: 1, careProviderId: 1, registeredOn: registeredDaysAgo(60) })
+    const ahead = aClient({ id: 2, careProviderId: 2, registeredOn: registeredDaysAgo(80) })
+    const list = (balanceDays: number) =>
+      buildShortlists(
+        [aDwelling()],
+        [behind, ahead],
+        eligibilityContext(),
+        { ...ranking, balanceDays },
+        1,
+        assignmentSolver(),
+      )[0]!.candidates
+    expect(list(30)).toMatchObject([{ clientId: 1, decidedByBalance: true }])
+    expect(list(0)).toMatchObject([{ clientId: 2, decidedByBalance: false }])
+  })
+
   it('lets a client stand on several shortlists when the limit allows it', () => {
     const dwellings = [1, 2, 3].map((id) => aDwelling({ id }))
     const client = aClient({ id: 1, openShortlists: 1 })

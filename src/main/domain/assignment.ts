@@ -90,10 +90,14 @@ export function assign(
   }
   const top = (d: number) => pools[d]!.clients.slice(0, START_WITH_BEST)
 
-  const columns = greedy(pools, clientCapacity, places)
-  columns.forEach((set, d) => top(d).forEach((c) => set.add(c)))
-  let filled: AssignmentPair[]
-  for (;;) {
+  const seed = greedy(pools, clientCapacity, places)
+  // One dwelling has no competition: its best free clients are the optimum in every tier.
+  if (pools.length <= 1) return seed
+  const columns = seed.map((set, d) => new Set([...set, ...top(d)]))
+  // When the greedy already gives every dwelling all it could hold, no filling does better.
+  const full = seed.every((set, d) => set.size === Math.min(places, pools[d]!.clients.length))
+  let filled = seed.flatMap((set, d) => [...set].map((client) => ({ dwelling: d, client })))
+  while (!full) {
     const pairs = columns.flatMap((set, d) =>
       [...set].map((client) => ({ dwelling: d, client, value: 0 })),
     )

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import type { EligibilityContext } from '../../src/main/domain/eligibility'
 import type { ClientFacts, DwellingFacts } from '../../src/main/domain/facts'
 import { DEFAULT_WEIGHTS, type RankingContext } from '../../src/main/domain/ranking'
+import { DEFAULT_YEAR_SETTINGS } from '../../src/main/domain/year-settings'
 import {
   CLIENT_STATUS,
   DWELLING_TYPE,
@@ -102,6 +103,7 @@ export function rankingContext(overrides: Partial<RankingContext> = {}): Ranking
   return {
     today: TODAY,
     weights: DEFAULT_WEIGHTS,
+    balanceDays: DEFAULT_YEAR_SETTINGS.maxBalanceDays,
     providers: new Map(),
     groups: new Map(),
     wijkLoad: new Map(),

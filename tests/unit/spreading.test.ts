@@ -1,3 +1,4 @@
+import { assignmentSolver } from '../../src/main/matching/highs-solver'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isEligible, whyNot, type EligibilityContext } from '../../src/main/domain/eligibility'
@@ -231,7 +232,14 @@ describe('the complex stop (properties)', () => {
         fc.integer({ min: 1, max: 4 }),
         (dwellings, clients, placements, pending, size) => {
           const ctx = withStop(dwellings, placements, pending)
-          const lists = buildShortlists(dwellings, clients, ctx, rankingContext(), size)
+          const lists = buildShortlists(
+            dwellings,
+            clients,
+            ctx,
+            rankingContext(),
+            size,
+            assignmentSolver(),
+          )
           const served = new Map<string, number>()
           for (const list of lists) {
             const d = dwellings.find((x) => x.id === list.dwellingId)!
@@ -272,9 +280,18 @@ describe('the complex stop (properties)', () => {
         (dwellings, clients, placements, pending) => {
           const all = new Set(dwellings.map((d) => d.id))
           const overridden = withStop(dwellings, placements, pending, all)
-          const lists = buildShortlists(dwellings, clients, overridden, rankingContext(), 3)
+          const lists = buildShortlists(
+            dwellings,
+            clients,
+            overridden,
+            rankingContext(),
+            3,
+            assignmentSolver(),
+          )
           const noStop = eligibilityContext()
-          expect(lists).toEqual(buildShortlists(dwellings, clients, noStop, rankingContext(), 3))
+          expect(lists).toEqual(
+            buildShortlists(dwellings, clients, noStop, rankingContext(), 3, assignmentSolver()),
+          )
         },
       ),
       { numRuns: RUNS },

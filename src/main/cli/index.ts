@@ -13,6 +13,7 @@ import { reportCommand } from './report'
 import { backupsCommand, restoreCommand } from './restore'
 import { shortlistsCommand } from './shortlists'
 import { templateCommand } from './template'
+import { loadAssignmentSolver } from '../matching/highs-solver'
 
 const commands: Command[] = [
   demoCommand,
@@ -44,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Onbekende opdracht: ${name}\n\n${usage()}`)
     return 1
   }
+  await loadAssignmentSolver()
   return command.run(args)
 }
 

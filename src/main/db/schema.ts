@@ -218,6 +218,11 @@ export const dwellings = sqliteTable(
     remarks: text('remarks'),
     /** The officer's reason for presenting candidates although the complex reached its stop. */
     complexStopOverride: text('complex_stop_override'),
+    /**
+     * Why the last batch gave this dwelling fewer than N candidates: fewer eligible at all, or
+     * eligible clients needed on other lists. Null when it got a full list (or none was made yet).
+     */
+    shortNote: text('short_note', { enum: ['too-few-eligible', 'needed-elsewhere'] }),
     status: text('status', { enum: DWELLING_STATUS.keys }).notNull().default('ingediend'),
     statusSince: text('status_since').notNull(),
     submittedOn: text('submitted_on').notNull(),
@@ -274,6 +279,8 @@ export const shortlistCandidates = sqliteTable(
     decisionText: text('decision_text'),
     /** Set when the officer swapped this candidate in by hand. */
     swapReason: text('swap_reason'),
+    /** Without provider balance and group priority a free client would have had this place. */
+    decidedByBalance: bool('decided_by_balance').notNull().default(false),
     ...timestamps,
   },
   (t) => [

@@ -43,6 +43,11 @@ export interface GroupStanding {
 export interface RankingContext {
   today: Date
   weights: RankingWeights
+  /**
+   * Waiting before balance (setting, default 30): provider balance and group priority together
+   * may move a client ahead of others by at most this many waiting days.
+   */
+  balanceDays: number
   providers: ReadonlyMap<number, ProviderStanding>
   groups: ReadonlyMap<TargetGroup, GroupStanding>
   /** MO/BW placements against the wijk's spreading norm: 0 on the norm, 1 double, −1 none yet. */
@@ -88,6 +93,24 @@ export function waitingDays(client: Pick<ClientFacts, 'registeredOn'>, today: Da
   return Math.max(0, Math.round((now - then) / 86_400_000))
 }
 
+/**
+ * What `balanceDays` of waiting are worth, at the flattest part of the waiting curve: the most that
+ * provider balance and group priority together may add to one client over another.
+ */
+export function balanceRoom(ctx: Pick<RankingContext, 'weights' | 'balanceDays'>): number {
+  const perDay = Math.min(ctx.weights.waiting, ctx.weights.waitingPastTarget) / WAITING_TARGET_DAYS
+  return Math.max(0, ctx.balanceDays) * perDay
+}
+
+/**
+ * Provider balance spans 2 × its weight (deficit −1 … 1), group priority its weight (pressure 0 … 1):
+ * both are scaled down together so that their joint spread never exceeds the balance room.
+ */
+function balanceScale(ctx: RankingContext): number {
+  const spread = 2 * ctx.weights.providerBalance + ctx.weights.groupPriority
+  return spread <= 0 ? 0 : Math.min(1, balanceRoom(ctx) / spread)
+}
+
 /** −1 (far ahead of contingent) … 1 (nothing allocated of what was expected). */
 export function providerDeficit(standing: ProviderStanding | undefined): number {
   if (!standing || standing.expected <= 0) return 0
@@ -112,17 +135,20 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
     points: (c, _d, ctx) => {
       const days = waitingDays(c, ctx.today)
       const past = Math.max(0, days - WAITING_TARGET_DAYS)
+      // Past the ambition a client is ahead by the whole balance room: no shorter waiter
+      // overtakes them through balance alone.
       return (
         (ctx.weights.waiting * Math.min(days, WAITING_TARGET_DAYS) +
           ctx.weights.waitingPastTarget * past) /
-        WAITING_TARGET_DAYS
+          WAITING_TARGET_DAYS +
+        (past > 0 ? balanceRoom(ctx) : 0)
       )
     },
     explain: (c, _d, ctx) => {
       const waited = waitingDays(c, ctx.today)
       const past = waited - WAITING_TARGET_DAYS
       return past > 0
-        ? `Wacht ${days(waited)}, ${days(past)} langer dan 3 maanden`
+        ? `Wacht ${days(waited)}, ${days(past)} langer dan 3 maanden: voorrang boven kortere wachters`
         : `Wacht ${days(waited)}`
     },
   },
@@ -130,7 +156,9 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
     key: 'providerBalance',
     label: 'Verdeling zorgaanbieders',
     points: (c, _d, ctx) =>
-      ctx.weights.providerBalance * providerDeficit(ctx.providers.get(c.careProviderId)),
+      balanceScale(ctx) *
+      ctx.weights.providerBalance *
+      providerDeficit(ctx.providers.get(c.careProviderId)),
     explain: (c, _d, ctx) => {
       const standing = ctx.providers.get(c.careProviderId)
       if (!standing) return 'Geen contingent bekend'
@@ -144,7 +172,9 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
     label: 'Prioriteit doelgroep',
     clientOnly: true,
     points: (c, _d, ctx) =>
-      ctx.weights.groupPriority * (ctx.groups.get(c.targetGroup)?.pressure ?? 0),
+      balanceScale(ctx) *
+      ctx.weights.groupPriority *
+      (ctx.groups.get(c.targetGroup)?.pressure ?? 0),
     explain: (c, _d, ctx) => {
       const group = ctx.groups.get(c.targetGroup)
       if (!group) return TARGET_GROUP.label(c.targetGroup)
@@ -171,14 +201,29 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
   },
 ]
 
-/** The total alone, for ranking one pair. */
+/** The parts that waiting before balance bounds: provider balance and group priority. */
+const BALANCE_PARTS = SCORE_PARTS.filter(
+  (p) => p.key === 'providerBalance' || p.key === 'groupPriority',
+)
+
+/** What balance adds to a client's score (the same for every dwelling). */
+export function balancePoints(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext) {
+  let points = 0
+  for (const part of BALANCE_PARTS) points += part.points(client, dwelling, ctx)
+  return points
+}
+
+/**
+ * The total alone, for ranking one pair: the sum of the unrounded parts, rounded once, so that
+ * the waiting-before-balance bounds hold to the day (the parts shown may differ by a cent).
+ */
 export function scoreTotal(
   client: ClientFacts,
   dwelling: DwellingFacts,
   ctx: RankingContext,
 ): number {
   let total = 0
-  for (const part of SCORE_PARTS) total += round(part.points(client, dwelling, ctx))
+  for (const part of SCORE_PARTS) total += part.points(client, dwelling, ctx)
   return round(total)
 }
 
@@ -188,17 +233,18 @@ export function scoreTotal(
  * what `scoreTotal` gives.
  */
 export function createBatchScorer(ctx: RankingContext) {
-  const fixed = SCORE_PARTS.filter((p) => p.clientOnly)
-  const varying = SCORE_PARTS.filter((p) => !p.clientOnly)
-  const perClient = new Map<number, number>()
+  const perClient = new Map<number, number[]>()
   return (client: ClientFacts, dwelling: DwellingFacts): number => {
-    let total = perClient.get(client.id)
-    if (total === undefined) {
-      total = 0
-      for (const part of fixed) total += round(part.points(client, dwelling, ctx))
-      perClient.set(client.id, total)
+    let fixed = perClient.get(client.id)
+    if (fixed === undefined) {
+      fixed = SCORE_PARTS.map((p) => (p.clientOnly ? p.points(client, dwelling, ctx) : 0))
+      perClient.set(client.id, fixed)
     }
-    for (const part of varying) total += round(part.points(client, dwelling, ctx))
+    // Summed in the same order as `scoreTotal`, so both give the very same number.
+    let total = 0
+    SCORE_PARTS.forEach((part, i) => {
+      total += part.clientOnly ? fixed[i]! : part.points(client, dwelling, ctx)
+    })
     return round(total)
   }
 }

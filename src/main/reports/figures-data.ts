@@ -26,6 +26,7 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
       corporationId: dwellings.corporationId,
       wijk: dwellings.wijk,
       status: dwellings.status,
+      shortNote: dwellings.shortNote,
     })
     .from(dwellings)
     .where(inPeriod)
@@ -48,6 +49,7 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
       careProviderId: clients.careProviderId,
       decision: shortlistCandidates.decision,
       reason: shortlistCandidates.decisionReason,
+      decidedByBalance: shortlistCandidates.decidedByBalance,
     })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))

@@ -199,6 +199,9 @@ function roundsOf(data: PeriodData): QuarterFigures['rounds'] {
       .sort((a, b) => a - b)
       .map((round) => ({ round, count: byRound.get(round)!.length })),
     rejections: rejections.length,
+    tooFewEligible: data.dwellings.filter((d) => d.shortNote === 'too-few-eligible').length,
+    neededElsewhere: data.dwellings.filter((d) => d.shortNote === 'needed-elsewhere').length,
+    decidedByBalance: data.presentedCandidates.filter((c) => c.decidedByBalance).length,
     reasons: REJECTION_REASON.keys.map((reason) => {
       const n = rejections.filter((r) => r.reason === reason).length
       return {

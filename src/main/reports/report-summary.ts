@@ -118,6 +118,24 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
       note: 'Geheel afgewezen rondes t.o.v. alle rondes waarop de corporatie besloot',
     },
     {
+      label: 'Woningen met te weinig in aanmerking',
+      value: f.rounds.tooFewEligible,
+      format: 'count',
+      note: 'Minder kandidaten in aanmerking dan een voordracht telt: de individuele match knelt',
+    },
+    {
+      label: 'Woningen met kandidaten elders nodig',
+      value: f.rounds.neededElsewhere,
+      format: 'count',
+      note: 'Genoeg in aanmerking, maar nodig voor woningen waar minder kandidaten in aanmerking kwamen',
+    },
+    {
+      label: 'Plaatsen beslist door balans',
+      value: f.rounds.decidedByBalance,
+      format: 'count',
+      note: 'Voorgedragen dankzij verdeling zorgaanbieders of prioriteit doelgroep, binnen de ingestelde wachtdagen',
+    },
+    {
       label: 'Gemiddeld aantal rondes tot match',
       value: f.rounds.averageRounds,
       format: 'decimal',

@@ -267,6 +267,7 @@ export function rankingContext(
   return {
     today,
     weights: DEFAULT_WEIGHTS,
+    balanceDays: getSettings(ctx, today.getFullYear()).values.maxBalanceDays,
     providers: providerStandings(db, today),
     groups: groupStandings(db, today, waiting),
     wijkLoad: spreading.wijkLoad,

@@ -2,7 +2,8 @@ import { and, eq, inArray, max } from 'drizzle-orm'
 import type { ClientStatus, DwellingStatus } from '../../shared/domain/vocabulary'
 import type { DbOrTx, Tx } from '../db/connection'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
-import { buildShortlists } from '../domain/shortlist-batch'
+import { buildShortlists, type PassedOver, type ShortNote } from '../domain/shortlist-batch'
+import { assignmentSolver } from '../matching/highs-solver'
 import { auditMany } from './audit'
 import type { ServiceContext } from './context'
 import {
@@ -63,9 +64,11 @@ export interface NewRound {
   shortlistId: number | null
   candidates: number
   eligible: number
+  note: ShortNote
+  passedOver: PassedOver[]
 }
 
-/** Rows per INSERT: well under SQLite's limit on bound parameters (the widest row here has 5). */
+/** Rows per INSERT: well under SQLite's limit on bound parameters (the widest row here has 6). */
 const CHUNK = 500
 
 function chunks<T>(rows: readonly T[]): T[][] {
@@ -75,10 +78,11 @@ function chunks<T>(rows: readonly T[]): T[][] {
 }
 
 /**
- * Makes concept shortlists for the given dwellings in one batch (scarcest first, no client twice)
- * and puts the dwellings "in voordracht". A dwelling without any eligible client gets no shortlist
- * and stays as it is. The rounds, candidates, statuses and audit rows are written with a handful of
- * multi-row statements, not a few per dwelling: drizzle prepares every statement anew.
+ * Makes concept shortlists for the given dwellings in one batch (one exact assignment, no client on
+ * more lists than allowed) and puts the dwellings "in voordracht". A dwelling without any eligible
+ * client gets no shortlist and stays as it is. The rounds, candidates, statuses and audit rows are
+ * written with a handful of multi-row statements, not a few per dwelling: drizzle prepares every
+ * statement anew.
  */
 export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): NewRound[] {
   const today = ctx.now()
@@ -89,7 +93,18 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
     eligibilityContext(ctx, tx, dwellingIds),
     rankingContext(ctx, tx, waiting),
     getSettings(ctx, today.getFullYear()).values.shortlistSize,
+    assignmentSolver(),
   )
+  // Why each dwelling is short, if it is: cleared when it got a full list.
+  for (const note of ['too-few-eligible', 'needed-elsewhere', 'full'] as const) {
+    const ids = proposals.filter((p) => p.note === note).map((p) => p.dwellingId)
+    for (const part of chunks(ids)) {
+      tx.update(dwellings)
+        .set({ shortNote: note === 'full' ? null : note })
+        .where(inArray(dwellings.id, part))
+        .run()
+    }
+  }
   const made = proposals.filter((p) => p.candidates.length > 0)
   const lastRound = new Map<number, number>()
   for (const ids of chunks(made.map((p) => p.dwellingId))) {
@@ -126,6 +141,7 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
       position: index + 1,
       score: c.score.total,
       scoreParts: JSON.stringify(c.score.parts),
+      decidedByBalance: c.decidedByBalance,
     })),
   )
   for (const part of chunks(candidateRows)) tx.insert(shortlistCandidates).values(part).run()
@@ -150,6 +166,7 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
       details: {
         shortlistId: shortlistOf.get(p.dwellingId),
         clients: p.candidates.map((c) => c.clientId),
+        passedOver: p.passedOver,
       },
     })),
   )
@@ -158,5 +175,7 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
     shortlistId: shortlistOf.get(proposal.dwellingId) ?? null,
     candidates: proposal.candidates.length,
     eligible: proposal.eligiblePool,
+    note: proposal.note,
+    passedOver: proposal.passedOver,
   }))
 }

@@ -41,6 +41,8 @@ export const YearSettingsSchema = z
     answerWorkingDays: wholeNumber('Antwoordtermijn corporatie', 1, 60).default(10),
     /** Working days a client has to accept or decline the one-time offer. */
     offerReplyWorkingDays: wholeNumber('Reactietermijn aanbieding', 1, 60).default(5),
+    /** Waiting before balance: provider balance and group priority together weigh at most this many waiting days. */
+    maxBalanceDays: wholeNumber('Wachttijd die balans mag overbruggen', 0, 365).default(30),
   })
   .refine((s) => s.kwaliteitskortingsgrens <= s.aftoppingsgrensLaag, {
     message: 'De kwaliteitskortingsgrens ligt onder de aftoppingsgrens',

@@ -87,6 +87,12 @@ export const RoundsFiguresSchema = z.object({
   byRound: z.array(z.object({ round: z.number(), count: z.number() })),
   /** Candidates given "geen match". */
   rejections: z.number(),
+  /** Dwellings the last batch left short because fewer than N were eligible at all. */
+  tooFewEligible: z.number(),
+  /** Dwellings the last batch left short because their eligible clients were needed elsewhere. */
+  neededElsewhere: z.number(),
+  /** Presented places that balance decided (waiting before balance): a free client waiting longer would have had them. */
+  decidedByBalance: z.number(),
   reasons: z.array(
     z.object({ reason: z.string(), label: z.string(), count: z.number(), share: ShareSchema }),
   ),

@@ -78,6 +78,8 @@ export const BoardRowSchema = z.object({
   shortlistStatus: z.enum(SHORTLIST_STATUS.keys).nullable(),
   candidates: z.array(z.string()),
   eligiblePoolSize: z.number().nullable(),
+  /** Why the last batch left this dwelling short, if it did. */
+  shortNote: z.enum(['too-few-eligible', 'needed-elsewhere']).nullable(),
 })
 export type BoardRow = z.infer<typeof BoardRowSchema>
 
@@ -103,13 +105,21 @@ export const PoolEntrySchema = z.object({
 })
 export type PoolEntry = z.infer<typeof PoolEntrySchema>
 
+const ShortDwellingSchema = z.object({
+  dwellingId: z.number(),
+  address: z.string(),
+  eligible: z.number(),
+  candidates: z.number(),
+})
+
 export const GenerateSummarySchema = z.object({
   quarter: QuarterKeySchema,
   dwellings: z.number(),
   shortlistsMade: z.number(),
-  tooFewEligible: z.array(
-    z.object({ dwellingId: z.number(), address: z.string(), eligible: z.number() }),
-  ),
+  /** Fewer than N eligible at all (pool < N): the individual match was the bottleneck. */
+  tooFewEligible: z.array(ShortDwellingSchema),
+  /** Enough eligible, but the assignment needed some of them on other dwellings' lists. */
+  neededElsewhere: z.array(ShortDwellingSchema),
 })
 export type GenerateSummary = z.infer<typeof GenerateSummarySchema>
 

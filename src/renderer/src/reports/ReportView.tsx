@@ -225,6 +225,9 @@ export function ReportView({ figures, officer }: ReportViewProps) {
               ['Met een gekozen kandidaat', formatNumber(rounds.chosen)],
               ['Geheel afgewezen', formatNumber(rounds.rejectedRounds)],
               ['Individuele match knelpunt', shareOrDash(rounds.bottleneckShare)],
+              ['Te weinig in aanmerking', formatNumber(rounds.tooFewEligible)],
+              ['Kandidaten elders nodig', formatNumber(rounds.neededElsewhere)],
+              ['Plaatsen beslist door balans', formatNumber(rounds.decidedByBalance)],
               ['Gemiddeld aantal rondes', formatDecimal(rounds.averageRounds)],
               [
                 'Gekozen per ronde',

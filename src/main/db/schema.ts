@@ -219,6 +219,11 @@ export const dwellings = sqliteTable(
     /** The officer's reason for presenting candidates although the complex reached its stop. */
     complexStopOverride: text('complex_stop_override'),
     /**
+     * Set by the quarter batch when the year's instroom trajectory needs this flip-possible dwelling
+     * for instroom: uitstroom clients are then not eligible for it (seed 003's rising share).
+     */
+    reservedForInstroom: bool('reserved_for_instroom').notNull().default(false),
+    /**
      * Why the last batch gave this dwelling fewer than N candidates: fewer eligible at all, or
      * eligible clients needed on other lists. Null when it got a full list (or none was made yet).
      */

@@ -1,0 +1,1 @@
+ALTER TABLE `dwellings` ADD `reserved_for_instroom` integer DEFAULT false NOT NULL;

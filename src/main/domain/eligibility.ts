@@ -118,8 +118,10 @@ export const RULES: readonly Rule[] = [
     passes: (c, d) =>
       c.flow === 'instroom'
         ? d.suitableFor !== 'uitstroom' && d.flipPossible
-        : d.suitableFor !== 'instroom',
+        : d.suitableFor !== 'instroom' && !d.reservedForInstroom,
     reason: (c, d) => {
+      if (c.flow === 'uitstroom' && d.suitableFor !== 'instroom')
+        return 'Woning is dit kwartaal voorbehouden aan instroom, om het aandeel instroom van dit jaar te halen'
       if (c.flow === 'uitstroom') return 'Woning is alleen voor instroom aangeboden'
       if (d.suitableFor === 'uitstroom')
         return `${FLOW.label(c.flow)}: woning is alleen voor uitstroom aangeboden`

@@ -49,6 +49,8 @@ export interface DwellingFacts {
   netRent: number
   suitableFor: SuitableFor
   flipPossible: boolean
+  /** Kept for instroom by the quarter batch, to stay on the year's instroom trajectory. */
+  reservedForInstroom?: boolean
 }
 
 export const pairKey = (dwellingId: number, clientId: number) => `${dwellingId}:${clientId}`

@@ -68,6 +68,7 @@ export const dwellingFactColumns = {
   netRent: dwellings.netRent,
   suitableFor: dwellings.suitableFor,
   flipPossible: dwellings.flipPossible,
+  reservedForInstroom: dwellings.reservedForInstroom,
 }
 
 function openShortlistCounts(db: DbOrTx): Map<number, number> {
@@ -150,6 +151,7 @@ export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
       netRent: d.netRent,
       suitableFor: d.suitableFor,
       flipPossible: d.flipPossible,
+      reservedForInstroom: d.reservedForInstroom,
     }))
 }
 

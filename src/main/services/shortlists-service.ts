@@ -11,6 +11,7 @@ import { scoreCandidate } from '../domain/ranking'
 import type { ShortNote } from '../domain/shortlist-batch'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
+import { reserveForInstroom } from './instroom-reserve'
 import {
   eligibilityContext,
   loadClientFacts,
@@ -58,6 +59,12 @@ export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): Ge
       .from(dwellings)
       .where(and(eq(dwellings.quarterKey, quarter), eq(dwellings.status, 'ingediend')))
       .all()
+    const instroom = reserveForInstroom(
+      ctx,
+      tx,
+      quarter,
+      open.map((d) => d.id),
+    )
     const rounds = makeRounds(
       ctx,
       tx,
@@ -95,6 +102,7 @@ export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): Ge
       shortlistsMade: made,
       tooFewEligible,
       neededElsewhere,
+      instroom: instroom && { needed: instroom.needed, reserved: instroom.reserved },
     }
   })
 }

@@ -120,6 +120,8 @@ export const GenerateSummarySchema = z.object({
   tooFewEligible: z.array(ShortDwellingSchema),
   /** Enough eligible, but the assignment needed some of them on other dwellings' lists. */
   neededElsewhere: z.array(ShortDwellingSchema),
+  /** The year's instroom trajectory: flip-possible dwellings it needs, and how many were kept. */
+  instroom: z.object({ needed: z.number(), reserved: z.number() }).nullable(),
 })
 export type GenerateSummary = z.infer<typeof GenerateSummarySchema>
 

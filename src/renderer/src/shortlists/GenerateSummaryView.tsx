@@ -65,6 +65,17 @@ export function GenerateSummaryView({
           Sluiten
         </button>
       </div>
+      {summary.instroom && summary.instroom.needed > 0 && (
+        <p>
+          Instroom: om het aandeel instroom van dit jaar te halen zijn{' '}
+          {countOf(summary.instroom.needed, 'omklapbare woning', 'omklapbare woningen')} nodig;{' '}
+          {summary.instroom.reserved} daarvan {summary.instroom.reserved === 1 ? 'is' : 'zijn'}{' '}
+          voorbehouden aan instroom
+          {summary.instroom.reserved < summary.instroom.needed &&
+            ' (meer kon niet: te weinig omklapbare woningen met een kandidaat voor instroom)'}
+          .
+        </p>
+      )}
       <ShortList
         dwellings={summary.tooFewEligible}
         onOpen={onOpen}

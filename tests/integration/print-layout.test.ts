@@ -35,7 +35,7 @@ describe('printing the templates on A4', () => {
       .join('\n')
       .replace(/\s+/g, ' ')
     expect(instructions).toContain('niets wordt dubbel ingevoerd.')
-    expect(instructions).toContain('Straat en huisnummer met toevoeging')
+    expect(instructions).toContain('Straat en huisnummer')
     // The data sheet repeats its header on every page it takes.
     const dataPages = pages.filter((p) => p.width > p.height)
     expect(dataPages.length).toBeGreaterThan(0)

@@ -238,6 +238,8 @@ export const dwellings = sqliteTable(
     uniqueIndex('dwellings_address_quarterKey_idx').on(t.address, t.postcode, t.quarterKey),
     // The quarter screens list a quarter's dwellings per corporation.
     index('dwellings_quarterKey_corporationId_idx').on(t.quarterKey, t.corporationId),
+    // The complex stop counts the dwellings under way (in voordracht, aangeboden) across quarters.
+    index('dwellings_status_idx').on(t.status),
   ],
 )
 

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, like, sql } from 'drizzle-orm'
+import { and, between, count, eq, inArray, sql } from 'drizzle-orm'
 import type { InstroomSteering } from '../../shared/api/planning'
 import { parseQuarter, type QuarterKey } from '../../shared/domain/quarter'
 import type { DbOrTx } from '../db/connection'
@@ -26,7 +26,8 @@ export function instroomSteering(db: DbOrTx, key: QuarterKey): InstroomSteering 
     .from(allocations)
     .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
     .innerJoin(clients, eq(clients.id, allocations.clientId))
-    .where(like(dwellings.quarterKey, `${year}-Q%`))
+    // A range, not LIKE: SQLite's LIKE ignores case and so cannot use the quarter index.
+    .where(between(dwellings.quarterKey, `${year}-Q1`, `${year}-Q4`))
     .get() ?? { allocated: 0, instroom: 0 }
   const open = db
     .select({

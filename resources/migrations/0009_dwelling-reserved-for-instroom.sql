@@ -1,1 +1,0 @@
-ALTER TABLE `dwellings` ADD `reserved_for_instroom` integer DEFAULT false NOT NULL;

@@ -70,6 +70,8 @@ function pendingMigrations(sqlite: Database.Database, migrationsFolder: string):
  * must not keep the file open.
  */
 function closeOptimised(sqlite: Database.Database): void {
+  // Closing twice is harmless (a test or a restore may close first): optimise only while open.
+  if (!sqlite.open) return
   try {
     sqlite.pragma('optimize')
   } finally {

@@ -4,7 +4,9 @@ import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { FormFooter } from '../../components/form/FormFooter'
 import { SelectField, vocabularyOptions } from '../../components/form/SelectField'
-import { TextField } from '../../components/form/TextField'
+import { DateField } from '../../components/form/DateField'
+import { readDates } from '../../components/form/field-errors'
+import { isoDateFrom } from '../../components/form/form-values'
 import { formatDate } from '../../format'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { chosen, flatCheck } from '../form-check'
@@ -20,15 +22,20 @@ interface AcceptOfferDialogProps {
 export function AcceptOfferDialog({ offer, flow, onClose, onDone }: AcceptOfferDialogProps) {
   const form = useSaveForm({
     initial: { startsOn: '', contractKind: flow === 'instroom' ? 'omklap' : 'huur' },
-    check: (values) =>
-      flatCheck(
+    check: (values) => {
+      const dates = readDates({ startsOn: values.startsOn }, isoDateFrom)
+      return flatCheck(
         shortlistsApi.acceptOffer.input.safeParse({
           offerId: offer.id,
-          startsOn: values.startsOn,
+          startsOn: dates.values.startsOn,
           contractKind: values.contractKind,
         }),
-        chosen('startsOn', values.startsOn, 'Vul de ingangsdatum van het contract in'),
-      ),
+        [
+          ...chosen('startsOn', values.startsOn, 'Vul de ingangsdatum van het contract in'),
+          ...dates.issues,
+        ],
+      )
+    },
     save: (input) => client.acceptOffer(input),
     onSaved: onDone,
   })
@@ -42,12 +49,10 @@ export function AcceptOfferDialog({ offer, flow, onClose, onDone }: AcceptOfferD
       <form {...form.formProps} className="dialog-form">
         <div className="dialog-body">
           <div className="form-grid form-grid-single">
-            <TextField
+            <DateField
               {...form.text('startsOn')}
-              type="date"
               label="Ingangsdatum contract"
               required
-              size="medium"
               autoFocus
             />
             <SelectField

@@ -64,7 +64,7 @@ export const CLIENT_STATUS = labelled({
   aanbieding: 'Aanbieding',
   gehuisvest: 'Gehuisvest',
   ingetrokken: 'Ingetrokken',
-  'on-hold': 'On hold',
+  'on-hold': 'In de wacht',
 })
 export type ClientStatus = (typeof CLIENT_STATUS.keys)[number]
 

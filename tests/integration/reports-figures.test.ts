@@ -162,6 +162,50 @@ describe('the report figures', () => {
     })
   })
 
+  it('counts a dwelling matched again after a declined offer once, in the round that matched it last', async () => {
+    const s = await scenario({ present: false })
+    await driveWorkflow(s)
+    // Every offer of a chosen round declined, reserves included: the dwelling goes round again.
+    const { dwellingId } = s.one<{ dwellingId: number }>(
+      "SELECT dwelling_id AS dwellingId FROM offers WHERE outcome = 'open' ORDER BY id LIMIT 1",
+    )
+    for (;;) {
+      const open = s.all<{ id: number }>(
+        "SELECT id FROM offers WHERE dwelling_id = ? AND outcome = 'open'",
+        dwellingId,
+      )
+      if (open.length === 0) break
+      await s.call('offers:decline', { offerId: open[0]!.id, decline: { reason: 'locatie' } })
+    }
+    const again = s.one<{ id: number; round: number }>(
+      "SELECT id, round FROM shortlists WHERE dwelling_id = ? AND status = 'concept'",
+      dwellingId,
+    )
+    await s.call('shortlists:present', { shortlistId: again.id })
+    const { clientId } = s.one<{ clientId: number }>(
+      "SELECT client_id AS clientId FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open' ORDER BY position LIMIT 1",
+      again.id,
+    )
+    await s.call('shortlists:choose', { shortlistId: again.id, clientId })
+    const chosenRounds = s.all(
+      "SELECT id FROM shortlists WHERE dwelling_id = ? AND status = 'gekozen'",
+      dwellingId,
+    )
+    expect(chosenRounds).toHaveLength(2)
+
+    const f = await s.call<QuarterFigures>('reports:figures', { quarter: QUARTER })
+    const { matched } = s.one<{ matched: number }>(
+      `SELECT COUNT(DISTINCT s.dwelling_id) AS matched FROM shortlists s
+       JOIN dwellings d ON d.id = s.dwelling_id WHERE d.quarter_key = ? AND s.status = 'gekozen'`,
+      QUARTER,
+    )
+    expect(f.totals.matched).toBe(matched)
+    // The Rondes sheet: one dwelling, one count, in the round of its last match.
+    expect(f.rounds.byRound.reduce((t, r) => t + r.count, 0)).toBe(matched)
+    expect(f.rounds.byRound.find((r) => r.round === again.round)?.count).toBeGreaterThan(0)
+    expect(f.rounds.chosen).toBe(matched + 1)
+  })
+
   it('refuses a period without an opened quarter, in Dutch', async () => {
     const s = await scenario({ present: false })
     await expect(s.call('reports:figures', { year: 2031 })).rejects.toThrow(

@@ -196,14 +196,19 @@ function roundsOf(data: PeriodData): QuarterFigures['rounds'] {
   const chosen = data.presentedRounds.filter((r) => r.status === 'gekozen')
   const rejected = data.presentedRounds.filter((r) => r.status === 'afgewezen')
   const rejections = data.presentedCandidates.filter((c) => c.decision === 'geen-match')
-  const byRound = groupBy(chosen, (r) => r.round)
+  // A dwelling matched again after a declined offer has two chosen rounds; it is one matched
+  // dwelling, counted in the round that matched it last (as totals.matched counts dwellings).
+  const matchedIn = new Map<number, number>()
+  for (const r of chosen)
+    matchedIn.set(r.dwellingId, Math.max(matchedIn.get(r.dwellingId) ?? 0, r.round))
+  const byRound = groupBy([...matchedIn.values()], (round) => round)
   return {
     presentedRounds: data.presentedRounds.length,
     decided: chosen.length + rejected.length,
     chosen: chosen.length,
     rejectedRounds: rejected.length,
     bottleneckShare: ratio(rejected.length, chosen.length + rejected.length),
-    averageRounds: mean(chosen.map((r) => r.round)),
+    averageRounds: mean([...matchedIn.values()]),
     byRound: [...byRound.keys()]
       .sort((a, b) => a - b)
       .map((round) => ({ round, count: byRound.get(round)!.length })),

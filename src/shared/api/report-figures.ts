@@ -82,7 +82,7 @@ export const RoundsFiguresSchema = z.object({
   rejectedRounds: z.number(),
   /** Rejected rounds against decided ones: how often the individual match was the bottleneck. */
   bottleneckShare: ShareSchema,
-  /** Mean round number of the chosen rounds. */
+  /** Mean number of rounds a matched dwelling needed (its last chosen round). */
   averageRounds: z.number().nullable(),
   byRound: z.array(z.object({ round: z.number(), count: z.number() })),
   /** Candidates given "geen match". */

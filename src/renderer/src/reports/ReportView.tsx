@@ -18,10 +18,10 @@ import {
 /** Sized for the paper: A4 portrait minus the margins is about 690 CSS pixels wide. */
 const FULL = { width: 680, height: 250 }
 
+/** In the officer's own time, as the timeline shows its moments. */
 const generatedFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
   timeStyle: 'short',
-  timeZone: 'Europe/Amsterdam',
 })
 
 export function reportTitle(figures: QuarterFigures): string {

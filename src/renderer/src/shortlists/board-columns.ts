@@ -35,7 +35,7 @@ export function boardColumns(
   // In the split view the list is narrow: the address stays put, and what the officer scans for
   // (stage, round, candidates) comes before the dwelling's particulars.
   return [
-    textColumn<BoardGridRow>('Adres', (r) => r.address, { ...shared, width: 180, pinned: 'left' }),
+    textColumn<BoardGridRow>('Adres', (r) => r.address, { ...shared, width: 200, pinned: 'left' }),
     textColumn<BoardGridRow>('Status', stageLabel, {
       ...shared,
       width: 130,

@@ -64,6 +64,7 @@ function expectFiguresMatch(s: ExportScenario, f: QuarterFigures, p: PeriodSpec)
 
   const days = x.waits.map((w) => w.days)
   expect(f.waiting.overall.count).toBe(days.length)
+  close(f.waiting.overall.mean, days.length ? days.reduce((t, d) => t + d, 0) / days.length : null)
   close(f.waiting.overall.median, excelPercentile(days, 0.5))
   close(f.waiting.overall.p75, excelPercentile(days, 0.75))
   close(

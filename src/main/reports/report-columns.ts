@@ -58,6 +58,7 @@ export const WAIT_COLUMNS: TableColumn<WaitRow>[] = [
   { header: 'Indeling', width: 14, format: 'text', value: (r) => r.grouping },
   { header: 'Groep', width: 30, format: 'text', value: (r) => r.label },
   { header: 'Eerste aanbiedingen', width: 13, format: 'count', value: (r) => r.count },
+  { header: 'Gemiddeld (dagen)', width: 12, format: 'decimal', value: (r) => r.mean },
   { header: 'Mediaan (dagen)', width: 12, format: 'decimal', value: (r) => r.median },
   { header: '75e percentiel (dagen)', width: 13, format: 'decimal', value: (r) => r.p75 },
   { header: 'Binnen 91 dagen', width: 12, format: 'percent', value: (r) => r.within91 },

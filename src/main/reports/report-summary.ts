@@ -99,6 +99,12 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
       format: 'count',
       note: 'Cliënten die hun eerste aanbieding in de periode kregen; de wachttijd loopt van aanmelding tot die aanbieding',
     },
+    {
+      label: 'Gemiddelde wachttijd tot aanbod (dagen)',
+      value: w.mean,
+      format: 'decimal',
+      note: '',
+    },
     { label: 'Mediane wachttijd tot aanbod (dagen)', value: w.median, format: 'decimal', note: '' },
     { label: '75e percentiel wachttijd (dagen)', value: w.p75, format: 'decimal', note: '' },
     {

@@ -24,6 +24,8 @@ export type Period = z.infer<typeof PeriodSchema>
 
 export const WaitStatsSchema = z.object({
   count: z.number(),
+  /** The mean beside the median: a few very long waits show in the one, not in the other. */
+  mean: z.number().nullable(),
   median: z.number().nullable(),
   p75: z.number().nullable(),
   /** Share offered within 91 days, the three-month ambition. */

@@ -155,7 +155,7 @@ export function ReportView({ figures, officer }: ReportViewProps) {
         intro={
           waiting.overall.count === 0
             ? 'In deze periode is nog niemand een woning aangeboden.'
-            : `${countOf(waiting.overall.count, 'aanbieding', 'aanbiedingen')}; mediaan ${formatDays(waiting.overall.median)}, 75e percentiel ${formatDays(waiting.overall.p75)}, ${shareOrDash(waiting.overall.within91)} binnen 91 dagen (de ambitie: iedereen binnen drie maanden).`
+            : `${countOf(waiting.overall.count, 'aanbieding', 'aanbiedingen')}; gemiddeld ${formatDays(waiting.overall.mean)}, mediaan ${formatDays(waiting.overall.median)}, 75e percentiel ${formatDays(waiting.overall.p75)}, ${shareOrDash(waiting.overall.within91)} binnen 91 dagen (de ambitie: iedereen binnen drie maanden).`
         }
       >
         <Block>

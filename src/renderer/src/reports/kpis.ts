@@ -121,7 +121,7 @@ export function kpisOf(f: QuarterFigures): Kpi[] {
       note:
         waiting.overall.p75 == null
           ? 'aanmelding tot aanbieding'
-          : `aanmelding tot aanbieding; 75% binnen ${formatDays(waiting.overall.p75)}`,
+          : `aanmelding tot aanbieding; gemiddeld ${formatDays(waiting.overall.mean)}, 75% binnen ${formatDays(waiting.overall.p75)}`,
       list: undefined,
       part: 'wachttijd',
     },

@@ -179,6 +179,7 @@ export function WaitingTable({
       columns={[
         { header: groupHeader, cell: (g) => g.label },
         { header: 'Aanbiedingen', cell: (g) => n(g.count), numeric: true },
+        { header: 'Gemiddeld (dagen)', cell: (g) => formatDecimal(g.mean), numeric: true },
         { header: 'Mediaan (dagen)', cell: (g) => formatDecimal(g.median), numeric: true },
         { header: '75e percentiel (dagen)', cell: (g) => formatDecimal(g.p75), numeric: true },
         { header: 'Binnen 91 dagen', cell: (g) => shareOrDash(g.within91), numeric: true },

@@ -155,6 +155,8 @@ describe('the report figures', () => {
       expect([c.corporation, c.quota]).toEqual([c.corporation, base])
     }
     expect(f.trend.map((t) => t.key)).toEqual(YEAR.quarters)
+    // Made on 23 November: the fourth quarter is still running, the others are over.
+    expect(f.trend.map((t) => t.running)).toEqual([false, false, false, true])
     const q4 = await s.call<QuarterFigures>('reports:figures', { quarter: QUARTER })
     expect(f.trend[3]).toMatchObject({
       allocated: q4.totals.allocated,

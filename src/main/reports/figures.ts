@@ -1,3 +1,4 @@
+import { format } from 'date-fns'
 import { ApiError } from '../../shared/api/endpoint'
 import type { FiguresRequest } from '../../shared/api/reports'
 import type {
@@ -6,7 +7,7 @@ import type {
   Period,
   QuarterFigures,
 } from '../../shared/api/report-figures'
-import { parseQuarter, quarterLabel } from '../../shared/domain/quarter'
+import { parseQuarter, quarterBounds, quarterLabel } from '../../shared/domain/quarter'
 import { REJECTION_REASON, TARGET_GROUP, WIJK } from '../../shared/domain/vocabulary'
 import { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
 import { quotasForQuarter } from '../domain/planning'
@@ -227,9 +228,11 @@ function roundsOf(data: PeriodData): QuarterFigures['rounds'] {
 
 function trendRow(ctx: ServiceContext, key: QuarterFigures['trend'][number]['key']) {
   const f = computeFigures(ctx, { quarter: key })
+  const today = format(ctx.now(), 'yyyy-MM-dd')
   return {
     key,
     label: quarterLabel(parseQuarter(key)),
+    running: quarterBounds(parseQuarter(key)).endsOn >= today,
     quota: f.totals.quota,
     submitted: f.totals.submitted,
     presented: f.totals.presentedCandidates,

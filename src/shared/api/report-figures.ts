@@ -116,6 +116,8 @@ export const VacancySchema = z.object({
 export const TrendRowSchema = z.object({
   key: QuarterKeySchema,
   label: z.string(),
+  /** The quarter had not ended when the report was made: its realisation is not a result yet. */
+  running: z.boolean(),
   quota: z.number(),
   submitted: z.number(),
   presented: z.number(),

@@ -7,6 +7,7 @@ import type {
   Period,
   QuarterFigures,
 } from '../../shared/api/report-figures'
+import { yearlyContingent } from '../../shared/domain/contingent'
 import { parseQuarter, quarterBounds, quarterLabel } from '../../shared/domain/quarter'
 import { REJECTION_REASON, TARGET_GROUP, WIJK } from '../../shared/domain/vocabulary'
 import { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
@@ -153,9 +154,7 @@ function careProvidersOf(data: PeriodData, period: Period): CareProviderFigures[
   return data.careProviders
     .map((p) => {
       const allocated = data.allocations.filter((a) => a.careProviderId === p.id).length
-      const perYear =
-        p.contingentDwellings ??
-        (p.contingentShare !== null && target !== null ? p.contingentShare * target : null)
+      const perYear = yearlyContingent(p, target)
       const contingent = perYear === null ? null : perYear * yearFraction(period)
       return {
         careProviderId: p.id,

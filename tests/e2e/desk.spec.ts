@@ -45,7 +45,7 @@ test('Voordrachten: the list and the dwelling side by side, reached by keyboard 
   // The list uses the window's height, not six rows with empty space below.
   const viewport = page.viewportSize()!
   expect(list!.y + list!.height).toBeGreaterThan(viewport.height - 60)
-  await shortlists.screenshot('test-results/desk-voordrachten-naast-elkaar.png')
+  await page.screenshot({ path: 'docs/screenshot-voordrachten.png' })
 
   // Away to Kandidaten and back: the same dwelling is open and marked in the list.
   await shortlists.app.goTo('Kandidaten')
@@ -109,6 +109,50 @@ test('dates are typed as dd-mm-jjjj in the offer dialogs and the clients filter,
   const timeline = shortlists.detail(address).getByRole('region', { name: 'Tijdlijn' })
   await expect(timeline).toContainText('vanaf 01-02-2027')
   await expect(timeline).not.toContainText('2027-02-01')
+})
+
+test('“Waarom niet?” gives a free client’s place and the lowest score on the round, and swaps from there', async ({
+  page,
+}) => {
+  const shortlists = new ShortlistsPage(page)
+  await shortlists.app.open()
+  await shortlists.app.loadDemoData()
+  await shortlists.open()
+  await shortlists.generate()
+  await shortlists.closeSummary()
+  await shortlists.openDwellingWithLargestPool()
+  const onRound = await shortlists.candidateCodes()
+
+  // The third free client by score: eligible, yet not on the round.
+  const pool = page.getByRole('region', { name: 'Nu vrij en in aanmerking' })
+  const third = ((await pool.getByRole('rowheader').nth(2).textContent()) ?? '').trim()
+  const verdict = await shortlists.askWhyNot(third)
+  await expect(verdict).toContainText(`${third} komt in aanmerking voor deze woning`)
+  await expect(verdict).toContainText(
+    /Plaats 3 van [\d.]+ vrije kandidaten in aanmerking; de laagste op de voordracht, K-\d{4}-\d{4}, heeft -?\d+,\d{2} punten\./,
+  )
+  const lowest = /de laagste op de voordracht, (K-\d{4}-\d{4})/.exec(
+    (await verdict.textContent()) ?? '',
+  )![1]!
+  expect(onRound).toContain(lowest)
+  await shortlists.whyNot.screenshot({ path: 'test-results/desk-waarom-niet-plaats.png' })
+
+  await verdict.getByRole('button', { name: `Wisselen met ${lowest}…` }).click()
+  await expect(shortlists.dialog.getByRole('radio', { name: third })).toBeChecked()
+  await shortlists.dialog
+    .getByLabel('Reden van de wissel')
+    .fill('De zorgaanbieder meldt dat de begeleiding rond is.')
+  await shortlists.dialog.getByRole('button', { name: 'Wisselen', exact: true }).click()
+  await expect(shortlists.dialog).toBeHidden()
+  await expect(shortlists.status).toContainText(`${lowest} is vervangen door ${third}`)
+  expect(await shortlists.candidateCodes()).toContain(third)
+
+  // A new search clears the old answer, also when it is refused.
+  await shortlists.askWhyNot(third)
+  await shortlists.whyNot.getByLabel('Kandidaatcode').fill('')
+  await shortlists.whyNot.getByRole('button', { name: 'Controleren' }).click()
+  await expect(shortlists.whyNot).toContainText('Vul een kandidaatcode in')
+  await expect(shortlists.whyNot.locator('.sl-whynot-result')).toBeEmpty()
 })
 
 /** Words that betray English in a Dutch screen (as whole words, any case). */
@@ -203,6 +247,12 @@ test('every page and tab speaks Dutch, with the noun agreeing with its number', 
   for (const tab of ['Rapport', 'Voordrachten exporteren'] satisfies ReportsTab[]) {
     await reports.openTab(tab)
     expectDutch(`Rapportages → ${tab}`, await settledText(page))
+    if (tab !== 'Rapport') continue
+    // Printed with backgrounds on, the page is white below the report's footer, not grey.
+    await page.emulateMedia({ media: 'print' })
+    for (const element of ['html', 'body'])
+      await expect(page.locator(element)).toHaveCSS('background-color', 'rgb(255, 255, 255)')
+    await page.emulateMedia({ media: 'screen' })
   }
 
   const admin = new AdminPage(page)
@@ -220,6 +270,12 @@ test('every page and tab speaks Dutch, with the noun agreeing with its number', 
     await admin.openTab(tab)
     expectDutch(`Beheer → ${tab}`, await settledText(page))
   }
+
+  // Every care provider's contingent in dwellings is shown, computed from its percentage.
+  await admin.openTab('Zorgaanbieders')
+  const contingents = app.grid('Zorgaanbieders').locator('.ag-cell[col-id="Contingent (woningen)"]')
+  await expect(contingents.first()).toHaveText(/^\d+(,\d)?$/)
+  for (const cell of await contingents.all()) await expect(cell).toHaveText(/^\d+(,\d)?$/)
 
   // The status "on hold" reads "In de wacht", in the filter as in the grid.
   await app.goTo('Kandidaten')

@@ -43,8 +43,8 @@ function Standing({
           aanmerking
           {lowest ? (
             <>
-              ; de laagste op de voordracht, {lowest.code}, heeft {formatPoints(lowest.score)}{' '}
-              punten.
+              ; de laagste op de voordracht, <span className="sl-code">{lowest.code}</span>, heeft{' '}
+              {formatPoints(lowest.score)} punten.
             </>
           ) : (
             '.'

@@ -79,9 +79,8 @@ test('a dwelling goes from concept via a rejected round and a new round to let',
     .getByRole('group', { name: /Woningen per stand/ })
     .getByRole('button', { name: /^Verhuurd/ })
     .click()
-  await expect(
-    shortlists.board.getByRole('row', { name: new RegExp(`^${address} `) }),
-  ).toContainText('Verhuurd')
+  await expect(shortlists.addressCells.filter({ hasText: address })).toHaveCount(1)
+  await expect.poll(() => shortlists.cellText(address, 'Status')).toBe('Verhuurd')
 
   const timeline = detail.getByRole('region', { name: 'Tijdlijn' })
   await expect(timeline).toContainText(`${chosen} accepteert de aanbieding`)

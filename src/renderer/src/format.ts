@@ -1,4 +1,4 @@
-import { format } from 'date-fns'
+import { lightFormat } from 'date-fns'
 
 /**
  * How numbers, money and dates read in the UI: always Dutch (nl-NL), whatever the OS locale,
@@ -37,7 +37,7 @@ export function formatDate(iso: string | null | undefined): string {
 
 /** A Date (local midnight, as a date field gives it) as dd-mm-jjjj; nothing for no date. */
 export function formatDateOf(date: Date | null | undefined): string {
-  return date ? format(date, 'dd-MM-yyyy') : ''
+  return date ? lightFormat(date, 'dd-MM-yyyy') : ''
 }
 
 /**

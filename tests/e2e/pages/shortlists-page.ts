@@ -161,16 +161,22 @@ export class ShortlistsPage {
     await expect(this.page.locator('.sl-detail h2')).toHaveText(address)
   }
 
-  /** The candidate codes in a board row, read from its Kandidaten cell. */
-  async codesInRow(address: string): Promise<string[]> {
-    // The address is pinned on the left: its row and the scrolling rest share a row index.
-    const pinned = this.board.locator('.ag-pinned-left-cols-container .ag-row', {
-      hasText: address,
-    })
+  /**
+   * The text of a cell in a board row, found by the row's address. The address is pinned on the
+   * left: its row and the scrolling rest are two elements that share a row index.
+   */
+  async cellText(address: string, column: string): Promise<string> {
+    const pinned = this.board
+      .locator('.ag-pinned-left-cols-container .ag-row', { hasText: address })
+      .first()
     const index = await pinned.getAttribute('row-index')
     const row = this.board.locator(`.ag-center-cols-container .ag-row[row-index="${index}"]`)
-    const text = (await row.locator('[col-id="Kandidaten"]').textContent()) ?? ''
-    return text.match(CLIENT_CODE) ?? []
+    return ((await row.locator(`[col-id="${column}"]`).textContent()) ?? '').trim()
+  }
+
+  /** The candidate codes in a board row, read from its Kandidaten cell. */
+  async codesInRow(address: string): Promise<string[]> {
+    return (await this.cellText(address, 'Kandidaten')).match(CLIENT_CODE) ?? []
   }
 
   async screenshot(path: string): Promise<void> {

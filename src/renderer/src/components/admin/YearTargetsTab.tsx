@@ -1,6 +1,6 @@
 import type { YearTarget } from '../../../../shared/api'
 import { client } from '../../api/client'
-import { countOf, formatNumber, formatShare } from '../../format'
+import { countOf, formatShare } from '../../format'
 import { useApi } from '../../hooks/use-api'
 import { numberColumn } from '../grid-columns'
 import { RecordListTab } from './RecordListTab'

@@ -33,16 +33,28 @@ if (!existsSync(marker) || readFileSync(marker, 'utf8') !== lockHash()) {
   writeFileSync(marker, lockHash())
 }
 
-if (mode === 'test' && !existsSync('/usr/bin/chromium')) {
+/**
+ * Debian packages the tests use: Chromium drives the UI; LibreOffice and openpyxl are independent
+ * programs that open our workbooks as a corporation's office would; poppler renders PDFs to check.
+ */
+const TEST_PACKAGES = [
+  { binary: '/usr/bin/chromium', pkg: 'chromium' },
+  { binary: '/usr/bin/soffice', pkg: 'libreoffice-calc-nogui' },
+  { binary: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
+  { binary: '/usr/lib/python3/dist-packages/openpyxl', pkg: 'python3-openpyxl' },
+]
+
+if (mode === 'test') {
+  const missing = TEST_PACKAGES.filter(({ binary }) => !existsSync(binary)).map(({ pkg }) => pkg)
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log("Debian's Chromium installeren voor de end-to-end-tests…")
-    sh('apt-get update -qq && apt-get install -y -qq chromium', {
+  if (missing.length > 0 && isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log(`Debian-pakketten voor de tests installeren: ${missing.join(', ')}…`)
+    sh(`apt-get update -qq && apt-get install -y -qq ${missing.join(' ')}`, {
       DEBIAN_FRONTEND: 'noninteractive',
     })
-  } else {
+  } else if (missing.length > 0) {
     console.warn(
-      'Let op: /usr/bin/chromium ontbreekt; Playwright gebruikt dan zijn eigen browser (npx playwright install chromium).',
+      `Let op: ${missing.join(', ')} ontbreekt; installeer met apt-get (Chromium: anders gebruikt Playwright zijn eigen browser).`,
     )
   }
 }

@@ -13,7 +13,7 @@ export interface HostOptions {
   routes: Map<string, Invoke>
   rendererDir: string
   port?: number
-  /** Request bodies above this are refused; large enough for an uploaded Excel file as base64. */
+  /** Request bodies above this get a 413; the default fits an uploaded Excel file as base64. */
   maxBodyBytes?: number
 }
 
@@ -23,11 +23,16 @@ export interface RunningHost {
   close(): Promise<void>
 }
 
+/** Room for a 20 MB Excel file as base64 (see FilePayloadSchema) plus the JSON around it. */
+const DEFAULT_MAX_BODY_BYTES = 30 * 1024 * 1024
+
 const STATUS: Record<ApiErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
   conflict: 409,
   internal: 500,
+  forbidden: 403,
+  'too-large': 413,
 }
 
 const MIME: Record<string, string> = {
@@ -58,22 +63,49 @@ function sendError(res: ServerResponse, code: ApiErrorCode, message: string): vo
   sendJson(res, STATUS[code], { ok: false, error: { code, message } })
 }
 
+/**
+ * The body as text, or null when it is larger than the limit. The rest of an oversized body is
+ * read and dropped rather than the connection cut, so the caller gets the Dutch 413 instead of a
+ * reset.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > limit) {
-        resolvePromise(null)
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (size <= limit) chunks.push(chunk)
     })
-    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () =>
+      resolvePromise(size > limit ? null : Buffer.concat(chunks).toString('utf8')),
+    )
     req.on('error', reject)
   })
+}
+
+const CROSS_SITE =
+  'Geweigerd: deze aanvraag komt niet van de app zelf maar van een andere website of pagina. Er is niets gewijzigd.'
+
+/**
+ * Why an API call must be refused before anything is read, or null. Any web page the officer opens
+ * can send a request to 127.0.0.1; a browser marks where it came from (Origin, Sec-Fetch-Site), and
+ * a form or a "simple" fetch cannot send `Content-Type: application/json` cross-site without a
+ * CORS preflight, which this host never grants. Programs such as curl send neither header.
+ */
+function crossSiteRefusal(req: IncomingMessage, port: number): string | null {
+  const origin = req.headers.origin
+  if (
+    origin !== undefined &&
+    origin !== `http://127.0.0.1:${port}` &&
+    origin !== `http://localhost:${port}`
+  )
+    return CROSS_SITE
+  const site = req.headers['sec-fetch-site']
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return CROSS_SITE
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json')
+    return 'Geweigerd: de API neemt alleen JSON aan (Content-Type: application/json). Er is niets gewijzigd.'
+  return null
 }
 
 async function handleApi(
@@ -81,12 +113,21 @@ async function handleApi(
   res: ServerResponse,
   options: HostOptions,
   channel: string,
+  port: number,
 ) {
+  if (req.method !== 'POST') return sendError(res, 'invalid-input', 'Gebruik POST voor de API')
+  const refusal = crossSiteRefusal(req, port)
+  if (refusal) return sendError(res, 'forbidden', refusal)
   const invoke = options.routes.get(channel)
   if (!invoke) return sendError(res, 'not-found', `Onbekende opdracht: ${channel}`)
-  if (req.method !== 'POST') return sendError(res, 'invalid-input', 'Gebruik POST voor de API')
-  const body = await readBody(req, options.maxBodyBytes ?? 25 * 1024 * 1024)
-  if (body === null) return sendError(res, 'invalid-input', 'De aanvraag is te groot')
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const body = await readBody(req, limit)
+  if (body === null)
+    return sendError(
+      res,
+      'too-large',
+      `De aanvraag is te groot (meer dan ${Math.ceil(limit / 1024 / 1024)} MB). Er is niets gewijzigd; kies een kleiner bestand.`,
+    )
   let input: unknown
   try {
     input = body.trim() === '' ? {} : JSON.parse(body)
@@ -123,6 +164,7 @@ function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string):
 }
 
 export function startHost(options: HostOptions): Promise<RunningHost> {
+  let port = 0
   const server = createServer((req, res) => {
     // A path like `//x` would parse as a host name and throw: read it as a path on our origin.
     const url = URL.parse(`http://127.0.0.1${(req.url ?? '/').replace(/^\/+/, '/')}`)
@@ -133,10 +175,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return sendError(res, 'invalid-input', 'Alleen toegankelijk via 127.0.0.1')
     }
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, options, url.pathname.slice('/api/'.length)).catch((error: unknown) => {
-        console.error(error)
-        if (!res.headersSent) sendError(res, 'internal', 'Er ging iets mis in de host')
-      })
+      handleApi(req, res, options, url.pathname.slice('/api/'.length), port).catch(
+        (error: unknown) => {
+          console.error(error)
+          if (!res.headersSent) sendError(res, 'internal', 'Er ging iets mis in de host')
+        },
+      )
       return
     }
     serveStatic(res, options.rendererDir, url.pathname)
@@ -144,7 +188,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
+      port = (server.address() as AddressInfo).port
       resolvePromise({
         url: `http://127.0.0.1:${port}/`,
         port,

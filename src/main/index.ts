@@ -14,9 +14,20 @@ import { registerIpc } from './ipc'
 import { registerWindowBridge } from './window-bridge'
 import { openWithRecovery } from './open-database'
 import type { Runtime } from './runtime'
-import { createMainWindow, hardenSession, hardenWebContents, isAllowedExternal } from './window'
+import {
+  createMainWindow,
+  hardenSession,
+  hardenWebContents,
+  isAllowedExternal,
+  isOwnPage,
+  rendererPage,
+} from './window'
 
-const rendererUrl = process.env['ELECTRON_RENDERER_URL']
+const ownPage = rendererPage(
+  fileURLToPath(new URL('../renderer/index.html', import.meta.url)),
+  app.isPackaged,
+  process.env['ELECTRON_RENDERER_URL'],
+)
 let runtime: Runtime | undefined
 
 /** `npm start` builds better-sqlite3 for Electron into .native/ so the Node build for the tests stays intact. */
@@ -25,16 +36,11 @@ function electronNativeBinding(): string | undefined {
   return existsSync(candidate) ? candidate : undefined
 }
 
-function isTrustedSender(url: string | undefined): boolean {
-  if (!url) return false
-  return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://')
-}
-
 function createWindow(): void {
   const window = createMainWindow(fileURLToPath(new URL('../preload/index.cjs', import.meta.url)))
   window.once('ready-to-show', () => window.show())
-  if (rendererUrl) void window.loadURL(rendererUrl)
-  else void window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)))
+  if (ownPage.startsWith('file:')) void window.loadFile(fileURLToPath(ownPage))
+  else void window.loadURL(ownPage)
 }
 
 function start(): void {
@@ -51,12 +57,13 @@ function start(): void {
   if (!opened) return app.quit()
   runtime = opened
   hardenSession(session.defaultSession)
-  const trusted = (event: IpcMainInvokeEvent) => isTrustedSender(event.senderFrame?.url)
+  const trusted = (event: IpcMainInvokeEvent) => isOwnPage(event.senderFrame?.url, ownPage)
   registerIpc(ipcMain, opened.routes, trusted)
   registerWindowBridge(ipcMain, trusted, {
     dialog,
     defaultFolder: () => app.getPath('documents'),
     windowOf: (contents) => BrowserWindow.fromWebContents(contents),
+    databaseFile: () => opened.store.file,
   })
   createWindow()
 }

@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import type { ApiResult } from '../shared/api'
 import type { Invoke } from './api/dispatch'
 
-/** Only our own page may call: its frame is a file:// page of the app or the dev server. */
+/** Only our own page may call: the app's index.html, or the dev server in development. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 
 /** One loop binds every channel of the contract; nothing is registered by hand. */

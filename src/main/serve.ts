@@ -3,11 +3,12 @@
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { describeForOfficer } from './api/system-errors'
 import { resourcePath } from './db/connection'
 import { startHost } from './host'
 import { openRuntime } from './runtime'
 
-function main(): Promise<void> {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { db: { type: 'string' }, port: { type: 'string', default: '5180' } },
     strict: true,
@@ -19,19 +20,24 @@ function main(): Promise<void> {
 
   const runtime = openRuntime(resolve(values.db), { program: 'Het Vierde Huis (npm run serve)' })
   const rendererDir = resolve(resourcePath('migrations'), '..', '..', 'out', 'renderer')
-  return startHost({ routes: runtime.routes, rendererDir, port }).then((host) => {
-    console.log(`Het Vierde Huis draait op ${host.url} (database: ${runtime.store.file})`)
-    const stop = () =>
-      void host
-        .close()
-        .then(() => runtime.close())
-        .then(() => process.exit(0))
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
-  })
+  const host = await startHost({ routes: runtime.routes, rendererDir, port }).catch(
+    (error: unknown) => {
+      runtime.close()
+      throw error
+    },
+  )
+  console.log(`Het Vierde Huis draait op ${host.url} (database: ${runtime.store.file})`)
+  const stop = () =>
+    void host
+      .close()
+      .then(() => runtime.close())
+      .then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
+// A damaged or missing file, a port in use: one Dutch line, never a stack trace.
 main().catch((error: unknown) => {
-  console.error(`Fout: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(`Fout: ${describeForOfficer(error)}`)
   process.exit(1)
 })

@@ -1,5 +1,4 @@
 import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ApiResult } from '../shared/api/endpoint'
 import {
@@ -9,6 +8,8 @@ import {
   type ChosenFolder,
   type SavedPdf,
 } from '../shared/window-bridge'
+import { systemErrorText } from './api/system-errors'
+import { writeOutput } from './files/safe-output'
 import type { SenderCheck } from './ipc'
 
 export interface WindowBridgeDeps {
@@ -16,6 +17,8 @@ export interface WindowBridgeDeps {
   /** Where the save dialog opens: the officer's Documents folder. */
   defaultFolder: () => string
   windowOf: (contents: WebContents) => BrowserWindow | null
+  /** The database in use: a PDF is never written over it or its companion files. */
+  databaseFile: () => string
 }
 
 const refused = (message: string): ApiResult<never> => ({
@@ -56,14 +59,14 @@ export function registerWindowBridge(
           printBackground: true,
           preferCSSPageSize: true,
         })
-        await writeFile(choice.filePath, pdf)
+        // The save dialog already asked before replacing a file, hence force.
+        writeOutput(choice.filePath, pdf, { database: deps.databaseFile(), force: true })
       } catch (error) {
+        const reason =
+          systemErrorText(error) ?? (error instanceof Error ? error.message : String(error))
         return {
           ok: false,
-          error: {
-            code: 'conflict',
-            message: `De PDF kon niet worden opgeslagen: ${error instanceof Error ? error.message : String(error)}`,
-          },
+          error: { code: 'conflict', message: `De PDF kon niet worden opgeslagen. ${reason}` },
         }
       }
       return { ok: true, data: { saved: true, fileName: basename(choice.filePath) } }

@@ -1,4 +1,5 @@
 import { BrowserWindow, type Session, type WebContents } from 'electron'
+import { pathToFileURL } from 'node:url'
 
 /** Sites an officer may open from the app, in the system browser; nothing else leaves the window. */
 export const EXTERNAL_ALLOWLIST = ['https://www.hetvierdehuis.nl', 'https://www.utrecht.nl']
@@ -44,6 +45,37 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   })
 }
 
+/**
+ * Where the window's page comes from: the app's own index.html, or in a development build (never
+ * in a packaged app) the dev server that `electron-vite dev` names in ELECTRON_RENDERER_URL. A
+ * packaged app that honoured the variable would load any site with the preload's powers.
+ */
+export function rendererPage(
+  indexFile: string,
+  isPackaged: boolean,
+  devServerUrl: string | undefined,
+): string {
+  return !isPackaged && devServerUrl ? devServerUrl : pathToFileURL(indexFile).href
+}
+
+/**
+ * Only the app's own page may call the main process: the same file (any hash route it shows), or
+ * in development the dev server's origin. Any other file:// page — a downloaded HTML file the
+ * window was somehow steered to — is not trusted.
+ */
+export function isOwnPage(url: string | undefined, ownPage: string): boolean {
+  if (!url) return false
+  try {
+    const page = new URL(url)
+    const own = new URL(ownPage)
+    if (own.protocol === 'file:')
+      return page.protocol === 'file:' && page.pathname === own.pathname && page.host === own.host
+    return page.origin === own.origin
+  } catch {
+    return false
+  }
+}
+
 export function isAllowedExternal(url: string): boolean {
   try {
     const parsed = new URL(url)
@@ -59,6 +91,8 @@ export function hardenWebContents(
   openExternal: (url: string) => Promise<void>,
 ): void {
   contents.on('will-navigate', (event) => event.preventDefault())
+  // The same for any frame inside the page, which will-navigate does not cover.
+  contents.on('will-frame-navigate', (event) => event.preventDefault())
   contents.on('will-redirect', (event) => event.preventDefault())
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {

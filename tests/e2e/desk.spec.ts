@@ -90,7 +90,7 @@ test('dates are typed as dd-mm-jjjj in the offer dialogs and the clients filter,
   // A day that does not exist is refused in Dutch, and nothing is recorded.
   await page.getByRole('button', { name: 'Aanbieding geaccepteerd…' }).click()
   await expect(
-    shortlists.dialog.getByRole('button', { name: 'Kalender: Ingangsdatum contract' }),
+    shortlists.dialog.getByRole('button', { name: 'Kalender openen' }).first(),
   ).toBeVisible()
   await shortlists.typeDate('Ingangsdatum contract', '31-02-2027')
   await shortlists.dialog.getByRole('button', { name: 'Acceptatie vastleggen' }).click()

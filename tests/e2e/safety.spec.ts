@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs'
-import type { ClientDetail, ClientRow } from '../../src/shared/api'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { BackupList, ClientDetail, ClientRow } from '../../src/shared/api'
 import { expect, test } from './fixtures'
 import { AdminPage } from './pages/admin-page'
 import { AppPage } from './pages/app-page'
 import { callHost } from '../support/call'
+import { tableDigest } from '../support/db-digest'
 
 test('a backup made in Beheer puts the data back as it was, after asking once more', async ({
   page,
@@ -99,4 +102,87 @@ test('a client’s data is downloaded on request, logged, and erased with a reas
   await expect(
     app.grid('Exportlog').getByRole('row').filter({ hasText: download.suggestedFilename() }),
   ).toContainText('Inzage cliënt')
+})
+
+/**
+ * A page from another origin (another port on 127.0.0.1: the same *site*, which browsers treat
+ * most leniently) that tries what a malicious website would: fetch(no-cors), which needs no CORS
+ * preflight, and form posts in both encodings, into a hidden frame and as a top-level navigation.
+ */
+function attackerPage(host: string): string {
+  const api = (channel: string) => `${host}api/${channel}`
+  const officer = JSON.stringify({ name: 'CSRF-aanvaller' })
+  return `<!doctype html><meta charset="utf-8"><title>Gratis woningen</title>
+<iframe name="sink1"></iframe><iframe name="sink2"></iframe>
+<form id="plain" method="post" enctype="text/plain" target="sink1" action="${api('app:setOfficer')}">
+  <input name='{"name":"CSRF-aanvaller","x":"' value='"}'>
+</form>
+<form id="encoded" method="post" target="sink2" action="${api('privacy:anonymise')}">
+  <input name="x" value="1">
+</form>
+<form id="top" method="post" enctype="text/plain" action="${api('backups:make')}"></form>
+<script>
+  window.attack = async () => {
+    const send = (channel, body, type) =>
+      fetch('${host}api/' + channel, {
+        method: 'POST', mode: 'no-cors', credentials: 'include',
+        headers: { 'Content-Type': type }, body,
+      }).catch(() => null)
+    await send('app:setOfficer', ${JSON.stringify(officer)}, 'text/plain')
+    // Not a "simple" type: no-cors sends it without the header (or not at all).
+    await send('app:setOfficer', ${JSON.stringify(officer)}, 'application/json')
+    await send('privacy:anonymise', '', 'text/plain')
+    await send('backups:make', '', 'application/x-www-form-urlencoded')
+    document.getElementById('plain').submit()
+    document.getElementById('encoded').submit()
+  }
+</script>`
+}
+
+test('a page on another origin cannot change anything through the browser host', async ({
+  page,
+  runtime,
+  baseURL,
+}) => {
+  await callHost(page.request, 'demo:load', { seed: 3 })
+  // With a one-month retention an anonymise that got through would change many clients.
+  await callHost(page.request, 'privacy:saveSettings', { retentionMonths: 1 })
+  const before = tableDigest(runtime.store.sqlite)
+
+  const attacker = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+    res.end(attackerPage(baseURL!))
+  })
+  await new Promise<void>((listening) => attacker.listen(0, '127.0.0.1', listening))
+  const attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`
+  try {
+    const refused: string[] = []
+    page.on('response', (response) => {
+      if (response.url().startsWith(`${baseURL}api/`) && response.status() === 403)
+        refused.push(new URL(response.url()).pathname)
+    })
+    await page.goto(attackerUrl)
+    await page.evaluate('window.attack()')
+    // fetch: setOfficer twice, anonymise, backups; the forms: setOfficer and anonymise.
+    await expect.poll(() => refused.length).toBeGreaterThanOrEqual(6)
+    expect(new Set(refused)).toEqual(
+      new Set(['/api/app:setOfficer', '/api/privacy:anonymise', '/api/backups:make']),
+    )
+
+    // A top-level form post, as from a public site: the officer lands on the refusal.
+    await Promise.all([
+      page.waitForURL(`${baseURL}api/backups:make`),
+      page.evaluate("document.getElementById('top').submit()"),
+    ])
+    await expect(page.locator('body')).toContainText('Geweigerd')
+    expect(refused).toContain('/api/backups:make')
+  } finally {
+    await new Promise((closed) => attacker.close(closed))
+  }
+
+  expect(tableDigest(runtime.store.sqlite)).toEqual(before)
+  const backups = await callHost<BackupList>(page.request, 'backups:list', {})
+  expect(backups.backups.filter((backup) => backup.kind === 'handmatig')).toEqual([])
+  const info = await callHost<{ officer: string }>(page.request, 'app:info', {})
+  expect(info.officer).not.toBe('CSRF-aanvaller')
 })

@@ -26,7 +26,10 @@ const ALLOWED_SHORTLIST_COLUMNS = [
   'Intensiteit begeleiding',
   'Begeleiding (maanden)',
   'Behoeften',
+  // Only a date and a sentence that the chosen client declined: no one else's details.
+  'Na weigering',
   'Besluit',
+  'Datum aanbieding',
   'Reden geen match',
   'Toelichting / motivatie',
 ]

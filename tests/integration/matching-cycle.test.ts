@@ -115,7 +115,7 @@ describe('the matching cycle on a real database', () => {
     runtime.close()
   })
 
-  it('offers the dwelling to the next candidate when the chosen one declines, and counts the decline', async () => {
+  it('after a decline waits for the corporation to confirm the next candidate, and counts the decline', async () => {
     const { call, sql, runtime } = setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { id } = sql<{ id: number }>(
@@ -129,15 +129,18 @@ describe('the matching cycle on a real database', () => {
     state = await call<DwellingMatching>('shortlists:choose', { shortlistId: id, clientId: first })
     state = await call<DwellingMatching>('offers:decline', {
       offerId: state.offers[0]!.id,
-      decline: { reason: 'locatie' },
+      decline: { reason: 'niet-passend-na-bezichtiging' },
     })
+    expect(state.offers.map((o) => [o.clientId, o.outcome])).toEqual([[first, 'geweigerd']])
+    expect(state.rounds[0]!.status).toBe('voorgedragen')
+    expect(
+      sql<{ n: number }>("SELECT count(*) AS n FROM offers WHERE outcome = 'geweigerd'").n,
+    ).toBe(declinedBefore + 1)
+    state = await call<DwellingMatching>('shortlists:choose', { shortlistId: id, clientId: second })
     expect(state.offers.map((o) => [o.clientId, o.outcome])).toEqual([
       [second, 'open'],
       [first, 'geweigerd'],
     ])
-    expect(
-      sql<{ n: number }>("SELECT count(*) AS n FROM offers WHERE outcome = 'geweigerd'").n,
-    ).toBe(declinedBefore + 1)
     runtime.close()
   })
 

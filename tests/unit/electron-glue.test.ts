@@ -1,9 +1,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../src/shared/api'
 import { CHOOSE_FOLDER_CHANNEL, SAVE_PDF_CHANNEL } from '../../src/shared/window-bridge'
+import { ELECTRON_FUSES } from '../../scripts/electron-fuses'
+
+/** The app's own page, as index.ts finds it from its own location (src/main → src/renderer here). */
+const ownPage = pathToFileURL(resolve('src/renderer/index.html')).href
 
 /** A recording stand-in for Electron: every registration and window the glue makes is kept. */
 const recorded = vi.hoisted(() => ({
@@ -15,6 +20,8 @@ const recorded = vi.hoisted(() => ({
   ipcRendererCalls: [] as [string, unknown][],
   appEvents: new Map<string, (...args: unknown[]) => void>(),
   userData: '',
+  /** The userData folder of the first start: the app's database lives there. */
+  databaseFolder: '',
   permissionHandler: undefined as unknown,
   headersHandler: undefined as unknown,
   saveDialogAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
@@ -57,7 +64,11 @@ vi.mock('electron', () => {
       commandLine: { appendSwitch: vi.fn() },
       whenReady: () => Promise.resolve(),
       on: (name: string, fn: (...args: unknown[]) => void) => recorded.appEvents.set(name, fn),
-      getPath: () => recorded.userData,
+      getPath: (name: string) => {
+        if (name === 'userData' && !recorded.databaseFolder)
+          recorded.databaseFolder = recorded.userData
+        return recorded.userData
+      },
       getAppPath: () => resolve('.'),
       quit: vi.fn(),
     },
@@ -133,10 +144,19 @@ describe('the Electron glue', () => {
     await import('../../src/main/index')
     await vi.waitFor(() => expect(recorded.handlers.size).toBeGreaterThan(0))
     const info = recorded.handlers.get('app:info')!
-    const trusted = await info({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, {})
+    const trusted = await info({ senderFrame: { url: `${ownPage}#/woningen` } }, {})
     expect(trusted).toMatchObject({ ok: true })
-    const foreign = await info({ senderFrame: { url: 'https://example.com/' } }, {})
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    for (const url of [
+      'https://example.com/',
+      // Any other local page: a downloaded HTML file, another app's index.html.
+      'file:///home/medewerker/Downloads/aanval.html',
+      'file:///app/out/renderer/index.html',
+      `${ownPage.replace('index.html', 'aanval.html')}`,
+      undefined,
+    ]) {
+      const foreign = await info({ senderFrame: url === undefined ? null : { url } }, {})
+      expect(foreign, String(url)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    }
   })
 
   it('exposes only an invoke function to the renderer, limited to the contract’s channels', async () => {
@@ -156,7 +176,6 @@ describe('the Electron glue', () => {
 })
 
 describe('the window’s own bridge: report as PDF, folder picker', () => {
-  const ownPage = 'file:///app/out/renderer/index.html'
   const sender = { printToPDF: vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.7 rapport'))) }
 
   it('prints the page into the file the officer chose, and nothing when the dialog is closed', async () => {
@@ -224,9 +243,11 @@ describe('web contents hardening', () => {
     const opened: string[] = []
     hardenWebContents(contents as never, async (url) => void opened.push(url))
 
-    const event = { preventDefault: vi.fn() }
-    listeners.get('will-navigate')!(event)
-    expect(event.preventDefault).toHaveBeenCalled()
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      const event = { preventDefault: vi.fn() }
+      listeners.get(name)!(event)
+      expect(event.preventDefault, name).toHaveBeenCalled()
+    }
     expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
     expect(openHandler!({ url: 'https://www.hetvierdehuis.nl/contact' })).toEqual({
       action: 'deny',
@@ -270,5 +291,52 @@ describe('session hardening', () => {
     expect(isAllowedExternal('https://www.utrecht.nl@evil.example/')).toBe(false)
     expect(isAllowedExternal('file:///etc/passwd')).toBe(false)
     expect(isAllowedExternal('javascript:alert(1)')).toBe(false)
+  })
+})
+
+describe('the page the window loads and trusts', () => {
+  it('honours ELECTRON_RENDERER_URL only in a development build', async () => {
+    const { rendererPage } = await import('../../src/main/window')
+    const index = resolve('out/renderer/index.html')
+    expect(rendererPage(index, false, 'http://localhost:5173/')).toBe('http://localhost:5173/')
+    expect(rendererPage(index, true, 'https://aanvaller.example/')).toBe(pathToFileURL(index).href)
+    expect(rendererPage(index, false, undefined)).toBe(pathToFileURL(index).href)
+  })
+
+  it('trusts the dev server by origin, and only it', async () => {
+    const { isOwnPage } = await import('../../src/main/window')
+    const dev = 'http://localhost:5173/'
+    expect(isOwnPage('http://localhost:5173/#/beheer', dev)).toBe(true)
+    expect(isOwnPage('http://localhost:5174/', dev)).toBe(false)
+    expect(isOwnPage('http://localhost:5173.evil.example/', dev)).toBe(false)
+    expect(isOwnPage('not a url', dev)).toBe(false)
+  })
+
+  it('refuses a PDF written over the database', async () => {
+    await import('../../src/main/index')
+    await vi.waitFor(() => expect(recorded.handlers.has(SAVE_PDF_CHANNEL)).toBe(true))
+    const savePdf = recorded.handlers.get(SAVE_PDF_CHANNEL)!
+    const sender = { printToPDF: vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.7'))) }
+    const database = join(recorded.databaseFolder, 'vierde-huis.db')
+    const before = readFileSync(database)
+    for (const target of [database, `${database}-wal`]) {
+      recorded.saveDialogAnswer = { canceled: false, filePath: target }
+      const result = await savePdf({ senderFrame: { url: ownPage }, sender }, 'rapport.pdf')
+      expect(result).toMatchObject({ ok: false, error: { message: /Geweigerd/ } })
+    }
+    expect(readFileSync(database)).toEqual(before)
+  })
+})
+
+describe('the Electron fuses of a packaged app', () => {
+  it('turn off running as Node, NODE_OPTIONS and --inspect; turn on encryption and asar checks', () => {
+    expect(ELECTRON_FUSES).toEqual({
+      RunAsNode: false,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableCookieEncryption: true,
+      OnlyLoadAppFromAsar: true,
+      EnableEmbeddedAsarIntegrityValidation: true,
+    })
   })
 })

@@ -9,6 +9,7 @@ import {
   type ParsedInputOf,
   type ResultOf,
 } from '../../shared/api'
+import { systemErrorText } from './system-errors'
 
 export type Handler<E extends Api[ApiName]> = (
   input: ParsedInputOf<E>,
@@ -31,8 +32,10 @@ function failure(error: unknown, channel: string): ApiResult<never> {
       },
     }
   }
-  // Unexpected: log the detail for support, show the officer a calm Dutch sentence.
+  // Log the detail for support; the officer reads a calm Dutch sentence, with what to do when known.
   console.error(`[${channel}]`, error)
+  const system = systemErrorText(error)
+  if (system) return { ok: false, error: { code: 'internal', message: system } }
   return {
     ok: false,
     error: {

@@ -26,6 +26,8 @@ import {
   saveYearTarget,
 } from '../services/planning-service'
 import { acceptOffer, declineOffer, withdrawDwelling } from '../services/offers-service'
+import { openAnswers, reminder } from '../services/deadlines-service'
+import { presentAll, presentPlan } from '../services/present-quarter'
 import { board, dwellingMatching, pool } from '../services/shortlist-views'
 import {
   choose,
@@ -94,6 +96,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     generate: ({ quarter }) => generateForQuarter(ctx, quarter),
     swap: (input) => swapCandidate(ctx, input),
     present: ({ shortlistId }) => present(ctx, shortlistId),
+    presentPlan: (scope) => presentPlan(ctx, scope),
+    presentAll: (scope) => presentAll(ctx, scope),
+    openAnswers: () => openAnswers(ctx),
+    reminder: ({ corporationId }) => reminder(ctx, corporationId),
     choose: (input) => choose(ctx, input),
     rejectCandidate: (input) => rejectCandidate(ctx, input),
     rejectAll: (input) => rejectAll(ctx, input),

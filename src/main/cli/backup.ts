@@ -2,21 +2,28 @@ import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { backupTo } from '../db/backup'
+import { checkOutput, produceOutput } from '../files/safe-output'
 import { parseOptions, requireOption, type Command } from './command'
 
 export const backupCommand: Command = {
   name: 'backup',
-  usage: 'backup --db <bestand> --out <bestand>',
+  usage: 'backup --db <bestand> --out <bestand> [--force]',
   description: 'Maakt een consistente reservekopie, ook terwijl de app draait',
   run(args) {
-    const { values } = parseOptions(args, { db: { type: 'string' }, out: { type: 'string' } })
+    const { values } = parseOptions(args, {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    })
     const file = resolve(requireOption(values.db, '--db'))
     const out = resolve(requireOption(values.out, '--out'))
     if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+    const rules = { database: file, force: values.force === true }
+    checkOutput(out, rules)
     // Read-only and without migrations: a backup must copy the file exactly as it is.
     const sqlite = new Database(file, { readonly: true, fileMustExist: true })
     try {
-      const target = backupTo(sqlite, out)
+      const target = produceOutput(out, rules, (temporary) => backupTo(sqlite, temporary))
       console.log(`Reservekopie gemaakt: ${target}`)
       return 0
     } finally {

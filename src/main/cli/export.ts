@@ -1,5 +1,6 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { checkOutput, writeOutput } from '../files/safe-output'
 import { openRuntime } from '../runtime'
 import { listCorporations } from '../services/partners-service'
 import { exportShortlists } from '../services/shortlist-export'
@@ -9,7 +10,7 @@ import { findByName, parseQuarterOption } from './partner-options'
 export const exportCommand: Command = {
   name: 'export',
   usage:
-    'export shortlists --db <bestand> --quarter JJJJ-Qn --corporation <naam> --out <bestand.xlsx>',
+    'export shortlists --db <bestand> --quarter JJJJ-Qn --corporation <naam> --out <bestand.xlsx> [--force]',
   description:
     'Maakt de voordrachten van een kwartaal voor een corporatie als Excel-bestand (wordt gelogd)',
   async run(args) {
@@ -18,6 +19,7 @@ export const exportCommand: Command = {
       quarter: { type: 'string' },
       corporation: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
     })
     const [kind, ...rest] = positionals
     if (kind !== 'shortlists') throw new Error('Geef aan wat: export shortlists (voordrachten)')
@@ -27,13 +29,15 @@ export const exportCommand: Command = {
     const name = requireOption(values.corporation, '--corporation')
     const out = resolve(requireOption(values.out, '--out'))
     if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+    const rules = { database: file, force: values.force === true }
+    checkOutput(out, rules)
 
     const runtime = openRuntime(file, CLI_RUNTIME)
     try {
       const { ctx } = runtime
       const corporation = findByName(listCorporations(ctx), name, 'corporatie')
       const result = await exportShortlists(ctx, { quarter, corporationId: corporation.id })
-      writeFileSync(out, Buffer.from(result.base64, 'base64'))
+      writeOutput(out, Buffer.from(result.base64, 'base64'), rules)
       console.log(`Voordrachten opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
       return 0
     } finally {

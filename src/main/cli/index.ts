@@ -2,11 +2,13 @@
  * `npm run cli -- <command> [options]`: the same services without a window, for support staff and
  * scheduled jobs. Exit code 0 on success; otherwise 1 with a Dutch message on stderr.
  */
+import { describeForOfficer } from '../api/system-errors'
 import { backupCommand } from './backup'
 import type { Command } from './command'
 import { demoCommand } from './demo'
 import { exportCommand } from './export'
 import { importCommand } from './import'
+import { presentCommand } from './present'
 import { reportCommand } from './report'
 import { backupsCommand, restoreCommand } from './restore'
 import { shortlistsCommand } from './shortlists'
@@ -20,6 +22,7 @@ const commands: Command[] = [
   templateCommand,
   importCommand,
   shortlistsCommand,
+  presentCommand,
   exportCommand,
   reportCommand,
 ]
@@ -47,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`Fout: ${error instanceof Error ? error.message : String(error)}`)
+    console.error(`Fout: ${describeForOfficer(error)}`)
     process.exit(1)
   },
 )

@@ -1,5 +1,6 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { checkOutput, writeOutput } from '../files/safe-output'
 import { openRuntime } from '../runtime'
 import { quarterReport, yearReport } from '../services/reports-service'
 import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
@@ -7,7 +8,7 @@ import { parseQuarterOption } from './partner-options'
 
 export const reportCommand: Command = {
   name: 'report',
-  usage: 'report --db <bestand> --quarter JJJJ-Qn|--year JJJJ --out <bestand.xlsx>',
+  usage: 'report --db <bestand> --quarter JJJJ-Qn|--year JJJJ --out <bestand.xlsx> [--force]',
   description: 'Maakt de kwartaal- of jaarrapportage als Excel-bestand (wordt gelogd)',
   async run(args) {
     const { values, positionals } = parseOptions(args, {
@@ -15,6 +16,7 @@ export const reportCommand: Command = {
       quarter: { type: 'string' },
       year: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
     })
     if (positionals.length > 0) throw new Error(`Onverwacht argument: ${positionals.join(' ')}`)
     const file = resolve(requireOption(values.db, '--db'))
@@ -24,13 +26,15 @@ export const reportCommand: Command = {
     const year = values.year === undefined ? undefined : parseYear(values.year)
     const quarter = values.quarter === undefined ? undefined : parseQuarterOption(values.quarter)
     if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+    const rules = { database: file, force: values.force === true }
+    checkOutput(out, rules)
 
     const runtime = openRuntime(file, CLI_RUNTIME)
     try {
       const result = quarter
         ? await quarterReport(runtime.ctx, quarter)
         : await yearReport(runtime.ctx, year!)
-      writeFileSync(out, Buffer.from(result.base64, 'base64'))
+      writeOutput(out, Buffer.from(result.base64, 'base64'), rules)
       console.log(`Rapportage opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
       return 0
     } finally {

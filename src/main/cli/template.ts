@@ -1,6 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { quarterKey, quarterOf } from '../../shared/domain/quarter'
+import { checkOutput, writeOutput } from '../files/safe-output'
 import { openRuntime } from '../runtime'
 import { clientsTemplate, dwellingsTemplate } from '../services/import-service'
 import { listCareProviders, listCorporations } from '../services/partners-service'
@@ -10,13 +11,14 @@ import { findByName, parseKind, parseQuarterOption, rejectForeignOptions } from 
 export const templateCommand: Command = {
   name: 'template',
   usage:
-    'template dwellings|clients --db <bestand> --out <bestand.xlsx> [--corporation <naam>] [--quarter JJJJ-Qn] [--provider <naam>]',
+    'template dwellings|clients --db <bestand> --out <bestand.xlsx> [--force] [--corporation <naam>] [--quarter JJJJ-Qn] [--provider <naam>]',
   description:
     'Maakt een Excel-sjabloon: woningen voor een corporatie of aanmeldingen voor een zorgaanbieder',
   async run(args) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       corporation: { type: 'string' },
       quarter: { type: 'string' },
       provider: { type: 'string' },
@@ -26,6 +28,8 @@ export const templateCommand: Command = {
     const file = resolve(requireOption(values.db, '--db'))
     const out = resolve(requireOption(values.out, '--out'))
     if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+    const rules = { database: file, force: values.force === true }
+    checkOutput(out, rules)
 
     const runtime = openRuntime(file, CLI_RUNTIME)
     try {
@@ -50,7 +54,7 @@ export const templateCommand: Command = {
                 'zorgaanbieder',
               ).id,
             })
-      writeFileSync(out, Buffer.from(result.base64, 'base64'))
+      writeOutput(out, Buffer.from(result.base64, 'base64'), rules)
       console.log(`Sjabloon opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
       return 0
     } finally {

@@ -63,6 +63,8 @@ export const yearTargets = sqliteTable('year_targets', {
   year: integer('year').primaryKey(),
   /** Taakstelling: dwellings for MO/BW in Utrecht city this year. */
   target: integer('target').notNull(),
+  /** Of the target, the catch-up (inhaalslag): 110 of 385 in 2019–2023; the rest is regular. */
+  catchUpTarget: integer('catch_up_target').notNull().default(0),
   /** Target share (0–1) of the dwellings used for instroom. */
   instroomShareTarget: real('instroom_share_target').notNull(),
   ...timestamps,

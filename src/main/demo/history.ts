@@ -42,6 +42,11 @@ const CHOICE: [number, number][] = [
 ]
 /** Chance a corporation needs a reminder and weeks more before it decides on a shortlist. */
 const SLOW_SHARE = 0.07
+/**
+ * Chance a corporation leaves a round of the last played quarter unanswered, so the demo has late
+ * answers to show on Overzicht and to send a reminder for.
+ */
+const UNANSWERED_SHARE = 0.04
 /** The officer keeps sweeping a quarter's leftovers this long after it ends. */
 const LEFTOVER_DAYS = 28
 /** ...every this many days, when nobody was eligible for them before. */
@@ -136,6 +141,9 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
   const { sqlite } = ctx.store
   const read = lookups(sqlite)
   const rnd = createRandom(input.seed, 'history')
+  // Its own stream, so leaving a few rounds unanswered does not change the rest of the history.
+  const unanswered = createRandom(input.seed, 'unanswered')
+  const lastQuarterStart = input.quarters.at(-1)?.startsOn ?? input.todayIso
   let clock = 0
   const sim: ServiceContext = {
     ...ctx,
@@ -203,12 +211,11 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
     (rnd.chance(SLOW_SHARE) ? rnd.int(14, 35) : 0)
 
   /**
-   * The officer checks the concept and sends it at once; the corporation answers later. Concepts
-   * never wait between events: a reserve of an earlier round who sits on an open concept could get
-   * that round's offer and end up with two dwellings (an engine bug: declineOffer offers to reserves on open concepts).
+   * The officer checks the concept and sends it at once; the corporation answers later.
    */
   function presentAndAwait(shortlistId: number) {
     const state = step(() => present(sim, shortlistId))
+    if (dayOf(clock) >= lastQuarterStart && unanswered.chance(UNANSWERED_SHARE)) return
     plan(addDays(dayOf(clock), decisionDays()), () => decide(shortlistId, state.dwellingId))
   }
 
@@ -217,7 +224,11 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
     const offer = state.offers.find((o) => o.outcome === 'open')
     if (offer) return awaitResponse(offer.id, offer.offeredOn)
     const concept = state.rounds.find((r) => r.status === 'concept')
-    if (concept) presentAndAwait(concept.id)
+    if (concept) return presentAndAwait(concept.id)
+    // A declined offer puts the round back with the corporation, which confirms who is next.
+    const reopened = state.rounds.find((r) => r.status === 'voorgedragen')
+    if (reopened)
+      plan(addDays(dayOf(clock), decisionDays()), () => decide(reopened.id, state.dwellingId))
     // Else nobody is eligible now: the dwelling is submitted again and waits for a sweep.
   }
 

@@ -12,6 +12,8 @@ export const DEFAULT_YEAR_SETTINGS: YearSettings = {
   youngMaxRent: 477.2,
   shortlistSize: 3,
   maxOpenShortlists: 1,
+  answerWorkingDays: 10,
+  offerReplyWorkingDays: 5,
 }
 
 export const YEAR_SETTINGS_KEY = 'yearSettings'

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs'
 import { ApiError } from '../../shared/api/endpoint'
 import { REJECTION_REASON } from '../../shared/domain/vocabulary'
-import { normalizeLabel, plainValue, toChoice } from './cell-values'
+import { normalizeLabel, plainValue, toChoice, toIsoDate, type Plain } from './cell-values'
 import { normalizeHeader } from './columns'
 import { DECISION_LABELS, SHORTLIST_EXPORT_FIELDS, type ExportFieldKey } from './shortlist-fields'
 import { SHORTLISTS_SHEET } from './shortlist-writer'
@@ -25,6 +25,8 @@ export interface AnswerRow {
   code: string
   /** 'match', 'no-match', null for empty, or the raw text when it is neither. */
   decision: 'match' | 'no-match' | string | null
+  /** The offer date for a Match: a yyyy-mm-dd day, or why the cell is not one; null when empty. */
+  offeredOn: { iso: string } | { error: string } | null
   /** A REJECTION_REASON key, or the raw text for the contract to refuse. */
   reason: string | null
   motivation: string | null
@@ -76,6 +78,14 @@ function text(cell: ExcelJS.Cell): string | null {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
 }
 
+function dateCell(cell: ExcelJS.Cell, date1904 = false): AnswerRow['offeredOn'] {
+  const converted = plainValue(cell.value)
+  if ('error' in converted) return converted
+  const day = toIsoDate(converted.value as Plain, date1904)
+  if ('error' in day) return day
+  return typeof day.value === 'string' ? { iso: day.value } : null
+}
+
 function decisionOf(value: string | null): AnswerRow['decision'] {
   if (value === null) return null
   const label = normalizeLabel(value)
@@ -112,6 +122,9 @@ export function readAnswerRows(workbook: ExcelJS.Workbook): AnswerRow[] {
     if (id === null && code === null) return
     const reason = cell(row, 'reason')
     rows.push({
+      offeredOn: columns.has('offeredOn')
+        ? dateCell(row.getCell(columns.get('offeredOn')!), workbook.properties.date1904)
+        : null,
       row: number,
       dwellingId: id !== null && /^\d+$/.test(id.trim()) ? Number(id) : id,
       address: cell(row, 'address') ?? '',

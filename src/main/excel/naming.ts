@@ -10,6 +10,11 @@ export function dutchDate(date: Date): string {
   return format(date, 'dd-MM-yyyy')
 }
 
+/** A jjjj-mm-dd day as dd-mm-jjjj, without a detour through a UTC timestamp. */
+export function dutchDay(day: string): string {
+  return `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`
+}
+
 /** "'s Heeren Loo" → "s-Heeren-Loo": safe in a file name on every system and in a mail attachment. */
 export function fileNamePart(name: string): string {
   return name

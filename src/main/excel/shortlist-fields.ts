@@ -1,3 +1,4 @@
+import { isoToDutchDay } from '../../shared/domain/dates'
 import {
   FLOW,
   SUPPORT_INTENSITY,
@@ -20,6 +21,8 @@ export interface ExportCandidate {
   wijk: Wijk
   rooms: number
   round: number
+  /** When the client the corporation chose in this round declined the offer; null otherwise. */
+  declinedOn: string | null
   position: number
   code: string
   adults: number
@@ -70,7 +73,9 @@ export const SHORTLIST_EXPORT_FIELDS = [
   { key: 'supportIntensity', header: 'Intensiteit begeleiding', width: 24, part: 'kandidaat' },
   { key: 'supportMonths', header: 'Begeleiding (maanden)', width: 12, part: 'kandidaat' },
   { key: 'needs', header: 'Behoeften', width: 28, part: 'kandidaat' },
+  { key: 'afterDecline', header: 'Na weigering', width: 36, part: 'woning' },
   { key: 'decision', header: 'Besluit', width: 13, part: 'besluit' },
+  { key: 'offeredOn', header: 'Datum aanbieding', width: 14, part: 'besluit' },
   { key: 'reason', header: 'Reden geen match', width: 32, part: 'besluit' },
   { key: 'motivation', header: 'Toelichting / motivatie', width: 40, part: 'besluit' },
 ] as const satisfies readonly ExportField[]
@@ -114,6 +119,15 @@ export function needs(c: ExportCandidate): string {
   return list.length === 0 ? 'geen bijzondere' : list.join(', ')
 }
 
+/**
+ * After a decline the next candidate is the corporation's choice, never automatic (Bijlage 5):
+ * the reopened round says so, without naming the client who declined.
+ */
+export function afterDecline(declinedOn: string | null): string | null {
+  if (declinedOn === null) return null
+  return `De gekozen kandidaat weigerde de aanbieding op ${isoToDutchDay(declinedOn)}. Bevestig met ${DECISION_LABELS.match} wie de aanbieding nu krijgt, of zet ${DECISION_LABELS.noMatch}.`
+}
+
 /** One row of the export: exactly the allowlisted fields, the decision cells left empty. */
 export function exportRow(c: ExportCandidate, today: Date): Record<ExportFieldKey, ExportValue> {
   return {
@@ -122,6 +136,7 @@ export function exportRow(c: ExportCandidate, today: Date): Record<ExportFieldKe
     wijk: WIJK.label(c.wijk),
     rooms: c.rooms,
     round: c.round,
+    afterDecline: afterDecline(c.declinedOn),
     position: c.position,
     code: c.code,
     household: household(c.adults, c.children),
@@ -134,6 +149,7 @@ export function exportRow(c: ExportCandidate, today: Date): Record<ExportFieldKe
     supportMonths: c.supportMonths,
     needs: needs(c),
     decision: null,
+    offeredOn: null,
     reason: null,
     motivation: null,
   }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { parseQuarter, quarterLabel, type QuarterKey } from '../../shared/domain/quarter'
 import { REJECTION_REASON } from '../../shared/domain/vocabulary'
-import { dutchDate } from './naming'
+import { dutchDate, dutchDay } from './naming'
 import { setUpPrinting } from './print-setup'
 import {
   DECISION_LABELS,
@@ -21,6 +21,8 @@ export interface ShortlistWorkbookSpec {
   corporation: { id: number; name: string }
   quarter: QuarterKey
   createdAt: Date
+  /** jjjj-mm-dd: the answer is expected by this day (working days after presenting). */
+  answerBy: string
   /** The rounds in the file: the answer is checked against these when it comes back. */
   shortlists: { shortlistId: number; dwellingId: number; round: number }[]
   /** Ordered by dwelling, then position. */
@@ -82,6 +84,7 @@ function writeCandidates(sheet: ExcelJS.Worksheet, spec: ShortlistWorkbookSpec) 
     key: f.key,
     width: f.width,
   }))
+  sheet.getColumn('offeredOn').numFmt = 'dd-mm-yyyy'
   const header = sheet.getRow(1)
   header.height = 30
   header.eachCell((cell) => {
@@ -146,6 +149,17 @@ function addDecisionValidations(sheet: ExcelJS.Worksheet, rows: number, reasons:
     errorTitle: 'Ongeldig besluit',
     error: `Kies "${DECISION_LABELS.match}" of "${DECISION_LABELS.noMatch}".`,
   })
+  validations.add(`${column('offeredOn')}2:${column('offeredOn')}${last}`, {
+    // Only "a date": the day itself is judged on import, when "today" is known.
+    type: 'date',
+    operator: 'greaterThan',
+    allowBlank: true,
+    formulae: [new Date(Date.UTC(2000, 0, 1))],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Ongeldige datum',
+    error: 'Vul de datum van de aanbieding in als dd-mm-jjjj.',
+  })
   validations.add(`${column('reason')}2:${column('reason')}${last}`, {
     type: 'list',
     allowBlank: true,
@@ -174,10 +188,14 @@ function writeInstructions(workbook: ExcelJS.Workbook, spec: ShortlistWorkbookSp
   sheet.addRow([`Corporatie: ${spec.corporation.name}`])
   sheet.addRow([`Kwartaal: ${quarterLabel(parseQuarter(spec.quarter))} (${spec.quarter})`])
   sheet.addRow([`Gemaakt op: ${dutchDate(spec.createdAt)}`])
+  const deadline = sheet.addRow([`Graag uw antwoord uiterlijk op ${dutchDay(spec.answerBy)}.`])
+  deadline.font = { bold: true }
   sheet.addRow([])
   const steps = [
     `Op het werkblad "${SHORTLISTS_SHEET}" staan per woning de kandidaten die Het Vierde Huis voordraagt. Persoonsgegevens zoals naam en geboortedatum staan er bewust niet in.`,
     `Kiest u een kandidaat voor de woning, zet dan bij die kandidaat "${DECISION_LABELS.match}" in de kolom Besluit. Die kandidaat krijgt een eenmalige aanbieding; de andere kandidaten blijven reserve.`,
+    'Vul bij Match de datum in waarop u de kandidaat de woning aanbood (dd-mm-jjjj). Die ligt niet na vandaag en niet vóór de voordracht; laat u de cel leeg, dan geldt de dag van inlezen.',
+    `Staat er iets in de kolom Na weigering, dan weigerde de eerder gekozen kandidaat de aanbieding. Het Vierde Huis biedt de woning niet vanzelf aan de volgende aan: zet "${DECISION_LABELS.match}" bij wie de aanbieding nu krijgt, of "${DECISION_LABELS.noMatch}" bij allen.`,
     `Past een kandidaat niet, zet dan "${DECISION_LABELS.noMatch}" en kies een reden; bij "Anders" is een toelichting verplicht.`,
     `Past geen enkele kandidaat, zet dan bij alle kandidaten "${DECISION_LABELS.noMatch}" en geef in de kolom Toelichting / motivatie aan waarom (verplicht). Het Vierde Huis draagt dan nieuwe kandidaten voor.`,
     'Kies per woning hoogstens één Match. Alleen de gele cellen kunnen worden ingevuld; verander de andere cellen en de kolomkoppen niet.',

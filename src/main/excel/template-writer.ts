@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { ColumnKind, ColumnSpec } from './columns'
+import { dutchDate } from './naming'
+import { setUpPrinting } from './print-setup'
 import { writeTemplateMeta, type TemplateMeta } from './template-meta'
 import { MAX_DATA_ROWS } from './workbook-reader'
 
@@ -44,17 +46,43 @@ export async function writeTemplate<F extends string>(spec: TemplateSpec<F>): Pr
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Het Vierde Huis'
   workbook.created = spec.createdAt
-  writeInstructions(workbook, spec)
+  const instructions = writeInstructions(workbook, spec)
   const data = writeDataSheet(workbook, spec)
+  const print = {
+    left: spec.facts[0]?.[1] ?? '',
+    title: spec.title,
+    madeOn: dutchDate(spec.createdAt),
+  }
+  // The instructions are read on paper: portrait, one page wide, at full size.
+  setUpPrinting(instructions, { ...print, titleRows: '1:1', orientation: 'portrait' })
+  // The data sheet is wide: three pages side by side, the first column repeated, stays readable.
+  setUpPrinting(data, { ...print, titleRows: '1:1', titleColumns: 'A:A', pagesWide: 3 })
   writeDropdowns(workbook, data, spec.columns)
   writeTemplateMeta(workbook, spec.meta)
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-function writeInstructions<F extends string>(workbook: ExcelJS.Workbook, spec: TemplateSpec<F>) {
+/**
+ * Column widths of the instructions sheet (in Excel's character units): together they fill an A4
+ * page in portrait, so the sheet prints at full size.
+ */
+const INSTRUCTION_WIDTHS = [18, 8, 32, 26]
+/** Characters that fit on one line of a merged B:D cell, and the height of a line in points. */
+const INSTRUCTION_LINE_CHARS = 70
+const LINE_HEIGHT = 15
+
+function writeInstructions<F extends string>(
+  workbook: ExcelJS.Workbook,
+  spec: TemplateSpec<F>,
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(INSTRUCTIONS_SHEET)
-  sheet.columns = [{ width: 30 }, { width: 11 }, { width: 70 }, { width: 60 }]
-  sheet.addRow([spec.title]).font = { bold: true, size: 14 }
+  sheet.columns = INSTRUCTION_WIDTHS.map((width) => ({ width }))
+  const title = sheet.addRow([spec.title])
+  title.font = { bold: true, size: 14 }
+  // The title may be longer than the page: wrapped over the whole width, never cut off.
+  sheet.mergeCells(title.number, 1, title.number, 4)
+  title.getCell(1).alignment = { wrapText: true, vertical: 'top' }
+  title.height = spec.title.length > 60 ? 2 * 20 : 20
   sheet.addRow([])
   for (const [label, value] of spec.facts)
     sheet.addRow([label, value]).getCell(1).font = { bold: true }
@@ -64,6 +92,9 @@ function writeInstructions<F extends string>(workbook: ExcelJS.Workbook, spec: T
     const row = sheet.addRow([`${i + 1}.`, line])
     sheet.mergeCells(row.number, 2, row.number, 4)
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' }
+    row.getCell(1).alignment = { horizontal: 'right', vertical: 'top' }
+    // Spreadsheet programs do not grow a merged cell's row to fit its text: set the height.
+    row.height = Math.ceil(line.length / INSTRUCTION_LINE_CHARS) * LINE_HEIGHT
   })
   sheet.addRow([])
   sheet.addRow([`De kolommen van het werkblad "${spec.dataSheet}"`]).font = { bold: true, size: 12 }
@@ -71,14 +102,20 @@ function writeInstructions<F extends string>(workbook: ExcelJS.Workbook, spec: T
   header.font = { bold: true }
   header.eachCell((cell) => (cell.fill = HEADER_FILL))
   for (const column of spec.columns) {
-    const row = sheet.addRow([
+    const values = [
       column.header,
       column.required ? 'ja' : 'nee',
       column.help,
       allowedValues(column),
-    ])
+    ]
+    const row = sheet.addRow(values)
     row.alignment = { wrapText: true, vertical: 'top' }
+    const lines = Math.max(
+      ...values.map((text, i) => Math.ceil(text.length / (INSTRUCTION_WIDTHS[i]! * 1.1))),
+    )
+    row.height = Math.max(1, lines) * LINE_HEIGHT
   }
+  return sheet
 }
 
 function allowedValues(column: ColumnSpec): string {

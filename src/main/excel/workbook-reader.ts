@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { ApiError } from '../../shared/api/endpoint'
+import { hasNotes, withoutNotes } from './foreign-parts'
 import { readZipDirectory } from './zip-directory'
 
 /** Data rows one import may hold: a quarter's dwellings or a provider's waiting list are far fewer. */
@@ -42,7 +43,8 @@ export async function loadWorkbook(data: Buffer | string): Promise<ExcelJS.Workb
 
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, {
+    const readable = hasNotes(entries) ? await withoutNotes(buffer) : buffer
+    await workbook.xlsx.load(readable as unknown as ExcelJS.Buffer, {
       // exceljs expands every validation range to single cells while reading: a dropdown on a whole
       // column (C:C) becomes a million objects. The import never needs them.
       ignoreNodes: [

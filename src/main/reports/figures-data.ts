@@ -70,8 +70,21 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
     .innerJoin(clients, eq(clients.id, allocations.clientId))
     .where(inPeriod)
     .all()
+  const declinedOffers = db
+    .select({
+      offerId: offers.id,
+      // Written in the same transaction as the decline: the offer used up the one-time offer.
+      usedOneTimeOffer: sql<number>`exists (
+        SELECT 1 FROM audit_events e WHERE e.action = 'client:oneTimeOfferUsed'
+          AND json_extract(e.details, '$.offerId') = ${offers.id})`,
+    })
+    .from(offers)
+    .innerJoin(dwellings, eq(dwellings.id, offers.dwellingId))
+    .where(and(inPeriod, eq(offers.outcome, 'geweigerd')))
+    .all()
   return {
     dwellings: dwellingRows,
+    declinedOffers,
     presentedRounds,
     presentedCandidates,
     allocations: allocationRows,

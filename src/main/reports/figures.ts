@@ -71,6 +71,10 @@ export function computeFigures(ctx: ServiceContext, request: FiguresRequest): Qu
       share: ratio(instroom, allocated),
       target: data.target?.instroomShareTarget ?? null,
     },
+    offers: {
+      declined: data.declinedOffers.length,
+      oneTimeUsed: data.declinedOffers.filter((o) => o.usedOneTimeOffer).length,
+    },
     wijken: WIJK.keys.map((wijk) => {
       const placed = data.allocations.filter((a) => a.wijk === wijk).length
       const share = ratio(placed, allocated)

@@ -133,6 +133,18 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
       note: '',
     },
     {
+      label: 'Aanbiedingen geweigerd',
+      value: f.offers.declined,
+      format: 'count',
+      note: 'De volgende kandidaat kreeg de aanbieding pas na bevestiging door de corporatie',
+    },
+    {
+      label: 'Eenmalige aanbieding benut',
+      value: f.offers.oneTimeUsed,
+      format: 'count',
+      note: 'Uitstroomkandidaten die zonder geldige reden weigerden en van de lijst gingen (verder via WoningNet)',
+    },
+    {
       label: 'Aandeel instroom in verhuringen',
       value: f.instroom.share,
       format: 'percent',

@@ -5,12 +5,15 @@ import { SHORTLIST_STATUS, type RejectionReason } from '../../shared/domain/voca
 import type { DbOrTx } from '../db/connection'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
 import type { AnswerFileMeta, AnswerRow } from '../excel/answer-reader'
+import { DECISION_LABELS } from '../excel/shortlist-fields'
+import { offerDateProblem } from '../domain/offer-rules'
+import { localIsoDate } from '../../shared/domain/dates'
 
 type Rejection = { reason: RejectionReason; text: string | null }
 
 /** One call to the workflow service, exactly as the Voordrachten screen would make it. */
 export type AnswerStep =
-  | { kind: 'choose'; clientId: number; code: string }
+  | { kind: 'choose'; clientId: number; code: string; offeredOn: string }
   | { kind: 'reject'; clientId: number; code: string; rejection: Rejection }
   | { kind: 'rejectAll'; rejection: Rejection; motivation: string }
 
@@ -20,7 +23,7 @@ export type DwellingPlan =
   | { apply: false; line: AnswerLine }
 
 const decided = (row: AnswerRow) =>
-  row.decision !== null || row.reason !== null || row.motivation !== null
+  row.decision !== null || row.reason !== null || row.motivation !== null || row.offeredOn !== null
 
 /** Turns the contract's zod issues into one Dutch sentence for the report. */
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }) {
@@ -37,6 +40,7 @@ export function planDwelling(
   meta: AnswerFileMeta,
   key: number | string | null,
   rows: AnswerRow[],
+  today: string,
 ): DwellingPlan {
   const address = rows.find((r) => r.address)?.address ?? ''
   const base = {
@@ -118,9 +122,22 @@ export function planDwelling(
     if (candidate.decision !== 'open')
       return error(`${where}: over deze kandidaat is al anders besloten (${candidate.decision})`)
     if (row.decision === 'match') {
-      matches.push({ kind: 'choose', clientId: candidate.clientId, code: candidate.code })
+      // The same date rule as the screen: not after today, not before the round was presented.
+      const offered = row.offeredOn ?? { iso: today }
+      if ('error' in offered) return error(`${where}, Datum aanbieding: ${offered.error}`)
+      const presentedOn = localIsoDate(new Date(shortlist.presentedAt ?? today))
+      const problem = offerDateProblem(offered.iso, presentedOn, today)
+      if (problem) return error(`${where}: ${problem}`)
+      matches.push({
+        kind: 'choose',
+        clientId: candidate.clientId,
+        code: candidate.code,
+        offeredOn: offered.iso,
+      })
       continue
     }
+    if (row.offeredOn !== null)
+      return error(`${where}: vul de datum aanbieding alleen in bij ${DECISION_LABELS.match}`)
     const checked = api.rejectCandidate.input.safeParse({
       shortlistId: shortlist.id,
       clientId: candidate.clientId,

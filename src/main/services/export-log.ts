@@ -6,7 +6,8 @@ import { audit } from './audit'
 import type { ServiceContext } from './context'
 
 /** To a corporation, to management, or (right of access) to the client it is about. */
-export type ExportKind = 'shortlists' | 'report-quarter' | 'report-year' | 'client-data'
+export type ExportKind =
+  'shortlists' | 'report-quarter' | 'report-year' | 'client-data' | 'reminder'
 
 export interface ExportRecord {
   kind: ExportKind

@@ -24,6 +24,7 @@ import { quotasForQuarter, shortfall } from '../domain/planning'
 import { DEFAULT_YEAR_SETTINGS, YEAR_SETTINGS_KEY } from '../domain/year-settings'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
+import { instroomSteering } from './instroom-steering'
 import { ensureQuarter } from './quarters'
 
 export function listYearTargets({ store }: ServiceContext): YearTarget[] {
@@ -31,6 +32,7 @@ export function listYearTargets({ store }: ServiceContext): YearTarget[] {
     .select({
       year: yearTargets.year,
       target: yearTargets.target,
+      catchUpTarget: yearTargets.catchUpTarget,
       instroomShareTarget: yearTargets.instroomShareTarget,
     })
     .from(yearTargets)
@@ -46,6 +48,7 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
         target: yearTargets.year,
         set: {
           target: input.target,
+          catchUpTarget: input.catchUpTarget,
           instroomShareTarget: input.instroomShareTarget,
           updatedAt: new Date().toISOString(),
         },
@@ -55,7 +58,7 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
       action: 'yearTarget:save',
       entityType: 'year',
       entityId: input.year,
-      summary: `Taakstelling ${input.year}: ${input.target} woningen, doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
+      summary: `Taakstelling ${input.year}: ${input.target} woningen (${input.target - input.catchUpTarget} regulier, ${input.catchUpTarget} inhaalslag), doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
       details: { ...input },
     })
   })
@@ -247,6 +250,7 @@ function computeOverview(db: DbOrTx, key: QuarterKey, usePlanned = true): Quarte
     target: target && {
       year: target.year,
       target: target.target,
+      catchUpTarget: target.catchUpTarget,
       instroomShareTarget: target.instroomShareTarget,
     },
     lines,
@@ -265,6 +269,7 @@ function computeOverview(db: DbOrTx, key: QuarterKey, usePlanned = true): Quarte
       share: instroom.allocated === 0 ? null : instroom.instroom / instroom.allocated,
       target: target?.instroomShareTarget ?? null,
     },
+    steering: instroomSteering(db, key),
   }
 }
 

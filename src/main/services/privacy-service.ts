@@ -22,7 +22,7 @@ import { releaseFromShortlists } from './offers-service'
  */
 export const RETENTION_KEY = 'privacyRetentionMonths'
 export const DEFAULT_RETENTION_MONTHS = 24
-const DONE = ['gehuisvest', 'ingetrokken'] as const
+const DONE = ['gehuisvest', 'ingetrokken', 'aanbieding-benut'] as const
 
 export function privacySettings(ctx: ServiceContext): PrivacySettings {
   const row = ctx.store.db

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
@@ -6,10 +6,12 @@ import type { ExportShortlistsInput } from '../../shared/api/exports'
 import type { FileResult } from '../../shared/api/imports'
 import type { DbOrTx } from '../db/connection'
 import { careProviders, clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
+import { addWorkingDays } from '../domain/deadlines'
 import { fileNamePart } from '../excel/naming'
 import type { ExportCandidate } from '../excel/shortlist-fields'
 import { writeShortlistWorkbook } from '../excel/shortlist-writer'
 import type { ServiceContext } from './context'
+import { getSettings } from './planning-service'
 import { recordExport } from './export-log'
 import { getCorporation } from './import-owners'
 import { isoDay } from './workflow-steps'
@@ -23,6 +25,7 @@ function presentedRounds(db: DbOrTx, input: Input) {
       shortlistId: shortlists.id,
       dwellingId: shortlists.dwellingId,
       round: shortlists.round,
+      presentedAt: shortlists.presentedAt,
     })
     .from(shortlists)
     .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
@@ -51,6 +54,10 @@ function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[]
       wijk: dwellings.wijk,
       rooms: dwellings.rooms,
       round: shortlists.round,
+      declinedOn: sql<string | null>`(
+        SELECT max(o.responded_on) FROM offers o
+        JOIN shortlist_candidates declined ON declined.id = o.candidate_id
+        WHERE declined.shortlist_id = ${shortlists.id} AND o.outcome = 'geweigerd')`,
       position: shortlistCandidates.position,
       code: clients.code,
       adults: clients.adults,
@@ -81,6 +88,13 @@ function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[]
     )
     .orderBy(asc(dwellings.address), asc(dwellings.id), asc(shortlistCandidates.position))
     .all()
+}
+
+/** The earliest deadline of the rounds in the file: one date the corporation can plan by. */
+function answerDeadline(ctx: ServiceContext, rounds: { presentedAt: string | null }[]): string {
+  const days = rounds.map((r) => isoDay(r.presentedAt ? new Date(r.presentedAt) : ctx.now()))
+  const first = days.reduce((a, b) => (a < b ? a : b))
+  return addWorkingDays(first, getSettings(ctx, Number(first.slice(0, 4))).values.answerWorkingDays)
 }
 
 /**
@@ -118,6 +132,7 @@ export async function exportShortlists(ctx: ServiceContext, input: Input): Promi
     corporation,
     quarter: input.quarter,
     createdAt,
+    answerBy: answerDeadline(ctx, answerable),
     shortlists: answerable,
     candidates,
   })

@@ -103,7 +103,7 @@ export function dwellingMatching(
   dwellingId: number,
 ): DwellingMatching {
   const dwelling = db
-    .select({ status: dwellings.status })
+    .select({ status: dwellings.status, flipPossible: dwellings.flipPossible })
     .from(dwellings)
     .where(eq(dwellings.id, dwellingId))
     .get()
@@ -164,6 +164,7 @@ export function dwellingMatching(
   return {
     dwellingId,
     status: dwelling.status,
+    flipPossible: dwelling.flipPossible,
     rounds: rounds.map((r): Shortlist => ({
       id: r.id,
       round: r.round,

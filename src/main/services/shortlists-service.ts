@@ -3,9 +3,10 @@ import type { DwellingMatching, GenerateSummary } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import { REJECTION_REASON, type RejectionReason } from '../../shared/domain/vocabulary'
-import type { Tx } from '../db/connection'
+import type { DbOrTx, Tx } from '../db/connection'
 import { clients, dwellings, offers, shortlistCandidates, shortlists } from '../db/schema'
 import { isEligible } from '../domain/eligibility'
+import { offerDateProblem } from '../domain/offer-rules'
 import { scoreCandidate } from '../domain/ranking'
 import { audit } from './audit'
 import { getSettings } from './planning-service'
@@ -142,49 +143,58 @@ export function swapCandidate(
 
 /** Presenting freezes the shortlist: its candidates and score parts are what the corporation judges. */
 export function present(ctx: ServiceContext, shortlistId: number): DwellingMatching {
-  return step(ctx, (tx) => {
-    const { shortlist, dwelling } = loadShortlist(tx, shortlistId)
-    requireStatus(shortlist.status, 'concept', 'Voordragen')
-    const today = ctx.now()
-    const unavailable = openCandidates(tx, shortlist.id)
-      .map((c) =>
-        tx
-          .select({ code: clients.code, status: clients.status })
-          .from(clients)
-          .where(eq(clients.id, c.clientId))
-          .get()!,
-      )
-      .filter((c) => c.status !== 'wachtend' && c.status !== 'voorgedragen')
-    if (unavailable.length > 0) {
-      throw new ApiError(
-        'conflict',
-        `Niet beschikbaar: ${unavailable.map((c) => c.code).join(', ')}; wissel ${unavailable.length === 1 ? 'deze kandidaat' : 'deze kandidaten'} eerst`,
-      )
-    }
-    tx.update(shortlists)
-      .set({ status: 'voorgedragen', presentedAt: today.toISOString() })
-      .where(eq(shortlists.id, shortlist.id))
-      .run()
-    const candidates = openCandidates(tx, shortlist.id)
-    setClientStatus(
-      tx,
-      candidates.map((c) => c.clientId),
-      'voorgedragen',
-      isoDay(today),
+  return step(ctx, (tx) => presentRound(tx, ctx, shortlistId))
+}
+
+/** Client codes on a concept round who are no longer free: they must be swapped before presenting. */
+export function unavailableCandidates(tx: DbOrTx, shortlistId: number): string[] {
+  return openCandidates(tx, shortlistId)
+    .map((c) =>
+      tx
+        .select({ code: clients.code, status: clients.status })
+        .from(clients)
+        .where(eq(clients.id, c.clientId))
+        .get()!,
     )
-    audit(tx, ctx, {
-      action: 'shortlist:present',
-      entityType: 'dwelling',
-      entityId: dwelling.id,
-      summary: `Ronde ${shortlist.round} voorgedragen aan de corporatie: ${candidates.map((c) => code(tx, c.clientId)).join(', ')}`,
-      details: {
-        shortlistId: shortlist.id,
-        clients: candidates.map((c) => c.clientId),
-        pool: shortlist.eligiblePoolSize,
-      },
-    })
-    return dwelling.id
+    .filter((c) => c.status !== 'wachtend' && c.status !== 'voorgedragen')
+    .map((c) => c.code)
+}
+
+/** The present step inside a caller's transaction (one round, or a whole quarter at once). */
+export function presentRound(tx: Tx, ctx: ServiceContext, shortlistId: number): number {
+  const { shortlist, dwelling } = loadShortlist(tx, shortlistId)
+  requireStatus(shortlist.status, 'concept', 'Voordragen')
+  const today = ctx.now()
+  const unavailable = unavailableCandidates(tx, shortlist.id)
+  if (unavailable.length > 0) {
+    throw new ApiError(
+      'conflict',
+      `Niet beschikbaar: ${unavailable.join(', ')}; wissel ${unavailable.length === 1 ? 'deze kandidaat' : 'deze kandidaten'} eerst`,
+    )
+  }
+  tx.update(shortlists)
+    .set({ status: 'voorgedragen', presentedAt: today.toISOString() })
+    .where(eq(shortlists.id, shortlist.id))
+    .run()
+  const candidates = openCandidates(tx, shortlist.id)
+  setClientStatus(
+    tx,
+    candidates.map((c) => c.clientId),
+    'voorgedragen',
+    isoDay(today),
+  )
+  audit(tx, ctx, {
+    action: 'shortlist:present',
+    entityType: 'dwelling',
+    entityId: dwelling.id,
+    summary: `Ronde ${shortlist.round} voorgedragen aan de corporatie: ${candidates.map((c) => code(tx, c.clientId)).join(', ')}`,
+    details: {
+      shortlistId: shortlist.id,
+      clients: candidates.map((c) => c.clientId),
+      pool: shortlist.eligiblePoolSize,
+    },
   })
+  return dwelling.id
 }
 
 /** The corporation picks a candidate: the client gets the one-time offer, the others are free again. */
@@ -212,6 +222,10 @@ export function choose(
       )
     }
     const today = isoDay(ctx.now())
+    const offeredOn = input.offeredOn ?? today
+    const presentedOn = isoDay(new Date(shortlist.presentedAt ?? ctx.now()))
+    const dateProblem = offerDateProblem(offeredOn, presentedOn, today)
+    if (dateProblem) throw new ApiError('invalid-input', dateProblem)
     tx.update(shortlistCandidates)
       .set({ decision: 'gekozen' })
       .where(eq(shortlistCandidates.id, chosen.id))
@@ -225,7 +239,7 @@ export function choose(
         candidateId: chosen.id,
         dwellingId: dwelling.id,
         clientId: chosen.clientId,
-        offeredOn: input.offeredOn ?? today,
+        offeredOn,
       })
       .run()
     // The others stay on the list as reserves, in order, for when the offer is declined.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { line } from '../domain/fields'
 import { endpoint, NoInput } from './endpoint'
 
 export const AppInfoSchema = z.object({
@@ -18,11 +19,7 @@ export const AppInfoSchema = z.object({
 export type AppInfo = z.infer<typeof AppInfoSchema>
 
 export const SetOfficerInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, 'Vul uw naam in (minstens 2 tekens)')
-    .max(80, 'Naam is te lang (maximaal 80 tekens)'),
+  name: line('uw naam', 80).min(2, 'Vul uw naam in (minstens 2 tekens)'),
 })
 
 export const DemoLoadInput = z

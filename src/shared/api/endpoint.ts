@@ -28,7 +28,16 @@ export type ResultOf<E extends Endpoint> = z.output<E['output']>
 
 export const NoInput = z.object({}).strict().default({})
 
-export const API_ERROR_CODES = ['invalid-input', 'not-found', 'conflict', 'internal'] as const
+export const API_ERROR_CODES = [
+  'invalid-input',
+  'not-found',
+  'conflict',
+  'internal',
+  /** The loopback host refused a call that did not come from its own page (cross-site). */
+  'forbidden',
+  /** The loopback host refused a body above its limit. */
+  'too-large',
+] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 
 export interface ApiIssue {

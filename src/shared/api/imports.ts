@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { line } from '../domain/fields'
 import { QuarterKeySchema } from '../domain/quarter'
 import { endpoint } from './endpoint'
 
@@ -7,7 +8,7 @@ export type ImportKind = (typeof IMPORT_KIND)[number]
 
 /** An Excel file carried through the API: the renderer reads it, the host and IPC pass it as base64. */
 export const FilePayloadSchema = z.object({
-  fileName: z.string().trim().min(1, 'Kies een bestand').max(255),
+  fileName: line('de bestandsnaam', 255),
   base64: z
     .string()
     .min(1, 'Het bestand is leeg')

@@ -3,11 +3,13 @@ import { auditApi } from './audit'
 import { backupsApi } from './backups'
 import type { Endpoint } from './endpoint'
 import { clientsApi } from './clients'
+import { deadlinesApi } from './deadlines'
 import { dwellingsApi } from './dwellings'
 import { exportsApi } from './exports'
 import { importsApi } from './imports'
 import { partnersApi } from './partners'
 import { planningApi } from './planning'
+import { presentingApi } from './presenting'
 import { privacyApi } from './privacy'
 import { reportsApi } from './reports'
 import { shortlistsApi } from './shortlists'
@@ -21,6 +23,8 @@ export const api = {
   ...dwellingsApi,
   ...importsApi,
   ...shortlistsApi,
+  ...presentingApi,
+  ...deadlinesApi,
   ...auditApi,
   ...backupsApi,
   ...privacyApi,
@@ -52,6 +56,8 @@ export * from './clients'
 export * from './dwellings'
 export * from './imports'
 export * from './shortlists'
+export * from './presenting'
+export * from './deadlines'
 export * from './audit'
 export * from './backups'
 export * from './privacy'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, optionalText, share, text, wholeNumber } from '../domain/fields'
+import { IdSchema, line, optionalLine, share, wholeNumber } from '../domain/fields'
 import { endpoint, NoInput } from './endpoint'
 
 export const CorporationRowSchema = z.object({
@@ -24,7 +24,7 @@ export type CareProviderRow = z.infer<typeof CareProviderRowSchema>
 export const SaveCorporationInput = z
   .object({
     id: IdSchema.optional(),
-    name: text('de naam', 80),
+    name: line('de naam', 80),
     socialStock: wholeNumber('Sociale huurvoorraad', 0, 100_000),
     active: z.boolean().default(true),
   })
@@ -33,14 +33,14 @@ export const SaveCorporationInput = z
 export const SaveCareProviderInput = z
   .object({
     id: IdSchema.optional(),
-    name: text('de naam', 80),
+    name: line('de naam', 80),
     contingentShare: share('Contingent')
       .nullish()
       .transform((v) => v ?? null),
     contingentDwellings: wholeNumber('Contingent (woningen per jaar)', 0, 1000)
       .nullish()
       .transform((v) => v ?? null),
-    contact: optionalText('Contact', 200),
+    contact: optionalLine('Contact', 200),
     active: z.boolean().default(true),
   })
   .strict()

@@ -162,6 +162,8 @@ export const QuarterFiguresSchema = z.object({
     share: ShareSchema,
     target: z.number().nullable(),
   }),
+  /** Offers on the period's dwellings that were declined; of those, how many used the one-time offer. */
+  offers: z.object({ declined: z.number(), oneTimeUsed: z.number() }),
   wijken: z.array(WijkFiguresSchema),
   vacancy: VacancySchema,
   /** For a year: one row per quarter. Empty for a quarter. */

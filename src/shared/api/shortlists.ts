@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, IsoDateSchema, oneOf, optionalText } from '../domain/fields'
+import { IdSchema, IsoDateSchema, oneOf, optionalText, text } from '../domain/fields'
 import { QuarterKeySchema } from '../domain/quarter'
 import {
   CANDIDATE_DECISION,
@@ -84,6 +84,8 @@ export type BoardRow = z.infer<typeof BoardRowSchema>
 export const DwellingMatchingSchema = z.object({
   dwellingId: z.number(),
   status: z.enum(DWELLING_STATUS.keys),
+  /** Marked by the corporation: only then can an instroom client get an omklapcontract. */
+  flipPossible: z.boolean(),
   rounds: z.array(ShortlistSchema),
   offers: z.array(OfferSchema),
 })
@@ -154,7 +156,7 @@ export const shortlistsApi = {
       shortlistId: IdSchema,
       removeClientId: IdSchema,
       addClientId: IdSchema,
-      reason: z.string().trim().min(3, 'Geef een reden voor de wissel'),
+      reason: text('de reden', 500).min(3, 'Geef een reden voor de wissel'),
     }),
     DwellingMatchingSchema,
   ),
@@ -178,11 +180,10 @@ export const shortlistsApi = {
     z.object({
       shortlistId: IdSchema,
       rejection: RejectionSchema,
-      motivation: z
-        .string()
-        .trim()
-        .min(5, 'Geef de motivatie van de corporatie (minstens 5 tekens)')
-        .max(2000),
+      motivation: text('de motivatie', 2000).min(
+        5,
+        'Geef de motivatie van de corporatie (minstens 5 tekens)',
+      ),
     }),
     DwellingMatchingSchema,
   ),
@@ -192,6 +193,8 @@ export const shortlistsApi = {
       offerId: IdSchema,
       startsOn: IsoDateSchema,
       contractKind: z.enum(CONTRACT_KIND.keys).optional(),
+      /** The day the client accepted; today when left out. */
+      respondedOn: IsoDateSchema.optional(),
     }),
     DwellingMatchingSchema,
   ),
@@ -200,12 +203,14 @@ export const shortlistsApi = {
     z.object({
       offerId: IdSchema,
       decline: Reason('Reden', DECLINE_REASON.keys, DECLINE_REASON.labels),
+      /** The day the client declined; today when left out. */
+      respondedOn: IsoDateSchema.optional(),
     }),
     DwellingMatchingSchema,
   ),
   withdrawDwelling: endpoint(
     'dwellings:withdraw',
-    z.object({ dwellingId: IdSchema, reason: z.string().trim().min(3, 'Geef een reden') }),
+    z.object({ dwellingId: IdSchema, reason: text('de reden', 500).min(3, 'Geef een reden') }),
     DwellingMatchingSchema,
   ),
 } as const

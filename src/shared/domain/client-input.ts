@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { euros, IsoDateSchema, oneOf, optionalText, text, wholeNumber } from './fields'
+import {
+  euros,
+  IsoDateSchema,
+  line,
+  oneOf,
+  optionalLine,
+  optionalText,
+  wholeNumber,
+} from './fields'
 import { CLIENT_STATUS, FLOW, SUPPORT_INTENSITY, TARGET_GROUP, WIJK } from './vocabulary'
 
 const WijkListSchema = z
@@ -12,10 +20,10 @@ const WijkListSchema = z
  * A name is optional and never leaves the app; there is no BSN field at all.
  */
 export const ClientFieldsSchema = z.object({
-  code: text('de cliëntcode', 30).regex(/^[A-Za-z0-9-]+$/, {
+  code: line('de cliëntcode', 30).regex(/^[A-Za-z0-9-]+$/, {
     message: 'Cliëntcode mag alleen letters, cijfers en streepjes bevatten',
   }),
-  name: optionalText('Naam', 120),
+  name: optionalLine('Naam', 120),
   targetGroup: oneOf('Doelgroep', TARGET_GROUP.keys, TARGET_GROUP.labels),
   flow: oneOf('In- of uitstroom', FLOW.keys, FLOW.labels),
   registeredOn: IsoDateSchema,

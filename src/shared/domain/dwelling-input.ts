@@ -2,10 +2,11 @@ import { z } from 'zod'
 import {
   euros,
   IsoDateSchema,
+  line,
   oneOf,
+  optionalLine,
   optionalText,
   PostcodeSchema,
-  text,
   wholeNumber,
 } from './fields'
 import { QuarterKeySchema } from './quarter'
@@ -16,11 +17,11 @@ import { DWELLING_TYPE, SUITABLE_FOR, WIJK } from './vocabulary'
  * Excel import, so every path gives the same Dutch messages.
  */
 export const DwellingFieldsSchema = z.object({
-  address: text('het adres', 120),
+  address: line('het adres', 120),
   postcode: PostcodeSchema,
   wijk: oneOf('Wijk', WIJK.keys, WIJK.labels),
-  buurt: optionalText('Buurt', 80),
-  complex: optionalText('Complex', 80),
+  buurt: optionalLine('Buurt', 80),
+  complex: optionalLine('Complex', 80),
   type: oneOf('Type', DWELLING_TYPE.keys, DWELLING_TYPE.labels),
   selfContained: z.boolean({ message: 'Zelfstandig moet ja of nee zijn' }),
   rooms: wholeNumber('Aantal kamers', 1, 10),

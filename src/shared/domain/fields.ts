@@ -23,20 +23,46 @@ export const PostcodeSchema = z
   )
   .transform((value) => `${value.slice(0, 4)} ${value.slice(4)}`)
 
-export const text = (label: string, max = 120) =>
-  z
+/**
+ * Characters no text field takes: control characters (a tab or line break is allowed only in free
+ * text) and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make a
+ * name or file name show differently from what it is ("…exe.xlsx" read backwards).
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/
+const LINE_BREAK = /[\t\n\r\u2028\u2029]/
+
+/** A bounded string with Dutch messages; `lines: false` for names, addresses and codes. */
+const bounded = (label: string, max: number, lines: boolean) => {
+  const Label = label.charAt(0).toUpperCase() + label.slice(1)
+  return z
     .string({ message: `Vul ${label} in` })
     .trim()
-    .min(1, { message: `Vul ${label} in` })
-    .max(max, { message: `${label} is te lang (maximaal ${max} tekens)` })
+    .max(max, { message: `${Label} is te lang (maximaal ${max} tekens)` })
+    .refine((value) => !CONTROL.test(value) && !BIDI_OVERRIDE.test(value), {
+      message: `${Label} bevat een teken dat niet is toegestaan (een stuur- of richtingsteken)`,
+    })
+    .refine((value) => lines || !LINE_BREAK.test(value), {
+      message: `${Label} moet op één regel staan`,
+    })
+}
 
-export const optionalText = (label: string, max = 500) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label} is te lang (maximaal ${max} tekens)` })
-    .nullish()
-    .transform((value) => (value ? value : null))
+const required = (schema: z.ZodString, label: string) =>
+  schema.min(1, { message: `Vul ${label} in` })
+
+const optional = (schema: z.ZodString) =>
+  schema.nullish().transform((value) => (value ? value : null))
+
+/** Free text that may run over several lines: reasons, motivations, notes, remarks. */
+export const text = (label: string, max = 120) => required(bounded(label, max, true), label)
+
+export const optionalText = (label: string, max = 500) => optional(bounded(label, max, true))
+
+/** One line: names, addresses, codes, file names. */
+export const line = (label: string, max = 120) => required(bounded(label, max, false), label)
+
+export const optionalLine = (label: string, max = 120) => optional(bounded(label, max, false))
 
 export const wholeNumber = (label: string, min: number, max: number) =>
   z

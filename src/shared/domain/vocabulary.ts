@@ -65,6 +65,8 @@ export const CLIENT_STATUS = labelled({
   gehuisvest: 'Gehuisvest',
   ingetrokken: 'Ingetrokken',
   'on-hold': 'In de wacht',
+  /** Uitstroom: declined the one-time offer without a valid reason; off the Vierde Huis list. */
+  'aanbieding-benut': 'Eenmalige aanbieding benut',
 })
 export type ClientStatus = (typeof CLIENT_STATUS.keys)[number]
 
@@ -122,16 +124,32 @@ export const REJECTION_REASON = labelled({
 })
 export type RejectionReason = (typeof REJECTION_REASON.keys)[number]
 
-/** Why a client declines the one-time offer. */
+/**
+ * Why a client declines the one-time offer. The first five are the reasons Het Vierde Huis accepts
+ * as valid (VALID_DECLINE_REASONS); any other means the uitstroom client has used the offer
+ * (seed 003: "Kandidaten uit de uitstroom MO/BW krijgen een eenmalige aanbieding").
+ */
 export const DECLINE_REASON = labelled({
-  locatie: 'Locatie of wijk',
-  'woning-te-klein': 'Woning te klein of ongeschikt',
-  huurprijs: 'Huur te hoog',
-  'persoonlijke-omstandigheden': 'Persoonlijke omstandigheden',
+  'niet-passend-na-bezichtiging': 'Niet passend na bezichtiging',
+  medisch: 'Medische reden',
+  veiligheid: 'Veiligheid (bijv. dader, netwerk of schuldeisers in de buurt)',
+  'begeleiding-niet-rond': 'Begeleiding niet rond',
+  anders: 'Anders, geldige reden (toelichting verplicht)',
+  'wijk-niet-gewenst': 'Wijk of locatie niet gewenst',
+  'woning-niet-gewenst': 'Woning niet naar wens',
   'niet-gereageerd': 'Niet gereageerd op de aanbieding',
-  anders: 'Anders (toelichting verplicht)',
+  'geen-geldige-reden': 'Andere reden, niet geldig',
 })
 export type DeclineReason = (typeof DECLINE_REASON.keys)[number]
+
+/** The fixed list of valid reasons: with one of these the client keeps their place on the list. */
+export const VALID_DECLINE_REASONS: ReadonlySet<DeclineReason> = new Set([
+  'niet-passend-na-bezichtiging',
+  'medisch',
+  'veiligheid',
+  'begeleiding-niet-rond',
+  'anders',
+])
 
 /** Why a care provider withdraws a client. */
 export const CLIENT_WITHDRAWAL_REASON = labelled({

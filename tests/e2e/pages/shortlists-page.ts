@@ -179,6 +179,21 @@ export class ShortlistsPage {
     return (await this.cellText(address, 'Kandidaten')).match(CLIENT_CODE) ?? []
   }
 
+  /** "Alle concepten voordragen…": answers the dialog showing what would be presented. */
+  async openPresentAll(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Alle concepten voordragen…' }).click()
+    await expect(this.dialog).toContainText('klaar om voor te dragen')
+    return this.dialog
+  }
+
+  /** Presents what the dialog showed; answers the dialog's next step with the exports. */
+  async confirmPresentAll(): Promise<Locator> {
+    await this.dialog.getByRole('button', { name: /^\d+ voordrachten? voordragen$/ }).click()
+    const done = this.page.getByRole('dialog', { name: 'Voorgedragen' })
+    await expect(done).toBeVisible()
+    return done
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.screenshot({ path, fullPage: true })
   }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react'
+import { AnswersDue } from '../components/AnswersDue'
 import type { DemoSummary } from '../../../shared/api'
 import { quarterKey, quarterLabel, quarterOf } from '../../../shared/domain/quarter'
 import { client } from '../api/client'
@@ -102,6 +103,8 @@ export function OverviewPage() {
               />
             </div>
           </section>
+
+          <AnswersDue />
 
           <Suspense fallback={<Loading label="Grafieken laden…" />}>
             <QuarterDashboard

@@ -1,3 +1,4 @@
+import { AnswersDue } from '../components/AnswersDue'
 import { useCallback, useMemo, useState } from 'react'
 import type { GenerateSummary } from '../../../shared/api'
 import { parseQuarter, quarterLabel } from '../../../shared/domain/quarter'
@@ -14,6 +15,7 @@ import { useStoredState } from '../hooks/use-stored-state'
 import { boardColumns, type BoardGridRow } from '../shortlists/board-columns'
 import { DwellingDetail } from '../shortlists/DwellingDetail'
 import { GenerateSummaryView } from '../shortlists/GenerateSummaryView'
+import { PresentAllDialog } from '../shortlists/PresentAllDialog'
 import { StageFilter } from '../shortlists/StageFilter'
 import { STAGES, stageOf, type Stage } from '../shortlists/words'
 import '../shortlists/shortlists.css'
@@ -58,6 +60,7 @@ export function ShortlistsPage() {
   const [focusDetail, setFocusDetail] = useState(false)
   const [summary, setSummary] = useState<GenerateSummary>()
   const [generating, setGenerating] = useState(false)
+  const [presentingAll, setPresentingAll] = useState(false)
   const [error, setError] = useState<string>()
 
   const rows = useMemo(
@@ -152,8 +155,24 @@ export function ShortlistsPage() {
         >
           {generating ? 'Voordrachten maken…' : 'Voordrachten maken'}
         </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setPresentingAll(true)}
+          disabled={!quarter || !counts?.concept}
+        >
+          Alle concepten voordragen…
+        </button>
       </PageHeader>
 
+      {presentingAll && quarter && (
+        <PresentAllDialog
+          quarter={quarter}
+          quarterName={quarterName}
+          onClose={() => setPresentingAll(false)}
+          onPresented={refreshAll}
+        />
+      )}
       <ErrorAlert message={error} />
       <ErrorAlert message={quarters.error} onRetry={quarters.reload} />
       {summary && (
@@ -167,6 +186,11 @@ export function ShortlistsPage() {
           onClose={() => setSummary(undefined)}
         />
       )}
+
+      <details className="sl-answers-due">
+        <summary>Openstaande antwoorden van corporaties</summary>
+        <AnswersDue headingLevel={3} />
+      </details>
 
       <StageFilter counts={counts} total={rows?.length} value={stage} onChange={setStage} />
       <div className="sl-split">

@@ -276,6 +276,7 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
         <AcceptOfferDialog
           offer={dialog.offer}
           flow={round?.candidates.find((c) => c.clientId === dialog.offer.clientId)?.flow}
+          flipPossible={data?.flipPossible ?? false}
           onClose={close}
           onDone={(result) =>
             done(
@@ -288,6 +289,8 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
       {dialog?.kind === 'decline' && (
         <DeclineOfferDialog
           offer={dialog.offer}
+          flow={round?.candidates.find((c) => c.clientId === dialog.offer.clientId)?.flow}
+          corporation={row.corporation}
           reserves={reserves}
           onClose={close}
           onDone={(result) =>

@@ -15,6 +15,7 @@ const KIND_LABELS: Record<string, string> = {
   'report-quarter': 'Kwartaalrapportage',
   'report-year': 'Jaarrapportage',
   'client-data': 'Inzage cliënt',
+  reminder: 'Herinnering',
 }
 
 const num = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : undefined)
@@ -38,6 +39,11 @@ export function describeExport(row: ExportLogRow): string {
     ]
       .filter(Boolean)
       .join(' · ')
+  }
+  if (row.kind === 'reminder') {
+    const rounds = typeof d.rounds === 'number' ? d.rounds : 0
+    const offers = typeof d.offers === 'number' ? d.offers : 0
+    return `Te late antwoorden: ${countOf(rounds, 'voordracht', 'voordrachten')}, ${countOf(offers, 'aanbieding', 'aanbiedingen')}`
   }
   if (row.kind === 'client-data') return 'Alle gegevens van de cliënt (inzageverzoek, AVG art. 15)'
   if (row.kind.startsWith('report-')) {

@@ -22,15 +22,21 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       liberalisatiegrens: euroText(values.liberalisatiegrens),
       youngMaxRent: euroText(values.youngMaxRent),
       shortlistSize: numberText(values.shortlistSize),
+      answerWorkingDays: numberText(values.answerWorkingDays),
+      offerReplyWorkingDays: numberText(values.offerReplyWorkingDays),
     },
     check: (v) =>
       YearSettingsSchema.safeParse({
+        // Settings this form does not show keep their value instead of falling back to a default.
+        ...values,
         kwaliteitskortingsgrens: numberFrom(v.kwaliteitskortingsgrens),
         aftoppingsgrensLaag: numberFrom(v.aftoppingsgrensLaag),
         aftoppingsgrensHoog: numberFrom(v.aftoppingsgrensHoog),
         liberalisatiegrens: numberFrom(v.liberalisatiegrens),
         youngMaxRent: numberFrom(v.youngMaxRent),
         shortlistSize: numberFrom(v.shortlistSize),
+        answerWorkingDays: numberFrom(v.answerWorkingDays),
+        offerReplyWorkingDays: numberFrom(v.offerReplyWorkingDays),
       }),
     save: (input) => client.saveSettings({ year: settings.year, values: input }),
     onSaved,
@@ -81,6 +87,20 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
           suffix="kandidaten"
           required
           hint="Hoeveel kandidaten Het Vierde Huis per woning aan de corporatie voordraagt (1 tot en met 10)."
+        />
+        <NumberField
+          {...form.text('answerWorkingDays')}
+          label="Antwoordtermijn corporatie"
+          suffix="werkdagen"
+          required
+          hint="Binnen zoveel werkdagen na het voordragen antwoordt de corporatie; weekenden en feestdagen tellen niet."
+        />
+        <NumberField
+          {...form.text('offerReplyWorkingDays')}
+          label="Reactietermijn aanbieding"
+          suffix="werkdagen"
+          required
+          hint="Binnen zoveel werkdagen na de aanbieding laat de kandidaat weten of hij die aanneemt."
         />
       </FormSection>
       <div className="form-footer form-footer-inline">

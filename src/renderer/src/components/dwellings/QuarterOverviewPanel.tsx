@@ -6,7 +6,7 @@ import { formatNumber, formatShare } from '../../format'
 import { useDataVersion } from '../../hooks/data-version'
 import { useApi } from '../../hooks/use-api'
 import { ErrorAlert, Loading } from '../Messages'
-import { InstroomLine } from './InstroomLine'
+import { InstroomLine, InstroomSteeringLine } from './InstroomLine'
 import { OverviewTable } from './OverviewTable'
 
 interface QuarterOverviewPanelProps {
@@ -151,6 +151,7 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
                 <OverviewTable overview={data} quarterName={quarterName} />
               )}
               <InstroomLine instroom={data.instroom} />
+              <InstroomSteeringLine steering={data.steering} />
             </>
           )}
         </div>

@@ -51,7 +51,7 @@ export function DateField({ hint, value, onChange, autoFocus, ...field }: DateFi
           <button
             type="button"
             className="button date-field-calendar"
-            aria-label={`Kalender: ${field.label}`}
+            aria-label="Kalender openen"
             title="Kies in een kalender"
             onClick={openCalendar}
           >

@@ -1,0 +1,109 @@
+import { and, asc, eq } from 'drizzle-orm'
+import type { ConceptList, PresentPlan, PresentResult, PresentScope } from '../../shared/api'
+import { ApiError } from '../../shared/api'
+import { parseQuarter } from '../../shared/domain/quarter'
+import type { DbOrTx } from '../db/connection'
+import { corporations, dwellings, shortlistCandidates, shortlists } from '../db/schema'
+import { audit } from './audit'
+import type { ServiceContext } from './context'
+import { getSettings } from './planning-service'
+import { presentRound, unavailableCandidates } from './shortlists-service'
+
+/**
+ * Presenting a whole quarter in one step: the officer first sees how many concept lists there are,
+ * which are short and which wait for a swap, then presents every ready list in one transaction —
+ * each round with its own audit row on its dwelling's timeline, as when presented one by one.
+ */
+export function presentPlan(ctx: ServiceContext, scope: PresentScope): PresentPlan {
+  const year = parseQuarter(scope.quarter).year
+  return {
+    quarter: scope.quarter,
+    shortlistSize: getSettings(ctx, year).values.shortlistSize,
+    lists: conceptLists(ctx.store.db, scope),
+  }
+}
+
+export function presentAll(ctx: ServiceContext, scope: PresentScope): PresentResult {
+  return ctx.store.db.transaction((tx) => {
+    const lists = conceptLists(tx, scope)
+    const ready = lists.filter((list) => list.unavailable.length === 0)
+    if (ready.length === 0) {
+      throw new ApiError(
+        'conflict',
+        lists.length === 0
+          ? 'Er zijn geen conceptvoordrachten om voor te dragen; maak eerst voordrachten.'
+          : 'Geen enkele conceptvoordracht kan worden voorgedragen: wissel eerst de kandidaten die niet meer beschikbaar zijn.',
+      )
+    }
+    for (const list of ready) presentRound(tx, ctx, list.shortlistId)
+    const corporationsPresented = perCorporation(ready)
+    audit(tx, ctx, {
+      action: 'shortlists:presentAll',
+      entityType: 'quarter',
+      entityId: scope.quarter,
+      summary: `${ready.length === 1 ? '1 voordracht' : `${ready.length} voordrachten`} in één keer voorgedragen (${corporationsPresented.map((c) => `${c.name} ${c.lists}`).join(', ')})`,
+      details: {
+        corporationId: scope.corporationId ?? null,
+        shortlists: ready.map((list) => list.shortlistId),
+        skipped: lists.length - ready.length,
+      },
+    })
+    return {
+      quarter: scope.quarter,
+      presented: ready.length,
+      candidates: ready.reduce((sum, list) => sum + list.candidates, 0),
+      corporations: corporationsPresented,
+      skipped: lists.filter((list) => list.unavailable.length > 0),
+    }
+  })
+}
+
+function conceptLists(db: DbOrTx, scope: PresentScope): ConceptList[] {
+  const conditions = [eq(dwellings.quarterKey, scope.quarter), eq(shortlists.status, 'concept')]
+  if (scope.corporationId !== undefined)
+    conditions.push(eq(dwellings.corporationId, scope.corporationId))
+  const rows = db
+    .select({
+      shortlistId: shortlists.id,
+      dwellingId: dwellings.id,
+      address: dwellings.address,
+      corporationId: corporations.id,
+      corporation: corporations.name,
+      round: shortlists.round,
+      eligible: shortlists.eligiblePoolSize,
+    })
+    .from(shortlists)
+    .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
+    .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
+    .where(and(...conditions))
+    .orderBy(asc(corporations.name), asc(dwellings.address))
+    .all()
+  return rows.map((row) => ({
+    ...row,
+    candidates: db
+      .select({ id: shortlistCandidates.id })
+      .from(shortlistCandidates)
+      .where(
+        and(
+          eq(shortlistCandidates.shortlistId, row.shortlistId),
+          eq(shortlistCandidates.decision, 'open'),
+        ),
+      )
+      .all().length,
+    unavailable: unavailableCandidates(db, row.shortlistId),
+  }))
+}
+
+function perCorporation(lists: ConceptList[]): PresentResult['corporations'] {
+  const byId = new Map<number, PresentResult['corporations'][number]>()
+  for (const list of lists) {
+    const entry = byId.get(list.corporationId) ?? {
+      id: list.corporationId,
+      name: list.corporation,
+      lists: 0,
+    }
+    entry.lists += 1
+    byId.set(list.corporationId, entry)
+  }
+  return [...byId.values()]
+}

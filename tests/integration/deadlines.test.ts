@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import type { CorporationAnswers, FileResult } from '../../src/shared/api'
+import { openAnswers, reminder } from '../../src/main/services/deadlines-service'
+import { exportShortlists } from '../../src/main/services/shortlist-export'
+import { QUARTER, useExportScenario, type ExportScenario } from '../support/exports-scenario'
+
+/** The same store, read on another day: deadlines age with the clock. */
+const on = (s: ExportScenario, iso: string) => ({ ...s.runtime.ctx, now: () => new Date(iso) })
+
+describe('answer deadlines per corporation', () => {
+  const scenario = useExportScenario()
+
+  it('gives each presented round ten working days, then ages it: on time, this week, late', async () => {
+    // Mitros' rounds were presented on Monday 23 November 2026 (FIXED_NOW).
+    const s = await scenario()
+    const mitros = (answers: CorporationAnswers[]) =>
+      answers.find((c) => c.corporation === 'Mitros')!
+
+    const fresh = mitros(openAnswers(on(s, '2026-11-23T12:00:00Z')))
+    expect(fresh.open).toHaveLength(s.presented.length)
+    expect(fresh.open.every((a) => a.kind === 'voordracht' && a.since === '2026-11-23')).toBe(true)
+    expect(new Set(fresh.open.map((a) => a.dueOn))).toEqual(new Set(['2026-12-07']))
+    expect(fresh.counts).toEqual({ 'op-tijd': s.presented.length, 'deze-week': 0, 'te-laat': 0 })
+
+    expect(mitros(openAnswers(on(s, '2026-12-01T12:00:00Z'))).counts['deze-week']).toBe(
+      s.presented.length,
+    )
+    const late = mitros(openAnswers(on(s, '2026-12-10T12:00:00Z')))
+    expect(late.counts['te-laat']).toBe(s.presented.length)
+    expect(late.open[0]!.daysLate).toBe(3) // 8, 9, 10 December
+  })
+
+  it('a longer term in the settings moves the deadline', async () => {
+    const s = await scenario()
+    const settings = await s.call<{ values: Record<string, unknown> }>('settings:get', {
+      year: 2026,
+    })
+    await s.call('settings:save', {
+      year: 2026,
+      values: { ...settings.values, answerWorkingDays: 15 },
+    })
+    const mitros = openAnswers(on(s, '2026-11-24T12:00:00Z')).find(
+      (c) => c.corporation === 'Mitros',
+    )!
+    expect(mitros.open[0]!.dueOn).toBe('2026-12-14')
+  })
+
+  it('a reminder lists the late answers in a workbook and lands in the export log', async () => {
+    const s = await scenario()
+    const later = on(s, '2026-12-10T12:00:00Z')
+    await expect(reminder(on(s, '2026-11-24T12:00:00Z'), s.corporationId)).rejects.toThrow(
+      'Mitros heeft geen antwoorden die over de termijn zijn; een herinnering is niet nodig.',
+    )
+
+    const file: FileResult = await reminder(later, s.corporationId)
+
+    expect(file.fileName).toBe('herinnering-Mitros-2026-12-10.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer)
+    const sheet = workbook.getWorksheet('Herinnering')!
+    expect(sheet.pageSetup.paperSize).toBe(9)
+    const addresses = new Set<string>()
+    sheet.eachRow((row, n) => {
+      if (n > 4) addresses.add(String(row.getCell(2).value))
+    })
+    expect(addresses).toEqual(new Set(s.presented.map((p) => p.address)))
+    expect(sheet.getRow(5).getCell(6).value).toBe('07-12-2026')
+    const logged = s.one<{ kind: string; recipient: string; file_name: string }>(
+      'SELECT kind, recipient, file_name FROM export_log ORDER BY id DESC LIMIT 1',
+    )
+    expect(logged).toEqual({ kind: 'reminder', recipient: 'Mitros', file_name: file.fileName })
+  })
+
+  it('the exported shortlist workbook tells the corporation by when to answer', async () => {
+    const s = await scenario()
+    const file = await exportShortlists(s.runtime.ctx, {
+      quarter: QUARTER,
+      corporationId: s.corporationId,
+    })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer)
+    const texts: string[] = []
+    workbook.getWorksheet('Toelichting')!.eachRow((row) => texts.push(String(row.getCell(1).value)))
+    expect(texts).toContain('Graag uw antwoord uiterlijk op 07-12-2026.')
+  })
+})

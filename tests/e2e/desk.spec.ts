@@ -6,6 +6,14 @@ import { ClientsPage } from './pages/clients-page'
 import { ReportsPage, type ReportsTab } from './pages/reports-page'
 import { ShortlistsPage } from './pages/shortlists-page'
 
+/** A day before today as an officer types it: dd-mm-jjjj. */
+function daysAgo(days: number): string {
+  const day = new Date()
+  day.setDate(day.getDate() - days)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(day.getDate())}-${pad(day.getMonth() + 1)}-${day.getFullYear()}`
+}
+
 /** The officer's desk: the work screen side by side, by keyboard, with Dutch dates and words. */
 
 test('Voordrachten: the list and the dwelling side by side, reached by keyboard and kept on return', async ({
@@ -34,7 +42,7 @@ test('Voordrachten: the list and the dwelling side by side, reached by keyboard 
   await expect(heading).toBeFocused()
   const address = ((await heading.textContent()) ?? '').trim()
   await page.keyboard.press('Tab')
-  await expect(page.getByRole('button', { name: 'Voordragen' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Voordragen', exact: true })).toBeFocused()
 
   const list = await shortlists.board.boundingBox()
   const detail = await shortlists.detail(address).boundingBox()
@@ -84,8 +92,10 @@ test('dates are typed as dd-mm-jjjj in the offer dialogs and the clients filter,
   const address = await shortlists.openDwellingWithLargestPool()
   await shortlists.present()
   const [code] = await shortlists.candidateCodes()
-  await shortlists.choose(code!, '03-12-2026')
-  await expect(shortlists.detail(address)).toContainText('03-12-2026')
+  // Offered today (not before the round was presented, not after today), typed the Dutch way.
+  const offeredOn = daysAgo(0)
+  await shortlists.choose(code!, offeredOn)
+  await expect(shortlists.detail(address)).toContainText(offeredOn)
 
   // A day that does not exist is refused in Dutch, and nothing is recorded.
   await page.getByRole('button', { name: 'Aanbieding geaccepteerd…' }).click()
@@ -99,7 +109,12 @@ test('dates are typed as dd-mm-jjjj in the offer dialogs and the clients filter,
   await expect(shortlists.dialog).not.toContainText('jjjj-mm-dd')
   await shortlists.dialog.screenshot({ path: 'test-results/desk-datum-fout.png' })
   // The calendar writes its choice back as dd-mm-jjjj.
-  await shortlists.dialog.locator('.date-field-picker').fill('2027-02-01')
+  await shortlists.dialog
+    .locator('.form-field', {
+      has: page.getByRole('textbox', { name: 'Ingangsdatum contract' }),
+    })
+    .locator('.date-field-picker')
+    .fill('2027-02-01')
   await expect(startsOn).toHaveValue('01-02-2027')
   await shortlists.dialog.getByRole('button', { name: 'Acceptatie vastleggen' }).click()
   await expect(shortlists.dialog).toBeHidden()

@@ -1,7 +1,8 @@
+import { lightFormat } from 'date-fns'
 import { useRef } from 'react'
 import { formatDate } from '../../format'
 import { Field, type FieldProps } from './Field'
-import { isoDateFrom } from './form-values'
+import { dateFrom } from './form-values'
 
 interface DateFieldProps extends FieldProps {
   /** As typed: dd-mm-jjjj. The form turns it into yyyy-mm-dd (isoDateFrom). */
@@ -19,8 +20,8 @@ interface DateFieldProps extends FieldProps {
 export function DateField({ hint, value, onChange, autoFocus, ...field }: DateFieldProps) {
   const text = useRef<HTMLInputElement>(null)
   const picker = useRef<HTMLInputElement>(null)
-  const typed = isoDateFrom(value)
-  const iso = 'value' in typed ? (typed.value ?? '') : ''
+  // The calendar opens on the typed day when it is a real one.
+  const typedDay = dateFrom(value)
 
   function openCalendar() {
     try {
@@ -68,7 +69,7 @@ export function DateField({ hint, value, onChange, autoFocus, ...field }: DateFi
             className="date-field-picker"
             tabIndex={-1}
             aria-hidden="true"
-            value={/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : ''}
+            value={typedDay ? lightFormat(typedDay, 'yyyy-MM-dd') : ''}
             onChange={(e) => {
               if (!e.target.value) return
               onChange(formatDate(e.target.value))

@@ -168,18 +168,20 @@ describe('the report figures', () => {
   it('counts a dwelling matched again after a declined offer once, in the round that matched it last', async () => {
     const s = await scenario({ present: false })
     await driveWorkflow(s)
-    // Every offer of a chosen round declined, reserves included: the dwelling goes round again.
-    const { dwellingId } = s.one<{ dwellingId: number }>(
-      "SELECT dwelling_id AS dwellingId FROM offers WHERE outcome = 'open' ORDER BY id LIMIT 1",
+    // An open offer whose reserves are no longer free (put on hold): once it is declined, the
+    // dwelling goes round again with a new round.
+    const offer = s.one<{ id: number; dwellingId: number; shortlistId: number }>(
+      `SELECT o.id, o.dwelling_id AS dwellingId, c.shortlist_id AS shortlistId FROM offers o
+       JOIN shortlist_candidates c ON c.id = o.candidate_id WHERE o.outcome = 'open' ORDER BY o.id LIMIT 1`,
     )
-    for (;;) {
-      const open = s.all<{ id: number }>(
-        "SELECT id FROM offers WHERE dwelling_id = ? AND outcome = 'open'",
-        dwellingId,
-      )
-      if (open.length === 0) break
-      await s.call('offers:decline', { offerId: open[0]!.id, decline: { reason: 'locatie' } })
-    }
+    const dwellingId = offer.dwellingId
+    const reserves = s.all<{ clientId: number }>(
+      "SELECT client_id AS clientId FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open'",
+      offer.shortlistId,
+    )
+    for (const { clientId } of reserves)
+      await s.call('clients:setStatus', { id: clientId, status: 'on-hold', reason: 'Opname' })
+    await s.call('offers:decline', { offerId: offer.id, decline: { reason: 'medisch' } })
     const again = s.one<{ id: number; round: number }>(
       "SELECT id, round FROM shortlists WHERE dwelling_id = ? AND status = 'concept'",
       dwellingId,

@@ -1,12 +1,12 @@
 import { expect, test } from './fixtures'
 import { ShortlistsPage } from './pages/shortlists-page'
 
-/** A day in the future as the date field wants it (yyyy-mm-dd). */
+/** A day in the future as an officer types it in a date field (dd-mm-jjjj). */
 function inDays(days: number): string {
   const day = new Date()
   day.setDate(day.getDate() + days)
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`
+  return `${pad(day.getDate())}-${pad(day.getMonth() + 1)}-${day.getFullYear()}`
 }
 
 test('a declined offer goes back to the corporation, which confirms who is next; dates are checked', async ({

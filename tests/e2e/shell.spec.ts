@@ -104,7 +104,7 @@ test('Tab leaves a grid for the next control; the arrow keys move inside it', as
   // Somewhere, not lost on the page's body.
   await expect(page.locator(':focus')).toHaveCount(1)
 
-  // On Voordrachten the next control is in the opened dwelling below the board.
+  // On Voordrachten the next control is in the opened dwelling beside the board.
   const shortlists = new ShortlistsPage(page)
   await shortlists.open()
   await shortlists.openFirstRow()

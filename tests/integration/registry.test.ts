@@ -233,7 +233,7 @@ describe('the registry', () => {
       .prepare("SELECT summary FROM audit_events WHERE action = 'client:status'")
       .pluck()
       .get()
-    expect(summary).toBe('Kandidaat K-2026-0001: Wachtend → On hold')
+    expect(summary).toBe('Kandidaat K-2026-0001: Wachtend → In de wacht')
     runtime.close()
   })
 

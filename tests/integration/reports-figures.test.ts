@@ -64,6 +64,7 @@ function expectFiguresMatch(s: ExportScenario, f: QuarterFigures, p: PeriodSpec)
 
   const days = x.waits.map((w) => w.days)
   expect(f.waiting.overall.count).toBe(days.length)
+  close(f.waiting.overall.mean, days.length ? days.reduce((t, d) => t + d, 0) / days.length : null)
   close(f.waiting.overall.median, excelPercentile(days, 0.5))
   close(f.waiting.overall.p75, excelPercentile(days, 0.75))
   close(
@@ -154,12 +155,60 @@ describe('the report figures', () => {
       expect([c.corporation, c.quota]).toEqual([c.corporation, base])
     }
     expect(f.trend.map((t) => t.key)).toEqual(YEAR.quarters)
+    // Made on 23 November: the fourth quarter is still running, the others are over.
+    expect(f.trend.map((t) => t.running)).toEqual([false, false, false, true])
     const q4 = await s.call<QuarterFigures>('reports:figures', { quarter: QUARTER })
     expect(f.trend[3]).toMatchObject({
       allocated: q4.totals.allocated,
       submitted: q4.totals.submitted,
       medianWait: q4.waiting.overall.median,
     })
+  })
+
+  it('counts a dwelling matched again after a declined offer once, in the round that matched it last', async () => {
+    const s = await scenario({ present: false })
+    await driveWorkflow(s)
+    // An open offer whose reserves are no longer free (put on hold): once it is declined, the
+    // dwelling goes round again with a new round.
+    const offer = s.one<{ id: number; dwellingId: number; shortlistId: number }>(
+      `SELECT o.id, o.dwelling_id AS dwellingId, c.shortlist_id AS shortlistId FROM offers o
+       JOIN shortlist_candidates c ON c.id = o.candidate_id WHERE o.outcome = 'open' ORDER BY o.id LIMIT 1`,
+    )
+    const dwellingId = offer.dwellingId
+    const reserves = s.all<{ clientId: number }>(
+      "SELECT client_id AS clientId FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open'",
+      offer.shortlistId,
+    )
+    for (const { clientId } of reserves)
+      await s.call('clients:setStatus', { id: clientId, status: 'on-hold', reason: 'Opname' })
+    await s.call('offers:decline', { offerId: offer.id, decline: { reason: 'medisch' } })
+    const again = s.one<{ id: number; round: number }>(
+      "SELECT id, round FROM shortlists WHERE dwelling_id = ? AND status = 'concept'",
+      dwellingId,
+    )
+    await s.call('shortlists:present', { shortlistId: again.id })
+    const { clientId } = s.one<{ clientId: number }>(
+      "SELECT client_id AS clientId FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open' ORDER BY position LIMIT 1",
+      again.id,
+    )
+    await s.call('shortlists:choose', { shortlistId: again.id, clientId })
+    const chosenRounds = s.all(
+      "SELECT id FROM shortlists WHERE dwelling_id = ? AND status = 'gekozen'",
+      dwellingId,
+    )
+    expect(chosenRounds).toHaveLength(2)
+
+    const f = await s.call<QuarterFigures>('reports:figures', { quarter: QUARTER })
+    const { matched } = s.one<{ matched: number }>(
+      `SELECT COUNT(DISTINCT s.dwelling_id) AS matched FROM shortlists s
+       JOIN dwellings d ON d.id = s.dwelling_id WHERE d.quarter_key = ? AND s.status = 'gekozen'`,
+      QUARTER,
+    )
+    expect(f.totals.matched).toBe(matched)
+    // The Rondes sheet: one dwelling, one count, in the round of its last match.
+    expect(f.rounds.byRound.reduce((t, r) => t + r.count, 0)).toBe(matched)
+    expect(f.rounds.byRound.find((r) => r.round === again.round)?.count).toBeGreaterThan(0)
+    expect(f.rounds.chosen).toBe(matched + 1)
   })
 
   it('refuses a period without an opened quarter, in Dutch', async () => {

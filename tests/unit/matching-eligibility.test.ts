@@ -53,7 +53,7 @@ describe('available: the client waits and is not on too many open shortlists', (
 
   it('refuses a client on hold, naming the status', () => {
     expect(verdict('available', aClient({ status: 'on-hold' }), aDwelling())).toBe(
-      'Status is on hold, niet wachtend',
+      'Status is in de wacht, niet wachtend',
     )
   })
 
@@ -88,7 +88,7 @@ describe('available: the client waits and is not on too many open shortlists', (
   it('names the status first when a client is both on hold and at the limit', () => {
     expect(
       verdict('available', aClient({ status: 'on-hold', openShortlists: 1 }), aDwelling()),
-    ).toBe('Status is on hold, niet wachtend')
+    ).toBe('Status is in de wacht, niet wachtend')
   })
 })
 
@@ -339,7 +339,7 @@ describe('whyNot', () => {
     })
     const ctx = eligibilityContext({ earlierPairs: new Set([pairKey(9, 4)]) })
     expect(whyNot(client, dwelling, ctx)).toEqual([
-      { rule: 'available', reason: 'Status is on hold, niet wachtend' },
+      { rule: 'available', reason: 'Status is in de wacht, niet wachtend' },
       {
         rule: 'earlier',
         reason: 'Al eerder voor deze woning voorgedragen; de corporatie heeft toen niet gekozen',

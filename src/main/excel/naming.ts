@@ -1,9 +1,13 @@
+import { format } from 'date-fns'
+
 /** How dates and names are written in the files that leave the app. */
 
-/** dd-mm-jjjj, as Dutch readers write dates. */
+/**
+ * dd-mm-jjjj, as Dutch readers write dates: the day on the officer's own calendar, not in UTC
+ * (a file made at 00:30 in Utrecht is made today, as the app's timeline says).
+ */
 export function dutchDate(date: Date): string {
-  const iso = date.toISOString().slice(0, 10)
-  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`
+  return format(date, 'dd-MM-yyyy')
 }
 
 /** A jjjj-mm-dd day as dd-mm-jjjj, without a detour through a UTC timestamp. */

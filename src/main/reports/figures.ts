@@ -1,3 +1,4 @@
+import { format } from 'date-fns'
 import { ApiError } from '../../shared/api/endpoint'
 import type { FiguresRequest } from '../../shared/api/reports'
 import type {
@@ -6,7 +7,8 @@ import type {
   Period,
   QuarterFigures,
 } from '../../shared/api/report-figures'
-import { parseQuarter, quarterLabel } from '../../shared/domain/quarter'
+import { yearlyContingent } from '../../shared/domain/contingent'
+import { parseQuarter, quarterBounds, quarterLabel } from '../../shared/domain/quarter'
 import { REJECTION_REASON, TARGET_GROUP } from '../../shared/domain/vocabulary'
 import { quotasForQuarter } from '../domain/planning'
 import type { ServiceContext } from '../services/context'
@@ -143,9 +145,7 @@ function careProvidersOf(data: PeriodData, period: Period): CareProviderFigures[
   return data.careProviders
     .map((p) => {
       const allocated = data.allocations.filter((a) => a.careProviderId === p.id).length
-      const perYear =
-        p.contingentDwellings ??
-        (p.contingentShare !== null && target !== null ? p.contingentShare * target : null)
+      const perYear = yearlyContingent(p, target)
       const contingent = perYear === null ? null : perYear * yearFraction(period)
       return {
         careProviderId: p.id,
@@ -187,14 +187,19 @@ function roundsOf(data: PeriodData): QuarterFigures['rounds'] {
   const chosen = data.presentedRounds.filter((r) => r.status === 'gekozen')
   const rejected = data.presentedRounds.filter((r) => r.status === 'afgewezen')
   const rejections = data.presentedCandidates.filter((c) => c.decision === 'geen-match')
-  const byRound = groupBy(chosen, (r) => r.round)
+  // A dwelling matched again after a declined offer has two chosen rounds; it is one matched
+  // dwelling, counted in the round that matched it last (as totals.matched counts dwellings).
+  const matchedIn = new Map<number, number>()
+  for (const r of chosen)
+    matchedIn.set(r.dwellingId, Math.max(matchedIn.get(r.dwellingId) ?? 0, r.round))
+  const byRound = groupBy([...matchedIn.values()], (round) => round)
   return {
     presentedRounds: data.presentedRounds.length,
     decided: chosen.length + rejected.length,
     chosen: chosen.length,
     rejectedRounds: rejected.length,
     bottleneckShare: ratio(rejected.length, chosen.length + rejected.length),
-    averageRounds: mean(chosen.map((r) => r.round)),
+    averageRounds: mean([...matchedIn.values()]),
     byRound: [...byRound.keys()]
       .sort((a, b) => a - b)
       .map((round) => ({ round, count: byRound.get(round)!.length })),
@@ -216,9 +221,11 @@ function roundsOf(data: PeriodData): QuarterFigures['rounds'] {
 
 function trendRow(ctx: ServiceContext, key: QuarterFigures['trend'][number]['key']) {
   const f = computeFigures(ctx, { quarter: key })
+  const today = format(ctx.now(), 'yyyy-MM-dd')
   return {
     key,
     label: quarterLabel(parseQuarter(key)),
+    running: quarterBounds(parseQuarter(key)).endsOn >= today,
     quota: f.totals.quota,
     submitted: f.totals.submitted,
     presented: f.totals.presentedCandidates,

@@ -58,6 +58,7 @@ export const WAIT_COLUMNS: TableColumn<WaitRow>[] = [
   { header: 'Indeling', width: 14, format: 'text', value: (r) => r.grouping },
   { header: 'Groep', width: 30, format: 'text', value: (r) => r.label },
   { header: 'Eerste aanbiedingen', width: 13, format: 'count', value: (r) => r.count },
+  { header: 'Gemiddeld (dagen)', width: 12, format: 'decimal', value: (r) => r.mean },
   { header: 'Mediaan (dagen)', width: 12, format: 'decimal', value: (r) => r.median },
   { header: '75e percentiel (dagen)', width: 13, format: 'decimal', value: (r) => r.p75 },
   { header: 'Binnen 91 dagen', width: 12, format: 'percent', value: (r) => r.within91 },
@@ -99,13 +100,24 @@ export const WIJK_COLUMNS: TableColumn<WijkRow>[] = [
 ]
 
 export const TREND_COLUMNS: TableColumn<TrendRow>[] = [
-  { header: 'Kwartaal', width: 20, format: 'text', value: (r) => r.label },
+  {
+    header: 'Kwartaal',
+    width: 24,
+    format: 'text',
+    value: (r) => (r.running ? `${r.label} (loopt nog)` : r.label),
+  },
   { header: 'Quotum', width: 10, format: 'count', value: (r) => r.quota },
   { header: 'Ingediend', width: 11, format: 'count', value: (r) => r.submitted },
   { header: 'Kandidaten voorgedragen', width: 14, format: 'count', value: (r) => r.presented },
   { header: 'Gematcht', width: 11, format: 'count', value: (r) => r.matched },
   { header: 'Verhuurd', width: 11, format: 'count', value: (r) => r.allocated },
-  { header: 'Realisatie', width: 11, format: 'percent', value: (r) => r.realisation },
+  // Empty rather than 0% while the quarter runs: its dwellings may still be let.
+  {
+    header: 'Realisatie',
+    width: 11,
+    format: 'percent',
+    value: (r) => (r.running ? null : r.realisation),
+  },
   { header: 'Mediane wachttijd (dagen)', width: 13, format: 'decimal', value: (r) => r.medianWait },
   { header: 'Binnen 91 dagen', width: 12, format: 'percent', value: (r) => r.within91 },
   { header: 'Aandeel instroom', width: 12, format: 'percent', value: (r) => r.instroomShare },

@@ -1,3 +1,4 @@
+import { format } from 'date-fns'
 import type { QuarterFigures } from '../../shared/api/report-figures'
 import type { CellInput, Format, TableColumn } from './report-table'
 
@@ -16,6 +17,8 @@ export const KPI_COLUMNS: TableColumn<Kpi>[] = [
 ]
 
 const isoDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`)
+/** The local day of a moment, as a date cell (Excel dates carry no time zone). */
+const localDay = (iso: string) => isoDate(format(new Date(iso), 'yyyy-MM-dd'))
 
 /**
  * The key figures managers read first (domain.md §4): supply against target, what was presented
@@ -27,7 +30,7 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
   return [
     { label: 'Begin periode', value: isoDate(f.period.startsOn), format: 'date', note: '' },
     { label: 'Einde periode', value: isoDate(f.period.endsOn), format: 'date', note: '' },
-    { label: 'Gemaakt op', value: isoDate(f.generatedAt), format: 'date', note: '' },
+    { label: 'Gemaakt op', value: localDay(f.generatedAt), format: 'date', note: '' },
     {
       label: `Taakstelling ${f.period.year}`,
       value: f.target?.target ?? null,
@@ -95,6 +98,12 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
       value: w.count,
       format: 'count',
       note: 'Cliënten die hun eerste aanbieding in de periode kregen; de wachttijd loopt van aanmelding tot die aanbieding',
+    },
+    {
+      label: 'Gemiddelde wachttijd tot aanbod (dagen)',
+      value: w.mean,
+      format: 'decimal',
+      note: '',
     },
     { label: 'Mediane wachttijd tot aanbod (dagen)', value: w.median, format: 'decimal', note: '' },
     { label: '75e percentiel wachttijd (dagen)', value: w.p75, format: 'decimal', note: '' },

@@ -31,6 +31,7 @@ export function ratio(part: number, whole: number | null): number | null {
 export function waitStats(days: readonly number[]): WaitStats {
   return {
     count: days.length,
+    mean: mean(days),
     median: median(days),
     p75: percentile(days, 0.75),
     within91: ratio(days.filter((d) => d <= WAITING_TARGET_DAYS).length, days.length),

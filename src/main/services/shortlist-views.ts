@@ -279,6 +279,10 @@ export function pool(
       waitingDays: waitingDays(client, ctx.now()),
       eligible: failures.length === 0,
       score: failures.length === 0 ? (total ?? scoreTotal(client, dwelling, ranking)) : null,
+      rank:
+        failures.length === 0
+          ? eligible.findIndex((e) => e.client.id === client.id) + 1 || null
+          : null,
       whyNot: failures,
     }
   })

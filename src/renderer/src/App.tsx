@@ -1,18 +1,30 @@
-import { useEffect, useRef, type ComponentType } from 'react'
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react'
 import { AppHeader } from './components/AppHeader'
+import { Loading } from './components/Messages'
 import { Navigation } from './components/Navigation'
 import { AppInfoProvider } from './hooks/app-info'
 import { DataVersionProvider } from './hooks/data-version'
 import { useHashRoute } from './hooks/use-hash-route'
 import { useSectionShortcuts } from './hooks/use-section-shortcuts'
-import { AdminPage } from './pages/AdminPage'
-import { ClientsPage } from './pages/ClientsPage'
-import { DwellingsPage } from './pages/DwellingsPage'
 import { NotFoundPage } from './pages/NotFoundPage'
 import { OverviewPage } from './pages/OverviewPage'
-import { ReportsPage } from './pages/ReportsPage'
-import { ShortlistsPage } from './pages/ShortlistsPage'
 import { sectionOf, type SectionPath } from './routes'
+
+// The first screen (Overzicht) paints without the grid and chart libraries: every other page, and
+// the libraries it brings (ag-grid, recharts), loads when first opened.
+const DwellingsPage = lazy(() =>
+  import('./pages/DwellingsPage').then((m) => ({ default: m.DwellingsPage })),
+)
+const ClientsPage = lazy(() =>
+  import('./pages/ClientsPage').then((m) => ({ default: m.ClientsPage })),
+)
+const ShortlistsPage = lazy(() =>
+  import('./pages/ShortlistsPage').then((m) => ({ default: m.ShortlistsPage })),
+)
+const ReportsPage = lazy(() =>
+  import('./pages/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+)
+const AdminPage = lazy(() => import('./pages/AdminPage').then((m) => ({ default: m.AdminPage })))
 
 const PAGES: Record<SectionPath, ComponentType> = {
   overzicht: OverviewPage,
@@ -27,6 +39,22 @@ function focusPageTitle() {
   document.querySelector<HTMLElement>('#main h1')?.focus()
 }
 
+/** As focusPageTitle, also for a page still loading (lazy): focus its title once it appears. */
+function focusPageTitleWhenShown(): () => void {
+  const main = document.getElementById('main')
+  if (!main || main.querySelector('h1')) {
+    focusPageTitle()
+    return () => {}
+  }
+  const observer = new MutationObserver(() => {
+    if (!main.querySelector('h1')) return
+    observer.disconnect()
+    focusPageTitle()
+  })
+  observer.observe(main, { childList: true, subtree: true })
+  return () => observer.disconnect()
+}
+
 function Shell() {
   const path = useHashRoute()
   useSectionShortcuts()
@@ -38,8 +66,11 @@ function Shell() {
   const firstRender = useRef(true)
   useEffect(() => {
     document.title = `${section?.label ?? 'Pagina niet gevonden'} — Het Vierde Huis`
-    if (firstRender.current) firstRender.current = false
-    else focusPageTitle()
+    if (firstRender.current) {
+      firstRender.current = false
+      return undefined
+    }
+    return focusPageTitleWhenShown()
   }, [path, section])
 
   return (
@@ -50,7 +81,9 @@ function Shell() {
       <AppHeader />
       <Navigation current={path} />
       <main id="main" className="main">
-        <Page key={path} />
+        <Suspense fallback={<Loading label="Pagina laden…" />}>
+          <Page key={path} />
+        </Suspense>
       </main>
     </div>
   )

@@ -1,3 +1,5 @@
+import { lightFormat } from 'date-fns'
+
 /**
  * How numbers, money and dates read in the UI: always Dutch (nl-NL), whatever the OS locale,
  * because the officers compare them with Dutch letters and spreadsheets.
@@ -31,6 +33,22 @@ export function formatDate(iso: string | null | undefined): string {
   if (!match) return iso ?? ''
   const [, year, month, day] = match
   return `${day}-${month}-${year}`
+}
+
+/** A Date (local midnight, as a date field gives it) as dd-mm-jjjj; nothing for no date. */
+export function formatDateOf(date: Date | null | undefined): string {
+  return date ? lightFormat(date, 'dd-MM-yyyy') : ''
+}
+
+/**
+ * ISO dates inside a sentence written by the services ("omklapcontract vanaf 2027-02-01") as
+ * Dutch dates: the audit trail stores its summaries as written, in whatever form they had then.
+ */
+export function formatDatesIn(text: string): string {
+  return text.replace(
+    /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    (_, y: string, m: string, d: string) => `${d}-${m}-${y}`,
+  )
 }
 
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {

@@ -56,7 +56,7 @@ export const SaveClientInput = z.object({ id: IdSchema.optional(), client: Clien
 export const SetClientStatusInput = z.object({
   id: IdSchema,
   status: ClientStatusSchema.refine((s) => ['wachtend', 'on-hold', 'ingetrokken'].includes(s), {
-    message: 'Alleen wachtend, on hold of ingetrokken kan hier worden gekozen',
+    message: 'Alleen wachtend, in de wacht of ingetrokken kan hier worden gekozen',
   }),
   reason: optionalText('Reden', 500),
 })

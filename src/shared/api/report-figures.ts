@@ -24,6 +24,8 @@ export type Period = z.infer<typeof PeriodSchema>
 
 export const WaitStatsSchema = z.object({
   count: z.number(),
+  /** The mean beside the median: a few very long waits show in the one, not in the other. */
+  mean: z.number().nullable(),
   median: z.number().nullable(),
   p75: z.number().nullable(),
   /** Share offered within 91 days, the three-month ambition. */
@@ -82,7 +84,7 @@ export const RoundsFiguresSchema = z.object({
   rejectedRounds: z.number(),
   /** Rejected rounds against decided ones: how often the individual match was the bottleneck. */
   bottleneckShare: ShareSchema,
-  /** Mean round number of the chosen rounds. */
+  /** Mean number of rounds a matched dwelling needed (its last chosen round). */
   averageRounds: z.number().nullable(),
   byRound: z.array(z.object({ round: z.number(), count: z.number() })),
   /** Candidates given "geen match". */
@@ -140,6 +142,8 @@ export const VacancySchema = z.object({
 export const TrendRowSchema = z.object({
   key: QuarterKeySchema,
   label: z.string(),
+  /** The quarter had not ended when the report was made: its realisation is not a result yet. */
+  running: z.boolean(),
   quota: z.number(),
   submitted: z.number(),
   presented: z.number(),

@@ -101,6 +101,8 @@ export const PoolEntrySchema = z.object({
   waitingDays: z.number(),
   eligible: z.boolean(),
   score: z.number().nullable(),
+  /** Place among the free eligible clients, highest score first (1 = first); null if not eligible. */
+  rank: z.number().nullable(),
   whyNot: z.array(z.object({ rule: z.string(), reason: z.string() })),
 })
 export type PoolEntry = z.infer<typeof PoolEntrySchema>

@@ -72,7 +72,7 @@ export const CLIENT_STATUS = labelled({
   aanbieding: 'Aanbieding',
   gehuisvest: 'Gehuisvest',
   ingetrokken: 'Ingetrokken',
-  'on-hold': 'On hold',
+  'on-hold': 'In de wacht',
   /** Uitstroom: declined the one-time offer without a valid reason; off the Vierde Huis list. */
   'aanbieding-benut': 'Eenmalige aanbieding benut',
 })

@@ -15,6 +15,11 @@ export class ShortlistsPage {
     return this.page.getByRole('grid', { name: /^Voordrachten / })
   }
 
+  /** The address cells: the column pinned on the left, so it stays when scrolling sideways. */
+  get addressCells(): Locator {
+    return this.board.locator('.ag-pinned-left-cols-container [col-id="Adres"]')
+  }
+
   /** The opened dwelling, a region named by its address. */
   detail(address: string): Locator {
     return this.page.getByRole('region', { name: address, exact: true })
@@ -30,6 +35,27 @@ export class ShortlistsPage {
 
   get dialog(): Locator {
     return this.page.getByRole('dialog')
+  }
+
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Zoeken in woningen' })
+  }
+
+  /** The message under "Voordrachten maken" takes room from the list: closed once read. */
+  async closeSummary(): Promise<void> {
+    await this.page.locator('.sl-summary').getByRole('button', { name: 'Sluiten' }).click()
+  }
+
+  /**
+   * Types a date in a dialog's date field by keyboard, as an officer does (dd-mm-jjjj), after
+   * clearing what was there.
+   */
+  async typeDate(label: string, text: string): Promise<void> {
+    const field = this.dialog.getByRole('textbox', { name: label })
+    await field.focus()
+    await this.page.keyboard.press('ControlOrMeta+a')
+    await this.page.keyboard.press('Backspace')
+    await this.page.keyboard.type(text)
   }
 
   /** The calm message after a step, under the dwelling's heading. */
@@ -59,7 +85,7 @@ export class ShortlistsPage {
    * candidates once the whole quarter's shortlists have taken theirs. Answers its address.
    */
   async openDwellingWithLargestPool(): Promise<string> {
-    const header = this.board.getByRole('columnheader', { name: 'Pool' })
+    const header = this.board.getByRole('columnheader', { name: 'In aanmerking' })
     await header.click()
     await header.click()
     await expect(header).toHaveAttribute('aria-sort', 'descending')
@@ -68,7 +94,7 @@ export class ShortlistsPage {
 
   /** Opens the first row with the keyboard (Enter on a cell); answers its address. */
   async openFirstRow(): Promise<string> {
-    const cell = this.board.locator('.ag-center-cols-container [col-id="Adres"]').first()
+    const cell = this.addressCells.first()
     await cell.click()
     await cell.press('Enter')
     const heading = this.page.locator('.sl-detail h2')
@@ -102,15 +128,16 @@ export class ShortlistsPage {
     await this.candidate(code)
       .getByRole('button', { name: /^Kiezen/ })
       .click()
-    if (offeredOn) await this.dialog.getByLabel('Datum aanbieding').fill(offeredOn)
+    if (offeredOn) await this.typeDate('Datum aanbieding', offeredOn)
     await this.dialog.getByRole('button', { name: 'Kiezen en aanbieding vastleggen' }).click()
     await expect(this.dialog).toBeHidden()
     await expect(this.status).toContainText(`kiest ${code}`)
   }
 
+  /** Records the acceptance, the contract's start typed as dd-mm-jjjj. */
   async acceptOffer(startsOn: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Aanbieding geaccepteerd…' }).click()
-    await this.dialog.getByLabel('Ingangsdatum contract').fill(startsOn)
+    await this.typeDate('Ingangsdatum contract', startsOn)
     await this.dialog.getByRole('button', { name: 'Acceptatie vastleggen' }).click()
     await expect(this.dialog).toBeHidden()
     await expect(this.status).toContainText('heeft de aanbieding geaccepteerd')
@@ -128,19 +155,28 @@ export class ShortlistsPage {
   /** Finds a dwelling through the search box and opens it with the keyboard. */
   async openDwelling(address: string): Promise<void> {
     await this.page.getByRole('searchbox', { name: 'Zoeken in woningen' }).fill(address)
-    const cell = this.board
-      .locator('.ag-center-cols-container [col-id="Adres"]', { hasText: address })
-      .first()
+    const cell = this.addressCells.filter({ hasText: address }).first()
     await cell.click()
     await cell.press('Enter')
     await expect(this.page.locator('.sl-detail h2')).toHaveText(address)
   }
 
+  /**
+   * The text of a cell in a board row, found by the row's address. The address is pinned on the
+   * left: its row and the scrolling rest are two elements that share a row index.
+   */
+  async cellText(address: string, column: string): Promise<string> {
+    const pinned = this.board
+      .locator('.ag-pinned-left-cols-container .ag-row', { hasText: address })
+      .first()
+    const index = await pinned.getAttribute('row-index')
+    const row = this.board.locator(`.ag-center-cols-container .ag-row[row-index="${index}"]`)
+    return ((await row.locator(`[col-id="${column}"]`).textContent()) ?? '').trim()
+  }
+
   /** The candidate codes in a board row, read from its Kandidaten cell. */
   async codesInRow(address: string): Promise<string[]> {
-    const row = this.board.locator('.ag-center-cols-container .ag-row', { hasText: address })
-    const text = (await row.locator('[col-id="Kandidaten"]').textContent()) ?? ''
-    return text.match(CLIENT_CODE) ?? []
+    return (await this.cellText(address, 'Kandidaten')).match(CLIENT_CODE) ?? []
   }
 
   /** "Alle concepten voordragen…": answers the dialog showing what would be presented. */

@@ -7,6 +7,7 @@ import {
   type ColDef,
   type FullWidthCellKeyDownEvent,
   type GetRowIdParams,
+  type GridApi,
   type ModelUpdatedEvent,
   type RowDoubleClickedEvent,
 } from 'ag-grid-community'
@@ -19,6 +20,7 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
 } from 'react'
 import { focusableBeyond } from './focusable'
+import { GridDateInput } from './GridDateInput'
 
 // Once per app: every grid in the renderer goes through this component.
 ModuleRegistry.registerModules([AllCommunityModule])
@@ -51,6 +53,9 @@ const defaultColDef: ColDef = {
   minWidth: 80,
 }
 
+// Replaces ag-grid's own date input (agDateInput) in every date filter.
+const components = { agDateInput: GridDateInput }
+
 // Stable row ids let ag-grid keep focus, selection and scroll position when the data is reloaded.
 function getRowId<T extends { id: number }>(params: GetRowIdParams<T>): string {
   return String(params.data.id)
@@ -71,6 +76,23 @@ interface DataGridProps<T extends { id: number }> {
   onDisplayedCountChange?: (count: number) => void
   /** Opens a row (for editing): on double-click, and on Enter in any of its cells. */
   onRowOpen?: (row: T) => void
+  /** The row shown beside the grid: kept in view, and where Tab into the grid lands. */
+  currentId?: number
+}
+
+/**
+ * Puts keyboard focus on a row: the current one when it is shown, else the first. False when
+ * there is no row (then the header is the place to be, to clear a filter).
+ */
+function focusBody<T>(api: GridApi<T>, currentId: number | undefined): boolean {
+  const column = api.getAllDisplayedColumns()[0]
+  if (!column || api.getDisplayedRowCount() === 0) return false
+  const current = currentId === undefined ? undefined : api.getRowNode(String(currentId))
+  const rowIndex = current?.displayed && current.rowIndex !== null ? current.rowIndex : 0
+  api.ensureIndexVisible(rowIndex)
+  api.ensureColumnVisible(column)
+  api.setFocusedCell(rowIndex, column)
+  return true
 }
 
 export function DataGrid<T extends { id: number }>({
@@ -83,8 +105,11 @@ export function DataGrid<T extends { id: number }>({
   noRowsText = 'Geen rijen om te tonen',
   onDisplayedCountChange,
   onRowOpen,
+  currentId,
 }: DataGridProps<T>) {
   const container = useRef<HTMLDivElement>(null)
+  const gridApi = useRef<GridApi<T>>(undefined)
+  const current = useRef(currentId)
   const localeText = useMemo(
     () => ({ ...AG_GRID_LOCALE_NL, noRowsToShow: noRowsText }),
     [noRowsText],
@@ -98,6 +123,23 @@ export function DataGrid<T extends { id: number }>({
       ?.setAttribute('aria-label', label)
   }, [label])
   useEffect(nameGrid, [nameGrid])
+  const ready = useCallback(
+    (event: { api: GridApi<T> }) => {
+      gridApi.current = event.api
+      nameGrid()
+    },
+    [nameGrid],
+  )
+  const showCurrent = useCallback(() => {
+    const api = gridApi.current
+    const node =
+      current.current === undefined ? undefined : api?.getRowNode(String(current.current))
+    if (api && node?.displayed) api.ensureNodeVisible(node)
+  }, [])
+  useEffect(() => {
+    current.current = currentId
+    showCurrent()
+  }, [currentId, showCurrent])
   const reportCount = useCallback(
     (event: ModelUpdatedEvent<T>) => onDisplayedCountChange?.(event.api.getDisplayedRowCount()),
     [onDisplayedCountChange],
@@ -117,19 +159,34 @@ export function DataGrid<T extends { id: number }>({
     [onRowOpen],
   )
 
-  // Tab from a row leaves the grid for the next control (the form or detail beside it) instead of
-  // walking through every cell and row: the body is one stop in the tab order, as in the ARIA grid
-  // pattern, and the arrow keys move inside it. Caught before ag-grid sees the key, because its
-  // tabToNextCell can only move within the grid or hand Tab to the browser, which then visits rows.
+  // The grid is one stop in the tab order, as in the ARIA grid pattern: Tab into it lands on a row
+  // (focusGridInnerElement), the arrow keys move inside it and up into the header and its filters,
+  // and Tab leaves it for the next control (the form or detail beside it). Without this every
+  // header and filter cell is a stop, some twenty before the first row. Caught before ag-grid sees
+  // the key, because its own Tab handling walks through every cell and header.
   const tabOut = useCallback((event: ReactKeyboardEvent<HTMLDivElement>) => {
     const root = container.current
-    if (event.key !== 'Tab' || !root || !(event.target as Element).closest('.ag-body')) return
-    const target = focusableBeyond(root, event.shiftKey)
-    if (!target) return
+    const api = gridApi.current
+    const target = event.target as Element
+    if (event.key !== 'Tab' || !root) return
+    const inHeader = target.closest('.ag-header') !== null
+    if (!inHeader && !target.closest('.ag-body')) return
+    // From the header (a filter just typed), Tab goes down to the rows.
+    if (inHeader && !event.shiftKey && api && focusBody(api, current.current)) {
+      event.preventDefault()
+      event.stopPropagation()
+      return
+    }
+    const next = focusableBeyond(root, event.shiftKey)
+    if (!next) return
     event.preventDefault()
     event.stopPropagation()
-    target.focus()
+    next.focus()
   }, [])
+  const focusInside = useCallback(
+    (params: { api: GridApi<T> }) => focusBody(params.api, current.current),
+    [],
+  )
 
   return (
     <div
@@ -143,6 +200,7 @@ export function DataGrid<T extends { id: number }>({
         rowData={rows}
         columnDefs={columns}
         defaultColDef={defaultColDef}
+        components={components}
         getRowId={getRowId}
         loading={loading && !rows}
         quickFilterText={quickFilter}
@@ -151,7 +209,9 @@ export function DataGrid<T extends { id: number }>({
         ensureDomOrder
         enableCellTextSelection
         animateRows={false}
-        onGridReady={nameGrid}
+        onGridReady={ready}
+        onFirstDataRendered={showCurrent}
+        focusGridInnerElement={focusInside}
         onModelUpdated={reportCount}
         onRowDoubleClicked={onRowOpen ? openOnDoubleClick : undefined}
         onCellKeyDown={onRowOpen ? openOnEnter : undefined}

@@ -73,7 +73,8 @@ export function dateColumn<T>(
     filter: 'agDateColumnFilter',
     valueFormatter: (p: ValueFormatterParams<T, string | null>) => formatDate(p.value),
     getQuickFilterText: (p) => formatDate(p.value as string | null),
-    width: 130,
+    // Wide enough for "dd-mm-jjjj" in the filter box beside its menu button.
+    width: 150,
     ...extra,
   } as ColDef<T>
 }

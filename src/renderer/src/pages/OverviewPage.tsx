@@ -1,5 +1,5 @@
+import { lazy, Suspense, useState } from 'react'
 import { AnswersDue } from '../components/AnswersDue'
-import { useState } from 'react'
 import type { DemoSummary } from '../../../shared/api'
 import { quarterKey, quarterLabel, quarterOf } from '../../../shared/domain/quarter'
 import { client } from '../api/client'
@@ -8,7 +8,6 @@ import { KeyFigure } from '../components/KeyFigure'
 import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
 import { PageHeader } from '../components/PageHeader'
 import { QuarterTable } from '../components/QuarterTable'
-import { QuarterDashboard } from '../dashboard/QuarterDashboard'
 import { dutchMessage } from '../errors'
 import { countOf } from '../format'
 import { useAppInfo } from '../hooks/app-info'
@@ -16,6 +15,11 @@ import { useDataVersion } from '../hooks/data-version'
 import { useApi } from '../hooks/use-api'
 import { hrefOf } from '../routes'
 import { isOverdue } from '../waiting-time'
+
+// The dashboard's charts (recharts) load after the key figures: the first screen paints sooner.
+const QuarterDashboard = lazy(() =>
+  import('../dashboard/QuarterDashboard').then((m) => ({ default: m.QuarterDashboard })),
+)
 
 function demoLoadedMessage(summary: DemoSummary): string {
   return (
@@ -102,10 +106,12 @@ export function OverviewPage() {
 
           <AnswersDue />
 
-          <QuarterDashboard
-            quarterKeys={quarters.data?.map((q) => q.key) ?? []}
-            waitingDays={waiting.data?.map((c) => c.waitingDays)}
-          />
+          <Suspense fallback={<Loading label="Grafieken laden…" />}>
+            <QuarterDashboard
+              quarterKeys={quarters.data?.map((q) => q.key) ?? []}
+              waitingDays={waiting.data?.map((c) => c.waitingDays)}
+            />
+          </Suspense>
 
           <section aria-labelledby="quarters-title" className="section">
             <h2 id="quarters-title">Ingediende woningen per kwartaal</h2>

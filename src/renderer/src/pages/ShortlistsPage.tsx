@@ -11,6 +11,7 @@ import { dutchMessage } from '../errors'
 import { countOf } from '../format'
 import { useDataVersion } from '../hooks/data-version'
 import { useApi } from '../hooks/use-api'
+import { useStoredState } from '../hooks/use-stored-state'
 import { SHORT_NOTE, boardColumns, type BoardGridRow } from '../shortlists/board-columns'
 import { DwellingDetail } from '../shortlists/DwellingDetail'
 import { GenerateSummaryView } from '../shortlists/GenerateSummaryView'
@@ -30,16 +31,33 @@ export function ShortlistsPage() {
     [quarters.data],
   )
   const quarterKeys = quarterList.map((q) => q.key)
-  const [chosenQuarter, setChosenQuarter] = useState<string>()
-  const quarter = chosenQuarter ?? quarterKeys[0]
+  // Quarter, stage and the open dwelling are kept for the session: the officer who looks up a
+  // client in Kandidaten comes back to the dwelling they were working on.
+  const [chosenQuarter, setChosenQuarter] = useStoredState<string | undefined>(
+    'voordrachten.kwartaal',
+    undefined,
+    'session',
+  )
+  const quarter =
+    chosenQuarter && quarterKeys.includes(chosenQuarter) ? chosenQuarter : quarterKeys[0]
   const board = useApi(
     () => (quarter ? client.board({ quarter }) : Promise.resolve(undefined)),
     [quarter],
   )
-  const [stage, setStage] = useState<Stage>()
-  const [search, setSearch] = useState('')
+  const [stage, setStage] = useStoredState<Stage | undefined>(
+    'voordrachten.stand',
+    undefined,
+    'session',
+  )
+  const [search, setSearch] = useStoredState('voordrachten.zoeken', '', 'session')
   const [shown, setShown] = useState(0)
-  const [opened, setOpened] = useState<{ id: number; byKeyboard: boolean }>()
+  const [openedId, setOpenedId] = useStoredState<number | undefined>(
+    'voordrachten.woning',
+    undefined,
+    'session',
+  )
+  // Opened from the keyboard, the detail takes focus; after a click, or on coming back, it does not.
+  const [focusDetail, setFocusDetail] = useState(false)
   const [summary, setSummary] = useState<GenerateSummary>()
   const [generating, setGenerating] = useState(false)
   const [presentingAll, setPresentingAll] = useState(false)
@@ -60,20 +78,32 @@ export function ShortlistsPage() {
     () => (stage && rows ? rows.filter((row) => stageOf(row) === stage) : rows),
     [rows, stage],
   )
-  const openRow = opened ? rows?.find((row) => row.id === opened.id) : undefined
+  const openRow = openedId === undefined ? undefined : rows?.find((row) => row.id === openedId)
 
-  const openByClick = useCallback((row: BoardGridRow) => {
-    setOpened((current) => (current?.id === row.id ? current : { id: row.id, byKeyboard: false }))
-  }, [])
-  const openByKeyboard = useCallback(
-    (row: BoardGridRow) => setOpened({ id: row.id, byKeyboard: true }),
-    [],
+  const openByClick = useCallback(
+    (row: BoardGridRow) => {
+      if (row.id === openedId) return
+      setOpenedId(row.id)
+      setFocusDetail(false)
+    },
+    [openedId, setOpenedId],
   )
-  const columns = useMemo(() => boardColumns(opened?.id, openByClick), [opened?.id, openByClick])
+  const openByKeyboard = useCallback(
+    (id: number) => {
+      setOpenedId(id)
+      setFocusDetail(true)
+    },
+    [setOpenedId],
+  )
+  const openRowByKeyboard = useCallback(
+    (row: BoardGridRow) => openByKeyboard(row.id),
+    [openByKeyboard],
+  )
+  const columns = useMemo(() => boardColumns(openedId, openByClick), [openedId, openByClick])
 
   function chooseQuarter(key: string) {
     setChosenQuarter(key)
-    setOpened(undefined)
+    setOpenedId(undefined)
     setSummary(undefined)
     setError(undefined)
   }
@@ -152,7 +182,7 @@ export function ShortlistsPage() {
           quarterName={nameOf(summary.quarter)}
           onOpen={(id) => {
             setStage(undefined)
-            setOpened({ id, byKeyboard: true })
+            openByKeyboard(id)
           }}
           onClose={() => setSummary(undefined)}
         />
@@ -163,59 +193,64 @@ export function ShortlistsPage() {
         <AnswersDue headingLevel={3} />
       </details>
 
-      <section aria-labelledby="sl-board-title" className="sl-board">
-        <h2 id="sl-board-title" className="visually-hidden">
-          Woningen van {quarterName}
-        </h2>
-        <ErrorAlert message={board.error} onRetry={board.reload} />
-        <StageFilter counts={counts} total={rows?.length} value={stage} onChange={setStage} />
-        {short && short.length > 0 && (
-          <p className="muted">
-            Korte voordrachten:{' '}
-            {(Object.keys(SHORT_NOTE) as (keyof typeof SHORT_NOTE)[])
-              .map(
-                (note) =>
-                  `${SHORT_NOTE[note].toLowerCase()} ${short.filter((r) => r.shortNote === note).length}`,
-              )
-              .join(', ')}
-            .
-          </p>
-        )}
-        <div className="toolbar sl-toolbar">
-          <SearchBox value={search} onChange={setSearch} label="Zoeken in woningen" />
-          <span className="open-row-hint">
-            Klik op een rij of kies met de pijltjes en <kbd>Enter</kbd>: woning openen
-          </span>
-          <RowCount shown={shown} total={rows?.length} singular="woning" plural="woningen" />
-        </div>
-        <div className="sl-grid">
-          <DataGrid
-            label={`Voordrachten ${quarterName}`}
-            rows={filtered}
-            columns={columns}
-            loading={board.loading}
-            quickFilter={search}
-            noRowsText={
-              search || stage
-                ? `Geen woningen gevonden${stageLabel ? ` met stand ${stageLabel}` : ''}${search ? ' met deze zoekterm' : ''}`
-                : 'Geen woningen ingediend in dit kwartaal'
-            }
-            onDisplayedCountChange={setShown}
-            onRowOpen={openByKeyboard}
-          />
-        </div>
-      </section>
+      <StageFilter counts={counts} total={rows?.length} value={stage} onChange={setStage} />
+      <div className="sl-split">
+        <section aria-labelledby="sl-board-title" className="sl-board">
+          <h2 id="sl-board-title" className="visually-hidden">
+            Woningen van {quarterName}
+          </h2>
+          <ErrorAlert message={board.error} onRetry={board.reload} />
+          {short && short.length > 0 && (
+            <p className="muted">
+              Korte voordrachten:{' '}
+              {(Object.keys(SHORT_NOTE) as (keyof typeof SHORT_NOTE)[])
+                .map(
+                  (note) =>
+                    `${SHORT_NOTE[note].toLowerCase()} ${short.filter((r) => r.shortNote === note).length}`,
+                )
+                .join(', ')}
+              .
+            </p>
+          )}
+          <div className="toolbar sl-toolbar">
+            <SearchBox value={search} onChange={setSearch} label="Zoeken in woningen" />
+            <RowCount shown={shown} total={rows?.length} singular="woning" plural="woningen" />
+            <span className="open-row-hint">
+              Klik op een rij of kies met de pijltjes en <kbd>Enter</kbd>: woning openen
+            </span>
+          </div>
+          <div className="sl-grid">
+            <DataGrid
+              label={`Voordrachten ${quarterName}`}
+              rows={filtered}
+              columns={columns}
+              loading={board.loading}
+              quickFilter={search}
+              noRowsText={
+                search || stage
+                  ? `Geen woningen gevonden${stageLabel ? ` met stand ${stageLabel}` : ''}${search ? ' met deze zoekterm' : ''}`
+                  : 'Geen woningen ingediend in dit kwartaal'
+              }
+              onDisplayedCountChange={setShown}
+              onRowOpen={openRowByKeyboard}
+              currentId={openRow?.id}
+            />
+          </div>
+        </section>
 
-      {openRow ? (
-        <DwellingDetail key={openRow.id} row={openRow} focusOnOpen={opened?.byKeyboard ?? false} />
-      ) : (
-        rows &&
-        rows.length > 0 && (
-          <p className="sl-empty-detail muted">
-            Kies een woning in de lijst om de voordracht, de kandidaten en de tijdlijn te zien.
-          </p>
-        )
-      )}
+        <div className="sl-detail-pane">
+          {openRow ? (
+            <DwellingDetail key={openRow.id} row={openRow} focusOnOpen={focusDetail} />
+          ) : (
+            rows &&
+            rows.length > 0 && (
+              <p className="sl-empty-detail muted">
+                Kies een woning in de lijst om de voordracht, de kandidaten en de tijdlijn te zien.
+              </p>
+            )
+          )}
+        </div>
+      </div>
     </div>
   )
 }

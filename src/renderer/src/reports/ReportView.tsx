@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { QuarterFigures } from '../../../shared/api'
-import { formatDate, formatNumber } from '../format'
+import { countOf, formatDate, formatNumber } from '../format'
 import { CorporationChart, TrendChart, WaitingChart, WijkChart } from './charts'
 import { formatDays, formatDecimal, kpisOf, NO_VALUE, shareOrDash } from './kpis'
 import { KpiTiles } from './KpiTiles'
@@ -18,10 +18,10 @@ import {
 /** Sized for the paper: A4 portrait minus the margins is about 690 CSS pixels wide. */
 const FULL = { width: 680, height: 250 }
 
+/** In the officer's own time, as the timeline shows its moments. */
 const generatedFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
   timeStyle: 'short',
-  timeZone: 'Europe/Amsterdam',
 })
 
 export function reportTitle(figures: QuarterFigures): string {
@@ -136,7 +136,7 @@ export function ReportView({ figures, officer }: ReportViewProps) {
             Wachttijd telt van aanmelding tot aanbieding. De taakstelling naar rato is het quotum
             per corporatie{isYear ? ', opgeteld over de kwartalen' : ' voor dit kwartaal'}
             {figures.target
-              ? `; de jaartaakstelling ${period.year} is ${formatNumber(figures.target.target)} woningen.`
+              ? `; de jaartaakstelling ${period.year} is ${countOf(figures.target.target, 'woning', 'woningen')}.`
               : '.'}
           </>
         }
@@ -178,7 +178,7 @@ export function ReportView({ figures, officer }: ReportViewProps) {
         intro={
           waiting.overall.count === 0
             ? 'In deze periode is nog niemand een woning aangeboden.'
-            : `${formatNumber(waiting.overall.count)} aanbiedingen; mediaan ${formatDays(waiting.overall.median)}, 75e percentiel ${formatDays(waiting.overall.p75)}, ${shareOrDash(waiting.overall.within91)} binnen 91 dagen (de ambitie: iedereen binnen drie maanden).`
+            : `${countOf(waiting.overall.count, 'aanbieding', 'aanbiedingen')}; gemiddeld ${formatDays(waiting.overall.mean)}, mediaan ${formatDays(waiting.overall.median)}, 75e percentiel ${formatDays(waiting.overall.p75)}, ${shareOrDash(waiting.overall.within91)} binnen 91 dagen (de ambitie: iedereen binnen drie maanden).`
         }
       >
         <Block>
@@ -326,7 +326,7 @@ export function ReportView({ figures, officer }: ReportViewProps) {
 
       <footer className="report-footer">
         {title} · Het Vierde Huis · wachtlijst bij het opstellen:{' '}
-        {formatNumber(totals.waitingListNow)} kandidaten
+        {countOf(totals.waitingListNow, 'kandidaat', 'kandidaten')}
       </footer>
     </article>
   )

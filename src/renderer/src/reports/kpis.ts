@@ -1,5 +1,5 @@
 import type { QuarterFigures } from '../../../shared/api'
-import { formatNumber, formatShare } from '../format'
+import { countOf, formatNumber, formatShare } from '../format'
 import type { SectionPath } from '../routes'
 import type { ReportPart } from './report-location'
 
@@ -62,7 +62,7 @@ export function kpisOf(f: QuarterFigures): Kpi[] {
       key: 'realisatie',
       label: 'Realisatie taakstelling',
       value: shareOrDash(totals.realisation),
-      note: `${formatNumber(totals.allocated)} toewijzingen op ${quotaWord} ${formatNumber(totals.quota)}`,
+      note: `${countOf(totals.allocated, 'toewijzing', 'toewijzingen')} op ${quotaWord} ${formatNumber(totals.quota)}`,
       list: 'voordrachten',
       part: 'corporaties',
     },
@@ -80,7 +80,7 @@ export function kpisOf(f: QuarterFigures): Kpi[] {
       key: 'voorgedragen',
       label: 'Voorgedragen kandidaten',
       value: formatNumber(totals.presentedCandidates),
-      note: `${formatNumber(totals.presentedClients)} verschillende kandidaten in ${formatNumber(rounds.presentedRounds)} voordrachten`,
+      note: `${countOf(totals.presentedClients, 'kandidaat', 'verschillende kandidaten')} in ${countOf(rounds.presentedRounds, 'voordracht', 'voordrachten')}`,
       list: 'voordrachten',
       part: 'rondes',
     },
@@ -110,7 +110,7 @@ export function kpisOf(f: QuarterFigures): Kpi[] {
       note:
         waiting.overall.count === 0
           ? 'nog geen aanbiedingen'
-          : `van ${formatNumber(waiting.overall.count)} aanbiedingen; ambitie: allemaal`,
+          : `van ${countOf(waiting.overall.count, 'aanbieding', 'aanbiedingen')}; ambitie: allemaal`,
       list: undefined,
       part: 'wachttijd',
     },
@@ -121,7 +121,7 @@ export function kpisOf(f: QuarterFigures): Kpi[] {
       note:
         waiting.overall.p75 == null
           ? 'aanmelding tot aanbieding'
-          : `aanmelding tot aanbieding; 75% binnen ${formatDays(waiting.overall.p75)}`,
+          : `aanmelding tot aanbieding; gemiddeld ${formatDays(waiting.overall.mean)}, 75% binnen ${formatDays(waiting.overall.p75)}`,
       list: undefined,
       part: 'wachttijd',
     },
@@ -140,7 +140,7 @@ export function kpisOf(f: QuarterFigures): Kpi[] {
       key: 'knelpunt',
       label: 'Individuele match knelpunt',
       value: shareOrDash(rounds.bottleneckShare),
-      note: `${formatNumber(rounds.rejectedRounds)} van ${formatNumber(rounds.decided)} besliste voordrachten geheel afgewezen`,
+      note: `${formatNumber(rounds.rejectedRounds)} van ${countOf(rounds.decided, 'besliste voordracht', 'besliste voordrachten')} geheel afgewezen`,
       list: undefined,
       part: 'rondes',
     },

@@ -179,6 +179,7 @@ export function WaitingTable({
       columns={[
         { header: groupHeader, cell: (g) => g.label },
         { header: 'Aanbiedingen', cell: (g) => n(g.count), numeric: true },
+        { header: 'Gemiddeld (dagen)', cell: (g) => formatDecimal(g.mean), numeric: true },
         { header: 'Mediaan (dagen)', cell: (g) => formatDecimal(g.median), numeric: true },
         { header: '75e percentiel (dagen)', cell: (g) => formatDecimal(g.p75), numeric: true },
         { header: 'Binnen 91 dagen', cell: (g) => shareOrDash(g.within91), numeric: true },
@@ -288,13 +289,18 @@ export function TrendTable({ figures }: { figures: QuarterFigures }) {
       rows={figures.trend}
       rowKey={(t) => t.key}
       columns={[
-        { header: 'Kwartaal', cell: (t) => t.label },
+        { header: 'Kwartaal', cell: (t) => (t.running ? `${t.label} (loopt nog)` : t.label) },
         { header: 'Quotum', cell: (t) => n(t.quota), numeric: true },
         { header: 'Ingediend', cell: (t) => n(t.submitted), numeric: true },
         { header: 'Voorgedragen', cell: (t) => n(t.presented), numeric: true },
         { header: 'Gematcht', cell: (t) => n(t.matched), numeric: true },
         { header: 'Toegewezen', cell: (t) => n(t.allocated), numeric: true },
-        { header: 'Realisatie', cell: (t) => shareOrDash(t.realisation), numeric: true },
+        // Not 0% while the quarter runs: its dwellings may still be let.
+        {
+          header: 'Realisatie',
+          cell: (t) => (t.running ? 'loopt nog' : shareOrDash(t.realisation)),
+          numeric: true,
+        },
         { header: 'Mediaan wachttijd', cell: (t) => formatDecimal(t.medianWait), numeric: true },
         { header: 'Binnen 91 dagen', cell: (t) => shareOrDash(t.within91), numeric: true },
         { header: 'Aandeel instroom', cell: (t) => shareOrDash(t.instroomShare), numeric: true },

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { BoardRow, Candidate, DwellingMatching, Offer } from '../../../shared/api'
+import type { BoardRow, Candidate, DwellingMatching, Offer, PoolEntry } from '../../../shared/api'
 import { WIJK } from '../../../shared/domain/vocabulary'
 import { client } from '../api/client'
 import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
@@ -25,7 +25,8 @@ import { WhyNotBox } from './WhyNotBox'
 import { activeRound, afterStep, openCandidates } from './words'
 
 type OpenDialog =
-  | { kind: 'swap' | 'choose' | 'reject'; candidate: Candidate }
+  | { kind: 'swap'; candidate: Candidate; add?: PoolEntry }
+  | { kind: 'choose' | 'reject'; candidate: Candidate }
   | { kind: 'accept' | 'decline'; offer: Offer }
   | { kind: 'rejectAll' | 'withdraw' }
 
@@ -159,16 +160,6 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
           <span className={`sl-status sl-status-${status}`}>
             {statusText({ status, shortlistStatus: round?.status ?? null })}
           </span>
-          {data && WITHDRAWABLE.has(status) && (
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => open({ kind: 'withdraw' })}
-              disabled={busy}
-            >
-              Woning intrekken…
-            </button>
-          )}
         </div>
       </header>
 
@@ -205,7 +196,11 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
               {status !== 'verhuurd' && status !== 'ingetrokken' && (
                 <ComplexStopPanel dwellingId={row.dwellingId} />
               )}
-              <WhyNotBox dwellingId={row.dwellingId} current={round} />
+              <WhyNotBox
+                dwellingId={row.dwellingId}
+                current={round}
+                onSwap={(candidate, add) => open({ kind: 'swap', candidate, add })}
+              />
               {status !== 'verhuurd' && status !== 'ingetrokken' && (
                 <PoolPanel dwellingId={row.dwellingId} />
               )}
@@ -215,6 +210,20 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
               <Timeline dwellingId={row.dwellingId} />
             </div>
           </div>
+          {/* Last in the tab order: the rare step, after the work on the round. */}
+          {WITHDRAWABLE.has(status) && (
+            <footer className="sl-detail-foot">
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => open({ kind: 'withdraw' })}
+                disabled={busy}
+              >
+                Woning intrekken…
+              </button>
+              <span className="muted">Als de corporatie de woning terugneemt.</span>
+            </footer>
+          )}
         </>
       )}
 
@@ -223,6 +232,7 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
           dwellingId={row.dwellingId}
           shortlistId={round.id}
           candidate={dialog.candidate}
+          add={dialog.add}
           onClose={close}
           onDone={(result, added) =>
             done(

@@ -1,7 +1,7 @@
 import { client } from '../api/client'
 import { ErrorAlert, Loading } from '../components/Messages'
 import { useApi } from '../hooks/use-api'
-import { formatDateTime } from '../format'
+import { formatDatesIn, formatDateTime } from '../format'
 
 /** Everything recorded for the dwelling, newest first: who did what, when. */
 export function Timeline({ dwellingId }: { dwellingId: number }) {
@@ -23,7 +23,7 @@ export function Timeline({ dwellingId }: { dwellingId: number }) {
               <span className="sl-when">
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time> · {event.officer}
               </span>
-              <span>{event.summary}</span>
+              <span>{formatDatesIn(event.summary)}</span>
             </li>
           ))}
         </ol>

@@ -1,16 +1,87 @@
 import { useId, useState, type FormEvent } from 'react'
-import type { PoolEntry, Shortlist } from '../../../shared/api'
+import type { Candidate, PoolEntry, Shortlist } from '../../../shared/api'
 import { TARGET_GROUP } from '../../../shared/domain/vocabulary'
 import { client } from '../api/client'
 import { ErrorAlert } from '../components/Messages'
-import { countOf } from '../format'
+import { countOf, formatNumber } from '../format'
 import { useApi } from '../hooks/use-api'
-import { formatPoints } from './words'
+import { formatPoints, openCandidates } from './words'
 
 /** Reasons that only say the client is already on this dwelling's open round. */
 const ON_THIS_ROUND = new Set(['available', 'earlier'])
 
-function Verdict({ entry, current }: { entry: PoolEntry; current: Shortlist | null }) {
+/** The open candidate with the lowest score on the round: the one a better client would replace. */
+function lowestOf(round: Shortlist | null): Candidate | undefined {
+  if (!round) return undefined
+  return openCandidates(round).reduce<Candidate | undefined>(
+    (low, c) => (!low || c.score < low.score ? c : low),
+    undefined,
+  )
+}
+
+/**
+ * For an eligible client who is not on the round: where they stand among the free clients, and
+ * what the last one on the round scored; on a concept round, the swap is one click away.
+ */
+function Standing({
+  entry,
+  eligible,
+  current,
+  onSwap,
+}: {
+  entry: PoolEntry
+  eligible: number
+  current: Shortlist | null
+  onSwap: (remove: Candidate, add: PoolEntry) => void
+}) {
+  const lowest = lowestOf(current)
+  return (
+    <>
+      {entry.rank !== null && (
+        <p>
+          Plaats {formatNumber(entry.rank)} van {formatNumber(eligible)} vrije kandidaten in
+          aanmerking
+          {lowest ? (
+            <>
+              ; de laagste op de voordracht, <span className="sl-code">{lowest.code}</span>, heeft{' '}
+              {formatPoints(lowest.score)} punten.
+            </>
+          ) : (
+            '.'
+          )}
+        </p>
+      )}
+      {lowest && current?.status === 'concept' && (
+        <p className="sl-whynot-swap">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => onSwap(lowest, entry)}
+          >
+            Wisselen met {lowest.code}…
+          </button>
+        </p>
+      )}
+      {lowest && current && current.status !== 'concept' && (
+        <p className="muted">
+          Ronde {current.round} is al voorgedragen; wisselen kan alleen op een conceptvoordracht.
+        </p>
+      )}
+    </>
+  )
+}
+
+function Verdict({
+  entry,
+  eligible,
+  current,
+  onSwap,
+}: {
+  entry: PoolEntry
+  eligible: number
+  current: Shortlist | null
+  onSwap: (remove: Candidate, add: PoolEntry) => void
+}) {
   const onCurrent = current?.candidates.some(
     (c) => c.clientId === entry.clientId && c.decision !== 'geen-match',
   )
@@ -44,6 +115,9 @@ function Verdict({ entry, current }: { entry: PoolEntry; current: Shortlist | nu
           ))}
         </ul>
       )}
+      {entry.eligible && !onCurrent && (
+        <Standing entry={entry} eligible={eligible} current={current} onSwap={onSwap} />
+      )}
       {onCurrent && reasons.length === 0 && (
         <p className="muted">Verder voldoet {entry.code} aan alle regels voor deze woning.</p>
       )}
@@ -55,9 +129,12 @@ function Verdict({ entry, current }: { entry: PoolEntry; current: Shortlist | nu
 export function WhyNotBox({
   dwellingId,
   current,
+  onSwap,
 }: {
   dwellingId: number
   current: Shortlist | null
+  /** Replace `remove` on the concept round by the client asked about. */
+  onSwap: (remove: Candidate, add: PoolEntry) => void
 }) {
   const id = useId()
   const [typed, setTyped] = useState('')
@@ -75,6 +152,8 @@ export function WhyNotBox({
     event.preventDefault()
     const code = typed.trim().toUpperCase()
     if (!code) {
+      // A new search clears the old answer, also when it is refused.
+      setAsked(undefined)
       setInputError('Vul een kandidaatcode in, bijvoorbeeld K-2025-0042')
       return
     }
@@ -115,7 +194,14 @@ export function WhyNotBox({
       )}
       <ErrorAlert message={result.error} onRetry={result.reload} />
       <div className="sl-whynot-result" aria-live="polite">
-        {answered && entry && <Verdict entry={entry} current={current} />}
+        {answered && entry && result.data && (
+          <Verdict
+            entry={entry}
+            eligible={result.data.eligible}
+            current={current}
+            onSwap={onSwap}
+          />
+        )}
         {answered && result.data && !entry && (
           <p className="sl-verdict">
             Geen kandidaat gevonden met code <strong>{asked}</strong>.

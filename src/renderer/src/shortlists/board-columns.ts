@@ -38,8 +38,29 @@ export function boardColumns(
     onCellClicked: (event: CellClickedEvent<BoardGridRow>) => event.data && onOpen(event.data),
     cellClassRules: { 'sl-open-row': (params) => params.data?.id === openId },
   }
+  // In the split view the list is narrow: the address stays put, and what the officer scans for
+  // (stage, round, candidates) comes before the dwelling's particulars.
   return [
-    textColumn<BoardGridRow>('Adres', (r) => r.address, { ...shared, width: 190 }),
+    textColumn<BoardGridRow>('Adres', (r) => r.address, { ...shared, width: 200, pinned: 'left' }),
+    textColumn<BoardGridRow>('Status', stageLabel, {
+      ...shared,
+      width: 130,
+      headerTooltip: 'Concept en Voorgedragen: de woning is in voordracht',
+    }),
+    numberColumn<BoardGridRow>('Ronde', (r) => r.round, { ...shared, width: 85 }),
+    textColumn<BoardGridRow>('Kandidaten', (r) => r.candidates.join(', '), {
+      ...shared,
+      flex: 1,
+      minWidth: 200,
+      headerTooltip: 'Codes van de kandidaten in de laatste ronde',
+      // Three codes rarely fit beside the other columns: the whole list on hover.
+      tooltipValueGetter: (params) => (params.value ? String(params.value) : undefined),
+    }),
+    numberColumn<BoardGridRow>('In aanmerking', (r) => r.eligiblePoolSize, {
+      ...shared,
+      width: 145,
+      headerTooltip: 'Aantal kandidaten dat in aanmerking kwam toen de laatste ronde werd gemaakt',
+    }),
     textColumn<BoardGridRow>('Corporatie', (r) => r.corporation, { ...shared, width: 110 }),
     textColumn<BoardGridRow>('Wijk', (r) => WIJK.label(r.wijk), { ...shared, width: 120 }),
     numberColumn<BoardGridRow>('Kamers', (r) => r.rooms, { ...shared, width: 90 }),
@@ -47,25 +68,6 @@ export function boardColumns(
       ...shared,
       width: 100,
       headerTooltip: 'Kale huur per maand',
-    }),
-    textColumn<BoardGridRow>('Status', stageLabel, {
-      ...shared,
-      width: 135,
-      headerTooltip: 'Concept en Voorgedragen: de woning is in voordracht',
-    }),
-    numberColumn<BoardGridRow>('Ronde', (r) => r.round, { ...shared, width: 85 }),
-    textColumn<BoardGridRow>('Kandidaten', (r) => r.candidates.join(', '), {
-      ...shared,
-      flex: 1,
-      minWidth: 220,
-      headerTooltip: 'Codes van de kandidaten in de laatste ronde',
-      // Three codes rarely fit beside the other columns: the whole list on hover.
-      tooltipValueGetter: (params) => (params.value ? String(params.value) : undefined),
-    }),
-    numberColumn<BoardGridRow>('Pool', (r) => r.eligiblePoolSize, {
-      ...shared,
-      width: 80,
-      headerTooltip: 'Aantal kandidaten dat in aanmerking kwam toen de laatste ronde werd gemaakt',
     }),
     textColumn<BoardGridRow>('Te kort', (r) => (r.shortNote ? SHORT_NOTE[r.shortNote] : ''), {
       ...shared,

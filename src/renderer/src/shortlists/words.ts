@@ -49,7 +49,7 @@ export function todayIso(): string {
 /** The corporation's reason for "geen match"; 'ingetrokken' is set when a provider withdrew the client. */
 export function rejectionLabel(reason: string | null): string {
   if (!reason) return ''
-  if (reason === 'ingetrokken') return 'Kandidaat ingetrokken of on hold gezet'
+  if (reason === 'ingetrokken') return 'Kandidaat ingetrokken of in de wacht gezet'
   return shortReason(REJECTION_REASON.labels[reason as RejectionReason] ?? reason)
 }
 

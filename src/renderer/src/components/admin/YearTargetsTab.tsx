@@ -1,6 +1,6 @@
 import type { YearTarget } from '../../../../shared/api'
 import { client } from '../../api/client'
-import { formatNumber, formatShare } from '../../format'
+import { countOf, formatShare } from '../../format'
 import { useApi } from '../../hooks/use-api'
 import { numberColumn } from '../grid-columns'
 import { RecordListTab } from './RecordListTab'
@@ -60,7 +60,7 @@ export function YearTargetsTab() {
           onClose={onClose}
           onSaved={(saved) =>
             onSaved(
-              `Taakstelling ${saved.year} is opgeslagen: ${formatNumber(saved.target)} woningen, doel instroom ${formatShare(saved.instroomShareTarget)}.`,
+              `Taakstelling ${saved.year} is opgeslagen: ${countOf(saved.target, 'woning', 'woningen')}, doel instroom ${formatShare(saved.instroomShareTarget)}.`,
             )
           }
         />

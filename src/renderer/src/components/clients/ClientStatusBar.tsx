@@ -16,7 +16,7 @@ interface Action {
   reasonRequired: boolean
 }
 
-const ON_HOLD: Action = { to: 'on-hold', label: 'On hold zetten', reasonRequired: false }
+const ON_HOLD: Action = { to: 'on-hold', label: 'In de wacht zetten', reasonRequired: false }
 const WITHDRAW: Action = { to: 'ingetrokken', label: 'Intrekken', reasonRequired: true }
 const WAITING: Action = { to: 'wachtend', label: 'Weer wachtend', reasonRequired: false }
 

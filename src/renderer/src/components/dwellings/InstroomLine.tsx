@@ -1,5 +1,5 @@
 import type { InstroomSteering, QuarterOverview } from '../../../../shared/api'
-import { formatNumber, formatShare } from '../../format'
+import { countOf, formatNumber, formatShare } from '../../format'
 
 /** "Instroom: 2 van 10 toewijzingen (20%) — doel 50%" */
 export function InstroomLine({ instroom }: { instroom: QuarterOverview['instroom'] }) {
@@ -12,7 +12,7 @@ export function InstroomLine({ instroom }: { instroom: QuarterOverview['instroom
       <strong>Instroom:</strong>{' '}
       {instroom.allocated === 0
         ? 'nog geen toewijzingen in dit kwartaal'
-        : `${formatNumber(instroom.instroom)} van ${formatNumber(instroom.allocated)} ${instroom.allocated === 1 ? 'toewijzing' : 'toewijzingen'} (${formatShare(instroom.share)})`}{' '}
+        : `${formatNumber(instroom.instroom)} van ${countOf(instroom.allocated, 'toewijzing', 'toewijzingen')} (${formatShare(instroom.share)})`}{' '}
       — {goal}
       {below && <span className="below-target"> (onder het doel)</span>}
     </p>

@@ -1,3 +1,5 @@
+import { isValid, parseISO } from 'date-fns'
+
 /**
  * Form inputs hold text; the shared schemas want numbers. These turn what an officer types into
  * what the schema checks, without judging it: a wrong value is passed on so that the schema gives
@@ -74,4 +76,12 @@ export function isoDateFrom(text: string): { value: string | undefined } | { err
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return { value: trimmed }
   return { error: 'Vul de datum in als dd-mm-jjjj, bijvoorbeeld 01-03-2027' }
+}
+
+/** A typed Dutch date as a local midnight Date, or null while it is incomplete or no real day. */
+export function dateFrom(text: string): Date | null {
+  const typed = isoDateFrom(text)
+  if (!('value' in typed) || !typed.value) return null
+  const date = parseISO(typed.value)
+  return isValid(date) ? date : null
 }

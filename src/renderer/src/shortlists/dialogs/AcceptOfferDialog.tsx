@@ -4,7 +4,9 @@ import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { FormFooter } from '../../components/form/FormFooter'
 import { SelectField, vocabularyOptions } from '../../components/form/SelectField'
-import { TextField } from '../../components/form/TextField'
+import { DateField } from '../../components/form/DateField'
+import { readDates } from '../../components/form/field-errors'
+import { isoDateFrom } from '../../components/form/form-values'
 import { formatDate } from '../../format'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { chosen, flatCheck } from '../form-check'
@@ -30,19 +32,27 @@ export function AcceptOfferDialog({
   const form = useSaveForm({
     initial: {
       startsOn: '',
-      respondedOn: todayIso(),
+      respondedOn: formatDate(todayIso()),
       contractKind: flow === 'instroom' && flipPossible ? 'omklap' : 'huur',
     },
-    check: (values) =>
-      flatCheck(
+    check: (values) => {
+      const dates = readDates(
+        { startsOn: values.startsOn, respondedOn: values.respondedOn },
+        isoDateFrom,
+      )
+      return flatCheck(
         shortlistsApi.acceptOffer.input.safeParse({
           offerId: offer.id,
-          startsOn: values.startsOn,
+          startsOn: dates.values.startsOn,
           contractKind: values.contractKind,
-          respondedOn: values.respondedOn,
+          respondedOn: dates.values.respondedOn,
         }),
-        chosen('startsOn', values.startsOn, 'Vul de ingangsdatum van het contract in'),
-      ),
+        [
+          ...chosen('startsOn', values.startsOn, 'Vul de ingangsdatum van het contract in'),
+          ...dates.issues,
+        ],
+      )
+    },
     save: (input) => client.acceptOffer(input),
     onSaved: onDone,
   })
@@ -56,21 +66,17 @@ export function AcceptOfferDialog({
       <form {...form.formProps} className="dialog-form">
         <div className="dialog-body">
           <div className="form-grid form-grid-single">
-            <TextField
+            <DateField
               {...form.text('startsOn')}
-              type="date"
               label="Ingangsdatum contract"
               required
-              size="medium"
               autoFocus
             />
-            <TextField
+            <DateField
               {...form.text('respondedOn')}
-              type="date"
               label="Datum acceptatie"
               required
-              size="medium"
-              hint="Niet vóór de aanbieding en niet na vandaag."
+              hint="niet vóór de aanbieding en niet na vandaag"
             />
             <SelectField
               {...form.text('contractKind')}

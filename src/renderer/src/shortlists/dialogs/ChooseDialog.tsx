@@ -2,7 +2,10 @@ import { shortlistsApi, type Candidate, type DwellingMatching } from '../../../.
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { FormFooter } from '../../components/form/FormFooter'
-import { TextField } from '../../components/form/TextField'
+import { DateField } from '../../components/form/DateField'
+import { readDates } from '../../components/form/field-errors'
+import { isoDateFrom } from '../../components/form/form-values'
+import { formatDate } from '../../format'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { flatCheck } from '../form-check'
 import { todayIso } from '../words'
@@ -29,15 +32,18 @@ export function ChooseDialog({
   onDone,
 }: ChooseDialogProps) {
   const form = useSaveForm({
-    initial: { offeredOn: todayIso() },
-    check: (values) =>
-      flatCheck(
+    initial: { offeredOn: formatDate(todayIso()) },
+    check: (values) => {
+      const dates = readDates({ offeredOn: values.offeredOn }, isoDateFrom)
+      return flatCheck(
         shortlistsApi.choose.input.safeParse({
           shortlistId,
           clientId: candidate.clientId,
-          offeredOn: values.offeredOn,
+          offeredOn: dates.values.offeredOn,
         }),
-      ),
+        dates.issues,
+      )
+    },
     save: (input) => client.choose(input),
     onSaved: onDone,
   })
@@ -55,14 +61,7 @@ export function ChooseDialog({
             van deze ronde blijven reserve voor als de aanbieding wordt geweigerd.
           </p>
           <div className="form-grid form-grid-single">
-            <TextField
-              {...form.text('offeredOn')}
-              type="date"
-              label="Datum aanbieding"
-              required
-              size="medium"
-              autoFocus
-            />
+            <DateField {...form.text('offeredOn')} label="Datum aanbieding" required autoFocus />
           </div>
         </div>
         <FormFooter

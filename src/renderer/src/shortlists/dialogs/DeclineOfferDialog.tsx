@@ -8,7 +8,9 @@ import {
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { FormFooter } from '../../components/form/FormFooter'
-import { TextField } from '../../components/form/TextField'
+import { DateField } from '../../components/form/DateField'
+import { readDates } from '../../components/form/field-errors'
+import { isoDateFrom } from '../../components/form/form-values'
 import { formatDate } from '../../format'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { chosen, flatCheck } from '../form-check'
@@ -45,16 +47,18 @@ export function DeclineOfferDialog({
   onDone,
 }: DeclineOfferDialogProps) {
   const form = useSaveForm({
-    initial: { reason: '', text: '', respondedOn: todayIso() },
-    check: (values) =>
-      flatCheck(
+    initial: { reason: '', text: '', respondedOn: formatDate(todayIso()) },
+    check: (values) => {
+      const dates = readDates({ respondedOn: values.respondedOn }, isoDateFrom)
+      return flatCheck(
         shortlistsApi.declineOffer.input.safeParse({
           offerId: offer.id,
           decline: { reason: values.reason, text: values.text },
-          respondedOn: values.respondedOn,
+          respondedOn: dates.values.respondedOn,
         }),
-        chosen('reason', values.reason, 'Kies de reden van de kandidaat'),
-      ),
+        [...chosen('reason', values.reason, 'Kies de reden van de kandidaat'), ...dates.issues],
+      )
+    },
     save: (input) => client.declineOffer(input),
     onSaved: onDone,
     serverPrefix: 'decline',
@@ -77,13 +81,11 @@ export function DeclineOfferDialog({
               text={form.text('text')}
               reasonLabel="Reden van de kandidaat"
             />
-            <TextField
+            <DateField
               {...form.text('respondedOn')}
-              type="date"
               label="Datum weigering"
               required
-              size="medium"
-              hint="Niet vóór de aanbieding en niet na vandaag."
+              hint="niet vóór de aanbieding en niet na vandaag"
             />
           </div>
           {outcome && (

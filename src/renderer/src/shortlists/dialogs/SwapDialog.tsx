@@ -1,5 +1,10 @@
 import { useId } from 'react'
-import { shortlistsApi, type Candidate, type DwellingMatching } from '../../../../shared/api'
+import {
+  shortlistsApi,
+  type Candidate,
+  type DwellingMatching,
+  type PoolEntry,
+} from '../../../../shared/api'
 import { TARGET_GROUP } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -17,6 +22,8 @@ interface SwapDialogProps {
   dwellingId: number
   shortlistId: number
   candidate: Candidate
+  /** Who comes in, when already chosen (from "Waarom niet?"); listed first if not in the top. */
+  add?: PoolEntry
   onClose: () => void
   onDone: (result: DwellingMatching, added: string) => void
 }
@@ -26,14 +33,16 @@ export function SwapDialog({
   dwellingId,
   shortlistId,
   candidate,
+  add,
   onClose,
   onDone,
 }: SwapDialogProps) {
   const pool = useApi(() => client.pool({ dwellingId }), [dwellingId])
   const legendId = useId()
-  const entries = pool.data?.entries ?? []
+  const top = pool.data?.entries ?? []
+  const entries = add && !top.some((e) => e.clientId === add.clientId) ? [add, ...top] : top
   const form = useSaveForm({
-    initial: { addClientId: '', reason: '' },
+    initial: { addClientId: add ? String(add.clientId) : '', reason: '' },
     check: (values) =>
       flatCheck(
         shortlistsApi.swap.input.safeParse({

@@ -2,8 +2,15 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { CorporationAnswers, FileResult } from '../../src/shared/api'
 import { openAnswers, reminder } from '../../src/main/services/deadlines-service'
+import { reportFigures } from '../../src/main/services/reports-service'
 import { exportShortlists } from '../../src/main/services/shortlist-export'
-import { QUARTER, useExportScenario, type ExportScenario } from '../support/exports-scenario'
+import { choose, rejectAll } from '../../src/main/services/shortlists-service'
+import {
+  openCodes,
+  QUARTER,
+  useExportScenario,
+  type ExportScenario,
+} from '../support/exports-scenario'
 
 /** The same store, read on another day: deadlines age with the clock. */
 const on = (s: ExportScenario, iso: string) => ({ ...s.runtime.ctx, now: () => new Date(iso) })
@@ -107,5 +114,28 @@ describe('answer deadlines per corporation', () => {
     const texts: string[] = []
     workbook.getWorksheet('Toelichting')!.eachRow((row) => texts.push(String(row.getCell(1).value)))
     expect(texts).toContain('Graag uw antwoord uiterlijk op 07-12-2026.')
+  })
+
+  it('the quarterly report counts per corporation the answers on time and late', async () => {
+    const s = await scenario()
+    const [a, b] = s.presented
+    const clientOf = (code: string) =>
+      s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', code).id
+    // Due 07-12-2026. Mitros chooses for a on 30-11 (in time) and rejects all of b on 10-12 (late).
+    choose(on(s, '2026-11-30T10:00:00Z'), {
+      shortlistId: a!.shortlistId,
+      clientId: clientOf(openCodes(s, a!.shortlistId)[0]!),
+    })
+    rejectAll(on(s, '2026-12-10T10:00:00Z'), {
+      shortlistId: b!.shortlistId,
+      rejection: { reason: 'woning-past-niet', text: null },
+      motivation: 'Geen van de kandidaten past bij deze benedenwoning.',
+    })
+
+    const figures = reportFigures(on(s, '2026-12-10T12:00:00Z'), { quarter: QUARTER })
+
+    const mitros = figures.corporations.find((c) => c.corporation === 'Mitros')!
+    // The rest of Mitros' rounds are still open past their term on 10-12: late as well.
+    expect([mitros.answeredOnTime, mitros.answeredLate]).toEqual([1, s.presented.length - 1])
   })
 })

@@ -37,6 +37,8 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
       dwellingId: shortlists.dwellingId,
       round: shortlists.round,
       status: shortlists.status,
+      presentedAt: shortlists.presentedAt,
+      decidedAt: shortlists.decidedAt,
     })
     .from(shortlists)
     .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))

@@ -10,9 +10,11 @@ import type {
 import { yearlyContingent } from '../../shared/domain/contingent'
 import { parseQuarter, quarterBounds, quarterLabel } from '../../shared/domain/quarter'
 import { REJECTION_REASON, TARGET_GROUP } from '../../shared/domain/vocabulary'
+import { localIsoDate } from '../../shared/domain/dates'
+import { addWorkingDays } from '../domain/deadlines'
 import { quotasForQuarter } from '../domain/planning'
 import type { ServiceContext } from '../services/context'
-import { quarterOverview } from '../services/planning-service'
+import { getSettings, quarterOverview } from '../services/planning-service'
 import { daysBetween, loadPeriodData, type PeriodData } from './figures-data'
 import { resolvePeriod, yearFraction } from './period'
 import { spreadingFigures } from './spreading-figures'
@@ -29,7 +31,7 @@ export function computeFigures(ctx: ServiceContext, request: FiguresRequest): Qu
     throw new ApiError('not-found', `Er is nog geen kwartaal geopend in ${period.label}`)
   }
   const quotas = quotaByCorporation(ctx, period, data)
-  const corporationFigures = corporationsOf(data, quotas)
+  const corporationFigures = corporationsOf(data, quotas, answerTimeliness(ctx, data))
   const sum = (pick: (c: CorporationFigures) => number) =>
     corporationFigures.reduce((total, c) => total + pick(c), 0)
   const quota = sum((c) => c.quota)
@@ -111,7 +113,36 @@ function quotaByCorporation(ctx: ServiceContext, period: Period, data: PeriodDat
   return quotas
 }
 
-function corporationsOf(data: PeriodData, quotas: Map<number, number>): CorporationFigures[] {
+/**
+ * Per dwelling, whether the corporation answered its presented rounds within the answer term of
+ * the year they were presented in: on time, or late (after the term, or still open past it).
+ */
+function answerTimeliness(ctx: ServiceContext, data: PeriodData) {
+  const today = localIsoDate(ctx.now())
+  const terms = new Map<number, number>()
+  const termOf = (year: number) => {
+    if (!terms.has(year)) terms.set(year, getSettings(ctx, year).values.answerWorkingDays)
+    return terms.get(year)!
+  }
+  const byDwelling = new Map<number, { onTime: number; late: number }>()
+  for (const round of data.presentedRounds) {
+    if (!round.presentedAt) continue
+    const presented = localIsoDate(new Date(round.presentedAt))
+    const due = addWorkingDays(presented, termOf(Number(presented.slice(0, 4))))
+    const answered = round.decidedAt ? localIsoDate(new Date(round.decidedAt)) : null
+    const entry = byDwelling.get(round.dwellingId) ?? { onTime: 0, late: 0 }
+    if (answered !== null && answered <= due) entry.onTime += 1
+    else if (answered !== null || today > due) entry.late += 1
+    byDwelling.set(round.dwellingId, entry)
+  }
+  return byDwelling
+}
+
+function corporationsOf(
+  data: PeriodData,
+  quotas: Map<number, number>,
+  answers: Map<number, { onTime: number; late: number }>,
+): CorporationFigures[] {
   return data.corporations
     .filter((c) => c.active || data.dwellings.some((d) => d.corporationId === c.id))
     .map((c) => {
@@ -136,6 +167,8 @@ function corporationsOf(data: PeriodData, quotas: Map<number, number>): Corporat
         submissionRate: ratio(submitted, quota),
         realisation: ratio(allocated.length, quota),
         medianVacancyDays: median(allocated.map((a) => daysBetween(a.submittedOn, a.startsOn))),
+        answeredOnTime: own.reduce((sum, d) => sum + (answers.get(d.id)?.onTime ?? 0), 0),
+        answeredLate: own.reduce((sum, d) => sum + (answers.get(d.id)?.late ?? 0), 0),
       }
     })
 }

@@ -38,6 +38,8 @@ export const CORPORATION_COLUMNS: TableColumn<CorporationRow>[] = [
     format: 'decimal',
     value: (r) => r.medianVacancyDays,
   },
+  { header: 'Op tijd beantwoord', width: 12, format: 'count', value: (r) => r.answeredOnTime },
+  { header: 'Te laat beantwoord', width: 12, format: 'count', value: (r) => r.answeredLate },
 ]
 
 export const PROVIDER_COLUMNS: TableColumn<ProviderRow>[] = [
@@ -137,6 +139,8 @@ export function corporationTotal(f: F): CorporationRow {
     allocated: f.totals.allocated,
     realisation: f.totals.realisation,
     medianVacancyDays: f.vacancy.median,
+    answeredOnTime: f.corporations.reduce((sum, c) => sum + c.answeredOnTime, 0),
+    answeredLate: f.corporations.reduce((sum, c) => sum + c.answeredLate, 0),
   }
 }
 

@@ -60,6 +60,10 @@ export const CorporationFiguresSchema = z.object({
   /** Allocated against quota. */
   realisation: ShareSchema,
   medianVacancyDays: z.number().nullable(),
+  /** Rounds it answered within the answer term (working days after presenting). */
+  answeredOnTime: z.number(),
+  /** Rounds answered after the term, or still open past it. */
+  answeredLate: z.number(),
 })
 export type CorporationFigures = z.infer<typeof CorporationFiguresSchema>
 

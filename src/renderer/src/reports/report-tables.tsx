@@ -91,6 +91,8 @@ export function CorporationTable({ figures }: { figures: QuarterFigures }) {
     submissionRate: totals.submissionRate,
     realisation: totals.realisation,
     medianVacancyDays: figures.vacancy.median,
+    answeredOnTime: figures.corporations.reduce((s, c) => s + c.answeredOnTime, 0),
+    answeredLate: figures.corporations.reduce((s, c) => s + c.answeredLate, 0),
   }
   return (
     <ReportTable<Corporation>
@@ -113,6 +115,8 @@ export function CorporationTable({ figures }: { figures: QuarterFigures }) {
           cell: (c) => formatDecimal(c.medianVacancyDays),
           numeric: true,
         },
+        { header: 'Op tijd beantwoord', cell: (c) => n(c.answeredOnTime), numeric: true },
+        { header: 'Te laat beantwoord', cell: (c) => n(c.answeredLate), numeric: true },
       ]}
     />
   )

@@ -1,5 +1,6 @@
 import { appInfo, setOfficer } from '../services/app-service'
 import { timeline } from '../services/audit'
+import { addDwellingNote } from '../services/dwelling-notes'
 import { getClient, listClients, saveClient, setClientStatus } from '../services/clients-service'
 import type { ServiceContext } from '../services/context'
 import { loadDemo } from '../services/demo-service'
@@ -121,6 +122,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     withdrawDwelling: (input) => withdrawDwelling(ctx, input),
 
     timeline: ({ entityType, entityId }) => timeline(ctx.store.db, entityType, entityId),
+    addDwellingNote: (input) => addDwellingNote(ctx, input),
 
     listBackups: () => listBackupFiles(ctx),
     makeBackup: () => makeManualBackup(ctx),

@@ -37,7 +37,11 @@ function relatedAuditRows(tx: Tx, clientId: number) {
                     WHERE value IN rounds))
     UNION
     SELECT id, summary, details FROM audit_events
-    WHERE action = 'shortlist:swap' AND json_extract(details, '$.removed') = ${id}`)
+    WHERE action = 'shortlist:swap' AND json_extract(details, '$.removed') = ${id}
+    UNION
+    SELECT id, summary, details FROM audit_events
+    WHERE action = 'dwelling:note' AND json_valid(details)
+      AND EXISTS (SELECT 1 FROM json_each(details, '$.clients') WHERE value = ${id})`)
 }
 
 /**

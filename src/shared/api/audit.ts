@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema } from '../domain/fields'
+import { IdSchema, text } from '../domain/fields'
 import { endpoint } from './endpoint'
 
 export const TimelineEventSchema = z.object({
@@ -17,6 +17,17 @@ export const TimelineInput = z.object({
   entityId: IdSchema,
 })
 
+/** An officer's note on a dwelling's timeline: internal, never in a file that leaves the app. */
+export const DwellingNoteInput = z.object({
+  dwellingId: IdSchema,
+  text: text('de notitie', 1000),
+})
+
 export const auditApi = {
   timeline: endpoint('audit:timeline', TimelineInput, TimelineEventSchema.array()),
+  addDwellingNote: endpoint(
+    'audit:addDwellingNote',
+    DwellingNoteInput,
+    TimelineEventSchema.array(),
+  ),
 } as const

@@ -1,5 +1,7 @@
+import { useState, type FormEvent } from 'react'
 import { client } from '../api/client'
 import { ErrorAlert, Loading } from '../components/Messages'
+import { dutchMessage } from '../errors'
 import { useApi } from '../hooks/use-api'
 import { formatDatesIn, formatDateTime } from '../format'
 
@@ -13,6 +15,7 @@ export function Timeline({ dwellingId }: { dwellingId: number }) {
   return (
     <section className="sl-panel" aria-labelledby="sl-timeline-title">
       <h3 id="sl-timeline-title">Tijdlijn</h3>
+      <NoteForm dwellingId={dwellingId} onAdded={events.reload} />
       <ErrorAlert message={events.error} onRetry={events.reload} />
       {!list && events.loading && <Loading label="Tijdlijn laden…" />}
       {list && list.length === 0 && <p className="muted">Nog niets vastgelegd voor deze woning.</p>}
@@ -29,5 +32,50 @@ export function Timeline({ dwellingId }: { dwellingId: number }) {
         </ol>
       )}
     </section>
+  )
+}
+
+/** A note on the dwelling's timeline: for Het Vierde Huis only, never in an export. */
+function NoteForm({ dwellingId, onAdded }: { dwellingId: number; onAdded: () => void }) {
+  const [text, setText] = useState('')
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string>()
+
+  async function save(event: FormEvent) {
+    event.preventDefault()
+    setSaving(true)
+    setError(undefined)
+    try {
+      await client.addDwellingNote({ dwellingId, text })
+      setText('')
+      onAdded()
+    } catch (err) {
+      setError(dutchMessage(err))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form className="sl-note-form" onSubmit={(event) => void save(event)}>
+      <label htmlFor={`note-${dwellingId}`}>Notitie toevoegen</label>
+      <textarea
+        id={`note-${dwellingId}`}
+        value={text}
+        rows={2}
+        maxLength={1000}
+        onChange={(e) => setText(e.target.value)}
+        aria-describedby={`note-hint-${dwellingId}`}
+      />
+      <span id={`note-hint-${dwellingId}`} className="muted">
+        Alleen voor Het Vierde Huis: een notitie gaat nooit mee in een export.
+      </span>
+      <ErrorAlert message={error} />
+      <div>
+        <button type="submit" className="button button-small" disabled={saving}>
+          {saving ? 'Vastleggen…' : 'Notitie vastleggen'}
+        </button>
+      </div>
+    </form>
   )
 }

@@ -31,19 +31,24 @@ describe('the one-time offer and its dates, through the API', () => {
     return { runtime, call, one, count }
   }
 
-  /** A presented round of three with a candidate of the given flow; answers the round and that client. */
+  /**
+   * A presented round with reserves (two or more candidates) and a candidate of the given flow;
+   * answers the round and that client. Instroom clients are few, so their rounds are often shorter.
+   */
   async function presentedWith(
     { call, one }: ReturnType<typeof setUp>,
     flow: Flow,
     skip = new Set<number>(),
+    minCandidates = 2,
   ) {
     const rows = (
       one<{ ids: string }>(
         `SELECT group_concat(s.id) AS ids FROM shortlists s
          WHERE s.status = 'concept'
-           AND (SELECT count(*) FROM shortlist_candidates c WHERE c.shortlist_id = s.id) = 3
+           AND (SELECT count(*) FROM shortlist_candidates c WHERE c.shortlist_id = s.id) >= ?
            AND EXISTS (SELECT 1 FROM shortlist_candidates c JOIN clients k ON k.id = c.client_id
                        WHERE c.shortlist_id = s.id AND k.flow = ?)`,
+        minCandidates,
         flow,
       ).ids ?? ''
     )
@@ -152,7 +157,8 @@ describe('the one-time offer and its dates, through the API', () => {
         fc.constantFrom<Flow>('uitstroom', 'instroom'),
         fc.constantFrom(...DECLINE_REASON.keys),
         async (flow, reason) => {
-          const { shortlistId, candidate } = await presentedWith(setup, flow, used)
+          // Any round will do: the rule is about the client who declines, reserves or not.
+          const { shortlistId, candidate } = await presentedWith(setup, flow, used, 1)
           used.add(shortlistId)
           const chosen = await call<DwellingMatching>('shortlists:choose', {
             shortlistId,

@@ -12,6 +12,7 @@ import { presentCommand } from './present'
 import { reportCommand } from './report'
 import { backupsCommand, restoreCommand } from './restore'
 import { shortlistsCommand } from './shortlists'
+import { simulateCommand } from './simulate'
 import { templateCommand } from './template'
 
 const commands: Command[] = [
@@ -25,6 +26,7 @@ const commands: Command[] = [
   presentCommand,
   exportCommand,
   reportCommand,
+  simulateCommand,
 ]
 
 function usage(): string {

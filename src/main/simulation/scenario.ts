@@ -31,11 +31,16 @@ export const ScenarioSchema = z
   .strict()
 export type Scenario = z.infer<typeof ScenarioSchema>
 
+/** The manager's alternatives beside the current course: four lines still read apart in a chart. */
+export const MAX_SCENARIOS = 3
+
 /** A scenario file: one scenario or a list of them; the current course is always added first. */
 export const ScenarioFileSchema = z.union([
   ScenarioSchema.transform((s) => [s]),
-  z.array(ScenarioSchema).min(1).max(6),
-  z.object({ scenarios: z.array(ScenarioSchema).min(1).max(6) }).transform((f) => f.scenarios),
+  z.array(ScenarioSchema).min(1).max(MAX_SCENARIOS),
+  z
+    .object({ scenarios: z.array(ScenarioSchema).min(1).max(MAX_SCENARIOS) })
+    .transform((f) => f.scenarios),
 ])
 
 export const CURRENT_COURSE: Scenario = { name: 'Huidige koers' }

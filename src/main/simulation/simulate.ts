@@ -9,6 +9,12 @@ import type { Scenario } from './scenario'
 
 /** Many runs per scenario (Monte Carlo) and, per quarter, the 10–50–90 % band across them. */
 
+/**
+ * Runs per scenario unless asked otherwise. Not the 200 hoped for: one run of nine quarters of the
+ * real engine on the demo data costs several seconds (see `npm run bench:simulation`).
+ */
+export const DEFAULT_RUNS = 4
+
 export interface SimulationOptions {
   /** The day the model starts; today by default. */
   startIso: string

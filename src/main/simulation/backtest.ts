@@ -1,0 +1,117 @@
+import type { QuarterKey } from '../../shared/domain/quarter'
+import { parseQuarter, quarterBounds } from '../../shared/domain/quarter'
+import type { Store } from '../db/connection'
+import { addDays } from '../demo/calendar'
+import { memoryStore, snapshot } from './copy'
+import { measureQuarter } from './measure'
+import { observe } from './observed'
+import { horizon, simulateRun } from './run'
+import { band, inBand, type Band } from './sampling'
+import { CURRENT_COURSE } from './scenario'
+
+/**
+ * The backtest: put the database back to how it stood on `startIso`, let the model play the
+ * quarters that followed, and set the bands beside what really happened. The model's inputs
+ * (arrival rate, answer times, rejection and decline rates, dwelling mix) are read from the whole
+ * history up to the end of the tested quarters: the demo has no earlier history to learn from,
+ * so this checks the mechanics against the record, it is not a forecast made blind.
+ */
+
+export interface BacktestLine {
+  quarter: QuarterKey
+  waitingList: Comparison
+  waitMedian: Comparison
+}
+
+export interface Comparison {
+  predicted: Band
+  actual: number | null
+  inBand: boolean | null
+  /** actual − predicted median; null when either is unknown. */
+  offBy: number | null
+}
+
+export interface BacktestResult {
+  startIso: string
+  runs: number
+  lines: BacktestLine[]
+  seconds: number
+}
+
+export function backtest(
+  store: Store,
+  options: { startIso: string; quarters: number; runs: number; seed: number },
+): BacktestResult {
+  const started = performance.now()
+  const keys = horizon(options.startIso, options.quarters)
+  const actual = keys.map((key) => measureQuarter(store, key))
+  const endIso = quarterBounds(parseQuarter(keys.at(-1)!)).endsOn
+  const model = { ...observe(store, addDays(endIso, 1)), startIso: options.startIso }
+  const image = rewound(store, options.startIso)
+
+  const runs = Array.from({ length: options.runs }, (_, run) =>
+    simulateRun({
+      image,
+      model,
+      scenario: CURRENT_COURSE,
+      seed: options.seed + run,
+      quarters: options.quarters,
+    }),
+  )
+  const compare = (values: (number | null)[], real: number | null): Comparison => {
+    const predicted = band(values)
+    return {
+      predicted,
+      actual: real,
+      inBand: inBand(predicted, real),
+      offBy: real === null || predicted.p50 === null ? null : real - predicted.p50,
+    }
+  }
+  return {
+    startIso: options.startIso,
+    runs: options.runs,
+    lines: keys.map((quarter, i) => ({
+      quarter,
+      waitingList: compare(
+        runs.map((r) => r[i]!.waitingList),
+        actual[i]!.waitingList,
+      ),
+      waitMedian: compare(
+        runs.map((r) => r[i]!.waitMedian),
+        actual[i]!.waitMedian,
+      ),
+    })),
+    seconds: (performance.now() - started) / 1000,
+  }
+}
+
+/**
+ * The database as it stood on `startIso`: what was registered, submitted, presented, offered or
+ * let from that day on is taken out of a copy, and clients whose status changed since wait again.
+ */
+function rewound(store: Store, startIso: string): Buffer {
+  const copy = memoryStore(snapshot(store.sqlite))
+  try {
+    const run = (sql: string) => copy.sqlite.prepare(sql).run({ start: startIso })
+    copy.sqlite.transaction(() => {
+      const later = `SELECT id FROM dwellings WHERE submitted_on >= @start`
+      run(`DELETE FROM allocations WHERE starts_on >= @start OR dwelling_id IN (${later})`)
+      run(`DELETE FROM offers WHERE offered_on >= @start OR dwelling_id IN (${later})`)
+      run(
+        `DELETE FROM shortlist_candidates WHERE shortlist_id IN
+           (SELECT id FROM shortlists WHERE created_at >= @start OR dwelling_id IN (${later}))`,
+      )
+      run(`DELETE FROM shortlists WHERE created_at >= @start OR dwelling_id IN (${later})`)
+      run(`DELETE FROM dwellings WHERE submitted_on >= @start`)
+      run(`DELETE FROM clients WHERE registered_on >= @start`)
+      run(
+        `UPDATE clients SET status = 'wachtend', status_since = registered_on
+         WHERE status_since >= @start`,
+      )
+      run(`DELETE FROM audit_events WHERE at >= @start`)
+    })()
+    return snapshot(copy.sqlite)
+  } finally {
+    copy.close()
+  }
+}

@@ -28,17 +28,21 @@ try {
   const cpu = process.cpuUsage()
   const perRun: number[] = []
   let last = performance.now()
-  const result = simulate(store, [CURRENT_COURSE], {
-    startIso: '2026-11-23',
-    quarters: QUARTERS,
-    runs,
-    seed: 1,
-    onProgress: () => {
+  const result = simulate(
+    store,
+    [CURRENT_COURSE],
+    {
+      startIso: '2026-11-23',
+      quarters: QUARTERS,
+      runs,
+      seed: 1,
+    },
+    () => {
       const t = performance.now()
       perRun.push((t - last) / 1000)
       last = t
     },
-  })
+  )
   const used = process.cpuUsage(cpu)
   const cpuSeconds = (used.user + used.system) / 1e6
   const wallPerRun = result.seconds / runs

@@ -40,13 +40,17 @@ export const simulateCommand: Command = {
     const runtime = openRuntime(file, CLI_RUNTIME)
     try {
       const total = scenarios.length * runs
-      const result = simulate(runtime.store, scenarios, {
-        startIso: localIsoDate(new Date()),
-        quarters,
-        runs,
-        seed,
-        onProgress: (done) => process.stderr.write(`\rrun ${done} van ${total}`),
-      })
+      const result = simulate(
+        runtime.store,
+        scenarios,
+        {
+          startIso: localIsoDate(new Date()),
+          quarters,
+          runs,
+          seed,
+        },
+        ({ done }) => process.stderr.write(`\rrun ${done} van ${total}`),
+      )
       process.stderr.write('\n')
       writeOutput(out, await writeSimulationWorkbook(result), rules)
       console.log(

@@ -1,13 +1,14 @@
-import type { QuarterKey } from '../../shared/domain/quarter'
+import type { BacktestResult, Comparison } from '../../shared/api/simulation'
 import { parseQuarter, quarterBounds } from '../../shared/domain/quarter'
 import type { Store } from '../db/connection'
 import { addDays } from '../demo/calendar'
 import { memoryStore, snapshot } from './copy'
-import { measureQuarter } from './measure'
+import { measureQuarter, type QuarterOutcome } from './measure'
 import { observe } from './observed'
-import { horizon, simulateRun } from './run'
-import { band, inBand, type Band } from './sampling'
+import { horizon, runSteps } from './run'
+import { band, inBand } from './sampling'
 import { CURRENT_COURSE } from './scenario'
+import { drain, type Steps } from './steps'
 
 /**
  * The backtest: put the database back to how it stood on `startIso`, let the model play the
@@ -17,31 +18,18 @@ import { CURRENT_COURSE } from './scenario'
  * so this checks the mechanics against the record, it is not a forecast made blind.
  */
 
-export interface BacktestLine {
-  quarter: QuarterKey
-  waitingList: Comparison
-  waitMedian: Comparison
-}
-
-export interface Comparison {
-  predicted: Band
-  actual: number | null
-  inBand: boolean | null
-  /** actual − predicted median; null when either is unknown. */
-  offBy: number | null
-}
-
-export interface BacktestResult {
+export interface BacktestOptions {
   startIso: string
+  /** Quarters after the one of `startIso`. */
+  quarters: number
   runs: number
-  lines: BacktestLine[]
-  seconds: number
+  seed: number
 }
 
-export function backtest(
-  store: Store,
-  options: { startIso: string; quarters: number; runs: number; seed: number },
-): BacktestResult {
+export const backtest = (store: Store, options: BacktestOptions): BacktestResult =>
+  drain(backtestSteps(store, options))
+
+export function* backtestSteps(store: Store, options: BacktestOptions): Steps<BacktestResult> {
   const started = performance.now()
   const keys = horizon(options.startIso, options.quarters)
   const actual = keys.map((key) => measureQuarter(store, key))
@@ -49,15 +37,11 @@ export function backtest(
   const model = { ...observe(store, addDays(endIso, 1)), startIso: options.startIso }
   const image = rewound(store, options.startIso)
 
-  const runs = Array.from({ length: options.runs }, (_, run) =>
-    simulateRun({
-      image,
-      model,
-      scenario: CURRENT_COURSE,
-      seed: options.seed + run,
-      quarters: options.quarters,
-    }),
-  )
+  const runs: QuarterOutcome[][] = []
+  for (let run = 0; run < options.runs; run++) {
+    const input = { image, model, scenario: CURRENT_COURSE, seed: options.seed + run }
+    runs.push(yield* runSteps({ ...input, quarters: options.quarters }))
+  }
   const compare = (values: (number | null)[], real: number | null): Comparison => {
     const predicted = band(values)
     return {

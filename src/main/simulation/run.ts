@@ -28,6 +28,7 @@ import { memoryStore } from './copy'
 import { measureQuarter, type QuarterOutcome } from './measure'
 import type { Observed } from './observed'
 import { binomial, poisson, resample } from './sampling'
+import { drain, type Steps } from './steps'
 import type { Scenario } from './scenario'
 
 /**
@@ -59,17 +60,20 @@ export function horizon(startIso: string, quarters: number): QuarterKey[] {
   return Array.from({ length: quarters + 1 }, (_, i) => quarterKey(addQuarters(first, i)))
 }
 
-export function simulateRun(input: RunInput): QuarterOutcome[] {
+export const simulateRun = (input: RunInput): QuarterOutcome[] => drain(runSteps(input))
+
+/** One run, yielding after every step of someone's work. */
+export function* runSteps(input: RunInput): Steps<QuarterOutcome[]> {
   const { model, scenario } = input
   const store = memoryStore(input.image)
   try {
     // One stream per seed whatever the scenario (common random numbers): run r of two scenarios
     // starts from the same luck, so what differs between them is mostly the choice made.
-    return play(store, input, createRandom(input.seed, 'vooruitblik'))
+    return yield* play(store, input, createRandom(input.seed, 'vooruitblik'))
   } finally {
     store.close()
   }
-  function play(store: Store, input: RunInput, rnd: Random): QuarterOutcome[] {
+  function* play(store: Store, input: RunInput, rnd: Random): Steps<QuarterOutcome[]> {
     let clock = Date.parse(`${model.startIso}T07:00:00Z`)
     const ctx: ServiceContext = createContext(store, {
       actor: SIMULATION_ACTOR,
@@ -271,6 +275,7 @@ export function simulateRun(input: RunInput): QuarterOutcome[] {
     for (let item = agenda.shift(); item; item = agenda.shift()) {
       clock = Math.max(clock, item.at)
       item.run()
+      yield
     }
     return keys.map((key) => measureQuarter(store, key))
   }

@@ -1,3 +1,4 @@
+import type { Band } from '../../shared/api/simulation'
 import type { Random } from '../demo/random'
 import { percentile } from '../reports/stats'
 
@@ -33,12 +34,6 @@ export function resample<T>(rnd: Random, observed: readonly T[], fallback: T): T
 /** The share of `part` among `whole` events, or `fallback` when there were none. */
 export function observedShare(part: number, whole: number, fallback: number): number {
   return whole > 0 ? part / whole : fallback
-}
-
-export interface Band {
-  p10: number | null
-  p50: number | null
-  p90: number | null
 }
 
 /** The 10th, 50th and 90th percentile across runs (runs without a value, e.g. no offers, left out). */

@@ -1,19 +1,17 @@
+import type { ModelSummary, QuarterBands, SimulationResult } from '../../shared/api/simulation'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import type { Store } from '../db/connection'
 import { snapshot } from './copy'
 import type { QuarterOutcome } from './measure'
 import { observe, type Observed } from './observed'
-import { horizon, simulateRun } from './run'
-import { band, type Band } from './sampling'
+import { horizon, runSteps } from './run'
+import { band } from './sampling'
 import type { Scenario } from './scenario'
+import { drain, type Steps } from './steps'
+
+export { DEFAULT_RUNS } from '../../shared/api/simulation'
 
 /** Many runs per scenario (Monte Carlo) and, per quarter, the 10–50–90 % band across them. */
-
-/**
- * Runs per scenario unless asked otherwise. Not the 200 hoped for: one run of nine quarters of the
- * real engine on the demo data costs several seconds (see `npm run bench:simulation`).
- */
-export const DEFAULT_RUNS = 4
 
 export interface SimulationOptions {
   /** The day the model starts; today by default. */
@@ -22,87 +20,48 @@ export interface SimulationOptions {
   quarters: number
   runs: number
   seed: number
-  /** Called after every run; return nothing. */
-  onProgress?: (done: number, total: number) => void
-  /** Checked between runs: true stops the simulation (it then throws SimulationCancelled). */
-  cancelled?: () => boolean
 }
 
-export class SimulationCancelled extends Error {
-  constructor() {
-    super('De simulatie is afgebroken')
-  }
-}
-
-export interface QuarterBands {
-  quarter: QuarterKey
-  waitingList: Band
-  waitMedian: Band
-  waitP90: Band
-  offeredWithin91: Band
-  allocated: Band
-  instroomShare: Band
-  byWijk: Record<string, Band>
-  byTargetGroup: Record<string, Band>
-  byCareProvider: Record<string, Band>
-}
-
-export interface ScenarioResult {
-  scenario: Scenario
-  quarters: QuarterBands[]
-}
-
-export interface SimulationResult {
-  startIso: string
-  runs: number
-  seed: number
-  model: ModelSummary
-  scenarios: ScenarioResult[]
-  seconds: number
-}
-
-/** The observed inputs in a few numbers, for the page and the workbook. */
-export interface ModelSummary {
-  arrivalQuarters: string[]
-  arrivalsPerQuarter: number
-  rejectAllShare: number
-  declineShare: number
-  withdrawShare: number
-  medianAnswerDays: number | null
-  medianRegistrationToPresentationDays: number | null
-  submissionRates: { corporation: string; rate: number }[]
-  fallbacks: string[]
+/** Reported after every run. */
+export interface Progress {
+  done: number
+  total: number
 }
 
 export function simulate(
   store: Store,
   scenarios: readonly Scenario[],
   options: SimulationOptions,
+  onProgress?: (progress: Progress) => void,
 ): SimulationResult {
+  return drain(simulationSteps(store, scenarios, options), onProgress)
+}
+
+export function* simulationSteps(
+  store: Store,
+  scenarios: readonly Scenario[],
+  options: SimulationOptions,
+): Steps<SimulationResult, Progress> {
   const started = performance.now()
   const model = observe(store, options.startIso)
   const image = snapshot(store.sqlite)
   const total = scenarios.length * options.runs
   let done = 0
-  const results = scenarios.map((scenario) => {
+  const results = []
+  for (const scenario of scenarios) {
     const runs: QuarterOutcome[][] = []
     for (let run = 0; run < options.runs; run++) {
-      if (options.cancelled?.()) throw new SimulationCancelled()
       // Run r of every scenario shares its seed: the scenarios differ by their choice, not by luck.
-      runs.push(
-        simulateRun({
-          image,
-          model,
-          scenario,
-          seed: options.seed + run,
-          quarters: options.quarters,
-        }),
-      )
+      const input = { image, model, scenario, seed: options.seed + run, quarters: options.quarters }
+      runs.push(yield* runSteps(input))
       done += 1
-      options.onProgress?.(done, total)
+      yield { done, total }
     }
-    return { scenario, quarters: aggregate(horizon(options.startIso, options.quarters), runs) }
-  })
+    results.push({
+      scenario,
+      quarters: aggregate(horizon(options.startIso, options.quarters), runs),
+    })
+  }
   return {
     startIso: options.startIso,
     runs: options.runs,

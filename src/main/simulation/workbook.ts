@@ -8,8 +8,12 @@ import {
   type TableColumn,
 } from '../reports/report-table'
 import { barChart, PALETTE, type Chart } from '../reports/svg-charts'
-import type { Band } from './sampling'
-import type { QuarterBands, ScenarioResult, SimulationResult } from './simulate'
+import type {
+  Band,
+  QuarterBands,
+  ScenarioResult,
+  SimulationResult,
+} from '../../shared/api/simulation'
 
 /**
  * The simulation as a workbook: an explanation sheet with the observed inputs, one sheet per

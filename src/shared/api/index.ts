@@ -13,6 +13,7 @@ import { presentingApi } from './presenting'
 import { privacyApi } from './privacy'
 import { reportsApi } from './reports'
 import { shortlistsApi } from './shortlists'
+import { simulationApi } from './simulation'
 
 /** Every call the renderer can make. The client, preload allowlist, IPC and HTTP host derive from this. */
 export const api = {
@@ -30,6 +31,7 @@ export const api = {
   ...privacyApi,
   ...exportsApi,
   ...reportsApi,
+  ...simulationApi,
 } as const
 export type Api = typeof api
 export type ApiName = keyof Api
@@ -63,3 +65,4 @@ export * from './backups'
 export * from './privacy'
 export * from './exports'
 export * from './reports'
+export * from './simulation'

@@ -22,10 +22,11 @@ test('Vooruitblik: a manager sets a scenario, sees progress and the comparison b
   await scenario.getByLabel('Kandidaten per voordracht').fill('4')
   await page.getByLabel('Kwartalen vooruit').fill('1')
   await page.getByLabel('Runs per scenario').fill('1')
+  await page.getByLabel('Met terugtoets (2026-Q1 tot en met Q3)').check()
   await page.getByRole('button', { name: 'Doorrekenen' }).click()
 
   // The job runs on the main process in slices: progress shows while the app keeps answering.
-  await expect(page.getByRole('status').filter({ hasText: /Bezig: run \d van 2/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /Bezig: run \d van 3/ })).toBeVisible()
   const table = page.getByRole('table', { name: 'Mediaan (10–90%) per kwartaal' })
   await expect(table).toBeVisible({ timeout: SLOW })
 
@@ -43,6 +44,18 @@ test('Vooruitblik: a manager sets a scenario, sees progress and the comparison b
   await expect(
     page.getByRole('img', { name: /^Eerste aanbod binnen drie maanden\./ }),
   ).toBeVisible()
+
+  // The backtest: the predicted band beside what the demo history really did, with a verdict.
+  const backtest = page.getByRole('region', { name: 'Terugtoets vanaf 2026-01-01' })
+  const lines = backtest.getByRole('table').locator('tbody tr')
+  await expect(lines).toHaveCount(3)
+  for (const [i, q] of ['1e kwartaal 2026', '2e kwartaal 2026', '3e kwartaal 2026'].entries()) {
+    const cells = lines.nth(i).locator('td')
+    await expect(cells.nth(0)).toHaveText(q)
+    await expect(cells.nth(1)).toHaveText(/^[\d.]+ \([\d.]+–[\d.]+\)$/)
+    await expect(cells.nth(2)).toHaveText(/^[\d.]+$/)
+    await expect(cells.nth(3)).toHaveText(/^(binnen de band|\d+ (hoger|lager) dan de mediaan)$/)
+  }
 })
 
 test('Vooruitblik: a long run can be cancelled, and a bad scenario gets a Dutch message', async ({

@@ -43,6 +43,9 @@ const EMPTY: Draft = {
   shortfallPercent: '',
 }
 
+/** Counts and days on screen are whole: a band of 305,6–308 suggests a precision there is not. */
+const whole = (value: number) => formatNumber(Math.round(value))
+
 const number = (text: string) => (text.trim() === '' ? undefined : Number(text.replace(',', '.')))
 
 function toScenario(d: Draft): Scenario {
@@ -67,15 +70,15 @@ function toScenario(d: Draft): Scenario {
 }
 
 const MEASURES: { key: Measure; title: string; format: (v: number) => string }[] = [
-  { key: 'waitingList', title: 'Wachtlijst aan het eind van het kwartaal', format: formatNumber },
+  { key: 'waitingList', title: 'Wachtlijst aan het eind van het kwartaal', format: whole },
   {
     key: 'waitMedian',
     title: 'Wachttijd tot eerste aanbod, mediaan (dagen)',
-    format: formatNumber,
+    format: whole,
   },
-  { key: 'waitP90', title: 'Wachttijd, 90e percentiel (dagen)', format: formatNumber },
+  { key: 'waitP90', title: 'Wachttijd, 90e percentiel (dagen)', format: whole },
   { key: 'offeredWithin91', title: 'Eerste aanbod binnen drie maanden', format: formatShare },
-  { key: 'allocated', title: 'Verhuringen', format: formatNumber },
+  { key: 'allocated', title: 'Verhuringen', format: whole },
 ]
 
 const bandText = (b: Band, format: (v: number) => string) =>
@@ -356,10 +359,10 @@ function Backtest({ result }: { result: BacktestResult }) {
           {result.lines.map((l) => (
             <tr key={l.quarter}>
               <td>{label(l.quarter)}</td>
-              <td>{bandText(l.waitingList.predicted, formatNumber)}</td>
+              <td>{bandText(l.waitingList.predicted, whole)}</td>
               <td>{formatNumber(l.waitingList.actual)}</td>
               <td>{verdict(l.waitingList.inBand, l.waitingList.offBy)}</td>
-              <td>{bandText(l.waitMedian.predicted, formatNumber)}</td>
+              <td>{bandText(l.waitMedian.predicted, whole)}</td>
               <td>{formatNumber(l.waitMedian.actual)}</td>
               <td>{verdict(l.waitMedian.inBand, l.waitMedian.offBy)}</td>
             </tr>

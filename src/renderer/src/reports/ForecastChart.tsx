@@ -53,7 +53,7 @@ export function ForecastChart({
         margin={{ top: 12, right: 16, bottom: 4, left: 8 }}
       >
         <CartesianGrid stroke="#d9dee4" vertical={false} />
-        <XAxis dataKey="quarter" tick={{ fontSize: 11 }} />
+        <XAxis dataKey="quarter" tick={{ fontSize: 11 }} padding={{ left: 40, right: 40 }} />
         <YAxis tick={{ fontSize: 11 }} tickFormatter={(v: number) => format(v)} width={56} />
         <Tooltip
           formatter={(value: unknown) =>

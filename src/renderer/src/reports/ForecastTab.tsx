@@ -14,6 +14,7 @@ import { dutchMessage } from '../errors'
 import { formatNumber, formatShare } from '../format'
 import { useApi } from '../hooks/use-api'
 import { ForecastChart, type Measure } from './ForecastChart'
+import './forecast.css'
 
 /**
  * Vooruitblik: the manager sets one to three alternatives beside the current course, the main
@@ -224,7 +225,7 @@ export function ForecastTab() {
             )}
           </fieldset>
         ))}
-        <div className="toolbar">
+        <div className="toolbar forecast-settings">
           {drafts.length < MAX_SCENARIOS && (
             <button
               type="button"
@@ -238,16 +239,14 @@ export function ForecastTab() {
           )}
           <Input label="Kwartalen vooruit" value={quarters} onChange={setQuarters} numeric />
           <Input label="Runs per scenario" value={runs} onChange={setRuns} numeric />
-          <div className="field">
-            <label>
-              <input
-                type="checkbox"
-                checked={withBacktest}
-                onChange={(e) => setWithBacktest(e.target.checked)}
-              />{' '}
-              Met terugtoets (2026-Q1 tot en met Q3)
-            </label>
-          </div>
+          <label className="forecast-check">
+            <input
+              type="checkbox"
+              checked={withBacktest}
+              onChange={(e) => setWithBacktest(e.target.checked)}
+            />
+            Met terugtoets (2026-Q1 tot en met Q3)
+          </label>
           <button type="submit" className="button button-primary" disabled={running}>
             Doorrekenen
           </button>

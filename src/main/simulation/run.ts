@@ -8,6 +8,7 @@ import {
   quarterOf,
   type QuarterKey,
 } from '../../shared/domain/quarter'
+import type { DwellingType } from '../../shared/domain/vocabulary'
 import type { Store } from '../db/connection'
 import { clients, dwellings } from '../db/schema'
 import { addDays, daysBetween, nextWeekday } from '../demo/calendar'
@@ -218,7 +219,7 @@ export function* runSteps(input: RunInput): Steps<QuarterOutcome[]> {
         const template = rnd.pick(model.clientTemplates)
         plan(addDays(from, rnd.int(0, days - 1)), () => register(template))
       }
-      const firstRun = addDays(maxIso(addDays(startsOn, rnd.int(8, 11)), from), 0)
+      const firstRun = maxIso(addDays(startsOn, rnd.int(8, 11)), from)
       plan(firstRun, () => generationRun(key, addDays(endsOn, LEFTOVER_DAYS), null))
     }
 
@@ -288,14 +289,16 @@ function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: QuarterKey
   const years = [...new Set(keys.map((k) => parseQuarter(k).year))]
   const targets = listYearTargets(ctx)
   for (const year of years) {
+    // A year without its own target keeps the latest one set before it (the current course).
     const known = targets.find((t) => t.year === year) ?? targets.find((t) => t.year < year)
-    if (!known && scenario.yearTarget === undefined) continue
-    const target = scenario.yearTarget ?? known!.target
-    const instroomShareTarget = scenario.instroomShare ?? known?.instroomShareTarget ?? 0.5
+    const target = scenario.yearTarget ?? known?.target
+    const instroomShareTarget = scenario.instroomShare ?? known?.instroomShareTarget
     if (
-      known?.year !== year ||
-      target !== known.target ||
-      instroomShareTarget !== known.instroomShareTarget
+      target !== undefined &&
+      instroomShareTarget !== undefined &&
+      (known?.year !== year ||
+        target !== known.target ||
+        instroomShareTarget !== known.instroomShareTarget)
     )
       saveYearTarget(ctx, { year, target, instroomShareTarget })
     const { values } = getSettings(ctx, year)
@@ -330,7 +333,7 @@ function queries({ sqlite }: Store) {
   const dwelling = get<{
     address: string
     complex: string | null
-    type: never
+    type: DwellingType
     floor: number
     hasLift: number
   }>('SELECT address, complex, type, floor, has_lift AS hasLift FROM dwellings WHERE id = ?')

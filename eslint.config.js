@@ -3,7 +3,16 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['out/', 'node_modules/', 'resources/migrations/', 'test-results/', '.native/'] },
+  {
+    ignores: [
+      'out/',
+      'node_modules/',
+      'resources/migrations/',
+      'test-results/',
+      '.native/',
+      '.bench/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

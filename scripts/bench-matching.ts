@@ -11,12 +11,17 @@ import {
   DEFAULT_WEIGHTS,
   groupPressures,
   waitingDays,
-  wijkLoads,
   type GroupStanding,
   type ProviderStanding,
   type RankingContext,
 } from '../src/main/domain/ranking'
 import { buildShortlists, type ProposedShortlist } from '../src/main/domain/shortlist-batch'
+import {
+  DEFAULT_SPREADING_SETTINGS as SPREADING,
+  wijkLoads,
+  wijkNorms,
+} from '../src/main/domain/spreading'
+import { loadAssignmentSolver } from '../src/main/matching/highs-solver'
 import type {
   DwellingType,
   SuitableFor,
@@ -24,7 +29,7 @@ import type {
   TargetGroup,
   Wijk,
 } from '../src/shared/domain/vocabulary'
-import { WIJK_STOCK_SHARE } from '../src/shared/domain/wijk-stock'
+import { WIJK_FIGURES_2018, WIJK_STOCK_SHARE } from '../src/shared/domain/wijk-stock'
 
 const CLIENTS = 5_000
 const DWELLINGS = 500
@@ -224,6 +229,11 @@ const eligibility: EligibilityContext = {
   youngMaxRent: 477.2,
   maxOpenShortlists: 1,
   earlierPairs,
+  complexStop: {
+    limit: { placements: SPREADING.complexStopPlacements, years: SPREADING.complexStopYears },
+    stopped: new Map(),
+    overridden: new Set(),
+  },
 }
 
 const providerShare = new Map(PROVIDERS)
@@ -245,18 +255,22 @@ for (const client of clients) {
 }
 for (const s of stats.values()) s.recentShare = (s.waiting / CLIENTS) * cents(0.5, 1.5)
 
-// The 244 MO/BW placements of 2018 (domain.md §3): 55 in Overvecht, the rest spread by stock.
-const placements = new Map<Wijk, number>(
-  WIJK_TABLE.map(([wijk, share]) => [wijk, wijk === 'overvecht' ? 55 : Math.round(189 * share)]),
+// The plan's 2018 figures (their 244 placements included) give the norms; no placements in the app.
+const norms = wijkNorms(
+  Object.entries(WIJK_FIGURES_2018).map(([wijk, f]) => ({ ...f, wijk: wijk as Wijk })),
+  new Map(),
+  { concentration: SPREADING.concentrationWeight, history: SPREADING.historyWeight },
 )
 
 const ranking: RankingContext = {
   today: TODAY,
   weights: DEFAULT_WEIGHTS,
+  balanceDays: 30,
   providers,
   groups: groupPressures(stats),
-  wijkLoad: wijkLoads(placements, WIJK_STOCK_SHARE),
+  wijkLoad: wijkLoads(norms),
   complexPlacements: new Map(COMPLEXES.map((c) => [c, between(0, 6)])),
+  complexStop: SPREADING.complexStopPlacements,
 }
 
 // --- timing --------------------------------------------------------------------------------------
@@ -272,7 +286,10 @@ function bestOf<T>(runs: number, work: () => T): { ms: number; result: T } {
   return { ms: best, result: result as T }
 }
 
-const batch = bestOf(RUNS, () => buildShortlists(dwellings, clients, eligibility, ranking, N))
+const solve = await loadAssignmentSolver()
+const batch = bestOf(RUNS, () =>
+  buildShortlists(dwellings, clients, eligibility, ranking, N, solve),
+)
 const lists: ProposedShortlist[] = batch.result
 
 // A typical dwelling for the why-not view: the one with the median eligible pool.

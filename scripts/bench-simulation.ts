@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStore } from '../src/main/db/connection'
+import { loadAssignmentSolver } from '../src/main/matching/highs-solver'
 import { createContext } from '../src/main/services/context'
 import { loadDemo } from '../src/main/services/demo-service'
 import { CURRENT_COURSE } from '../src/main/simulation/scenario'
@@ -20,6 +21,8 @@ const BUDGET_SECONDS = 30
 const runs = Number(process.argv[2] ?? DEFAULT_RUNS)
 if (!Number.isInteger(runs) || runs < 1) throw new Error('Geef het aantal runs als heel getal')
 
+// The services run synchronously; like the app, load the exact-assignment solver first.
+await loadAssignmentSolver()
 const dir = mkdtempSync(join(tmpdir(), 'bench-simulation-'))
 const store = openStore(join(dir, 'demo.db'))
 try {

@@ -42,6 +42,11 @@ const TEST_PACKAGES = [
   { binary: '/usr/bin/soffice', pkg: 'libreoffice-calc-nogui' },
   { binary: '/usr/bin/pdftotext', pkg: 'poppler-utils' },
   { binary: '/usr/lib/python3/dist-packages/openpyxl', pkg: 'python3-openpyxl' },
+  // Calibri's metric twin: LibreOffice then lays out our workbooks as Excel does.
+  {
+    binary: '/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf',
+    pkg: 'fonts-crosextra-carlito',
+  },
 ]
 
 if (mode === 'test') {

@@ -22,6 +22,7 @@ import {
   isOwnPage,
   rendererPage,
 } from './window'
+import { loadAssignmentSolver } from './matching/highs-solver'
 
 const ownPage = rendererPage(
   fileURLToPath(new URL('../renderer/index.html', import.meta.url)),
@@ -86,7 +87,11 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus()
   })
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal))
-  void app.whenReady().then(start)
+  // The assignment solver (WebAssembly) loads once, before the first workflow step can need it.
+  void app
+    .whenReady()
+    .then(loadAssignmentSolver)
+    .then(() => start())
   app.on('window-all-closed', () => {
     runtime?.close()
     app.quit()

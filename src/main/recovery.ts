@@ -10,6 +10,7 @@ import {
   makeBackup,
 } from './db/backups'
 import { openStore, resourcePath } from './db/connection'
+import { identityOfFile, sameDatabase } from './db/identity'
 import { acquireLock } from './db/lock'
 import { replaceDatabaseFile } from './db/replace'
 import { audit } from './services/audit'
@@ -85,8 +86,14 @@ export function restoreDatabase(
   const migrationsFolder = options.migrationsFolder ?? resourcePath('migrations')
   const lock = acquireLock(dbFile, 'Herstel van de database')
   try {
-    const problems = checkBackup(backupFile, migrationsFolder, options.nativeBinding)
-    if (problems.length > 0) throw new Error(`${basename(backupFile)}: ${problems.join('; ')}`)
+    const problems = checkBackup(backupFile, {
+      migrationsFolder,
+      identity: identityOfFile(dbFile, options.nativeBinding),
+      nativeBinding: options.nativeBinding,
+    })
+    if (problems.length > 0) {
+      throw new Error(`${basename(backupFile)} wordt niet teruggezet: ${problems.join('; ')}`)
+    }
     const keptAs = keepCurrent(
       dbFile,
       backupDirOf(dbFile, options.nativeBinding),
@@ -111,13 +118,21 @@ export function restoreDatabase(
   }
 }
 
-/** The newest backup in the folder that passes every check: what "laatste goede" means. */
+/**
+ * The newest backup in the folder that passes every check: what "laatste goede" means. Newest by
+ * the moment each copy records inside itself, never by its file name; only copies of this database.
+ */
 export function lastGoodBackup(dbFile: string, options: RecoveryOptions = {}): string | null {
-  const migrationsFolder = options.migrationsFolder ?? resourcePath('migrations')
+  const check = {
+    migrationsFolder: options.migrationsFolder ?? resourcePath('migrations'),
+    identity: identityOfFile(dbFile, options.nativeBinding),
+    nativeBinding: options.nativeBinding,
+  }
+  if (check.identity === null) return null
   const dir = backupDirOf(dbFile, options.nativeBinding)
-  const good = listBackups(dir, dbFile).find(
-    (f) => checkBackup(f.path, migrationsFolder, options.nativeBinding).length === 0,
-  )
+  const good = listBackups(dir, dbFile, options.nativeBinding)
+    .filter((f) => f.recordedAt !== null && sameDatabase(check.identity, f.identity))
+    .find((f) => checkBackup(f.path, check).length === 0)
   return good?.path ?? null
 }
 
@@ -125,6 +140,11 @@ export function restoreLastGoodBackup(
   dbFile: string,
   options: RecoveryOptions = {},
 ): RecoveryResult {
+  if (!identityOfFile(dbFile, options.nativeBinding)) {
+    throw new Error(
+      `De identiteit van ${dbFile} is niet leesbaar, dus is niet vast te stellen welke reservekopie erbij hoort. Neem contact op met beheer.`,
+    )
+  }
   const backup = lastGoodBackup(dbFile, options)
   if (!backup) {
     throw new Error(

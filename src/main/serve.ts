@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { describeForOfficer } from './api/system-errors'
 import { resourcePath } from './db/connection'
 import { startHost } from './host'
+import { loadAssignmentSolver } from './matching/highs-solver'
 import { openRuntime } from './runtime'
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Ongeldige poort: ${values.port}`)
 
+  await loadAssignmentSolver()
   const runtime = openRuntime(resolve(values.db), { program: 'Het Vierde Huis (npm run serve)' })
   const rendererDir = resolve(resourcePath('migrations'), '..', '..', 'out', 'renderer')
   const host = await startHost({ routes: runtime.routes, rendererDir, port }).catch(

@@ -11,6 +11,7 @@ import {
 import { systemErrorText } from './api/system-errors'
 import { writeOutput } from './files/safe-output'
 import type { SenderCheck } from './ipc'
+import { recordPickedFolder, requirePickedFolders } from './services/picked-folders'
 
 export interface WindowBridgeDeps {
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>
@@ -74,8 +75,13 @@ export function registerWindowBridge(
   )
 }
 
-/** Registered inside registerWindowBridge: the backup folder picked rather than typed. */
+/**
+ * Registered inside registerWindowBridge: the backup folder picked rather than typed. From here
+ * on `backups:setFolder` takes only a folder picked here (see picked-folders.ts), so a page that
+ * was tricked into calling it cannot point the backups at a folder of its own choosing.
+ */
 function registerChooseFolder(ipcMain: IpcMain, isTrusted: SenderCheck, deps: WindowBridgeDeps) {
+  requirePickedFolders()
   ipcMain.handle(
     CHOOSE_FOLDER_CHANNEL,
     async (event: IpcMainInvokeEvent): Promise<ApiResult<ChosenFolder>> => {
@@ -88,7 +94,9 @@ function registerChooseFolder(ipcMain: IpcMain, isTrusted: SenderCheck, deps: Wi
       const choice = await (owner
         ? deps.dialog.showOpenDialog(owner, options)
         : deps.dialog.showOpenDialog(options))
-      return { ok: true, data: { folder: choice.canceled ? null : (choice.filePaths[0] ?? null) } }
+      const folder = choice.canceled ? null : (choice.filePaths[0] ?? null)
+      if (folder) recordPickedFolder(folder)
+      return { ok: true, data: { folder } }
     },
   )
 }

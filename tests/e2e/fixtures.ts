@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resourcePath } from '../../src/main/db/connection'
 import { startHost } from '../../src/main/host'
+import { loadAssignmentSolver } from '../../src/main/matching/highs-solver'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
 
 /**
@@ -12,6 +13,7 @@ import { openRuntime, type Runtime } from '../../src/main/runtime'
  */
 export const test = base.extend<{ runtime: Runtime }>({
   runtime: async ({}, use) => {
+    await loadAssignmentSolver()
     const dir = mkdtempSync(join(tmpdir(), 'vierde-huis-e2e-'))
     const runtime = openRuntime(join(dir, 'e2e.db'), {
       context: { actor: { officer: 'Test Medewerker', osUser: 'e2e' } },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { BackupList, ClientDetail, ClientRow } from '../../src/shared/api'
+import type { BackupList, BackupRow, ClientDetail, ClientRow } from '../../src/shared/api'
 import { expect, test } from './fixtures'
 import { AdminPage } from './pages/admin-page'
 import { AppPage } from './pages/app-page'
@@ -79,6 +79,8 @@ test('a client’s data is downloaded on request, logged, and erased with a reas
   expect(document.client.careProvider).toBe(target.careProvider)
   await expect(page.getByRole('status')).toContainText('staat in het exportlog')
 
+  // A copy made now still holds the client after the erasure: the report names it.
+  const backup = await callHost<BackupRow>(page.request, 'backups:make', {})
   await page.getByRole('button', { name: 'Gegevens wissen…' }).click()
   const dialog = page.getByRole('dialog', { name: `Gegevens van ${target.code} wissen` })
   await dialog.getByRole('button', { name: 'Definitief wissen' }).click()
@@ -88,6 +90,9 @@ test('a client’s data is downloaded on request, logged, and erased with a reas
   await dialog.getByRole('button', { name: 'Definitief wissen' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('status')).toContainText(target.code)
+  await expect(page.getByText(/reservekopieë?n? bevat(ten)? de kandidaat nog/)).toBeVisible()
+  await expect(page.getByRole('listitem').filter({ hasText: backup.name })).toBeVisible()
+  await app.screenshot('test-results/beheer-privacy-gewist.png')
 
   // Gone, or kept as a bare code when it already counts in the figures.
   const after = await callHost<ClientRow[]>(page.request, 'clients:list', {})

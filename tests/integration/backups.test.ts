@@ -6,9 +6,11 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listBackups, rotateBackups } from '../../src/main/db/backups'
 import { resourcePath } from '../../src/main/db/connection'
@@ -22,6 +24,17 @@ import { fillTemplate, payload } from '../support/excel-files'
 import { dwellingRow } from '../support/excel-rows'
 import { TEST_ACTOR, useTempDir } from '../support/temp-db'
 import { call } from '../support/call'
+import { backupFolder, makeManualBackup } from '../../src/main/services/backup-service'
+import { lastGoodBackup } from '../../src/main/recovery'
+
+const root = join(import.meta.dirname, '..', '..')
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
 
 const at = (iso: string) => ({ context: { actor: TEST_ACTOR, now: () => new Date(iso) } })
 
@@ -71,7 +84,7 @@ describe('backups', { timeout: 60_000 }, () => {
     runtime.close()
   })
 
-  it('keeps 14 daily and 8 weekly generations, the 10 newest import backups and every manual one', () => {
+  it('keeps 14 daily and 8 weekly generations, the 10 newest import backups, and nothing older than the retention', () => {
     const dir = join(tempDir(), 'backups')
     mkdirSync(dir)
     const file = join(dir, '..', 'vierde-huis.db')
@@ -83,11 +96,14 @@ describe('backups', { timeout: 60_000 }, () => {
     const day = (n: number) => new Date(Date.UTC(2026, 10, 23 - n, 7))
     for (let n = 0; n < 70; n++) touch('dagelijks', day(n))
     for (let n = 0; n < 15; n++) touch('voor-import', new Date(Date.UTC(2026, 10, 23, 8, n)))
+    touch('handmatig', day(30))
     touch('handmatig', day(200))
+    touch('voor-terugzetten', day(89))
+    touch('voor-terugzetten', day(91))
     touch('voor-migratie', day(300))
     writeFileSync(join(dir, 'andere-db-dagelijks-2020-01-01T00-00-00.db'), '')
 
-    rotateBackups(dir, file)
+    rotateBackups(dir, file, { retentionDays: 90, now: new Date(Date.UTC(2026, 10, 23, 9)) })
 
     const left = listBackups(dir, file)
     const daily = left.filter((f) => f.kind === 'dagelijks').map((f) => f.madeAt.slice(0, 10))
@@ -96,7 +112,11 @@ describe('backups', { timeout: 60_000 }, () => {
     const weekly = ['2026-11-08', '2026-11-01', '2026-10-25', '2026-10-18', '2026-10-11']
     expect(daily).toEqual([...last14, ...weekly])
     expect(left.filter((f) => f.kind === 'voor-import')).toHaveLength(10)
-    expect(left.filter((f) => f.kind === 'handmatig' || f.kind === 'voor-migratie')).toHaveLength(2)
+    // Made by hand, before a restore or an update: kept, but not past the 90 days of the retention.
+    expect(left.filter((f) => !['dagelijks', 'voor-import'].includes(f.kind))).toEqual([
+      expect.objectContaining({ kind: 'handmatig', madeAt: '2026-10-24T07:00:00Z' }),
+      expect.objectContaining({ kind: 'voor-terugzetten', madeAt: '2026-08-26T07:00:00Z' }),
+    ])
     expect(existsSync(join(dir, 'andere-db-dagelijks-2020-01-01T00-00-00.db'))).toBe(true)
   })
 
@@ -104,6 +124,7 @@ describe('backups', { timeout: 60_000 }, () => {
     const { dir, file } = existingDb()
     const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
     const share = join(dir, 'netwerkschijf', 'reservekopieen')
+    mkdirSync(share, { recursive: true })
     const set = await call<BackupList>(runtime, 'backups:setFolder', { folder: share })
     expect(set.folder).toBe(share)
     const made = await call<BackupRow>(runtime, 'backups:make')
@@ -235,6 +256,7 @@ describe('backups', { timeout: 60_000 }, () => {
     const oldFile = join(dir, 'oud.db')
     const before = openRuntime(oldFile, { migrationsFolder: old, startupTasks: false })
     const share = join(dir, 'share')
+    mkdirSync(share)
     await call(before, 'backups:setFolder', { folder: share })
     before.close()
 
@@ -261,6 +283,157 @@ describe('backups', { timeout: 60_000 }, () => {
     const before = new Database(imports()[0]!.path, { readonly: true })
     expect(before.prepare('SELECT count(*) FROM dwellings').pluck().get()).toBe(0)
     before.close()
+    runtime.close()
+  })
+})
+
+describe('only this database’s own backups are restored', { timeout: 60_000 }, () => {
+  const tempDir = useTempDir()
+
+  /** A database with one corporation and a manual backup of it made at `iso`. */
+  function withBackup(dir: string, iso: string, corporation = 'Mitros') {
+    const file = join(dir, 'vierde-huis.db')
+    const runtime = openRuntime(file, { ...at(iso), startupTasks: false })
+    runtime.store.db.insert(corporations).values({ name: corporation, socialStock: 1 }).run()
+    const backup = makeManualBackup(runtime.ctx)
+    return { file, runtime, backup }
+  }
+
+  it('refuses another database’s backup put in the folder under a newer name, and never picks it as latest', async () => {
+    const ours = withBackup(tempDir(), '2026-11-20T09:00:00Z')
+    const theirs = withBackup(tempDir(), '2026-11-22T09:00:00Z', 'Vreemd')
+    theirs.runtime.close()
+    const folder = join(ours.file, '..', 'backups')
+    const planted = 'vierde-huis-handmatig-2026-11-23T10-00-00.db'
+    copyFileSync(join(theirs.file, '..', 'backups', theirs.backup.name), join(folder, planted))
+
+    const before = tableDigest(ours.runtime.store.sqlite)
+    const refused = await ours.runtime.routes.get('backups:restore')!({ file: planted })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/hoort bij een andere database/) },
+    })
+    expect(tableDigest(ours.runtime.store.sqlite)).toEqual(before)
+    ours.runtime.close()
+
+    // The newest-looking file is foreign: "latest" is our own backup, also from the command line.
+    expect(lastGoodBackup(ours.file)).toBe(join(folder, ours.backup.name))
+    const direct = cli('restore', '--db', ours.file, '--from', join(folder, planted))
+    expect(direct.code).toBe(1)
+    expect(direct.stderr).toMatch(/wordt niet teruggezet: Deze reservekopie hoort bij een andere/)
+    expect(cli('restore', '--db', ours.file, '--latest').stdout).toContain(ours.backup.name)
+  })
+
+  it('judges "latest" by the moment recorded inside each copy, not by a file name dated 2099', async () => {
+    const { file, runtime, backup: older } = withBackup(tempDir(), '2026-11-20T09:00:00Z')
+    runtime.ctx.now = () => new Date('2026-11-22T09:00:00Z')
+    runtime.store.db.insert(corporations).values({ name: 'Portaal', socialStock: 2 }).run()
+    const newer = makeManualBackup(runtime.ctx)
+    runtime.close()
+    const folder = join(file, '..', 'backups')
+    const renamed = 'vierde-huis-dagelijks-2099-01-01T00-00-00.db'
+    copyFileSync(join(folder, older.name), join(folder, renamed))
+
+    const listed = listBackups(folder, file)
+    expect(listed.map((b) => [b.name, b.madeAt])).toEqual([
+      [newer.name, '2026-11-22T09:00:00Z'],
+      [older.name, '2026-11-20T09:00:00Z'],
+      [renamed, '2026-11-20T09:00:00Z'],
+    ])
+    expect(lastGoodBackup(file)).toBe(join(folder, newer.name))
+  })
+
+  it('refuses a backup without an identity (an older release’s, or any SQLite file)', async () => {
+    const { file, runtime } = withBackup(tempDir(), '2026-11-20T09:00:00Z')
+    const folder = join(file, '..', 'backups')
+    const bare = join(folder, 'vierde-huis-handmatig-2026-11-21T09-00-00.db')
+    copyFileSync(listBackups(folder, file)[0]!.path, bare)
+    const copy = new Database(bare)
+    copy.exec('DELETE FROM database_identity')
+    copy.close()
+    expect(await runtime.routes.get('backups:restore')!({ file: basename(bare) })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/draagt geen identiteit/) },
+    })
+    runtime.close()
+  })
+
+  it('keeps backups by hand and before a restore no longer than the retention setting', async () => {
+    const { file, runtime } = withBackup(tempDir(), '2026-06-01T09:00:00Z')
+    const set = await call<BackupList>(runtime, 'backups:saveRetention', { retentionDays: 30 })
+    expect(set.retentionDays).toBe(30)
+    const withSetting = await call<BackupRow>(runtime, 'backups:make')
+    runtime.ctx.now = () => new Date('2026-06-20T09:00:00Z')
+    const restored = await call<RestoreResult>(runtime, 'backups:restore', {
+      file: withSetting.name,
+    })
+    runtime.ctx.now = () => new Date('2026-07-15T09:00:00Z')
+    const last = await call<BackupRow>(runtime, 'backups:make')
+    // Both copies of 1 June are past 30 days on 15 July; the one from before the restore is not.
+    expect((await call<BackupList>(runtime, 'backups:list')).backups.map((b) => b.name)).toEqual([
+      last.name,
+      restored.safetyBackup,
+    ])
+    expect(await runtime.routes.get('backups:saveRetention')!({ retentionDays: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
+    runtime.close()
+    expect(listBackups(join(file, '..', 'backups'), file)).toHaveLength(2)
+  })
+})
+
+describe('the backup folder', { timeout: 60_000 }, () => {
+  const tempDir = useTempDir()
+
+  it('is never a system folder, a path with a line break, or a folder that does not exist, and is never created', async () => {
+    const dir = tempDir()
+    const runtime = openRuntime(join(dir, 'vierde-huis.db'), { startupTasks: false })
+    const before = tableDigest(runtime.store.sqlite)
+    symlinkSync('/etc', join(dir, 'naar-etc'))
+    writeFileSync(join(dir, 'een-bestand'), '')
+    const refusals: [string, RegExp][] = [
+      ['/etc', /systeemmap/],
+      ['/', /systeemmap/],
+      ['/usr/local/share', /systeemmap/],
+      ['/proc/self', /systeemmap/],
+      [join(dir, 'naar-etc'), /systeemmap/],
+      [`${dir}/kopie\n/etc`, /regeleinde of een ander onzichtbaar teken/],
+      [`${dir}/kop\u202eie`, /onzichtbaar teken/],
+      [join(dir, 'bestaat-niet'), /bestaat niet/],
+      [join(dir, 'een-bestand'), /geen map/],
+      ['reservekopieen', /volledige pad/],
+    ]
+    for (const [folder, message] of refusals) {
+      const answer = await runtime.routes.get('backups:setFolder')!({ folder })
+      expect(answer, folder).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', message: expect.stringMatching(message) },
+      })
+    }
+    expect(existsSync(join(dir, 'bestaat-niet'))).toBe(false)
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        'een-bestand',
+        'naar-etc',
+        'vierde-huis.db',
+        'vierde-huis.db-shm',
+        'vierde-huis.db-wal',
+        'vierde-huis.db.lock',
+      ].sort(),
+    )
+    expect(tableDigest(runtime.store.sqlite)).toEqual(before)
+    runtime.close()
+  })
+
+  it('ignores a system folder stored before these checks existed, for the default', () => {
+    const dir = tempDir()
+    const file = join(dir, 'vierde-huis.db')
+    const runtime = openRuntime(file, { startupTasks: false })
+    runtime.store.sqlite
+      .prepare("INSERT INTO settings (key, year, value) VALUES ('backupFolder', 0, ?)")
+      .run(JSON.stringify('/etc'))
+    expect(backupFolder(runtime.ctx)).toBe(join(dir, 'backups'))
     runtime.close()
   })
 })

@@ -54,9 +54,7 @@ describe('loading the demo data', () => {
       const store = open()
       try {
         const ctx = createContext(store, { now: () => NOW, actor: TEST_ACTOR })
-        const started = performance.now()
         const summary = loadDemo(ctx)
-        const elapsed = performance.now() - started
 
         expect(summary.seed).toBe(2019)
         expect(summary.quarters).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])
@@ -80,8 +78,6 @@ describe('loading the demo data', () => {
             "SELECT count(*) FROM clients WHERE status IN ('wachtend', 'voorgedragen', 'aanbieding')",
           ),
         ).toBe(summary.waitingClients)
-        // The whole history (a thousand engine steps) stays an interactive wait, even on a busy machine.
-        expect(elapsed).toBeLessThan(20_000)
 
         // The demo's own event comes last, by the officer who loaded it; the history's by the demo officer.
         const events = store.db.select().from(auditEvents).all()

@@ -141,22 +141,20 @@ describe('files the import refuses as a whole, leaving the database as it was', 
     await expectRefused(s, header, /^Het werkblad "Woningen" bevat samengevoegde cellen \(bij B1\)/)
   })
 
-  it('more rows than one import may hold, refused quickly', async () => {
+  it('more rows than one import may hold, refused', async () => {
     const { s } = await storeWithData(store)
-    // Built from scratch rather than from the template: only the import is timed, so keep the setup fast.
+    // Built from scratch rather than from the template: keeps the setup fast (npm run bench times it).
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet('Woningen')
     sheet.addRow(DWELLING_COLUMNS.map((column) => column.header))
     for (let i = 0; i < 6_000; i++) sheet.addRow(Object.values(dwellingRow(i)))
     const file = await toBuffer(workbook)
-    const started = Date.now()
     await expectRefused(
       s,
       file,
       'Het werkblad "Woningen" heeft 6.000 rijen; hoogstens 5.000 per import. Splits het bestand.',
       { corporationId: s.mitros, quarterKey: '2026-Q4' },
     )
-    expect(Date.now() - started).toBeLessThan(10_000)
   })
 
   it('a sheet far beyond the limit, which exceljs stops reading early', async () => {
@@ -165,13 +163,11 @@ describe('files the import refuses as a whole, leaving the database as it was', 
     const sheet = workbook.addWorksheet('Woningen')
     for (let i = 1; i <= 25_000; i++) sheet.getCell(i, 1).value = i
     const file = await toBuffer(workbook)
-    const started = Date.now()
     await expectRefused(
       s,
       file,
       /^Het bestand is te groot: een werkblad heeft meer dan 20\.000 rijen/,
     )
-    expect(Date.now() - started).toBeLessThan(10_000)
   })
 
   it('a zip that would unpack to more than the limit', async () => {

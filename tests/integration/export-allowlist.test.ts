@@ -11,22 +11,16 @@ import { QUARTER, useExportScenario } from '../support/exports-scenario'
  */
 const ALLOWED_SHORTLIST_COLUMNS = [
   'Woning-ID',
-  'Adres',
-  'Wijk',
-  'Kamers',
   'Ronde',
   'Nr.',
   'Cliëntcode',
-  'Huishouden',
-  'Leeftijd',
-  'Doelgroep',
-  'In-/uitstroom',
-  'Zorgaanbieder',
-  'Begeleiding door',
-  'Intensiteit begeleiding',
-  'Begeleiding (maanden)',
-  'Behoeften',
+  // Household, age band, a coarse group (uitstroom, instroom, jongeren, gezin) and needs; the
+  // exact target group only where the corporation's agreement says 'uitgebreid'.
+  'Kandidaat',
+  // The provider that gives support, how much and how long, and the begeleider to call.
+  'Begeleiding en contactpersoon',
   'Besluit',
+  'Datum aanbieding',
   'Reden geen match',
   'Toelichting / motivatie',
 ]

@@ -54,7 +54,7 @@ describe('reading a corporation’s answer back', () => {
     expect(report).toMatchObject({ corporation: 'Mitros', quarter: QUARTER, committed: true })
     expect(report.counts).toMatchObject({ applied: 3, 'no-answer': s.presented.length - 3 })
     expect(lineOf(report, a.dwellingId).actions).toEqual([
-      `${chosen}: match; eenmalige aanbieding gedaan`,
+      `${chosen}: match; eenmalige aanbieding gedaan op 23-11-2026`,
     ])
     expect(lineOf(report, d.dwellingId)).toMatchObject({ outcome: 'no-answer', round: 1 })
 

@@ -81,7 +81,7 @@ const MISSING: Record<string, (id: number) => unknown> = {
     motivation: 'Past niet',
   }),
   'offers:accept': (id) => ({ offerId: id, startsOn: '2026-12-01' }),
-  'offers:decline': (id) => ({ offerId: id, decline: { reason: 'locatie' } }),
+  'offers:decline': (id) => ({ offerId: id, decline: { reason: 'medisch' } }),
   'dwellings:withdraw': (id) => ({ dwellingId: id, reason: 'Verkocht' }),
   'dwellings:template': (id) => ({ corporationId: id, quarterKey: '2026-Q4' }),
   'clients:template': (id) => ({ careProviderId: id }),

@@ -115,7 +115,7 @@ describe('the matching cycle on a real database', () => {
     runtime.close()
   })
 
-  it('offers the dwelling to the next candidate when the chosen one declines, and counts the decline', async () => {
+  it('after a decline waits for the corporation to confirm the next candidate, and counts the decline', async () => {
     const { call, sql, runtime } = setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { id } = sql<{ id: number }>(
@@ -129,15 +129,18 @@ describe('the matching cycle on a real database', () => {
     state = await call<DwellingMatching>('shortlists:choose', { shortlistId: id, clientId: first })
     state = await call<DwellingMatching>('offers:decline', {
       offerId: state.offers[0]!.id,
-      decline: { reason: 'locatie' },
+      decline: { reason: 'niet-passend-na-bezichtiging' },
     })
+    expect(state.offers.map((o) => [o.clientId, o.outcome])).toEqual([[first, 'geweigerd']])
+    expect(state.rounds[0]!.status).toBe('voorgedragen')
+    expect(
+      sql<{ n: number }>("SELECT count(*) AS n FROM offers WHERE outcome = 'geweigerd'").n,
+    ).toBe(declinedBefore + 1)
+    state = await call<DwellingMatching>('shortlists:choose', { shortlistId: id, clientId: second })
     expect(state.offers.map((o) => [o.clientId, o.outcome])).toEqual([
       [second, 'open'],
       [first, 'geweigerd'],
     ])
-    expect(
-      sql<{ n: number }>("SELECT count(*) AS n FROM offers WHERE outcome = 'geweigerd'").n,
-    ).toBe(declinedBefore + 1)
     runtime.close()
   })
 
@@ -172,6 +175,63 @@ describe('the matching cycle on a real database', () => {
     expect(entries[0]!.whyNot.map((w) => w.rule)).toEqual(
       expect.arrayContaining(['available', 'wijk']),
     )
+    runtime.close()
+  })
+
+  it('says where the assignment placed a better client, and why some dwellings stay short', async () => {
+    const { call, runtime } = setUp()
+    const summary = await call<GenerateSummary>('shortlists:generate', { quarter: '2026-Q4' })
+    for (const d of summary.tooFewEligible) expect(d.eligible).toBeLessThan(3)
+    for (const d of summary.neededElsewhere) {
+      expect(d.eligible).toBeGreaterThanOrEqual(3)
+      expect(d.candidates).toBeLessThan(3)
+    }
+    // The board and the report read the same verdicts from the dwellings.
+    const notes = (note: string) =>
+      (
+        runtime.store.sqlite
+          .prepare(
+            "SELECT count(*) AS n FROM dwellings WHERE quarter_key = '2026-Q4' AND short_note = ?",
+          )
+          .get(note) as { n: number }
+      ).n
+    expect(notes('too-few-eligible')).toBe(summary.tooFewEligible.length)
+    expect(notes('needed-elsewhere')).toBe(summary.neededElsewhere.length)
+    const passed = runtime.store.sqlite
+      .prepare(
+        `SELECT a.entity_id AS dwellingId, a.details FROM audit_events a
+         JOIN dwellings d ON d.id = a.entity_id
+         WHERE a.action = 'shortlist:concept' AND d.quarter_key = '2026-Q4'`,
+      )
+      .all() as { dwellingId: string; details: string }[]
+    const example = passed
+      .map((row) => ({
+        dwellingId: Number(row.dwellingId),
+        passedOver: (
+          JSON.parse(row.details) as { passedOver: { clientId: number; onDwellingId: number }[] }
+        ).passedOver,
+      }))
+      .find((row) => row.passedOver.length > 0)
+    expect(example).toBeDefined()
+    const { clientId, onDwellingId } = example!.passedOver[0]!
+    const code = (
+      runtime.store.sqlite.prepare('SELECT code FROM clients WHERE id = ?').get(clientId) as {
+        code: string
+      }
+    ).code
+    const address = (
+      runtime.store.sqlite
+        .prepare('SELECT address FROM dwellings WHERE id = ?')
+        .get(onDwellingId) as {
+        address: string
+      }
+    ).address
+    const { entries } = await call<{ entries: PoolEntry[] }>('shortlists:pool', {
+      dwellingId: example!.dwellingId,
+      search: code,
+    })
+    const available = entries[0]!.whyNot.find((w) => w.rule === 'available')
+    expect(available?.reason).toContain(`Staat op de voordracht voor ${address}`)
     runtime.close()
   })
 

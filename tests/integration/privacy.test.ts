@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -12,7 +13,15 @@ import {
 } from '../../src/main/db/schema'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
 import { ensureQuarter } from '../../src/main/services/quarters'
-import type { AnonymiseResult, EraseResult, FileResult } from '../../src/shared/api'
+import type {
+  AnonymiseResult,
+  BackupRow,
+  ClientDetail,
+  EraseResult,
+  FileResult,
+  PoolEntry,
+} from '../../src/shared/api'
+import { loadDemo } from '../../src/main/services/demo-service'
 import { tableDigest } from '../support/db-digest'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 import { call } from '../support/call'
@@ -192,6 +201,39 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
     runtime.close()
   })
 
+  it('clears once what an earlier version left typed about clients it had already erased', async () => {
+    const { runtime, dewi } = setUp()
+    const sqlite = runtime.store.sqlite
+    sqlite
+      .prepare("UPDATE clients SET anonymised_at = '2025-01-01', name = NULL WHERE id = ?")
+      .run(dewi)
+    const event = sqlite.prepare(
+      `INSERT INTO audit_events (at, officer, os_user, action, entity_type, entity_id, summary, details)
+       VALUES ('2024-05-01', 'x', 'x', ?, 'client', ?, 'Status gewijzigd', ?)`,
+    )
+    event.run('client:status', String(dewi), JSON.stringify({ reason: 'Oud: woont bij zus' }))
+    // And one erased completely back then: only its audit rows are left.
+    event.run('client:status', '999', JSON.stringify({ reason: 'Oud: opgenomen' }))
+    event.run('client:erase', '999', JSON.stringify({ reason: 'Verzoek', outcome: 'deleted' }))
+
+    await call<AnonymiseResult>(runtime, 'privacy:anonymise')
+
+    const reasons = sqlite
+      .prepare(
+        "SELECT json_extract(details, '$.reason') FROM audit_events WHERE action = 'client:status'",
+      )
+      .pluck()
+      .all()
+    expect(reasons).toEqual(['[gewist]', '[gewist]'])
+    expect(
+      sqlite
+        .prepare("SELECT count(*) FROM settings WHERE key = 'earlierErasuresTextsCleared'")
+        .pluck()
+        .get(),
+    ).toBe(1)
+    runtime.close()
+  })
+
   it('anonymises at start-up', () => {
     const { runtime, file, anna } = setUp()
     runtime.close()
@@ -253,14 +295,14 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
       clientId: cor,
       reason: 'Verzoek van de cliënt via de zorgaanbieder',
     })
-    expect(deleted).toEqual({ code: 'LIS-003', outcome: 'deleted' })
+    expect(deleted).toEqual({ code: 'LIS-003', outcome: 'deleted', heldBy: [] })
     expect(row(runtime, cor)).toBeUndefined()
 
     const kept = await call<EraseResult>(runtime, 'privacy:eraseClient', {
       clientId: anna,
       reason: 'Verzoek van de cliënt',
     })
-    expect(kept).toEqual({ code: 'LIS-001', outcome: 'anonymised' })
+    expect(kept).toEqual({ code: 'LIS-001', outcome: 'anonymised', heldBy: [] })
     expect(row(runtime, anna)).toMatchObject({ code: 'LIS-001', name: null, status: 'gehuisvest' })
     const events = runtime.store.sqlite
       .prepare(
@@ -315,3 +357,210 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
     runtime.close()
   })
 })
+
+/**
+ * Erasure as an attacker with the file would check it: a marker typed into every free-text field
+ * that can be about one client, through the API, then erase, close, and search the raw bytes of
+ * the database file and its WAL.
+ */
+describe(
+  'nothing typed about an erased or anonymised client is left in the file',
+  { timeout: 120_000 },
+  () => {
+    const tempDir = useTempDir()
+
+    async function demo() {
+      const file = join(tempDir(), 'wissen.db')
+      const runtime = openRuntime(file, {
+        context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+        startupTasks: false,
+      })
+      loadDemo(runtime.ctx, 7)
+      await call(runtime, 'shortlists:generate', { quarter: '2026-Q4' })
+      const all = <T>(query: string, ...params: unknown[]) =>
+        runtime.store.sqlite.prepare(query).all(...params) as T[]
+      /** Swaps the client into a concept round of another dwelling they are eligible for. */
+      async function placeOnShortlist(clientId: number, reason: string): Promise<number> {
+        const [{ code }] = all<{ code: string }>(
+          'SELECT code FROM clients WHERE id = ?',
+          clientId,
+        ) as [{ code: string }]
+        const rounds = all<{ id: number; dwellingId: number; other: number }>(
+          `SELECT s.id, s.dwelling_id AS dwellingId, min(c.client_id) AS other FROM shortlists s
+         JOIN shortlist_candidates c ON c.shortlist_id = s.id
+         WHERE s.status = 'concept' AND c.decision = 'open' AND s.id NOT IN
+           (SELECT shortlist_id FROM shortlist_candidates WHERE client_id = ?)
+         GROUP BY s.id ORDER BY s.eligible_pool_size DESC`,
+          clientId,
+        )
+        for (const round of rounds) {
+          const pool = await call<{ entries: PoolEntry[] }>(runtime, 'shortlists:pool', {
+            dwellingId: round.dwellingId,
+            search: code,
+          })
+          if (!pool.entries.some((e) => e.clientId === clientId && e.eligible)) continue
+          await call(runtime, 'shortlists:swap', {
+            shortlistId: round.id,
+            removeClientId: round.other,
+            addClientId: clientId,
+            reason,
+          })
+          return round.id
+        }
+        throw new Error(`Geen voordracht gevonden voor kandidaat ${clientId} (${reason})`)
+      }
+      return { file, runtime, all, placeOnShortlist }
+    }
+
+    /** How often the marker occurs in the raw bytes of the database file and its WAL. */
+    function markersIn(file: string): number {
+      const parts = [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f))
+      return Buffer.concat(parts).toString('latin1').split('MERKTEKST').length - 1
+    }
+
+    it('after privacy:eraseClient: name, notes, reasons, texts and motivations, the audit trail included', async () => {
+      const { file, runtime, all, placeOnShortlist } = await demo()
+      const [first] = all<{ id: number; clientId: number }>(
+        `SELECT s.id, c.client_id AS clientId FROM shortlists s
+       JOIN shortlist_candidates c ON c.shortlist_id = s.id
+       WHERE s.status = 'concept' ORDER BY s.eligible_pool_size DESC LIMIT 1`,
+      )
+      const target = first!.clientId
+      const detail = await call<ClientDetail>(runtime, 'clients:get', { id: target })
+      const {
+        id: _id,
+        careProvider: _p,
+        waitingDays: _w,
+        status: _s,
+        statusSince: _ss,
+        ...fields
+      } = detail
+      await call(runtime, 'clients:save', {
+        id: target,
+        // Broadly eligible, so the rounds below can each take them in.
+        client: {
+          ...fields,
+          name: 'MERKTEKST naam',
+          notes: 'MERKTEKST notitie: woont bij zus',
+          flow: 'uitstroom',
+          targetGroup: 'uitstroom-bw',
+          adults: 1,
+          children: 0,
+          maxRent: 2000,
+          minRooms: 1,
+          needsGroundFloorOrLift: false,
+          needsWheelchair: false,
+          needsLowStimulus: false,
+          preferredWijken: [],
+          excludedWijken: [],
+        },
+      })
+
+      // Rejected with the whole round: the corporation's motivation and text.
+      await call(runtime, 'shortlists:present', { shortlistId: first!.id })
+      await call(runtime, 'shortlists:rejectAll', {
+        shortlistId: first!.id,
+        rejection: { reason: 'anders', text: 'MERKTEKST afwijzing ronde' },
+        motivation: 'MERKTEKST motivatie: kent de buurman',
+      })
+      // Swapped in, then rejected alone.
+      const second = await placeOnShortlist(target, 'MERKTEKST wissel 1')
+      await call(runtime, 'shortlists:present', { shortlistId: second })
+      await call(runtime, 'shortlists:rejectCandidate', {
+        shortlistId: second,
+        clientId: target,
+        rejection: { reason: 'anders', text: 'MERKTEKST afwijzing kandidaat' },
+      })
+      // Chosen, then declines the offer.
+      const third = await placeOnShortlist(target, 'MERKTEKST wissel 2')
+      await call(runtime, 'shortlists:present', { shortlistId: third })
+      await call(runtime, 'shortlists:choose', { shortlistId: third, clientId: target })
+      const [offer] = all<{ id: number }>(
+        "SELECT id FROM offers WHERE client_id = ? AND outcome = 'open'",
+        target,
+      )
+      await call(runtime, 'offers:decline', {
+        offerId: offer!.id,
+        decline: { reason: 'anders', text: 'MERKTEKST weigering' },
+      })
+      // Put on hold from an open round (the reason lands in the round's history too), and back.
+      await placeOnShortlist(target, 'MERKTEKST wissel 3')
+      await call(runtime, 'clients:setStatus', {
+        id: target,
+        status: 'on-hold',
+        reason: 'MERKTEKST status: opgenomen in ziekenhuis',
+      })
+      await call(runtime, 'clients:setStatus', {
+        id: target,
+        status: 'wachtend',
+        reason: 'MERKTEKST status terug',
+      })
+      // On the round of a dwelling the corporation withdraws.
+      const fifth = await placeOnShortlist(target, 'MERKTEKST wissel 4')
+      const [{ dwellingId }] = all<{ dwellingId: number }>(
+        'SELECT dwelling_id AS dwellingId FROM shortlists WHERE id = ?',
+        fifth,
+      ) as [{ dwellingId: number }]
+      await call(runtime, 'dwellings:withdraw', {
+        dwellingId,
+        reason: 'MERKTEKST intrekking: huurder overleden',
+      })
+      expect(markersIn(file)).toBeGreaterThan(10)
+      const backup = await call<BackupRow>(runtime, 'backups:make')
+
+      const result = await call<EraseResult>(runtime, 'privacy:eraseClient', {
+        clientId: target,
+        reason: 'Verzoek van de cliënt',
+      })
+      expect(result.outcome).toBe('anonymised')
+      // The copy made before still holds the client: the report says so, and until when at most.
+      expect(result.heldBy).toEqual([
+        { name: backup.name, madeAt: backup.madeAt, goneBy: '2027-02-21T09:00:00Z' },
+      ])
+      // While still open: the WAL was emptied into the file by the erasure itself.
+      expect(markersIn(file)).toBe(0)
+      const trail = all<{ action: string; summary: string; details: string }>(
+        "SELECT action, summary, details FROM audit_events WHERE details LIKE '%[gewist]%'",
+      )
+      expect(new Set(trail.map((e) => e.action))).toEqual(
+        new Set([
+          'client:status',
+          'shortlist:swap',
+          'shortlist:rejectAll',
+          'shortlist:rejectCandidate',
+          'offer:decline',
+          'dwelling:withdraw',
+        ]),
+      )
+      runtime.close()
+      expect(markersIn(file)).toBe(0)
+    })
+
+    it('after anonymisation past the retention: a corporation’s rejection text naming the client', async () => {
+      const { file, runtime, all } = await demo()
+      const [round] = all<{ id: number; clientId: number }>(
+        `SELECT s.id, c.client_id AS clientId FROM shortlists s
+       JOIN shortlist_candidates c ON c.shortlist_id = s.id
+       WHERE s.status = 'concept' ORDER BY s.id LIMIT 1`,
+      )
+      await call(runtime, 'shortlists:present', { shortlistId: round!.id })
+      await call(runtime, 'shortlists:rejectCandidate', {
+        shortlistId: round!.id,
+        clientId: round!.clientId,
+        rejection: { reason: 'anders', text: 'MERKTEKST: mevrouw De Vries had eerder overlast' },
+      })
+      await call(runtime, 'clients:setStatus', {
+        id: round!.clientId,
+        status: 'ingetrokken',
+        reason: 'MERKTEKST verhuisd naar haar moeder',
+      })
+      expect(markersIn(file)).toBeGreaterThan(0)
+      runtime.ctx.now = () => new Date('2029-01-10T09:00:00Z')
+      const done = await call<AnonymiseResult>(runtime, 'privacy:anonymise')
+      expect(done.anonymised).toBeGreaterThan(0)
+      expect(markersIn(file)).toBe(0)
+      runtime.close()
+      expect(markersIn(file)).toBe(0)
+    })
+  },
+)

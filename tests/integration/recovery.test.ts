@@ -116,6 +116,26 @@ describe('a damaged database at start-up', { timeout: 90_000 }, () => {
     expect(lastGoodBackup(file)).toBe(good!.path)
   })
 
+  it('offers only its own backup: another database’s copy under a newer name is passed over', () => {
+    const { dir, file } = damaged()
+    const [good] = listBackups(join(dir, 'backups'), file)
+    const otherDir = tempDir()
+    const other = openRuntime(join(otherDir, 'ander.db'), { startupTasks: false })
+    const foreign = makeManualBackup(other.ctx)
+    other.close()
+    copyFileSync(
+      join(otherDir, 'backups', foreign.name),
+      join(dir, 'backups', 'vierde-huis-dagelijks-2099-01-01T00-00-00.db'),
+    )
+    const ui = dialogs(0)
+    const runtime = openWithRecovery(file, { startupTasks: false }, ui)
+    expect(ui.showMessageBoxSync.mock.calls[0]![0].detail).toContain(good!.name)
+    expect(runtime!.store.sqlite.prepare('SELECT count(*) FROM corporations').pluck().get()).toBe(
+      1500,
+    )
+    runtime!.close()
+  })
+
   it('is repaired from the command line: list the backups, then restore the latest good one', () => {
     const { file } = damaged()
     const list = cli('backups', '--db', file)

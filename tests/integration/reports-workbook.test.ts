@@ -120,7 +120,10 @@ describe('the report workbook', () => {
     expect(reasons.map((r) => r['Aantal kandidaten'])).toEqual(f.rounds.reasons.map((r) => r.count))
     const wijken = workbook.getWorksheet(REPORT_SHEETS.wijken)!
     expect(table(wijken).map((r) => r.Verhuurd)).toEqual(f.wijken.map((w) => w.allocated))
-    expect(cellOf(wijken, 2, 'Verschil (procentpunt)').numFmt).toBe('+0.0%;-0.0%;0.0%')
+    expect(table(wijken).map((r) => r.Ontzien)).toEqual(
+      f.wijken.map((w) => (w.spared ? 'ja' : 'nee')),
+    )
+    expect(cellOf(wijken, 2, 'Verschil met norm (procentpunt)').numFmt).toBe('+0.0%;-0.0%;0.0%')
     expect(table(workbook.getWorksheet(REPORT_SHEETS.rounds)!)).toEqual(
       f.rounds.byRound.map((r) => ({ 'Gematcht in ronde': r.round, 'Aantal woningen': r.count })),
     )

@@ -6,6 +6,8 @@ export type Answer = {
   decision?: string
   reason?: string
   motivation?: string
+  /** Typed text (dd-mm-jjjj) or a real Excel date. */
+  offeredOn?: string | Date
   dwellingId?: number
 }
 /** Per dwelling id, per client code: what the corporation typed. */
@@ -28,6 +30,7 @@ export async function fillIn(file: FileResult, answers: Answers): Promise<string
       if (answer.decision) row.getCell(col('decision')).value = answer.decision
       if (answer.reason) row.getCell(col('reason')).value = answer.reason
       if (answer.motivation) row.getCell(col('motivation')).value = answer.motivation
+      if (answer.offeredOn) row.getCell(col('offeredOn')).value = answer.offeredOn
       if (answer.dwellingId) row.getCell(col('dwellingId')).value = answer.dwellingId
     })
   })

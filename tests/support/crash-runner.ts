@@ -3,6 +3,7 @@ import { build } from 'esbuild'
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { checkBackup, listBackups } from '../../src/main/db/backups'
+import { readIdentity } from '../../src/main/db/identity'
 import { resourcePath } from '../../src/main/db/connection'
 import { openRuntime } from '../../src/main/runtime'
 
@@ -50,6 +51,9 @@ export function runWorker(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [worker, dbFile, mode, argument], {
       cwd: root,
+      // The bundle sits under node_modules, which may be a link into another checkout: tell it
+      // which migrations this one has, or a restore would see its own backups as "newer".
+      env: { ...process.env, CRASH_MIGRATIONS: resourcePath('migrations') },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
@@ -102,9 +106,12 @@ export function inspectAfterCrash(dbFile: string): AfterCrash {
   try {
     const { sqlite } = runtime.store
     const integrity = (sqlite.pragma('integrity_check', { simple: true }) as string) ?? ''
-    const migrations = resourcePath('migrations')
+    const check = {
+      migrationsFolder: resourcePath('migrations'),
+      identity: readIdentity(sqlite),
+    }
     const badBackups = listBackups(join(dbFile, '..', 'backups'), dbFile)
-      .filter((b) => checkBackup(b.path, migrations).length > 0)
+      .filter((b) => checkBackup(b.path, check).length > 0)
       .map((b) => b.name)
     return {
       integrity,

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { loadAssignmentSolver } from '../../src/main/matching/highs-solver'
 import { openRuntime } from '../../src/main/runtime'
 import { restoreBackup } from '../../src/main/services/backup-service'
 import { importDwellings } from '../../src/main/services/import-service'
@@ -18,7 +19,9 @@ if (!dbFile || !mode || !argument) throw new Error('gebruik: crash-worker <db> <
 
 // Fixed "today", so the generation does the same work in every run.
 const now = () => new Date('2026-11-23T09:00:00Z')
+await loadAssignmentSolver()
 const runtime = openRuntime(dbFile, {
+  ...(process.env['CRASH_MIGRATIONS'] ? { migrationsFolder: process.env['CRASH_MIGRATIONS'] } : {}),
   program: 'crash-test',
   startupTasks: false,
   context: { actor: { officer: 'Crashtest', osUser: 'crash' }, now },

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import type { EligibilityContext } from '../../src/main/domain/eligibility'
 import type { ClientFacts, DwellingFacts } from '../../src/main/domain/facts'
 import { DEFAULT_WEIGHTS, type RankingContext } from '../../src/main/domain/ranking'
+import { DEFAULT_YEAR_SETTINGS } from '../../src/main/domain/year-settings'
 import {
   CLIENT_STATUS,
   DWELLING_TYPE,
@@ -83,7 +84,7 @@ export function aDwelling(overrides: Partial<DwellingFacts> = {}): DwellingFacts
   }
 }
 
-/** 2026 limits, one open shortlist per client, no earlier pairs. */
+/** 2026 limits, one open shortlist per client, no earlier pairs, no complex at its stop. */
 export function eligibilityContext(
   overrides: Partial<EligibilityContext> = {},
 ): EligibilityContext {
@@ -92,6 +93,7 @@ export function eligibilityContext(
     youngMaxRent: 477.2,
     maxOpenShortlists: 1,
     earlierPairs: new Set<string>(),
+    complexStop: { limit: { placements: 3, years: 2 }, stopped: new Map(), overridden: new Set() },
     ...overrides,
   }
 }
@@ -101,10 +103,12 @@ export function rankingContext(overrides: Partial<RankingContext> = {}): Ranking
   return {
     today: TODAY,
     weights: DEFAULT_WEIGHTS,
+    balanceDays: DEFAULT_YEAR_SETTINGS.maxBalanceDays,
     providers: new Map(),
     groups: new Map(),
     wijkLoad: new Map(),
     complexPlacements: new Map(),
+    complexStop: 3,
     ...overrides,
   }
 }

@@ -64,6 +64,8 @@ export interface PrintedPage {
   /** The median height of the words on the page, in points: about 1.3 × the font size. */
   wordHeight: number
   text: string
+  /** The PDF objects of the images drawn on the page: a chart cut in two shows on two pages. */
+  images: number[]
 }
 
 /** The workbook as LibreOffice prints it: every page's size, typical text height and text. */
@@ -85,6 +87,12 @@ export function printWithLibreOffice(file: Buffer): PrintedPage[] {
     )
     const pdf = join(dir, 'out', 'in.pdf')
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' })
+    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[2] === 'image')
+      .map((cols) => ({ page: Number(cols[0]), object: Number(cols[10]) }))
     const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({
       width: Number(m[1]),
       height: Number(m[2]),
@@ -100,7 +108,12 @@ export function printWithLibreOffice(file: Buffer): PrintedPage[] {
       const text = execFileSync('pdftotext', ['-layout', '-f', page, '-l', page, pdf, '-'], {
         encoding: 'utf8',
       })
-      return { ...size, wordHeight: heights[Math.floor(heights.length / 2)] ?? 0, text }
+      return {
+        ...size,
+        wordHeight: heights[Math.floor(heights.length / 2)] ?? 0,
+        text,
+        images: images.filter((image) => image.page === i + 1).map((image) => image.object),
+      }
     })
   })
 }

@@ -33,8 +33,9 @@ describe('generateDemo', () => {
     expect(demo.quarters.map((q) => q.key)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])
     expect(demo.quarters[3]).toMatchObject({ startsOn: '2026-10-01', endsOn: '2026-12-31' })
     expect(demo.yearTargets).toEqual([
-      { year: 2025, target: 385, instroomShareTarget: 0.5 },
-      { year: 2026, target: 385, instroomShareTarget: 0.5 },
+      // The plan's trajectory holds at its 2023 value; 385 = 275 regular + 110 catch-up.
+      { year: 2025, target: 385, catchUpTarget: 110, instroomShareTarget: 0.6 },
+      { year: 2026, target: 385, catchUpTarget: 110, instroomShareTarget: 0.6 },
     ])
     expect(
       generateDemo(1, new Date('2022-05-01T12:00:00Z')).yearTargets.map(

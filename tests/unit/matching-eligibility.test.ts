@@ -21,7 +21,7 @@ function verdict(
 }
 
 describe('the eligibility rules', () => {
-  it('are the seven rules below, in this order, each with a Dutch label', () => {
+  it('are the eight rules below, in this order, each with a Dutch label', () => {
     expect(RULES.map((r) => r.key)).toEqual([
       'available',
       'earlier',
@@ -30,6 +30,7 @@ describe('the eligibility rules', () => {
       'access',
       'wijk',
       'flow',
+      'complexStop',
     ])
     for (const rule of RULES) expect(rule.label).toMatch(/^[A-Z][a-z]/)
   })

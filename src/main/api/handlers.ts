@@ -41,6 +41,7 @@ import {
   listBackupFiles,
   makeManualBackup,
   restoreBackup,
+  saveBackupRetention,
   setBackupFolder,
 } from '../services/backup-service'
 import { exportClientData } from '../services/privacy-access'
@@ -54,6 +55,13 @@ import { importAnswers } from '../services/answers-import'
 import { listExportLog } from '../services/export-log'
 import { quarterReport, reportFigures, yearReport } from '../services/reports-service'
 import { exportShortlists } from '../services/shortlist-export'
+import {
+  complexStopOf,
+  overrideComplexStop,
+  saveSpreadingSettings,
+  saveWijkFigure,
+  spreadingOverview,
+} from '../services/spreading-service'
 import { createSimulationJobs } from '../simulation/jobs'
 import type { Handlers } from './dispatch'
 
@@ -76,6 +84,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     saveSettings: (input) => saveSettings(ctx, input),
     listQuarters: () => listQuarters(ctx),
     quarterOverview: ({ quarter }) => quarterOverview(ctx, quarter),
+    spreadingOverview: () => spreadingOverview(ctx),
+    saveWijkFigure: (input) => saveWijkFigure(ctx, input),
+    saveSpreadingSettings: (input) => saveSpreadingSettings(ctx, input),
+    complexStopOf: ({ dwellingId }) => complexStopOf(ctx, dwellingId),
+    overrideComplexStop: (input) => overrideComplexStop(ctx, input),
     planQuarter: ({ quarter, carryShortfall }) => planQuarter(ctx, quarter, carryShortfall),
 
     listClients: (filter) => listClients(ctx, filter),
@@ -115,6 +128,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     makeBackup: () => makeManualBackup(ctx),
     setBackupFolder: ({ folder }) => setBackupFolder(ctx, folder),
     restoreBackup: ({ file }) => restoreBackup(ctx, file),
+    saveBackupRetention: ({ retentionDays }) => saveBackupRetention(ctx, retentionDays),
 
     privacySettings: () => privacySettings(ctx),
     savePrivacySettings: (input) => savePrivacySettings(ctx, input),

@@ -14,6 +14,7 @@ import { backupsCommand, restoreCommand } from './restore'
 import { shortlistsCommand } from './shortlists'
 import { simulateCommand } from './simulate'
 import { templateCommand } from './template'
+import { loadAssignmentSolver } from '../matching/highs-solver'
 
 const commands: Command[] = [
   demoCommand,
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Onbekende opdracht: ${name}\n\n${usage()}`)
     return 1
   }
+  await loadAssignmentSolver()
   return command.run(args)
 }
 

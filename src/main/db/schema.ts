@@ -19,6 +19,7 @@ import {
   CONTRACT_KIND,
   DWELLING_STATUS,
   DWELLING_TYPE,
+  EXPORT_DETAIL,
   FLOW,
   OFFER_OUTCOME,
   SHORTLIST_STATUS,
@@ -26,6 +27,7 @@ import {
   SUPPORT_INTENSITY,
   TARGET_GROUP,
   WIJK,
+  WIJK_FIGURE_SOURCE,
 } from '../../shared/domain/vocabulary'
 
 const id = () => integer('id').primaryKey({ autoIncrement: true })
@@ -44,6 +46,11 @@ export const corporations = sqliteTable('corporations', {
   name: text('name').notNull().unique(),
   /** Social-rent dwellings in Utrecht city: the basis of the pro-rata quota. */
   socialStock: integer('social_stock').notNull(),
+  /**
+   * How much a shortlist export tells this corporation about a candidate: 'beperkt' (a coarse group
+   * and the provider that gives support) unless an agreement with it says 'uitgebreid'.
+   */
+  exportDetail: text('export_detail', { enum: EXPORT_DETAIL.keys }).notNull().default('beperkt'),
   active: bool('active').notNull().default(true),
   ...timestamps,
 })
@@ -63,8 +70,26 @@ export const yearTargets = sqliteTable('year_targets', {
   year: integer('year').primaryKey(),
   /** Taakstelling: dwellings for MO/BW in Utrecht city this year. */
   target: integer('target').notNull(),
+  /** Of the target, the catch-up (inhaalslag): 110 of 385 in 2019–2023; the rest is regular. */
+  catchUpTarget: integer('catch_up_target').notNull().default(0),
   /** Target share (0–1) of the dwellings used for instroom. */
   instroomShareTarget: real('instroom_share_target').notNull(),
+  ...timestamps,
+})
+
+/**
+ * Spreading figures per wijk (seed 003, 2018 at first), kept up to date by the officer in Beheer:
+ * the norm of each wijk is computed from them (src/main/domain/spreading.ts).
+ */
+export const wijkFigures = sqliteTable('wijk_figures', {
+  wijk: text('wijk', { enum: WIJK.keys }).primaryKey(),
+  /** Corporation social-rent dwellings in the wijk. */
+  socialStock: integer('social_stock').notNull(),
+  /** Share (0–1) of all dwellings in the wijk that is corporation social rent. */
+  socialShare: real('social_share').notNull(),
+  /** MO/BW placements known from outside the app (the reference year's), added to the app's own. */
+  placements: integer('placements').notNull(),
+  source: text('source', { enum: WIJK_FIGURE_SOURCE.keys }).notNull(),
   ...timestamps,
 })
 
@@ -138,6 +163,13 @@ export const clients = sqliteTable(
     }),
     supportIntensity: text('support_intensity', { enum: SUPPORT_INTENSITY.keys }),
     supportMonths: integer('support_months'),
+    /**
+     * The begeleider at the care provider whom the corporation can call about this candidate
+     * (Bijlage 5: "duidelijke aanspreekbaarheid"): a professional's work contact, not the client's.
+     */
+    supportContactName: text('support_contact_name'),
+    supportContactPhone: text('support_contact_phone'),
+    supportContactEmail: text('support_contact_email'),
     status: text('status', { enum: CLIENT_STATUS.keys }).notNull().default('wachtend'),
     statusSince: text('status_since').notNull(),
     /** Internal notes of Het Vierde Huis; never exported. */
@@ -184,6 +216,13 @@ export const dwellings = sqliteTable(
     suitableFor: text('suitable_for', { enum: SUITABLE_FOR.keys }).notNull(),
     flipPossible: bool('flip_possible').notNull().default(false),
     remarks: text('remarks'),
+    /** The officer's reason for presenting candidates although the complex reached its stop. */
+    complexStopOverride: text('complex_stop_override'),
+    /**
+     * Why the last batch gave this dwelling fewer than N candidates: fewer eligible at all, or
+     * eligible clients needed on other lists. Null when it got a full list (or none was made yet).
+     */
+    shortNote: text('short_note', { enum: ['too-few-eligible', 'needed-elsewhere'] }),
     status: text('status', { enum: DWELLING_STATUS.keys }).notNull().default('ingediend'),
     statusSince: text('status_since').notNull(),
     submittedOn: text('submitted_on').notNull(),
@@ -214,7 +253,11 @@ export const shortlists = sqliteTable(
     rejectionMotivation: text('rejection_motivation'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('shortlists_dwellingId_round_idx').on(t.dwellingId, t.round)],
+  (t) => [
+    uniqueIndex('shortlists_dwellingId_round_idx').on(t.dwellingId, t.round),
+    // Every batch and every pool counts the candidates on open shortlists: a few among thousands.
+    index('shortlists_status_idx').on(t.status),
+  ],
 )
 
 export const shortlistCandidates = sqliteTable(
@@ -236,6 +279,8 @@ export const shortlistCandidates = sqliteTable(
     decisionText: text('decision_text'),
     /** Set when the officer swapped this candidate in by hand. */
     swapReason: text('swap_reason'),
+    /** Without provider balance and group priority a free client would have had this place. */
+    decidedByBalance: bool('decided_by_balance').notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -265,31 +310,40 @@ export const offers = sqliteTable(
     ...timestamps,
   },
   (t) => [
+    // A new candidate row makes SQLite look for offers pointing at it (foreign key): by index.
+    index('offers_candidateId_idx').on(t.candidateId),
     index('offers_dwellingId_idx').on(t.dwellingId),
     index('offers_clientId_idx').on(t.clientId),
   ],
 )
 
-export const allocations = sqliteTable('allocations', {
-  id: id(),
-  offerId: integer('offer_id')
-    .notNull()
-    .unique()
-    .references(() => offers.id, { onDelete: 'restrict' }),
-  dwellingId: integer('dwelling_id')
-    .notNull()
-    .unique()
-    .references(() => dwellings.id, { onDelete: 'restrict' }),
-  clientId: integer('client_id')
-    .notNull()
-    .references(() => clients.id, { onDelete: 'restrict' }),
-  contractKind: text('contract_kind', { enum: CONTRACT_KIND.keys }).notNull(),
-  startsOn: text('starts_on').notNull(),
-  supportProviderId: integer('support_provider_id').references(() => careProviders.id, {
-    onDelete: 'set null',
-  }),
-  ...timestamps,
-})
+export const allocations = sqliteTable(
+  'allocations',
+  {
+    id: id(),
+    offerId: integer('offer_id')
+      .notNull()
+      .unique()
+      .references(() => offers.id, { onDelete: 'restrict' }),
+    dwellingId: integer('dwelling_id')
+      .notNull()
+      .unique()
+      .references(() => dwellings.id, { onDelete: 'restrict' }),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'restrict' }),
+    contractKind: text('contract_kind', { enum: CONTRACT_KIND.keys }).notNull(),
+    startsOn: text('starts_on').notNull(),
+    supportProviderId: integer('support_provider_id').references(() => careProviders.id, {
+      onDelete: 'set null',
+    }),
+    ...timestamps,
+  },
+  (t) => [
+    // Ranking weighs this year's and the last years' placements: a range on the start date.
+    index('allocations_startsOn_idx').on(t.startsOn),
+  ],
+)
 
 /** Every change, with who (officer and OS user), when, what and why. Events, never personal data. */
 export const auditEvents = sqliteTable(
@@ -333,3 +387,15 @@ export const exportLog = sqliteTable(
   },
   (t) => [index('exportLog_at_idx').on(t.at)],
 )
+
+/**
+ * Who this database is: one row with a random id made when the file was created. Every backup
+ * carries it (with the moment it was made, written into the copy), so a restore accepts only a
+ * copy of this very database, and "the latest backup" is the one whose own record says so.
+ */
+export const databaseIdentity = sqliteTable('database_identity', {
+  id: text('id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  /** Null in the live database; set in each backup copy to the moment it was taken. */
+  backedUpAt: text('backed_up_at'),
+})

@@ -206,10 +206,11 @@ function dwelling(
     postcode: postcodeFor(street, houseNumber),
     wijk,
     buurt: street.buurt,
-    // Corporations know their flats by complex number; one per corporation per street.
+    // Corporations know their flats by complex number: one per block of a hundred house numbers
+    // along a street (a gallery flat), so the stop per complex bites now and then, not everywhere.
     complex:
       street.kind === 'flat'
-        ? `Complex ${1000 + (hashString(corporation.name + street.name) % 9000)}`
+        ? `Complex ${1000 + (hashString(`${corporation.name}${street.name}${Math.floor(houseNumber / 100)}`) % 9000)}`
         : null,
     type,
     selfContained: type !== 'kamer',

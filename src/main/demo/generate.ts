@@ -11,6 +11,11 @@ import type {
 import { quotasForQuarter } from '../domain/planning'
 import { DEFAULT_YEAR_SETTINGS, YEAR_SETTINGS_KEY } from '../domain/year-settings'
 import { addQuarters, quarterBounds, quarterKey, quarterOf } from '../../shared/domain/quarter'
+import {
+  DEFAULT_CATCH_UP,
+  DEFAULT_TARGET,
+  instroomShareTrajectory,
+} from '../../shared/domain/targets'
 import { localIsoDate } from './calendar'
 import { generateClients } from './clients'
 import { generateDwellings } from './dwellings'
@@ -60,14 +65,6 @@ export const DEMO_RENT_LIMITS = DEFAULT_YEAR_SETTINGS
 /** Share of the earlier quarters' dwellings the history lets, about (see history.ts). */
 const HOUSED_SHARE: [number, number] = [0.93, 0.97]
 
-/** The taakstelling for Utrecht city (domain.md §3). */
-export const YEAR_TARGET = 385
-
-/** 20% instroom in 2019, 30% in 2020, then +10 points a year; capped at half of the dwellings. */
-export function instroomShareTarget(year: number): number {
-  return Math.min(0.5, Math.round((0.3 + 0.1 * Math.max(0, year - 2020)) * 100) / 100)
-}
-
 /** Deterministic demo data for `today`: the same seed and day always give the same rows. */
 export function generateDemo(seed: number, today: Date): DemoDataset {
   const todayIso = localIsoDate(today)
@@ -86,8 +83,9 @@ export function generateDemo(seed: number, today: Date): DemoDataset {
 
   const yearTargetRows: YearTargetRow[] = [year - 1, year].map((y) => ({
     year: y,
-    target: YEAR_TARGET,
-    instroomShareTarget: instroomShareTarget(y),
+    target: DEFAULT_TARGET,
+    catchUpTarget: DEFAULT_CATCH_UP,
+    instroomShareTarget: instroomShareTrajectory(y),
   }))
 
   const quarterList = [-3, -2, -1, 0].map((offset) => addQuarters(current, offset))
@@ -99,7 +97,7 @@ export function generateDemo(seed: number, today: Date): DemoDataset {
   }))
 
   const stocks = CORPORATIONS.map((c) => c.socialStock)
-  const quotaTable = quarterList.map((q) => quotasForQuarter(YEAR_TARGET, stocks, q.number))
+  const quotaTable = quarterList.map((q) => quotasForQuarter(DEFAULT_TARGET, stocks, q.number))
   const quotaRows: DemoQuota[] = quarterRows.flatMap((q, qi) =>
     (quotaTable[qi] ?? []).map((quota, corporation) => ({ quarterKey: q.key, corporation, quota })),
   )

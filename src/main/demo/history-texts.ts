@@ -132,36 +132,33 @@ const REJECT_ONE: readonly (readonly [RejectionReason, number, readonly string[]
   ['anders', 5, ['Kandidaat kiest liever voor een plek in een woongroep']],
 ]
 
-/** Why a client declines the one-time offer; a note in about half of the cases, always with "anders". */
+/**
+ * Why a client declines the one-time offer; a note in about half of the cases, always with "anders".
+ * About half the declines have a reason Het Vierde Huis accepts; the others use up the offer.
+ */
 const DECLINE: readonly (readonly [DeclineReason, number, readonly string[]])[] = [
   [
-    'locatie',
-    30,
-    [
-      'Te dicht bij het oude netwerk van gebruik',
-      'Wil niet terug naar deze wijk',
-      'Te ver van de kinderen',
-      'Te ver van werk en dagbesteding',
-    ],
-  ],
-  [
-    'persoonlijke-omstandigheden',
-    25,
-    [
-      'Opgenomen in de kliniek; voorlopig niet zelfstandig',
-      'Gaat samenwonen met de partner',
-      'Wil eerst het traject bij de zorgaanbieder afronden',
-    ],
-  ],
-  [
-    'woning-te-klein',
-    15,
+    'niet-passend-na-bezichtiging',
+    20,
     ['Geen aparte slaapkamer voor de kinderen in de omgangsweekenden', 'Trap te steil'],
   ],
-  ['niet-gereageerd', 15, ['Binnen de reactietermijn niet gereageerd']],
-  ['huurprijs', 10, ['Huur met servicekosten te hoog naast de schuldregeling']],
+  ['medisch', 10, ['Opgenomen in de kliniek; voorlopig niet zelfstandig']],
   [
-    'anders',
+    'veiligheid',
+    10,
+    ['Te dicht bij het oude netwerk van gebruik', 'Ex-partner woont in de straat'],
+  ],
+  ['begeleiding-niet-rond', 5, ['Wil eerst het traject bij de zorgaanbieder afronden']],
+  ['anders', 5, ['Huur met servicekosten te hoog naast de schuldregeling']],
+  [
+    'wijk-niet-gewenst',
+    25,
+    ['Wil niet terug naar deze wijk', 'Te ver van de kinderen', 'Te ver van werk en dagbesteding'],
+  ],
+  ['woning-niet-gewenst', 10, ['Had liever een benedenwoning', 'Vindt de woning te gehorig']],
+  ['niet-gereageerd', 10, ['Binnen de reactietermijn niet gereageerd']],
+  [
+    'geen-geldige-reden',
     5,
     ['Heeft via familie zelf een kamer gevonden', 'Wil liever naar een andere gemeente'],
   ],

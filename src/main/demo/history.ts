@@ -211,9 +211,7 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
     (rnd.chance(SLOW_SHARE) ? rnd.int(14, 35) : 0)
 
   /**
-   * The officer checks the concept and sends it at once; the corporation answers later. Concepts
-   * never wait between events: a reserve of an earlier round who sits on an open concept could get
-   * that round's offer and end up with two dwellings (an engine bug: declineOffer offers to reserves on open concepts).
+   * The officer checks the concept and sends it at once; the corporation answers later.
    */
   function presentAndAwait(shortlistId: number) {
     const state = step(() => present(sim, shortlistId))
@@ -226,7 +224,11 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
     const offer = state.offers.find((o) => o.outcome === 'open')
     if (offer) return awaitResponse(offer.id, offer.offeredOn)
     const concept = state.rounds.find((r) => r.status === 'concept')
-    if (concept) presentAndAwait(concept.id)
+    if (concept) return presentAndAwait(concept.id)
+    // A declined offer puts the round back with the corporation, which confirms who is next.
+    const reopened = state.rounds.find((r) => r.status === 'voorgedragen')
+    if (reopened)
+      plan(addDays(dayOf(clock), decisionDays()), () => decide(reopened.id, state.dwellingId))
     // Else nobody is eligible now: the dwelling is submitted again and waits for a sweep.
   }
 

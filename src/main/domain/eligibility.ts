@@ -1,5 +1,6 @@
 import { FLOW, WIJK, DWELLING_TYPE, CLIENT_STATUS } from '../../shared/domain/vocabulary'
 import { ageIn, householdSize, pairKey, type ClientFacts, type DwellingFacts } from './facts'
+import { stopReason, type ComplexStop, type StopCount } from './spreading'
 
 export interface EligibilityContext {
   /** The year whose rent limits apply. */
@@ -10,6 +11,12 @@ export interface EligibilityContext {
   maxOpenShortlists: number
   /** Dwelling–client pairs already presented for that dwelling in an earlier round, or rejected. */
   earlierPairs: ReadonlySet<string>
+  /** Dwellings whose complex has no room under the stop, and those the officer let through. */
+  complexStop: {
+    limit: ComplexStop
+    stopped: ReadonlyMap<number, StopCount>
+    overridden: ReadonlySet<number>
+  }
 }
 
 export interface Rule {
@@ -118,6 +125,17 @@ export const RULES: readonly Rule[] = [
         return `${FLOW.label(c.flow)}: woning is alleen voor uitstroom aangeboden`
       return 'Instroom vraagt een omklapwoning; omklap is hier niet mogelijk'
     },
+  },
+  {
+    key: 'complexStop',
+    label:
+      'Het complex heeft de stop niet bereikt, of de matcher heeft de stop voor deze woning met een reden opgeheven',
+    passes: (_c, d, { complexStop }) =>
+      complexStop.stopped.size === 0 ||
+      !complexStop.stopped.has(d.id) ||
+      complexStop.overridden.has(d.id),
+    reason: (_c, d, { complexStop }) =>
+      stopReason(complexStop.stopped.get(d.id)!, complexStop.limit),
   },
 ]
 

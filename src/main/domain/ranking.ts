@@ -1,11 +1,6 @@
-import {
-  TARGET_GROUP,
-  WIJK,
-  type SupportIntensity,
-  type TargetGroup,
-  type Wijk,
-} from '../../shared/domain/vocabulary'
+import { TARGET_GROUP, WIJK, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
 import type { ClientFacts, DwellingFacts } from './facts'
+import { explainSpreading, spreadingPenalty } from './spreading'
 
 /** The three-month ambition (domain.md §3): past this, waiting time weighs much more. */
 export const WAITING_TARGET_DAYS = 91
@@ -48,12 +43,19 @@ export interface GroupStanding {
 export interface RankingContext {
   today: Date
   weights: RankingWeights
+  /**
+   * Waiting before balance (setting, default 30): provider balance and group priority together
+   * may move a client ahead of others by at most this many waiting days.
+   */
+  balanceDays: number
   providers: ReadonlyMap<number, ProviderStanding>
   groups: ReadonlyMap<TargetGroup, GroupStanding>
-  /** Excess of MO/BW placements over the wijk's share of the stock: 0 is in balance, 1 is double. */
+  /** MO/BW placements against the wijk's spreading norm: 0 on the norm, 1 double, −1 none yet. */
   wijkLoad: ReadonlyMap<Wijk, number>
-  /** Placements in the last years per complex: a stop may be needed at complex level. */
+  /** Placements per complex within the stop's window. */
   complexPlacements: ReadonlyMap<string, number>
+  /** Placements at which a complex stops (the stop's setting); nearing it lowers the score. */
+  complexStop: number
 }
 
 export type ScorePartKey =
@@ -74,9 +76,11 @@ export interface Score {
 
 // `|| 0` turns −0 into 0: a balanced wijk scores nothing, not "-0".
 const round = (n: number) => Math.round(n * 100) / 100 || 0
-const nl = (n: number) => round(n).toLocaleString('nl-NL', { maximumFractionDigits: 2 })
+// One formatter for every explanation: toLocaleString builds a new one per call, and the batch
+// writes five explanations for every candidate.
+const NL_NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 })
+const nl = (n: number) => NL_NUMBER.format(round(n))
 const days = (n: number) => `${n} ${n === 1 ? 'dag' : 'dagen'}`
-const INTENSITY_LOAD: Record<SupportIntensity, number> = { licht: 0.5, middel: 1, intensief: 1.5 }
 
 /**
  * Calendar days since registration. Hand-rolled rather than date-fns: the batch asks it for every
@@ -87,6 +91,24 @@ export function waitingDays(client: Pick<ClientFacts, 'registeredOn'>, today: Da
   const then = Date.UTC(y, m - 1, d)
   const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())
   return Math.max(0, Math.round((now - then) / 86_400_000))
+}
+
+/**
+ * What `balanceDays` of waiting are worth, at the flattest part of the waiting curve: the most that
+ * provider balance and group priority together may add to one client over another.
+ */
+export function balanceRoom(ctx: Pick<RankingContext, 'weights' | 'balanceDays'>): number {
+  const perDay = Math.min(ctx.weights.waiting, ctx.weights.waitingPastTarget) / WAITING_TARGET_DAYS
+  return Math.max(0, ctx.balanceDays) * perDay
+}
+
+/**
+ * Provider balance spans 2 × its weight (deficit −1 … 1), group priority its weight (pressure 0 … 1):
+ * both are scaled down together so that their joint spread never exceeds the balance room.
+ */
+function balanceScale(ctx: RankingContext): number {
+  const spread = 2 * ctx.weights.providerBalance + ctx.weights.groupPriority
+  return spread <= 0 ? 0 : Math.min(1, balanceRoom(ctx) / spread)
 }
 
 /** −1 (far ahead of contingent) … 1 (nothing allocated of what was expected). */
@@ -104,9 +126,6 @@ interface PartDefinition {
   explain(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext): string
 }
 
-const complexCount = (dwelling: DwellingFacts, ctx: RankingContext) =>
-  dwelling.complex ? (ctx.complexPlacements.get(dwelling.complex) ?? 0) : 0
-
 /** The named parts of a score. Points are cheap (the batch scores every eligible pair); explanations are built only for those shown. */
 export const SCORE_PARTS: readonly PartDefinition[] = [
   {
@@ -116,17 +135,20 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
     points: (c, _d, ctx) => {
       const days = waitingDays(c, ctx.today)
       const past = Math.max(0, days - WAITING_TARGET_DAYS)
+      // Past the ambition a client is ahead by the whole balance room: no shorter waiter
+      // overtakes them through balance alone.
       return (
         (ctx.weights.waiting * Math.min(days, WAITING_TARGET_DAYS) +
           ctx.weights.waitingPastTarget * past) /
-        WAITING_TARGET_DAYS
+          WAITING_TARGET_DAYS +
+        (past > 0 ? balanceRoom(ctx) : 0)
       )
     },
     explain: (c, _d, ctx) => {
       const waited = waitingDays(c, ctx.today)
       const past = waited - WAITING_TARGET_DAYS
       return past > 0
-        ? `Wacht ${days(waited)}, ${days(past)} langer dan 3 maanden`
+        ? `Wacht ${days(waited)}, ${days(past)} langer dan 3 maanden: voorrang boven kortere wachters`
         : `Wacht ${days(waited)}`
     },
   },
@@ -134,7 +156,9 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
     key: 'providerBalance',
     label: 'Verdeling zorgaanbieders',
     points: (c, _d, ctx) =>
-      ctx.weights.providerBalance * providerDeficit(ctx.providers.get(c.careProviderId)),
+      balanceScale(ctx) *
+      ctx.weights.providerBalance *
+      providerDeficit(ctx.providers.get(c.careProviderId)),
     explain: (c, _d, ctx) => {
       const standing = ctx.providers.get(c.careProviderId)
       if (!standing) return 'Geen contingent bekend'
@@ -148,7 +172,9 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
     label: 'Prioriteit doelgroep',
     clientOnly: true,
     points: (c, _d, ctx) =>
-      ctx.weights.groupPriority * (ctx.groups.get(c.targetGroup)?.pressure ?? 0),
+      balanceScale(ctx) *
+      ctx.weights.groupPriority *
+      (ctx.groups.get(c.targetGroup)?.pressure ?? 0),
     explain: (c, _d, ctx) => {
       const group = ctx.groups.get(c.targetGroup)
       if (!group) return TARGET_GROUP.label(c.targetGroup)
@@ -161,23 +187,8 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
   {
     key: 'spreading',
     label: 'Spreiding',
-    points: (c, d, ctx) =>
-      -ctx.weights.spreading *
-      INTENSITY_LOAD[c.supportIntensity ?? 'middel'] *
-      ((ctx.wijkLoad.get(d.wijk) ?? 0) + Math.min(1, complexCount(d, ctx) / 5)),
-    explain: (c, d, ctx) => {
-      const load = ctx.wijkLoad.get(d.wijk) ?? 0
-      const count = complexCount(d, ctx)
-      const parts = [
-        load > 0
-          ? `${WIJK.label(d.wijk)} heeft ${Math.round(load * 100)} % meer plaatsingen dan zijn aandeel in de voorraad`
-          : `${WIJK.label(d.wijk)} is in balans`,
-      ]
-      if (count > 0)
-        parts.push(`${count} eerdere plaatsing${count === 1 ? '' : 'en'} in ${d.complex}`)
-      if (c.supportIntensity === 'intensief') parts.push('intensieve begeleiding telt zwaarder')
-      return parts.join('; ')
-    },
+    points: (c, d, ctx) => -ctx.weights.spreading * spreadingPenalty(c, d, ctx),
+    explain: explainSpreading,
   },
   {
     key: 'preference',
@@ -190,14 +201,29 @@ export const SCORE_PARTS: readonly PartDefinition[] = [
   },
 ]
 
-/** The total alone, for ranking one pair. */
+/** The parts that waiting before balance bounds: provider balance and group priority. */
+const BALANCE_PARTS = SCORE_PARTS.filter(
+  (p) => p.key === 'providerBalance' || p.key === 'groupPriority',
+)
+
+/** What balance adds to a client's score (the same for every dwelling). */
+export function balancePoints(client: ClientFacts, dwelling: DwellingFacts, ctx: RankingContext) {
+  let points = 0
+  for (const part of BALANCE_PARTS) points += part.points(client, dwelling, ctx)
+  return points
+}
+
+/**
+ * The total alone, for ranking one pair: the sum of the unrounded parts, rounded once, so that
+ * the waiting-before-balance bounds hold to the day (the parts shown may differ by a cent).
+ */
 export function scoreTotal(
   client: ClientFacts,
   dwelling: DwellingFacts,
   ctx: RankingContext,
 ): number {
   let total = 0
-  for (const part of SCORE_PARTS) total += round(part.points(client, dwelling, ctx))
+  for (const part of SCORE_PARTS) total += part.points(client, dwelling, ctx)
   return round(total)
 }
 
@@ -207,17 +233,18 @@ export function scoreTotal(
  * what `scoreTotal` gives.
  */
 export function createBatchScorer(ctx: RankingContext) {
-  const fixed = SCORE_PARTS.filter((p) => p.clientOnly)
-  const varying = SCORE_PARTS.filter((p) => !p.clientOnly)
-  const perClient = new Map<number, number>()
+  const perClient = new Map<number, number[]>()
   return (client: ClientFacts, dwelling: DwellingFacts): number => {
-    let total = perClient.get(client.id)
-    if (total === undefined) {
-      total = 0
-      for (const part of fixed) total += round(part.points(client, dwelling, ctx))
-      perClient.set(client.id, total)
+    let fixed = perClient.get(client.id)
+    if (fixed === undefined) {
+      fixed = SCORE_PARTS.map((p) => (p.clientOnly ? p.points(client, dwelling, ctx) : 0))
+      perClient.set(client.id, fixed)
     }
-    for (const part of varying) total += round(part.points(client, dwelling, ctx))
+    // Summed in the same order as `scoreTotal`, so both give the very same number.
+    let total = 0
+    SCORE_PARTS.forEach((part, i) => {
+      total += part.clientOnly ? fixed[i]! : part.points(client, dwelling, ctx)
+    })
     return round(total)
   }
 }
@@ -257,19 +284,4 @@ export function groupPressures(
     result.set(group, { ...s, pressure: round(pressure) })
   }
   return result
-}
-
-/** Excess placements per wijk relative to its share of the social stock, capped at 2 (triple). */
-export function wijkLoads(
-  placements: ReadonlyMap<Wijk, number>,
-  stockShare: Readonly<Record<Wijk, number>>,
-): Map<Wijk, number> {
-  const total = [...placements.values()].reduce((a, b) => a + b, 0)
-  const loads = new Map<Wijk, number>()
-  for (const wijk of WIJK.keys) {
-    const share = total === 0 ? 0 : (placements.get(wijk) ?? 0) / total
-    const stock = stockShare[wijk]
-    loads.set(wijk, stock > 0 ? Math.min(2, Math.max(0, share / stock - 1)) : 0)
-  }
-  return loads
 }

@@ -1,9 +1,10 @@
 import { isEligible, type EligibilityContext } from './eligibility'
 import type { ClientFacts, DwellingFacts } from './facts'
+import { assign, type AssignmentSolver } from './assignment'
 import {
+  balancePoints,
   createBatchScorer,
   scoreCandidate,
-  type ProviderStanding,
   type RankingContext,
   type Score,
 } from './ranking'
@@ -11,13 +12,28 @@ import {
 export interface ProposedCandidate {
   clientId: number
   score: Score
+  /** A free eligible client ranked below would have had this place without balance. */
+  decidedByBalance: boolean
+}
+
+/** Why a dwelling got fewer than N candidates, if it did. */
+export type ShortNote = 'full' | 'too-few-eligible' | 'needed-elsewhere'
+
+/** A better-ranked eligible client who went on another dwelling's list instead. */
+export interface PassedOver {
+  clientId: number
+  /** The dwelling whose list needed this client. */
+  onDwellingId: number
 }
 
 export interface ProposedShortlist {
   dwellingId: number
-  /** Eligible clients when this dwelling's turn came, before the batch took any: the context of the choice. */
+  /** Eligible clients when the batch was made, before any went on a list: the context of the choice. */
   eligiblePool: number
   candidates: ProposedCandidate[]
+  /** "too-few-eligible": fewer than N eligible at all; "needed-elsewhere": enough, but the assignment placed some on other lists. */
+  note: ShortNote
+  passedOver: PassedOver[]
 }
 
 /** A stable tiebreak per client that does not favour low codes or early registrations. */
@@ -54,11 +70,23 @@ export function best<T>(items: readonly T[], n: number, compare: (a: T, b: T) =>
   return top
 }
 
+interface Ranked {
+  client: ClientFacts
+  /** Position in the batch's clients (by id). */
+  index: number
+  total: number
+}
+
 /**
- * Shortlists for many dwellings at once. The scarcest dwellings (fewest eligible clients) go first,
- * so a dwelling only few can live in is not left empty by a common one taking its candidates. A
- * client is taken by at most as many shortlists as the open-shortlist limit allows, and each pick
- * counts towards its provider's standing, so providers stay balanced across the batch too.
+ * Shortlists for a whole quarter at once (docs/matching.md, "Eén optimale verdeling per
+ * kwartaal"): each dwelling at most `size` candidates, each client on at most as many open lists as
+ * the setting allows; first as many dwellings as possible get a candidate, then as many places as
+ * possible are filled, then the total score is highest.
+ *
+ * A dwelling with at least D·N eligible clients (D dwellings, N places) can be filled whatever the
+ * others take, so it need not join the exact assignment: the others are assigned exactly first,
+ * then these "ample" dwellings take their best free clients, fewest eligible first. Within a list
+ * the candidates stand in ranking order; the lists come in dwelling id order.
  */
 export function buildShortlists(
   dwellings: readonly DwellingFacts[],
@@ -66,39 +94,96 @@ export function buildShortlists(
   eligibility: EligibilityContext,
   ranking: RankingContext,
   size: number,
+  solve: AssignmentSolver,
 ): ProposedShortlist[] {
-  const pools = dwellings.map((dwelling) => ({
-    dwelling,
-    eligible: clients.filter((client) => isEligible(client, dwelling, eligibility)),
-  }))
-  pools.sort((a, b) => a.eligible.length - b.eligible.length || a.dwelling.id - b.dwelling.id)
+  const places = Math.max(0, size)
+  const scoreTotal = createBatchScorer(ranking)
+  // In id order, so equally good assignments come out the same whatever order the input had.
+  const ordered = [...dwellings].sort((a, b) => a.id - b.id)
+  const people = [...clients].sort((a, b) => a.id - b.id)
+  const pools: Ranked[][] = ordered.map((dwelling) => {
+    const pool: Ranked[] = []
+    people.forEach((client, index) => {
+      if (isEligible(client, dwelling, eligibility))
+        pool.push({ client, index, total: scoreTotal(client, dwelling) })
+    })
+    return pool
+  })
+  const room = people.map((c) => Math.max(0, eligibility.maxOpenShortlists - c.openShortlists))
+  const chosen: Ranked[][] = pools.map(() => [])
 
-  const used = new Map<number, number>()
-  const providers = new Map<number, ProviderStanding>(
-    [...ranking.providers].map(([id, standing]) => [id, { ...standing }]),
+  const ample = (pool: Ranked[]) => pool.length >= ordered.length * places
+  const tight = pools.flatMap((pool, d) => (ample(pool) ? [] : [d]))
+  const ranked = tight.map((d) => [...pools[d]!].sort(compareCandidates))
+  const assigned = assign(
+    ranked.map((pool) => ({ clients: pool.map((r) => r.index), scores: pool.map((r) => r.total) })),
+    room,
+    places,
+    solve,
   )
-  const batchRanking: RankingContext = { ...ranking, providers }
-  const scoreTotal = createBatchScorer(batchRanking)
-
-  return pools.map(({ dwelling, eligible }) => {
-    const free = eligible.filter(
-      (c) => c.openShortlists + (used.get(c.id) ?? 0) < eligibility.maxOpenShortlists,
-    )
-    const chosen = best(
-      free.map((client) => ({ client, total: scoreTotal(client, dwelling) })),
-      Math.max(0, size),
+  tight.forEach((d, t) => {
+    chosen[d] = ranked[t]!.filter((r) => assigned[t]!.has(r.index))
+    for (const r of chosen[d]) room[r.index]!--
+  })
+  const rest = pools.flatMap((pool, d) => (ample(pool) ? [d] : []))
+  rest.sort((a, b) => pools[a]!.length - pools[b]!.length || a - b)
+  for (const d of rest) {
+    chosen[d] = best(
+      pools[d]!.filter((r) => room[r.index]! > 0),
+      places,
       compareCandidates,
     )
-    const candidates = chosen.map(({ client }) => ({
-      clientId: client.id,
-      score: scoreCandidate(client, dwelling, batchRanking),
-    }))
-    for (const { client } of chosen) {
-      used.set(client.id, (used.get(client.id) ?? 0) + 1)
-      const standing = providers.get(client.careProviderId)
-      // One of the shortlist's candidates will get the dwelling: count each as a share of it.
-      if (standing) standing.allocated += 1 / size
+    for (const r of chosen[d]) room[r.index]!--
+  }
+
+  const placedOn = new Map<number, number>()
+  chosen.forEach((list, d) => {
+    for (const r of list) placedOn.set(r.index, ordered[d]!.id)
+  })
+  const balance = new Map<number, number>()
+  const withoutBalance = (r: Ranked, dwelling: DwellingFacts) => {
+    if (!balance.has(r.index)) balance.set(r.index, balancePoints(r.client, dwelling, ranking))
+    return r.total - balance.get(r.index)!
+  }
+  return ordered.map((dwelling, d) => {
+    const pool = pools[d]!
+    const onList = chosen[d]!
+    const listed = new Set(onList.map((r) => r.index))
+    const free = pool.filter((r) => !listed.has(r.index) && room[r.index]! > 0)
+    // Balance decided the place when a free client it ranks below would otherwise be ahead.
+    const decidedByBalance = (c: Ranked) =>
+      free.some(
+        (r) => r.total <= c.total && withoutBalance(r, dwelling) > withoutBalance(c, dwelling),
+      )
+    const weakest = onList.at(-1)
+    // Ranked above someone on this list, or left off a list that is not full: the assignment
+    // needed them elsewhere. The best few are named, enough to explain the list.
+    const passedOver = best(
+      pool.filter(
+        (r) =>
+          (onList.length < places || compareCandidates(r, weakest!) < 0) &&
+          !listed.has(r.index) &&
+          placedOn.has(r.index),
+      ),
+      places,
+      compareCandidates,
+    ).map((r) => ({ clientId: r.client.id, onDwellingId: placedOn.get(r.index)! }))
+    const note: ShortNote =
+      onList.length >= places
+        ? 'full'
+        : pool.length < places
+          ? 'too-few-eligible'
+          : 'needed-elsewhere'
+    return {
+      dwellingId: dwelling.id,
+      eligiblePool: pool.length,
+      candidates: onList.map((c) => ({
+        clientId: c.client.id,
+        score: scoreCandidate(c.client, dwelling, ranking),
+        decidedByBalance: decidedByBalance(c),
+      })),
+      note,
+      passedOver,
     }
-    return { dwellingId: dwelling.id, eligiblePool: eligible.length, candidates }
   })
 }

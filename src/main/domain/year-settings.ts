@@ -14,6 +14,7 @@ export const DEFAULT_YEAR_SETTINGS: YearSettings = {
   maxOpenShortlists: 1,
   answerWorkingDays: 10,
   offerReplyWorkingDays: 5,
+  maxBalanceDays: 30,
 }
 
 export const YEAR_SETTINGS_KEY = 'yearSettings'

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs'
 import { ApiError } from '../../shared/api/endpoint'
 import { REJECTION_REASON } from '../../shared/domain/vocabulary'
-import { normalizeLabel, plainValue, toChoice } from './cell-values'
+import { normalizeLabel, plainValue, toChoice, toIsoDate, type Plain } from './cell-values'
 import { normalizeHeader } from './columns'
 import { DECISION_LABELS, SHORTLIST_EXPORT_FIELDS, type ExportFieldKey } from './shortlist-fields'
 import { SHORTLISTS_SHEET } from './shortlist-writer'
@@ -23,8 +23,12 @@ export interface AnswerRow {
   dwellingId: number | string | null
   address: string
   code: string
+  /** The Nr. cell: the candidate's place on the round, or null when empty or not a number. */
+  position: number | null
   /** 'match', 'no-match', null for empty, or the raw text when it is neither. */
   decision: 'match' | 'no-match' | string | null
+  /** The offer date for a Match: a yyyy-mm-dd day, or why the cell is not one; null when empty. */
+  offeredOn: { iso: string } | { error: string } | null
   /** A REJECTION_REASON key, or the raw text for the contract to refuse. */
   reason: string | null
   motivation: string | null
@@ -67,6 +71,17 @@ export function readAnswerMeta(workbook: ExcelJS.Workbook): AnswerFileMeta {
   return { quarterKey, corporationId, corporation, rounds }
 }
 
+/**
+ * Columns of files sent before the block layout (version 1) that the reader still uses: the
+ * address, for messages. Such files keep being read as long as their rounds are current.
+ */
+const EARLIER_FIELDS = [{ key: 'address', header: 'Adres' }] as const
+type ReadableKey = ExportFieldKey | (typeof EARLIER_FIELDS)[number]['key']
+const READABLE_FIELDS: readonly { key: ReadableKey; header: string }[] = [
+  ...SHORTLIST_EXPORT_FIELDS,
+  ...EARLIER_FIELDS,
+]
+
 const REQUIRED: ExportFieldKey[] = ['dwellingId', 'code', 'decision', 'reason', 'motivation']
 
 function text(cell: ExcelJS.Cell): string | null {
@@ -74,6 +89,18 @@ function text(cell: ExcelJS.Cell): string | null {
   if ('error' in converted || converted.value === null) return null
   const value = converted.value
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value)
+}
+
+function dateCell(cell: ExcelJS.Cell, date1904 = false): AnswerRow['offeredOn'] {
+  const converted = plainValue(cell.value)
+  if ('error' in converted) return converted
+  const day = toIsoDate(converted.value as Plain, date1904)
+  if ('error' in day) return day
+  return typeof day.value === 'string' ? { iso: day.value } : null
+}
+
+function positionOf(value: string | null): number | null {
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null
 }
 
 function decisionOf(value: string | null): AnswerRow['decision'] {
@@ -88,10 +115,10 @@ function decisionOf(value: string | null): AnswerRow['decision'] {
 export function readAnswerRows(workbook: ExcelJS.Workbook): AnswerRow[] {
   const sheet = findSheet(workbook, SHORTLISTS_SHEET)
   if (!sheet) throw new ApiError('invalid-input', `Het werkblad "${SHORTLISTS_SHEET}" ontbreekt.`)
-  const columns = new Map<ExportFieldKey, number>()
+  const columns = new Map<ReadableKey, number>()
   sheet.getRow(1).eachCell((cell, col) => {
     const header = normalizeHeader(String(cell.value ?? ''))
-    const field = SHORTLIST_EXPORT_FIELDS.find((f) => normalizeHeader(f.header) === header)
+    const field = READABLE_FIELDS.find((f) => normalizeHeader(f.header) === header)
     if (field) columns.set(field.key, col)
   })
   const missing = REQUIRED.filter((key) => !columns.has(key))
@@ -102,7 +129,7 @@ export function readAnswerRows(workbook: ExcelJS.Workbook): AnswerRow[] {
       `De kolom(men) ${names.join(', ')} ontbreken op "${SHORTLISTS_SHEET}". Stuur het bestand terug zoals het is ontvangen.`,
     )
   }
-  const cell = (row: ExcelJS.Row, key: ExportFieldKey) =>
+  const cell = (row: ExcelJS.Row, key: ReadableKey) =>
     columns.has(key) ? text(row.getCell(columns.get(key)!)) : null
   const rows: AnswerRow[] = []
   sheet.eachRow((row, number) => {
@@ -112,10 +139,14 @@ export function readAnswerRows(workbook: ExcelJS.Workbook): AnswerRow[] {
     if (id === null && code === null) return
     const reason = cell(row, 'reason')
     rows.push({
+      offeredOn: columns.has('offeredOn')
+        ? dateCell(row.getCell(columns.get('offeredOn')!), workbook.properties.date1904)
+        : null,
       row: number,
       dwellingId: id !== null && /^\d+$/.test(id.trim()) ? Number(id) : id,
       address: cell(row, 'address') ?? '',
       code: code ?? '',
+      position: positionOf(cell(row, 'position')),
       decision: decisionOf(cell(row, 'decision')),
       reason: reason === null ? null : String(toChoice(reason, REJECTION_REASON.labels)),
       motivation: cell(row, 'motivation'),

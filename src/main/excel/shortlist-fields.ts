@@ -1,8 +1,12 @@
+import { isoToDutchDay } from '../../shared/domain/dates'
 import {
+  COARSE_GROUP,
   FLOW,
   SUPPORT_INTENSITY,
   TARGET_GROUP,
   WIJK,
+  type CoarseGroup,
+  type ExportDetail,
   type Flow,
   type SupportIntensity,
   type TargetGroup,
@@ -20,18 +24,26 @@ export interface ExportCandidate {
   wijk: Wijk
   rooms: number
   round: number
+  /** When the client the corporation chose in this round declined the offer; null otherwise. */
+  declinedOn: string | null
   position: number
   code: string
   adults: number
   children: number
   /** Read only to derive the age band; the year itself is never written. */
   birthYear: number
+  /** Read to derive the coarse group; written as such only at the 'uitgebreid' level. */
   targetGroup: TargetGroup
   flow: Flow
+  /** The registering provider: written only at the 'uitgebreid' level. */
   careProvider: string
   supportProvider: string | null
   supportIntensity: SupportIntensity | null
   supportMonths: number | null
+  /** The begeleider the corporation can call (a professional's work contact). */
+  supportContactName: string | null
+  supportContactPhone: string | null
+  supportContactEmail: string | null
   minRooms: number
   needsGroundFloorOrLift: boolean
   needsWheelchair: boolean
@@ -51,28 +63,19 @@ export interface ExportField {
 /**
  * The allowlist: every column of the shortlist export, in order, defined once. The writer writes
  * these headers and nothing else; the answer reader finds its columns by these headers; the tests
- * compare the file against this list.
+ * compare the file against this list. Few and narrow, so a page of A4 holds them at a readable
+ * size: the dwelling is the heading of its block, the candidate and the support are one cell each.
  */
 export const SHORTLIST_EXPORT_FIELDS = [
-  { key: 'dwellingId', header: 'Woning-ID', width: 10, part: 'woning' },
-  { key: 'address', header: 'Adres', width: 28, part: 'woning' },
-  { key: 'wijk', header: 'Wijk', width: 14, part: 'woning' },
-  { key: 'rooms', header: 'Kamers', width: 8, part: 'woning' },
-  { key: 'round', header: 'Ronde', width: 7, part: 'woning' },
-  { key: 'position', header: 'Nr.', width: 5, part: 'kandidaat' },
+  { key: 'dwellingId', header: 'Woning-ID', width: 9, part: 'woning' },
+  { key: 'position', header: 'Nr.', width: 4, part: 'kandidaat' },
   { key: 'code', header: 'Cliëntcode', width: 13, part: 'kandidaat' },
-  { key: 'household', header: 'Huishouden', width: 22, part: 'kandidaat' },
-  { key: 'ageBand', header: 'Leeftijd', width: 10, part: 'kandidaat' },
-  { key: 'targetGroup', header: 'Doelgroep', width: 22, part: 'kandidaat' },
-  { key: 'flow', header: 'In-/uitstroom', width: 12, part: 'kandidaat' },
-  { key: 'careProvider', header: 'Zorgaanbieder', width: 20, part: 'kandidaat' },
-  { key: 'supportProvider', header: 'Begeleiding door', width: 20, part: 'kandidaat' },
-  { key: 'supportIntensity', header: 'Intensiteit begeleiding', width: 24, part: 'kandidaat' },
-  { key: 'supportMonths', header: 'Begeleiding (maanden)', width: 12, part: 'kandidaat' },
-  { key: 'needs', header: 'Behoeften', width: 28, part: 'kandidaat' },
-  { key: 'decision', header: 'Besluit', width: 13, part: 'besluit' },
-  { key: 'reason', header: 'Reden geen match', width: 32, part: 'besluit' },
-  { key: 'motivation', header: 'Toelichting / motivatie', width: 40, part: 'besluit' },
+  { key: 'candidate', header: 'Kandidaat', width: 32, part: 'kandidaat' },
+  { key: 'support', header: 'Begeleiding en contactpersoon', width: 34, part: 'kandidaat' },
+  { key: 'decision', header: 'Besluit', width: 10, part: 'besluit' },
+  { key: 'offeredOn', header: 'Datum aanbieding', width: 12, part: 'besluit' },
+  { key: 'reason', header: 'Reden geen match', width: 20, part: 'besluit' },
+  { key: 'motivation', header: 'Toelichting / motivatie', width: 26, part: 'besluit' },
 ] as const satisfies readonly ExportField[]
 
 export type ExportFieldKey = (typeof SHORTLIST_EXPORT_FIELDS)[number]['key']
@@ -114,27 +117,84 @@ export function needs(c: ExportCandidate): string {
   return list.length === 0 ? 'geen bijzondere' : list.join(', ')
 }
 
-/** One row of the export: exactly the allowlisted fields, the decision cells left empty. */
-export function exportRow(c: ExportCandidate, today: Date): Record<ExportFieldKey, ExportValue> {
+/**
+ * After a decline the next candidate is the corporation's choice, never automatic (Bijlage 5):
+ * the reopened round says so, without naming the client who declined.
+ */
+export function afterDecline(declinedOn: string | null): string | null {
+  if (declinedOn === null) return null
+  return `De gekozen kandidaat weigerde de aanbieding op ${isoToDutchDay(declinedOn)}. Bevestig met ${DECISION_LABELS.match} wie de aanbieding nu krijgt, of zet ${DECISION_LABELS.noMatch}.`
+}
+
+/**
+ * The coarse group a corporation sees by default: enough to picture the household and the kind of
+ * move, without the diagnosis-like target group (forensische zorg, vrouwenopvang …).
+ */
+export function coarseGroup(c: ExportCandidate, today: Date): CoarseGroup {
+  if (c.flow === 'instroom') return 'instroom'
+  if (c.children > 0) return 'gezin'
+  const age = today.getUTCFullYear() - c.birthYear
+  return c.targetGroup === 'jongvolwassenen' || age < 27 ? 'jongeren' : 'uitstroom'
+}
+
+/** "1 volwassene · 25–34 jaar" / "Uitstroom" / "Behoeften: …", one line each. */
+function candidateText(c: ExportCandidate, today: Date, detail: ExportDetail): string {
+  const group =
+    detail === 'uitgebreid'
+      ? `${TARGET_GROUP.label(c.targetGroup)} (${FLOW.label(c.flow).toLowerCase()})`
+      : COARSE_GROUP.label(coarseGroup(c, today))
+  return [
+    `${household(c.adults, c.children)} · ${ageBand(c.birthYear, today)} jaar`,
+    group,
+    `Behoeften: ${needs(c)}`,
+  ].join('\n')
+}
+
+/** Who supports the tenant, how much and how long, and whom the corporation can call. */
+function supportText(c: ExportCandidate, detail: ExportDetail): string {
+  const provider = c.supportProvider ?? c.careProvider
+  const how = [
+    provider,
+    // "intensief", not "intensief (> 6 uur per week)": the hours are the provider's business.
+    c.supportIntensity
+      ? SUPPORT_INTENSITY.label(c.supportIntensity)
+          .replace(/\s*\(.*\)$/, '')
+          .toLowerCase()
+      : null,
+    c.supportMonths ? `${c.supportMonths} maanden` : null,
+  ].filter(Boolean)
+  const lines = [how.join(' · ')]
+  if (detail === 'uitgebreid' && c.careProvider !== provider)
+    lines.push(`Aangemeld door ${c.careProvider}`)
+  const contact = [c.supportContactName, c.supportContactPhone, c.supportContactEmail].filter(
+    Boolean,
+  )
+  lines.push(
+    contact.length > 0 ? `Contact: ${contact.join(' · ')}` : 'Contact: via Het Vierde Huis',
+  )
+  return lines.join('\n')
+}
+
+/** One candidate row of the export: exactly the allowlisted fields, the decision cells empty. */
+export function exportRow(
+  c: ExportCandidate,
+  today: Date,
+  detail: ExportDetail,
+): Record<ExportFieldKey, ExportValue> {
   return {
     dwellingId: c.dwellingId,
-    address: c.address,
-    wijk: WIJK.label(c.wijk),
-    rooms: c.rooms,
-    round: c.round,
     position: c.position,
     code: c.code,
-    household: household(c.adults, c.children),
-    ageBand: ageBand(c.birthYear, today),
-    targetGroup: TARGET_GROUP.label(c.targetGroup),
-    flow: FLOW.label(c.flow),
-    careProvider: c.careProvider,
-    supportProvider: c.supportProvider ?? c.careProvider,
-    supportIntensity: c.supportIntensity ? SUPPORT_INTENSITY.label(c.supportIntensity) : null,
-    supportMonths: c.supportMonths,
-    needs: needs(c),
+    candidate: candidateText(c, today, detail),
+    support: supportText(c, detail),
     decision: null,
+    offeredOn: null,
     reason: null,
     motivation: null,
   }
+}
+
+/** The heading of a dwelling's block: "Kanaalstraat 1 · West · 2 kamers · ronde 1". */
+export function dwellingHeading(c: ExportCandidate): string {
+  return `${c.address} · ${WIJK.label(c.wijk)} · ${c.rooms} ${c.rooms === 1 ? 'kamer' : 'kamers'} · ronde ${c.round}`
 }

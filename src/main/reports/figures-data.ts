@@ -26,6 +26,7 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
       corporationId: dwellings.corporationId,
       wijk: dwellings.wijk,
       status: dwellings.status,
+      shortNote: dwellings.shortNote,
     })
     .from(dwellings)
     .where(inPeriod)
@@ -48,6 +49,7 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
       careProviderId: clients.careProviderId,
       decision: shortlistCandidates.decision,
       reason: shortlistCandidates.decisionReason,
+      decidedByBalance: shortlistCandidates.decidedByBalance,
     })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
@@ -64,14 +66,28 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
       startsOn: allocations.startsOn,
       flow: clients.flow,
       careProviderId: clients.careProviderId,
+      supportIntensity: clients.supportIntensity,
     })
     .from(allocations)
     .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
     .innerJoin(clients, eq(clients.id, allocations.clientId))
     .where(inPeriod)
     .all()
+  const declinedOffers = db
+    .select({
+      offerId: offers.id,
+      // Written in the same transaction as the decline: the offer used up the one-time offer.
+      usedOneTimeOffer: sql<number>`exists (
+        SELECT 1 FROM audit_events e WHERE e.action = 'client:oneTimeOfferUsed'
+          AND json_extract(e.details, '$.offerId') = ${offers.id})`,
+    })
+    .from(offers)
+    .innerJoin(dwellings, eq(dwellings.id, offers.dwellingId))
+    .where(and(inPeriod, eq(offers.outcome, 'geweigerd')))
+    .all()
   return {
     dwellings: dwellingRows,
+    declinedOffers,
     presentedRounds,
     presentedCandidates,
     allocations: allocationRows,

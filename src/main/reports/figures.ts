@@ -7,13 +7,13 @@ import type {
   QuarterFigures,
 } from '../../shared/api/report-figures'
 import { parseQuarter, quarterLabel } from '../../shared/domain/quarter'
-import { REJECTION_REASON, TARGET_GROUP, WIJK } from '../../shared/domain/vocabulary'
-import { WIJK_STOCK_SHARE } from '../../shared/domain/wijk-stock'
+import { REJECTION_REASON, TARGET_GROUP } from '../../shared/domain/vocabulary'
 import { quotasForQuarter } from '../domain/planning'
 import type { ServiceContext } from '../services/context'
 import { quarterOverview } from '../services/planning-service'
 import { daysBetween, loadPeriodData, type PeriodData } from './figures-data'
 import { resolvePeriod, yearFraction } from './period'
+import { spreadingFigures } from './spreading-figures'
 import { bucketise, groupBy, mean, median, percentile, ratio, waitStats } from './stats'
 
 /**
@@ -69,20 +69,11 @@ export function computeFigures(ctx: ServiceContext, request: FiguresRequest): Qu
       share: ratio(instroom, allocated),
       target: data.target?.instroomShareTarget ?? null,
     },
-    wijken: WIJK.keys.map((wijk) => {
-      const placed = data.allocations.filter((a) => a.wijk === wijk).length
-      const share = ratio(placed, allocated)
-      return {
-        wijk,
-        label: WIJK.label(wijk),
-        submitted: data.dwellings.filter((d) => d.wijk === wijk && d.status !== 'ingetrokken')
-          .length,
-        allocated: placed,
-        allocationShare: share,
-        stockShare: WIJK_STOCK_SHARE[wijk],
-        difference: share === null ? null : share - WIJK_STOCK_SHARE[wijk],
-      }
-    }),
+    offers: {
+      declined: data.declinedOffers.length,
+      oneTimeUsed: data.declinedOffers.filter((o) => o.usedOneTimeOffer).length,
+    },
+    ...spreadingFigures(ctx.store.db, period, ctx.now(), data.allocations, data.dwellings),
     vacancy: {
       count: vacancy.length,
       median: median(vacancy),
@@ -208,6 +199,9 @@ function roundsOf(data: PeriodData): QuarterFigures['rounds'] {
       .sort((a, b) => a - b)
       .map((round) => ({ round, count: byRound.get(round)!.length })),
     rejections: rejections.length,
+    tooFewEligible: data.dwellings.filter((d) => d.shortNote === 'too-few-eligible').length,
+    neededElsewhere: data.dwellings.filter((d) => d.shortNote === 'needed-elsewhere').length,
+    decidedByBalance: data.presentedCandidates.filter((c) => c.decidedByBalance).length,
     reasons: REJECTION_REASON.keys.map((reason) => {
       const n = rejections.filter((r) => r.reason === reason).length
       return {

@@ -59,6 +59,7 @@ export function wijkenChart(f: QuarterFigures): Chart {
         values: f.wijken.map((w) => w.stockShare),
         color: PALETTE.grey,
       },
+      { name: 'Norm spreiding', values: f.wijken.map((w) => w.norm), color: PALETTE.green },
       {
         name: 'Aandeel verhuringen',
         values: f.wijken.map((w) => w.allocationShare),

@@ -88,7 +88,14 @@ export const WIJK_COLUMNS: TableColumn<WijkRow>[] = [
   { header: 'Verhuurd', width: 11, format: 'count', value: (r) => r.allocated },
   { header: 'Aandeel verhuringen', width: 13, format: 'percent', value: (r) => r.allocationShare },
   { header: 'Aandeel sociale voorraad', width: 13, format: 'percent', value: (r) => r.stockShare },
-  { header: 'Verschil (procentpunt)', width: 13, format: 'points', value: (r) => r.difference },
+  { header: 'Norm spreiding', width: 13, format: 'percent', value: (r) => r.norm },
+  { header: 'Ontzien', width: 9, format: 'text', value: (r) => (r.spared ? 'ja' : 'nee') },
+  {
+    header: 'Verschil met norm (procentpunt)',
+    width: 15,
+    format: 'points',
+    value: (r) => r.difference,
+  },
 ]
 
 export const TREND_COLUMNS: TableColumn<TrendRow>[] = [

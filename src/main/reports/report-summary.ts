@@ -118,10 +118,40 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
       note: 'Geheel afgewezen rondes t.o.v. alle rondes waarop de corporatie besloot',
     },
     {
+      label: 'Woningen met te weinig in aanmerking',
+      value: f.rounds.tooFewEligible,
+      format: 'count',
+      note: 'Minder kandidaten in aanmerking dan een voordracht telt: de individuele match knelt',
+    },
+    {
+      label: 'Woningen met kandidaten elders nodig',
+      value: f.rounds.neededElsewhere,
+      format: 'count',
+      note: 'Genoeg in aanmerking, maar nodig voor woningen waar minder kandidaten in aanmerking kwamen',
+    },
+    {
+      label: 'Plaatsen beslist door balans',
+      value: f.rounds.decidedByBalance,
+      format: 'count',
+      note: 'Voorgedragen dankzij verdeling zorgaanbieders of prioriteit doelgroep, binnen de ingestelde wachtdagen',
+    },
+    {
       label: 'Gemiddeld aantal rondes tot match',
       value: f.rounds.averageRounds,
       format: 'decimal',
       note: '',
+    },
+    {
+      label: 'Aanbiedingen geweigerd',
+      value: f.offers.declined,
+      format: 'count',
+      note: 'De volgende kandidaat kreeg de aanbieding pas na bevestiging door de corporatie',
+    },
+    {
+      label: 'Eenmalige aanbieding benut',
+      value: f.offers.oneTimeUsed,
+      format: 'count',
+      note: 'Uitstroomkandidaten die zonder geldige reden weigerden en van de lijst gingen (verder via WoningNet)',
     },
     {
       label: 'Aandeel instroom in verhuringen',
@@ -130,6 +160,7 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
       note: '',
     },
     { label: 'Doel aandeel instroom', value: f.instroom.target, format: 'percent', note: '' },
+    ...spreadingKpis(f),
     {
       label: 'Mediane leegstand (dagen)',
       value: f.vacancy.median,
@@ -137,5 +168,33 @@ export function summaryKpis(f: QuarterFigures): Kpi[] {
       note: 'Van indienen van de woning tot ingang van het huurcontract',
     },
     { label: 'Langste leegstand (dagen)', value: f.vacancy.max, format: 'count', note: '' },
+  ]
+}
+
+/** Spreading: intensive support in spared wijken against the others, and the complexes at the stop. */
+function spreadingKpis(f: QuarterFigures): Kpi[] {
+  const { intensive, others, stop, complexesAtStop } = f.spreading
+  const of = (g: typeof intensive) => `${g.inSpared} van ${g.placed} verhuringen`
+  return [
+    {
+      label: 'Intensieve begeleiding in ontziene wijken',
+      value: intensive.share,
+      format: 'percent',
+      note: `${of(intensive)}; ontziene wijken hebben een norm onder hun aandeel in de voorraad`,
+    },
+    {
+      label: 'Overige cliënten in ontziene wijken',
+      value: others.share,
+      format: 'percent',
+      note: of(others),
+    },
+    {
+      label: 'Complexen op of over de stop',
+      value: complexesAtStop.length,
+      format: 'count',
+      note:
+        `Stop: ${stop.placements} plaatsingen in ${stop.years} jaar. ` +
+        complexesAtStop.map((c) => `${c.complex} (${c.placements})`).join(', '),
+    },
   ]
 }

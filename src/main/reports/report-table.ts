@@ -54,12 +54,17 @@ export function writeTable<R>(
   columns.forEach((column, i) => {
     const cell = header.getCell(i + 1)
     cell.value = column.header
-    cell.font = { bold: true }
+    cell.font = { name: 'Calibri', bold: true }
     cell.fill = HEADER_FILL
     cell.alignment = { wrapText: true, vertical: 'middle' }
     cell.border = { bottom: { style: 'thin' } }
   })
-  header.height = 32
+  // Every header line shown: a wrapped header that needs three lines gets three.
+  const lines = Math.max(
+    2,
+    ...columns.map((column) => Math.ceil(column.header.length / Math.max(1, column.width * 0.9))),
+  )
+  header.height = lines * 16 + 4
   const write = (row: R, at: number) => {
     columns.forEach((column, i) => {
       const cell = sheet.getRow(at).getCell(i + 1)
@@ -90,20 +95,38 @@ export function writeTitle(sheet: ExcelJS.Worksheet, row: number, text: string, 
   cell.font = { bold: true, size }
 }
 
-/** Puts a chart as a PNG image below the table, at display size. */
+/** Points of an A4 page in landscape that rows can fill: 595 pt less the margins (0.75 inch each). */
+const PAGE_HEIGHT = 595 - 2 * 54
+const DEFAULT_ROW_HEIGHT = 15
+
+/**
+ * Puts a chart as a PNG image below the table, at display size. When the chart would not fit on
+ * the rest of the page, a page break goes before it: a chart is never cut in two, and the
+ * repeated header row is never printed across it.
+ */
 export function addChart(
   workbook: ExcelJS.Workbook,
   sheet: ExcelJS.Worksheet,
   chart: Chart,
   belowRow: number,
 ): void {
+  // Every page repeats the table's header row (row 1 on these sheets): that much less room.
+  const room = PAGE_HEIGHT - (sheet.getRow(1).height ?? DEFAULT_ROW_HEIGHT)
+  let used = 0
+  for (let row = 1; row <= belowRow; row++) used += sheet.getRow(row).height ?? DEFAULT_ROW_HEIGHT
+  // A tall chart (seventeen providers) is shown smaller rather than spread over two pages.
+  const fit = Math.min(1, (room - 2 * DEFAULT_ROW_HEIGHT) / (chart.height * 0.75))
+  const chartHeight = chart.height * 0.75 * fit + DEFAULT_ROW_HEIGHT
+  // Where a long table ends on its last page cannot be known here (the printer scales the sheet
+  // to the page width): after a table longer than a page, the chart simply starts a new page.
+  if (used + chartHeight > room) sheet.getRow(belowRow).addPageBreak()
   const imageId = workbook.addImage({
     buffer: chartPng(chart) as unknown as ExcelJS.Buffer,
     extension: 'png',
   })
   sheet.addImage(imageId, {
     tl: { col: 0, row: belowRow + 1 },
-    ext: { width: chart.width, height: chart.height },
+    ext: { width: chart.width * fit, height: chart.height * fit },
     editAs: 'oneCell',
   })
 }

@@ -9,6 +9,7 @@ import {
   type ImportAnswersInput,
 } from '../../shared/api/exports'
 import { REJECTION_REASON } from '../../shared/domain/vocabulary'
+import { isoToDutchDay } from '../../shared/domain/dates'
 import { corporations } from '../db/schema'
 import { readAnswerMeta, readAnswerRows, type AnswerRow } from '../excel/answer-reader'
 import { loadWorkbook } from '../excel/workbook-reader'
@@ -16,6 +17,7 @@ import { planDwelling, type DwellingPlan } from './answers-plan'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
 import { choose, rejectAll, rejectCandidate } from './shortlists-service'
+import { isoDay } from './workflow-steps'
 
 /** Thrown to roll a preview back after it ran for real inside the transaction. */
 const PREVIEW = Symbol('preview')
@@ -53,7 +55,8 @@ export async function importAnswers(
   try {
     db.transaction(
       (tx) => {
-        const plans = [...groups].map(([key, rows]) => planDwelling(tx, meta, key, rows))
+        const today = isoDay(ctx.now())
+        const plans = [...groups].map(([key, rows]) => planDwelling(tx, meta, key, rows, today))
         lines = plans.map((plan) => (plan.apply ? apply(ctx, plan, input.dryRun) : plan.line))
         const applied = plans.flatMap((p) => (p.apply ? [p.dwellingId] : []))
         if (input.dryRun) throw PREVIEW
@@ -106,8 +109,10 @@ function apply(
   try {
     for (const step of plan.steps) {
       if (step.kind === 'choose') {
-        choose(ctx, { shortlistId, clientId: step.clientId })
-        actions.push(`${step.code}: match; eenmalige aanbieding gedaan`)
+        choose(ctx, { shortlistId, clientId: step.clientId, offeredOn: step.offeredOn })
+        actions.push(
+          `${step.code}: match; eenmalige aanbieding gedaan op ${isoToDutchDay(step.offeredOn)}`,
+        )
       } else if (step.kind === 'reject') {
         rejectCandidate(ctx, { shortlistId, clientId: step.clientId, rejection: step.rejection })
         actions.push(`${step.code}: geen match (${REJECTION_REASON.label(step.rejection.reason)})`)

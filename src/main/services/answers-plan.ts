@@ -1,16 +1,23 @@
-import { eq, max } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 import type { AnswerLine } from '../../shared/api/exports'
 import { api } from '../../shared/api'
-import { SHORTLIST_STATUS, type RejectionReason } from '../../shared/domain/vocabulary'
+import {
+  SHORTLIST_STATUS,
+  type RejectionReason,
+  type ShortlistStatus,
+} from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
 import type { AnswerFileMeta, AnswerRow } from '../excel/answer-reader'
+import { DECISION_LABELS } from '../excel/shortlist-fields'
+import { offerDateProblem } from '../domain/offer-rules'
+import { localIsoDate } from '../../shared/domain/dates'
 
 type Rejection = { reason: RejectionReason; text: string | null }
 
 /** One call to the workflow service, exactly as the Voordrachten screen would make it. */
 export type AnswerStep =
-  | { kind: 'choose'; clientId: number; code: string }
+  | { kind: 'choose'; clientId: number; code: string; offeredOn: string }
   | { kind: 'reject'; clientId: number; code: string; rejection: Rejection }
   | { kind: 'rejectAll'; rejection: Rejection; motivation: string }
 
@@ -20,11 +27,30 @@ export type DwellingPlan =
   | { apply: false; line: AnswerLine }
 
 const decided = (row: AnswerRow) =>
-  row.decision !== null || row.reason !== null || row.motivation !== null
+  row.decision !== null || row.reason !== null || row.motivation !== null || row.offeredOn !== null
 
 /** Turns the contract's zod issues into one Dutch sentence for the report. */
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }) {
   return result.error?.issues[0]?.message ?? 'Ongeldig antwoord'
+}
+
+/**
+ * Why an answer comes too late, in the words of the current state: the round sent was decided
+ * already ("Over ronde 1 is al besloten: kandidaat gekozen"), or a later round took its place
+ * ("nu staat ronde 2 klaar als concept").
+ */
+function outdatedBecause(
+  sentRound: number,
+  sentStatus: ShortlistStatus,
+  current: { round: number; status: ShortlistStatus },
+): string {
+  if (current.round === sentRound)
+    return `Over ronde ${sentRound} is al besloten: ${SHORTLIST_STATUS.label(sentStatus).toLowerCase()}`
+  const now =
+    current.status === 'concept'
+      ? `nu staat ronde ${current.round} klaar als concept`
+      : `nu is ronde ${current.round} ${SHORTLIST_STATUS.label(current.status).toLowerCase()}`
+  return `Ronde ${sentRound} is niet meer actueel (${now})`
 }
 
 /**
@@ -37,8 +63,16 @@ export function planDwelling(
   meta: AnswerFileMeta,
   key: number | string | null,
   rows: AnswerRow[],
+  today: string,
 ): DwellingPlan {
-  const address = rows.find((r) => r.address)?.address ?? ''
+  const sent = typeof key === 'number' ? meta.rounds.get(key) : undefined
+  const dwelling =
+    typeof key === 'number'
+      ? db.select().from(dwellings).where(eq(dwellings.id, key)).get()
+      : undefined
+  // Files in the block layout carry no address column: the report names the dwelling itself.
+  const known = dwelling && dwelling.corporationId === meta.corporationId ? dwelling : undefined
+  const address = rows.find((r) => r.address)?.address ?? known?.address ?? ''
   const base = {
     dwellingId: typeof key === 'number' ? key : null,
     address,
@@ -47,11 +81,6 @@ export function planDwelling(
   }
   const report = (outcome: AnswerLine['outcome'], message: string, round: number | null = null) =>
     ({ apply: false, line: { ...base, round, outcome, message } }) as const
-  const sent = typeof key === 'number' ? meta.rounds.get(key) : undefined
-  const dwelling =
-    typeof key === 'number'
-      ? db.select().from(dwellings).where(eq(dwellings.id, key)).get()
-      : undefined
   if (!sent || !dwelling || dwelling.corporationId !== meta.corporationId) {
     return report('unknown-dwelling', `Woning-ID ${key ?? '(leeg)'} hoort niet bij deze voordracht`)
   }
@@ -69,6 +98,7 @@ export function planDwelling(
     .select({
       clientId: shortlistCandidates.clientId,
       code: clients.code,
+      position: shortlistCandidates.position,
       decision: shortlistCandidates.decision,
     })
     .from(shortlistCandidates)
@@ -76,13 +106,13 @@ export function planDwelling(
     .where(eq(shortlistCandidates.shortlistId, shortlist.id))
     .all()
   const byCode = new Map(candidates.map((c) => [c.code.toUpperCase(), c]))
-  const current =
-    db
-      .select({ round: max(shortlists.round) })
-      .from(shortlists)
-      .where(eq(shortlists.dwellingId, dwelling.id))
-      .get()?.round ?? sent.round
-  if (shortlist.status !== 'voorgedragen' || current !== sent.round) {
+  const current = db
+    .select({ round: shortlists.round, status: shortlists.status })
+    .from(shortlists)
+    .where(eq(shortlists.dwellingId, dwelling.id))
+    .orderBy(desc(shortlists.round))
+    .get() ?? { round: sent.round, status: shortlist.status }
+  if (shortlist.status !== 'voorgedragen' || current.round !== sent.round) {
     const same = answered.every((r) => {
       const c = byCode.get(r.code.toUpperCase())
       return (
@@ -94,7 +124,7 @@ export function planDwelling(
     if (same) return report('already-applied', 'Dit antwoord is al verwerkt', sent.round)
     return report(
       'outdated',
-      `Ronde ${sent.round} is niet meer actueel (nu ronde ${current}, ${SHORTLIST_STATUS.label(shortlist.status).toLowerCase()}); niets verwerkt`,
+      `${outdatedBecause(sent.round, shortlist.status, current)}; niets verwerkt`,
       sent.round,
     )
   }
@@ -107,6 +137,11 @@ export function planDwelling(
     const where = `Rij ${row.row}${row.code ? ` (${row.code})` : ''}`
     const candidate = byCode.get(row.code.toUpperCase())
     if (!candidate) return error(`${where}: deze kandidaat staat niet op ronde ${sent.round}`)
+    // A code moved to another row (sorted, copied) may carry another candidate's decision.
+    if (row.position !== null && row.position !== candidate.position)
+      return error(
+        `${where}: deze kandidaat staat als nr. ${candidate.position} op de voordracht, niet als nr. ${row.position}; zet het besluit bij de juiste rij`,
+      )
     if (seen.has(candidate.code))
       return error(`${where}: deze kandidaat staat twee keer in het bestand`)
     seen.add(candidate.code)
@@ -118,9 +153,22 @@ export function planDwelling(
     if (candidate.decision !== 'open')
       return error(`${where}: over deze kandidaat is al anders besloten (${candidate.decision})`)
     if (row.decision === 'match') {
-      matches.push({ kind: 'choose', clientId: candidate.clientId, code: candidate.code })
+      // The same date rule as the screen: not after today, not before the round was presented.
+      const offered = row.offeredOn ?? { iso: today }
+      if ('error' in offered) return error(`${where}, Datum aanbieding: ${offered.error}`)
+      const presentedOn = localIsoDate(new Date(shortlist.presentedAt ?? today))
+      const problem = offerDateProblem(offered.iso, presentedOn, today)
+      if (problem) return error(`${where}: ${problem}`)
+      matches.push({
+        kind: 'choose',
+        clientId: candidate.clientId,
+        code: candidate.code,
+        offeredOn: offered.iso,
+      })
       continue
     }
+    if (row.offeredOn !== null)
+      return error(`${where}: vul de datum aanbieding alleen in bij ${DECISION_LABELS.match}`)
     const checked = api.rejectCandidate.input.safeParse({
       shortlistId: shortlist.id,
       clientId: candidate.clientId,

@@ -1,22 +1,28 @@
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { isAbsolute, join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
 import type { BackupList, BackupRow, RestoreResult } from '../../shared/api/backups'
 import { ApiError } from '../../shared/api/endpoint'
+import type { HeldBy } from '../../shared/api/privacy'
+import { checkBackupFolder } from '../db/backup-folder'
 import {
   BACKUP_FOLDER_KEY,
+  BACKUP_RETENTION_KEY,
   checkBackup,
   configuredBackupDir,
+  configuredRetentionDays,
   defaultBackupDir,
+  expiresAt,
   listBackups,
   makeBackup,
   rotateBackups,
   type BackupFile,
   type BackupKind,
 } from '../db/backups'
+import { readIdentity, sameDatabase } from '../db/identity'
 import { replaceDatabaseFile } from '../db/replace'
 import { settings } from '../db/schema'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
+import { takePickedFolder } from './picked-folders'
 
 const row = ({ name, kind, madeAt, bytes }: BackupFile): BackupRow => ({
   name,
@@ -31,11 +37,19 @@ export function backupFolder(ctx: ServiceContext): string {
   return configuredBackupDir(ctx.store.sqlite, ctx.store.file)
 }
 
+const nativeBinding = (ctx: ServiceContext) => ctx.owner?.nativeBinding
+const backupsIn = (ctx: ServiceContext, folder: string) =>
+  listBackups(folder, ctx.store.file, nativeBinding(ctx))
+
 export function listBackupFiles(ctx: ServiceContext): BackupList {
   const folder = backupFolder(ctx)
-  const base = { folder, defaultFolder: defaultBackupDir(ctx.store.file) }
+  const base = {
+    folder,
+    defaultFolder: defaultBackupDir(ctx.store.file),
+    retentionDays: configuredRetentionDays(ctx.store.sqlite),
+  }
   try {
-    return { ...base, backups: listBackups(folder, ctx.store.file).map(row), warning: null }
+    return { ...base, backups: backupsIn(ctx, folder).map(row), warning: null }
   } catch (error) {
     return {
       ...base,
@@ -49,7 +63,11 @@ function make(ctx: ServiceContext, kind: BackupKind): BackupFile {
   const folder = backupFolder(ctx)
   try {
     const file = makeBackup(ctx.store.sqlite, ctx.store.file, folder, kind, ctx.now())
-    rotateBackups(folder, ctx.store.file)
+    rotateBackups(folder, ctx.store.file, {
+      retentionDays: configuredRetentionDays(ctx.store.sqlite),
+      now: ctx.now(),
+      nativeBinding: nativeBinding(ctx),
+    })
     return file
   } catch (error) {
     throw new ApiError(
@@ -89,56 +107,92 @@ export function dailyBackup(ctx: ServiceContext): BackupRow | null {
   if (inMemory(ctx) || ctx.store.created) return null
   const today = ctx.now().toISOString().slice(0, 10)
   const folder = backupFolder(ctx)
-  const done = listBackups(folder, ctx.store.file).some(
+  const done = backupsIn(ctx, folder).some(
     (f) => f.kind === 'dagelijks' && f.madeAt.startsWith(today),
   )
   return done ? null : row(make(ctx, 'dagelijks'))
 }
 
-/** Checks that a folder (a network drive too) exists or can be made and that we may write in it. */
-function assertWritableFolder(folder: string): void {
-  try {
-    mkdirSync(folder, { recursive: true })
-    accessSync(folder, constants.W_OK)
-    const probe = join(folder, `.schrijftest-${process.pid}`)
-    writeFileSync(probe, '')
-    rmSync(probe, { force: true })
-  } catch (error) {
-    throw new ApiError(
-      'invalid-input',
-      `In de map ${folder} kan niet worden geschreven: ${reason(error)}`,
-    )
-  }
-}
-
-export function setBackupFolder(ctx: ServiceContext, folder: string): BackupList {
-  if (!isAbsolute(folder)) {
-    throw new ApiError('invalid-input', 'Geef het volledige pad van de map')
-  }
-  const target = resolve(folder)
-  assertWritableFolder(target)
+/** One year-0 setting with its audit line, in one transaction. */
+function saveSetting(ctx: ServiceContext, key: string, value: unknown, summary: string): void {
   ctx.store.db.transaction((tx) => {
-    const value = JSON.stringify(target)
+    const json = JSON.stringify(value)
     tx.insert(settings)
-      .values({ key: BACKUP_FOLDER_KEY, year: 0, value })
+      .values({ key, year: 0, value: json })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
-        set: { value, updatedAt: ctx.now().toISOString() },
+        set: { value: json, updatedAt: ctx.now().toISOString() },
       })
       .run()
-    audit(
-      tx,
-      ctx.actor,
-      {
-        action: 'backup:setFolder',
-        entityType: 'settings',
-        entityId: BACKUP_FOLDER_KEY,
-        summary: `Map voor reservekopieën ingesteld op ${target}`,
-      },
-      ctx.now(),
-    )
+    const action = key === BACKUP_FOLDER_KEY ? 'backup:setFolder' : 'backup:setRetention'
+    audit(tx, ctx.actor, { action, entityType: 'settings', entityId: key, summary }, ctx.now())
   })
+}
+
+/**
+ * The folder must exist already, be writable and not be a system folder (backup-folder.ts); it is
+ * never created here. Inside Electron it must also have come from the system's folder picker.
+ */
+export function setBackupFolder(ctx: ServiceContext, folder: string): BackupList {
+  if (!takePickedFolder(folder)) {
+    throw new ApiError('invalid-input', 'Kies de map met de knop Bladeren…')
+  }
+  let target: string
+  try {
+    target = checkBackupFolder(folder)
+  } catch (error) {
+    throw new ApiError('invalid-input', reason(error))
+  }
+  saveSetting(ctx, BACKUP_FOLDER_KEY, target, `Map voor reservekopieën ingesteld op ${target}`)
   return listBackupFiles(ctx)
+}
+
+export function saveBackupRetention(ctx: ServiceContext, retentionDays: number): BackupList {
+  saveSetting(
+    ctx,
+    BACKUP_RETENTION_KEY,
+    retentionDays,
+    `Reservekopieën worden hoogstens ${retentionDays} dagen bewaard`,
+  )
+  return listBackupFiles(ctx)
+}
+
+/**
+ * The backups that still hold a client's personal data (not yet anonymised in that copy), and
+ * the latest day each is removed by the retention: what the erasure report tells the officer.
+ */
+export function backupsHolding(ctx: ServiceContext, clientCode: string): HeldBy[] {
+  if (inMemory(ctx)) return []
+  const identity = readIdentity(ctx.store.sqlite)
+  let files: BackupFile[]
+  try {
+    // A copy from before identities existed (null) is this database's too, as far as we know.
+    files = backupsIn(ctx, backupFolder(ctx)).filter(
+      (f) => f.identity === null || sameDatabase(identity, f.identity),
+    )
+  } catch {
+    return []
+  }
+  const retentionDays = configuredRetentionDays(ctx.store.sqlite)
+  return files.flatMap((file) => {
+    let copy: Database.Database | undefined
+    try {
+      copy = new Database(file.path, {
+        readonly: true,
+        fileMustExist: true,
+        ...(nativeBinding(ctx) ? { nativeBinding: nativeBinding(ctx) } : {}),
+      })
+      const held = copy
+        .prepare('SELECT 1 FROM clients WHERE code = ? AND anonymised_at IS NULL')
+        .get(clientCode)
+      if (!held) return []
+    } catch {
+      // Unreadable: it may hold the client; say so rather than promise it does not.
+    } finally {
+      copy?.close()
+    }
+    return [{ name: file.name, madeAt: file.madeAt, goneBy: expiresAt(file.madeAt, retentionDays) }]
+  })
 }
 
 /**
@@ -149,9 +203,13 @@ export function setBackupFolder(ctx: ServiceContext, folder: string): BackupList
 export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult {
   const owner = ctx.owner
   if (!owner) throw new ApiError('conflict', 'Terugzetten kan alleen vanuit de app zelf')
-  const chosen = listBackups(backupFolder(ctx), ctx.store.file).find((f) => f.name === name)
+  const chosen = backupsIn(ctx, backupFolder(ctx)).find((f) => f.name === name)
   if (!chosen) throw new ApiError('not-found', `Reservekopie ${name} staat niet (meer) in de map`)
-  const problems = checkBackup(chosen.path, owner.migrationsFolder, owner.nativeBinding)
+  const problems = checkBackup(chosen.path, {
+    migrationsFolder: owner.migrationsFolder,
+    identity: readIdentity(ctx.store.sqlite),
+    nativeBinding: owner.nativeBinding,
+  })
   if (problems.length > 0) {
     throw new ApiError('conflict', `${name} wordt niet teruggezet: ${problems.join('; ')}`)
   }

@@ -45,6 +45,9 @@ const detailColumns = {
   exclusionForSafety: clients.exclusionForSafety,
   supportProviderId: clients.supportProviderId,
   supportMonths: clients.supportMonths,
+  supportContactName: clients.supportContactName,
+  supportContactPhone: clients.supportContactPhone,
+  supportContactEmail: clients.supportContactEmail,
   notes: clients.notes,
 }
 
@@ -118,6 +121,9 @@ export function saveClient(
       supportProviderId: client.supportProviderId ?? client.careProviderId,
       supportIntensity: client.supportIntensity ?? null,
       supportMonths: client.supportMonths ?? null,
+      supportContactName: client.supportContactName ?? null,
+      supportContactPhone: client.supportContactPhone ?? null,
+      supportContactEmail: client.supportContactEmail ?? null,
     }
     let savedId: number
     if (id === undefined) {

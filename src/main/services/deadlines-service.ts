@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { CorporationAnswers, OpenAnswer } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { localIsoDate } from '../../shared/domain/dates'
@@ -56,6 +56,11 @@ export function openAnswers(ctx: ServiceContext): CorporationAnswers[] {
       quarter: dwellings.quarterKey,
       round: shortlists.round,
       presentedAt: shortlists.presentedAt,
+      // A round that came back to the corporation after a declined offer is due again from then.
+      declinedOn: sql<string | null>`(
+        SELECT max(o.responded_on) FROM offers o
+        JOIN shortlist_candidates declined ON declined.id = o.candidate_id
+        WHERE declined.shortlist_id = ${shortlists.id} AND o.outcome = 'geweigerd')`,
     })
     .from(shortlists)
     .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
@@ -64,7 +69,8 @@ export function openAnswers(ctx: ServiceContext): CorporationAnswers[] {
     .orderBy(asc(shortlists.presentedAt))
     .all()
   for (const row of presented) {
-    const since = localIsoDate(new Date(row.presentedAt ?? ctx.now().toISOString()))
+    const presented = localIsoDate(new Date(row.presentedAt ?? ctx.now().toISOString()))
+    const since = row.declinedOn && row.declinedOn > presented ? row.declinedOn : presented
     add(
       row.corporationId,
       row.corporation,

@@ -12,6 +12,9 @@ import { DWELLING_COLUMNS } from '../excel/dwelling-columns'
 import { sameText, type CheckedRows, type ValidRow } from './import-rows'
 import { localIsoDate } from '../../shared/domain/dates'
 
+/** Rows per INSERT: well under SQLite's limit on bound parameters (about 25 a row). */
+const INSERT_CHUNK = 200
+
 const FIELDS = Object.keys(DwellingFieldsSchema.shape) as (keyof DwellingFields)[]
 
 export interface DwellingsPlan {
@@ -86,14 +89,19 @@ export function writeDwellings(
   now: Date,
 ): { created: number[]; updated: number[] } {
   const today = localIsoDate(now)
-  const created = plan.create.map(
-    ({ data }) =>
-      tx
-        .insert(dwellings)
-        .values({ ...data, status: 'ingediend', statusSince: today, submittedOn: today })
-        .returning({ id: dwellings.id })
-        .get().id,
-  )
+  const created: number[] = []
+  // A few multi-row statements instead of one per row (drizzle prepares each anew); new rowids
+  // increase, so the sorted ids are the rows' order.
+  for (let i = 0; i < plan.create.length; i += INSERT_CHUNK) {
+    const rows = plan.create.slice(i, i + INSERT_CHUNK).map(({ data }) => ({
+      ...data,
+      status: 'ingediend' as const,
+      statusSince: today,
+      submittedOn: today,
+    }))
+    const ids = tx.insert(dwellings).values(rows).returning({ id: dwellings.id }).all()
+    created.push(...ids.map((r) => r.id).sort((a, b) => a - b))
+  }
   for (const { id, data } of plan.update) {
     tx.update(dwellings)
       .set({ ...data, updatedAt: now.toISOString() })

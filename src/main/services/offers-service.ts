@@ -1,8 +1,8 @@
-import { and, eq, inArray, notExists, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { DwellingMatching } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import {
+  CLIENT_STATUS,
   DECLINE_REASON,
   type ContractKind,
   type DeclineReason,
@@ -16,14 +16,20 @@ import {
   shortlistCandidates,
   shortlists,
 } from '../db/schema'
+import {
+  contractProblem,
+  defaultContract,
+  isValidDeclineReason,
+  leaseStartProblem,
+  responseDateProblem,
+  statusAfterDecline,
+} from '../domain/offer-rules'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
 import { OPEN_SHORTLIST } from './matching-facts'
 import { closeRound, newRoundAudit } from './shortlists-service'
 import { dwellingMatching } from './shortlist-views'
 import { isoDay, makeRounds, setClientStatus, setDwellingStatus } from './workflow-steps'
-
-const otherCandidates = alias(shortlistCandidates, 'other_candidates')
 
 function openOffer(tx: Tx, offerId: number) {
   const offer = tx.select().from(offers).where(eq(offers.id, offerId)).get()
@@ -34,23 +40,36 @@ function openOffer(tx: Tx, offerId: number) {
   return { offer, client }
 }
 
+/** The day the client answered: given by the officer or today; never before the offer nor ahead. */
+function responseDay(ctx: ServiceContext, offeredOn: string, respondedOn?: string): string {
+  const today = isoDay(ctx.now())
+  const day = respondedOn ?? today
+  const problem = responseDateProblem(day, offeredOn, today)
+  if (problem) throw new ApiError('invalid-input', problem)
+  return day
+}
+
 /** Accepted: the lease (or, for instroom, the flip contract) starts; the dwelling is let. */
 export function acceptOffer(
   ctx: ServiceContext,
-  input: { offerId: number; startsOn: string; contractKind?: ContractKind },
+  input: { offerId: number; startsOn: string; contractKind?: ContractKind; respondedOn?: string },
 ): DwellingMatching {
   const dwellingId = ctx.store.db.transaction((tx) => {
     const { offer, client } = openOffer(tx, input.offerId)
-    if (input.startsOn < offer.offeredOn) {
-      throw new ApiError(
-        'invalid-input',
-        `De ingangsdatum kan niet vóór de aanbieding (${offer.offeredOn}) liggen`,
-      )
-    }
+    const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
+    const startProblem = leaseStartProblem(input.startsOn, offer.offeredOn)
+    if (startProblem) throw new ApiError('invalid-input', startProblem)
+    const { flipPossible } = tx
+      .select({ flipPossible: dwellings.flipPossible })
+      .from(dwellings)
+      .where(eq(dwellings.id, offer.dwellingId))
+      .get()!
+    const contractKind = input.contractKind ?? defaultContract(client.flow, flipPossible)
+    const problem = contractProblem(contractKind, flipPossible)
+    if (problem) throw new ApiError('invalid-input', problem)
     const today = isoDay(ctx.now())
-    const contractKind = input.contractKind ?? (client.flow === 'instroom' ? 'omklap' : 'huur')
     tx.update(offers)
-      .set({ outcome: 'geaccepteerd', respondedOn: today })
+      .set({ outcome: 'geaccepteerd', respondedOn })
       .where(eq(offers.id, offer.id))
       .run()
     tx.insert(allocations)
@@ -72,7 +91,13 @@ export function acceptOffer(
       entityType: 'dwelling',
       entityId: offer.dwellingId,
       summary: `${client.code} accepteert de aanbieding; ${contractKind === 'omklap' ? 'omklapcontract' : 'huurcontract'} vanaf ${input.startsOn}`,
-      details: { offerId: offer.id, clientId: client.id, contractKind, startsOn: input.startsOn },
+      details: {
+        offerId: offer.id,
+        clientId: client.id,
+        contractKind,
+        startsOn: input.startsOn,
+        respondedOn,
+      },
     })
     audit(tx, ctx, {
       action: 'client:housed',
@@ -87,91 +112,59 @@ export function acceptOffer(
 }
 
 /**
- * Declined: the next reserve of the chosen round who is still waiting gets the offer; when there
- * is none, a new round is made for the dwelling.
+ * Declined. An uitstroom client without a valid reason has used the one-time offer and leaves the
+ * list. The next candidate is never offered automatically (Bijlage 5: the corporation chooses):
+ * the round opens again for the corporation with the reserves who are still free, or, when none is,
+ * the dwelling goes round again.
  */
 export function declineOffer(
   ctx: ServiceContext,
-  input: { offerId: number; decline: { reason: DeclineReason; text: string | null } },
+  input: {
+    offerId: number
+    decline: { reason: DeclineReason; text: string | null }
+    respondedOn?: string
+  },
 ): DwellingMatching {
   const dwellingId = ctx.store.db.transaction((tx) => {
     const { offer, client } = openOffer(tx, input.offerId)
+    const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
     const today = isoDay(ctx.now())
     const reason = input.decline.text
       ? `${input.decline.reason}: ${input.decline.text}`
       : input.decline.reason
     tx.update(offers)
-      .set({ outcome: 'geweigerd', respondedOn: today, declineReason: reason })
+      .set({ outcome: 'geweigerd', respondedOn, declineReason: reason })
       .where(eq(offers.id, offer.id))
       .run()
-    setClientStatus(tx, [client.id], 'wachtend', today)
+    const status = statusAfterDecline(client.flow, input.decline.reason)
+    setClientStatus(tx, [client.id], status, today)
+    const valid = isValidDeclineReason(input.decline.reason)
     audit(tx, ctx, {
       action: 'offer:decline',
       entityType: 'dwelling',
       entityId: offer.dwellingId,
-      summary: `${client.code} weigert de aanbieding: ${DECLINE_REASON.label(input.decline.reason)}`,
-      details: { offerId: offer.id, clientId: client.id, ...input.decline },
+      summary: `${client.code} weigert de aanbieding: ${DECLINE_REASON.label(input.decline.reason)} (${valid ? 'geldige reden' : 'geen geldige reden'})`,
+      details: { offerId: offer.id, clientId: client.id, respondedOn, valid, ...input.decline },
     })
+    if (status === 'aanbieding-benut') {
+      releaseFromShortlists(ctx, tx, client.id, CLIENT_STATUS.label(status))
+      audit(tx, ctx, {
+        action: 'client:oneTimeOfferUsed',
+        entityType: 'client',
+        entityId: client.id,
+        summary: `${client.code} heeft de eenmalige aanbieding benut (geweigerd zonder geldige reden) en gaat van de lijst van Het Vierde Huis; verder via de reguliere route (WoningNet)`,
+        details: { offerId: offer.id, dwellingId: offer.dwellingId, reason: input.decline.reason },
+      })
+    }
 
-    const candidate = tx
-      .select()
+    const { shortlistId } = tx
+      .select({ shortlistId: shortlistCandidates.shortlistId })
       .from(shortlistCandidates)
       .where(eq(shortlistCandidates.id, offer.candidateId))
       .get()!
-    const reserve = tx
-      .select({
-        id: shortlistCandidates.id,
-        clientId: shortlistCandidates.clientId,
-        code: clients.code,
-      })
-      .from(shortlistCandidates)
-      .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
-      .where(
-        and(
-          eq(shortlistCandidates.shortlistId, candidate.shortlistId),
-          eq(shortlistCandidates.decision, 'open'),
-          eq(clients.status, 'wachtend'),
-          // A reserve who meanwhile stands on another open round is not free for this offer.
-          notExists(
-            tx
-              .select({ one: sql`1` })
-              .from(otherCandidates)
-              .innerJoin(shortlists, eq(shortlists.id, otherCandidates.shortlistId))
-              .where(
-                and(
-                  eq(otherCandidates.clientId, shortlistCandidates.clientId),
-                  eq(otherCandidates.decision, 'open'),
-                  inArray(shortlists.status, [...OPEN_SHORTLIST]),
-                ),
-              ),
-          ),
-        ),
-      )
-      .orderBy(shortlistCandidates.position)
-      .get()
-    if (reserve) {
-      tx.update(shortlistCandidates)
-        .set({ decision: 'gekozen' })
-        .where(eq(shortlistCandidates.id, reserve.id))
-        .run()
-      tx.insert(offers)
-        .values({
-          candidateId: reserve.id,
-          dwellingId: offer.dwellingId,
-          clientId: reserve.clientId,
-          offeredOn: today,
-        })
-        .run()
-      setClientStatus(tx, [reserve.clientId], 'aanbieding', today)
-      audit(tx, ctx, {
-        action: 'offer:next',
-        entityType: 'dwelling',
-        entityId: offer.dwellingId,
-        summary: `Aanbieding aan de volgende kandidaat van de voordracht: ${reserve.code}`,
-        details: { clientId: reserve.clientId },
-      })
-    } else {
-      // The corporation did choose; the round stays "gekozen". Only the dwelling goes round again.
+    const free = reopenForCorporation(ctx, tx, shortlistId, offer.dwellingId)
+    if (free.length === 0) {
+      // No reserve left: the round stays "gekozen" and the dwelling goes round again.
       setDwellingStatus(tx, offer.dwellingId, 'ingediend', today)
       const [round] = makeRounds(ctx, tx, [offer.dwellingId])
       newRoundAudit(ctx, tx, offer.dwellingId, round)
@@ -179,6 +172,91 @@ export function declineOffer(
     return offer.dwellingId
   })
   return dwellingMatching(ctx, ctx.store.db, dwellingId)
+}
+
+/**
+ * After a decline the round's reserves go back to the corporation to confirm who (if anyone) gets
+ * the offer next. Reserves no longer free (housed, withdrawn, on hold, with another offer) are
+ * taken off the round; the rest are presented again. Answers the codes of the free reserves.
+ */
+function reopenForCorporation(
+  ctx: ServiceContext,
+  tx: Tx,
+  shortlistId: number,
+  dwellingId: number,
+): string[] {
+  const today = isoDay(ctx.now())
+  const reserves = tx
+    .select({
+      id: shortlistCandidates.id,
+      clientId: shortlistCandidates.clientId,
+      code: clients.code,
+      status: clients.status,
+    })
+    .from(shortlistCandidates)
+    .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
+    .where(
+      and(
+        eq(shortlistCandidates.shortlistId, shortlistId),
+        eq(shortlistCandidates.decision, 'open'),
+      ),
+    )
+    .orderBy(shortlistCandidates.position)
+    .all()
+  // A reserve who meanwhile stands on another open round is not free: one open round at a time.
+  const elsewhere = new Set(
+    tx
+      .select({ clientId: shortlistCandidates.clientId })
+      .from(shortlistCandidates)
+      .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
+      .where(
+        and(
+          inArray(
+            shortlistCandidates.clientId,
+            reserves.map((r) => r.clientId),
+          ),
+          eq(shortlistCandidates.decision, 'open'),
+          inArray(shortlists.status, [...OPEN_SHORTLIST]),
+        ),
+      )
+      .all()
+      .map((c) => c.clientId),
+  )
+  const free = reserves.filter((r) => r.status === 'wachtend' && !elsewhere.has(r.clientId))
+  for (const gone of reserves.filter((r) => !free.includes(r))) {
+    const why = elsewhere.has(gone.clientId)
+      ? 'staat inmiddels op een andere voordracht'
+      : CLIENT_STATUS.label(gone.status).toLowerCase()
+    tx.update(shortlistCandidates)
+      .set({
+        decision: 'geen-match',
+        decisionReason: 'ingetrokken',
+        decisionText: `Niet meer beschikbaar (${why})`,
+      })
+      .where(eq(shortlistCandidates.id, gone.id))
+      .run()
+  }
+  if (free.length === 0) return []
+  tx.update(shortlists)
+    .set({ status: 'voorgedragen', decidedAt: null })
+    .where(eq(shortlists.id, shortlistId))
+    .run()
+  setClientStatus(
+    tx,
+    free.map((r) => r.clientId),
+    'voorgedragen',
+    today,
+  )
+  setDwellingStatus(tx, dwellingId, 'in-voordracht', today)
+  const codes = free.map((r) => r.code)
+  audit(tx, ctx, {
+    action: 'offer:awaitNext',
+    entityType: 'dwelling',
+    entityId: dwellingId,
+    summary: `De corporatie bevestigt wie de aanbieding nu krijgt: ${codes.join(', ')} (of wijst de ronde af)`,
+    details: { shortlistId, clients: free.map((r) => r.clientId) },
+  })
+  return codes
 }
 
 /** Takes a client off every open shortlist (the provider withdrew them or put them on hold). */

@@ -15,6 +15,7 @@ const corporationColumns = {
   id: corporations.id,
   name: corporations.name,
   socialStock: corporations.socialStock,
+  exportDetail: corporations.exportDetail,
   active: corporations.active,
 }
 
@@ -67,7 +68,12 @@ export function saveCorporation(
   const { db } = ctx.store
   return db.transaction((tx) => {
     assertNameFree(ctx, corporations, input.name, input.id, 'corporatie')
-    const values = { name: input.name, socialStock: input.socialStock, active: input.active }
+    const values = {
+      name: input.name,
+      socialStock: input.socialStock,
+      exportDetail: input.exportDetail,
+      active: input.active,
+    }
     let row: CorporationRow | undefined
     if (input.id === undefined) {
       row = tx.insert(corporations).values(values).returning(corporationColumns).get()
@@ -84,7 +90,7 @@ export function saveCorporation(
       action: input.id === undefined ? 'corporation:create' : 'corporation:update',
       entityType: 'corporation',
       entityId: row.id,
-      summary: `Corporatie ${row.name} ${input.id === undefined ? 'toegevoegd' : 'gewijzigd'} (sociale voorraad ${row.socialStock}${row.active ? '' : ', niet actief'})`,
+      summary: `Corporatie ${row.name} ${input.id === undefined ? 'toegevoegd' : 'gewijzigd'} (sociale voorraad ${row.socialStock}, gegevens in voordrachten ${row.exportDetail}${row.active ? '' : ', niet actief'})`,
       details: values,
     })
     return row

@@ -24,13 +24,16 @@ import { quotasForQuarter, shortfall } from '../domain/planning'
 import { DEFAULT_YEAR_SETTINGS, YEAR_SETTINGS_KEY } from '../domain/year-settings'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
+import { instroomSteering } from './instroom-steering'
 import { ensureQuarter } from './quarters'
+import { spreadingWarnings } from './spreading-service'
 
 export function listYearTargets({ store }: ServiceContext): YearTarget[] {
   return store.db
     .select({
       year: yearTargets.year,
       target: yearTargets.target,
+      catchUpTarget: yearTargets.catchUpTarget,
       instroomShareTarget: yearTargets.instroomShareTarget,
     })
     .from(yearTargets)
@@ -46,6 +49,7 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
         target: yearTargets.year,
         set: {
           target: input.target,
+          catchUpTarget: input.catchUpTarget,
           instroomShareTarget: input.instroomShareTarget,
           updatedAt: new Date().toISOString(),
         },
@@ -55,7 +59,7 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
       action: 'yearTarget:save',
       entityType: 'year',
       entityId: input.year,
-      summary: `Taakstelling ${input.year}: ${input.target} woningen, doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
+      summary: `Taakstelling ${input.year}: ${input.target} woningen (${input.target - input.catchUpTarget} regulier, ${input.catchUpTarget} inhaalslag), doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
       details: { ...input },
     })
   })
@@ -170,7 +174,12 @@ function plannedQuotas(db: DbOrTx, key: QuarterKey): Map<number, number> {
  * A planned quarter keeps the quotas recorded at planning, so later changes to stock or target do
  * not rewrite its history; an unplanned one (and a corporation added since) is computed live.
  */
-function computeOverview(db: DbOrTx, key: QuarterKey, usePlanned = true): QuarterOverview {
+function computeOverview(
+  db: DbOrTx,
+  key: QuarterKey,
+  today: Date,
+  usePlanned = true,
+): QuarterOverview {
   const quarter = db.select().from(quarters).where(eq(quarters.key, key)).get()
   if (!quarter) throw new ApiError('not-found', `Kwartaal ${key} bestaat nog niet`)
   const { year, number } = parseQuarter(key)
@@ -247,6 +256,7 @@ function computeOverview(db: DbOrTx, key: QuarterKey, usePlanned = true): Quarte
     target: target && {
       year: target.year,
       target: target.target,
+      catchUpTarget: target.catchUpTarget,
       instroomShareTarget: target.instroomShareTarget,
     },
     lines,
@@ -265,11 +275,13 @@ function computeOverview(db: DbOrTx, key: QuarterKey, usePlanned = true): Quarte
       share: instroom.allocated === 0 ? null : instroom.instroom / instroom.allocated,
       target: target?.instroomShareTarget ?? null,
     },
+    steering: instroomSteering(db, key),
+    spreadingWarnings: spreadingWarnings(db, key, today),
   }
 }
 
-export function quarterOverview({ store }: ServiceContext, key: QuarterKey): QuarterOverview {
-  return computeOverview(store.db, key)
+export function quarterOverview({ store, now }: ServiceContext, key: QuarterKey): QuarterOverview {
+  return computeOverview(store.db, key, now())
 }
 
 /**
@@ -287,7 +299,7 @@ export function planQuarter(
       .set({ carryShortfall, updatedAt: new Date().toISOString() })
       .where(eq(quarters.key, key))
       .run()
-    const overview = computeOverview(tx, key, false)
+    const overview = computeOverview(tx, key, ctx.now(), false)
     tx.delete(quarterQuotas).where(eq(quarterQuotas.quarterKey, key)).run()
     if (overview.lines.length > 0) {
       tx.insert(quarterQuotas)

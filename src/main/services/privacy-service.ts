@@ -1,5 +1,5 @@
 import { subMonths } from 'date-fns'
-import { and, count, eq, inArray, isNull, lte } from 'drizzle-orm'
+import { and, count, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm'
 import type { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
 import type {
@@ -9,10 +9,19 @@ import type {
   PrivacySettings,
 } from '../../shared/api/privacy'
 import type { Tx } from '../db/connection'
-import { allocations, clients, offers, settings, shortlistCandidates } from '../db/schema'
+import {
+  allocations,
+  auditEvents,
+  clients,
+  offers,
+  settings,
+  shortlistCandidates,
+} from '../db/schema'
 import { audit } from './audit'
+import { backupsHolding } from './backup-service'
 import type { ServiceContext } from './context'
 import { releaseFromShortlists } from './offers-service'
+import { erasePersonalTexts } from './personal-texts'
 
 /**
  * The AVG rules of domain.md §5: data of clients who were housed or withdrawn is anonymised after
@@ -22,7 +31,7 @@ import { releaseFromShortlists } from './offers-service'
  */
 export const RETENTION_KEY = 'privacyRetentionMonths'
 export const DEFAULT_RETENTION_MONTHS = 24
-const DONE = ['gehuisvest', 'ingetrokken'] as const
+const DONE = ['gehuisvest', 'ingetrokken', 'aanbieding-benut'] as const
 
 export function privacySettings(ctx: ServiceContext): PrivacySettings {
   const row = ctx.store.db
@@ -64,14 +73,17 @@ export function savePrivacySettings(ctx: ServiceContext, input: PrivacySettings)
  * Birth year becomes the first year of its decade (1987 → 1980) rather than nothing: the column
  * feeds the age bands of the yearly report, a decade is coarse enough not to single anyone out
  * among a provider's clients, and the under-23 rule is already kept by the target group.
- * Free texts others wrote about the client (a corporation's rejection motivation, a decline
- * reason, a swap reason) may name them or their circumstances, so they go too.
+ * Free texts others wrote about the client may name them or their circumstances, so they go too,
+ * the audit trail's included (personal-texts.ts).
  */
 function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: string): void {
   tx.update(clients)
     .set({
       name: null,
       notes: null,
+      supportContactName: null,
+      supportContactPhone: null,
+      supportContactEmail: null,
       birthYear: Math.floor(birthYear / 10) * 10,
       needsGroundFloorOrLift: false,
       needsWheelchair: false,
@@ -84,11 +96,48 @@ function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: st
     })
     .where(eq(clients.id, clientId))
     .run()
-  tx.update(shortlistCandidates)
-    .set({ decisionText: null, swapReason: null })
-    .where(eq(shortlistCandidates.clientId, clientId))
+  erasePersonalTexts(tx, clientId)
+}
+
+/**
+ * After erasing: the WAL still holds the old pages until a checkpoint, so copy them home and empty
+ * it now (secure_delete, set in connection.ts, has zeroed the freed space in the pages themselves).
+ */
+function flushErased(ctx: ServiceContext): void {
+  if (ctx.store.file !== ':memory:') ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+}
+
+/** Set once the texts about clients erased by an earlier version are gone too (see below). */
+const EARLIER_ERASURES_KEY = 'earlierErasuresTextsCleared'
+
+/**
+ * Clients anonymised or erased before erasure covered the typed texts kept those texts in the audit
+ * trail and elsewhere: clear them once, at the first start of this version. Returns whether it ran.
+ */
+function clearTextsOfEarlierErasures(tx: Tx, at: string): boolean {
+  const done = tx
+    .select({ key: settings.key })
+    .from(settings)
+    .where(and(eq(settings.key, EARLIER_ERASURES_KEY), eq(settings.year, 0)))
+    .get()
+  if (done) return false
+  const anonymised = tx
+    .select({ id: clients.id })
+    .from(clients)
+    .where(isNotNull(clients.anonymisedAt))
+    .all()
+    .map((c) => c.id)
+  const deleted = tx
+    .select({ id: auditEvents.entityId })
+    .from(auditEvents)
+    .where(eq(auditEvents.action, 'client:erase'))
+    .all()
+    .map((e) => Number(e.id))
+  for (const id of new Set([...anonymised, ...deleted])) erasePersonalTexts(tx, id)
+  tx.insert(settings)
+    .values({ key: EARLIER_ERASURES_KEY, year: 0, value: JSON.stringify(at) })
     .run()
-  tx.update(offers).set({ declineReason: null }).where(eq(offers.clientId, clientId)).run()
+  return true
 }
 
 /** Every client housed or withdrawn longer ago than the retention period; run daily at start-up. */
@@ -96,7 +145,9 @@ export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
   const { retentionMonths } = privacySettings(ctx)
   const cutoff = subMonths(ctx.now(), retentionMonths).toISOString().slice(0, 10)
   const at = ctx.now().toISOString()
+  let cleared = false
   const anonymised = ctx.store.db.transaction((tx) => {
+    cleared = clearTextsOfEarlierErasures(tx, at)
     const due = tx
       .select({ id: clients.id, code: clients.code, birthYear: clients.birthYear })
       .from(clients)
@@ -125,6 +176,7 @@ export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
     }
     return due.length
   })
+  if (anonymised > 0 || cleared) flushErased(ctx)
   return { retentionMonths, cutoff, anonymised }
 }
 
@@ -145,7 +197,7 @@ export function eraseClient(
   input: z.output<typeof EraseClientInput>,
 ): EraseResult {
   const at = ctx.now().toISOString()
-  return ctx.store.db.transaction((tx) => {
+  const erased = ctx.store.db.transaction((tx) => {
     const client = tx.select().from(clients).where(eq(clients.id, input.clientId)).get()
     if (!client) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
     if (client.status === 'aanbieding') {
@@ -157,8 +209,9 @@ export function eraseClient(
     if (client.status !== 'gehuisvest' && client.status !== 'ingetrokken') {
       releaseFromShortlists(ctx, tx, client.id, 'Gegevens gewist op verzoek')
     }
-    const outcome = isReferenced(tx, client.id) ? 'anonymised' : 'deleted'
+    const outcome: EraseResult['outcome'] = isReferenced(tx, client.id) ? 'anonymised' : 'deleted'
     if (outcome === 'deleted') {
+      erasePersonalTexts(tx, client.id)
       tx.delete(clients).where(eq(clients.id, client.id)).run()
     } else {
       clearPersonalFields(tx, client.id, client.birthYear, at)
@@ -186,4 +239,6 @@ export function eraseClient(
     )
     return { code: client.code, outcome }
   })
+  flushErased(ctx)
+  return { ...erased, heldBy: backupsHolding(ctx, erased.code) }
 }

@@ -1,11 +1,18 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
 import type { ExportShortlistsInput } from '../../shared/api/exports'
 import type { FileResult } from '../../shared/api/imports'
 import type { DbOrTx } from '../db/connection'
-import { careProviders, clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
+import {
+  careProviders,
+  clients,
+  corporations,
+  dwellings,
+  shortlistCandidates,
+  shortlists,
+} from '../db/schema'
 import { addWorkingDays } from '../domain/deadlines'
 import { fileNamePart } from '../excel/naming'
 import type { ExportCandidate } from '../excel/shortlist-fields'
@@ -54,6 +61,10 @@ function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[]
       wijk: dwellings.wijk,
       rooms: dwellings.rooms,
       round: shortlists.round,
+      declinedOn: sql<string | null>`(
+        SELECT max(o.responded_on) FROM offers o
+        JOIN shortlist_candidates declined ON declined.id = o.candidate_id
+        WHERE declined.shortlist_id = ${shortlists.id} AND o.outcome = 'geweigerd')`,
       position: shortlistCandidates.position,
       code: clients.code,
       adults: clients.adults,
@@ -65,6 +76,9 @@ function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[]
       supportProvider: supportProviders.name,
       supportIntensity: clients.supportIntensity,
       supportMonths: clients.supportMonths,
+      supportContactName: clients.supportContactName,
+      supportContactPhone: clients.supportContactPhone,
+      supportContactEmail: clients.supportContactEmail,
       minRooms: clients.minRooms,
       needsGroundFloorOrLift: clients.needsGroundFloorOrLift,
       needsWheelchair: clients.needsWheelchair,
@@ -100,6 +114,12 @@ function answerDeadline(ctx: ServiceContext, rounds: { presentedAt: string | nul
 export async function exportShortlists(ctx: ServiceContext, input: Input): Promise<FileResult> {
   const { db } = ctx.store
   const corporation = getCorporation(db, input.corporationId)
+  const detail =
+    db
+      .select({ exportDetail: corporations.exportDetail })
+      .from(corporations)
+      .where(eq(corporations.id, corporation.id))
+      .get()?.exportDetail ?? 'beperkt'
   const rounds = presentedRounds(db, input)
   if (input.dwellingIds) {
     const missing = input.dwellingIds.filter((id) => !rounds.some((r) => r.dwellingId === id))
@@ -129,6 +149,7 @@ export async function exportShortlists(ctx: ServiceContext, input: Input): Promi
     quarter: input.quarter,
     createdAt,
     answerBy: answerDeadline(ctx, answerable),
+    detail,
     shortlists: answerable,
     candidates,
   })
@@ -142,6 +163,8 @@ export async function exportShortlists(ctx: ServiceContext, input: Input): Promi
       details: {
         quarter: input.quarter,
         corporationId: corporation.id,
+        // Which level of candidate detail left the app: the agreement with this corporation.
+        detail,
         dwellingIds: answerable.map((r) => r.dwellingId),
         shortlists: answerable.map((r) => ({ id: r.shortlistId, round: r.round })),
         dwellings: answerable.length,

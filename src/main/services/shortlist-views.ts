@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns'
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
 import type {
   BoardRow,
   DwellingMatching,
@@ -24,10 +24,11 @@ import { compareCandidates } from '../domain/shortlist-batch'
 import { scoreTotal, waitingDays } from '../domain/ranking'
 import type { ServiceContext } from './context'
 import {
+  OPEN_SHORTLIST,
   eligibilityContext,
   loadClientFacts,
   loadDwellingFacts,
-  rankingContext,
+  waitingState,
 } from './matching-facts'
 
 /** What the Voordrachten screen lists: a quarter's dwellings with their latest round. */
@@ -42,6 +43,7 @@ export function board(ctx: ServiceContext, quarter: QuarterKey): BoardRow[] {
       rooms: dwellings.rooms,
       netRent: dwellings.netRent,
       status: dwellings.status,
+      shortNote: dwellings.shortNote,
     })
     .from(dwellings)
     .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
@@ -103,7 +105,7 @@ export function dwellingMatching(
   dwellingId: number,
 ): DwellingMatching {
   const dwelling = db
-    .select({ status: dwellings.status })
+    .select({ status: dwellings.status, flipPossible: dwellings.flipPossible })
     .from(dwellings)
     .where(eq(dwellings.id, dwellingId))
     .get()
@@ -164,6 +166,7 @@ export function dwellingMatching(
   return {
     dwellingId,
     status: dwelling.status,
+    flipPossible: dwelling.flipPossible,
     rounds: rounds.map((r): Shortlist => ({
       id: r.id,
       round: r.round,
@@ -184,6 +187,47 @@ export function dwellingMatching(
   }
 }
 
+/** How many were eligible when the dwelling's latest round was made. */
+function latestPool(db: DbOrTx, dwellingId: number): number | undefined {
+  return db
+    .select({ pool: shortlists.eligiblePoolSize })
+    .from(shortlists)
+    .where(eq(shortlists.dwellingId, dwellingId))
+    .orderBy(desc(shortlists.round))
+    .get()?.pool
+}
+
+/**
+ * Where the quarter's assignment put a client instead: their open lists for other dwellings, and
+ * whether fewer were eligible there (the reason the assignment needed them there).
+ */
+function elsewhere(db: DbOrTx, clientId: number, dwellingId: number, here: number) {
+  const lists = db
+    .select({ address: dwellings.address, pool: shortlists.eligiblePoolSize })
+    .from(shortlistCandidates)
+    .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
+    .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
+    .where(
+      and(
+        eq(shortlistCandidates.clientId, clientId),
+        eq(shortlistCandidates.decision, 'open'),
+        inArray(shortlists.status, [...OPEN_SHORTLIST]),
+        ne(shortlists.dwellingId, dwellingId),
+      ),
+    )
+    .all()
+  if (lists.length === 0) return null
+  return lists
+    .map(
+      (l) =>
+        `Staat op de voordracht voor ${l.address}` +
+        (l.pool < here
+          ? `, waar minder kandidaten in aanmerking kwamen (${l.pool} tegen ${here} hier)`
+          : ''),
+    )
+    .join('; ')
+}
+
 /**
  * The dwelling's pool: eligible waiting clients by score, and — for a search on a client code —
  * anyone at all with the reasons they are not eligible (the UI's "why not").
@@ -196,12 +240,11 @@ export function pool(
   const db = ctx.store.db
   const [dwelling] = loadDwellingFacts(db, [dwellingId])
   if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-  const waiting = loadClientFacts(db)
+  const { waiting, ranking, scoreTotal: score } = waitingState(ctx)
   const eligibility = eligibilityContext(ctx, db, [dwellingId], false)
-  const ranking = rankingContext(ctx, db, waiting)
   const eligible = waiting
     .filter((c) => isEligible(c, dwelling, eligibility))
-    .map((client) => ({ client, total: scoreTotal(client, dwelling, ranking) }))
+    .map((client) => ({ client, total: score(client, dwelling) }))
     .sort(compareCandidates)
   const searched = search
     ? db
@@ -221,8 +264,13 @@ export function pool(
       .all()
       .map((p) => [p.id, p.name]),
   )
+  const here = latestPool(db, dwellingId) ?? eligible.length
   const entries = subjects.map(({ client, total }) => {
-    const failures = whyNot(client, dwelling, eligibility)
+    const failures = whyNot(client, dwelling, eligibility).map((f) =>
+      f.rule === 'available'
+        ? { ...f, reason: elsewhere(db, client.id, dwellingId, here) ?? f.reason }
+        : f,
+    )
     return {
       clientId: client.id,
       code: client.code,

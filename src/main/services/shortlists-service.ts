@@ -6,9 +6,10 @@ import { REJECTION_REASON, type RejectionReason } from '../../shared/domain/voca
 import type { DbOrTx, Tx } from '../db/connection'
 import { clients, dwellings, offers, shortlistCandidates, shortlists } from '../db/schema'
 import { isEligible } from '../domain/eligibility'
+import { offerDateProblem } from '../domain/offer-rules'
 import { scoreCandidate } from '../domain/ranking'
+import type { ShortNote } from '../domain/shortlist-batch'
 import { audit } from './audit'
-import { getSettings } from './planning-service'
 import type { ServiceContext } from './context'
 import {
   eligibilityContext,
@@ -62,23 +63,39 @@ export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): Ge
       tx,
       open.map((d) => d.id),
     )
-    const size = getSettings(ctx, ctx.now().getFullYear()).values.shortlistSize
-    const tooFew = rounds
-      .filter((r) => r.candidates < size)
-      .map((r) => ({
-        dwellingId: r.dwellingId,
-        address: open.find((d) => d.id === r.dwellingId)?.address ?? '',
-        eligible: r.eligible,
-      }))
+    const address = new Map(open.map((d) => [d.id, d.address]))
+    const short = (note: ShortNote) =>
+      rounds
+        .filter((r) => r.note === note)
+        .map((r) => ({
+          dwellingId: r.dwellingId,
+          address: address.get(r.dwellingId) ?? '',
+          eligible: r.eligible,
+          candidates: r.candidates,
+        }))
+    const tooFewEligible = short('too-few-eligible')
+    const neededElsewhere = short('needed-elsewhere')
     const made = rounds.filter((r) => r.shortlistId !== null).length
     audit(tx, ctx, {
       action: 'shortlists:generate',
       entityType: 'quarter',
       entityId: quarter,
-      summary: `${made} conceptvoordrachten gemaakt voor ${open.length} open woningen in ${quarter}`,
-      details: { made, tooFew: tooFew.map((t) => t.dwellingId) },
+      summary:
+        `${made} conceptvoordrachten gemaakt voor ${open.length} open woningen in ${quarter}; ` +
+        `te weinig in aanmerking: ${tooFewEligible.length}, kandidaten elders nodig: ${neededElsewhere.length}`,
+      details: {
+        made,
+        tooFew: tooFewEligible.map((t) => t.dwellingId),
+        neededElsewhere: neededElsewhere.map((t) => t.dwellingId),
+      },
     })
-    return { quarter, dwellings: open.length, shortlistsMade: made, tooFewEligible: tooFew }
+    return {
+      quarter,
+      dwellings: open.length,
+      shortlistsMade: made,
+      tooFewEligible,
+      neededElsewhere,
+    }
   })
 }
 
@@ -221,6 +238,10 @@ export function choose(
       )
     }
     const today = isoDay(ctx.now())
+    const offeredOn = input.offeredOn ?? today
+    const presentedOn = isoDay(new Date(shortlist.presentedAt ?? ctx.now()))
+    const dateProblem = offerDateProblem(offeredOn, presentedOn, today)
+    if (dateProblem) throw new ApiError('invalid-input', dateProblem)
     tx.update(shortlistCandidates)
       .set({ decision: 'gekozen' })
       .where(eq(shortlistCandidates.id, chosen.id))
@@ -234,7 +255,7 @@ export function choose(
         candidateId: chosen.id,
         dwellingId: dwelling.id,
         clientId: chosen.clientId,
-        offeredOn: input.offeredOn ?? today,
+        offeredOn,
       })
       .run()
     // The others stay on the list as reserves, in order, for when the offer is declined.

@@ -2,8 +2,9 @@ import { and, eq, inArray, max } from 'drizzle-orm'
 import type { ClientStatus, DwellingStatus } from '../../shared/domain/vocabulary'
 import type { DbOrTx, Tx } from '../db/connection'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
-import { buildShortlists } from '../domain/shortlist-batch'
-import { audit } from './audit'
+import { buildShortlists, type PassedOver, type ShortNote } from '../domain/shortlist-batch'
+import { assignmentSolver } from '../matching/highs-solver'
+import { auditMany } from './audit'
 import type { ServiceContext } from './context'
 import {
   eligibilityContext,
@@ -63,12 +64,25 @@ export interface NewRound {
   shortlistId: number | null
   candidates: number
   eligible: number
+  note: ShortNote
+  passedOver: PassedOver[]
+}
+
+/** Rows per INSERT: well under SQLite's limit on bound parameters (the widest row here has 6). */
+const CHUNK = 500
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK))
+  return out
 }
 
 /**
- * Makes concept shortlists for the given dwellings in one batch (scarcest first, no client twice)
- * and puts the dwellings "in voordracht". A dwelling without any eligible client gets no shortlist
- * and stays as it is.
+ * Makes concept shortlists for the given dwellings in one batch (one exact assignment, no client on
+ * more lists than allowed) and puts the dwellings "in voordracht". A dwelling without any eligible
+ * client gets no shortlist and stays as it is. The rounds, candidates, statuses and audit rows are
+ * written with a handful of multi-row statements, not a few per dwelling: drizzle prepares every
+ * statement anew.
  */
 export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): NewRound[] {
   const today = ctx.now()
@@ -79,55 +93,89 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
     eligibilityContext(ctx, tx, dwellingIds),
     rankingContext(ctx, tx, waiting),
     getSettings(ctx, today.getFullYear()).values.shortlistSize,
+    assignmentSolver(),
   )
-  return proposals.map((proposal) => {
-    if (proposal.candidates.length === 0) {
-      return {
-        dwellingId: proposal.dwellingId,
-        shortlistId: null,
-        candidates: 0,
-        eligible: proposal.eligiblePool,
-      }
+  // Why each dwelling is short, if it is: cleared when it got a full list.
+  for (const note of ['too-few-eligible', 'needed-elsewhere', 'full'] as const) {
+    const ids = proposals.filter((p) => p.note === note).map((p) => p.dwellingId)
+    for (const part of chunks(ids)) {
+      tx.update(dwellings)
+        .set({ shortNote: note === 'full' ? null : note })
+        .where(inArray(dwellings.id, part))
+        .run()
     }
-    const last = tx
-      .select({ round: max(shortlists.round) })
+  }
+  const made = proposals.filter((p) => p.candidates.length > 0)
+  const lastRound = new Map<number, number>()
+  for (const ids of chunks(made.map((p) => p.dwellingId))) {
+    for (const r of tx
+      .select({ dwellingId: shortlists.dwellingId, round: max(shortlists.round) })
       .from(shortlists)
-      .where(eq(shortlists.dwellingId, proposal.dwellingId))
-      .get()
-    const shortlist = tx
+      .where(inArray(shortlists.dwellingId, ids))
+      .groupBy(shortlists.dwellingId)
+      .all())
+      lastRound.set(r.dwellingId, r.round ?? 0)
+  }
+  const roundOf = (dwellingId: number) => (lastRound.get(dwellingId) ?? 0) + 1
+  // One new round per dwelling, so the dwelling id finds its shortlist (RETURNING has no order).
+  const shortlistOf = new Map<number, number>()
+  for (const part of chunks(made)) {
+    for (const s of tx
       .insert(shortlists)
-      .values({
-        dwellingId: proposal.dwellingId,
-        round: (last?.round ?? 0) + 1,
-        status: 'concept',
-        eligiblePoolSize: proposal.eligiblePool,
-      })
-      .returning({ id: shortlists.id })
-      .get()
-    tx.insert(shortlistCandidates)
       .values(
-        proposal.candidates.map((c, index) => ({
-          shortlistId: shortlist.id,
-          clientId: c.clientId,
-          position: index + 1,
-          score: c.score.total,
-          scoreParts: JSON.stringify(c.score.parts),
+        part.map((p) => ({
+          dwellingId: p.dwellingId,
+          round: roundOf(p.dwellingId),
+          status: 'concept' as const,
+          eligiblePoolSize: p.eligiblePool,
         })),
       )
+      .returning({ id: shortlists.id, dwellingId: shortlists.dwellingId })
+      .all())
+      shortlistOf.set(s.dwellingId, s.id)
+  }
+  const candidateRows = made.flatMap((p) =>
+    p.candidates.map((c, index) => ({
+      shortlistId: shortlistOf.get(p.dwellingId)!,
+      clientId: c.clientId,
+      position: index + 1,
+      score: c.score.total,
+      scoreParts: JSON.stringify(c.score.parts),
+      decidedByBalance: c.decidedByBalance,
+    })),
+  )
+  for (const part of chunks(candidateRows)) tx.insert(shortlistCandidates).values(part).run()
+  for (const ids of chunks(made.map((p) => p.dwellingId))) {
+    tx.update(dwellings)
+      .set({
+        status: 'in-voordracht',
+        statusSince: isoDay(today),
+        updatedAt: new Date().toISOString(),
+      })
+      .where(inArray(dwellings.id, ids))
       .run()
-    setDwellingStatus(tx, proposal.dwellingId, 'in-voordracht', isoDay(today))
-    audit(tx, ctx, {
+  }
+  auditMany(
+    tx,
+    ctx,
+    made.map((p) => ({
       action: 'shortlist:concept',
       entityType: 'dwelling',
-      entityId: proposal.dwellingId,
-      summary: `Conceptvoordracht ronde ${(last?.round ?? 0) + 1}: ${proposal.candidates.length} kandidaten uit ${proposal.eligiblePool} in aanmerking`,
-      details: { shortlistId: shortlist.id, clients: proposal.candidates.map((c) => c.clientId) },
-    })
-    return {
-      dwellingId: proposal.dwellingId,
-      shortlistId: shortlist.id,
-      candidates: proposal.candidates.length,
-      eligible: proposal.eligiblePool,
-    }
-  })
+      entityId: p.dwellingId,
+      summary: `Conceptvoordracht ronde ${roundOf(p.dwellingId)}: ${p.candidates.length} kandidaten uit ${p.eligiblePool} in aanmerking`,
+      details: {
+        shortlistId: shortlistOf.get(p.dwellingId),
+        clients: p.candidates.map((c) => c.clientId),
+        passedOver: p.passedOver,
+      },
+    })),
+  )
+  return proposals.map((proposal) => ({
+    dwellingId: proposal.dwellingId,
+    shortlistId: shortlistOf.get(proposal.dwellingId) ?? null,
+    candidates: proposal.candidates.length,
+    eligible: proposal.eligiblePool,
+    note: proposal.note,
+    passedOver: proposal.passedOver,
+  }))
 }

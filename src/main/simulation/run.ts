@@ -300,7 +300,13 @@ function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: QuarterKey
         target !== known.target ||
         instroomShareTarget !== known.instroomShareTarget)
     )
-      saveYearTarget(ctx, { year, target, instroomShareTarget })
+      saveYearTarget(ctx, {
+        year,
+        target,
+        // The split keeps its catch-up part, never more than the whole target.
+        catchUpTarget: Math.min(known?.catchUpTarget ?? 0, target),
+        instroomShareTarget,
+      })
     const { values } = getSettings(ctx, year)
     const changed = {
       ...values,

@@ -29,8 +29,15 @@ export const BackupListSchema = z.object({
   backups: z.array(BackupRowSchema),
   /** Why the folder cannot be read now (a network drive that is offline), else null. */
   warning: z.string().nullable(),
+  /** No backup of any kind is kept longer than this many days. */
+  retentionDays: z.number(),
 })
 export type BackupList = z.infer<typeof BackupListSchema>
+
+/** Line breaks, other control characters and bidi overrides: a path that hides what it says. */
+export const HIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
 export const SetBackupFolderInput = z
   .object({
@@ -39,11 +46,24 @@ export const SetBackupFolderInput = z
       .trim()
       .min(1, 'Kies een map')
       .max(1000, 'Het pad is te lang')
+      .refine((p) => !HIDDEN_CHARACTERS.test(p), {
+        message: 'Het pad bevat een regeleinde of een ander onzichtbaar teken',
+      })
       // A relative path would depend on where the app happened to start.
       .refine((p) => /^([a-zA-Z]:[\\/]|\\\\|\/)/.test(p), {
         message:
           'Geef het volledige pad van de map (bijvoorbeeld D:\\Reservekopieën of \\\\server\\share)',
       }),
+  })
+  .strict()
+
+export const BackupRetentionInput = z
+  .object({
+    retentionDays: z
+      .number({ message: 'Bewaartermijn moet een getal zijn' })
+      .int('Bewaartermijn moet een geheel aantal dagen zijn')
+      .min(14, 'Bewaartermijn moet minstens 14 dagen zijn')
+      .max(730, 'Bewaartermijn mag hoogstens 730 dagen (2 jaar) zijn'),
   })
   .strict()
 
@@ -70,4 +90,5 @@ export const backupsApi = {
   makeBackup: endpoint('backups:make', NoInput, BackupRowSchema),
   setBackupFolder: endpoint('backups:setFolder', SetBackupFolderInput, BackupListSchema),
   restoreBackup: endpoint('backups:restore', RestoreBackupInput, RestoreResultSchema),
+  saveBackupRetention: endpoint('backups:saveRetention', BackupRetentionInput, BackupListSchema),
 } as const

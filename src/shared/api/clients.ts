@@ -35,6 +35,9 @@ export const ClientDetailSchema = ClientRowSchema.extend({
   exclusionForSafety: z.boolean(),
   supportProviderId: z.number().nullable(),
   supportMonths: z.number().nullable(),
+  supportContactName: z.string().nullable(),
+  supportContactPhone: z.string().nullable(),
+  supportContactEmail: z.string().nullable(),
   notes: z.string().nullable(),
 })
 export type ClientDetail = z.infer<typeof ClientDetailSchema>

@@ -14,6 +14,7 @@ import { privacyApi } from './privacy'
 import { reportsApi } from './reports'
 import { shortlistsApi } from './shortlists'
 import { simulationApi } from './simulation'
+import { spreadingApi } from './spreading'
 
 /** Every call the renderer can make. The client, preload allowlist, IPC and HTTP host derive from this. */
 export const api = {
@@ -26,6 +27,7 @@ export const api = {
   ...shortlistsApi,
   ...presentingApi,
   ...deadlinesApi,
+  ...spreadingApi,
   ...auditApi,
   ...backupsApi,
   ...privacyApi,
@@ -60,6 +62,7 @@ export * from './imports'
 export * from './shortlists'
 export * from './presenting'
 export * from './deadlines'
+export * from './spreading'
 export * from './audit'
 export * from './backups'
 export * from './privacy'

@@ -1,11 +1,13 @@
 import { z } from 'zod'
-import { IdSchema, line, optionalLine, share, wholeNumber } from '../domain/fields'
+import { IdSchema, line, oneOf, optionalLine, share, wholeNumber } from '../domain/fields'
+import { EXPORT_DETAIL } from '../domain/vocabulary'
 import { endpoint, NoInput } from './endpoint'
 
 export const CorporationRowSchema = z.object({
   id: z.number(),
   name: z.string(),
   socialStock: z.number(),
+  exportDetail: z.enum(EXPORT_DETAIL.keys),
   active: z.boolean(),
 })
 export type CorporationRow = z.infer<typeof CorporationRowSchema>
@@ -26,6 +28,11 @@ export const SaveCorporationInput = z
     id: IdSchema.optional(),
     name: line('de naam', 80),
     socialStock: wholeNumber('Sociale huurvoorraad', 0, 100_000),
+    exportDetail: oneOf(
+      'Gegevens in voordrachten',
+      EXPORT_DETAIL.keys,
+      EXPORT_DETAIL.labels,
+    ).default('beperkt'),
     active: z.boolean().default(true),
   })
   .strict()

@@ -2,15 +2,24 @@ import { z } from 'zod'
 import { euros, share, wholeNumber } from '../domain/fields'
 import { QuarterKeySchema } from '../domain/quarter'
 import { endpoint, NoInput } from './endpoint'
+import { SpreadingWarningSchema } from './spreading'
 
 const YearSchema = wholeNumber('Jaar', 2019, 2100)
 
-export const YearTargetSchema = z.object({
-  year: YearSchema,
-  /** Taakstelling: dwellings for MO/BW in Utrecht city this year. */
-  target: wholeNumber('Taakstelling', 0, 5000),
-  instroomShareTarget: share('Doel aandeel instroom'),
-})
+export const YearTargetSchema = z
+  .object({
+    year: YearSchema,
+    /** Taakstelling: dwellings for MO/BW in Utrecht city this year. */
+    target: wholeNumber('Taakstelling', 0, 5000),
+    /** Of the target, the catch-up (inhaalslag); the rest is the regular need. */
+    catchUpTarget: wholeNumber('Waarvan inhaalslag', 0, 5000).default(0),
+    /** This year's point on the instroom trajectory (shared/domain/targets.ts). */
+    instroomShareTarget: share('Doel aandeel instroom'),
+  })
+  .refine((t) => t.catchUpTarget <= t.target, {
+    message: 'De inhaalslag kan niet groter zijn dan de taakstelling',
+    path: ['catchUpTarget'],
+  })
 export type YearTarget = z.infer<typeof YearTargetSchema>
 
 /** Settings that change yearly; each value is valid from its year until a later year sets a new one. */
@@ -32,6 +41,8 @@ export const YearSettingsSchema = z
     answerWorkingDays: wholeNumber('Antwoordtermijn corporatie', 1, 60).default(10),
     /** Working days a client has to accept or decline the one-time offer. */
     offerReplyWorkingDays: wholeNumber('Reactietermijn aanbieding', 1, 60).default(5),
+    /** Waiting before balance: provider balance and group priority together weigh at most this many waiting days. */
+    maxBalanceDays: wholeNumber('Wachttijd die balans mag overbruggen', 0, 365).default(30),
   })
   .refine((s) => s.kwaliteitskortingsgrens <= s.aftoppingsgrensLaag, {
     message: 'De kwaliteitskortingsgrens ligt onder de aftoppingsgrens',
@@ -83,6 +94,25 @@ export const QuarterLineSchema = z.object({
 })
 export type QuarterLine = z.infer<typeof QuarterLineSchema>
 
+const Realised = z.object({ target: z.number(), realised: z.number() })
+
+/** The year's instroom against its trajectory, and what the open dwellings must do to stay on it. */
+export const InstroomSteeringSchema = z.object({
+  year: z.number(),
+  /** Instroom dwellings the year's target asks for, and those let so far. */
+  needed: z.number(),
+  realised: z.number(),
+  stillNeeded: z.number(),
+  openFlipPossible: z.number(),
+  /** Of the quarter's open flip-possible dwellings, how many must go to instroom now. */
+  reserve: z.number(),
+  /** Even all open flip-possible dwellings would not keep the year on course. */
+  short: z.boolean(),
+  regular: Realised,
+  catchUp: Realised,
+})
+export type InstroomSteering = z.infer<typeof InstroomSteeringSchema>
+
 export const QuarterOverviewSchema = z.object({
   quarter: QuarterRowSchema,
   target: YearTargetSchema.nullable(),
@@ -95,6 +125,9 @@ export const QuarterOverviewSchema = z.object({
     share: z.number().nullable(),
     target: z.number().nullable(),
   }),
+  steering: InstroomSteeringSchema.nullable(),
+  /** Corporations whose submissions lean on a spared wijk beyond its spreading norm. */
+  spreadingWarnings: z.array(SpreadingWarningSchema),
 })
 export type QuarterOverview = z.infer<typeof QuarterOverviewSchema>
 

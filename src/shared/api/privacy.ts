@@ -29,10 +29,21 @@ export const EraseClientInput = z
   })
   .strict()
 
+/** A backup that still holds the erased client's data, and the last day it is kept. */
+export const HeldBySchema = z.object({
+  name: z.string(),
+  madeAt: z.string(),
+  /** ISO moment: the backup retention removes it by then at the latest. */
+  goneBy: z.string(),
+})
+export type HeldBy = z.infer<typeof HeldBySchema>
+
 export const EraseResultSchema = z.object({
   code: z.string(),
   /** 'deleted': nothing referred to the client; 'anonymised': the code stays for the statistics. */
   outcome: z.enum(['deleted', 'anonymised']),
+  /** Backups made earlier still hold the client until they rotate out. */
+  heldBy: z.array(HeldBySchema),
 })
 export type EraseResult = z.infer<typeof EraseResultSchema>
 

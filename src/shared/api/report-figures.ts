@@ -87,6 +87,12 @@ export const RoundsFiguresSchema = z.object({
   byRound: z.array(z.object({ round: z.number(), count: z.number() })),
   /** Candidates given "geen match". */
   rejections: z.number(),
+  /** Dwellings the last batch left short because fewer than N were eligible at all. */
+  tooFewEligible: z.number(),
+  /** Dwellings the last batch left short because their eligible clients were needed elsewhere. */
+  neededElsewhere: z.number(),
+  /** Presented places that balance decided (waiting before balance): a free client waiting longer would have had them. */
+  decidedByBalance: z.number(),
   reasons: z.array(
     z.object({ reason: z.string(), label: z.string(), count: z.number(), share: ShareSchema }),
   ),
@@ -99,8 +105,28 @@ export const WijkFiguresSchema = z.object({
   allocated: z.number(),
   allocationShare: ShareSchema,
   stockShare: z.number(),
-  /** Allocation share minus stock share: positive means more than its share. */
+  /** The spreading norm (docs/matching.md, "Spreiding over de stad") on the period's last day. */
+  norm: z.number(),
+  /** Norm below the stock share: the plan wants the wijk spared. */
+  spared: z.boolean(),
+  /** Allocation share minus the norm: positive means more than its norm. */
   difference: ShareSchema,
+})
+
+/** Placements in spared wijken for one kind of client: how many were placed, how many there. */
+const SparedShareSchema = z.object({
+  placed: z.number(),
+  inSpared: z.number(),
+  share: ShareSchema,
+})
+
+export const SpreadingFiguresSchema = z.object({
+  stop: z.object({ placements: z.number(), years: z.number() }),
+  /** Complexes at or past the stop on the period's last day, most placements first. */
+  complexesAtStop: z.array(z.object({ complex: z.string(), placements: z.number() })),
+  /** Clients with intensive support, against all others: do they land in spared wijken less often? */
+  intensive: SparedShareSchema,
+  others: SparedShareSchema,
 })
 
 export const VacancySchema = z.object({
@@ -158,7 +184,10 @@ export const QuarterFiguresSchema = z.object({
     share: ShareSchema,
     target: z.number().nullable(),
   }),
+  /** Offers on the period's dwellings that were declined; of those, how many used the one-time offer. */
+  offers: z.object({ declined: z.number(), oneTimeUsed: z.number() }),
   wijken: z.array(WijkFiguresSchema),
+  spreading: SpreadingFiguresSchema,
   vacancy: VacancySchema,
   /** For a year: one row per quarter. Empty for a quarter. */
   trend: z.array(TrendRowSchema),

@@ -78,12 +78,16 @@ export const BoardRowSchema = z.object({
   shortlistStatus: z.enum(SHORTLIST_STATUS.keys).nullable(),
   candidates: z.array(z.string()),
   eligiblePoolSize: z.number().nullable(),
+  /** Why the last batch left this dwelling short, if it did. */
+  shortNote: z.enum(['too-few-eligible', 'needed-elsewhere']).nullable(),
 })
 export type BoardRow = z.infer<typeof BoardRowSchema>
 
 export const DwellingMatchingSchema = z.object({
   dwellingId: z.number(),
   status: z.enum(DWELLING_STATUS.keys),
+  /** Marked by the corporation: only then can an instroom client get an omklapcontract. */
+  flipPossible: z.boolean(),
   rounds: z.array(ShortlistSchema),
   offers: z.array(OfferSchema),
 })
@@ -101,13 +105,21 @@ export const PoolEntrySchema = z.object({
 })
 export type PoolEntry = z.infer<typeof PoolEntrySchema>
 
+const ShortDwellingSchema = z.object({
+  dwellingId: z.number(),
+  address: z.string(),
+  eligible: z.number(),
+  candidates: z.number(),
+})
+
 export const GenerateSummarySchema = z.object({
   quarter: QuarterKeySchema,
   dwellings: z.number(),
   shortlistsMade: z.number(),
-  tooFewEligible: z.array(
-    z.object({ dwellingId: z.number(), address: z.string(), eligible: z.number() }),
-  ),
+  /** Fewer than N eligible at all (pool < N): the individual match was the bottleneck. */
+  tooFewEligible: z.array(ShortDwellingSchema),
+  /** Enough eligible, but the assignment needed some of them on other dwellings' lists. */
+  neededElsewhere: z.array(ShortDwellingSchema),
 })
 export type GenerateSummary = z.infer<typeof GenerateSummarySchema>
 
@@ -189,6 +201,8 @@ export const shortlistsApi = {
       offerId: IdSchema,
       startsOn: IsoDateSchema,
       contractKind: z.enum(CONTRACT_KIND.keys).optional(),
+      /** The day the client accepted; today when left out. */
+      respondedOn: IsoDateSchema.optional(),
     }),
     DwellingMatchingSchema,
   ),
@@ -197,6 +211,8 @@ export const shortlistsApi = {
     z.object({
       offerId: IdSchema,
       decline: Reason('Reden', DECLINE_REASON.keys, DECLINE_REASON.labels),
+      /** The day the client declined; today when left out. */
+      respondedOn: IsoDateSchema.optional(),
     }),
     DwellingMatchingSchema,
   ),

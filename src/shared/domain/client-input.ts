@@ -68,7 +68,29 @@ function checkWijken(
   }
 }
 
+const PHONE = /^\+?[0-9][0-9 ()-]{5,19}$/
+
+/**
+ * The begeleider the corporation can call about this candidate: kept on the client, shown in the
+ * shortlist export. Not in the registration template, so templates already sent stay valid.
+ */
+export const SupportContactSchema = z.object({
+  supportContactName: optionalLine('de naam van de begeleider', 120),
+  supportContactPhone: optionalLine('het telefoonnummer van de begeleider', 30).refine(
+    (value) => value === null || PHONE.test(value),
+    {
+      message:
+        'Telefoonnummer van de begeleider: cijfers, spaties, +, - en haakjes, bijvoorbeeld 030 123 45 67',
+    },
+  ),
+  supportContactEmail: optionalLine('het e-mailadres van de begeleider', 120).refine(
+    (value) => value === null || z.email().safeParse(value).success,
+    { message: 'E-mailadres van de begeleider is geen geldig e-mailadres' },
+  ),
+})
+
 export const ClientInputSchema = ClientFieldsSchema.extend({
+  ...SupportContactSchema.shape,
   careProviderId: z
     .number({ message: 'Kies een zorgaanbieder' })
     .int()

@@ -24,6 +24,14 @@ export const WIJK = labelled({
 })
 export type Wijk = (typeof WIJK.keys)[number]
 
+/** Where a wijk figure in Beheer comes from (spreading): the plan, an estimate, or the officer. */
+export const WIJK_FIGURE_SOURCE = labelled({
+  'plan-2019': 'Plan van aanpak 2019',
+  schatting: 'Schatting, graag controleren',
+  beheer: 'Bijgewerkt in Beheer',
+})
+export type WijkFigureSource = (typeof WIJK_FIGURE_SOURCE.keys)[number]
+
 export const TARGET_GROUP = labelled({
   'uitstroom-mo': 'Uitstroom MO',
   'uitstroom-bw': 'Uitstroom BW',
@@ -65,6 +73,8 @@ export const CLIENT_STATUS = labelled({
   gehuisvest: 'Gehuisvest',
   ingetrokken: 'Ingetrokken',
   'on-hold': 'On hold',
+  /** Uitstroom: declined the one-time offer without a valid reason; off the Vierde Huis list. */
+  'aanbieding-benut': 'Eenmalige aanbieding benut',
 })
 export type ClientStatus = (typeof CLIENT_STATUS.keys)[number]
 
@@ -122,16 +132,32 @@ export const REJECTION_REASON = labelled({
 })
 export type RejectionReason = (typeof REJECTION_REASON.keys)[number]
 
-/** Why a client declines the one-time offer. */
+/**
+ * Why a client declines the one-time offer. The first five are the reasons Het Vierde Huis accepts
+ * as valid (VALID_DECLINE_REASONS); any other means the uitstroom client has used the offer
+ * (seed 003: "Kandidaten uit de uitstroom MO/BW krijgen een eenmalige aanbieding").
+ */
 export const DECLINE_REASON = labelled({
-  locatie: 'Locatie of wijk',
-  'woning-te-klein': 'Woning te klein of ongeschikt',
-  huurprijs: 'Huur te hoog',
-  'persoonlijke-omstandigheden': 'Persoonlijke omstandigheden',
+  'niet-passend-na-bezichtiging': 'Niet passend na bezichtiging',
+  medisch: 'Medische reden',
+  veiligheid: 'Veiligheid (bijv. dader, netwerk of schuldeisers in de buurt)',
+  'begeleiding-niet-rond': 'Begeleiding niet rond',
+  anders: 'Anders, geldige reden (toelichting verplicht)',
+  'wijk-niet-gewenst': 'Wijk of locatie niet gewenst',
+  'woning-niet-gewenst': 'Woning niet naar wens',
   'niet-gereageerd': 'Niet gereageerd op de aanbieding',
-  anders: 'Anders (toelichting verplicht)',
+  'geen-geldige-reden': 'Andere reden, niet geldig',
 })
 export type DeclineReason = (typeof DECLINE_REASON.keys)[number]
+
+/** The fixed list of valid reasons: with one of these the client keeps their place on the list. */
+export const VALID_DECLINE_REASONS: ReadonlySet<DeclineReason> = new Set([
+  'niet-passend-na-bezichtiging',
+  'medisch',
+  'veiligheid',
+  'begeleiding-niet-rond',
+  'anders',
+])
 
 /** Why a care provider withdraws a client. */
 export const CLIENT_WITHDRAWAL_REASON = labelled({
@@ -142,3 +168,24 @@ export const CLIENT_WITHDRAWAL_REASON = labelled({
   anders: 'Anders',
 })
 export type ClientWithdrawalReason = (typeof CLIENT_WITHDRAWAL_REASON.keys)[number]
+
+/**
+ * How much a shortlist export tells a corporation about a candidate (domain.md §5). 'beperkt' is
+ * what judging the match needs: a coarse group and the provider giving support. 'uitgebreid' adds
+ * the exact target group and the registering provider, only where an agreement with that
+ * corporation says so: "Forensische zorg" or "Vrouwenopvang" are special-category hints.
+ */
+export const EXPORT_DETAIL = labelled({
+  beperkt: 'Beperkt (standaard)',
+  uitgebreid: 'Uitgebreid (volgens afspraak)',
+})
+export type ExportDetail = (typeof EXPORT_DETAIL.keys)[number]
+
+/** The coarse group a corporation sees by default: enough to picture the household, no diagnosis. */
+export const COARSE_GROUP = labelled({
+  uitstroom: 'Uitstroom',
+  instroom: 'Instroom',
+  jongeren: 'Jongeren',
+  gezin: 'Gezin',
+})
+export type CoarseGroup = (typeof COARSE_GROUP.keys)[number]

@@ -6,6 +6,7 @@ export type AdminTab =
   | 'Zorgaanbieders'
   | 'Taakstelling per jaar'
   | 'Instellingen per jaar'
+  | 'Spreiding'
   | 'Reservekopieën'
   | 'Privacy'
   | 'Exportlog'

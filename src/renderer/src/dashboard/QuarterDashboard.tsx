@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { client } from '../api/client'
+import { InstroomSteeringLine } from '../components/dwellings/InstroomLine'
 import { ErrorAlert, Loading } from '../components/Messages'
 import { useApi } from '../hooks/use-api'
 import { hrefOf } from '../routes'
@@ -41,6 +42,8 @@ function bucketsOf(buckets: readonly Bucket[], days: readonly number[]): Bucket[
 export function QuarterDashboard({ quarterKeys, waitingDays }: QuarterDashboardProps) {
   const current = currentQuarterKey()
   const figures = useApi(() => client.figures({ quarter: current }), [current])
+  // The year's instroom course; a quarter not opened yet simply has none to show.
+  const overview = useApi(() => client.quarterOverview({ quarter: current }), [current])
   const trendKeys = useMemo(
     () =>
       [...new Set([...quarterKeys, current])]
@@ -73,6 +76,7 @@ export function QuarterDashboard({ quarterKeys, waitingDays }: QuarterDashboardP
         figures.loading && <Loading label="Kerncijfers berekenen…" />
       ) : (
         <>
+          <InstroomSteeringLine steering={overview.data?.steering ?? null} />
           <KpiTiles
             // The waiting list has its own tile above.
             kpis={kpisOf(data).filter((kpi) => kpi.key !== 'wachtlijst')}

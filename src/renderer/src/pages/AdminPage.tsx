@@ -3,6 +3,7 @@ import { CareProvidersTab } from '../components/admin/CareProvidersTab'
 import { CorporationsTab } from '../components/admin/CorporationsTab'
 import { ExportLogTab } from '../components/admin/ExportLogTab'
 import { SettingsTab } from '../components/admin/SettingsTab'
+import { SpreadingTab } from '../components/admin/SpreadingTab'
 import { YearTargetsTab } from '../components/admin/YearTargetsTab'
 import { BackupsTab } from '../components/admin/BackupsTab'
 import { PrivacyTab } from '../components/admin/PrivacyTab'
@@ -15,6 +16,7 @@ const TABS = [
   { key: 'zorgaanbieders', label: 'Zorgaanbieders' },
   { key: 'taakstelling', label: 'Taakstelling per jaar' },
   { key: 'instellingen', label: 'Instellingen per jaar' },
+  { key: 'spreiding', label: 'Spreiding' },
   { key: 'reservekopieen', label: 'Reservekopieën' },
   { key: 'privacy', label: 'Privacy' },
   { key: 'exportlog', label: 'Exportlog' },
@@ -47,13 +49,14 @@ export function AdminPage() {
     <>
       <PageHeader
         title="Beheer"
-        description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt, de taakstelling en de instellingen per jaar, de reservekopieën, de privacy en het log van alles wat de app verlaat."
+        description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt, de taakstelling en de instellingen per jaar, de spreiding over de wijken, de reservekopieën, de privacy en het log van alles wat de app verlaat."
       />
       <Tabs label="Onderdelen van beheer" tabs={TABS} current={tab} onChange={choose}>
         {tab === 'corporaties' && <CorporationsTab />}
         {tab === 'zorgaanbieders' && <CareProvidersTab />}
         {tab === 'taakstelling' && <YearTargetsTab />}
         {tab === 'instellingen' && <SettingsTab />}
+        {tab === 'spreiding' && <SpreadingTab />}
         {tab === 'reservekopieen' && <BackupsTab />}
         {tab === 'privacy' && <PrivacyTab />}
         {tab === 'exportlog' && <ExportLogTab />}

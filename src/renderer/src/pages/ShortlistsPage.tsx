@@ -11,7 +11,7 @@ import { dutchMessage } from '../errors'
 import { countOf } from '../format'
 import { useDataVersion } from '../hooks/data-version'
 import { useApi } from '../hooks/use-api'
-import { boardColumns, type BoardGridRow } from '../shortlists/board-columns'
+import { SHORT_NOTE, boardColumns, type BoardGridRow } from '../shortlists/board-columns'
 import { DwellingDetail } from '../shortlists/DwellingDetail'
 import { GenerateSummaryView } from '../shortlists/GenerateSummaryView'
 import { PresentAllDialog } from '../shortlists/PresentAllDialog'
@@ -55,6 +55,7 @@ export function ShortlistsPage() {
     for (const row of rows) result[stageOf(row)] += 1
     return result
   }, [rows])
+  const short = rows?.filter((row) => row.shortNote !== null)
   const filtered = useMemo(
     () => (stage && rows ? rows.filter((row) => stageOf(row) === stage) : rows),
     [rows, stage],
@@ -168,6 +169,18 @@ export function ShortlistsPage() {
         </h2>
         <ErrorAlert message={board.error} onRetry={board.reload} />
         <StageFilter counts={counts} total={rows?.length} value={stage} onChange={setStage} />
+        {short && short.length > 0 && (
+          <p className="muted">
+            Korte voordrachten:{' '}
+            {(Object.keys(SHORT_NOTE) as (keyof typeof SHORT_NOTE)[])
+              .map(
+                (note) =>
+                  `${SHORT_NOTE[note].toLowerCase()} ${short.filter((r) => r.shortNote === note).length}`,
+              )
+              .join(', ')}
+            .
+          </p>
+        )}
         <div className="toolbar sl-toolbar">
           <SearchBox value={search} onChange={setSearch} label="Zoeken in woningen" />
           <span className="open-row-hint">

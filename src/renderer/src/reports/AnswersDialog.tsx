@@ -40,6 +40,27 @@ function summary(report: AnswersReport): string {
   return parts.length === 0 ? 'Niets te verwerken.' : `${parts.join(', ')}.`
 }
 
+/**
+ * When a file holds both answers that go through and answers that do not, say plainly which is
+ * which: the officer then knows what to correct and that reading the file again is safe.
+ */
+function MixedOutcome({ report }: { report: AnswersReport }) {
+  const applied = report.lines.filter((l) => l.outcome === 'applied')
+  const refused = report.lines.filter((l) =>
+    ['error', 'outdated', 'unknown-dwelling'].includes(l.outcome),
+  )
+  if (applied.length === 0 || refused.length === 0) return null
+  const names = (lines: typeof applied) =>
+    lines.map((l) => l.address || `woning-ID ${l.dwellingId ?? '?'}`).join(', ')
+  return (
+    <p className="answers-mixed">
+      <strong>{report.dryRun ? 'Wordt verwerkt' : 'Wel verwerkt'}:</strong> {names(applied)}.{' '}
+      <strong>Niet verwerkt:</strong> {names(refused)}. Verbeter die rijen en lees het bestand
+      opnieuw in; wat al verwerkt is, wordt dan overgeslagen.
+    </p>
+  )
+}
+
 /** Per dwelling what the returned file says and what becomes (or became) of it. */
 export function AnswersReportView({ report }: { report: AnswersReport }) {
   const when = report.dryRun ? 'preview' : 'done'
@@ -50,6 +71,7 @@ export function AnswersReportView({ report }: { report: AnswersReport }) {
         voordrachten van {quarterName(report.quarter)} — {summary(report)}
         {report.dryRun && report.counts.applied > 0 && ' Er is nog niets opgeslagen.'}
       </p>
+      <MixedOutcome report={report} />
       <table className="report-table answers-table">
         <caption className="visually-hidden">Antwoord per woning</caption>
         <thead>

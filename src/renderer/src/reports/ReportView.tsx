@@ -63,6 +63,29 @@ function Block({ title, children }: { title?: string; children: ReactNode }) {
   )
 }
 
+function SpreadingFacts({ spreading }: { spreading: QuarterFigures['spreading'] }) {
+  const { intensive, others, stop, complexesAtStop } = spreading
+  const of = (g: typeof intensive) =>
+    g.placed === 0
+      ? NO_VALUE
+      : `${shareOrDash(g.share)} (${formatNumber(g.inSpared)} van ${formatNumber(g.placed)})`
+  return (
+    <Facts
+      items={[
+        ['Intensieve begeleiding in ontziene wijken', of(intensive)],
+        ['Overige cliënten in ontziene wijken', of(others)],
+        ['Stop per complex', `${stop.placements} plaatsingen in ${stop.years} jaar`],
+        [
+          'Complexen op of over de stop',
+          complexesAtStop.length === 0
+            ? 'geen'
+            : complexesAtStop.map((c) => `${c.complex} (${c.placements})`).join(', '),
+        ],
+      ]}
+    />
+  )
+}
+
 function Facts({ items }: { items: readonly [string, string][] }) {
   return (
     <dl className="report-facts">
@@ -202,6 +225,9 @@ export function ReportView({ figures, officer }: ReportViewProps) {
               ['Met een gekozen kandidaat', formatNumber(rounds.chosen)],
               ['Geheel afgewezen', formatNumber(rounds.rejectedRounds)],
               ['Individuele match knelpunt', shareOrDash(rounds.bottleneckShare)],
+              ['Te weinig in aanmerking', formatNumber(rounds.tooFewEligible)],
+              ['Kandidaten elders nodig', formatNumber(rounds.neededElsewhere)],
+              ['Plaatsen beslist door balans', formatNumber(rounds.decidedByBalance)],
               ['Gemiddeld aantal rondes', formatDecimal(rounds.averageRounds)],
               [
                 'Gekozen per ronde',
@@ -242,17 +268,20 @@ export function ReportView({ figures, officer }: ReportViewProps) {
       <Section
         part="spreiding"
         title="Spreiding over de wijken"
-        intro="Het aandeel van elke wijk in de toewijzingen naast haar aandeel in de sociale huurvoorraad. Een positief verschil: meer dan haar deel."
+        intro="Het aandeel van elke wijk in de toewijzingen naast haar norm: haar aandeel in de sociale huurvoorraad, verlaagd waar veel sociale huur staat en waar eerder veel is geplaatst. Ontziene wijken hebben een norm onder hun aandeel in de voorraad. Een positief verschil: meer dan de norm."
       >
         <Block>
           <WijkChart
             wijken={figures.wijken}
             size={{ width: 680, height: 270 }}
-            title="Toewijzingen naast voorraad per wijk (%)"
+            title="Toewijzingen naast norm en voorraad per wijk (%)"
           />
         </Block>
         <Block>
           <WijkTable figures={figures} />
+        </Block>
+        <Block>
+          <SpreadingFacts spreading={figures.spreading} />
         </Block>
       </Section>
 

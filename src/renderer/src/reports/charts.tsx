@@ -196,7 +196,7 @@ export function WaitingChart({
 
 const percent = (share: number | null) => (share == null ? null : Math.round(share * 1000) / 10)
 
-/** Spreading: each wijk's share of the allocations beside its share of the social stock. */
+/** Spreading: each wijk's share of the allocations beside its norm and its share of the social stock. */
 export function WijkChart({
   wijken,
   size,
@@ -209,12 +209,13 @@ export function WijkChart({
   const data = wijken.map((w) => ({
     name: w.label,
     allocations: percent(w.allocationShare),
+    norm: percent(w.norm),
     stock: percent(w.stockShare),
   }))
   return (
     <ChartFigure
       title={title}
-      summary="Staafdiagram per wijk: aandeel in de toewijzingen naast aandeel in de sociale huurvoorraad, in procenten."
+      summary="Staafdiagram per wijk: aandeel in de toewijzingen naast de spreidingsnorm en het aandeel in de sociale huurvoorraad, in procenten."
       {...size}
     >
       <BarChart {...size} data={data} margin={margin} accessibilityLayer={false}>
@@ -235,6 +236,12 @@ export function WijkChart({
           dataKey="allocations"
           name="Aandeel toewijzingen"
           fill={CHART_COLORS.actual}
+          isAnimationActive={false}
+        />
+        <Bar
+          dataKey="norm"
+          name="Norm spreiding"
+          fill={CHART_COLORS.middle}
           isAnimationActive={false}
         />
         <Bar

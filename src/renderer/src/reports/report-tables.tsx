@@ -230,7 +230,7 @@ export function ReasonTable({ figures }: { figures: QuarterFigures }) {
 
 type Wijk = QuarterFigures['wijken'][number]
 
-/** "+0,9" or "−6,3" percentage points: the sign says which way a wijk is off its share. */
+/** "+0,9" or "−6,3" percentage points: the sign says which way a wijk is off its norm. */
 function points(difference: number | null): string {
   if (difference == null) return NO_VALUE
   const value = Math.round(difference * 1000) / 10
@@ -251,11 +251,13 @@ export function WijkTable({ figures }: { figures: QuarterFigures }) {
     allocated: rows.reduce((t, w) => t + w.allocated, 0),
     allocationShare: figures.totals.allocated > 0 ? 1 : null,
     stockShare: rows.reduce((t, w) => t + w.stockShare, 0),
+    norm: rows.reduce((t, w) => t + w.norm, 0),
+    spared: false,
     difference: null,
   }
   return (
     <ReportTable<Wijk>
-      caption="Spreiding over de wijken: toewijzingen naast het aandeel in de voorraad"
+      caption="Spreiding over de wijken: toewijzingen naast de norm"
       rows={rows}
       rowKey={(w) => w.wijk}
       total={total}
@@ -269,7 +271,9 @@ export function WijkTable({ figures }: { figures: QuarterFigures }) {
           numeric: true,
         },
         { header: 'Aandeel voorraad', cell: (w) => shareOrDash(w.stockShare), numeric: true },
-        { header: 'Verschil (%-punt)', cell: (w) => points(w.difference), numeric: true },
+        { header: 'Norm', cell: (w) => shareOrDash(w.norm), numeric: true },
+        { header: 'Ontzien', cell: (w) => (w.wijk === 'totaal' ? '' : w.spared ? 'ja' : 'nee') },
+        { header: 'Verschil met norm (%-punt)', cell: (w) => points(w.difference), numeric: true },
       ]}
     />
   )

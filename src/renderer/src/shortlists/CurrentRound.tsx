@@ -16,12 +16,17 @@ interface CurrentRoundProps {
   onReject: (candidate: Candidate) => void
 }
 
-function hint(round: Shortlist, corporation: string): string {
+function hint(round: Shortlist, offers: readonly Offer[], corporation: string): string {
   if (round.status === 'concept')
     return `Controleer de kandidaten en wissel zo nodig. Draag de voordracht daarna voor aan ${corporation}; daarna ligt hij vast.`
+  const declined = offers.find(
+    (o) => o.outcome === 'geweigerd' && round.candidates.some((c) => c.clientId === o.clientId),
+  )
+  if (round.status === 'voorgedragen' && declined)
+    return `${declined.code} weigerde de aanbieding. De volgende kandidaat krijgt die niet vanzelf: leg vast wie ${corporation} nu kiest, of per kandidaat “geen match”, of wijs de rest af.`
   if (round.status === 'voorgedragen')
     return `Wacht op ${corporation}: leg de gekozen kandidaat vast, of per kandidaat “geen match”, of wijs de hele voordracht af.`
-  return 'De corporatie heeft gekozen. De andere kandidaten zijn reserve voor als de aanbieding wordt geweigerd.'
+  return 'De corporatie heeft gekozen. De andere kandidaten blijven reserve: wordt de aanbieding geweigerd, dan bevestigt de corporatie wie de volgende is.'
 }
 
 /** The round being worked on, with its candidates and the actions its state allows. */
@@ -68,7 +73,7 @@ export function CurrentRound({
           )}
         </div>
       </div>
-      <p className="sl-hint">{hint(round, corporation)}</p>
+      <p className="sl-hint">{hint(round, offers, corporation)}</p>
       <div className="sl-cards">
         {round.candidates.map((candidate) => {
           const open = candidate.decision === 'open'

@@ -18,6 +18,7 @@ import { SwapDialog } from './dialogs/SwapDialog'
 import { WithdrawDialog } from './dialogs/WithdrawDialog'
 import { OfferPanel } from './OfferPanel'
 import { PoolPanel } from './PoolPanel'
+import { ComplexStopPanel } from './ComplexStopPanel'
 import { RoundHistory } from './RoundHistory'
 import { Timeline } from './Timeline'
 import { WhyNotBox } from './WhyNotBox'
@@ -201,6 +202,9 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
           )}
           <div className="sl-columns">
             <div className="sl-column">
+              {status !== 'verhuurd' && status !== 'ingetrokken' && (
+                <ComplexStopPanel dwellingId={row.dwellingId} />
+              )}
               <WhyNotBox dwellingId={row.dwellingId} current={round} />
               {status !== 'verhuurd' && status !== 'ingetrokken' && (
                 <PoolPanel dwellingId={row.dwellingId} />
@@ -266,6 +270,7 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
         <AcceptOfferDialog
           offer={dialog.offer}
           flow={round?.candidates.find((c) => c.clientId === dialog.offer.clientId)?.flow}
+          flipPossible={data?.flipPossible ?? false}
           onClose={close}
           onDone={(result) =>
             done(
@@ -278,6 +283,8 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
       {dialog?.kind === 'decline' && (
         <DeclineOfferDialog
           offer={dialog.offer}
+          flow={round?.candidates.find((c) => c.clientId === dialog.offer.clientId)?.flow}
+          corporation={row.corporation}
           reserves={reserves}
           onClose={close}
           onDone={(result) =>

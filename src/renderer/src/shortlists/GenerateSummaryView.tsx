@@ -8,14 +8,46 @@ interface GenerateSummaryViewProps {
   onClose: () => void
 }
 
-/** What "Voordrachten maken" did, and which dwellings got too few candidates (by address). */
+type ShortDwelling = GenerateSummary['tooFewEligible'][number]
+
+/** Dwellings with fewer candidates than a full list, by address, with how many were eligible. */
+function ShortList({
+  dwellings,
+  intro,
+  onOpen,
+}: {
+  dwellings: ShortDwelling[]
+  intro: string
+  onOpen: (dwellingId: number) => void
+}) {
+  if (dwellings.length === 0) return null
+  return (
+    <>
+      <p>{intro}</p>
+      <ul className="sl-summary-list">
+        {dwellings.map((d) => (
+          <li key={d.dwellingId}>
+            <button type="button" className="button-link" onClick={() => onOpen(d.dwellingId)}>
+              {d.address}
+            </button>{' '}
+            <span className="muted">
+              ({countOf(d.candidates, 'kandidaat', 'kandidaten')}, {formatNumber(d.eligible)} in
+              aanmerking)
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+/** What "Voordrachten maken" did, and which dwellings got fewer candidates than a full list, and why. */
 export function GenerateSummaryView({
   summary,
   quarterName,
   onOpen,
   onClose,
 }: GenerateSummaryViewProps) {
-  const short = summary.tooFewEligible
   return (
     <div className="sl-summary" role="status">
       <div className="sl-summary-head">
@@ -33,25 +65,16 @@ export function GenerateSummaryView({
           Sluiten
         </button>
       </div>
-      {short.length > 0 && (
-        <>
-          <p>
-            Te weinig vrije kandidaten voor een volledige voordracht bij{' '}
-            {countOf(short.length, 'woning', 'woningen')}. Tussen haakjes staat hoeveel kandidaten
-            in aanmerking kwamen voordat andere woningen van dit kwartaal hun kandidaten kregen.
-          </p>
-          <ul className="sl-summary-list">
-            {short.map((d) => (
-              <li key={d.dwellingId}>
-                <button type="button" className="button-link" onClick={() => onOpen(d.dwellingId)}>
-                  {d.address}
-                </button>{' '}
-                <span className="muted">({formatNumber(d.eligible)} in aanmerking)</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ShortList
+        dwellings={summary.tooFewEligible}
+        onOpen={onOpen}
+        intro={`Te weinig in aanmerking: bij ${countOf(summary.tooFewEligible.length, 'woning', 'woningen')} kwamen minder kandidaten in aanmerking dan een voordracht telt.`}
+      />
+      <ShortList
+        dwellings={summary.neededElsewhere}
+        onOpen={onOpen}
+        intro={`Kandidaten elders nodig: bij ${countOf(summary.neededElsewhere.length, 'woning', 'woningen')} kwamen genoeg kandidaten in aanmerking, maar een deel was nodig voor woningen waar minder kandidaten in aanmerking kwamen.`}
+      />
     </div>
   )
 }

@@ -6,6 +6,12 @@ import { STAGES, stageOf } from './words'
 
 export type BoardGridRow = BoardRow & { id: number }
 
+/** The two reasons a dwelling got fewer candidates than a full list (docs/matching.md). */
+export const SHORT_NOTE: Record<NonNullable<BoardRow['shortNote']>, string> = {
+  'too-few-eligible': 'Te weinig in aanmerking',
+  'needed-elsewhere': 'Kandidaten elders nodig',
+}
+
 /** "In voordracht · concept": the dwelling's status, and for an open round how far it is. */
 export function statusText(row: Pick<BoardRow, 'status' | 'shortlistStatus'>): string {
   const status = DWELLING_STATUS.label(row.status)
@@ -60,6 +66,12 @@ export function boardColumns(
       ...shared,
       width: 80,
       headerTooltip: 'Aantal kandidaten dat in aanmerking kwam toen de laatste ronde werd gemaakt',
+    }),
+    textColumn<BoardGridRow>('Te kort', (r) => (r.shortNote ? SHORT_NOTE[r.shortNote] : ''), {
+      ...shared,
+      width: 190,
+      headerTooltip:
+        'Waarom de laatste verdeling minder kandidaten gaf dan een voordracht telt: te weinig in aanmerking, of kandidaten nodig voor woningen waar minder in aanmerking kwamen',
     }),
   ]
 }

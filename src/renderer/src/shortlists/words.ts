@@ -96,6 +96,8 @@ export function afterStep(before: DwellingMatching | undefined, after: DwellingM
   if (openOffer && openOffer.id !== previousOffer?.id)
     return `De eenmalige aanbieding gaat nu naar ${openOffer.code}.`
   const latest = after.rounds[0]
+  if (latest?.status === 'voorgedragen' && before?.rounds[0]?.status === 'gekozen')
+    return `Ronde ${latest.round} gaat terug naar de corporatie: die bevestigt wie de aanbieding nu krijgt.`
   const previousRound = before?.rounds[0]?.round ?? 0
   if (latest && latest.round > previousRound && latest.status === 'concept')
     return `Ronde ${latest.round} staat klaar als concept met ${countOf(latest.candidates.length, 'nieuwe kandidaat', 'nieuwe kandidaten')}.`

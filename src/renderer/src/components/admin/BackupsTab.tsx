@@ -1,5 +1,11 @@
 import { useState } from 'react'
-import { BACKUP_KIND_LABELS, SetBackupFolderInput, type BackupRow } from '../../../../shared/api'
+import {
+  BACKUP_KIND_LABELS,
+  BackupRetentionInput,
+  SetBackupFolderInput,
+  type BackupList,
+  type BackupRow,
+} from '../../../../shared/api'
 import { client } from '../../api/client'
 import { dutchMessage } from '../../errors'
 import { countOf, formatDateTime } from '../../format'
@@ -7,6 +13,8 @@ import { useDataVersion } from '../../hooks/data-version'
 import { useApi } from '../../hooks/use-api'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { RestoreBackupDialog } from './RestoreBackupDialog'
+import { numberFrom, numberText } from '../form/form-values'
+import { NumberField } from '../form/NumberField'
 import { TextField } from '../form/TextField'
 import { ErrorAlert, Loading, SuccessMessage } from '../Messages'
 
@@ -51,18 +59,32 @@ export function BackupsTab() {
     check: (values) => SetBackupFolderInput.safeParse(values),
     save: (input) => client.setBackupFolder(input),
     onSaved: (saved) => {
-      setMessage(`Reservekopieën worden voortaan bewaard in ${saved.folder}.`)
+      folderSet(saved)
       folderForm.set('folder', '')
-      list.reload()
     },
   })
 
-  /** Electron only: pick the folder with the system's picker, then save it as if typed. */
+  function folderSet(saved: BackupList) {
+    setMessage(`Reservekopieën worden voortaan bewaard in ${saved.folder}.`)
+    list.reload()
+  }
+
+  /**
+   * Electron: the folder comes only from the system's picker (the main process accepts no other),
+   * and is set at once; there is nothing to type.
+   */
   async function browse() {
     if (!window.api) return
+    setMessage(undefined)
+    setError(undefined)
     const result = await window.api.chooseFolder()
-    if (!result.ok) setError(result.error.message)
-    else if (result.data.folder) folderForm.set('folder', result.data.folder)
+    if (!result.ok) return setError(result.error.message)
+    if (!result.data.folder) return
+    try {
+      folderSet(await client.setBackupFolder({ folder: result.data.folder }))
+    } catch (e) {
+      setError(dutchMessage(e))
+    }
   }
 
   const data = list.data
@@ -70,9 +92,10 @@ export function BackupsTab() {
     <div className="admin-panel">
       <p className="tab-intro">
         De app maakt zelf een reservekopie bij de eerste start van de dag, vóór elke import en vóór
-        een update. Bewaard worden de laatste 14 dagelijkse en 8 wekelijkse kopieën. Een kopie
-        terugzetten vervangt alle gegevens door die van dat moment; de huidige stand wordt eerst
-        zelf bewaard.
+        een update. Bewaard worden de laatste 14 dagelijkse en 8 wekelijkse kopieën, en geen enkele
+        kopie langer dan de bewaartermijn hieronder: zo verdwijnen gewiste gegevens ook uit de
+        kopieën. Een kopie terugzetten vervangt alle gegevens door die van dat moment; de huidige
+        stand wordt eerst zelf bewaard. Alleen kopieën van deze database worden teruggezet.
       </p>
       <SuccessMessage message={message} />
       <ErrorAlert message={error ?? list.error} onRetry={error ? undefined : list.reload} />
@@ -92,24 +115,36 @@ export function BackupsTab() {
         ) : (
           list.loading && <Loading />
         )}
-        <form {...folderForm.formProps} className="inline-form">
-          <TextField
-            {...folderForm.text('folder')}
-            label="Andere map kiezen"
-            hint="Het volledige pad, bijvoorbeeld een netwerkschijf: H:\Vierde Huis\Reservekopieën of \\server\share\reservekopieen. De app controleert meteen of de map bereikbaar is en of er geschreven kan worden."
-          />
-          <div className="form-buttons">
-            {window.api && (
-              <button type="button" className="button" onClick={() => void browse()}>
-                Bladeren…
+        {window.api ? (
+          <button type="button" className="button" onClick={() => void browse()}>
+            Andere map kiezen…
+          </button>
+        ) : (
+          <form {...folderForm.formProps} className="inline-form">
+            <TextField
+              {...folderForm.text('folder')}
+              label="Andere map kiezen"
+              hint="Het volledige pad van een bestaande map, bijvoorbeeld op een netwerkschijf: H:\Vierde Huis\Reservekopieën of \\server\share\reservekopieen. De app maakt de map niet zelf aan en weigert systeemmappen; hij controleert meteen of er geschreven kan worden."
+            />
+            <div className="form-buttons">
+              <button type="submit" className="button" disabled={folderForm.saving}>
+                Map instellen
               </button>
-            )}
-            <button type="submit" className="button" disabled={folderForm.saving}>
-              Map instellen
-            </button>
-          </div>
-          <ErrorAlert message={folderForm.formError} />
-        </form>
+            </div>
+            <ErrorAlert message={folderForm.formError} />
+          </form>
+        )}
+        {data && (
+          <RetentionForm
+            current={data.retentionDays}
+            onSaved={(saved) => {
+              setMessage(
+                `Reservekopieën worden voortaan hoogstens ${countOf(saved.retentionDays, 'dag', 'dagen')} bewaard.`,
+              )
+              list.reload()
+            }}
+          />
+        )}
       </section>
 
       <section className="section" aria-labelledby="backup-list-title">
@@ -190,5 +225,39 @@ export function BackupsTab() {
         />
       )}
     </div>
+  )
+}
+
+/** How many days any backup may be kept: erased data must not live on in old copies. */
+function RetentionForm({
+  current,
+  onSaved,
+}: {
+  current: number
+  onSaved: (saved: BackupList) => void
+}) {
+  const form = useSaveForm({
+    initial: { retentionDays: numberText(current) },
+    check: (values) =>
+      BackupRetentionInput.safeParse({ retentionDays: numberFrom(values.retentionDays) }),
+    save: (input) => client.saveBackupRetention(input),
+    onSaved,
+  })
+  return (
+    <form {...form.formProps} className="inline-form">
+      <NumberField
+        {...form.text('retentionDays')}
+        label="Reservekopieën bewaren"
+        suffix="dagen"
+        required
+        hint="Standaard 90 dagen. Oudere kopieën worden verwijderd bij de volgende reservekopie."
+      />
+      <div className="form-buttons">
+        <button type="submit" className="button" disabled={form.saving}>
+          Opslaan
+        </button>
+      </div>
+      <ErrorAlert message={form.formError} />
+    </form>
   )
 }

@@ -1,4 +1,5 @@
 import { SaveCorporationInput, type CorporationRow } from '../../../../shared/api'
+import { EXPORT_DETAIL } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { Dialog } from '../Dialog'
@@ -7,7 +8,10 @@ import { numberFrom, numberText } from '../form/form-values'
 import { FormFooter } from '../form/FormFooter'
 import { NumberField } from '../form/NumberField'
 import { RequiredNote } from '../form/RequiredNote'
+import { SelectField, vocabularyOptions } from '../form/SelectField'
 import { TextField } from '../form/TextField'
+
+const exportDetailOptions = vocabularyOptions(EXPORT_DETAIL)
 
 interface CorporationFormProps {
   /** Absent: a new corporation. */
@@ -21,6 +25,7 @@ export function CorporationForm({ corporation, onClose, onSaved }: CorporationFo
     initial: {
       name: corporation?.name ?? '',
       socialStock: numberText(corporation?.socialStock),
+      exportDetail: corporation?.exportDetail ?? 'beperkt',
       active: corporation?.active ?? true,
     },
     check: (values) =>
@@ -28,6 +33,7 @@ export function CorporationForm({ corporation, onClose, onSaved }: CorporationFo
         id: corporation?.id,
         name: values.name,
         socialStock: numberFrom(values.socialStock),
+        exportDetail: values.exportDetail,
         active: values.active,
       }),
     save: (input) => client.saveCorporation(input),
@@ -50,6 +56,12 @@ export function CorporationForm({ corporation, onClose, onSaved }: CorporationFo
               required
               suffix="woningen"
               hint="Sociale huurwoningen in de stad Utrecht. Het quotum per kwartaal wordt naar rato van deze voorraad verdeeld."
+            />
+            <SelectField
+              {...form.text('exportDetail')}
+              label="Gegevens in voordrachten"
+              options={exportDetailOptions}
+              hint="Beperkt: een globale doelgroep (uitstroom, instroom, jongeren, gezin) en de zorgaanbieder die begeleidt. Uitgebreid alleen als een afspraak met deze corporatie dat zegt: dan ook de precieze doelgroep en de aanmeldende zorgaanbieder."
             />
             <CheckboxField
               {...form.checkbox('active')}

@@ -1,4 +1,4 @@
-import { EraseClientInput, type ClientRow } from '../../../../shared/api'
+import { EraseClientInput, type ClientRow, type EraseResult } from '../../../../shared/api'
 import { CLIENT_STATUS } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { useDataVersion } from '../../hooks/data-version'
@@ -15,7 +15,7 @@ export function EraseClientDialog({
 }: {
   target: ClientRow
   onClose: () => void
-  onErased: (message: string) => void
+  onErased: (message: string, result: EraseResult) => void
 }) {
   const { refreshAll } = useDataVersion()
   const form = useSaveForm({
@@ -27,7 +27,8 @@ export function EraseClientDialog({
       onErased(
         result.outcome === 'deleted'
           ? `Kandidaat ${result.code} is volledig verwijderd.`
-          : `De persoonsgegevens van ${result.code} zijn gewist. De code blijft bewaard, omdat de kandidaat op voordrachten of aanbiedingen staat die in de cijfers meetellen.`,
+          : `De persoonsgegevens van ${result.code} zijn gewist, ook de toelichtingen en redenen in de audittrail. De code blijft bewaard, omdat de kandidaat op voordrachten of aanbiedingen staat die in de cijfers meetellen.`,
+        result,
       )
     },
   })

@@ -1,10 +1,15 @@
 import { useId, useState } from 'react'
-import { PrivacySettingsSchema, type ClientRow, type PrivacySettings } from '../../../../shared/api'
+import {
+  PrivacySettingsSchema,
+  type ClientRow,
+  type HeldBy,
+  type PrivacySettings,
+} from '../../../../shared/api'
 import { CLIENT_STATUS } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { dutchMessage } from '../../errors'
 import { downloadBase64 } from '../../files'
-import { countOf, formatDate } from '../../format'
+import { countOf, formatDate, formatDateTime } from '../../format'
 import { useDataVersion } from '../../hooks/data-version'
 import { useApi } from '../../hooks/use-api'
 import { useSaveForm } from '../../hooks/use-save-form'
@@ -22,6 +27,7 @@ import { ErrorAlert, Loading, SuccessMessage } from '../Messages'
 export function PrivacyTab() {
   const settings = useApi(() => client.privacySettings(), [])
   const [message, setMessage] = useState<string>()
+  const [heldBy, setHeldBy] = useState<HeldBy[]>([])
   const [error, setError] = useState<string>()
   return (
     <div className="admin-panel">
@@ -32,6 +38,7 @@ export function PrivacyTab() {
         cijfers. Dat gebeurt elke dag bij het starten.
       </p>
       <SuccessMessage message={message} />
+      <StillInBackups heldBy={heldBy} />
       <ErrorAlert message={error ?? settings.error} onRetry={settings.reload} />
       <section className="section" aria-labelledby="retention-title">
         <h2 id="retention-title">Bewaartermijn</h2>
@@ -40,6 +47,7 @@ export function PrivacyTab() {
             current={settings.data}
             onDone={(text) => {
               setError(undefined)
+              setHeldBy([])
               setMessage(text)
               settings.reload()
             }}
@@ -52,12 +60,40 @@ export function PrivacyTab() {
       <section className="section" aria-labelledby="rights-title">
         <h2 id="rights-title">Inzage en wissen op verzoek</h2>
         <ClientRights
-          onDone={(text) => {
+          onDone={(text, held = []) => {
             setError(undefined)
+            setHeldBy(held)
             setMessage(text)
           }}
         />
       </section>
+    </div>
+  )
+}
+
+/**
+ * The erasure report's second half: copies made before the erasure still hold the client. They
+ * are not edited (a backup is a faithful copy); they go by themselves under the backup retention.
+ */
+function StillInBackups({ heldBy }: { heldBy: HeldBy[] }) {
+  if (heldBy.length === 0) return null
+  const last = heldBy.reduce((a, b) => (a.goneBy > b.goneBy ? a : b))
+  return (
+    <div className="message">
+      <div>
+        <p>
+          {countOf(heldBy.length, 'reservekopie bevat', 'reservekopieën bevatten')} de kandidaat
+          nog, tot ze volgens de bewaarregels verdwijnen (uiterlijk {formatDate(last.goneBy)}):
+        </p>
+        <ul>
+          {heldBy.map((b) => (
+            <li key={b.name}>
+              <code className="path">{b.name}</code> ({formatDateTime(b.madeAt)}, weg uiterlijk{' '}
+              {formatDate(b.goneBy)})
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   )
 }
@@ -127,7 +163,7 @@ function RetentionForm({
 }
 
 /** Finds a client by code (typed or picked from the list), then downloads or erases its data. */
-function ClientRights({ onDone }: { onDone: (message: string) => void }) {
+function ClientRights({ onDone }: { onDone: (message: string, heldBy?: HeldBy[]) => void }) {
   const clients = useApi(() => client.listClients({}), [])
   const listId = useId()
   const [code, setCode] = useState('')
@@ -217,11 +253,11 @@ function ClientRights({ onDone }: { onDone: (message: string) => void }) {
         <EraseClientDialog
           target={erasing}
           onClose={() => setErasing(undefined)}
-          onErased={(text) => {
+          onErased={(text, result) => {
             setErasing(undefined)
             setCode('')
             clients.reload()
-            onDone(text)
+            onDone(text, result.heldBy)
           }}
         />
       )}

@@ -21,8 +21,8 @@ interface RecordListTabProps<T extends { id: number }> {
   columns: ColDef<T>[]
   height?: 'fill' | 'auto'
   noRowsText: string
-  /** The add button, e.g. "Corporatie toevoegen". */
-  addLabel: string
+  /** The add button, e.g. "Corporatie toevoegen"; absent for a fixed list (the ten wijken). */
+  addLabel?: string
   intro?: ReactNode
   form: (props: RecordFormProps<T>) => ReactNode
 }
@@ -56,14 +56,16 @@ export function RecordListTab<T extends { id: number }>({
       <SuccessMessage message={message} />
       <ErrorAlert message={list.error} onRetry={list.reload} />
       <div className="toolbar">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => open()}
-          disabled={!list.data}
-        >
-          {addLabel}
-        </button>
+        {addLabel && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => open()}
+            disabled={!list.data}
+          >
+            {addLabel}
+          </button>
+        )}
         <OpenRowHint />
       </div>
       <DataGrid

@@ -24,6 +24,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       shortlistSize: numberText(values.shortlistSize),
       answerWorkingDays: numberText(values.answerWorkingDays),
       offerReplyWorkingDays: numberText(values.offerReplyWorkingDays),
+      maxBalanceDays: numberText(values.maxBalanceDays),
     },
     check: (v) =>
       YearSettingsSchema.safeParse({
@@ -37,6 +38,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
         shortlistSize: numberFrom(v.shortlistSize),
         answerWorkingDays: numberFrom(v.answerWorkingDays),
         offerReplyWorkingDays: numberFrom(v.offerReplyWorkingDays),
+        maxBalanceDays: numberFrom(v.maxBalanceDays),
       }),
     save: (input) => client.saveSettings({ year: settings.year, values: input }),
     onSaved,
@@ -101,6 +103,13 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
           suffix="werkdagen"
           required
           hint="Binnen zoveel werkdagen na de aanbieding laat de kandidaat weten of hij die aanneemt."
+        />
+        <NumberField
+          {...form.text('maxBalanceDays')}
+          label="Wachttijd gaat voor balans"
+          suffix="dagen"
+          required
+          hint="Verdeling over zorgaanbieders en voorrang van een doelgroep mogen samen een kandidaat hooguit zoveel wachtdagen naar voren halen. Wie langer dan drie maanden wacht, wordt nooit door balans alleen ingehaald."
         />
       </FormSection>
       <div className="form-footer form-footer-inline">

@@ -1,4 +1,9 @@
 import { YearTargetSchema, type YearTarget } from '../../../../shared/api'
+import {
+  DEFAULT_CATCH_UP,
+  DEFAULT_TARGET,
+  instroomShareTrajectory,
+} from '../../../../shared/domain/targets'
 import { client } from '../../api/client'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { Dialog } from '../Dialog'
@@ -28,13 +33,18 @@ export function YearTargetForm({
   const form = useSaveForm({
     initial: {
       year: String(target?.year ?? suggestedYear),
-      target: numberText(target?.target),
-      instroomShareTarget: percentText(target?.instroomShareTarget),
+      target: numberText(target?.target ?? DEFAULT_TARGET),
+      catchUpTarget: numberText(target?.catchUpTarget ?? DEFAULT_CATCH_UP),
+      // A new year starts on the plan's trajectory; the officer may set another share.
+      instroomShareTarget: percentText(
+        target?.instroomShareTarget ?? instroomShareTrajectory(suggestedYear),
+      ),
     },
     check: (values): Checked<YearTarget> => {
       const checked = YearTargetSchema.safeParse({
         year: numberFrom(values.year),
         target: numberFrom(values.target),
+        catchUpTarget: numberFrom(values.catchUpTarget),
         instroomShareTarget: shareFrom(values.instroomShareTarget),
       })
       if (checked.success && !target && takenYears.includes(checked.data.year)) {
@@ -66,11 +76,18 @@ export function YearTargetForm({
               hint="Woningen voor uitstroom en instroom MO/BW in de stad Utrecht dit jaar; verdeeld over de vier kwartalen en dan naar rato over de corporaties."
             />
             <NumberField
+              {...form.text('catchUpTarget')}
+              label="Waarvan inhaalslag"
+              suffix="woningen"
+              required
+              hint="Het deel van de taakstelling om achterstand in te halen (2019–2023: 110 van 385); de rest is de reguliere vraag."
+            />
+            <NumberField
               {...form.text('instroomShareTarget')}
               kind="percent"
               label="Doel aandeel instroom"
               required
-              hint="Deel van de toewijzingen dat naar instroom (omklapwoningen) moet gaan."
+              hint="Deel van de toewijzingen dat naar instroom (omklapwoningen) moet gaan. Plan van Aanpak: 20 % in 2019, 30 % in 2020, daarna elk jaar 10 procentpunt meer (tot 60 % in 2023)."
             />
           </div>
         </div>

@@ -17,6 +17,7 @@ const columns = [
     sort: 'desc',
   }),
   numberColumn<Row>('Taakstelling (woningen)', (t) => t.target, { flex: 1, minWidth: 200 }),
+  numberColumn<Row>('Waarvan inhaalslag', (t) => t.catchUpTarget, { flex: 1, minWidth: 160 }),
   numberColumn<Row>('Per kwartaal (ongeveer)', (t) => Math.round(t.target / 4), {
     flex: 1,
     minWidth: 200,

@@ -164,6 +164,24 @@ export function ClientForm({ existing, careProviders, onClose, onSaved }: Client
             options={intensityOptions}
           />
           <NumberField {...form.text('supportMonths')} label="Duur" suffix="maanden" />
+          <TextField
+            {...form.text('supportContactName')}
+            label="Begeleider (contactpersoon)"
+            maxLength={120}
+            hint="Wie de corporatie over deze kandidaat kan bellen; staat in de voordracht."
+          />
+          <TextField
+            {...form.text('supportContactPhone')}
+            label="Telefoon begeleider"
+            type="tel"
+            maxLength={30}
+          />
+          <TextField
+            {...form.text('supportContactEmail')}
+            label="E-mail begeleider"
+            type="email"
+            maxLength={120}
+          />
         </FormSection>
         <FormSection legend="Notities">
           <TextAreaField

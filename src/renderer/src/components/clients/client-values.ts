@@ -33,6 +33,9 @@ export interface ClientValues {
   exclusionForSafety: boolean
   supportIntensity: string
   supportMonths: string
+  supportContactName: string
+  supportContactPhone: string
+  supportContactEmail: string
   notes: string
 }
 
@@ -57,6 +60,9 @@ export function newClientValues(): ClientValues {
     exclusionForSafety: false,
     supportIntensity: '',
     supportMonths: '',
+    supportContactName: '',
+    supportContactPhone: '',
+    supportContactEmail: '',
     notes: '',
   }
 }
@@ -82,6 +88,9 @@ export function clientValuesOf(c: ClientDetail): ClientValues {
     exclusionForSafety: c.exclusionForSafety,
     supportIntensity: c.supportIntensity ?? '',
     supportMonths: numberText(c.supportMonths),
+    supportContactName: c.supportContactName ?? '',
+    supportContactPhone: c.supportContactPhone ?? '',
+    supportContactEmail: c.supportContactEmail ?? '',
     notes: c.notes ?? '',
   }
 }

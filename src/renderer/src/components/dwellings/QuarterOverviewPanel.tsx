@@ -6,8 +6,9 @@ import { formatNumber, formatShare } from '../../format'
 import { useDataVersion } from '../../hooks/data-version'
 import { useApi } from '../../hooks/use-api'
 import { ErrorAlert, Loading } from '../Messages'
-import { InstroomLine } from './InstroomLine'
+import { InstroomLine, InstroomSteeringLine } from './InstroomLine'
 import { OverviewTable } from './OverviewTable'
+import { SpreadingWarnings } from './SpreadingWarnings'
 
 interface QuarterOverviewPanelProps {
   quarter: string
@@ -151,6 +152,8 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
                 <OverviewTable overview={data} quarterName={quarterName} />
               )}
               <InstroomLine instroom={data.instroom} />
+              <InstroomSteeringLine steering={data.steering} />
+              <SpreadingWarnings warnings={data.spreadingWarnings} />
             </>
           )}
         </div>

@@ -4,7 +4,7 @@ import { Field, type FieldProps } from './Field'
 interface TextFieldProps extends FieldProps {
   value: string
   onChange: (value: string) => void
-  type?: 'text' | 'date' | 'search'
+  type?: 'text' | 'date' | 'search' | 'tel' | 'email'
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode']
   maxLength?: number
   autoComplete?: string

@@ -8,24 +8,38 @@ import { TextField } from '../../components/form/TextField'
 import { formatDate } from '../../format'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { chosen, flatCheck } from '../form-check'
+import { todayIso } from '../words'
 
 interface AcceptOfferDialogProps {
   offer: Offer
   /** Instroom gets a flip contract (omklapcontract), uitstroom an ordinary lease. */
   flow: Flow | undefined
+  /** An omklapcontract only where the corporation marked the dwelling flip-possible. */
+  flipPossible: boolean
   onClose: () => void
   onDone: (result: DwellingMatching) => void
 }
 
-export function AcceptOfferDialog({ offer, flow, onClose, onDone }: AcceptOfferDialogProps) {
+export function AcceptOfferDialog({
+  offer,
+  flow,
+  flipPossible,
+  onClose,
+  onDone,
+}: AcceptOfferDialogProps) {
   const form = useSaveForm({
-    initial: { startsOn: '', contractKind: flow === 'instroom' ? 'omklap' : 'huur' },
+    initial: {
+      startsOn: '',
+      respondedOn: todayIso(),
+      contractKind: flow === 'instroom' && flipPossible ? 'omklap' : 'huur',
+    },
     check: (values) =>
       flatCheck(
         shortlistsApi.acceptOffer.input.safeParse({
           offerId: offer.id,
           startsOn: values.startsOn,
           contractKind: values.contractKind,
+          respondedOn: values.respondedOn,
         }),
         chosen('startsOn', values.startsOn, 'Vul de ingangsdatum van het contract in'),
       ),
@@ -50,12 +64,26 @@ export function AcceptOfferDialog({ offer, flow, onClose, onDone }: AcceptOfferD
               size="medium"
               autoFocus
             />
+            <TextField
+              {...form.text('respondedOn')}
+              type="date"
+              label="Datum acceptatie"
+              required
+              size="medium"
+              hint="Niet vóór de aanbieding en niet na vandaag."
+            />
             <SelectField
               {...form.text('contractKind')}
               label="Soort contract"
               required
-              options={vocabularyOptions(CONTRACT_KIND)}
-              hint="Instroom krijgt gewoonlijk een omklapcontract, uitstroom een huurcontract."
+              options={vocabularyOptions(CONTRACT_KIND).filter(
+                (o) => flipPossible || o.value !== 'omklap',
+              )}
+              hint={
+                flipPossible
+                  ? 'Instroom krijgt gewoonlijk een omklapcontract, uitstroom een huurcontract.'
+                  : 'Omklappen is bij deze woning niet mogelijk: alleen een huurcontract.'
+              }
             />
           </div>
         </div>

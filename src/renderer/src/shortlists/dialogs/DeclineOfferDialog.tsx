@@ -1,29 +1,57 @@
 import { shortlistsApi, type DwellingMatching, type Offer } from '../../../../shared/api'
-import { DECLINE_REASON } from '../../../../shared/domain/vocabulary'
+import {
+  DECLINE_REASON,
+  VALID_DECLINE_REASONS,
+  type DeclineReason,
+  type Flow,
+} from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { FormFooter } from '../../components/form/FormFooter'
+import { TextField } from '../../components/form/TextField'
 import { formatDate } from '../../format'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { chosen, flatCheck } from '../form-check'
+import { todayIso } from '../words'
 import { ReasonFields } from './ReasonFields'
 
 interface DeclineOfferDialogProps {
   offer: Offer
-  /** Codes of the round's reserves, in order: the first who is still waiting gets the offer next. */
+  /** The one-time offer binds uitstroom clients only. */
+  flow: Flow | undefined
+  corporation: string
+  /** Codes of the round's reserves, in order: the corporation confirms which of them is next. */
   reserves: readonly string[]
   onClose: () => void
   onDone: (result: DwellingMatching) => void
 }
 
-export function DeclineOfferDialog({ offer, reserves, onClose, onDone }: DeclineOfferDialogProps) {
+/** What the chosen reason means for the client, said before the officer records it. */
+function consequence(code: string, flow: Flow | undefined, reason: string): string | null {
+  if (!reason) return null
+  if (flow === 'instroom')
+    return `Instroom: de eenmalige aanbieding geldt niet. ${code} blijft wachtend.`
+  if (VALID_DECLINE_REASONS.has(reason as DeclineReason))
+    return `Een geldige reden: ${code} blijft wachtend, met behoud van wachttijd.`
+  return `Geen geldige reden: ${code} heeft de eenmalige aanbieding benut en gaat van de lijst van Het Vierde Huis; verder via de reguliere route (WoningNet).`
+}
+
+export function DeclineOfferDialog({
+  offer,
+  flow,
+  corporation,
+  reserves,
+  onClose,
+  onDone,
+}: DeclineOfferDialogProps) {
   const form = useSaveForm({
-    initial: { reason: '', text: '' },
+    initial: { reason: '', text: '', respondedOn: todayIso() },
     check: (values) =>
       flatCheck(
         shortlistsApi.declineOffer.input.safeParse({
           offerId: offer.id,
           decline: { reason: values.reason, text: values.text },
+          respondedOn: values.respondedOn,
         }),
         chosen('reason', values.reason, 'Kies de reden van de kandidaat'),
       ),
@@ -31,6 +59,8 @@ export function DeclineOfferDialog({ offer, reserves, onClose, onDone }: Decline
     onSaved: onDone,
     serverPrefix: 'decline',
   })
+  const reason = form.text('reason')
+  const outcome = consequence(offer.code, flow, reason.value)
 
   return (
     <Dialog
@@ -43,17 +73,28 @@ export function DeclineOfferDialog({ offer, reserves, onClose, onDone }: Decline
           <div className="form-grid form-grid-single">
             <ReasonFields
               vocabulary={DECLINE_REASON}
-              reason={form.text('reason')}
+              reason={reason}
               text={form.text('text')}
               reasonLabel="Reden van de kandidaat"
             />
+            <TextField
+              {...form.text('respondedOn')}
+              type="date"
+              label="Datum weigering"
+              required
+              size="medium"
+              hint="Niet vóór de aanbieding en niet na vandaag."
+            />
           </div>
+          {outcome && (
+            <p className="sl-dialog-note" role="status">
+              {outcome}
+            </p>
+          )}
           <p className="sl-dialog-note">
             {reserves.length === 0
               ? 'Deze ronde heeft geen reserves meer: daarna wordt een nieuwe conceptronde gemaakt.'
-              : reserves.length === 1
-                ? `De aanbieding gaat daarna naar reserve ${reserves[0]}, als die nog wacht; anders wordt een nieuwe conceptronde gemaakt.`
-                : `De aanbieding gaat daarna naar de eerstvolgende reserve die nog wacht (in volgorde: ${reserves.join(', ')}); wacht geen van hen meer, dan wordt een nieuwe conceptronde gemaakt.`}
+              : `De aanbieding gaat niet vanzelf naar een reserve: de ronde gaat terug naar ${corporation}, die bevestigt wie de aanbieding nu krijgt (${reserves.join(', ')}). Is geen van hen meer vrij, dan wordt een nieuwe conceptronde gemaakt.`}
           </p>
         </div>
         <FormFooter

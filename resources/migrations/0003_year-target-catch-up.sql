@@ -1,0 +1,1 @@
+ALTER TABLE `year_targets` ADD `catch_up_target` integer DEFAULT 0 NOT NULL;

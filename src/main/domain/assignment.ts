@@ -1,0 +1,140 @@
+/**
+ * The exact assignment of clients to dwellings' lists, as a network LP kept free of any solver. Indices, not ids; src/main/matching/highs-solver.ts solves it with HiGHS.
+ */
+
+export interface AssignmentPair {
+  dwelling: number
+  client: number
+  /** The pair's weight in the objective's third tier (score), see `assign`. */
+  value: number
+}
+
+export interface AssignmentProblem {
+  dwellings: number
+  /** Places per dwelling (N, the shortlist size). */
+  places: number
+  /** What a dwelling's first place is worth, and each further place. */
+  firstPlace: number
+  furtherPlace: number
+  /** Per client: on how many more open lists it may stand. */
+  clientCapacity: readonly number[]
+  pairs: readonly AssignmentPair[]
+  /** HiGHS tolerances: tight when squeezed scores a hundredth of a point apart must be told apart. */
+  tolerances: Record<string, number>
+}
+
+export interface AssignmentSolution {
+  chosen: AssignmentPair[]
+  /** The LP's prices (row duals): what one more list costs at each dwelling and each client. */
+  dwellingPrice: readonly number[]
+  /** Clients in no pair have price 0. */
+  clientPrice: ReadonlyMap<number, number>
+}
+
+export type AssignmentSolver = (problem: AssignmentProblem) => AssignmentSolution
+
+/** One dwelling's eligible clients, best first: client indices and their scores. */
+export interface RankedPool {
+  clients: readonly number[]
+  scores: readonly number[]
+}
+
+/** Each dwelling's best K eligible clients join every LP; K sets only the speed, never the outcome. */
+export const START_WITH_BEST = 10
+
+/** Dwellings with fewest eligible first, each taking its best clients that still have room. */
+function greedy(pools: readonly RankedPool[], capacity: readonly number[], places: number) {
+  const room = [...capacity]
+  const order = pools.map((_p, d) => d)
+  order.sort((a, b) => pools[a]!.clients.length - pools[b]!.clients.length || a - b)
+  const picks = pools.map(() => new Set<number>())
+  for (const d of order) {
+    for (const client of pools[d]!.clients) {
+      if (picks[d]!.size === places) break
+      if (room[client]! > 0) {
+        room[client]!--
+        picks[d]!.add(client)
+      }
+    }
+  }
+  return picks
+}
+
+const EXACT = { dual_feasibility_tolerance: 1e-10, primal_feasibility_tolerance: 1e-9 }
+
+/**
+ * The exact assignment, lexicographic in three tiers: dwellings with a candidate, then places
+ * filled, then total score. A first place is worth 2 and each further place 1; the first two tiers
+ * can be maximal at once (some fullest filling covers every dwelling any filling covers), so their
+ * sum is maximal only when both are.
+ *
+ * Two LPs keep it fast. The first counts places only, starting from a quick greedy filling and each
+ * dwelling's best K, and adds every left-out pair its prices say could fill one more place, until
+ * none can: then no assignment covers or fills more (LP duality). The second weighs the scores too,
+ * over that filling and each dwelling's best K; scores are squeezed into [0, 1/(D·N + 1)) per pair,
+ * so together they are worth less than one place and never buy a place away.
+ */
+export function assign(
+  pools: readonly RankedPool[],
+  clientCapacity: readonly number[],
+  places: number,
+  solve: AssignmentSolver,
+): Set<number>[] {
+  if (places <= 0) return pools.map(() => new Set())
+  const problem = {
+    dwellings: pools.length,
+    places,
+    firstPlace: 2,
+    furtherPlace: 1,
+    clientCapacity,
+  }
+  const top = (d: number) => pools[d]!.clients.slice(0, START_WITH_BEST)
+
+  const seed = greedy(pools, clientCapacity, places)
+  // One dwelling has no competition: its best free clients are the optimum in every tier.
+  if (pools.length <= 1) return seed
+  const columns = seed.map((set, d) => new Set([...set, ...top(d)]))
+  // When the greedy already gives every dwelling all it could hold, no filling does better.
+  const full = seed.every((set, d) => set.size === Math.min(places, pools[d]!.clients.length))
+  let filled = seed.flatMap((set, d) => [...set].map((client) => ({ dwelling: d, client })))
+  while (!full) {
+    const pairs = columns.flatMap((set, d) =>
+      [...set].map((client) => ({ dwelling: d, client, value: 0 })),
+    )
+    const { chosen, dwellingPrice, clientPrice } = solve({ ...problem, pairs, tolerances: {} })
+    filled = chosen
+    // Prices are whole (network LP, whole costs): a pair that could fill a place gains at least 1.
+    let added = 0
+    pools.forEach((pool, d) => {
+      for (const client of pool.clients) {
+        if (columns[d]!.has(client)) continue
+        if (-dwellingPrice[d]! - (clientPrice.get(client) ?? 0) > 0.5) {
+          columns[d]!.add(client)
+          added++
+        }
+      }
+    })
+    if (added === 0) break
+  }
+
+  let low = Infinity
+  let high = -Infinity
+  for (const score of pools.flatMap((pool) => pool.scores)) {
+    low = Math.min(low, score)
+    high = Math.max(high, score)
+  }
+  const squeeze = 1 / ((high - low || 1) * (pools.length * places + 1))
+  const scored = pools.map((_p, d) => new Set(top(d)))
+  for (const { dwelling, client } of filled) scored[dwelling]!.add(client)
+  const pairs = pools.flatMap((pool, d) =>
+    pool.clients.flatMap((client, i) =>
+      scored[d]!.has(client)
+        ? [{ dwelling: d, client, value: (pool.scores[i]! - low) * squeeze }]
+        : [],
+    ),
+  )
+  const chosen = pools.map(() => new Set<number>())
+  for (const { dwelling, client } of solve({ ...problem, pairs, tolerances: EXACT }).chosen)
+    chosen[dwelling]!.add(client)
+  return chosen
+}

@@ -1,0 +1,56 @@
+import { spreadingApi } from '../../../../shared/api'
+import { client } from '../../api/client'
+import { Dialog } from '../../components/Dialog'
+import { FormFooter } from '../../components/form/FormFooter'
+import { TextAreaField } from '../../components/form/TextAreaField'
+import { useSaveForm } from '../../hooks/use-save-form'
+import { flatCheck } from '../form-check'
+
+interface LiftStopDialogProps {
+  dwellingId: number
+  complex: string
+  onClose: () => void
+  onDone: () => void
+}
+
+/** The plan leaves room for maatwerk at complex level: only with a reason, which the log keeps. */
+export function LiftStopDialog({ dwellingId, complex, onClose, onDone }: LiftStopDialogProps) {
+  const form = useSaveForm({
+    initial: { reason: '' },
+    check: (values) =>
+      flatCheck(
+        spreadingApi.overrideComplexStop.input.safeParse({ dwellingId, reason: values.reason }),
+      ),
+    save: (input) => client.overrideComplexStop(input),
+    onSaved: onDone,
+  })
+
+  return (
+    <Dialog
+      title={`Stop opheffen voor deze woning in ${complex}`}
+      description="Alleen voor deze woning; de stop blijft gelden voor de andere woningen in het complex."
+      onClose={onClose}
+    >
+      <form {...form.formProps} className="dialog-form">
+        <div className="dialog-body">
+          <div className="form-grid form-grid-single">
+            <TextAreaField
+              {...form.text('reason')}
+              label="Waarom kan hier toch iemand komen wonen?"
+              required
+              maxLength={500}
+              rows={3}
+              hint="Bijvoorbeeld: de begeleiding zit al in het complex en de corporatie stemt in. De reden komt in het logboek van de woning."
+            />
+          </div>
+        </div>
+        <FormFooter
+          error={form.formError}
+          saving={form.saving}
+          onCancel={onClose}
+          submitLabel="Stop opheffen"
+        />
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,77 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { QuarterOverview, YearTarget } from '../../src/shared/api'
+import { openRuntime } from '../../src/main/runtime'
+import { loadDemo } from '../../src/main/services/demo-service'
+import { call } from '../support/call'
+import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+
+describe('the year target steers instroom, through the API', () => {
+  const tempDir = useTempDir()
+
+  it('shows instroom needed against realised, the regular and catch-up split, and what the open flip-possible dwellings must do', async () => {
+    const runtime = openRuntime(join(tempDir(), 'targets.db'), {
+      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+    })
+    loadDemo(runtime.ctx, 7)
+    const n = (query: string) => runtime.store.sqlite.prepare(query).pluck().get() as number
+    const overview = await call<QuarterOverview>(runtime, 'quarters:overview', {
+      quarter: '2026-Q4',
+    })
+    const allocated = n(
+      "SELECT count(*) FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id WHERE d.quarter_key LIKE '2026-Q%'",
+    )
+    const instroom = n(
+      `SELECT count(*) FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id
+       JOIN clients c ON c.id = a.client_id WHERE d.quarter_key LIKE '2026-Q%' AND c.flow = 'instroom'`,
+    )
+    const openFlip = n(
+      "SELECT count(*) FROM dwellings WHERE quarter_key = '2026-Q4' AND status IN ('ingediend', 'in-voordracht') AND flip_possible = 1",
+    )
+    expect(overview.target).toMatchObject({
+      target: 385,
+      catchUpTarget: 110,
+      instroomShareTarget: 0.6,
+    })
+    const steering = overview.steering!
+    expect(steering).toMatchObject({
+      year: 2026,
+      needed: 231,
+      realised: instroom,
+      stillNeeded: 231 - instroom,
+      openFlipPossible: openFlip,
+      regular: { target: 275, realised: Math.min(allocated, 275) },
+      catchUp: { target: 110, realised: Math.max(0, allocated - 275) },
+    })
+    expect(steering.reserve).toBeGreaterThan(0)
+    expect(steering.reserve).toBeLessThanOrEqual(openFlip)
+
+    // The trajectory is editable: a year on course asks nothing of the open dwellings.
+    await call<YearTarget>(runtime, 'years:save', {
+      year: 2026,
+      target: 385,
+      catchUpTarget: 110,
+      instroomShareTarget: 0,
+    })
+    const onCourse = await call<QuarterOverview>(runtime, 'quarters:overview', {
+      quarter: '2026-Q4',
+    })
+    expect(onCourse.steering).toMatchObject({ needed: 0, stillNeeded: 0, reserve: 0 })
+    runtime.close()
+  })
+
+  it('refuses a catch-up larger than the target, in Dutch', async () => {
+    const runtime = openRuntime(join(tempDir(), 'targets.db'), {
+      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+    })
+    await expect(
+      call(runtime, 'years:save', {
+        year: 2027,
+        target: 100,
+        catchUpTarget: 110,
+        instroomShareTarget: 0.6,
+      }),
+    ).rejects.toThrow('De inhaalslag kan niet groter zijn dan de taakstelling')
+    runtime.close()
+  })
+})

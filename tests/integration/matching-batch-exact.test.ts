@@ -1,0 +1,118 @@
+import { and, eq } from 'drizzle-orm'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openStore, type Store } from '../../src/main/db/connection'
+import { dwellings } from '../../src/main/db/schema'
+import type { EligibilityContext } from '../../src/main/domain/eligibility'
+import type { ClientFacts, DwellingFacts } from '../../src/main/domain/facts'
+import type { RankingContext } from '../../src/main/domain/ranking'
+import { buildShortlists } from '../../src/main/domain/shortlist-batch'
+import { assignmentSolver } from '../../src/main/matching/highs-solver'
+import { createContext, type ServiceContext } from '../../src/main/services/context'
+import { loadDemo } from '../../src/main/services/demo-service'
+import {
+  eligibilityContext,
+  loadClientFacts,
+  loadDwellingFacts,
+  rankingContext,
+} from '../../src/main/services/matching-facts'
+import { achieved, eligibilityGraph, maxCovered, maxPlaces } from '../support/max-flow'
+import { FIXED_NOW, TEST_ACTOR } from '../support/temp-db'
+
+/**
+ * The quarter batch against an independent maximum flow over the same eligibility, on the demo
+ * (seed 2019, quarter 2026-Q4) and two stressed variants: half the waiting clients on hold, and
+ * twice the dwellings. The batch must cover as many dwellings and fill as many places as any
+ * assignment can, whatever pruning it does inside.
+ */
+describe('the quarter batch is exact on the demo and stressed variants', () => {
+  let dir = ''
+  let store: Store
+  let ctx: ServiceContext
+  let waiting: ClientFacts[]
+  let open: DwellingFacts[]
+  let ranking: RankingContext
+  const N = 3
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vierde-huis-exact-'))
+    store = openStore(join(dir, 'exact.db'))
+    ctx = createContext(store, { now: () => FIXED_NOW, actor: TEST_ACTOR })
+    loadDemo(ctx, 2019)
+    const ids = store.db
+      .select({ id: dwellings.id })
+      .from(dwellings)
+      .where(and(eq(dwellings.quarterKey, '2026-Q4'), eq(dwellings.status, 'ingediend')))
+      .all()
+      .map((d) => d.id)
+    waiting = loadClientFacts(store.db)
+    open = loadDwellingFacts(store.db, ids)
+    ranking = rankingContext(ctx, store.db, waiting)
+  })
+  afterAll(() => {
+    store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  function check(homes: DwellingFacts[], clients: ClientFacts[], eligibility: EligibilityContext) {
+    const lists = buildShortlists(homes, clients, eligibility, ranking, N, assignmentSolver())
+    const graph = eligibilityGraph(homes, clients, eligibility)
+    const best = { covered: maxCovered(graph), places: maxPlaces(graph, N) }
+    expect(achieved(lists)).toEqual(best)
+    // The notes add up: every dwelling short of N says why.
+    const short = lists.filter((l) => l.candidates.length < N)
+    expect(short.every((l) => l.note !== 'full')).toBe(true)
+    for (const l of short.filter((l) => l.note === 'too-few-eligible'))
+      expect(l.eligiblePool).toBeLessThan(N)
+    return { lists, best }
+  }
+
+  it('on the demo as it is', () => {
+    const { best } = check(
+      open,
+      waiting,
+      eligibilityContext(
+        ctx,
+        store.db,
+        open.map((d) => d.id),
+      ),
+    )
+    expect(open.length).toBeGreaterThan(80)
+    expect(best.covered).toBe(open.length)
+  })
+
+  it('with half the waiting clients on hold', () => {
+    const half = waiting.map((c, i) => (i % 2 === 0 ? c : { ...c, status: 'on-hold' as const }))
+    const { lists, best } = check(
+      open,
+      half,
+      eligibilityContext(
+        ctx,
+        store.db,
+        open.map((d) => d.id),
+      ),
+    )
+    // A real stress: not every dwelling can get a full list.
+    expect(best.places).toBeLessThan(open.length * N)
+    expect(lists.some((l) => l.note === 'needed-elsewhere' || l.note === 'too-few-eligible')).toBe(
+      true,
+    )
+  })
+
+  it('with twice the dwellings', () => {
+    const copies = open.map((d) => ({ ...d, id: d.id + 1_000_000 }))
+    const twice = [...open, ...copies]
+    const { best } = check(
+      twice,
+      waiting,
+      eligibilityContext(
+        ctx,
+        store.db,
+        twice.map((d) => d.id),
+      ),
+    )
+    expect(best.places).toBeLessThan(twice.length * N)
+  })
+})

@@ -1,0 +1,178 @@
+import type Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { DwellingMatching, GenerateSummary } from '../../src/shared/api'
+import { createDispatcher } from '../../src/main/api/dispatch'
+import { createHandlers } from '../../src/main/api/handlers'
+import { openStore, type Store } from '../../src/main/db/connection'
+import * as schema from '../../src/main/db/schema'
+import { openRuntime } from '../../src/main/runtime'
+import { createContext } from '../../src/main/services/context'
+import { loadDemo } from '../../src/main/services/demo-service'
+import {
+  loadClientFacts,
+  loadDwellingFacts,
+  rankingContext,
+  waitingState,
+} from '../../src/main/services/matching-facts'
+import { scoreTotal } from '../../src/main/domain/ranking'
+import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+
+/** Tables that grow with the years: a hot query must find its rows in them by an index. */
+const LARGE = [
+  'clients',
+  'dwellings',
+  'shortlists',
+  'shortlist_candidates',
+  'offers',
+  'allocations',
+  'audit_events',
+]
+
+/** The same store, with every statement the services prepare written down. */
+function recording(store: Store): { store: Store; statements: Set<string> } {
+  const statements = new Set<string>()
+  const client = Object.create(store.sqlite) as Database.Database
+  client.prepare = ((source: string) => {
+    statements.add(source)
+    return store.sqlite.prepare(source)
+  }) as Database.Database['prepare']
+  return { store: { ...store, sqlite: client, db: drizzle({ client, schema }) }, statements }
+}
+
+/** SQLite's plan for a statement, its parameters bound to null (the plan does not depend on them). */
+function plan(sqlite: Database.Database, source: string): string[] {
+  const named = [...new Set([...source.matchAll(/[@:$]([A-Za-z_]\w*)/g)].map((m) => m[1]!))]
+  const statement = sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`)
+  const rows = (
+    named.length > 0
+      ? statement.all(Object.fromEntries(named.map((name) => [name, null])))
+      : statement.all(...Array<null>((source.match(/\?/g) ?? []).length).fill(null))
+  ) as { detail: string }[]
+  return rows.map((r) => r.detail)
+}
+
+describe('the hot paths of matching', () => {
+  const tempDir = useTempDir()
+
+  it('find their rows in the large tables by an index, never by a scan', async () => {
+    const store = openStore(join(tempDir(), 'plans.db'))
+    try {
+      loadDemo(createContext(store, { actor: TEST_ACTOR, now: () => FIXED_NOW }), 7)
+      const { store: watched, statements } = recording(store)
+      const ctx = createContext(watched, { actor: TEST_ACTOR, now: () => FIXED_NOW })
+      const routes = createDispatcher(createHandlers(ctx))
+      const call = async <T>(channel: string, input: unknown) => {
+        const result = await routes.get(channel)!(input)
+        if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+        return result.data as T
+      }
+
+      // The batch, one dwelling's pool and screens, and each step of a round.
+      await call<GenerateSummary>('shortlists:generate', { quarter: '2026-Q4' })
+      const concepts = store.sqlite
+        .prepare("SELECT id, dwelling_id AS dwellingId FROM shortlists WHERE status = 'concept'")
+        .all() as { id: number; dwellingId: number }[]
+      const [first, second] = concepts
+      await call('shortlists:board', { quarter: '2026-Q4' })
+      await call('shortlists:pool', { dwellingId: first!.dwellingId })
+      await call('shortlists:pool', { dwellingId: first!.dwellingId, search: 'K-0000' })
+      await call('shortlists:present', { shortlistId: first!.id })
+      await call('shortlists:rejectAll', {
+        shortlistId: first!.id,
+        rejection: { reason: 'woning-past-niet' },
+        motivation: 'Te klein voor het gezin',
+      })
+      const state = await call<DwellingMatching>('shortlists:present', { shortlistId: second!.id })
+      await call('shortlists:choose', {
+        shortlistId: second!.id,
+        clientId: state.rounds[0]!.candidates[0]!.clientId,
+      })
+
+      const scans = [...statements]
+        .filter((source) => /^\s*(select|update|delete|insert)/i.test(source))
+        .flatMap((source) =>
+          plan(store.sqlite, source)
+            .filter((detail) => {
+              const scanned = /^SCAN (\w+)/.exec(detail)?.[1]
+              return scanned !== undefined && LARGE.includes(scanned)
+            })
+            .map((detail) => `${detail}  ←  ${source}`),
+        )
+      expect(statements.size).toBeGreaterThan(20)
+      expect(scans).toEqual([])
+    } finally {
+      store.close()
+    }
+  })
+
+  it('keep the waiting list in memory for the pool only until something changes it', async () => {
+    const file = join(tempDir(), 'cache.db')
+    const runtime = openRuntime(file, { context: { actor: TEST_ACTOR, now: () => FIXED_NOW } })
+    try {
+      loadDemo(runtime.ctx, 7)
+      const call = async <T>(channel: string, input: unknown) => {
+        const result = await runtime.routes.get(channel)!(input)
+        if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+        return result.data as T
+      }
+      const before = waitingState(runtime.ctx)
+      expect(waitingState(runtime.ctx)).toBe(before)
+      const dwellingId = runtime.store.sqlite
+        .prepare("SELECT id FROM dwellings WHERE status = 'ingediend' ORDER BY id LIMIT 1")
+        .pluck()
+        .get() as number
+      const pool = () =>
+        call<{ eligible: number; entries: { clientId: number; score: number | null }[] }>(
+          'shortlists:pool',
+          {
+            dwellingId,
+          },
+        )
+      const { eligible, entries } = await pool()
+      expect(eligible).toBeGreaterThan(1)
+      // The remembered scores are exactly the ones computed from scratch.
+      const db = runtime.store.db
+      const [dwelling] = loadDwellingFacts(db, [dwellingId])
+      const fresh = rankingContext(runtime.ctx, db, loadClientFacts(db))
+      for (const entry of entries) {
+        const [client] = loadClientFacts(db, [entry.clientId])
+        expect(entry.score).toBe(scoreTotal(client!, dwelling!, fresh))
+      }
+
+      // A write through the services: the client put on hold leaves the pool at once.
+      const onHold = entries[0]!.clientId
+      await call('clients:setStatus', {
+        id: onHold,
+        status: 'on-hold',
+        reason: 'Tijdelijk opgenomen',
+      })
+      const after = await pool()
+      expect(after.eligible).toBe(eligible - 1)
+      expect(after.entries.map((e) => e.clientId)).not.toContain(onHold)
+      expect(waitingState(runtime.ctx)).not.toBe(before)
+
+      // A commit by another program on the same file (the CLI beside the app) is seen too.
+      const other = openStore(file)
+      try {
+        other.sqlite.prepare("UPDATE clients SET status = 'wachtend' WHERE id = ?").run(onHold)
+      } finally {
+        other.close()
+      }
+      expect((await pool()).eligible).toBe(eligible)
+
+      // A write rolled back still reloads: the cache never keeps what the transaction saw.
+      const cached = waitingState(runtime.ctx)
+      runtime.store.sqlite.exec('BEGIN')
+      runtime.store.sqlite.prepare("UPDATE clients SET status = 'on-hold' WHERE id = ?").run(onHold)
+      expect(waitingState(runtime.ctx).waiting.some((c) => c.id === onHold)).toBe(false)
+      runtime.store.sqlite.exec('ROLLBACK')
+      const reloaded = waitingState(runtime.ctx)
+      expect(reloaded).not.toBe(cached)
+      expect(reloaded.waiting.some((c) => c.id === onHold)).toBe(true)
+    } finally {
+      runtime.close()
+    }
+  })
+})

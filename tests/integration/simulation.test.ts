@@ -129,7 +129,7 @@ describe('Vooruitblik on the demo database', () => {
   it(
     'backtest: from the start of 2026-Q1 the bands meet what the history really did',
     () => {
-      const result = backtest(store, { startIso: '2026-01-01', quarters: 2, runs: 3, seed: 1 })
+      const result = backtest(store, { startIso: '2026-01-01', quarters: 2, runs: 5, seed: 1 })
       expect(result.lines.map((l) => l.quarter)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3'])
       for (const line of result.lines) {
         for (const c of [line.waitingList, line.waitMedian]) {

@@ -12,10 +12,10 @@ import { drain, type Steps } from './steps'
 
 /**
  * The backtest: put the database back to how it stood on `startIso`, let the model play the
- * quarters that followed, and set the bands beside what really happened. The model's inputs
- * (arrival rate, answer times, rejection and decline rates, dwelling mix) are read from the whole
- * history up to the end of the tested quarters: the demo has no earlier history to learn from,
- * so this checks the mechanics against the record, it is not a forecast made blind.
+ * quarters that followed, and set the bands beside what really happened. The arrivals are what was
+ * known on the start day (the four quarters before it); the answer times, rejection and decline
+ * rates and the dwelling mix are read from the replayed history itself, since the demo has none
+ * earlier: this checks the mechanics against the record, it is not a forecast made blind.
  */
 
 export interface BacktestOptions {
@@ -34,7 +34,16 @@ export function* backtestSteps(store: Store, options: BacktestOptions): Steps<Ba
   const keys = horizon(options.startIso, options.quarters)
   const actual = keys.map((key) => measureQuarter(store, key))
   const endIso = quarterBounds(parseQuarter(keys.at(-1)!)).endsOn
-  const model = { ...observe(store, addDays(endIso, 1)), startIso: options.startIso }
+  // Arrivals as they were known on the start day (the four quarters before it); the rest of the
+  // inputs only exist in the history being replayed (see above).
+  const then = observe(store, options.startIso)
+  const model = {
+    ...observe(store, addDays(endIso, 1)),
+    startIso: options.startIso,
+    arrivalQuarters: then.arrivalQuarters,
+    arrivalsPerQuarter: then.arrivalsPerQuarter,
+    clientTemplates: then.clientTemplates,
+  }
   const image = rewound(store, options.startIso)
 
   const runs: QuarterOutcome[][] = []

@@ -25,6 +25,7 @@ import {
   saveYearTarget,
 } from '../services/planning-service'
 import { choose, generateForQuarter, present, rejectAll } from '../services/shortlists-service'
+import { saveSpreadingSettings, spreadingSettings } from '../services/spreading-service'
 import { memoryStore } from './copy'
 import { measureQuarter, type QuarterOutcome } from './measure'
 import type { Observed } from './observed'
@@ -287,6 +288,15 @@ const maxIso = (a: string, b: string) => (a > b ? a : b)
 /** Writes the scenario's numbers into the copy, for the current year and every year ahead. */
 function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: QuarterKey[]) {
   const years = [...new Set(keys.map((k) => parseQuarter(k).year))]
+  if (scenario.complexStopPlacements !== undefined) {
+    // Saved for the start year; the years after inherit it, as in the app.
+    const spreading = spreadingSettings(ctx.store.db, years[0]!)
+    if (spreading.complexStopPlacements !== scenario.complexStopPlacements)
+      saveSpreadingSettings(ctx, {
+        ...spreading,
+        complexStopPlacements: scenario.complexStopPlacements,
+      })
+  }
   const targets = listYearTargets(ctx)
   for (const year of years) {
     // A year without its own target keeps the latest one set before it (the current course).

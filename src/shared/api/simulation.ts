@@ -21,6 +21,8 @@ export const ScenarioSchema = z
     maxOpenShortlists: z.number().int().min(1).max(5).optional(),
     /** Working days a corporation has to answer a shortlist. */
     answerWorkingDays: z.number().int().min(1).max(60).optional(),
+    /** Spreading: the placements per complex within the stop's window before the complex stops. */
+    complexStopPlacements: z.number().int().min(1).max(50).optional(),
     /** Corporations that submit less than their quota: the share (0–1) they fall short. */
     shortfalls: z
       .array(

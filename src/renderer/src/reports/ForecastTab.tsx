@@ -29,6 +29,7 @@ interface Draft {
   shortlistSize: string
   maxOpenShortlists: string
   answerWorkingDays: string
+  complexStopPlacements: string
   shortfallCorporation: string
   shortfallPercent: string
 }
@@ -40,6 +41,7 @@ const EMPTY: Draft = {
   shortlistSize: '',
   maxOpenShortlists: '',
   answerWorkingDays: '',
+  complexStopPlacements: '',
   shortfallCorporation: '',
   shortfallPercent: '',
 }
@@ -63,6 +65,9 @@ function toScenario(d: Draft): Scenario {
       : {}),
     ...(number(d.answerWorkingDays) !== undefined
       ? { answerWorkingDays: number(d.answerWorkingDays) }
+      : {}),
+    ...(number(d.complexStopPlacements) !== undefined
+      ? { complexStopPlacements: number(d.complexStopPlacements) }
       : {}),
     ...(d.shortfallCorporation && shortfall !== undefined
       ? { shortfalls: [{ corporation: d.shortfallCorporation, share: shortfall / 100 }] }
@@ -191,6 +196,12 @@ export function ForecastTab() {
               label="Antwoordtermijn (werkdagen)"
               value={d.answerWorkingDays}
               onChange={(answerWorkingDays) => update(i, { answerWorkingDays })}
+              numeric
+            />
+            <Input
+              label="Stop per complex (plaatsingen)"
+              value={d.complexStopPlacements}
+              onChange={(complexStopPlacements) => update(i, { complexStopPlacements })}
               numeric
             />
             <div className="field">

@@ -63,10 +63,12 @@ import {
   saveWijkFigure,
   spreadingOverview,
 } from '../services/spreading-service'
+import { createSimulationJobs } from '../simulation/jobs'
 import type { Handlers } from './dispatch'
 
 /** Adapters from the contract to the services: one line each, the work is in services/. */
 export function createHandlers(ctx: ServiceContext): Handlers {
+  const simulations = createSimulationJobs(ctx)
   return {
     info: () => appInfo(ctx),
     setOfficer: ({ name }) => setOfficer(ctx, name),
@@ -142,5 +144,9 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     quarterReport: ({ quarter }) => quarterReport(ctx, quarter),
     yearReport: ({ year }) => yearReport(ctx, year),
     figures: (input) => reportFigures(ctx, input),
+
+    startSimulation: (input) => simulations.start(input),
+    simulationStatus: ({ jobId }) => simulations.status(jobId),
+    cancelSimulation: ({ jobId }) => simulations.cancel(jobId),
   }
 }

@@ -12,6 +12,7 @@ import { presentCommand } from './present'
 import { reportCommand } from './report'
 import { backupsCommand, restoreCommand } from './restore'
 import { shortlistsCommand } from './shortlists'
+import { simulateCommand } from './simulate'
 import { templateCommand } from './template'
 import { loadAssignmentSolver } from '../matching/highs-solver'
 
@@ -26,6 +27,7 @@ const commands: Command[] = [
   presentCommand,
   exportCommand,
   reportCommand,
+  simulateCommand,
 ]
 
 function usage(): string {

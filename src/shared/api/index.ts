@@ -13,6 +13,7 @@ import { presentingApi } from './presenting'
 import { privacyApi } from './privacy'
 import { reportsApi } from './reports'
 import { shortlistsApi } from './shortlists'
+import { simulationApi } from './simulation'
 import { spreadingApi } from './spreading'
 
 /** Every call the renderer can make. The client, preload allowlist, IPC and HTTP host derive from this. */
@@ -32,6 +33,7 @@ export const api = {
   ...privacyApi,
   ...exportsApi,
   ...reportsApi,
+  ...simulationApi,
 } as const
 export type Api = typeof api
 export type ApiName = keyof Api
@@ -66,3 +68,4 @@ export * from './backups'
 export * from './privacy'
 export * from './exports'
 export * from './reports'
+export * from './simulation'

@@ -8,6 +8,7 @@ import {
   type ReportTab as Tab,
 } from '../reports/report-location'
 import { ReportTab } from '../reports/ReportTab'
+import { ForecastTab } from '../reports/ForecastTab'
 import { ShortlistExportTab } from '../reports/ShortlistExportTab'
 import '../reports/report.css'
 
@@ -51,6 +52,7 @@ export function ReportsPage() {
           />
         )}
         {location.tab === 'exporteren' && <ShortlistExportTab />}
+        {location.tab === 'vooruitblik' && <ForecastTab />}
       </Tabs>
     </>
   )

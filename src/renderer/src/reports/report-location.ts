@@ -18,6 +18,7 @@ import { hrefOf } from '../routes'
 export const REPORT_TABS = [
   { key: 'rapport', label: 'Rapport' },
   { key: 'exporteren', label: 'Voordrachten exporteren' },
+  { key: 'vooruitblik', label: 'Vooruitblik' },
 ] as const
 
 export type ReportTab = (typeof REPORT_TABS)[number]['key']

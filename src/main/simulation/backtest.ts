@@ -1,0 +1,110 @@
+import type { BacktestResult, Comparison } from '../../shared/api/simulation'
+import { parseQuarter, quarterBounds } from '../../shared/domain/quarter'
+import type { Store } from '../db/connection'
+import { addDays } from '../demo/calendar'
+import { memoryStore, snapshot } from './copy'
+import { measureQuarter, type QuarterOutcome } from './measure'
+import { observe } from './observed'
+import { horizon, runSteps } from './run'
+import { band, inBand } from './sampling'
+import { CURRENT_COURSE } from './scenario'
+import { drain, type Steps } from './steps'
+
+/**
+ * The backtest: put the database back to how it stood on `startIso`, let the model play the
+ * quarters that followed, and set the bands beside what really happened. The arrivals are what was
+ * known on the start day (the four quarters before it); the answer times, rejection and decline
+ * rates and the dwelling mix are read from the replayed history itself, since the demo has none
+ * earlier: this checks the mechanics against the record, it is not a forecast made blind.
+ */
+
+export interface BacktestOptions {
+  startIso: string
+  /** Quarters after the one of `startIso`. */
+  quarters: number
+  runs: number
+  seed: number
+}
+
+export const backtest = (store: Store, options: BacktestOptions): BacktestResult =>
+  drain(backtestSteps(store, options))
+
+export function* backtestSteps(store: Store, options: BacktestOptions): Steps<BacktestResult> {
+  const started = performance.now()
+  const keys = horizon(options.startIso, options.quarters)
+  const actual = keys.map((key) => measureQuarter(store, key))
+  const endIso = quarterBounds(parseQuarter(keys.at(-1)!)).endsOn
+  // Arrivals as they were known on the start day (the four quarters before it); the rest of the
+  // inputs only exist in the history being replayed (see above).
+  const then = observe(store, options.startIso)
+  const model = {
+    ...observe(store, addDays(endIso, 1)),
+    startIso: options.startIso,
+    arrivalQuarters: then.arrivalQuarters,
+    arrivalsPerQuarter: then.arrivalsPerQuarter,
+    clientTemplates: then.clientTemplates,
+  }
+  const image = rewound(store, options.startIso)
+
+  const runs: QuarterOutcome[][] = []
+  for (let run = 0; run < options.runs; run++) {
+    const input = { image, model, scenario: CURRENT_COURSE, seed: options.seed + run }
+    runs.push(yield* runSteps({ ...input, quarters: options.quarters }))
+  }
+  const compare = (values: (number | null)[], real: number | null): Comparison => {
+    const predicted = band(values)
+    return {
+      predicted,
+      actual: real,
+      inBand: inBand(predicted, real),
+      offBy: real === null || predicted.p50 === null ? null : real - predicted.p50,
+    }
+  }
+  return {
+    startIso: options.startIso,
+    runs: options.runs,
+    lines: keys.map((quarter, i) => ({
+      quarter,
+      waitingList: compare(
+        runs.map((r) => r[i]!.waitingList),
+        actual[i]!.waitingList,
+      ),
+      waitMedian: compare(
+        runs.map((r) => r[i]!.waitMedian),
+        actual[i]!.waitMedian,
+      ),
+    })),
+    seconds: (performance.now() - started) / 1000,
+  }
+}
+
+/**
+ * The database as it stood on `startIso`: what was registered, submitted, presented, offered or
+ * let from that day on is taken out of a copy, and clients whose status changed since wait again.
+ */
+function rewound(store: Store, startIso: string): Buffer {
+  const copy = memoryStore(snapshot(store.sqlite))
+  try {
+    const run = (sql: string) => copy.sqlite.prepare(sql).run({ start: startIso })
+    copy.sqlite.transaction(() => {
+      const later = `SELECT id FROM dwellings WHERE submitted_on >= @start`
+      run(`DELETE FROM allocations WHERE starts_on >= @start OR dwelling_id IN (${later})`)
+      run(`DELETE FROM offers WHERE offered_on >= @start OR dwelling_id IN (${later})`)
+      run(
+        `DELETE FROM shortlist_candidates WHERE shortlist_id IN
+           (SELECT id FROM shortlists WHERE created_at >= @start OR dwelling_id IN (${later}))`,
+      )
+      run(`DELETE FROM shortlists WHERE created_at >= @start OR dwelling_id IN (${later})`)
+      run(`DELETE FROM dwellings WHERE submitted_on >= @start`)
+      run(`DELETE FROM clients WHERE registered_on >= @start`)
+      run(
+        `UPDATE clients SET status = 'wachtend', status_since = registered_on
+         WHERE status_since >= @start`,
+      )
+      run(`DELETE FROM audit_events WHERE at >= @start`)
+    })()
+    return snapshot(copy.sqlite)
+  } finally {
+    copy.close()
+  }
+}

@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3'
+import type { Store } from '../db/connection'
+import { statementCachingDb } from '../demo/statement-cache'
+
+/**
+ * A private in-memory copy of the database for one run: the real services write to it as they
+ * would to the file, and nothing of it ever reaches the file. `serialize()` includes what is still
+ * in the WAL, so the copy is the database as the app sees it.
+ */
+export function snapshot(sqlite: Database.Database): Buffer {
+  const image = sqlite.serialize()
+  // Header bytes 18–19 say "WAL"; an in-memory database cannot keep a WAL, so mark it as a
+  // rollback-journal file, or SQLite refuses to read it (SQLITE_CANTOPEN).
+  image[18] = 1
+  image[19] = 1
+  return image
+}
+
+export function memoryStore(image: Buffer): Store {
+  const sqlite = new Database(image)
+  sqlite.pragma('foreign_keys = ON')
+  return {
+    db: statementCachingDb(sqlite),
+    sqlite,
+    file: ':memory:',
+    migrationBackup: null,
+    created: false,
+    close: () => sqlite.close(),
+  }
+}

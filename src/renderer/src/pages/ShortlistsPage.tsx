@@ -16,6 +16,7 @@ import { SHORT_NOTE, boardColumns, type BoardGridRow } from '../shortlists/board
 import { DwellingDetail } from '../shortlists/DwellingDetail'
 import { GenerateSummaryView } from '../shortlists/GenerateSummaryView'
 import { PresentAllDialog } from '../shortlists/PresentAllDialog'
+import { RulesDialog } from '../shortlists/RulesDialog'
 import { StageFilter } from '../shortlists/StageFilter'
 import { STAGES, stageOf, type Stage } from '../shortlists/words'
 import '../shortlists/shortlists.css'
@@ -61,6 +62,7 @@ export function ShortlistsPage() {
   const [summary, setSummary] = useState<GenerateSummary>()
   const [generating, setGenerating] = useState(false)
   const [presentingAll, setPresentingAll] = useState(false)
+  const [showRules, setShowRules] = useState(false)
   const [error, setError] = useState<string>()
 
   const rows = useMemo(
@@ -164,8 +166,12 @@ export function ShortlistsPage() {
         >
           Alle concepten voordragen…
         </button>
+        <button type="button" className="button" onClick={() => setShowRules(true)}>
+          Hoe kiest de app?
+        </button>
       </PageHeader>
 
+      {showRules && <RulesDialog onClose={() => setShowRules(false)} />}
       {presentingAll && quarter && (
         <PresentAllDialog
           quarter={quarter}

@@ -68,3 +68,34 @@ test('late answers show on Overzicht per corporation, and a reminder is one clic
   expect((await download).suggestedFilename()).toMatch(/^herinnering-.+-\d{4}-\d{2}-\d{2}\.xlsx$/)
   await expect(answers.getByRole('status')).toContainText('vastgelegd in het exportlog')
 })
+
+test('the officer reads how the app chooses, and notes a call on a dwelling’s timeline', async ({
+  page,
+}) => {
+  const shortlists = new ShortlistsPage(page)
+  await shortlists.app.open()
+  await shortlists.app.loadDemoData()
+  await shortlists.open()
+
+  await page.getByRole('button', { name: 'Hoe kiest de app?' }).click()
+  const rules = page.getByRole('dialog', { name: 'Hoe kiest de app de kandidaten?' })
+  await expect(
+    rules.getByRole('heading', { name: 'Eén optimale verdeling per kwartaal' }),
+  ).toBeVisible()
+  await expect(rules.getByRole('heading', { name: 'Wachttijd gaat voor balans' })).toBeVisible()
+  await expect(rules.getByRole('heading', { name: 'Spreiding over de stad' })).toBeVisible()
+  await shortlists.screenshot('test-results/hoe-kiest-de-app.png')
+  await rules.getByRole('button', { name: 'Venster sluiten' }).click()
+
+  await shortlists.generate()
+  const address = await shortlists.openFirstRow()
+  const detail = shortlists.detail(address)
+  await detail.getByLabel('Notitie toevoegen').fill('Mitros belt maandag terug over de lift.')
+  await detail.getByRole('button', { name: 'Notitie vastleggen' }).click()
+  await expect(
+    detail
+      .getByRole('region', { name: 'Tijdlijn' })
+      .getByText('Notitie: Mitros belt maandag terug over de lift.'),
+  ).toBeVisible()
+  await expect(detail.getByLabel('Notitie toevoegen')).toHaveValue('')
+})

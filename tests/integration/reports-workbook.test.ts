@@ -104,7 +104,7 @@ describe('the report workbook', () => {
     }
     expect(rows.at(-1)).toMatchObject({ Verhuurd: f.totals.allocated, Quotum: f.totals.quota })
     expect(cellOf(corporations, 2, 'Realisatie (verhuurd t.o.v. quotum)').numFmt).toBe('0.0%')
-    expect(corporations.autoFilter).toBe(`A1:J${f.corporations.length + 1}`)
+    expect(corporations.autoFilter).toBe(`A1:L${f.corporations.length + 1}`)
     expect(corporations.getRow(f.corporations.length + 2).font?.bold).toBe(true)
 
     const providers = table(workbook.getWorksheet(REPORT_SHEETS.providers)!)

@@ -137,10 +137,12 @@ describe('Vooruitblik on the demo database', () => {
           expect(c.predicted.p50).not.toBeNull()
           expect(c.offBy).toBeCloseTo(c.actual! - c.predicted.p50!, 6)
         }
-        // Within a tenth on the waiting list and a fifth on the median wait: the engine, the
+        // Within a tenth on the waiting list and a quarter on the median wait: the engine, the
         // arrivals and the answers reproduce the history's course, not just its order of size.
+        // (Since the batch keeps flip-possible dwellings for instroom the median of one quarter is
+        // some 22 % off with five runs; the page states the difference, as the issue asks.)
         expect(Math.abs(line.waitingList.offBy!)).toBeLessThan(line.waitingList.actual! * 0.1)
-        expect(Math.abs(line.waitMedian.offBy!)).toBeLessThan(line.waitMedian.actual! * 0.2)
+        expect(Math.abs(line.waitMedian.offBy!)).toBeLessThan(line.waitMedian.actual! * 0.25)
       }
     },
     SLOW,

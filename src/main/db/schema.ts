@@ -370,6 +370,9 @@ export const auditEvents = sqliteTable(
   (t) => [
     // The timelines per dwelling and per client read the trail by entity.
     index('auditEvents_entity_idx').on(t.entityType, t.entityId, t.at),
+    // Erasing a client looks up the swaps and notes that name them by action: without this index
+    // each erasure scanned the whole trail (ten years: 196,000 rows per client anonymised).
+    index('auditEvents_action_idx').on(t.action),
   ],
 )
 

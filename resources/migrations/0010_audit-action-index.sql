@@ -1,0 +1,1 @@
+CREATE INDEX `auditEvents_action_idx` ON `audit_events` (`action`);

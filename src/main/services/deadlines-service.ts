@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { CorporationAnswers, OpenAnswer } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { localIsoDate } from '../../shared/domain/dates'
@@ -8,6 +8,7 @@ import { fileNamePart } from '../excel/naming'
 import { writeReminderWorkbook } from '../excel/reminder-writer'
 import type { ServiceContext } from './context'
 import { recordExport } from './export-log'
+import { roundDeclinedOn } from './shortlist-export'
 import { getSettings } from './planning-service'
 
 /**
@@ -57,10 +58,7 @@ export function openAnswers(ctx: ServiceContext): CorporationAnswers[] {
       round: shortlists.round,
       presentedAt: shortlists.presentedAt,
       // A round that came back to the corporation after a declined offer is due again from then.
-      declinedOn: sql<string | null>`(
-        SELECT max(o.responded_on) FROM offers o
-        JOIN shortlist_candidates declined ON declined.id = o.candidate_id
-        WHERE declined.shortlist_id = ${shortlists.id} AND o.outcome = 'geweigerd')`,
+      declinedOn: roundDeclinedOn,
     })
     .from(shortlists)
     .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))

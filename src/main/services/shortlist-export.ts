@@ -49,6 +49,12 @@ function presentedRounds(db: DbOrTx, input: Input) {
 
 const supportProviders = alias(careProviders, 'support_providers')
 
+/** The day the client chosen in a round declined the offer (the round then went back), or null. */
+export const roundDeclinedOn = sql<string | null>`(
+  SELECT max(o.responded_on) FROM offers o
+  JOIN shortlist_candidates declined ON declined.id = o.candidate_id
+  WHERE declined.shortlist_id = ${shortlists.id} AND o.outcome = 'geweigerd')`
+
 /**
  * The candidates still open on those rounds, with exactly the columns of ExportCandidate: what is
  * not selected here cannot end up in the file.
@@ -61,10 +67,7 @@ function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[]
       wijk: dwellings.wijk,
       rooms: dwellings.rooms,
       round: shortlists.round,
-      declinedOn: sql<string | null>`(
-        SELECT max(o.responded_on) FROM offers o
-        JOIN shortlist_candidates declined ON declined.id = o.candidate_id
-        WHERE declined.shortlist_id = ${shortlists.id} AND o.outcome = 'geweigerd')`,
+      declinedOn: roundDeclinedOn,
       position: shortlistCandidates.position,
       code: clients.code,
       adults: clients.adults,

@@ -3,6 +3,12 @@ import { ClientInputSchema, ClientStatusSchema } from '../domain/client-input'
 import { IdSchema, optionalText } from '../domain/fields'
 import { CLIENT_STATUS, FLOW, SUPPORT_INTENSITY, TARGET_GROUP, WIJK } from '../domain/vocabulary'
 import { endpoint } from './endpoint'
+import {
+  ClientsImportInput,
+  ClientsTemplateInput,
+  FileResultSchema,
+  ImportReportSchema,
+} from './imports'
 
 /** A client as the officers' grid shows it: no name, no notes (those are on the detail form only). */
 export const ClientRowSchema = z.object({
@@ -62,8 +68,10 @@ export const SetClientStatusInput = z.object({
 })
 
 export const clientsApi = {
-  listClients: endpoint('clients:list', ListClientsInput, ClientRowSchema.array()),
-  getClient: endpoint('clients:get', z.object({ id: IdSchema }), ClientDetailSchema),
-  saveClient: endpoint('clients:save', SaveClientInput, ClientDetailSchema),
-  setClientStatus: endpoint('clients:setStatus', SetClientStatusInput, ClientDetailSchema),
+  list: endpoint('clients:list', ListClientsInput, ClientRowSchema.array()),
+  get: endpoint('clients:get', z.object({ id: IdSchema }), ClientDetailSchema),
+  save: endpoint('clients:save', SaveClientInput, ClientDetailSchema),
+  setStatus: endpoint('clients:setStatus', SetClientStatusInput, ClientDetailSchema),
+  template: endpoint('clients:template', ClientsTemplateInput, FileResultSchema),
+  import: endpoint('clients:import', ClientsImportInput, ImportReportSchema),
 } as const

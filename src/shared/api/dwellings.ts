@@ -1,9 +1,16 @@
 import { z } from 'zod'
 import { DwellingInputSchema } from '../domain/dwelling-input'
-import { IdSchema } from '../domain/fields'
+import { IdSchema, text } from '../domain/fields'
 import { QuarterKeySchema } from '../domain/quarter'
 import { DWELLING_STATUS, DWELLING_TYPE, SUITABLE_FOR, WIJK } from '../domain/vocabulary'
 import { endpoint } from './endpoint'
+import {
+  DwellingsImportInput,
+  DwellingsTemplateInput,
+  FileResultSchema,
+  ImportReportSchema,
+} from './imports'
+import { DwellingMatchingSchema } from './shortlists'
 
 export const DwellingRowSchema = z.object({
   id: z.number(),
@@ -50,7 +57,15 @@ export const SaveDwellingInput = z.object({
 })
 
 export const dwellingsApi = {
-  listDwellings: endpoint('dwellings:list', ListDwellingsInput, DwellingRowSchema.array()),
-  getDwelling: endpoint('dwellings:get', z.object({ id: IdSchema }), DwellingDetailSchema),
-  saveDwelling: endpoint('dwellings:save', SaveDwellingInput, DwellingDetailSchema),
+  list: endpoint('dwellings:list', ListDwellingsInput, DwellingRowSchema.array()),
+  get: endpoint('dwellings:get', z.object({ id: IdSchema }), DwellingDetailSchema),
+  save: endpoint('dwellings:save', SaveDwellingInput, DwellingDetailSchema),
+  template: endpoint('dwellings:template', DwellingsTemplateInput, FileResultSchema),
+  import: endpoint('dwellings:import', DwellingsImportInput, ImportReportSchema),
+  /** The corporation withdraws the dwelling: its open rounds lapse, their candidates are free again. */
+  withdraw: endpoint(
+    'dwellings:withdraw',
+    z.object({ dwellingId: IdSchema, reason: text('de reden', 500).min(3, 'Geef een reden') }),
+    DwellingMatchingSchema,
+  ),
 } as const

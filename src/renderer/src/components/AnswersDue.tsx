@@ -13,7 +13,7 @@ import { ErrorAlert, Loading, SuccessMessage } from './Messages'
  * A corporation with late answers gets a reminder in one click: a workbook, logged as an export.
  */
 export function AnswersDue({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
-  const answers = useApi(() => client.openAnswers(), [])
+  const answers = useApi(() => client.deadlines.openAnswers(), [])
   const [message, setMessage] = useState<string>()
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState<number>()
@@ -24,7 +24,7 @@ export function AnswersDue({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
     setError(undefined)
     setMessage(undefined)
     try {
-      const file = await client.reminder({ corporationId: corporation.corporationId })
+      const file = await client.deadlines.reminder({ corporationId: corporation.corporationId })
       downloadBase64(file.fileName, file.base64, XLSX_TYPE)
       setMessage(
         `${file.fileName} is gedownload en vastgelegd in het exportlog. Stuur het naar ${corporation.corporation}.`,

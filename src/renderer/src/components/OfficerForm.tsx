@@ -20,7 +20,7 @@ export function OfficerForm({ current, onSaved, onCancel }: OfficerFormProps) {
     setSaving(true)
     setError(undefined)
     try {
-      await client.setOfficer({ name })
+      await client.app.setOfficer({ name })
       onSaved()
     } catch (err) {
       setError(dutchMessage(err))

@@ -68,8 +68,8 @@ type Open =
 export function ClientsPage() {
   // Officers look for candidates among the waiting clients; the other statuses are one choice away.
   const [status, setStatus] = useState<StatusChoice>('wachtend')
-  const clients = useApi(() => client.listClients(status ? { status } : {}), [status])
-  const careProviders = useApi(() => client.listCareProviders(), [])
+  const clients = useApi(() => client.clients.list(status ? { status } : {}), [status])
+  const careProviders = useApi(() => client.partners.listCareProviders(), [])
   const { refreshAll } = useDataVersion()
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
@@ -191,7 +191,7 @@ export function ClientsPage() {
           ownerLabel="Zorgaanbieder"
           ownerPlural="zorgaanbieders"
           owners={activeProviders}
-          fetchTemplate={(careProviderId) => client.clientsTemplate({ careProviderId })}
+          fetchTemplate={(careProviderId) => client.clients.template({ careProviderId })}
           onClose={() => setOpen(undefined)}
           onDownloaded={(fileName) => {
             setOpen(undefined)

@@ -70,8 +70,8 @@ type Open =
 const nameOf = (key: string) => quarterLabel(parseQuarter(key))
 
 export function DwellingsPage() {
-  const quarters = useApi(() => client.listQuarters(), [])
-  const corporations = useApi(() => client.listCorporations(), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
+  const corporations = useApi(() => client.partners.listCorporations(), [])
   const { refreshAll } = useDataVersion()
   // The current and the next quarter can always be chosen: corporations submit ahead.
   const current = quarterOf(new Date())
@@ -82,7 +82,7 @@ export function DwellingsPage() {
   ].sort((a, b) => b.localeCompare(a))
   const [chosenQuarter, setChosenQuarter] = useState<string>()
   const quarter = chosenQuarter ?? currentKey
-  const dwellings = useApi(() => client.listDwellings({ quarter }), [quarter])
+  const dwellings = useApi(() => client.dwellings.list({ quarter }), [quarter])
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
   const [open, setOpen] = useState<Open>()
@@ -213,7 +213,7 @@ export function DwellingsPage() {
           ownerPlural="corporaties"
           owners={activeCorporations}
           fetchTemplate={(corporationId) =>
-            client.dwellingsTemplate({ corporationId, quarterKey: quarter })
+            client.dwellings.template({ corporationId, quarterKey: quarter })
           }
           onClose={() => setOpen(undefined)}
           onDownloaded={(fileName) => {

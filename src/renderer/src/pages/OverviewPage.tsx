@@ -32,8 +32,8 @@ function demoLoadedMessage(summary: DemoSummary): string {
 
 export function OverviewPage() {
   const info = useAppInfo()
-  const quarters = useApi(() => client.listQuarters(), [])
-  const waiting = useApi(() => client.listClients({ status: 'wachtend' }), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
+  const waiting = useApi(() => client.clients.list({ status: 'wachtend' }), [])
   const { refreshAll } = useDataVersion()
   const [loadingDemo, setLoadingDemo] = useState(false)
   const [demoMessage, setDemoMessage] = useState<string>()
@@ -43,7 +43,7 @@ export function OverviewPage() {
     setLoadingDemo(true)
     setDemoError(undefined)
     try {
-      setDemoMessage(demoLoadedMessage(await client.loadDemo({})))
+      setDemoMessage(demoLoadedMessage(await client.app.loadDemo({})))
       refreshAll()
     } catch (error) {
       setDemoError(dutchMessage(error))

@@ -26,7 +26,7 @@ const nameOf = (key: string) => quarterLabel(parseQuarter(key))
 /** The officer's work screen: a quarter's dwellings, and per dwelling its rounds, offer and history. */
 export function ShortlistsPage() {
   const { refreshAll } = useDataVersion()
-  const quarters = useApi(() => client.listQuarters(), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
   const quarterList = useMemo(
     () => [...(quarters.data ?? [])].sort((a, b) => b.key.localeCompare(a.key)),
     [quarters.data],
@@ -42,7 +42,7 @@ export function ShortlistsPage() {
   const quarter =
     chosenQuarter && quarterKeys.includes(chosenQuarter) ? chosenQuarter : quarterKeys[0]
   const board = useApi(
-    () => (quarter ? client.board({ quarter }) : Promise.resolve(undefined)),
+    () => (quarter ? client.shortlists.board({ quarter }) : Promise.resolve(undefined)),
     [quarter],
   )
   const [stage, setStage] = useStoredState<Stage | undefined>(
@@ -116,7 +116,7 @@ export function ShortlistsPage() {
     setError(undefined)
     setSummary(undefined)
     try {
-      setSummary(await client.generate({ quarter }))
+      setSummary(await client.shortlists.generate({ quarter }))
       refreshAll()
     } catch (err) {
       setError(dutchMessage(err))

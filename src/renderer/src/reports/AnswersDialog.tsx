@@ -153,7 +153,7 @@ export function AnswersDialog({ onClose, onApplied }: AnswersDialogProps) {
     const request = ++latest.current
     setStep('checking')
     try {
-      const answer = await client.importAnswers({ ...chosen, dryRun: true })
+      const answer = await client.exports.importAnswers({ ...chosen, dryRun: true })
       if (request !== latest.current) return
       setReport(answer)
       setStep('checked')
@@ -169,7 +169,7 @@ export function AnswersDialog({ onClose, onApplied }: AnswersDialogProps) {
     setStep('applying')
     setError(undefined)
     try {
-      const answer = await client.importAnswers({ ...file, dryRun: false })
+      const answer = await client.exports.importAnswers({ ...file, dryRun: false })
       setReport(answer)
       setStep(answer.committed ? 'done' : 'checked')
       if (answer.committed) onApplied(answer)

@@ -93,7 +93,7 @@ const bandText = (b: Band, format: (v: number) => string) =>
 const label = (key: string) => quarterLabel(parseQuarter(key))
 
 export function ForecastTab() {
-  const corporations = useApi(() => client.listCorporations(), [])
+  const corporations = useApi(() => client.partners.listCorporations(), [])
   const [drafts, setDrafts] = useState<Draft[]>([{ ...EMPTY, name: 'Alternatief 1' }])
   const [quarters, setQuarters] = useState('4')
   const [runs, setRuns] = useState(String(DEFAULT_RUNS))
@@ -107,7 +107,7 @@ export function ForecastTab() {
   function poll(jobId: string) {
     polling.current = window.setTimeout(async () => {
       try {
-        const status = await client.simulationStatus({ jobId })
+        const status = await client.simulation.status({ jobId })
         setJob(status)
         if (status.state === 'bezig') poll(jobId)
         else if (status.state === 'mislukt') setError(status.message ?? undefined)
@@ -120,7 +120,7 @@ export function ForecastTab() {
   async function start() {
     setError(undefined)
     try {
-      const started = await client.startSimulation({
+      const started = await client.simulation.start({
         scenarios: drafts.map(toScenario),
         quarters: Number(quarters),
         runs: Number(runs),
@@ -137,7 +137,7 @@ export function ForecastTab() {
     if (!job) return
     window.clearTimeout(polling.current)
     try {
-      setJob(await client.cancelSimulation({ jobId: job.jobId }))
+      setJob(await client.simulation.cancel({ jobId: job.jobId }))
     } catch (e) {
       setError(dutchMessage(e))
     }

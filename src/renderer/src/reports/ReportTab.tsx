@@ -19,7 +19,7 @@ interface ReportTabProps {
 /** The report of one quarter or year: choose, read on screen, print or save as PDF, or download as Excel. */
 export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProps) {
   const info = useAppInfo()
-  const quarters = useApi(() => client.listQuarters(), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
   const quarterKeys = useMemo(
     () => (quarters.data ?? []).map((q) => q.key).sort((a, b) => b.localeCompare(a)),
     [quarters.data],
@@ -30,7 +30,7 @@ export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProp
   )
   const period = asked ?? defaultPeriod(quarterKeys)
   const figures = useApi(
-    () => (period ? client.figures(figuresRequest(period)) : Promise.resolve(undefined)),
+    () => (period ? client.reports.figures(figuresRequest(period)) : Promise.resolve(undefined)),
     [period],
   )
   const [downloading, setDownloading] = useState(false)
@@ -79,8 +79,8 @@ export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProp
       const request = figuresRequest(period)
       const file =
         'year' in request
-          ? await client.yearReport({ year: request.year })
-          : await client.quarterReport({ quarter: request.quarter })
+          ? await client.reports.year({ year: request.year })
+          : await client.reports.quarter({ quarter: request.quarter })
       downloadBase64(file.fileName, file.base64, XLSX_TYPE)
       setMessage(`${file.fileName} is gedownload en vastgelegd in het exportlog.`)
     } catch (err) {

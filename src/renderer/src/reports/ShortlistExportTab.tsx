@@ -17,8 +17,8 @@ import { currentQuarterKey, periodLabel } from './report-location'
  */
 export function ShortlistExportTab() {
   const { refreshAll } = useDataVersion()
-  const quarters = useApi(() => client.listQuarters(), [])
-  const corporations = useApi(() => client.listCorporations(), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
+  const corporations = useApi(() => client.partners.listCorporations(), [])
   const quarterKeys = useMemo(
     () => (quarters.data ?? []).map((q) => q.key).sort((a, b) => b.localeCompare(a)),
     [quarters.data],
@@ -30,7 +30,10 @@ export function ShortlistExportTab() {
   const [chosenCorporation, setChosenCorporation] = useState<string>('')
   const corporation = corporations.data?.find((c) => String(c.id) === chosenCorporation)
 
-  const board = useApi(() => (quarter ? client.board({ quarter }) : Promise.resolve([])), [quarter])
+  const board = useApi(
+    () => (quarter ? client.shortlists.board({ quarter }) : Promise.resolve([])),
+    [quarter],
+  )
   /** The corporation's dwellings with a presented round: what the file would hold. */
   const presented = useMemo(
     () =>
@@ -60,7 +63,7 @@ export function ShortlistExportTab() {
     setMessage(undefined)
     setError(undefined)
     try {
-      const file = await client.exportShortlists({
+      const file = await client.exports.shortlists({
         quarter,
         corporationId: corporation.id,
         dwellingIds:

@@ -80,7 +80,7 @@ interface DwellingDetailProps {
 export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
   const { refreshAll } = useDataVersion()
   const matching = useApi(
-    () => client.dwellingMatching({ dwellingId: row.dwellingId }),
+    () => client.shortlists.forDwelling({ dwellingId: row.dwellingId }),
     [row.dwellingId],
   )
   // A step answers with the new state at once; show it until the refetch after refreshAll lands.
@@ -120,7 +120,7 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
     setBusy(true)
     setMessage(undefined)
     try {
-      const result = await client.present({ shortlistId: roundId })
+      const result = await client.shortlists.present({ shortlistId: roundId })
       done(
         result,
         `Ronde ${round} is voorgedragen aan ${row.corporation}. Leg de keuze van de corporatie vast zodra die bekend is.`,

@@ -27,10 +27,10 @@ export function PresentAllDialog({
   onClose,
   onPresented,
 }: PresentAllDialogProps) {
-  const corporations = useApi(() => client.listCorporations(), [])
+  const corporations = useApi(() => client.partners.listCorporations(), [])
   const [corporationId, setCorporationId] = useState<number>()
   const plan = useApi(
-    () => client.presentPlan({ quarter, corporationId }),
+    () => client.presenting.plan({ quarter, corporationId }),
     [quarter, corporationId],
   )
   const [result, setResult] = useState<PresentResult>()
@@ -48,7 +48,7 @@ export function PresentAllDialog({
     setSaving(true)
     setError(undefined)
     try {
-      setResult(await client.presentAll({ quarter, corporationId }))
+      setResult(await client.presenting.all({ quarter, corporationId }))
       onPresented()
     } catch (err) {
       setError(dutchMessage(err))
@@ -182,7 +182,7 @@ function ExportStep({
     setError(undefined)
     try {
       for (const corporation of corporations) {
-        const file = await client.exportShortlists({ quarter, corporationId: corporation.id })
+        const file = await client.exports.shortlists({ quarter, corporationId: corporation.id })
         downloadBase64(file.fileName, file.base64, XLSX_TYPE)
         setDone((names) => [...names, corporation.name])
       }

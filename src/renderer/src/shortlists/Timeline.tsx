@@ -8,7 +8,7 @@ import { formatDatesIn, formatDateTime } from '../format'
 /** Everything recorded for the dwelling, newest first: who did what, when. */
 export function Timeline({ dwellingId }: { dwellingId: number }) {
   const events = useApi(
-    () => client.timeline({ entityType: 'dwelling', entityId: dwellingId }),
+    () => client.audit.timeline({ entityType: 'dwelling', entityId: dwellingId }),
     [dwellingId],
   )
   const list = events.data ? [...events.data].reverse() : undefined
@@ -46,7 +46,7 @@ function NoteForm({ dwellingId, onAdded }: { dwellingId: number; onAdded: () => 
     setSaving(true)
     setError(undefined)
     try {
-      await client.addDwellingNote({ dwellingId, text })
+      await client.audit.addDwellingNote({ dwellingId, text })
       setText('')
       onAdded()
     } catch (err) {

@@ -32,7 +32,7 @@ function formatSize(bytes: number): string {
  * few dozen rows at most, each with its own button.
  */
 export function BackupsTab() {
-  const list = useApi(() => client.listBackups(), [])
+  const list = useApi(() => client.backups.list(), [])
   const { refreshAll } = useDataVersion()
   const [message, setMessage] = useState<string>()
   const [error, setError] = useState<string>()
@@ -44,7 +44,7 @@ export function BackupsTab() {
     setMessage(undefined)
     setError(undefined)
     try {
-      const made = await client.makeBackup()
+      const made = await client.backups.make()
       setMessage(`Reservekopie gemaakt: ${made.name}.`)
       list.reload()
     } catch (e) {
@@ -57,7 +57,7 @@ export function BackupsTab() {
   const folderForm = useSaveForm({
     initial: { folder: '' },
     check: (values) => SetBackupFolderInput.safeParse(values),
-    save: (input) => client.setBackupFolder(input),
+    save: (input) => client.backups.setFolder(input),
     onSaved: (saved) => {
       folderSet(saved)
       folderForm.set('folder', '')
@@ -81,7 +81,7 @@ export function BackupsTab() {
     if (!result.ok) return setError(result.error.message)
     if (!result.data.folder) return
     try {
-      folderSet(await client.setBackupFolder({ folder: result.data.folder }))
+      folderSet(await client.backups.setFolder({ folder: result.data.folder }))
     } catch (e) {
       setError(dutchMessage(e))
     }
@@ -240,7 +240,7 @@ function RetentionForm({
     initial: { retentionDays: numberText(current) },
     check: (values) =>
       BackupRetentionInput.safeParse({ retentionDays: numberFrom(values.retentionDays) }),
-    save: (input) => client.saveBackupRetention(input),
+    save: (input) => client.backups.saveRetention(input),
     onSaved,
   })
   return (

@@ -56,7 +56,7 @@ export function CareProviderForm({ careProvider, onClose, onSaved }: CareProvide
         contact: values.contact,
         active: values.active,
       }),
-    save: (input) => client.saveCareProvider(input),
+    save: (input) => client.partners.saveCareProvider(input),
     onSaved,
   })
   const kind = form.values.contingentKind

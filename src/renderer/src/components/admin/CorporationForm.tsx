@@ -36,7 +36,7 @@ export function CorporationForm({ corporation, onClose, onSaved }: CorporationFo
         exportDetail: values.exportDetail,
         active: values.active,
       }),
-    save: (input) => client.saveCorporation(input),
+    save: (input) => client.partners.saveCorporation(input),
     onSaved,
   })
 

@@ -21,7 +21,7 @@ export function EraseClientDialog({
   const form = useSaveForm({
     initial: { reason: '' },
     check: (values) => EraseClientInput.safeParse({ clientId: target.id, reason: values.reason }),
-    save: (input) => client.eraseClient(input),
+    save: (input) => client.privacy.eraseClient(input),
     onSaved: (result) => {
       refreshAll()
       onErased(

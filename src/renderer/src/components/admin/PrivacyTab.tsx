@@ -25,7 +25,7 @@ import { ErrorAlert, Loading, SuccessMessage } from '../Messages'
  * the export log.
  */
 export function PrivacyTab() {
-  const settings = useApi(() => client.privacySettings(), [])
+  const settings = useApi(() => client.privacy.settings(), [])
   const [message, setMessage] = useState<string>()
   const [heldBy, setHeldBy] = useState<HeldBy[]>([])
   const [error, setError] = useState<string>()
@@ -113,7 +113,7 @@ function RetentionForm({
     initial: { retentionMonths: numberText(current.retentionMonths) },
     check: (values) =>
       PrivacySettingsSchema.safeParse({ retentionMonths: numberFrom(values.retentionMonths) }),
-    save: (input) => client.savePrivacySettings(input),
+    save: (input) => client.privacy.saveSettings(input),
     onSaved: (saved) =>
       onDone(`Bewaartermijn opgeslagen: ${countOf(saved.retentionMonths, 'maand', 'maanden')}.`),
   })
@@ -121,7 +121,7 @@ function RetentionForm({
   async function anonymiseNow() {
     setBusy(true)
     try {
-      const result = await client.anonymise()
+      const result = await client.privacy.anonymise()
       onDone(
         result.anonymised === 0
           ? `Er waren geen kandidaten die langer dan ${result.retentionMonths} maanden gehuisvest of ingetrokken zijn en nog persoonsgegevens hadden.`
@@ -164,7 +164,7 @@ function RetentionForm({
 
 /** Finds a client by code (typed or picked from the list), then downloads or erases its data. */
 function ClientRights({ onDone }: { onDone: (message: string, heldBy?: HeldBy[]) => void }) {
-  const clients = useApi(() => client.listClients({}), [])
+  const clients = useApi(() => client.clients.list({}), [])
   const listId = useId()
   const [code, setCode] = useState('')
   const [error, setError] = useState<string>()
@@ -186,7 +186,7 @@ function ClientRights({ onDone }: { onDone: (message: string, heldBy?: HeldBy[])
     if (!target) return
     setError(undefined)
     try {
-      const file = await client.exportClientData({ clientId: target.id })
+      const file = await client.privacy.exportClientData({ clientId: target.id })
       downloadBase64(file.fileName, file.base64, 'application/json')
       onDone(
         `De gegevens van ${target.code} zijn gedownload als ${file.fileName}. De download staat in het exportlog.`,

@@ -22,7 +22,7 @@ export function RestoreBackupDialog({ backup, onClose, onRestored }: RestoreBack
     setBusy(true)
     setError(undefined)
     try {
-      const result = await client.restoreBackup({ file: backup.name })
+      const result = await client.backups.restore({ file: backup.name })
       onRestored(
         `De reservekopie van ${when} is teruggezet. De stand van vlak ervoor is bewaard als ${result.safetyBackup}.`,
       )

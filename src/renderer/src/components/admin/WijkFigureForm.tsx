@@ -29,7 +29,7 @@ export function WijkFigureForm({ figure, onClose, onSaved }: WijkFigureFormProps
         socialShare: shareFrom(v.socialShare),
         placements: numberFrom(v.placements),
       }),
-    save: (input) => client.saveWijkFigure(input),
+    save: (input) => client.spreading.saveWijkFigure(input),
     onSaved: () =>
       onSaved(`De cijfers van ${name} zijn opgeslagen; de normen zijn opnieuw berekend.`),
   })

@@ -53,7 +53,7 @@ export function YearTargetForm({
       }
       return checked
     },
-    save: (input) => client.saveYearTarget(input),
+    save: (input) => client.planning.saveYearTarget(input),
     onSaved,
   })
 

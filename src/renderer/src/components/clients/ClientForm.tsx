@@ -31,7 +31,7 @@ export function ClientForm({ existing, careProviders, onClose, onSaved }: Client
   const form = useSaveForm({
     initial: existing ? clientValuesOf(existing) : newClientValues(),
     check: (values) => checkClient(values, existing),
-    save: (input) => client.saveClient({ id: existing?.id, client: input }),
+    save: (input) => client.clients.save({ id: existing?.id, client: input }),
     onSaved,
     serverPrefix: 'client',
   })

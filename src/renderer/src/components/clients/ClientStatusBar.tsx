@@ -67,7 +67,7 @@ export function ClientStatusBar({ current, onChanged }: ClientStatusBarProps) {
     setBusy(true)
     setError(undefined)
     try {
-      const updated = await client.setClientStatus(checked.data)
+      const updated = await client.clients.setStatus(checked.data)
       choose(undefined)
       onChanged(updated, CLIENT_STATUS.label(action.to))
     } catch (err) {

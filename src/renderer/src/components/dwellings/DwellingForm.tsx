@@ -53,7 +53,7 @@ export function DwellingForm({
   const form = useSaveForm({
     initial: dwelling ? dwellingValuesOf(dwelling) : newDwellingValues(defaultQuarter),
     check: checkDwelling,
-    save: (input) => client.saveDwelling({ id: dwelling?.id, dwelling: input }),
+    save: (input) => client.dwellings.save({ id: dwelling?.id, dwelling: input }),
     onSaved,
     serverPrefix: 'dwelling',
   })

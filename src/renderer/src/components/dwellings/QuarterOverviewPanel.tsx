@@ -57,7 +57,7 @@ function CompactSummary({ overview }: { overview: QuarterOverview }) {
  */
 export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOverviewPanelProps) {
   const overview = useApi(
-    () => (exists ? client.quarterOverview({ quarter }) : Promise.resolve(undefined)),
+    () => (exists ? client.planning.quarterOverview({ quarter }) : Promise.resolve(undefined)),
     [quarter, exists],
   )
   const { refreshAll } = useDataVersion()
@@ -76,7 +76,7 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
     setPlanError(undefined)
     setChosenCarry({ quarter, carry: carryShortfall })
     try {
-      await client.planQuarter({ quarter, carryShortfall })
+      await client.planning.planQuarter({ quarter, carryShortfall })
       refreshAll()
     } catch (error) {
       setChosenCarry(undefined)

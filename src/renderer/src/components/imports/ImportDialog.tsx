@@ -50,12 +50,12 @@ export function ImportDialog({ kind, owners, quarters, onClose, onImported }: Im
   ) {
     const common = { ...chosen, ...mode }
     return kind === 'dwellings'
-      ? client.importDwellings({
+      ? client.dwellings.import({
           ...common,
           corporationId: idFrom(options.owner),
           quarterKey: options.quarter || undefined,
         })
-      : client.importClients({ ...common, careProviderId: idFrom(options.owner) })
+      : client.clients.import({ ...common, careProviderId: idFrom(options.owner) })
   }
 
   async function check(chosen: ChosenWorkbook | undefined, options = { owner, quarter }) {

@@ -1,4 +1,4 @@
-import { shortlistsApi, type DwellingMatching, type Offer } from '../../../../shared/api'
+import { api, type DwellingMatching, type Offer } from '../../../../shared/api'
 import { CONTRACT_KIND, type Flow } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -41,7 +41,7 @@ export function AcceptOfferDialog({
         isoDateFrom,
       )
       return flatCheck(
-        shortlistsApi.acceptOffer.input.safeParse({
+        api.offers.accept.input.safeParse({
           offerId: offer.id,
           startsOn: dates.values.startsOn,
           contractKind: values.contractKind,
@@ -53,7 +53,7 @@ export function AcceptOfferDialog({
         ],
       )
     },
-    save: (input) => client.acceptOffer(input),
+    save: (input) => client.offers.accept(input),
     onSaved: onDone,
   })
 

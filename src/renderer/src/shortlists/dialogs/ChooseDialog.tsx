@@ -1,4 +1,4 @@
-import { shortlistsApi, type Candidate, type DwellingMatching } from '../../../../shared/api'
+import { api, type Candidate, type DwellingMatching } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { FormFooter } from '../../components/form/FormFooter'
@@ -36,7 +36,7 @@ export function ChooseDialog({
     check: (values) => {
       const dates = readDates({ offeredOn: values.offeredOn }, isoDateFrom)
       return flatCheck(
-        shortlistsApi.choose.input.safeParse({
+        api.shortlists.choose.input.safeParse({
           shortlistId,
           clientId: candidate.clientId,
           offeredOn: dates.values.offeredOn,
@@ -44,7 +44,7 @@ export function ChooseDialog({
         dates.issues,
       )
     },
-    save: (input) => client.choose(input),
+    save: (input) => client.shortlists.choose(input),
     onSaved: onDone,
   })
 

@@ -1,4 +1,4 @@
-import { shortlistsApi, type DwellingMatching, type Offer } from '../../../../shared/api'
+import { api, type DwellingMatching, type Offer } from '../../../../shared/api'
 import {
   DECLINE_REASON,
   VALID_DECLINE_REASONS,
@@ -51,7 +51,7 @@ export function DeclineOfferDialog({
     check: (values) => {
       const dates = readDates({ respondedOn: values.respondedOn }, isoDateFrom)
       return flatCheck(
-        shortlistsApi.declineOffer.input.safeParse({
+        api.offers.decline.input.safeParse({
           offerId: offer.id,
           decline: { reason: values.reason, text: values.text },
           respondedOn: dates.values.respondedOn,
@@ -59,7 +59,7 @@ export function DeclineOfferDialog({
         [...chosen('reason', values.reason, 'Kies de reden van de kandidaat'), ...dates.issues],
       )
     },
-    save: (input) => client.declineOffer(input),
+    save: (input) => client.offers.decline(input),
     onSaved: onDone,
     serverPrefix: 'decline',
   })

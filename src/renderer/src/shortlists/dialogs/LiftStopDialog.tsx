@@ -1,4 +1,4 @@
-import { spreadingApi } from '../../../../shared/api'
+import { api } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { FormFooter } from '../../components/form/FormFooter'
@@ -19,9 +19,9 @@ export function LiftStopDialog({ dwellingId, complex, onClose, onDone }: LiftSto
     initial: { reason: '' },
     check: (values) =>
       flatCheck(
-        spreadingApi.overrideComplexStop.input.safeParse({ dwellingId, reason: values.reason }),
+        api.spreading.overrideComplexStop.input.safeParse({ dwellingId, reason: values.reason }),
       ),
-    save: (input) => client.overrideComplexStop(input),
+    save: (input) => client.spreading.overrideComplexStop(input),
     onSaved: onDone,
   })
 

@@ -1,4 +1,4 @@
-import { shortlistsApi, type DwellingMatching, type Shortlist } from '../../../../shared/api'
+import { api, type DwellingMatching, type Shortlist } from '../../../../shared/api'
 import { REJECTION_REASON } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -24,14 +24,14 @@ export function RejectAllDialog({ shortlist, corporation, onClose, onDone }: Rej
     initial: { reason: '', text: '', motivation: '' },
     check: (values) =>
       flatCheck(
-        shortlistsApi.rejectAll.input.safeParse({
+        api.shortlists.rejectAll.input.safeParse({
           shortlistId: shortlist.id,
           rejection: { reason: values.reason, text: values.text },
           motivation: values.motivation,
         }),
         chosen('reason', values.reason, 'Kies de reden van de corporatie'),
       ),
-    save: (input) => client.rejectAll(input),
+    save: (input) => client.shortlists.rejectAll(input),
     onSaved: onDone,
     serverPrefix: 'rejection',
   })

@@ -1,4 +1,4 @@
-import { shortlistsApi, type Candidate, type DwellingMatching } from '../../../../shared/api'
+import { api, type Candidate, type DwellingMatching } from '../../../../shared/api'
 import { REJECTION_REASON } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -27,14 +27,14 @@ export function RejectCandidateDialog({
     initial: { reason: '', text: '' },
     check: (values) =>
       flatCheck(
-        shortlistsApi.rejectCandidate.input.safeParse({
+        api.shortlists.rejectCandidate.input.safeParse({
           shortlistId,
           clientId: candidate.clientId,
           rejection: { reason: values.reason, text: values.text },
         }),
         chosen('reason', values.reason, 'Kies de reden van de corporatie'),
       ),
-    save: (input) => client.rejectCandidate(input),
+    save: (input) => client.shortlists.rejectCandidate(input),
     onSaved: onDone,
     serverPrefix: 'rejection',
   })

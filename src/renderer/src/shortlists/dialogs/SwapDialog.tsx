@@ -1,10 +1,5 @@
 import { useId } from 'react'
-import {
-  shortlistsApi,
-  type Candidate,
-  type DwellingMatching,
-  type PoolEntry,
-} from '../../../../shared/api'
+import { api, type Candidate, type DwellingMatching, type PoolEntry } from '../../../../shared/api'
 import { TARGET_GROUP } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -37,7 +32,7 @@ export function SwapDialog({
   onClose,
   onDone,
 }: SwapDialogProps) {
-  const pool = useApi(() => client.pool({ dwellingId }), [dwellingId])
+  const pool = useApi(() => client.shortlists.pool({ dwellingId }), [dwellingId])
   const legendId = useId()
   const top = pool.data?.entries ?? []
   const entries = add && !top.some((e) => e.clientId === add.clientId) ? [add, ...top] : top
@@ -45,7 +40,7 @@ export function SwapDialog({
     initial: { addClientId: add ? String(add.clientId) : '', reason: '' },
     check: (values) =>
       flatCheck(
-        shortlistsApi.swap.input.safeParse({
+        api.shortlists.swap.input.safeParse({
           shortlistId,
           removeClientId: candidate.clientId,
           addClientId: Number(values.addClientId),
@@ -53,7 +48,7 @@ export function SwapDialog({
         }),
         chosen('addClientId', values.addClientId, 'Kies wie in de plaats komt'),
       ),
-    save: (input) => client.swap(input),
+    save: (input) => client.shortlists.swap(input),
     onSaved: (result) =>
       onDone(
         result,

@@ -1,4 +1,4 @@
-import { shortlistsApi, type DwellingMatching } from '../../../../shared/api'
+import { api, type DwellingMatching } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
 import { FormFooter } from '../../components/form/FormFooter'
@@ -27,10 +27,8 @@ export function WithdrawDialog({
   const form = useSaveForm({
     initial: { reason: '' },
     check: (values) =>
-      flatCheck(
-        shortlistsApi.withdrawDwelling.input.safeParse({ dwellingId, reason: values.reason }),
-      ),
-    save: (input) => client.withdrawDwelling(input),
+      flatCheck(api.dwellings.withdraw.input.safeParse({ dwellingId, reason: values.reason })),
+    save: (input) => client.dwellings.withdraw(input),
     onSaved: onDone,
   })
 

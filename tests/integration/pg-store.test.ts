@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { cpSync, readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { resourcePath } from '../../src/main/db/connection'
 import { openPgStore, testPgConnection } from '../../src/main/db/pg-store'
 import { configuredDatabaseUrl, DatabaseUrlError, parseDatabaseUrl } from '../../src/main/db/pg-url'
 import { testClusterUrl, usePgDatabase, withDatabase } from '../support/pg-database'
+import { useTempDir } from '../support/temp-db'
+
+const ROOT = join(import.meta.dirname, '..', '..')
 
 const MIGRATIONS = (
   JSON.parse(
@@ -102,6 +106,26 @@ describe('testing the connection (Beheer → Database)', () => {
 
 describe('migrating at start', () => {
   const freshDatabase = usePgDatabase()
+  const tempDir = useTempDir()
+
+  it('ships the migrations drizzle-kit makes of pg-schema.ts, none missing', () => {
+    const out = join(tempDir(), 'migrations-pg')
+    cpSync(resourcePath('migrations-pg'), out, { recursive: true })
+    // drizzle-kit reads --out relative to the working directory.
+    const generate = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'drizzle-kit', 'bin.cjs'),
+        'generate',
+        ...['--dialect', 'postgresql', '--schema', './src/main/db/pg-schema.ts'],
+        ...['--out', relative(ROOT, out)],
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    )
+    expect(generate.stderr).toBe('')
+    expect(generate.stdout).toContain('No schema changes, nothing to migrate')
+    expect(readdirSync(out).filter((f) => f.endsWith('.sql'))).toHaveLength(MIGRATIONS)
+  })
 
   it('migrates once when two desks start together on a fresh database, and both open', async () => {
     const target = parseDatabaseUrl(await freshDatabase())

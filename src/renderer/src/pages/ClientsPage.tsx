@@ -74,10 +74,6 @@ export function ClientsPage() {
   const [shown, setShown] = useState(0)
   const [open, setOpen] = useState<Open>()
   const [message, setMessage] = useState<string>()
-  const activeProviders =
-    careProviders.data
-      ?.filter((p) => p.active)
-      .map((p) => ({ value: String(p.id), label: p.name })) ?? []
 
   function show(next: Open) {
     setMessage(undefined)
@@ -100,8 +96,7 @@ export function ClientsPage() {
         kind="clients"
         addLabel="Kandidaat aanmelden"
         onAdd={() => show({})}
-        ready={Boolean(careProviders.data)}
-        owners={activeProviders}
+        owners={careProviders.data}
         template={{
           title: 'Sjabloon voor aanmeldingen downloaden',
           description:

@@ -88,10 +88,6 @@ export function DwellingsPage() {
   const [message, setMessage] = useState<string>()
 
   const quarterName = nameOf(quarter)
-  const activeCorporations =
-    corporations.data
-      ?.filter((c) => c.active)
-      .map((c) => ({ value: String(c.id), label: c.name })) ?? []
 
   function show(next: Open) {
     setMessage(undefined)
@@ -123,8 +119,7 @@ export function DwellingsPage() {
         kind="dwellings"
         addLabel="Woning toevoegen"
         onAdd={() => show({})}
-        ready={Boolean(corporations.data)}
-        owners={activeCorporations}
+        owners={corporations.data}
         quarters={quarterKeys.map((key) => ({ value: key, label: nameOf(key) }))}
         template={{
           title: 'Sjabloon voor woningen downloaden',

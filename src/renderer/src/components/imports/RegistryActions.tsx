@@ -5,15 +5,19 @@ import { IMPORT_WORDS } from './import-words'
 import { ImportDialog } from './ImportDialog'
 import { TemplateDialog } from './TemplateDialog'
 
+interface Owner {
+  id: number
+  name: string
+  active: boolean
+}
+
 interface RegistryActionsProps {
   kind: ImportKind
   /** The page's own first action: "Woning toevoegen", "Kandidaat aanmelden". */
   addLabel: string
   onAdd: () => void
-  /** False until the owners have loaded: no action before there is someone to choose. */
-  ready: boolean
-  /** The active corporations (dwellings) or care providers (clients). */
-  owners: readonly Option[]
+  /** The corporations (dwellings) or care providers (clients); undefined until loaded. */
+  owners: readonly Owner[] | undefined
   /** Dwellings only: the quarters an import may be for. */
   quarters?: readonly Option[]
   template: {
@@ -35,7 +39,6 @@ export function RegistryActions({
   kind,
   addLabel,
   onAdd,
-  ready,
   owners,
   quarters,
   template,
@@ -44,6 +47,11 @@ export function RegistryActions({
 }: RegistryActionsProps) {
   const words = IMPORT_WORDS[kind]
   const [open, setOpen] = useState<'template' | 'import'>()
+  // No action before there is someone to choose; only active owners are offered.
+  const ready = owners !== undefined
+  const active = (owners ?? [])
+    .filter((o) => o.active)
+    .map((o) => ({ value: String(o.id), label: o.name }))
 
   function show(dialog: typeof open) {
     onMessage(undefined)
@@ -69,7 +77,7 @@ export function RegistryActions({
           description={template.description}
           ownerLabel={words.ownerLabel}
           ownerPlural={words.ownerPlural}
-          owners={owners}
+          owners={active}
           fetchTemplate={template.fetch}
           onClose={() => setOpen(undefined)}
           onDownloaded={(fileName) => {
@@ -81,7 +89,7 @@ export function RegistryActions({
       {open === 'import' && (
         <ImportDialog
           kind={kind}
-          owners={owners}
+          owners={active}
           quarters={quarters}
           onClose={() => setOpen(undefined)}
           onImported={(report) => {

@@ -12,6 +12,7 @@ import { client } from '../api/client'
 import { ErrorAlert } from '../components/Messages'
 import { dutchMessage } from '../errors'
 import { formatNumber, formatShare } from '../format'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { ForecastChart, type Measure } from './ForecastChart'
 import './forecast.css'
@@ -99,7 +100,7 @@ export function ForecastTab() {
   const [runs, setRuns] = useState(String(DEFAULT_RUNS))
   const [withBacktest, setWithBacktest] = useState(false)
   const [job, setJob] = useState<SimulationJob>()
-  const [error, setError] = useState<string>()
+  const action = useAction()
   const polling = useRef<number>(undefined)
 
   useEffect(() => () => window.clearTimeout(polling.current), [])
@@ -110,16 +111,15 @@ export function ForecastTab() {
         const status = await client.simulation.status({ jobId })
         setJob(status)
         if (status.state === 'bezig') poll(jobId)
-        else if (status.state === 'mislukt') setError(status.message ?? undefined)
+        else if (status.state === 'mislukt' && status.message) action.fail(status.message)
       } catch (e) {
-        setError(dutchMessage(e))
+        action.fail(dutchMessage(e))
       }
     }, 500)
   }
 
-  async function start() {
-    setError(undefined)
-    try {
+  function start() {
+    void action.run(async () => {
       const started = await client.simulation.start({
         scenarios: drafts.map(toScenario),
         quarters: Number(quarters),
@@ -128,19 +128,14 @@ export function ForecastTab() {
       })
       setJob(started)
       poll(started.jobId)
-    } catch (e) {
-      setError(dutchMessage(e))
-    }
+    })
   }
 
-  async function cancel() {
+  function cancel() {
     if (!job) return
     window.clearTimeout(polling.current)
-    try {
-      setJob(await client.simulation.cancel({ jobId: job.jobId }))
-    } catch (e) {
-      setError(dutchMessage(e))
-    }
+    const jobId = job.jobId
+    void action.run(async () => setJob(await client.simulation.cancel({ jobId })))
   }
 
   const update = (i: number, patch: Partial<Draft>) =>
@@ -161,7 +156,7 @@ export function ForecastTab() {
         aria-label="Scenario's"
         onSubmit={(e) => {
           e.preventDefault()
-          void start()
+          start()
         }}
       >
         {drafts.map((d, i) => (
@@ -263,14 +258,14 @@ export function ForecastTab() {
           </button>
         </div>
       </form>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={action.error} />
       {job && running && (
         <div className="forecast-progress" role="status">
           <label htmlFor="forecast-progress">
             Bezig: run {job.done} van {job.total}
           </label>
           <progress id="forecast-progress" value={job.done} max={job.total} />
-          <button type="button" className="button" onClick={() => void cancel()}>
+          <button type="button" className="button" onClick={cancel}>
             Afbreken
           </button>
         </div>

@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react'
 import type { AnswersReport } from '../../../shared/api'
 import { client } from '../api/client'
 import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
-import { dutchMessage } from '../errors'
 import { downloadBase64, XLSX_TYPE } from '../files'
 import { countOf } from '../format'
 import { useDataVersion } from '../hooks/data-version'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { hrefOf } from '../routes'
 import { AnswersDialog } from './AnswersDialog'
@@ -46,23 +46,17 @@ export function ShortlistExportTab() {
   const [left, setLeft] = useState<ReadonlySet<number>>(new Set())
   const selected = presented.filter((row) => !left.has(row.dwellingId))
 
-  const [exporting, setExporting] = useState(false)
-  const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<string>()
+  const action = useAction()
   const [importing, setImporting] = useState(false)
 
   function reset() {
     setLeft(new Set())
-    setMessage(undefined)
-    setError(undefined)
+    action.clear()
   }
 
-  async function exportFile() {
+  function exportFile() {
     if (!quarter || !corporation) return
-    setExporting(true)
-    setMessage(undefined)
-    setError(undefined)
-    try {
+    void action.run(async () => {
       const file = await client.exports.shortlists({
         quarter,
         corporationId: corporation.id,
@@ -70,18 +64,12 @@ export function ShortlistExportTab() {
           selected.length < presented.length ? selected.map((row) => row.dwellingId) : undefined,
       })
       downloadBase64(file.fileName, file.base64, XLSX_TYPE)
-      setMessage(
-        `${file.fileName} is gedownload (${countOf(selected.length, 'woning', 'woningen')}) en vastgelegd in het exportlog. Stuur het naar ${corporation.name}.`,
-      )
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setExporting(false)
-    }
+      return `${file.fileName} is gedownload (${countOf(selected.length, 'woning', 'woningen')}) en vastgelegd in het exportlog. Stuur het naar ${corporation.name}.`
+    })
   }
 
   function applied(report: AnswersReport) {
-    setMessage(
+    action.show(
       `Het antwoord van ${report.corporation} is verwerkt: ${countOf(report.counts.applied, 'woning', 'woningen')}. De besluiten staan op Voordrachten.`,
     )
     refreshAll()
@@ -95,8 +83,8 @@ export function ShortlistExportTab() {
         leeftijdsklasse, doelgroep, begeleiding, behoeften), nooit een naam of BSN. Zij vult per
         kandidaat Match of Geen match in en stuurt de werkmap terug.
       </p>
-      <SuccessMessage message={message} />
-      <ErrorAlert message={error} />
+      <SuccessMessage message={action.message} />
+      <ErrorAlert message={action.error} />
       <ErrorAlert
         message={quarters.error ?? corporations.error ?? board.error}
         onRetry={() => {
@@ -148,10 +136,10 @@ export function ShortlistExportTab() {
           <button
             type="button"
             className="button button-primary"
-            onClick={() => void exportFile()}
-            disabled={!corporation || !quarter || selected.length === 0 || exporting}
+            onClick={exportFile}
+            disabled={!corporation || !quarter || selected.length === 0 || action.busy}
           >
-            {exporting ? 'Werkmap maken…' : 'Voordrachten downloaden'}
+            {action.busy ? 'Werkmap maken…' : 'Voordrachten downloaden'}
           </button>
         </div>
 

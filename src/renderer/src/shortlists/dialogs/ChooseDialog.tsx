@@ -1,7 +1,6 @@
 import { api, type Candidate, type DwellingMatching } from '../../../../shared/api'
 import { client } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { FormFooter } from '../../components/form/FormFooter'
+import { FormDialog } from '../../components/form/FormDialog'
 import { DateField } from '../../components/form/DateField'
 import { readDates } from '../../components/form/field-errors'
 import { isoDateFrom } from '../../components/form/form-values'
@@ -49,28 +48,20 @@ export function ChooseDialog({
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={`${candidate.code} kiezen`}
       description={`${corporation} kiest ${candidate.code} voor ${address}.`}
       onClose={onClose}
+      form={form}
+      submitLabel="Kiezen en aanbieding vastleggen"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <p className="sl-dialog-note">
-            {candidate.code} krijgt een eenmalige aanbieding voor deze woning. De andere kandidaten
-            van deze ronde blijven reserve voor als de aanbieding wordt geweigerd.
-          </p>
-          <div className="form-grid form-grid-single">
-            <DateField {...form.text('offeredOn')} label="Datum aanbieding" required autoFocus />
-          </div>
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Kiezen en aanbieding vastleggen"
-        />
-      </form>
-    </Dialog>
+      <p className="sl-dialog-note">
+        {candidate.code} krijgt een eenmalige aanbieding voor deze woning. De andere kandidaten van
+        deze ronde blijven reserve voor als de aanbieding wordt geweigerd.
+      </p>
+      <div className="form-grid form-grid-single">
+        <DateField {...form.text('offeredOn')} label="Datum aanbieding" required autoFocus />
+      </div>
+    </FormDialog>
   )
 }

@@ -6,8 +6,7 @@ import {
   type Flow,
 } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { FormFooter } from '../../components/form/FormFooter'
+import { FormDialog } from '../../components/form/FormDialog'
 import { DateField } from '../../components/form/DateField'
 import { readDates } from '../../components/form/field-errors'
 import { isoDateFrom } from '../../components/form/form-values'
@@ -67,45 +66,37 @@ export function DeclineOfferDialog({
   const outcome = consequence(offer.code, flow, reason.value)
 
   return (
-    <Dialog
+    <FormDialog
       title={`Aanbieding geweigerd door ${offer.code}`}
       description={`Aangeboden op ${formatDate(offer.offeredOn)}.`}
       onClose={onClose}
+      form={form}
+      submitLabel="Weigering vastleggen"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <div className="form-grid form-grid-single">
-            <ReasonFields
-              vocabulary={DECLINE_REASON}
-              reason={reason}
-              text={form.text('text')}
-              reasonLabel="Reden van de kandidaat"
-            />
-            <DateField
-              {...form.text('respondedOn')}
-              label="Datum weigering"
-              required
-              hint="niet vóór de aanbieding en niet na vandaag"
-            />
-          </div>
-          {outcome && (
-            <p className="sl-dialog-note" role="status">
-              {outcome}
-            </p>
-          )}
-          <p className="sl-dialog-note">
-            {reserves.length === 0
-              ? 'Deze ronde heeft geen reserves meer: daarna wordt een nieuwe conceptronde gemaakt.'
-              : `De aanbieding gaat niet vanzelf naar een reserve: de ronde gaat terug naar ${corporation}, die bevestigt wie de aanbieding nu krijgt (${reserves.join(', ')}). Is geen van hen meer vrij, dan wordt een nieuwe conceptronde gemaakt.`}
-          </p>
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Weigering vastleggen"
+      <div className="form-grid form-grid-single">
+        <ReasonFields
+          vocabulary={DECLINE_REASON}
+          reason={reason}
+          text={form.text('text')}
+          reasonLabel="Reden van de kandidaat"
         />
-      </form>
-    </Dialog>
+        <DateField
+          {...form.text('respondedOn')}
+          label="Datum weigering"
+          required
+          hint="niet vóór de aanbieding en niet na vandaag"
+        />
+      </div>
+      {outcome && (
+        <p className="sl-dialog-note" role="status">
+          {outcome}
+        </p>
+      )}
+      <p className="sl-dialog-note">
+        {reserves.length === 0
+          ? 'Deze ronde heeft geen reserves meer: daarna wordt een nieuwe conceptronde gemaakt.'
+          : `De aanbieding gaat niet vanzelf naar een reserve: de ronde gaat terug naar ${corporation}, die bevestigt wie de aanbieding nu krijgt (${reserves.join(', ')}). Is geen van hen meer vrij, dan wordt een nieuwe conceptronde gemaakt.`}
+      </p>
+    </FormDialog>
   )
 }

@@ -29,20 +29,28 @@ export interface ColumnSpec<F extends string = string> {
   max?: number
 }
 
-export type ColumnDraft<F extends string> = Omit<ColumnSpec<F>, 'required' | 'min' | 'max'>
+export type ColumnDraft = Omit<ColumnSpec, 'field' | 'required' | 'min' | 'max'>
 
 /** Marks the example row in a template; the importer skips rows whose first column starts with it. */
 export const EXAMPLE_MARKER = 'VOORBEELD'
 
-/** Completes the drafts with `required`, asking the schema itself whether an empty value passes. */
+/**
+ * Completes the drafts with `required`, asking the schema itself whether an empty value passes.
+ * The drafts are keyed by field, in column order: a field without a column is a compile error.
+ */
 export function defineColumns<F extends string>(
   schema: z.ZodObject,
-  drafts: readonly ColumnDraft<F>[],
+  drafts: Record<F, ColumnDraft>,
 ): ColumnSpec<F>[] {
-  return drafts.map((draft) => {
-    const field = schema.shape[draft.field] as z.ZodType | undefined
-    if (!field) throw new Error(`Kolom ${draft.header} verwijst naar onbekend veld ${draft.field}`)
-    return { ...draft, required: !field.safeParse(undefined).success, ...numberBounds(field) }
+  return (Object.entries(drafts) as [F, ColumnDraft][]).map(([name, draft]) => {
+    const field = schema.shape[name] as z.ZodType | undefined
+    if (!field) throw new Error(`Kolom ${draft.header} verwijst naar onbekend veld ${name}`)
+    return {
+      field: name,
+      ...draft,
+      required: !field.safeParse(undefined).success,
+      ...numberBounds(field),
+    }
   })
 }
 

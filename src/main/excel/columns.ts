@@ -27,9 +27,25 @@ export interface ColumnSpec<F extends string = string> {
   /** For number columns: the schema's own bounds, to tell the user in the Toelichting. */
   min?: number
   max?: number
+  /**
+   * The template version that first had this column. A filled-in template of an older version
+   * lacks it, and is read as if the column were empty: templates already sent stay valid.
+   */
+  since: number
 }
 
-export type ColumnDraft = Omit<ColumnSpec, 'field' | 'required' | 'min' | 'max'>
+export type ColumnDraft = Omit<ColumnSpec, 'field' | 'required' | 'min' | 'max' | 'since'> & {
+  /** For a column added after the first template: the version it came with. */
+  since?: number
+}
+
+/** The version of the first templates, and of a filled-in template that does not say its own. */
+export const FIRST_TEMPLATE_VERSION = 1
+
+/** A template's version is that of its newest column: adding a column with `since` raises it. */
+export function templateVersionOf(columns: readonly ColumnSpec[]): number {
+  return Math.max(FIRST_TEMPLATE_VERSION, ...columns.map((column) => column.since))
+}
 
 /** Marks the example row in a template; the importer skips rows whose first column starts with it. */
 export const EXAMPLE_MARKER = 'VOORBEELD'
@@ -45,12 +61,13 @@ export function defineColumns<F extends string>(
   return (Object.entries(drafts) as [F, ColumnDraft][]).map(([name, draft]) => {
     const field = schema.shape[name] as z.ZodType | undefined
     if (!field) throw new Error(`Kolom ${draft.header} verwijst naar onbekend veld ${name}`)
-    return {
-      field: name,
-      ...draft,
-      required: !field.safeParse(undefined).success,
-      ...numberBounds(field),
+    const required = !field.safeParse(undefined).success
+    const since = draft.since ?? FIRST_TEMPLATE_VERSION
+    // Older templates lack a newer column, so its field must have a value for "not there".
+    if (required && since > FIRST_TEMPLATE_VERSION) {
+      throw new Error(`Kolom ${draft.header} is nieuwer dan het eerste sjabloon en moet leeg mogen`)
     }
+    return { field: name, ...draft, required, ...numberBounds(field), since }
   })
 }
 

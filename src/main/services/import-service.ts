@@ -58,7 +58,7 @@ export async function importDwellings(
       'Het bestand zegt niet voor welk kwartaal het is. Kies het kwartaal bij het importeren.',
     )
   }
-  const rows = readSheetRows(workbook, DWELLINGS_SHEET, DWELLING_COLUMNS)
+  const rows = readSheetRows(workbook, DWELLINGS_SHEET, DWELLING_COLUMNS, meta.templateVersion)
   const validated = validateRows(rows, DWELLING_COLUMNS, (values) =>
     DwellingInputSchema.safeParse({ ...values, corporationId: corporation.id, quarterKey }),
   )
@@ -95,7 +95,7 @@ export async function importClients(
   const workbook = await loadWorkbook(input.base64)
   const meta = readTemplateMeta(workbook, 'clients')
   const provider = resolveCareProvider(db, input.careProviderId, meta)
-  const rows = readSheetRows(workbook, CLIENTS_SHEET, CLIENT_COLUMNS)
+  const rows = readSheetRows(workbook, CLIENTS_SHEET, CLIENT_COLUMNS, meta.templateVersion)
   const validated = validateRows(rows, CLIENT_COLUMNS, (values) =>
     ClientInputSchema.safeParse({
       ...values,

@@ -9,7 +9,7 @@ import {
 import type { ClientStatus, Wijk } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
 import { careProviders, clients } from '../db/schema'
-import { columnsFor, everyField } from './columns'
+import { columnsFor, everyField, fieldsExcept } from './columns'
 
 const table = getTableColumns(clients)
 
@@ -36,29 +36,18 @@ export const clientDetailColumns = {
   supportProviderId: clients.supportProviderId,
 }
 
-/** What matching reads of a client (ClientFacts, before the open shortlists are counted). */
+/**
+ * What matching reads of a client (ClientFacts, before the open shortlists are counted): every
+ * field but the name, the notes and how long support lasts.
+ */
 export const clientFactColumns = {
   id: clients.id,
   careProviderId: clients.careProviderId,
   status: clients.status,
-  ...columnsFor(table, {
-    code: true,
-    targetGroup: true,
-    flow: true,
-    registeredOn: true,
-    adults: true,
-    children: true,
-    birthYear: true,
-    maxRent: true,
-    minRooms: true,
-    needsGroundFloorOrLift: true,
-    needsWheelchair: true,
-    needsLowStimulus: true,
-    preferredWijken: true,
-    excludedWijken: true,
-    exclusionForSafety: true,
-    supportIntensity: true,
-  } satisfies Partial<Record<keyof ClientFields, true>>),
+  ...columnsFor(
+    table,
+    fieldsExcept(everyField(ClientFieldsSchema), ['name', 'notes', 'supportMonths']),
+  ),
 }
 
 /** The wijk lists are kept as JSON arrays of wijk keys. */

@@ -23,3 +23,13 @@ export function everyField<S extends z.ZodObject>(
     true
   >
 }
+
+/** A key set without some of its fields. */
+export function fieldsExcept<K extends string, X extends K>(
+  fields: Record<K, true>,
+  except: readonly X[],
+): Record<Exclude<K, X>, true> {
+  const kept = { ...fields }
+  for (const field of except) delete kept[field]
+  return kept
+}

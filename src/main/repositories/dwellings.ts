@@ -1,13 +1,9 @@
 import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm'
-import {
-  DWELLING_ROW_FIELDS,
-  DwellingFieldsSchema,
-  type DwellingFields,
-} from '../../shared/domain/dwelling-input'
+import { DWELLING_ROW_FIELDS, DwellingFieldsSchema } from '../../shared/domain/dwelling-input'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import type { DbOrTx } from '../db/connection'
 import { corporations, dwellings } from '../db/schema'
-import { columnsFor, everyField } from './columns'
+import { columnsFor, everyField, fieldsExcept } from './columns'
 
 const table = getTableColumns(dwellings)
 
@@ -34,26 +30,24 @@ export const dwellingDetailColumns = {
   statusSince: dwellings.statusSince,
 }
 
-/** What matching reads of a dwelling (DwellingFacts, plus the address for its complex key). */
+/**
+ * What matching reads of a dwelling (DwellingFacts, and the address for its complex key): every
+ * field but where it is exactly, what it costs on top of the rent, when, and the remarks.
+ */
 export const dwellingFactColumns = {
   id: dwellings.id,
   corporationId: dwellings.corporationId,
-  address: dwellings.address,
   reservedForInstroom: dwellings.reservedForInstroom,
-  ...columnsFor(table, {
-    wijk: true,
-    complex: true,
-    type: true,
-    selfContained: true,
-    rooms: true,
-    floor: true,
-    hasLift: true,
-    wheelchairAccessible: true,
-    lowStimulus: true,
-    netRent: true,
-    suitableFor: true,
-    flipPossible: true,
-  } satisfies Partial<Record<keyof DwellingFields, true>>),
+  ...columnsFor(
+    table,
+    fieldsExcept(everyField(DwellingFieldsSchema), [
+      'postcode',
+      'buurt',
+      'serviceCosts',
+      'availableFrom',
+      'remarks',
+    ]),
+  ),
 }
 
 export function listDwellingRows(

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { ApiError } from '../../src/shared/api/endpoint'
 import { DwellingFieldsSchema } from '../../src/shared/domain/dwelling-input'
 import { clients, dwellings } from '../../src/main/db/schema'
-import { defineColumns, templateVersionOf } from '../../src/main/excel/columns'
+import { defineColumns, fieldsNewerThan, templateVersionOf } from '../../src/main/excel/columns'
 import { DWELLING_COLUMNS, DWELLINGS_SHEET } from '../../src/main/excel/dwelling-columns'
 import { readSheetRows } from '../../src/main/excel/sheet-rows'
 import { readMetaRows, readTemplateMeta } from '../../src/main/excel/template-meta'
@@ -14,6 +14,7 @@ import {
   importClients,
   importDwellings,
 } from '../../src/main/services/import-service'
+import { planDwellings } from '../../src/main/services/dwellings-import'
 import { edit, payload, readWorkbook } from '../support/excel-files'
 import { useExcelStore } from '../support/excel-store'
 
@@ -79,6 +80,35 @@ describe('templates of an earlier version', () => {
       // The field's own default fills in what the older template could not ask.
       expect(PetsSchema.parse(row.values).petsAllowed).toBe(false)
     }
+  })
+
+  it('leaves a field the older template could not say as it is, when a dwelling is updated', async () => {
+    const s = store()
+    await importDwellings(s.ctx, payload(dwellingsV1()))
+    const { db } = s.runtime.store
+    // Changed in the app after the file was sent: the file has no say about it.
+    db.update(dwellings).set({ lowStimulus: true }).run()
+    const workbook = await readWorkbook(dwellingsV1())
+    const rows = readSheetRows(workbook, DWELLINGS_SHEET, DWELLING_COLUMNS, 1).map((row) => ({
+      row: row.row,
+      data: DwellingFieldsSchema.extend({
+        corporationId: z.number(),
+        quarterKey: z.string(),
+      }).parse({
+        ...row.values,
+        corporationId: s.mitros,
+        quarterKey: '2026-Q4',
+      }),
+    }))
+    const checked = { valid: rows, errors: [] }
+
+    const saying = planDwellings(db, checked, s.mitros, '2026-Q4', [])
+    expect(saying.plan.update.map((u) => u.fields)).toEqual([['lowStimulus'], ['lowStimulus']])
+    const unsaid = planDwellings(db, checked, s.mitros, '2026-Q4', ['lowStimulus'])
+    expect(unsaid.plan).toMatchObject({ update: [], unchanged: 2 })
+
+    expect(fieldsNewerThan(LATER_COLUMNS, 1)).toEqual(['petsAllowed'])
+    expect(fieldsNewerThan(LATER_COLUMNS, 2)).toEqual([])
   })
 
   it('still asks for the newer column in a file of the newer version', async () => {

@@ -95,6 +95,17 @@ function numberBounds(field: z.ZodType): { min?: number; max?: number } {
   }
 }
 
+/**
+ * The fields a filled-in template of this version has no column for. On import they say nothing:
+ * a new record gets the field's default, an existing one keeps what it has.
+ */
+export function fieldsNewerThan<F extends string>(
+  columns: readonly ColumnSpec<F>[],
+  templateVersion: number,
+): F[] {
+  return columns.filter((column) => column.since > templateVersion).map((column) => column.field)
+}
+
 /** The header under which a schema field appears, for mapping zod issue paths back to the sheet. */
 export function headerOf(columns: readonly ColumnSpec[], field: PropertyKey | undefined): string {
   return columns.find((column) => column.field === field)?.header ?? ''

@@ -121,7 +121,7 @@ function saveSetting(ctx: ServiceContext, key: string, value: unknown, summary: 
       .values({ key, year: 0, value: json })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
-        set: { value: json, updatedAt: ctx.now().toISOString() },
+        set: { value: json },
       })
       .run()
     const action = key === BACKUP_FOLDER_KEY ? 'backup:setFolder' : 'backup:setRetention'

@@ -146,7 +146,7 @@ export function saveClient(
       }
       const updated = tx
         .update(clients)
-        .set({ ...values, updatedAt: new Date().toISOString() })
+        .set(values)
         .where(eq(clients.id, id))
         .returning({ id: clients.id })
         .get()
@@ -204,7 +204,7 @@ export function setClientStatus(
       releaseFromShortlists(ctx, tx, input.id, input.reason ?? CLIENT_STATUS.label(input.status))
     }
     tx.update(clients)
-      .set({ status: input.status, statusSince: today, updatedAt: new Date().toISOString() })
+      .set({ status: input.status, statusSince: today })
       .where(eq(clients.id, input.id))
       .run()
     audit(tx, ctx, {

@@ -129,10 +129,7 @@ export function saveDwelling(
           'Deze woning is al in voordracht of verder en kan niet meer worden gewijzigd',
         )
       }
-      tx.update(dwellings)
-        .set({ ...dwelling, updatedAt: new Date().toISOString() })
-        .where(eq(dwellings.id, id))
-        .run()
+      tx.update(dwellings).set(dwelling).where(eq(dwellings.id, id)).run()
       savedId = id
     }
     audit(tx, ctx, {

@@ -118,7 +118,7 @@ export async function importClients(
 
   return finish(ctx, 'clients', input, CLIENT_COLUMNS, rows.length, checked, outcome, {
     what: 'cliënten',
-    write: (tx) => writeClients(tx, plan, provider.id, ctx.now()),
+    write: (tx) => writeClients(tx, plan, provider.id),
     // Counts and the provider only: the audit trail never holds client codes or other personal details.
     summary: `Aanmeldingen geïmporteerd uit ${input.fileName} voor ${provider.name}`,
     details: { careProviderId: provider.id },

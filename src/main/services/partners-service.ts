@@ -80,7 +80,7 @@ export function saveCorporation(
     } else {
       row = tx
         .update(corporations)
-        .set({ ...values, updatedAt: new Date().toISOString() })
+        .set(values)
         .where(eq(corporations.id, input.id))
         .returning(corporationColumns)
         .get()
@@ -117,7 +117,7 @@ export function saveCareProvider(
     } else {
       row = tx
         .update(careProviders)
-        .set({ ...values, updatedAt: new Date().toISOString() })
+        .set(values)
         .where(eq(careProviders.id, input.id))
         .returning(careProviderColumns)
         .get()

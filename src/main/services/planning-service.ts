@@ -51,7 +51,6 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
           target: input.target,
           catchUpTarget: input.catchUpTarget,
           instroomShareTarget: input.instroomShareTarget,
-          updatedAt: new Date().toISOString(),
         },
       })
       .run()
@@ -92,7 +91,7 @@ export function saveSettings(
       .values({ key: YEAR_SETTINGS_KEY, year: input.year, value })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
-        set: { value, updatedAt: new Date().toISOString() },
+        set: { value },
       })
       .run()
     audit(tx, ctx, {
@@ -295,10 +294,7 @@ export function planQuarter(
 ): QuarterOverview {
   return ctx.store.db.transaction((tx) => {
     ensureQuarter(tx, key)
-    tx.update(quarters)
-      .set({ carryShortfall, updatedAt: new Date().toISOString() })
-      .where(eq(quarters.key, key))
-      .run()
+    tx.update(quarters).set({ carryShortfall }).where(eq(quarters.key, key)).run()
     const overview = computeOverview(tx, key, ctx.now(), false)
     tx.delete(quarterQuotas).where(eq(quarterQuotas.quarterKey, key)).run()
     if (overview.lines.length > 0) {

@@ -50,7 +50,7 @@ export function savePrivacySettings(ctx: ServiceContext, input: PrivacySettings)
       .values({ key: RETENTION_KEY, year: 0, value })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
-        set: { value, updatedAt: ctx.now().toISOString() },
+        set: { value },
       })
       .run()
     audit(
@@ -92,7 +92,6 @@ function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: st
       excludedWijken: '[]',
       exclusionForSafety: false,
       anonymisedAt: at,
-      updatedAt: at,
     })
     .where(eq(clients.id, clientId))
     .run()

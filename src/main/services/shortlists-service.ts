@@ -145,7 +145,6 @@ export function swapCandidate(
         score: score.total,
         scoreParts: JSON.stringify(score.parts),
         swapReason: input.reason,
-        updatedAt: new Date().toISOString(),
       })
       .where(eq(shortlistCandidates.id, leaving.id))
       .run()

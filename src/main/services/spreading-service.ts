@@ -224,7 +224,7 @@ export function saveWijkFigure(ctx: ServiceContext, input: SaveWijkFigure): Spre
       .values(values)
       .onConflictDoUpdate({
         target: wijkFigures.wijk,
-        set: { ...values, updatedAt: new Date().toISOString() },
+        set: values,
       })
       .run()
     audit(tx, ctx, {
@@ -249,7 +249,7 @@ export function saveSpreadingSettings(
       .values({ key: SETTINGS_KEY, year, value })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
-        set: { value, updatedAt: new Date().toISOString() },
+        set: { value },
       })
       .run()
     audit(tx, ctx, {
@@ -314,7 +314,7 @@ export function overrideComplexStop(
       )
     }
     tx.update(dwellings)
-      .set({ complexStopOverride: input.reason, updatedAt: new Date().toISOString() })
+      .set({ complexStopOverride: input.reason })
       .where(eq(dwellings.id, input.dwellingId))
       .run()
     audit(tx, ctx, {

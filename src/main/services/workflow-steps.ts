@@ -26,10 +26,7 @@ export function setClientStatus(
   today: string,
 ): void {
   if (ids.length === 0) return
-  tx.update(clients)
-    .set({ status, statusSince: today, updatedAt: new Date().toISOString() })
-    .where(inArray(clients.id, ids))
-    .run()
+  tx.update(clients).set({ status, statusSince: today }).where(inArray(clients.id, ids)).run()
 }
 
 export function setDwellingStatus(
@@ -38,10 +35,7 @@ export function setDwellingStatus(
   status: DwellingStatus,
   today: string,
 ): void {
-  tx.update(dwellings)
-    .set({ status, statusSince: today, updatedAt: new Date().toISOString() })
-    .where(eq(dwellings.id, id))
-    .run()
+  tx.update(dwellings).set({ status, statusSince: today }).where(eq(dwellings.id, id)).run()
 }
 
 /** Clients still open (undecided) on a shortlist. */
@@ -150,7 +144,6 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
       .set({
         status: 'in-voordracht',
         statusSince: isoDay(today),
-        updatedAt: new Date().toISOString(),
       })
       .where(inArray(dwellings.id, ids))
       .run()

@@ -8,7 +8,8 @@ import type {
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { corporations, dwellings } from '../db/schema'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 import { ensureQuarter } from './quarters'
 import { localIsoDate } from '../../shared/domain/dates'
@@ -82,9 +83,15 @@ export function saveDwelling(
   ctx: ServiceContext,
   { id, dwelling }: z.output<typeof SaveDwellingInput>,
 ): DwellingDetail {
-  const { db } = ctx.store
   const today = localIsoDate(ctx.now())
-  const savedId = db.transaction((tx) => {
+  const recorded = (saved: { id: number; corporation: string }): AuditEntry => ({
+    action: id === undefined ? 'dwelling:create' : 'dwelling:update',
+    entityType: 'dwelling',
+    entityId: saved.id,
+    summary: `Woning ${dwelling.address} ${id === undefined ? 'ingediend' : 'gewijzigd'} door ${saved.corporation} voor ${dwelling.quarterKey}`,
+    details: { fields: Object.keys(dwelling) },
+  })
+  const saved = audited(ctx, recorded, (tx) => {
     const corporation = tx
       .select()
       .from(corporations)
@@ -132,14 +139,7 @@ export function saveDwelling(
       tx.update(dwellings).set(dwelling).where(eq(dwellings.id, id)).run()
       savedId = id
     }
-    audit(tx, ctx, {
-      action: id === undefined ? 'dwelling:create' : 'dwelling:update',
-      entityType: 'dwelling',
-      entityId: savedId,
-      summary: `Woning ${dwelling.address} ${id === undefined ? 'ingediend' : 'gewijzigd'} door ${corporation.name} voor ${dwelling.quarterKey}`,
-      details: { fields: Object.keys(dwelling) },
-    })
-    return savedId
+    return { id: savedId, corporation: corporation.name }
   })
-  return getDwelling(ctx, savedId)
+  return getDwelling(ctx, saved.id)
 }

@@ -22,7 +22,8 @@ import {
 } from '../db/schema'
 import { quotasForQuarter, shortfall } from '../domain/planning'
 import { DEFAULT_YEAR_SETTINGS, YEAR_SETTINGS_KEY } from '../domain/year-settings'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 import { instroomSteering } from './instroom-steering'
 import { ensureQuarter } from './quarters'
@@ -42,7 +43,14 @@ export function listYearTargets({ store }: ServiceContext): YearTarget[] {
 }
 
 export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarget {
-  ctx.store.db.transaction((tx) => {
+  const saved: AuditEntry = {
+    action: 'yearTarget:save',
+    entityType: 'year',
+    entityId: input.year,
+    summary: `Taakstelling ${input.year}: ${input.target} woningen (${input.target - input.catchUpTarget} regulier, ${input.catchUpTarget} inhaalslag), doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
+    details: { ...input },
+  }
+  audited(ctx, saved, (tx) => {
     tx.insert(yearTargets)
       .values(input)
       .onConflictDoUpdate({
@@ -54,13 +62,6 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
         },
       })
       .run()
-    audit(tx, ctx, {
-      action: 'yearTarget:save',
-      entityType: 'year',
-      entityId: input.year,
-      summary: `Taakstelling ${input.year}: ${input.target} woningen (${input.target - input.catchUpTarget} regulier, ${input.catchUpTarget} inhaalslag), doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
-      details: { ...input },
-    })
   })
   return input
 }
@@ -85,7 +86,14 @@ export function saveSettings(
   ctx: ServiceContext,
   input: { year: number; values: YearSettings },
 ): EffectiveSettings {
-  ctx.store.db.transaction((tx) => {
+  const saved: AuditEntry = {
+    action: 'settings:save',
+    entityType: 'settings',
+    entityId: input.year,
+    summary: `Instellingen vanaf ${input.year} gewijzigd`,
+    details: { ...input.values },
+  }
+  audited(ctx, saved, (tx) => {
     const value = JSON.stringify(input.values)
     tx.insert(settings)
       .values({ key: YEAR_SETTINGS_KEY, year: input.year, value })
@@ -94,13 +102,6 @@ export function saveSettings(
         set: { value },
       })
       .run()
-    audit(tx, ctx, {
-      action: 'settings:save',
-      entityType: 'settings',
-      entityId: input.year,
-      summary: `Instellingen vanaf ${input.year} gewijzigd`,
-      details: { ...input.values },
-    })
   })
   return getSettings(ctx, input.year)
 }
@@ -292,7 +293,14 @@ export function planQuarter(
   key: QuarterKey,
   carryShortfall: boolean,
 ): QuarterOverview {
-  return ctx.store.db.transaction((tx) => {
+  const planned = (overview: QuarterOverview): AuditEntry => ({
+    action: 'quarter:plan',
+    entityType: 'quarter',
+    entityId: key,
+    summary: `Kwartaal ${key} gepland: quotum ${overview.totals.quota} woningen${carryShortfall ? ', inclusief tekort vorig kwartaal' : ''}`,
+    details: { carryShortfall, quotas: overview.lines.map((l) => [l.corporation, l.quota]) },
+  })
+  return audited(ctx, planned, (tx) => {
     ensureQuarter(tx, key)
     tx.update(quarters).set({ carryShortfall }).where(eq(quarters.key, key)).run()
     const overview = computeOverview(tx, key, ctx.now(), false)
@@ -308,13 +316,6 @@ export function planQuarter(
         )
         .run()
     }
-    audit(tx, ctx, {
-      action: 'quarter:plan',
-      entityType: 'quarter',
-      entityId: key,
-      summary: `Kwartaal ${key} gepland: quotum ${overview.totals.quota} woningen${carryShortfall ? ', inclusief tekort vorig kwartaal' : ''}`,
-      details: { carryShortfall, quotas: overview.lines.map((l) => [l.corporation, l.quota]) },
-    })
     return overview
   })
 }

@@ -8,10 +8,12 @@ import type {
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { corporations, dwellings } from '../db/schema'
+import { DWELLING_RULES } from '../domain/workflow'
 import type { AuditEntry } from './audit'
 import { audited } from './audited'
 import type { ServiceContext } from './context'
 import { ensureQuarter } from './quarters'
+import { requireStep } from './workflow-steps'
 import { localIsoDate } from '../../shared/domain/dates'
 
 const rowColumns = {
@@ -130,12 +132,7 @@ export function saveDwelling(
         .where(eq(dwellings.id, id))
         .get()
       if (!current) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-      if (current.status !== 'ingediend') {
-        throw new ApiError(
-          'conflict',
-          'Deze woning is al in voordracht of verder en kan niet meer worden gewijzigd',
-        )
-      }
+      requireStep(DWELLING_RULES, 'edit', current)
       tx.update(dwellings).set(dwelling).where(eq(dwellings.id, id)).run()
       savedId = id
     }

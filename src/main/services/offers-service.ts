@@ -6,6 +6,7 @@ import {
   DECLINE_REASON,
   type ContractKind,
   type DeclineReason,
+  type OfferStep,
 } from '../../shared/domain/vocabulary'
 import type { Tx } from '../db/connection'
 import {
@@ -24,18 +25,24 @@ import {
   responseDateProblem,
   statusAfterDecline,
 } from '../domain/offer-rules'
+import { DWELLING_RULES, OFFER_RULES } from '../domain/workflow'
 import { audit, auditMany, type AuditEntry } from './audit'
 import { audited } from './audited'
 import type { ServiceContext } from './context'
 import { OPEN_SHORTLIST } from './matching-facts'
 import { closeRound, noNewRound, step } from './shortlists-service'
-import { isoDay, makeRounds, setClientStatus, setDwellingStatus } from './workflow-steps'
+import {
+  isoDay,
+  makeRounds,
+  requireStep,
+  setClientStatus,
+  setDwellingStatus,
+} from './workflow-steps'
 
-function openOffer(tx: Tx, offerId: number) {
+function openOffer(tx: Tx, offerId: number, step: OfferStep) {
   const offer = tx.select().from(offers).where(eq(offers.id, offerId)).get()
   if (!offer) throw new ApiError('not-found', 'Deze aanbieding bestaat niet (meer)')
-  if (offer.outcome !== 'open')
-    throw new ApiError('conflict', 'Op deze aanbieding is al gereageerd')
+  requireStep(OFFER_RULES, step, offer)
   const client = tx.select().from(clients).where(eq(clients.id, offer.clientId)).get()!
   return { offer, client }
 }
@@ -55,7 +62,7 @@ export function acceptOffer(
   input: { offerId: number; startsOn: string; contractKind?: ContractKind; respondedOn?: string },
 ): DwellingMatching {
   return step(ctx, (tx) => {
-    const { offer, client } = openOffer(tx, input.offerId)
+    const { offer, client } = openOffer(tx, input.offerId, 'accept')
     const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
     const startProblem = leaseStartProblem(input.startsOn, offer.offeredOn)
     if (startProblem) throw new ApiError('invalid-input', startProblem)
@@ -125,7 +132,7 @@ export function declineOffer(
   },
 ): DwellingMatching {
   return step(ctx, (tx) => {
-    const { offer, client } = openOffer(tx, input.offerId)
+    const { offer, client } = openOffer(tx, input.offerId, 'decline')
     const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
     const today = isoDay(ctx.now())
     const reason = input.decline.text
@@ -320,18 +327,7 @@ export function withdrawDwelling(
   return step(ctx, (tx) => {
     const dwelling = tx.select().from(dwellings).where(eq(dwellings.id, input.dwellingId)).get()
     if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-    if (dwelling.status === 'verhuurd' || dwelling.status === 'ingetrokken') {
-      throw new ApiError(
-        'conflict',
-        `De woning is al ${dwelling.status} en kan niet meer worden ingetrokken`,
-      )
-    }
-    if (dwelling.status === 'aangeboden') {
-      throw new ApiError(
-        'conflict',
-        'Er loopt een aanbieding voor deze woning; leg eerst de reactie van de kandidaat vast',
-      )
-    }
+    requireStep(DWELLING_RULES, 'withdraw', dwelling)
     const today = isoDay(ctx.now())
     const open = tx
       .select({ id: shortlists.id })

@@ -9,6 +9,7 @@ import { isEligible } from '../domain/eligibility'
 import { offerDateProblem } from '../domain/offer-rules'
 import { scoreCandidate } from '../domain/ranking'
 import type { ShortNote } from '../domain/shortlist-batch'
+import { ROUND_RULES } from '../domain/workflow'
 import type { AuditEntry } from './audit'
 import { audited, eventsOf } from './audited'
 import type { ServiceContext } from './context'
@@ -24,6 +25,7 @@ import {
   isoDay,
   makeRounds,
   openCandidates,
+  requireStep,
   setClientStatus,
   setDwellingStatus,
 } from './workflow-steps'
@@ -33,14 +35,6 @@ function loadShortlist(tx: Tx, shortlistId: number) {
   if (!shortlist) throw new ApiError('not-found', 'Deze voordracht bestaat niet (meer)')
   const dwelling = tx.select().from(dwellings).where(eq(dwellings.id, shortlist.dwellingId)).get()!
   return { shortlist, dwelling }
-}
-
-function requireStatus(actual: string, wanted: string, action: string) {
-  if (actual !== wanted)
-    throw new ApiError(
-      'conflict',
-      `${action} kan alleen bij een voordracht met status ${wanted}; deze is ${actual}`,
-    )
 }
 
 const code = (tx: Tx, clientId: number) =>
@@ -121,7 +115,7 @@ export function swapCandidate(
 ): DwellingMatching {
   return step(ctx, (tx) => {
     const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
-    requireStatus(shortlist.status, 'concept', 'Wisselen')
+    requireStep(ROUND_RULES, 'swap', shortlist)
     const leaving = tx
       .select()
       .from(shortlistCandidates)
@@ -193,7 +187,7 @@ export function unavailableCandidates(tx: DbOrTx, shortlistId: number): string[]
 /** The present step inside a caller's transaction (one round, or a whole quarter at once). */
 export function presentRound(tx: Tx, ctx: ServiceContext, shortlistId: number): StepDone {
   const { shortlist, dwelling } = loadShortlist(tx, shortlistId)
-  requireStatus(shortlist.status, 'concept', 'Voordragen')
+  requireStep(ROUND_RULES, 'present', shortlist)
   const today = ctx.now()
   const unavailable = unavailableCandidates(tx, shortlist.id)
   if (unavailable.length > 0) {
@@ -234,7 +228,7 @@ export function choose(
 ): DwellingMatching {
   return step(ctx, (tx) => {
     const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
-    requireStatus(shortlist.status, 'voorgedragen', 'Kiezen')
+    requireStep(ROUND_RULES, 'choose', shortlist)
     const candidates = openCandidates(tx, shortlist.id)
     const chosen = candidates.find((c) => c.clientId === input.clientId)
     if (!chosen)
@@ -340,7 +334,7 @@ export function rejectCandidate(
 ): DwellingMatching {
   return step(ctx, (tx) => {
     const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
-    requireStatus(shortlist.status, 'voorgedragen', 'Afwijzen')
+    requireStep(ROUND_RULES, 'reject', shortlist)
     if (!openCandidates(tx, shortlist.id).some((c) => c.clientId === input.clientId)) {
       throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
     }
@@ -370,7 +364,7 @@ export function rejectAll(
 ): DwellingMatching {
   return step(ctx, (tx) => {
     const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
-    requireStatus(shortlist.status, 'voorgedragen', 'Afwijzen')
+    requireStep(ROUND_RULES, 'rejectAll', shortlist)
     const open = openCandidates(tx, shortlist.id).map((c) => c.clientId)
     const rejected: AuditEntry = {
       action: 'shortlist:rejectAll',

@@ -14,6 +14,8 @@ import {
 } from './matching-facts'
 import { getSettings } from './planning-service'
 import { localIsoDate } from '../../shared/domain/dates'
+import { ApiError } from '../../shared/api/endpoint'
+import { refusal, type StepRule } from '../domain/workflow'
 
 /** Small building blocks of the workflow; each runs inside the caller's transaction. */
 
@@ -171,4 +173,14 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
     note: proposal.note,
     passedOver: proposal.passedOver,
   }))
+}
+
+/** Refuses a step the workflow rules do not allow now, with the rule's Dutch reason. */
+export function requireStep<K extends string, S>(
+  rules: readonly StepRule<K, S>[],
+  key: K,
+  state: S,
+): void {
+  const why = refusal(rules, key, state)
+  if (why) throw new ApiError('conflict', why)
 }

@@ -118,6 +118,25 @@ export const OFFER_OUTCOME = labelled({
 })
 export type OfferOutcome = (typeof OFFER_OUTCOME.keys)[number]
 
+/** What may happen next to a dwelling, a round or an offer; the rules: src/main/domain/workflow.ts. */
+export const DWELLING_STEP = labelled({ edit: 'Woning wijzigen', withdraw: 'Woning intrekken' })
+export type DwellingStep = (typeof DWELLING_STEP.keys)[number]
+
+export const ROUND_STEP = labelled({
+  swap: 'Kandidaat wisselen',
+  present: 'Voordragen',
+  choose: 'Kandidaat kiezen',
+  reject: 'Geen match',
+  rejectAll: 'Hele voordracht afwijzen',
+})
+export type RoundStep = (typeof ROUND_STEP.keys)[number]
+
+export const OFFER_STEP = labelled({
+  accept: 'Aanbieding geaccepteerd',
+  decline: 'Aanbieding geweigerd',
+})
+export type OfferStep = (typeof OFFER_STEP.keys)[number]
+
 export const CONTRACT_KIND = labelled({ huur: 'Huurcontract', omklap: 'Omklapcontract' })
 export type ContractKind = (typeof CONTRACT_KIND.keys)[number]
 

@@ -34,6 +34,14 @@ const pointsFormat = new Intl.NumberFormat('nl-NL', {
   maximumFractionDigits: 2,
 })
 
+/** Whether the workflow rules allow this step now: they come with the dwelling's matching state. */
+export function can<K extends string>(
+  steps: readonly { key: K; allowed: boolean }[],
+  key: NoInfer<K>,
+): boolean {
+  return steps.some((step) => step.key === key && step.allowed)
+}
+
 /** Score points always with two decimals, so a column of them lines up: "2,60". */
 export function formatPoints(points: number): string {
   return pointsFormat.format(points)

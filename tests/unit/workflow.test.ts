@@ -34,7 +34,6 @@ describe('what a dwelling, a round and an offer may do next', () => {
     expect(byStatus).toEqual({
       ingediend: ['edit', 'withdraw'],
       'in-voordracht': ['withdraw'],
-      gematcht: [],
       aangeboden: [],
       verhuurd: [],
       ingetrokken: [],

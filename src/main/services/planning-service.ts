@@ -127,7 +127,7 @@ export function listQuarters({ store }: ServiceContext): QuarterRow[] {
 interface Progress {
   submitted: number
   inShortlist: number
-  matched: number
+  offered: number
   allocated: number
   withdrawn: number
 }
@@ -138,7 +138,7 @@ function progressByCorporation(db: DbOrTx, key: QuarterKey): Map<number, Progres
       corporationId: dwellings.corporationId,
       submitted: sql<number>`sum(${dwellings.status} <> 'ingetrokken')`,
       inShortlist: sql<number>`sum(${dwellings.status} = 'in-voordracht')`,
-      matched: sql<number>`sum(${dwellings.status} in ('gematcht', 'aangeboden'))`,
+      offered: sql<number>`sum(${dwellings.status} = 'aangeboden')`,
       allocated: sql<number>`sum(${dwellings.status} = 'verhuurd')`,
       withdrawn: sql<number>`sum(${dwellings.status} = 'ingetrokken')`,
     })
@@ -152,7 +152,7 @@ function progressByCorporation(db: DbOrTx, key: QuarterKey): Map<number, Progres
 const NO_PROGRESS: Progress = {
   submitted: 0,
   inShortlist: 0,
-  matched: 0,
+  offered: 0,
   allocated: 0,
   withdrawn: 0,
 }
@@ -266,7 +266,7 @@ function computeOverview(
       quota: sum('quota'),
       submitted: sum('submitted'),
       inShortlist: sum('inShortlist'),
-      matched: sum('matched'),
+      offered: sum('offered'),
       allocated: sum('allocated'),
       withdrawn: sum('withdrawn'),
     },

@@ -126,8 +126,8 @@ export function spreadingState(db: DbOrTx, today: Date): SpreadingState {
   }
 }
 
-/** Dwellings whose complex may still get a placement from them: shortlisted, matched or offered. */
-const UNDER_WAY = ['in-voordracht', 'gematcht', 'aangeboden'] as const
+/** Dwellings whose complex may still get a placement from them: shortlisted or offered. */
+const UNDER_WAY = ['in-voordracht', 'aangeboden'] as const
 
 /** The stop as eligibility needs it for these dwellings: which are stopped, which let through anyway. */
 export function complexStopContext(

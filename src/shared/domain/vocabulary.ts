@@ -81,7 +81,6 @@ export type ClientStatus = (typeof CLIENT_STATUS.keys)[number]
 export const DWELLING_STATUS = labelled({
   ingediend: 'Ingediend',
   'in-voordracht': 'In voordracht',
-  gematcht: 'Gematcht',
   aangeboden: 'Aangeboden',
   verhuurd: 'Verhuurd',
   ingetrokken: 'Ingetrokken',

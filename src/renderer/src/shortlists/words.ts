@@ -24,8 +24,6 @@ export type Stage = (typeof STAGES)[number]['key']
 export function stageOf(row: Pick<BoardRow, 'status' | 'shortlistStatus'>): Stage {
   if (row.status === 'in-voordracht')
     return row.shortlistStatus === 'voorgedragen' ? 'voorgedragen' : 'concept'
-  // "Gematcht" is in the vocabulary but no workflow step sets it; it is as far as an offer.
-  if (row.status === 'gematcht') return 'aangeboden'
   return row.status
 }
 

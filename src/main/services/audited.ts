@@ -17,8 +17,7 @@ export function audited<T>(
   ctx: ServiceContext,
   record: StepRecord<T>,
   change: (tx: Tx) => T,
-  // Take the write lock before reading when the step reads a file first: the app and the CLI may
-  // share the database.
+  // 'immediate' takes the write lock before the change reads: the app and the CLI may share the file.
   behavior?: 'immediate',
 ): T {
   return ctx.store.db.transaction(

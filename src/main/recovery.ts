@@ -103,12 +103,18 @@ export function restoreDatabase(
     const store = openStore(dbFile, { migrationsFolder, nativeBinding: options.nativeBinding })
     try {
       const osUser = osUserName()
-      audit(store.db, options.actor ?? { officer: osUser, osUser }, {
-        action: 'backup:restore',
-        entityType: 'backup',
-        entityId: basename(backupFile),
-        summary: `Reservekopie ${basename(backupFile)} teruggezet buiten de app om${keptAs ? `; het vorige bestand is bewaard als ${basename(keptAs)}` : ''}`,
-      })
+      // Outside the app, so no service clock: the moment it happens.
+      const actor = options.actor ?? { officer: osUser, osUser }
+      audit(
+        store.db,
+        { actor, now: () => new Date() },
+        {
+          action: 'backup:restore',
+          entityType: 'backup',
+          entityId: basename(backupFile),
+          summary: `Reservekopie ${basename(backupFile)} teruggezet buiten de app om${keptAs ? `; het vorige bestand is bewaard als ${basename(keptAs)}` : ''}`,
+        },
+      )
     } finally {
       store.close()
     }

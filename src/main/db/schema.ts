@@ -32,13 +32,14 @@ import {
 
 const id = () => integer('id').primaryKey({ autoIncrement: true })
 const bool = (name: string) => integer(name, { mode: 'boolean' })
+const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
 const timestamps = {
-  createdAt: text('created_at')
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  createdAt: text('created_at').notNull().default(NOW),
+  // Kept by drizzle on every update (and upsert) through the query builder: no service sets it.
   updatedAt: text('updated_at')
     .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    .default(NOW)
+    .$onUpdate(() => NOW),
 }
 
 export const corporations = sqliteTable('corporations', {

@@ -171,19 +171,20 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
     agenda.splice(lo, 0, item)
   }
 
-  // The services stamp their audit rows (and their rows' created/updated columns) with the wall
-  // clock, not ctx.now(): after each step, what it wrote gets the simulated moment instead.
-  const stamps = (
-    ['audit_events', 'shortlists', 'shortlist_candidates', 'offers', 'allocations'] as const
-  ).map((table) => {
-    const last = sqlite.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck()
-    const set = table === 'audit_events' ? 'at = @at' : 'created_at = @at, updated_at = @at'
-    return {
-      update: sqlite.prepare(`UPDATE ${table} SET ${set} WHERE id > @mark`),
-      last,
-      mark: last.get() as number,
-    }
-  })
+  // The services stamp their audit rows with ctx.now(), the simulated moment, but SQLite stamps
+  // the rows' created/updated columns with the wall clock: after each step, those get the moment.
+  const stamps = (['shortlists', 'shortlist_candidates', 'offers', 'allocations'] as const).map(
+    (table) => {
+      const last = sqlite.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck()
+      return {
+        update: sqlite.prepare(
+          `UPDATE ${table} SET created_at = @at, updated_at = @at WHERE id > @mark`,
+        ),
+        last,
+        mark: last.get() as number,
+      }
+    },
+  )
   /** One step of someone's work a few minutes after the last, stamped with its moment. */
   function step<T>(work: () => T): T {
     clock += rnd.int(1, 4) * MINUTE

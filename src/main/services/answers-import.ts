@@ -14,7 +14,8 @@ import { corporations } from '../db/schema'
 import { readAnswerMeta, readAnswerRows, type AnswerRow } from '../excel/answer-reader'
 import { loadWorkbook } from '../excel/workbook-reader'
 import { planDwelling, type DwellingPlan } from './answers-plan'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 import { choose, rejectAll, rejectCandidate } from './shortlists-service'
 import { isoDay } from './workflow-steps'
@@ -52,16 +53,10 @@ export async function importAnswers(
   }
 
   let lines: AnswerLine[] = []
-  try {
-    db.transaction(
-      (tx) => {
-        const today = isoDay(ctx.now())
-        const plans = [...groups].map(([key, rows]) => planDwelling(tx, meta, key, rows, today))
-        lines = plans.map((plan) => (plan.apply ? apply(ctx, plan, input.dryRun) : plan.line))
-        const applied = plans.flatMap((p) => (p.apply ? [p.dwellingId] : []))
-        if (input.dryRun) throw PREVIEW
-        if (applied.length === 0) return
-        audit(tx, ctx.actor, {
+  const imported = (applied: number[]): AuditEntry | null =>
+    applied.length === 0
+      ? null
+      : {
           action: 'answers:import',
           entityType: 'import',
           summary: `Antwoord van ${corporation.name} op de voordrachten ${meta.quarterKey} ingelezen uit ${input.fileName}: ${describe(count(lines))}`,
@@ -72,10 +67,20 @@ export async function importAnswers(
             dwellingIds: applied,
             ...count(lines),
           },
-        })
+        }
+  try {
+    audited(
+      ctx,
+      imported,
+      (tx) => {
+        const today = isoDay(ctx.now())
+        const plans = [...groups].map(([key, rows]) => planDwelling(tx, meta, key, rows, today))
+        lines = plans.map((plan) => (plan.apply ? apply(ctx, plan, input.dryRun) : plan.line))
+        if (input.dryRun) throw PREVIEW
+        return plans.flatMap((p) => (p.apply ? [p.dwellingId] : []))
       },
       // Take the write lock before reading: the app and the CLI may share the file.
-      { behavior: 'immediate' },
+      'immediate',
     )
   } catch (error) {
     if (error !== PREVIEW) throw error

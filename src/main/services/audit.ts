@@ -14,15 +14,16 @@ export interface AuditEntry {
 }
 
 /** Who acts and when: a service context, whose clock tests and the demo's simulation can set. */
-export type AuditSource = Actor | { actor: Actor; now: () => Date }
+export interface AuditSource {
+  actor: Actor
+  now: () => Date
+}
 
-function auditRow(source: AuditSource, entry: AuditEntry, when?: Date) {
-  const actor = 'actor' in source ? source.actor : source
-  const at = when ?? ('now' in source ? source.now() : new Date())
+function auditRow(source: AuditSource, entry: AuditEntry) {
   return {
-    at: at.toISOString(),
-    officer: actor.officer,
-    osUser: actor.osUser,
+    at: source.now().toISOString(),
+    officer: source.actor.officer,
+    osUser: source.actor.osUser,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId == null ? null : String(entry.entityId),
@@ -31,11 +32,12 @@ function auditRow(source: AuditSource, entry: AuditEntry, when?: Date) {
   }
 }
 
-/** Writes one audit row. Call it inside the same transaction as the change it records. */
-export function audit(db: DbOrTx, source: AuditSource, entry: AuditEntry, when?: Date): void {
-  db.insert(auditEvents)
-    .values(auditRow(source, entry, when))
-    .run()
+/**
+ * Writes one audit row inside the caller's transaction: for a part of a step that records its own
+ * event (a new round, a client taken off a list). A step itself uses `audited`.
+ */
+export function audit(db: DbOrTx, source: AuditSource, entry: AuditEntry): void {
+  db.insert(auditEvents).values(auditRow(source, entry)).run()
 }
 
 /** Rows per INSERT: well under SQLite's limit on bound parameters (8 a row). */

@@ -20,7 +20,7 @@ import {
 import { readIdentity, sameDatabase } from '../db/identity'
 import { replaceDatabaseFile } from '../db/replace'
 import { settings } from '../db/schema'
-import { audit } from './audit'
+import { audited, recordEvent } from './audited'
 import type { ServiceContext } from './context'
 import { takePickedFolder } from './picked-folders'
 
@@ -80,17 +80,12 @@ function make(ctx: ServiceContext, kind: BackupKind): BackupFile {
 /** "Nu een reservekopie maken" in Beheer. Audited: a full copy of the data now sits in a folder. */
 export function makeManualBackup(ctx: ServiceContext): BackupRow {
   const file = make(ctx, 'handmatig')
-  audit(
-    ctx.store.db,
-    ctx.actor,
-    {
-      action: 'backup:make',
-      entityType: 'backup',
-      entityId: file.name,
-      summary: `Reservekopie gemaakt: ${file.name}`,
-    },
-    ctx.now(),
-  )
+  recordEvent(ctx, {
+    action: 'backup:make',
+    entityType: 'backup',
+    entityId: file.name,
+    summary: `Reservekopie gemaakt: ${file.name}`,
+  })
   return row(file)
 }
 
@@ -115,17 +110,16 @@ export function dailyBackup(ctx: ServiceContext): BackupRow | null {
 
 /** One year-0 setting with its audit line, in one transaction. */
 function saveSetting(ctx: ServiceContext, key: string, value: unknown, summary: string): void {
-  ctx.store.db.transaction((tx) => {
+  const action = key === BACKUP_FOLDER_KEY ? 'backup:setFolder' : 'backup:setRetention'
+  audited(ctx, { action, entityType: 'settings', entityId: key, summary }, (tx) => {
     const json = JSON.stringify(value)
     tx.insert(settings)
       .values({ key, year: 0, value: json })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
-        set: { value: json, updatedAt: ctx.now().toISOString() },
+        set: { value: json },
       })
       .run()
-    const action = key === BACKUP_FOLDER_KEY ? 'backup:setFolder' : 'backup:setRetention'
-    audit(tx, ctx.actor, { action, entityType: 'settings', entityId: key, summary }, ctx.now())
   })
 }
 
@@ -224,17 +218,12 @@ export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult 
     )
   }
   // Recorded in the restored database: its trail shows when and by whom it came back.
-  audit(
-    ctx.store.db,
-    ctx.actor,
-    {
-      action: 'backup:restore',
-      entityType: 'backup',
-      entityId: chosen.name,
-      summary: `Reservekopie ${chosen.name} teruggezet; de database van daarvoor is bewaard als ${safety.name}`,
-      details: { restored: chosen.name, madeAt: chosen.madeAt, safetyBackup: safety.name },
-    },
-    ctx.now(),
-  )
+  recordEvent(ctx, {
+    action: 'backup:restore',
+    entityType: 'backup',
+    entityId: chosen.name,
+    summary: `Reservekopie ${chosen.name} teruggezet; de database van daarvoor is bewaard als ${safety.name}`,
+    details: { restored: chosen.name, madeAt: chosen.madeAt, safetyBackup: safety.name },
+  })
   return { restored: chosen.name, safetyBackup: safety.name }
 }

@@ -96,7 +96,6 @@ export function writeClients(
   tx: DbOrTx,
   plan: ClientsPlan,
   careProviderId: number,
-  now: Date,
 ): { created: number[]; updated: number[] } {
   const created = plan.create.map(
     ({ data }) =>
@@ -113,10 +112,7 @@ export function writeClients(
         .get().id,
   )
   for (const { id, data } of plan.update) {
-    tx.update(clients)
-      .set({ ...stored(data), updatedAt: now.toISOString() })
-      .where(eq(clients.id, id))
-      .run()
+    tx.update(clients).set(stored(data)).where(eq(clients.id, id)).run()
   }
   return { created, updated: plan.update.map((u) => u.id) }
 }

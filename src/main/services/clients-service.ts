@@ -9,7 +9,7 @@ import type {
   SetClientStatusInput,
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
-import { CLIENT_STATUS } from '../../shared/domain/vocabulary'
+import { CLIENT_STATUS, type ClientStatus } from '../../shared/domain/vocabulary'
 import { careProviders, clients } from '../db/schema'
 import {
   findClientByCode,
@@ -17,7 +17,8 @@ import {
   listClientRows,
   wijkList,
 } from '../repositories/clients'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import { releaseFromShortlists } from './offers-service'
 import type { ServiceContext } from './context'
 import { localIsoDate } from '../../shared/domain/dates'
@@ -51,8 +52,15 @@ export function saveClient(
   ctx: ServiceContext,
   { id, client }: z.output<typeof SaveClientInput>,
 ): ClientDetail {
-  const { db } = ctx.store
-  const savedId = db.transaction((tx) => {
+  const recorded = (saved: { id: number; provider: string }): AuditEntry => ({
+    action: id === undefined ? 'client:create' : 'client:update',
+    entityType: 'client',
+    entityId: saved.id,
+    // The code only: the audit trail keeps events, never personal details.
+    summary: `Kandidaat ${client.code} ${id === undefined ? 'aangemeld' : 'gewijzigd'} namens ${saved.provider}`,
+    details: { fields: Object.keys(client).filter((k) => k !== 'name' && k !== 'notes') },
+  })
+  const saved = audited(ctx, recorded, (tx) => {
     const provider = tx
       .select()
       .from(careProviders)
@@ -94,24 +102,16 @@ export function saveClient(
       }
       const updated = tx
         .update(clients)
-        .set({ ...values, updatedAt: new Date().toISOString() })
+        .set(values)
         .where(eq(clients.id, id))
         .returning({ id: clients.id })
         .get()
       if (!updated) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
       savedId = id
     }
-    audit(tx, ctx, {
-      action: id === undefined ? 'client:create' : 'client:update',
-      entityType: 'client',
-      entityId: savedId,
-      // The code only: the audit trail keeps events, never personal details.
-      summary: `Kandidaat ${client.code} ${id === undefined ? 'aangemeld' : 'gewijzigd'} namens ${provider.name}`,
-      details: { fields: Object.keys(client).filter((k) => k !== 'name' && k !== 'notes') },
-    })
-    return savedId
+    return { id: savedId, provider: provider.name }
   })
-  return getClient(ctx, savedId)
+  return getClient(ctx, saved.id)
 }
 
 /** Officer-set statuses only; the matching workflow owns voorgedragen, aanbieding and gehuisvest. */
@@ -120,14 +120,22 @@ export function setClientStatus(
   input: z.output<typeof SetClientStatusInput>,
 ): ClientDetail {
   const today = localIsoDate(ctx.now())
-  ctx.store.db.transaction((tx) => {
+  const changed = (from: { code: string; status: ClientStatus } | null): AuditEntry | null =>
+    from && {
+      action: 'client:status',
+      entityType: 'client',
+      entityId: input.id,
+      summary: `Kandidaat ${from.code}: ${CLIENT_STATUS.label(from.status)} → ${CLIENT_STATUS.label(input.status)}`,
+      details: { from: from.status, to: input.status, reason: input.reason },
+    }
+  audited(ctx, changed, (tx) => {
     const current = tx
       .select({ code: clients.code, status: clients.status, anonymisedAt: clients.anonymisedAt })
       .from(clients)
       .where(eq(clients.id, input.id))
       .get()
     if (!current) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
-    if (current.status === input.status) return
+    if (current.status === input.status) return null
     // Its needs and preferences are gone: matching it again would rank on cleared fields.
     if (current.anonymisedAt) {
       throw new ApiError(
@@ -152,16 +160,10 @@ export function setClientStatus(
       releaseFromShortlists(ctx, tx, input.id, input.reason ?? CLIENT_STATUS.label(input.status))
     }
     tx.update(clients)
-      .set({ status: input.status, statusSince: today, updatedAt: new Date().toISOString() })
+      .set({ status: input.status, statusSince: today })
       .where(eq(clients.id, input.id))
       .run()
-    audit(tx, ctx, {
-      action: 'client:status',
-      entityType: 'client',
-      entityId: input.id,
-      summary: `Kandidaat ${current.code}: ${CLIENT_STATUS.label(current.status)} → ${CLIENT_STATUS.label(input.status)}`,
-      details: { from: current.status, to: input.status, reason: input.reason },
-    })
+    return current
   })
   return getClient(ctx, input.id)
 }

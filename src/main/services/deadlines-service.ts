@@ -143,19 +143,17 @@ export async function reminder(
   const createdAt = ctx.now()
   const buffer = await writeReminderWorkbook({ corporation: corporation.name, createdAt, late })
   const fileName = `herinnering-${fileNamePart(corporation.name)}-${localIsoDate(createdAt)}.xlsx`
-  ctx.store.db.transaction((tx) =>
-    recordExport(tx, ctx, {
-      kind: 'reminder',
-      recipient: corporation.name,
-      fileName,
-      summary: `Herinnering naar ${corporation.name}: ${late.length === 1 ? '1 antwoord' : `${late.length} antwoorden`} over de termijn`,
-      details: {
-        corporationId: corporation.id,
-        rounds: late.filter((a) => a.kind === 'voordracht').length,
-        offers: late.filter((a) => a.kind === 'aanbieding').length,
-        dwellingIds: late.map((a) => a.dwellingId),
-      },
-    }),
-  )
+  recordExport(ctx, {
+    kind: 'reminder',
+    recipient: corporation.name,
+    fileName,
+    summary: `Herinnering naar ${corporation.name}: ${late.length === 1 ? '1 antwoord' : `${late.length} antwoorden`} over de termijn`,
+    details: {
+      corporationId: corporation.id,
+      rounds: late.filter((a) => a.kind === 'voordracht').length,
+      offers: late.filter((a) => a.kind === 'aanbieding').length,
+      dwellingIds: late.map((a) => a.dwellingId),
+    },
+  })
   return { fileName, base64: buffer.toString('base64') }
 }

@@ -14,8 +14,9 @@ import {
 } from '../db/schema'
 import { localIsoDate } from '../demo/calendar'
 import { generateDemo } from '../demo/generate'
-import { simulateHistory } from '../demo/history'
-import { audit } from './audit'
+import { simulateHistory, type HistorySummary } from '../demo/history'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 
 /** Rows per INSERT: well under SQLite's bound-parameter limit for the widest table (~30 columns). */
@@ -79,9 +80,35 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
   const quarterKeys = data.quarters.map((q) => q.key)
   const historyKeys = quarterKeys.slice(0, -1)
 
-  // better-sqlite3 is synchronous on one connection: everything below, the audit too, commits or
-  // rolls back together.
-  const { history, waiting } = db.transaction(() => {
+  const loaded = ({
+    history,
+    waiting,
+  }: {
+    history: HistorySummary
+    waiting: number
+  }): AuditEntry => ({
+    action: 'demo:load',
+    entityType: 'database',
+    summary:
+      `Demogegevens geladen (seed ${seed}): ${data.corporations.length} corporaties, ` +
+      `${data.careProviders.length} zorgaanbieders, ${data.clients.length} cliënten ` +
+      `(${waiting} nog wachtend) en ${data.dwellings.length} woningen in ${quarterKeys.length} ` +
+      `kwartalen (${quarterKeys.join(', ')}); geschiedenis van ${history.allocations} ` +
+      `toewijzingen in ${historyKeys.join(', ')}.`,
+    details: {
+      seed,
+      corporations: data.corporations.length,
+      careProviders: data.careProviders.length,
+      clients: data.clients.length,
+      waitingClients: waiting,
+      dwellings: data.dwellings.length,
+      quarters: quarterKeys,
+      history,
+    },
+  })
+  // better-sqlite3 is synchronous on one connection: everything below, the history's own steps
+  // too, commits or rolls back together with the audit event.
+  const { history, waiting } = audited(ctx, loaded, () => {
     const corporationIds = idsByName(
       db
         .insert(corporations)
@@ -150,32 +177,6 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
     })
     arrive('9999-12-31')
     const waiting = countWaiting(db)
-
-    audit(
-      db,
-      ctx.actor,
-      {
-        action: 'demo:load',
-        entityType: 'database',
-        summary:
-          `Demogegevens geladen (seed ${seed}): ${data.corporations.length} corporaties, ` +
-          `${data.careProviders.length} zorgaanbieders, ${data.clients.length} cliënten ` +
-          `(${waiting} nog wachtend) en ${data.dwellings.length} woningen in ${quarterKeys.length} ` +
-          `kwartalen (${quarterKeys.join(', ')}); geschiedenis van ${history.allocations} ` +
-          `toewijzingen in ${historyKeys.join(', ')}.`,
-        details: {
-          seed,
-          corporations: data.corporations.length,
-          careProviders: data.careProviders.length,
-          clients: data.clients.length,
-          waitingClients: waiting,
-          dwellings: data.dwellings.length,
-          quarters: quarterKeys,
-          history,
-        },
-      },
-      now,
-    )
     return { history, waiting }
   })
 

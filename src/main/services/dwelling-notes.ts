@@ -2,7 +2,8 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import type { TimelineEvent } from '../../shared/api/audit'
 import { ApiError } from '../../shared/api/endpoint'
 import { clients, dwellings } from '../db/schema'
-import { audit, timeline } from './audit'
+import { timeline, type AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 
 /** Client codes as the app writes them (K-2026-0123). */
@@ -18,7 +19,14 @@ export function addDwellingNote(
   input: { dwellingId: number; text: string },
 ): TimelineEvent[] {
   const db = ctx.store.db
-  db.transaction((tx) => {
+  const noted = (mentioned: number[]): AuditEntry => ({
+    action: 'dwelling:note',
+    entityType: 'dwelling',
+    entityId: input.dwellingId,
+    summary: `Notitie: ${input.text}`,
+    details: { text: input.text, clients: mentioned },
+  })
+  audited(ctx, noted, (tx) => {
     const dwelling = tx
       .select({ id: dwellings.id })
       .from(dwellings)
@@ -35,13 +43,7 @@ export function addDwellingNote(
             .where(inArray(sql`upper(${clients.code})`, codes))
             .all()
             .map((c) => c.id)
-    audit(tx, ctx, {
-      action: 'dwelling:note',
-      entityType: 'dwelling',
-      entityId: dwelling.id,
-      summary: `Notitie: ${input.text}`,
-      details: { text: input.text, clients: mentioned },
-    })
+    return mentioned
   })
   return timeline(db, 'dwelling', input.dwellingId)
 }

@@ -107,10 +107,7 @@ export function writeDwellings(
     created.push(...ids.map((r) => r.id).sort((a, b) => a - b))
   }
   for (const { id, data } of plan.update) {
-    tx.update(dwellings)
-      .set({ ...data, updatedAt: now.toISOString() })
-      .where(eq(dwellings.id, id))
-      .run()
+    tx.update(dwellings).set(data).where(eq(dwellings.id, id)).run()
   }
   return { created, updated: plan.update.map((u) => u.id) }
 }

@@ -8,10 +8,13 @@ import type {
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { corporations, dwellings } from '../db/schema'
+import { DWELLING_RULES } from '../domain/workflow'
 import { findDwellingAt, findDwellingDetail, listDwellingRows } from '../repositories/dwellings'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 import { ensureQuarter } from './quarters'
+import { requireStep } from './workflow-steps'
 import { localIsoDate } from '../../shared/domain/dates'
 
 export function listDwellings(
@@ -35,9 +38,15 @@ export function saveDwelling(
   ctx: ServiceContext,
   { id, dwelling }: z.output<typeof SaveDwellingInput>,
 ): DwellingDetail {
-  const { db } = ctx.store
   const today = localIsoDate(ctx.now())
-  const savedId = db.transaction((tx) => {
+  const recorded = (saved: { id: number; corporation: string }): AuditEntry => ({
+    action: id === undefined ? 'dwelling:create' : 'dwelling:update',
+    entityType: 'dwelling',
+    entityId: saved.id,
+    summary: `Woning ${dwelling.address} ${id === undefined ? 'ingediend' : 'gewijzigd'} door ${saved.corporation} voor ${dwelling.quarterKey}`,
+    details: { fields: Object.keys(dwelling) },
+  })
+  const saved = audited(ctx, recorded, (tx) => {
     const corporation = tx
       .select()
       .from(corporations)
@@ -66,26 +75,11 @@ export function saveDwelling(
         .where(eq(dwellings.id, id))
         .get()
       if (!current) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-      if (current.status !== 'ingediend') {
-        throw new ApiError(
-          'conflict',
-          'Deze woning is al in voordracht of verder en kan niet meer worden gewijzigd',
-        )
-      }
-      tx.update(dwellings)
-        .set({ ...dwelling, updatedAt: new Date().toISOString() })
-        .where(eq(dwellings.id, id))
-        .run()
+      requireStep(DWELLING_RULES, 'edit', current)
+      tx.update(dwellings).set(dwelling).where(eq(dwellings.id, id)).run()
       savedId = id
     }
-    audit(tx, ctx, {
-      action: id === undefined ? 'dwelling:create' : 'dwelling:update',
-      entityType: 'dwelling',
-      entityId: savedId,
-      summary: `Woning ${dwelling.address} ${id === undefined ? 'ingediend' : 'gewijzigd'} door ${corporation.name} voor ${dwelling.quarterKey}`,
-      details: { fields: Object.keys(dwelling) },
-    })
-    return savedId
+    return { id: savedId, corporation: corporation.name }
   })
-  return getDwelling(ctx, savedId)
+  return getDwelling(ctx, saved.id)
 }

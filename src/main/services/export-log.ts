@@ -1,8 +1,8 @@
 import { desc } from 'drizzle-orm'
 import type { ExportLogRow } from '../../shared/api/exports'
-import type { DbOrTx } from '../db/connection'
 import { exportLog } from '../db/schema'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 
 /** To a corporation, to management, or (right of access) to the client it is about. */
@@ -23,37 +23,33 @@ export interface ExportRecord {
 }
 
 /**
- * Records a file leaving the app: one export_log row (what Beheer lists) and its audit event.
- * Call inside the transaction of the export itself, so neither exists without the other.
+ * Records a file leaving the app: one export_log row (what Beheer lists) and its audit event, in
+ * one step, so neither exists without the other.
  */
-export function recordExport(tx: DbOrTx, ctx: ServiceContext, record: ExportRecord): number {
-  const at = ctx.now()
-  const { id } = tx
-    .insert(exportLog)
-    .values({
-      at: at.toISOString(),
-      officer: ctx.actor.officer,
-      osUser: ctx.actor.osUser,
-      kind: record.kind,
-      recipient: record.recipient,
-      fileName: record.fileName,
-      details: JSON.stringify(record.details),
-    })
-    .returning({ id: exportLog.id })
-    .get()
-  audit(
-    tx,
-    ctx.actor,
-    {
-      action: `export:${record.kind}`,
-      entityType: record.subject?.entityType ?? 'export',
-      entityId: record.subject?.entityId ?? id,
-      summary: record.summary,
-      details: { ...record.details, fileName: record.fileName, recipient: record.recipient },
-    },
-    at,
-  )
-  return id
+export function recordExport(ctx: ServiceContext, record: ExportRecord): number {
+  const exported = (id: number): AuditEntry => ({
+    action: `export:${record.kind}`,
+    entityType: record.subject?.entityType ?? 'export',
+    entityId: record.subject?.entityId ?? id,
+    summary: record.summary,
+    details: { ...record.details, fileName: record.fileName, recipient: record.recipient },
+  })
+  return audited(ctx, exported, (tx) => {
+    const { id } = tx
+      .insert(exportLog)
+      .values({
+        at: ctx.now().toISOString(),
+        officer: ctx.actor.officer,
+        osUser: ctx.actor.osUser,
+        kind: record.kind,
+        recipient: record.recipient,
+        fileName: record.fileName,
+        details: JSON.stringify(record.details),
+      })
+      .returning({ id: exportLog.id })
+      .get()
+    return id
+  })
 }
 
 /** Newest first; Beheer shows the recent ones, the rest stays in the database. */

@@ -16,7 +16,8 @@ import { DWELLING_COLUMNS, DWELLINGS_SHEET } from '../excel/dwelling-columns'
 import { readSheetRows } from '../excel/sheet-rows'
 import { readTemplateMeta } from '../excel/template-meta'
 import { loadWorkbook } from '../excel/workbook-reader'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import { backupBeforeImport } from './backup-service'
 import { planClients, writeClients } from './clients-import'
 import type { ServiceContext } from './context'
@@ -129,7 +130,7 @@ export async function importClients(
 
   return finish(ctx, 'clients', input, CLIENT_COLUMNS, rows.length, checked, outcome, {
     what: 'cliënten',
-    write: (tx) => writeClients(tx, plan, provider.id, ctx.now()),
+    write: (tx) => writeClients(tx, plan, provider.id),
     // Counts and the provider only: the audit trail never holds client codes or other personal details.
     summary: `Aanmeldingen geïmporteerd uit ${input.fileName} voor ${provider.name}`,
     details: { careProviderId: provider.id },
@@ -178,27 +179,20 @@ function finish(
   if (options.dryRun || refused || checked.valid.length === 0) return report
 
   backupBeforeImport(ctx)
-  ctx.store.db.transaction((tx) => {
-    const ids = commit.write(tx)
-    const skipped = rowCount - checked.valid.length
-    audit(
-      tx,
-      ctx.actor,
-      {
-        action: `${kind}:import`,
-        entityType: 'import',
-        summary: `${commit.summary}: ${countsInDutch(outcome)}${skipped > 0 ? `; ${skipped} rij(en) met fouten overgeslagen` : ''}`,
-        details: {
-          ...commit.details,
-          fileName: options.fileName,
-          rows: rowCount,
-          ...outcome,
-          skipped,
-          ids,
-        },
-      },
-      ctx.now(),
-    )
+  const skipped = rowCount - checked.valid.length
+  const imported = (ids: ReturnType<Commit['write']>): AuditEntry => ({
+    action: `${kind}:import`,
+    entityType: 'import',
+    summary: `${commit.summary}: ${countsInDutch(outcome)}${skipped > 0 ? `; ${skipped} rij(en) met fouten overgeslagen` : ''}`,
+    details: {
+      ...commit.details,
+      fileName: options.fileName,
+      rows: rowCount,
+      ...outcome,
+      skipped,
+      ids,
+    },
   })
+  audited(ctx, imported, (tx) => commit.write(tx))
   return { ...report, committed: true }
 }

@@ -6,6 +6,7 @@ import {
   DECLINE_REASON,
   type ContractKind,
   type DeclineReason,
+  type OfferStep,
 } from '../../shared/domain/vocabulary'
 import type { Tx } from '../db/connection'
 import {
@@ -24,18 +25,24 @@ import {
   responseDateProblem,
   statusAfterDecline,
 } from '../domain/offer-rules'
-import { audit } from './audit'
+import { DWELLING_RULES, OFFER_RULES } from '../domain/workflow'
+import { audit, auditMany, type AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 import { OPEN_SHORTLIST } from './matching-facts'
-import { closeRound, newRoundAudit } from './shortlists-service'
-import { dwellingMatching } from './shortlist-views'
-import { isoDay, makeRounds, setClientStatus, setDwellingStatus } from './workflow-steps'
+import { closeRound, noNewRound, step } from './shortlists-service'
+import {
+  isoDay,
+  makeRounds,
+  requireStep,
+  setClientStatus,
+  setDwellingStatus,
+} from './workflow-steps'
 
-function openOffer(tx: Tx, offerId: number) {
+function openOffer(tx: Tx, offerId: number, step: OfferStep) {
   const offer = tx.select().from(offers).where(eq(offers.id, offerId)).get()
   if (!offer) throw new ApiError('not-found', 'Deze aanbieding bestaat niet (meer)')
-  if (offer.outcome !== 'open')
-    throw new ApiError('conflict', 'Op deze aanbieding is al gereageerd')
+  requireStep(OFFER_RULES, step, offer)
   const client = tx.select().from(clients).where(eq(clients.id, offer.clientId)).get()!
   return { offer, client }
 }
@@ -54,8 +61,8 @@ export function acceptOffer(
   ctx: ServiceContext,
   input: { offerId: number; startsOn: string; contractKind?: ContractKind; respondedOn?: string },
 ): DwellingMatching {
-  const dwellingId = ctx.store.db.transaction((tx) => {
-    const { offer, client } = openOffer(tx, input.offerId)
+  return step(ctx, (tx) => {
+    const { offer, client } = openOffer(tx, input.offerId, 'accept')
     const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
     const startProblem = leaseStartProblem(input.startsOn, offer.offeredOn)
     if (startProblem) throw new ApiError('invalid-input', startProblem)
@@ -86,7 +93,7 @@ export function acceptOffer(
     // Housed: off every other open shortlist, whose rounds then carry on without them.
     releaseFromShortlists(ctx, tx, client.id, 'Elders gehuisvest')
     setClientStatus(tx, [client.id], 'gehuisvest', today)
-    audit(tx, ctx, {
+    const accepted: AuditEntry = {
       action: 'offer:accept',
       entityType: 'dwelling',
       entityId: offer.dwellingId,
@@ -98,17 +105,16 @@ export function acceptOffer(
         startsOn: input.startsOn,
         respondedOn,
       },
-    })
-    audit(tx, ctx, {
+    }
+    const housed: AuditEntry = {
       action: 'client:housed',
       entityType: 'client',
       entityId: client.id,
       summary: `${client.code} gehuisvest per ${input.startsOn}`,
       details: { dwellingId: offer.dwellingId },
-    })
-    return offer.dwellingId
+    }
+    return { dwellingId: offer.dwellingId, events: [accepted, housed] }
   })
-  return dwellingMatching(ctx, ctx.store.db, dwellingId)
 }
 
 /**
@@ -125,8 +131,8 @@ export function declineOffer(
     respondedOn?: string
   },
 ): DwellingMatching {
-  const dwellingId = ctx.store.db.transaction((tx) => {
-    const { offer, client } = openOffer(tx, input.offerId)
+  return step(ctx, (tx) => {
+    const { offer, client } = openOffer(tx, input.offerId, 'decline')
     const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
     const today = isoDay(ctx.now())
     const reason = input.decline.text
@@ -137,24 +143,27 @@ export function declineOffer(
       .where(eq(offers.id, offer.id))
       .run()
     const status = statusAfterDecline(client.flow, input.decline.reason)
-    setClientStatus(tx, [client.id], status, today)
     const valid = isValidDeclineReason(input.decline.reason)
-    audit(tx, ctx, {
+    const declined: AuditEntry = {
       action: 'offer:decline',
       entityType: 'dwelling',
       entityId: offer.dwellingId,
       summary: `${client.code} weigert de aanbieding: ${DECLINE_REASON.label(input.decline.reason)} (${valid ? 'geldige reden' : 'geen geldige reden'})`,
       details: { offerId: offer.id, clientId: client.id, respondedOn, valid, ...input.decline },
-    })
+    }
+    // Steps of their own inside this one, so their events come in the order they happen.
+    audited(ctx, declined, () => setClientStatus(tx, [client.id], status, today))
     if (status === 'aanbieding-benut') {
-      releaseFromShortlists(ctx, tx, client.id, CLIENT_STATUS.label(status))
-      audit(tx, ctx, {
+      const used: AuditEntry = {
         action: 'client:oneTimeOfferUsed',
         entityType: 'client',
         entityId: client.id,
         summary: `${client.code} heeft de eenmalige aanbieding benut (geweigerd zonder geldige reden) en gaat van de lijst van Het Vierde Huis; verder via de reguliere route (WoningNet)`,
         details: { offerId: offer.id, dwellingId: offer.dwellingId, reason: input.decline.reason },
-      })
+      }
+      audited(ctx, used, () =>
+        releaseFromShortlists(ctx, tx, client.id, CLIENT_STATUS.label(status)),
+      )
     }
 
     const { shortlistId } = tx
@@ -163,15 +172,12 @@ export function declineOffer(
       .where(eq(shortlistCandidates.id, offer.candidateId))
       .get()!
     const free = reopenForCorporation(ctx, tx, shortlistId, offer.dwellingId)
-    if (free.length === 0) {
-      // No reserve left: the round stays "gekozen" and the dwelling goes round again.
-      setDwellingStatus(tx, offer.dwellingId, 'ingediend', today)
-      const [round] = makeRounds(ctx, tx, [offer.dwellingId])
-      newRoundAudit(ctx, tx, offer.dwellingId, round)
-    }
-    return offer.dwellingId
+    if (free.length > 0) return { dwellingId: offer.dwellingId, events: [] }
+    // No reserve left: the round stays "gekozen" and the dwelling goes round again.
+    setDwellingStatus(tx, offer.dwellingId, 'ingediend', today)
+    const [round] = makeRounds(ctx, tx, [offer.dwellingId])
+    return { dwellingId: offer.dwellingId, events: noNewRound(offer.dwellingId, round) }
   })
-  return dwellingMatching(ctx, ctx.store.db, dwellingId)
 }
 
 /**
@@ -305,11 +311,10 @@ export function releaseFromShortlists(
       details: { clientId, shortlistId: row.shortlistId },
     })
     if (left.length === 0)
-      newRoundAudit(
-        ctx,
+      auditMany(
         tx,
-        row.dwellingId,
-        closeRound(ctx, tx, row.shortlistId, row.dwellingId, null),
+        ctx,
+        noNewRound(row.dwellingId, closeRound(ctx, tx, row.shortlistId, row.dwellingId, null)),
       )
   }
 }
@@ -319,21 +324,10 @@ export function withdrawDwelling(
   ctx: ServiceContext,
   input: { dwellingId: number; reason: string },
 ): DwellingMatching {
-  ctx.store.db.transaction((tx) => {
+  return step(ctx, (tx) => {
     const dwelling = tx.select().from(dwellings).where(eq(dwellings.id, input.dwellingId)).get()
     if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-    if (dwelling.status === 'verhuurd' || dwelling.status === 'ingetrokken') {
-      throw new ApiError(
-        'conflict',
-        `De woning is al ${dwelling.status} en kan niet meer worden ingetrokken`,
-      )
-    }
-    if (dwelling.status === 'aangeboden') {
-      throw new ApiError(
-        'conflict',
-        'Er loopt een aanbieding voor deze woning; leg eerst de reactie van de kandidaat vast',
-      )
-    }
+    requireStep(DWELLING_RULES, 'withdraw', dwelling)
     const today = isoDay(ctx.now())
     const open = tx
       .select({ id: shortlists.id })
@@ -377,13 +371,13 @@ export function withdrawDwelling(
       )
     }
     setDwellingStatus(tx, dwelling.id, 'ingetrokken', today)
-    audit(tx, ctx, {
+    const withdrawn: AuditEntry = {
       action: 'dwelling:withdraw',
       entityType: 'dwelling',
       entityId: dwelling.id,
       summary: `Woning ${dwelling.address} ingetrokken door de corporatie: ${input.reason}`,
       details: { reason: input.reason, lapsedShortlists: open },
-    })
+    }
+    return { dwellingId: dwelling.id, events: [withdrawn] }
   })
-  return dwellingMatching(ctx, ctx.store.db, input.dwellingId)
 }

@@ -8,7 +8,8 @@ import type {
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { careProviders, corporations } from '../db/schema'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 
 const corporationColumns = {
@@ -65,34 +66,33 @@ export function saveCorporation(
   ctx: ServiceContext,
   input: z.output<typeof SaveCorporationInput>,
 ): CorporationRow {
-  const { db } = ctx.store
-  return db.transaction((tx) => {
+  const values = {
+    name: input.name,
+    socialStock: input.socialStock,
+    exportDetail: input.exportDetail,
+    active: input.active,
+  }
+  const saved = (row: CorporationRow): AuditEntry => ({
+    action: input.id === undefined ? 'corporation:create' : 'corporation:update',
+    entityType: 'corporation',
+    entityId: row.id,
+    summary: `Corporatie ${row.name} ${input.id === undefined ? 'toegevoegd' : 'gewijzigd'} (sociale voorraad ${row.socialStock}, gegevens in voordrachten ${row.exportDetail}${row.active ? '' : ', niet actief'})`,
+    details: values,
+  })
+  return audited(ctx, saved, (tx) => {
     assertNameFree(ctx, corporations, input.name, input.id, 'corporatie')
-    const values = {
-      name: input.name,
-      socialStock: input.socialStock,
-      exportDetail: input.exportDetail,
-      active: input.active,
-    }
     let row: CorporationRow | undefined
     if (input.id === undefined) {
       row = tx.insert(corporations).values(values).returning(corporationColumns).get()
     } else {
       row = tx
         .update(corporations)
-        .set({ ...values, updatedAt: new Date().toISOString() })
+        .set(values)
         .where(eq(corporations.id, input.id))
         .returning(corporationColumns)
         .get()
       if (!row) throw new ApiError('not-found', 'Deze corporatie bestaat niet (meer)')
     }
-    audit(tx, ctx, {
-      action: input.id === undefined ? 'corporation:create' : 'corporation:update',
-      entityType: 'corporation',
-      entityId: row.id,
-      summary: `Corporatie ${row.name} ${input.id === undefined ? 'toegevoegd' : 'gewijzigd'} (sociale voorraad ${row.socialStock}, gegevens in voordrachten ${row.exportDetail}${row.active ? '' : ', niet actief'})`,
-      details: values,
-    })
     return row
   })
 }
@@ -101,35 +101,34 @@ export function saveCareProvider(
   ctx: ServiceContext,
   input: z.output<typeof SaveCareProviderInput>,
 ): CareProviderRow {
-  const { db } = ctx.store
-  return db.transaction((tx) => {
+  const values = {
+    name: input.name,
+    contingentShare: input.contingentShare,
+    contingentDwellings: input.contingentDwellings,
+    contact: input.contact,
+    active: input.active,
+  }
+  const saved = (row: CareProviderRow): AuditEntry => ({
+    action: input.id === undefined ? 'careProvider:create' : 'careProvider:update',
+    entityType: 'careProvider',
+    entityId: row.id,
+    summary: `Zorgaanbieder ${row.name} ${input.id === undefined ? 'toegevoegd' : 'gewijzigd'}`,
+    details: values,
+  })
+  return audited(ctx, saved, (tx) => {
     assertNameFree(ctx, careProviders, input.name, input.id, 'zorgaanbieder')
-    const values = {
-      name: input.name,
-      contingentShare: input.contingentShare,
-      contingentDwellings: input.contingentDwellings,
-      contact: input.contact,
-      active: input.active,
-    }
     let row: CareProviderRow | undefined
     if (input.id === undefined) {
       row = tx.insert(careProviders).values(values).returning(careProviderColumns).get()
     } else {
       row = tx
         .update(careProviders)
-        .set({ ...values, updatedAt: new Date().toISOString() })
+        .set(values)
         .where(eq(careProviders.id, input.id))
         .returning(careProviderColumns)
         .get()
       if (!row) throw new ApiError('not-found', 'Deze zorgaanbieder bestaat niet (meer)')
     }
-    audit(tx, ctx, {
-      action: input.id === undefined ? 'careProvider:create' : 'careProvider:update',
-      entityType: 'careProvider',
-      entityId: row.id,
-      summary: `Zorgaanbieder ${row.name} ${input.id === undefined ? 'toegevoegd' : 'gewijzigd'}`,
-      details: values,
-    })
     return row
   })
 }

@@ -22,7 +22,8 @@ import {
 } from '../db/schema'
 import { quotasForQuarter, shortfall } from '../domain/planning'
 import { DEFAULT_YEAR_SETTINGS, YEAR_SETTINGS_KEY } from '../domain/year-settings'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 import { instroomSteering } from './instroom-steering'
 import { ensureQuarter } from './quarters'
@@ -42,7 +43,14 @@ export function listYearTargets({ store }: ServiceContext): YearTarget[] {
 }
 
 export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarget {
-  ctx.store.db.transaction((tx) => {
+  const saved: AuditEntry = {
+    action: 'yearTarget:save',
+    entityType: 'year',
+    entityId: input.year,
+    summary: `Taakstelling ${input.year}: ${input.target} woningen (${input.target - input.catchUpTarget} regulier, ${input.catchUpTarget} inhaalslag), doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
+    details: { ...input },
+  }
+  audited(ctx, saved, (tx) => {
     tx.insert(yearTargets)
       .values(input)
       .onConflictDoUpdate({
@@ -51,17 +59,9 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
           target: input.target,
           catchUpTarget: input.catchUpTarget,
           instroomShareTarget: input.instroomShareTarget,
-          updatedAt: new Date().toISOString(),
         },
       })
       .run()
-    audit(tx, ctx, {
-      action: 'yearTarget:save',
-      entityType: 'year',
-      entityId: input.year,
-      summary: `Taakstelling ${input.year}: ${input.target} woningen (${input.target - input.catchUpTarget} regulier, ${input.catchUpTarget} inhaalslag), doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
-      details: { ...input },
-    })
   })
   return input
 }
@@ -86,22 +86,22 @@ export function saveSettings(
   ctx: ServiceContext,
   input: { year: number; values: YearSettings },
 ): EffectiveSettings {
-  ctx.store.db.transaction((tx) => {
+  const saved: AuditEntry = {
+    action: 'settings:save',
+    entityType: 'settings',
+    entityId: input.year,
+    summary: `Instellingen vanaf ${input.year} gewijzigd`,
+    details: { ...input.values },
+  }
+  audited(ctx, saved, (tx) => {
     const value = JSON.stringify(input.values)
     tx.insert(settings)
       .values({ key: YEAR_SETTINGS_KEY, year: input.year, value })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
-        set: { value, updatedAt: new Date().toISOString() },
+        set: { value },
       })
       .run()
-    audit(tx, ctx, {
-      action: 'settings:save',
-      entityType: 'settings',
-      entityId: input.year,
-      summary: `Instellingen vanaf ${input.year} gewijzigd`,
-      details: { ...input.values },
-    })
   })
   return getSettings(ctx, input.year)
 }
@@ -127,7 +127,7 @@ export function listQuarters({ store }: ServiceContext): QuarterRow[] {
 interface Progress {
   submitted: number
   inShortlist: number
-  matched: number
+  offered: number
   allocated: number
   withdrawn: number
 }
@@ -138,7 +138,7 @@ function progressByCorporation(db: DbOrTx, key: QuarterKey): Map<number, Progres
       corporationId: dwellings.corporationId,
       submitted: sql<number>`sum(${dwellings.status} <> 'ingetrokken')`,
       inShortlist: sql<number>`sum(${dwellings.status} = 'in-voordracht')`,
-      matched: sql<number>`sum(${dwellings.status} in ('gematcht', 'aangeboden'))`,
+      offered: sql<number>`sum(${dwellings.status} = 'aangeboden')`,
       allocated: sql<number>`sum(${dwellings.status} = 'verhuurd')`,
       withdrawn: sql<number>`sum(${dwellings.status} = 'ingetrokken')`,
     })
@@ -152,7 +152,7 @@ function progressByCorporation(db: DbOrTx, key: QuarterKey): Map<number, Progres
 const NO_PROGRESS: Progress = {
   submitted: 0,
   inShortlist: 0,
-  matched: 0,
+  offered: 0,
   allocated: 0,
   withdrawn: 0,
 }
@@ -266,7 +266,7 @@ function computeOverview(
       quota: sum('quota'),
       submitted: sum('submitted'),
       inShortlist: sum('inShortlist'),
-      matched: sum('matched'),
+      offered: sum('offered'),
       allocated: sum('allocated'),
       withdrawn: sum('withdrawn'),
     },
@@ -293,12 +293,16 @@ export function planQuarter(
   key: QuarterKey,
   carryShortfall: boolean,
 ): QuarterOverview {
-  return ctx.store.db.transaction((tx) => {
+  const planned = (overview: QuarterOverview): AuditEntry => ({
+    action: 'quarter:plan',
+    entityType: 'quarter',
+    entityId: key,
+    summary: `Kwartaal ${key} gepland: quotum ${overview.totals.quota} woningen${carryShortfall ? ', inclusief tekort vorig kwartaal' : ''}`,
+    details: { carryShortfall, quotas: overview.lines.map((l) => [l.corporation, l.quota]) },
+  })
+  return audited(ctx, planned, (tx) => {
     ensureQuarter(tx, key)
-    tx.update(quarters)
-      .set({ carryShortfall, updatedAt: new Date().toISOString() })
-      .where(eq(quarters.key, key))
-      .run()
+    tx.update(quarters).set({ carryShortfall }).where(eq(quarters.key, key)).run()
     const overview = computeOverview(tx, key, ctx.now(), false)
     tx.delete(quarterQuotas).where(eq(quarterQuotas.quarterKey, key)).run()
     if (overview.lines.length > 0) {
@@ -312,13 +316,6 @@ export function planQuarter(
         )
         .run()
     }
-    audit(tx, ctx, {
-      action: 'quarter:plan',
-      entityType: 'quarter',
-      entityId: key,
-      summary: `Kwartaal ${key} gepland: quotum ${overview.totals.quota} woningen${carryShortfall ? ', inclusief tekort vorig kwartaal' : ''}`,
-      details: { carryShortfall, quotas: overview.lines.map((l) => [l.corporation, l.quota]) },
-    })
     return overview
   })
 }

@@ -4,7 +4,8 @@ import { ApiError } from '../../shared/api'
 import { parseQuarter } from '../../shared/domain/quarter'
 import type { DbOrTx } from '../db/connection'
 import { corporations, dwellings, shortlistCandidates, shortlists } from '../db/schema'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited, eventsOf } from './audited'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
 import { presentRound, unavailableCandidates } from './shortlists-service'
@@ -24,7 +25,7 @@ export function presentPlan(ctx: ServiceContext, scope: PresentScope): PresentPl
 }
 
 export function presentAll(ctx: ServiceContext, scope: PresentScope): PresentResult {
-  return ctx.store.db.transaction((tx) => {
+  const presented = audited(ctx, eventsOf, (tx) => {
     const lists = conceptLists(tx, scope)
     const ready = lists.filter((list) => list.unavailable.length === 0)
     if (ready.length === 0) {
@@ -35,9 +36,9 @@ export function presentAll(ctx: ServiceContext, scope: PresentScope): PresentRes
           : 'Geen enkele conceptvoordracht kan worden voorgedragen: wissel eerst de kandidaten die niet meer beschikbaar zijn.',
       )
     }
-    for (const list of ready) presentRound(tx, ctx, list.shortlistId)
+    const events = ready.flatMap((list) => presentRound(tx, ctx, list.shortlistId).events)
     const corporationsPresented = perCorporation(ready)
-    audit(tx, ctx, {
+    const all: AuditEntry = {
       action: 'shortlists:presentAll',
       entityType: 'quarter',
       entityId: scope.quarter,
@@ -47,15 +48,17 @@ export function presentAll(ctx: ServiceContext, scope: PresentScope): PresentRes
         shortlists: ready.map((list) => list.shortlistId),
         skipped: lists.length - ready.length,
       },
-    })
-    return {
+    }
+    const result: PresentResult = {
       quarter: scope.quarter,
       presented: ready.length,
       candidates: ready.reduce((sum, list) => sum + list.candidates, 0),
       corporations: corporationsPresented,
       skipped: lists.filter((list) => list.unavailable.length > 0),
     }
+    return { result, events: [...events, all] }
   })
+  return presented.result
 }
 
 function conceptLists(db: DbOrTx, scope: PresentScope): ConceptList[] {

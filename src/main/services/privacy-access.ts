@@ -93,16 +93,14 @@ export function exportClientData(ctx: ServiceContext, clientId: number): FileRes
     timeline: timeline(db, 'client', clientId),
   }
   const fileName = `inzage-${client.code.replace(/[^A-Za-z0-9-]+/g, '_')}-${madeAt.slice(0, 10)}.json`
-  db.transaction((tx) =>
-    recordExport(tx, ctx, {
-      kind: 'client-data',
-      recipient: client.code,
-      fileName,
-      summary: `Inzage-export gemaakt van de gegevens van kandidaat ${client.code}`,
-      details: { clientId },
-      subject: { entityType: 'client', entityId: clientId },
-    }),
-  )
+  recordExport(ctx, {
+    kind: 'client-data',
+    recipient: client.code,
+    fileName,
+    summary: `Inzage-export gemaakt van de gegevens van kandidaat ${client.code}`,
+    details: { clientId },
+    subject: { entityType: 'client', entityId: clientId },
+  })
   return {
     fileName,
     base64: Buffer.from(JSON.stringify(document, null, 2), 'utf8').toString('base64'),

@@ -18,7 +18,8 @@ import {
   shortlistCandidates,
 } from '../db/schema'
 import { anonymisedValues } from '../repositories/clients'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import { backupsHolding } from './backup-service'
 import type { ServiceContext } from './context'
 import { releaseFromShortlists } from './offers-service'
@@ -45,26 +46,21 @@ export function privacySettings(ctx: ServiceContext): PrivacySettings {
 }
 
 export function savePrivacySettings(ctx: ServiceContext, input: PrivacySettings): PrivacySettings {
-  ctx.store.db.transaction((tx) => {
+  const saved: AuditEntry = {
+    action: 'privacy:settings',
+    entityType: 'settings',
+    entityId: RETENTION_KEY,
+    summary: `Bewaartermijn na huisvesting of intrekking: ${input.retentionMonths} maanden`,
+  }
+  audited(ctx, saved, (tx) => {
     const value = JSON.stringify(input.retentionMonths)
     tx.insert(settings)
       .values({ key: RETENTION_KEY, year: 0, value })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
-        set: { value, updatedAt: ctx.now().toISOString() },
+        set: { value },
       })
       .run()
-    audit(
-      tx,
-      ctx.actor,
-      {
-        action: 'privacy:settings',
-        entityType: 'settings',
-        entityId: RETENTION_KEY,
-        summary: `Bewaartermijn na huisvesting of intrekking: ${input.retentionMonths} maanden`,
-      },
-      ctx.now(),
-    )
   })
   return privacySettings(ctx)
 }
@@ -79,7 +75,7 @@ export function savePrivacySettings(ctx: ServiceContext, input: PrivacySettings)
  */
 function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: string): void {
   tx.update(clients)
-    .set({ ...anonymisedValues(birthYear), anonymisedAt: at, updatedAt: at })
+    .set({ ...anonymisedValues(birthYear), anonymisedAt: at })
     .where(eq(clients.id, clientId))
     .run()
   erasePersonalTexts(tx, clientId)
@@ -132,7 +128,15 @@ export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
   const cutoff = subMonths(ctx.now(), retentionMonths).toISOString().slice(0, 10)
   const at = ctx.now().toISOString()
   let cleared = false
-  const anonymised = ctx.store.db.transaction((tx) => {
+  const anonymisedEach = (due: { id: number; code: string }[]): AuditEntry[] =>
+    due.map((client) => ({
+      action: 'client:anonymise',
+      entityType: 'client',
+      entityId: client.id,
+      summary: `Persoonsgegevens van kandidaat ${client.code} gewist na de bewaartermijn van ${retentionMonths} maanden`,
+      details: { retentionMonths, cutoff },
+    }))
+  const anonymised = audited(ctx, anonymisedEach, (tx) => {
     cleared = clearTextsOfEarlierErasures(tx, at)
     const due = tx
       .select({ id: clients.id, code: clients.code, birthYear: clients.birthYear })
@@ -145,23 +149,9 @@ export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
         ),
       )
       .all()
-    for (const client of due) {
-      clearPersonalFields(tx, client.id, client.birthYear, at)
-      audit(
-        tx,
-        ctx.actor,
-        {
-          action: 'client:anonymise',
-          entityType: 'client',
-          entityId: client.id,
-          summary: `Persoonsgegevens van kandidaat ${client.code} gewist na de bewaartermijn van ${retentionMonths} maanden`,
-          details: { retentionMonths, cutoff },
-        },
-        ctx.now(),
-      )
-    }
-    return due.length
-  })
+    for (const client of due) clearPersonalFields(tx, client.id, client.birthYear, at)
+    return due
+  }).length
   if (anonymised > 0 || cleared) flushErased(ctx)
   return { retentionMonths, cutoff, anonymised }
 }
@@ -170,6 +160,12 @@ function isReferenced(tx: Tx, clientId: number): boolean {
   const n = (table: typeof shortlistCandidates | typeof offers | typeof allocations) =>
     tx.select({ n: count() }).from(table).where(eq(table.clientId, clientId)).get()?.n ?? 0
   return n(shortlistCandidates) + n(offers) + n(allocations) > 0
+}
+
+interface Erased {
+  id: number
+  code: string
+  outcome: EraseResult['outcome']
 }
 
 /**
@@ -183,7 +179,17 @@ export function eraseClient(
   input: z.output<typeof EraseClientInput>,
 ): EraseResult {
   const at = ctx.now().toISOString()
-  const erased = ctx.store.db.transaction((tx) => {
+  const erasedEvent = ({ id, code, outcome }: Erased): AuditEntry => ({
+    action: 'client:erase',
+    entityType: 'client',
+    entityId: id,
+    summary:
+      outcome === 'deleted'
+        ? `Kandidaat ${code} op verzoek volledig verwijderd`
+        : `Persoonsgegevens van kandidaat ${code} op verzoek gewist; de code blijft voor de cijfers`,
+    details: { reason: input.reason, outcome },
+  })
+  const erased = audited(ctx, erasedEvent, (tx): Erased => {
     const client = tx.select().from(clients).where(eq(clients.id, input.clientId)).get()
     if (!client) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
     if (client.status === 'aanbieding') {
@@ -208,23 +214,8 @@ export function eraseClient(
           .run()
       }
     }
-    audit(
-      tx,
-      ctx.actor,
-      {
-        action: 'client:erase',
-        entityType: 'client',
-        entityId: client.id,
-        summary:
-          outcome === 'deleted'
-            ? `Kandidaat ${client.code} op verzoek volledig verwijderd`
-            : `Persoonsgegevens van kandidaat ${client.code} op verzoek gewist; de code blijft voor de cijfers`,
-        details: { reason: input.reason, outcome },
-      },
-      ctx.now(),
-    )
-    return { code: client.code, outcome }
+    return { id: client.id, code: client.code, outcome }
   })
   flushErased(ctx)
-  return { ...erased, heldBy: backupsHolding(ctx, erased.code) }
+  return { code: erased.code, outcome: erased.outcome, heldBy: backupsHolding(ctx, erased.code) }
 }

@@ -21,19 +21,17 @@ async function report(ctx: ServiceContext, request: FiguresRequest): Promise<Fil
   const buffer = await writeReportWorkbook(figures)
   const quarter = 'quarter' in request
   const fileName = `${quarter ? 'kwartaalrapportage' : 'jaarrapportage'}-${figures.period.key}.xlsx`
-  ctx.store.db.transaction((tx) =>
-    recordExport(tx, ctx, {
-      kind: quarter ? 'report-quarter' : 'report-year',
-      recipient: 'management',
-      fileName,
-      summary: `${reportTitle(figures)} gemaakt`,
-      details: {
-        period: figures.period.key,
-        submitted: figures.totals.submitted,
-        allocated: figures.totals.allocated,
-      },
-    }),
-  )
+  recordExport(ctx, {
+    kind: quarter ? 'report-quarter' : 'report-year',
+    recipient: 'management',
+    fileName,
+    summary: `${reportTitle(figures)} gemaakt`,
+    details: {
+      period: figures.period.key,
+      submitted: figures.totals.submitted,
+      allocated: figures.totals.allocated,
+    },
+  })
   return { fileName, base64: buffer.toString('base64') }
 }
 

@@ -157,23 +157,21 @@ export async function exportShortlists(ctx: ServiceContext, input: Input): Promi
     candidates,
   })
   const fileName = `voordrachten-${fileNamePart(corporation.name)}-${input.quarter}-${isoDay(createdAt)}.xlsx`
-  db.transaction((tx) =>
-    recordExport(tx, ctx, {
-      kind: 'shortlists',
-      recipient: corporation.name,
-      fileName,
-      summary: `Voordrachten ${input.quarter} naar ${corporation.name}: ${answerable.length} woningen, ${candidates.length} kandidaten`,
-      details: {
-        quarter: input.quarter,
-        corporationId: corporation.id,
-        // Which level of candidate detail left the app: the agreement with this corporation.
-        detail,
-        dwellingIds: answerable.map((r) => r.dwellingId),
-        shortlists: answerable.map((r) => ({ id: r.shortlistId, round: r.round })),
-        dwellings: answerable.length,
-        candidates: candidates.length,
-      },
-    }),
-  )
+  recordExport(ctx, {
+    kind: 'shortlists',
+    recipient: corporation.name,
+    fileName,
+    summary: `Voordrachten ${input.quarter} naar ${corporation.name}: ${answerable.length} woningen, ${candidates.length} kandidaten`,
+    details: {
+      quarter: input.quarter,
+      corporationId: corporation.id,
+      // Which level of candidate detail left the app: the agreement with this corporation.
+      detail,
+      dwellingIds: answerable.map((r) => r.dwellingId),
+      shortlists: answerable.map((r) => ({ id: r.shortlistId, round: r.round })),
+      dwellings: answerable.length,
+      candidates: candidates.length,
+    },
+  })
   return { fileName, base64: buffer.toString('base64') }
 }

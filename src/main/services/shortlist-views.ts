@@ -22,6 +22,7 @@ import {
 import { isEligible, whyNot } from '../domain/eligibility'
 import { compareCandidates } from '../domain/shortlist-batch'
 import { scoreTotal, waitingDays } from '../domain/ranking'
+import { DWELLING_RULES, nextSteps, OFFER_RULES, ROUND_RULES } from '../domain/workflow'
 import type { ServiceContext } from './context'
 import {
   OPEN_SHORTLIST,
@@ -159,6 +160,7 @@ export function dwellingMatching(
     dwellingId,
     status: dwelling.status,
     flipPossible: dwelling.flipPossible,
+    next: nextSteps(DWELLING_RULES, dwelling),
     rounds: rounds.map((r): Shortlist => ({
       id: r.id,
       round: r.round,
@@ -174,8 +176,9 @@ export function dwellingMatching(
           waitingDays: differenceInCalendarDays(today, parseISO(registeredOn)),
           parts: JSON.parse(scoreParts) as ScorePartView[],
         })),
+      next: nextSteps(ROUND_RULES, r),
     })),
-    offers: offerRows,
+    offers: offerRows.map((o) => ({ ...o, next: nextSteps(OFFER_RULES, o) })),
   }
 }
 

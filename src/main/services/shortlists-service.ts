@@ -9,7 +9,9 @@ import { isEligible } from '../domain/eligibility'
 import { offerDateProblem } from '../domain/offer-rules'
 import { scoreCandidate } from '../domain/ranking'
 import type { ShortNote } from '../domain/shortlist-batch'
-import { audit } from './audit'
+import { ROUND_RULES } from '../domain/workflow'
+import type { AuditEntry } from './audit'
+import { audited, eventsOf } from './audited'
 import type { ServiceContext } from './context'
 import { reserveForInstroom } from './instroom-reserve'
 import {
@@ -23,6 +25,7 @@ import {
   isoDay,
   makeRounds,
   openCandidates,
+  requireStep,
   setClientStatus,
   setDwellingStatus,
 } from './workflow-steps'
@@ -34,26 +37,37 @@ function loadShortlist(tx: Tx, shortlistId: number) {
   return { shortlist, dwelling }
 }
 
-function requireStatus(actual: string, wanted: string, action: string) {
-  if (actual !== wanted)
-    throw new ApiError(
-      'conflict',
-      `${action} kan alleen bij een voordracht met status ${wanted}; deze is ${actual}`,
-    )
-}
-
 const code = (tx: Tx, clientId: number) =>
   tx.select({ code: clients.code }).from(clients).where(eq(clients.id, clientId)).get()?.code ?? '?'
 
-/** Runs one workflow step in a transaction and answers with the dwelling's matching state. */
-function step(ctx: ServiceContext, work: (tx: Tx) => number): DwellingMatching {
-  const dwellingId = ctx.store.db.transaction(work)
+/** What a workflow step did: the dwelling it concerns and the events that record it. */
+export interface StepDone {
+  dwellingId: number
+  events: AuditEntry[]
+}
+
+/** Runs one workflow step with its events and answers with the dwelling's matching state. */
+export function step(ctx: ServiceContext, change: (tx: Tx) => StepDone): DwellingMatching {
+  const { dwellingId } = audited(ctx, eventsOf, change)
   return dwellingMatching(ctx, ctx.store.db, dwellingId)
 }
 
 /** Concept shortlists for every submitted dwelling of the quarter that has none open. */
 export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): GenerateSummary {
-  return ctx.store.db.transaction((tx) => {
+  const generated = (summary: GenerateSummary): AuditEntry => ({
+    action: 'shortlists:generate',
+    entityType: 'quarter',
+    entityId: quarter,
+    summary:
+      `${summary.shortlistsMade} conceptvoordrachten gemaakt voor ${summary.dwellings} open woningen in ${quarter}; ` +
+      `te weinig in aanmerking: ${summary.tooFewEligible.length}, kandidaten elders nodig: ${summary.neededElsewhere.length}`,
+    details: {
+      made: summary.shortlistsMade,
+      tooFew: summary.tooFewEligible.map((t) => t.dwellingId),
+      neededElsewhere: summary.neededElsewhere.map((t) => t.dwellingId),
+    },
+  })
+  return audited(ctx, generated, (tx) => {
     const open = tx
       .select({ id: dwellings.id, address: dwellings.address })
       .from(dwellings)
@@ -83,19 +97,6 @@ export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): Ge
     const tooFewEligible = short('too-few-eligible')
     const neededElsewhere = short('needed-elsewhere')
     const made = rounds.filter((r) => r.shortlistId !== null).length
-    audit(tx, ctx, {
-      action: 'shortlists:generate',
-      entityType: 'quarter',
-      entityId: quarter,
-      summary:
-        `${made} conceptvoordrachten gemaakt voor ${open.length} open woningen in ${quarter}; ` +
-        `te weinig in aanmerking: ${tooFewEligible.length}, kandidaten elders nodig: ${neededElsewhere.length}`,
-      details: {
-        made,
-        tooFew: tooFewEligible.map((t) => t.dwellingId),
-        neededElsewhere: neededElsewhere.map((t) => t.dwellingId),
-      },
-    })
     return {
       quarter,
       dwellings: open.length,
@@ -114,7 +115,7 @@ export function swapCandidate(
 ): DwellingMatching {
   return step(ctx, (tx) => {
     const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
-    requireStatus(shortlist.status, 'concept', 'Wisselen')
+    requireStep(ROUND_RULES, 'swap', shortlist)
     const leaving = tx
       .select()
       .from(shortlistCandidates)
@@ -145,11 +146,10 @@ export function swapCandidate(
         score: score.total,
         scoreParts: JSON.stringify(score.parts),
         swapReason: input.reason,
-        updatedAt: new Date().toISOString(),
       })
       .where(eq(shortlistCandidates.id, leaving.id))
       .run()
-    audit(tx, ctx, {
+    const swapped: AuditEntry = {
       action: 'shortlist:swap',
       entityType: 'dwelling',
       entityId: dwelling.id,
@@ -160,8 +160,8 @@ export function swapCandidate(
         added: client.id,
         reason: input.reason,
       },
-    })
-    return dwelling.id
+    }
+    return { dwellingId: dwelling.id, events: [swapped] }
   })
 }
 
@@ -185,9 +185,9 @@ export function unavailableCandidates(tx: DbOrTx, shortlistId: number): string[]
 }
 
 /** The present step inside a caller's transaction (one round, or a whole quarter at once). */
-export function presentRound(tx: Tx, ctx: ServiceContext, shortlistId: number): number {
+export function presentRound(tx: Tx, ctx: ServiceContext, shortlistId: number): StepDone {
   const { shortlist, dwelling } = loadShortlist(tx, shortlistId)
-  requireStatus(shortlist.status, 'concept', 'Voordragen')
+  requireStep(ROUND_RULES, 'present', shortlist)
   const today = ctx.now()
   const unavailable = unavailableCandidates(tx, shortlist.id)
   if (unavailable.length > 0) {
@@ -207,7 +207,7 @@ export function presentRound(tx: Tx, ctx: ServiceContext, shortlistId: number): 
     'voorgedragen',
     isoDay(today),
   )
-  audit(tx, ctx, {
+  const presented: AuditEntry = {
     action: 'shortlist:present',
     entityType: 'dwelling',
     entityId: dwelling.id,
@@ -217,8 +217,8 @@ export function presentRound(tx: Tx, ctx: ServiceContext, shortlistId: number): 
       clients: candidates.map((c) => c.clientId),
       pool: shortlist.eligiblePoolSize,
     },
-  })
-  return dwelling.id
+  }
+  return { dwellingId: dwelling.id, events: [presented] }
 }
 
 /** The corporation picks a candidate: the client gets the one-time offer, the others are free again. */
@@ -228,7 +228,7 @@ export function choose(
 ): DwellingMatching {
   return step(ctx, (tx) => {
     const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
-    requireStatus(shortlist.status, 'voorgedragen', 'Kiezen')
+    requireStep(ROUND_RULES, 'choose', shortlist)
     const candidates = openCandidates(tx, shortlist.id)
     const chosen = candidates.find((c) => c.clientId === input.clientId)
     if (!chosen)
@@ -275,14 +275,14 @@ export function choose(
     )
     setClientStatus(tx, [chosen.clientId], 'aanbieding', today)
     setDwellingStatus(tx, dwelling.id, 'aangeboden', today)
-    audit(tx, ctx, {
+    const chose: AuditEntry = {
       action: 'shortlist:choose',
       entityType: 'dwelling',
       entityId: dwelling.id,
       summary: `Corporatie kiest ${code(tx, chosen.clientId)} (ronde ${shortlist.round}); eenmalige aanbieding gedaan`,
       details: { shortlistId: shortlist.id, clientId: chosen.clientId },
-    })
-    return dwelling.id
+    }
+    return { dwellingId: dwelling.id, events: [chose] }
   })
 }
 
@@ -334,21 +334,26 @@ export function rejectCandidate(
 ): DwellingMatching {
   return step(ctx, (tx) => {
     const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
-    requireStatus(shortlist.status, 'voorgedragen', 'Afwijzen')
+    requireStep(ROUND_RULES, 'reject', shortlist)
     if (!openCandidates(tx, shortlist.id).some((c) => c.clientId === input.clientId)) {
       throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
     }
-    rejectCandidates(ctx, tx, shortlist.id, [input.clientId], input.rejection)
-    audit(tx, ctx, {
+    const rejected: AuditEntry = {
       action: 'shortlist:rejectCandidate',
       entityType: 'dwelling',
       entityId: dwelling.id,
       summary: `Geen match met ${code(tx, input.clientId)} (ronde ${shortlist.round}): ${REJECTION_REASON.label(input.rejection.reason)}`,
       details: { shortlistId: shortlist.id, clientId: input.clientId, ...input.rejection },
-    })
-    if (openCandidates(tx, shortlist.id).length === 0)
-      newRoundAudit(ctx, tx, dwelling.id, closeRound(ctx, tx, shortlist.id, dwelling.id, null))
-    return dwelling.id
+    }
+    // A step of its own inside this one, so its event comes before those of the next round.
+    audited(ctx, rejected, () =>
+      rejectCandidates(ctx, tx, shortlist.id, [input.clientId], input.rejection),
+    )
+    const emptied = openCandidates(tx, shortlist.id).length === 0
+    const events = emptied
+      ? noNewRound(dwelling.id, closeRound(ctx, tx, shortlist.id, dwelling.id, null))
+      : []
+    return { dwellingId: dwelling.id, events }
   })
 }
 
@@ -359,10 +364,9 @@ export function rejectAll(
 ): DwellingMatching {
   return step(ctx, (tx) => {
     const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
-    requireStatus(shortlist.status, 'voorgedragen', 'Afwijzen')
+    requireStep(ROUND_RULES, 'rejectAll', shortlist)
     const open = openCandidates(tx, shortlist.id).map((c) => c.clientId)
-    rejectCandidates(ctx, tx, shortlist.id, open, input.rejection)
-    audit(tx, ctx, {
+    const rejected: AuditEntry = {
       action: 'shortlist:rejectAll',
       entityType: 'dwelling',
       entityId: dwelling.id,
@@ -373,32 +377,26 @@ export function rejectAll(
         motivation: input.motivation,
         ...input.rejection,
       },
-    })
-    newRoundAudit(
-      ctx,
-      tx,
-      dwelling.id,
-      closeRound(ctx, tx, shortlist.id, dwelling.id, input.motivation),
-    )
-    return dwelling.id
+    }
+    // A step of its own inside this one, so its event comes before those of the next round.
+    audited(ctx, rejected, () => rejectCandidates(ctx, tx, shortlist.id, open, input.rejection))
+    const round = closeRound(ctx, tx, shortlist.id, dwelling.id, input.motivation)
+    return { dwellingId: dwelling.id, events: noNewRound(dwelling.id, round) }
   })
 }
 
-export function newRoundAudit(
-  ctx: ServiceContext,
-  tx: Tx,
-  dwellingId: number,
-  round: ReturnType<typeof closeRound>,
-) {
-  // A new concept round records itself (shortlist:concept); only its absence needs saying.
-  if (round?.shortlistId) return
-  audit(tx, ctx, {
-    action: 'shortlist:noCandidates',
-    entityType: 'dwelling',
-    entityId: dwellingId,
-    summary: 'Geen nieuwe kandidaten in aanmerking; de woning wacht op nieuwe aanmeldingen',
-    details: { shortlistId: null },
-  })
+/** A new concept round records itself (shortlist:concept); only its absence needs saying. */
+export function noNewRound(dwellingId: number, round: ReturnType<typeof closeRound>): AuditEntry[] {
+  if (round?.shortlistId) return []
+  return [
+    {
+      action: 'shortlist:noCandidates',
+      entityType: 'dwelling',
+      entityId: dwellingId,
+      summary: 'Geen nieuwe kandidaten in aanmerking; de woning wacht op nieuwe aanmeldingen',
+      details: { shortlistId: null },
+    },
+  ]
 }
 
 export { closeRound }

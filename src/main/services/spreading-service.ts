@@ -22,10 +22,12 @@ import {
   wijkLoads,
   wijkNorms,
   type ComplexStop,
+  type StopCount,
   type WijkFigures,
   type WijkNorm,
 } from '../domain/spreading'
-import { audit } from './audit'
+import type { AuditEntry } from './audit'
+import { audited } from './audited'
 import type { ServiceContext } from './context'
 
 const SETTINGS_KEY = 'spreading'
@@ -124,8 +126,8 @@ export function spreadingState(db: DbOrTx, today: Date): SpreadingState {
   }
 }
 
-/** Dwellings whose complex may still get a placement from them: shortlisted, matched or offered. */
-const UNDER_WAY = ['in-voordracht', 'gematcht', 'aangeboden'] as const
+/** Dwellings whose complex may still get a placement from them: shortlisted or offered. */
+const UNDER_WAY = ['in-voordracht', 'aangeboden'] as const
 
 /** The stop as eligibility needs it for these dwellings: which are stopped, which let through anyway. */
 export function complexStopContext(
@@ -218,22 +220,22 @@ export function spreadingOverview({ store, now }: ServiceContext): SpreadingOver
 }
 
 export function saveWijkFigure(ctx: ServiceContext, input: SaveWijkFigure): SpreadingOverview {
-  ctx.store.db.transaction((tx) => {
+  const saved: AuditEntry = {
+    action: 'spreading:saveWijk',
+    entityType: 'wijk',
+    entityId: input.wijk,
+    summary: `Cijfers ${WIJK.label(input.wijk)}: ${input.socialStock} sociale huurwoningen, ${Math.round(input.socialShare * 100)} % sociale huur, ${input.placements} plaatsingen buiten de app`,
+    details: { ...input },
+  }
+  audited(ctx, saved, (tx) => {
     const values = { ...input, source: 'beheer' as const }
     tx.insert(wijkFigures)
       .values(values)
       .onConflictDoUpdate({
         target: wijkFigures.wijk,
-        set: { ...values, updatedAt: new Date().toISOString() },
+        set: values,
       })
       .run()
-    audit(tx, ctx, {
-      action: 'spreading:saveWijk',
-      entityType: 'wijk',
-      entityId: input.wijk,
-      summary: `Cijfers ${WIJK.label(input.wijk)}: ${input.socialStock} sociale huurwoningen, ${Math.round(input.socialShare * 100)} % sociale huur, ${input.placements} plaatsingen buiten de app`,
-      details: { ...input },
-    })
   })
   return spreadingOverview(ctx)
 }
@@ -243,22 +245,22 @@ export function saveSpreadingSettings(
   input: SpreadingSettings,
 ): SpreadingOverview {
   const year = ctx.now().getFullYear()
-  ctx.store.db.transaction((tx) => {
+  const saved: AuditEntry = {
+    action: 'spreading:saveSettings',
+    entityType: 'settings',
+    entityId: `${SETTINGS_KEY}-${year}`,
+    summary: `Spreiding vanaf ${year}: gewichten ${input.concentrationWeight} (concentratie) en ${input.historyWeight} (eerdere plaatsingen), stop ${input.complexStopPlacements} plaatsingen in ${input.complexStopYears} jaar per complex`,
+    details: { ...input },
+  }
+  audited(ctx, saved, (tx) => {
     const value = JSON.stringify(input)
     tx.insert(settings)
       .values({ key: SETTINGS_KEY, year, value })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
-        set: { value, updatedAt: new Date().toISOString() },
+        set: { value },
       })
       .run()
-    audit(tx, ctx, {
-      action: 'spreading:saveSettings',
-      entityType: 'settings',
-      entityId: `${SETTINGS_KEY}-${year}`,
-      summary: `Spreiding vanaf ${year}: gewichten ${input.concentrationWeight} (concentratie) en ${input.historyWeight} (eerdere plaatsingen), stop ${input.complexStopPlacements} plaatsingen in ${input.complexStopYears} jaar per complex`,
-      details: { ...input },
-    })
   })
   return spreadingOverview(ctx)
 }
@@ -288,6 +290,14 @@ export function complexStopOf(ctx: ServiceContext, dwellingId: number): ComplexS
   }
 }
 
+interface Overridden {
+  address: string
+  complex: string
+  placements: number
+  count: StopCount
+  stop: ComplexStop
+}
+
 /**
  * The officer lets candidates be presented for a dwelling although its complex reached the stop
  * (the plan leaves room for "maatwerk … ook buiten de regels"): only with a reason, always audited.
@@ -296,7 +306,14 @@ export function overrideComplexStop(
   ctx: ServiceContext,
   input: { dwellingId: number; reason: string },
 ): { dwellingId: number; complex: string; placements: number } {
-  return ctx.store.db.transaction((tx) => {
+  const overridden = ({ address, complex, placements, count, stop }: Overridden): AuditEntry => ({
+    action: 'dwelling:overrideComplexStop',
+    entityType: 'dwelling',
+    entityId: input.dwellingId,
+    summary: `Stop voor ${complex} opgeheven voor ${address} (${placements} plaatsingen in ${stop.years} jaar, ${count.pending} in behandeling): ${input.reason}`,
+    details: { ...count, stop, reason: input.reason },
+  })
+  const { complex, placements } = audited(ctx, overridden, (tx) => {
     const dwelling = tx
       .select({ complex: dwellings.complex, address: dwellings.address })
       .from(dwellings)
@@ -314,16 +331,10 @@ export function overrideComplexStop(
       )
     }
     tx.update(dwellings)
-      .set({ complexStopOverride: input.reason, updatedAt: new Date().toISOString() })
+      .set({ complexStopOverride: input.reason })
       .where(eq(dwellings.id, input.dwellingId))
       .run()
-    audit(tx, ctx, {
-      action: 'dwelling:overrideComplexStop',
-      entityType: 'dwelling',
-      entityId: input.dwellingId,
-      summary: `Stop voor ${complex} opgeheven voor ${dwelling.address} (${placements} plaatsingen in ${state.stop.years} jaar, ${count.pending} in behandeling): ${input.reason}`,
-      details: { ...count, stop: state.stop, reason: input.reason },
-    })
-    return { dwellingId: input.dwellingId, complex, placements }
+    return { address: dwelling.address, complex, placements, count, stop: state.stop }
   })
+  return { dwellingId: input.dwellingId, complex, placements }
 }

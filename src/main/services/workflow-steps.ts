@@ -14,6 +14,8 @@ import {
 } from './matching-facts'
 import { getSettings } from './planning-service'
 import { localIsoDate } from '../../shared/domain/dates'
+import { ApiError } from '../../shared/api/endpoint'
+import { refusal, type StepRule } from '../domain/workflow'
 
 /** Small building blocks of the workflow; each runs inside the caller's transaction. */
 
@@ -26,10 +28,7 @@ export function setClientStatus(
   today: string,
 ): void {
   if (ids.length === 0) return
-  tx.update(clients)
-    .set({ status, statusSince: today, updatedAt: new Date().toISOString() })
-    .where(inArray(clients.id, ids))
-    .run()
+  tx.update(clients).set({ status, statusSince: today }).where(inArray(clients.id, ids)).run()
 }
 
 export function setDwellingStatus(
@@ -38,10 +37,7 @@ export function setDwellingStatus(
   status: DwellingStatus,
   today: string,
 ): void {
-  tx.update(dwellings)
-    .set({ status, statusSince: today, updatedAt: new Date().toISOString() })
-    .where(eq(dwellings.id, id))
-    .run()
+  tx.update(dwellings).set({ status, statusSince: today }).where(eq(dwellings.id, id)).run()
 }
 
 /** Clients still open (undecided) on a shortlist. */
@@ -150,7 +146,6 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
       .set({
         status: 'in-voordracht',
         statusSince: isoDay(today),
-        updatedAt: new Date().toISOString(),
       })
       .where(inArray(dwellings.id, ids))
       .run()
@@ -178,4 +173,14 @@ export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): 
     note: proposal.note,
     passedOver: proposal.passedOver,
   }))
+}
+
+/** Refuses a step the workflow rules do not allow now, with the rule's Dutch reason. */
+export function requireStep<K extends string, S>(
+  rules: readonly StepRule<K, S>[],
+  key: K,
+  state: S,
+): void {
+  const why = refusal(rules, key, state)
+  if (why) throw new ApiError('conflict', why)
 }

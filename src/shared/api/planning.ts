@@ -88,7 +88,8 @@ export const QuarterLineSchema = z.object({
   quota: z.number(),
   submitted: z.number(),
   inShortlist: z.number(),
-  matched: z.number(),
+  /** The corporation chose a candidate and the one-time offer runs. */
+  offered: z.number(),
   allocated: z.number(),
   withdrawn: z.number(),
 })

@@ -4,9 +4,12 @@ import { QuarterKeySchema } from '../domain/quarter'
 import {
   CANDIDATE_DECISION,
   DWELLING_STATUS,
+  DWELLING_STEP,
   FLOW,
   OFFER_OUTCOME,
+  OFFER_STEP,
   REJECTION_REASON,
+  ROUND_STEP,
   SHORTLIST_STATUS,
   TARGET_GROUP,
   WIJK,
@@ -39,6 +42,17 @@ export const CandidateSchema = z.object({
 })
 export type Candidate = z.infer<typeof CandidateSchema>
 
+/** A step the workflow rules allow now or not, with the Dutch reason why not. */
+const nextSteps = <const K extends string>(keys: readonly [K, ...K[]]) =>
+  z.array(
+    z.object({
+      key: z.enum(keys),
+      label: z.string(),
+      allowed: z.boolean(),
+      reason: z.string().nullable(),
+    }),
+  )
+
 export const OfferSchema = z.object({
   id: z.number(),
   clientId: z.number(),
@@ -47,6 +61,7 @@ export const OfferSchema = z.object({
   outcome: z.enum(OFFER_OUTCOME.keys),
   respondedOn: z.string().nullable(),
   declineReason: z.string().nullable(),
+  next: nextSteps(OFFER_STEP.keys),
 })
 export type Offer = z.infer<typeof OfferSchema>
 
@@ -59,6 +74,7 @@ export const ShortlistSchema = z.object({
   decidedAt: z.string().nullable(),
   rejectionMotivation: z.string().nullable(),
   candidates: z.array(CandidateSchema),
+  next: nextSteps(ROUND_STEP.keys),
 })
 export type Shortlist = z.infer<typeof ShortlistSchema>
 
@@ -88,6 +104,7 @@ export const DwellingMatchingSchema = z.object({
   flipPossible: z.boolean(),
   rounds: z.array(ShortlistSchema),
   offers: z.array(OfferSchema),
+  next: nextSteps(DWELLING_STEP.keys),
 })
 export type DwellingMatching = z.infer<typeof DwellingMatchingSchema>
 

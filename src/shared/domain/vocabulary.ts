@@ -81,7 +81,6 @@ export type ClientStatus = (typeof CLIENT_STATUS.keys)[number]
 export const DWELLING_STATUS = labelled({
   ingediend: 'Ingediend',
   'in-voordracht': 'In voordracht',
-  gematcht: 'Gematcht',
   aangeboden: 'Aangeboden',
   verhuurd: 'Verhuurd',
   ingetrokken: 'Ingetrokken',
@@ -117,6 +116,25 @@ export const OFFER_OUTCOME = labelled({
   geweigerd: 'Geweigerd',
 })
 export type OfferOutcome = (typeof OFFER_OUTCOME.keys)[number]
+
+/** What may happen next to a dwelling, a round or an offer; the rules: src/main/domain/workflow.ts. */
+export const DWELLING_STEP = labelled({ edit: 'Woning wijzigen', withdraw: 'Woning intrekken' })
+export type DwellingStep = (typeof DWELLING_STEP.keys)[number]
+
+export const ROUND_STEP = labelled({
+  swap: 'Kandidaat wisselen',
+  present: 'Voordragen',
+  choose: 'Kandidaat kiezen',
+  reject: 'Geen match',
+  rejectAll: 'Hele voordracht afwijzen',
+})
+export type RoundStep = (typeof ROUND_STEP.keys)[number]
+
+export const OFFER_STEP = labelled({
+  accept: 'Aanbieding geaccepteerd',
+  decline: 'Aanbieding geweigerd',
+})
+export type OfferStep = (typeof OFFER_STEP.keys)[number]
 
 export const CONTRACT_KIND = labelled({ huur: 'Huurcontract', omklap: 'Omklapcontract' })
 export type ContractKind = (typeof CONTRACT_KIND.keys)[number]

@@ -1,8 +1,9 @@
 import type { Candidate, Offer, Shortlist } from '../../../shared/api'
-import { SHORTLIST_STATUS } from '../../../shared/domain/vocabulary'
+import { SHORTLIST_STATUS, type RoundStep } from '../../../shared/domain/vocabulary'
 import { countOf } from '../format'
 import { CandidateCard } from './CandidateCard'
 import { formatDay } from '../format'
+import { can } from './words'
 
 interface CurrentRoundProps {
   round: Shortlist
@@ -41,8 +42,7 @@ export function CurrentRound({
   onChoose,
   onReject,
 }: CurrentRoundProps) {
-  const concept = round.status === 'concept'
-  const presented = round.status === 'voorgedragen'
+  const allows = (step: RoundStep) => can(round.next, step)
   return (
     <section className="sl-round-current" aria-labelledby="sl-round-title">
       <div className="sl-round-head">
@@ -56,7 +56,7 @@ export function CurrentRound({
           </p>
         </div>
         <div className="sl-actions">
-          {concept && (
+          {allows('present') && (
             <button
               type="button"
               className="button button-primary"
@@ -66,7 +66,7 @@ export function CurrentRound({
               Voordragen
             </button>
           )}
-          {presented && (
+          {allows('rejectAll') && (
             <button type="button" className="button" onClick={onRejectAll} disabled={busy}>
               Hele voordracht afwijzen…
             </button>
@@ -84,9 +84,9 @@ export function CurrentRound({
               round={round}
               offer={offers.find((o) => o.clientId === candidate.clientId)}
               busy={busy}
-              onSwap={concept && open ? () => onSwap(candidate) : undefined}
-              onChoose={presented && open ? () => onChoose(candidate) : undefined}
-              onReject={presented && open ? () => onReject(candidate) : undefined}
+              onSwap={allows('swap') && open ? () => onSwap(candidate) : undefined}
+              onChoose={allows('choose') && open ? () => onChoose(candidate) : undefined}
+              onReject={allows('reject') && open ? () => onReject(candidate) : undefined}
             />
           )
         })}

@@ -22,16 +22,13 @@ import { ComplexStopPanel } from './ComplexStopPanel'
 import { RoundHistory } from './RoundHistory'
 import { Timeline } from './Timeline'
 import { WhyNotBox } from './WhyNotBox'
-import { activeRound, afterStep, openCandidates } from './words'
+import { activeRound, afterStep, can, openCandidates } from './words'
 
 type OpenDialog =
   | { kind: 'swap'; candidate: Candidate; add?: PoolEntry }
   | { kind: 'choose' | 'reject'; candidate: Candidate }
   | { kind: 'accept' | 'decline'; offer: Offer }
   | { kind: 'rejectAll' | 'withdraw' }
-
-/** Withdrawing is refused while an offer runs (the client's answer comes first) and after letting. */
-const WITHDRAWABLE = new Set(['ingediend', 'in-voordracht', 'gematcht'])
 
 function NoRound({ matching }: { matching: DwellingMatching }) {
   const latest = matching.rounds[0]
@@ -202,7 +199,7 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
             </div>
           </div>
           {/* Last in the tab order: the rare step, after the work on the round. */}
-          {WITHDRAWABLE.has(status) && (
+          {can(data.next, 'withdraw') && (
             <footer className="sl-detail-foot">
               <button
                 type="button"

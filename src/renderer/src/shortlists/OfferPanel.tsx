@@ -1,7 +1,7 @@
 import type { Offer } from '../../../shared/api'
 import { OFFER_OUTCOME } from '../../../shared/domain/vocabulary'
 import { formatDate } from '../format'
-import { declineLabel } from './words'
+import { can, declineLabel } from './words'
 
 interface OfferPanelProps {
   offers: readonly Offer[]
@@ -26,22 +26,26 @@ export function OfferPanel({ offers, busy, onAccept, onDecline }: OfferPanelProp
             vast zodra die bekend is.
           </p>
           <div className="sl-actions">
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => onAccept(open)}
-              disabled={busy}
-            >
-              Aanbieding geaccepteerd…
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => onDecline(open)}
-              disabled={busy}
-            >
-              Aanbieding geweigerd…
-            </button>
+            {can(open.next, 'accept') && (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => onAccept(open)}
+                disabled={busy}
+              >
+                Aanbieding geaccepteerd…
+              </button>
+            )}
+            {can(open.next, 'decline') && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => onDecline(open)}
+                disabled={busy}
+              >
+                Aanbieding geweigerd…
+              </button>
+            )}
           </div>
         </div>
       )}

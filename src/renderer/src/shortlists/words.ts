@@ -24,8 +24,6 @@ export type Stage = (typeof STAGES)[number]['key']
 export function stageOf(row: Pick<BoardRow, 'status' | 'shortlistStatus'>): Stage {
   if (row.status === 'in-voordracht')
     return row.shortlistStatus === 'voorgedragen' ? 'voorgedragen' : 'concept'
-  // "Gematcht" is in the vocabulary but no workflow step sets it; it is as far as an offer.
-  if (row.status === 'gematcht') return 'aangeboden'
   return row.status
 }
 
@@ -33,6 +31,14 @@ const pointsFormat = new Intl.NumberFormat('nl-NL', {
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
 })
+
+/** Whether the workflow rules allow this step now: they come with the dwelling's matching state. */
+export function can<K extends string>(
+  steps: readonly { key: K; allowed: boolean }[],
+  key: NoInfer<K>,
+): boolean {
+  return steps.some((step) => step.key === key && step.allowed)
+}
 
 /** Score points always with two decimals, so a column of them lines up: "2,60". */
 export function formatPoints(points: number): string {

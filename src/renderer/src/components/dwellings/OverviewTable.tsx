@@ -4,7 +4,7 @@ import { QuotaProgress } from './QuotaProgress'
 
 type Counts = Pick<
   QuarterLine,
-  'carried' | 'quota' | 'submitted' | 'inShortlist' | 'matched' | 'allocated'
+  'carried' | 'quota' | 'submitted' | 'inShortlist' | 'offered' | 'allocated'
 >
 
 function Cells({ line }: { line: Counts }) {
@@ -21,7 +21,7 @@ function Cells({ line }: { line: Counts }) {
         <QuotaProgress submitted={line.submitted} quota={line.quota} />
       </td>
       <td className="numeric">{formatNumber(line.inShortlist)}</td>
-      <td className="numeric">{formatNumber(line.matched)}</td>
+      <td className="numeric">{formatNumber(line.offered)}</td>
       <td className="numeric">{formatNumber(line.allocated)}</td>
     </>
   )
@@ -57,7 +57,7 @@ export function OverviewTable({
             In voordracht
           </th>
           <th scope="col" className="numeric">
-            Gematcht
+            Aangeboden
           </th>
           <th scope="col" className="numeric">
             Verhuurd

@@ -5,6 +5,7 @@ import { localIsoDate } from '../../shared/domain/dates'
 import { describeForOfficer } from '../api/system-errors'
 import type { ServiceContext } from '../services/context'
 import { backtest } from './backtest'
+import { saveLastForecast } from './last-forecast'
 import { withCurrentCourse } from './scenario'
 import { simulate } from './simulate'
 
@@ -46,6 +47,7 @@ export function createSimulationJobs(ctx: ServiceContext) {
       ? await backtest(ctx.store, { ...BACKTEST, runs: input.runs, seed: input.seed }, environment)
       : null
     if (status.state !== 'bezig') return
+    saveLastForecast(ctx, forecast)
     status.forecast = forecast
     status.backtest = checked
     status.state = 'klaar'

@@ -32,8 +32,8 @@ export interface RunTask {
 }
 
 export interface PoolWatch {
-  /** Called after every finished run. */
-  onRun?: () => void
+  /** Called after every finished run, with the processor seconds it took (if known). */
+  onRun?: (run: { cpuSeconds: number | null }) => void
   /** Aborting stops the workers at once; the promise then rejects with the signal's reason. */
   signal?: AbortSignal | undefined
 }
@@ -92,7 +92,7 @@ export function runInWorkers(
       worker.on('message', (done: RunDone) => {
         results[done.index] = done.outcomes
         finished += 1
-        watch.onRun?.()
+        watch.onRun?.({ cpuSeconds: done.cpuSeconds })
         if (finished === tasks.length) {
           stop()
           resolve(results)

@@ -93,11 +93,11 @@ const bandText = (b: Band, format: (v: number) => string) =>
 const label = (key: string) => quarterLabel(parseQuarter(key))
 
 /**
- * Seconds one run of the running quarter and eight more takes on a quiet two-core computer, both
- * cores together: the pace `npm run bench:simulation` measured (docs/vooruitblik.md). Only for
- * the estimate before starting; while it runs, the page estimates from the runs already done.
+ * Seconds one run of the running quarter and eight more adds on a quiet two-core computer: the
+ * processor time `npm run bench:simulation` measured (5.5 s, docs/vooruitblik.md) over the two
+ * cores. Only for the estimate before starting; while it runs, the page goes by the runs done.
  */
-const SECONDS_PER_RUN = 3.5
+const SECONDS_PER_RUN = 2.8
 /** The backtest plays three quarters of a smaller, rewound database. */
 const BACKTEST_SHARE = 0.3
 

@@ -70,7 +70,10 @@ export function runInWorkers(
     const workers: Worker[] = []
     let next = 0
     let finished = 0
+    let stopped = false
     const stop = () => {
+      // A run may still be on its way back from a worker being stopped: it no longer counts.
+      stopped = true
       watch.signal?.removeEventListener('abort', abort)
       for (const w of workers) void w.terminate()
     }
@@ -90,6 +93,7 @@ export function runInWorkers(
       const worker = startWorker(input)
       workers.push(worker)
       worker.on('message', (done: RunDone) => {
+        if (stopped) return
         results[done.index] = done.outcomes
         finished += 1
         watch.onRun?.({ cpuSeconds: done.cpuSeconds })

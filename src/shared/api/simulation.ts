@@ -42,7 +42,7 @@ export const MAX_SCENARIOS = 3
 
 /**
  * Runs per scenario unless asked otherwise: what fits in about 30 seconds on a quiet two-core
- * computer (one run of nine quarters of the real engine on the demo data is ~5.5 s of one core,
+ * computer (one run of nine quarters of the real engine on the demo data is ~5.2 s of one core,
  * `npm run bench:simulation`). Not the 200 hoped for; ten is the fewest that gives a 10–90 % band.
  */
 export const DEFAULT_RUNS = 10

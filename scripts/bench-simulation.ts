@@ -1,72 +1,86 @@
 /**
  * Benchmark of the Vooruitblik: runs × 8 quarters of the real engine on the demo database (seed
- * 2019, today 2026-11-23). Prints the time per run, what the issue's 200 runs would take at that
- * pace, and how many runs fit in 30 seconds.
+ * 2019, today 2026-11-23), in worker threads as the app runs them. Prints the time against the
+ * issue's target (200 runs × 8 quarters in 30 s) and how many runs fit in 30 seconds here.
  *
- *   npx tsx scripts/bench-simulation.ts [runs]      (default: the app's default number of runs)
+ *   npx tsx scripts/bench-simulation.ts [runs]      (default: 200, the issue's target)
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openStore } from '../src/main/db/connection'
 import { loadAssignmentSolver } from '../src/main/matching/highs-solver'
 import { createContext } from '../src/main/services/context'
 import { loadDemo } from '../src/main/services/demo-service'
 import { CURRENT_COURSE } from '../src/main/simulation/scenario'
-import { DEFAULT_RUNS, simulate } from '../src/main/simulation/simulate'
+import { simulate } from '../src/main/simulation/simulate'
 
 const QUARTERS = 8
 const WANTED_RUNS = 200
 const BUDGET_SECONDS = 30
-const runs = Number(process.argv[2] ?? DEFAULT_RUNS)
+const runs = Number(process.argv[2] ?? WANTED_RUNS)
 if (!Number.isInteger(runs) || runs < 1) throw new Error('Geef het aantal runs als heel getal')
 
-// The services run synchronously; like the app, load the exact-assignment solver first.
+// The demo load runs the services on this thread; like the app, load the solver first.
 await loadAssignmentSolver()
 const dir = mkdtempSync(join(tmpdir(), 'bench-simulation-'))
 const store = openStore(join(dir, 'demo.db'))
 try {
   const now = new Date('2026-11-23T09:00:00Z')
   loadDemo(createContext(store, { now: () => now }))
-  const cpu = process.cpuUsage()
-  const perRun: number[] = []
-  let last = performance.now()
-  const result = simulate(
+  const load = loadavg()[0]!
+  const times: number[] = []
+  const cpu: number[] = []
+  const started = performance.now()
+  const result = await simulate(
     store,
     [CURRENT_COURSE],
+    { startIso: '2026-11-23', quarters: QUARTERS, runs, seed: 1 },
     {
-      startIso: '2026-11-23',
-      quarters: QUARTERS,
-      runs,
-      seed: 1,
-    },
-    () => {
-      const t = performance.now()
-      perRun.push((t - last) / 1000)
-      last = t
+      onRun: ({ cpuSeconds }) => {
+        times.push((performance.now() - started) / 1000)
+        if (cpuSeconds !== null) cpu.push(cpuSeconds)
+      },
     },
   )
-  const used = process.cpuUsage(cpu)
-  const cpuSeconds = (used.user + used.system) / 1e6
-  const wallPerRun = result.seconds / runs
-  const cpuPerRun = cpuSeconds / runs
-  const q = (x: number) => x.toFixed(2)
+  const wall = result.seconds
+  // The first run's end includes the workers' start (tsx, HiGHS, the image); after that runs end
+  // at the pace of the cores.
+  const pace = runs > 1 ? (times.at(-1)! - times[0]!) / (runs - 1) : wall
+  const estimate = runs === WANTED_RUNS ? wall : times[0]! + pace * (WANTED_RUNS - 1)
+  const q = (x: number) => x.toFixed(1)
   console.log(
-    `Vooruitblik: ${runs} runs × ${QUARTERS + 1} kwartalen (lopend + ${QUARTERS}), ${availableParallelism()} kernen`,
+    `Vooruitblik: ${runs} runs × ${QUARTERS} kwartalen (+ het lopende), huidige koers, ` +
+      `${availableParallelism()} kernen (${cpus()[0]?.model.trim() ?? '?'}), belasting bij start ${load.toFixed(1)}`,
   )
+  console.log(`  wandtijd          ${q(wall)} s  (eerste run klaar na ${q(times[0]!)} s)`)
+  console.log(`  tempo             ${q(pace)} s per run over alle kernen samen`)
+  // Processor time per run does not grow with the machine's load: with the cores to itself, the
+  // pool would finish in about the runs' processor time over the cores (plus the workers' start).
+  const cores = availableParallelism()
+  const cpuPerRun = cpu.length > 0 ? cpu.reduce((a, b) => a + b, 0) / cpu.length : null
+  if (cpuPerRun !== null) {
+    const quiet = (cpuPerRun * WANTED_RUNS) / cores
+    console.log(
+      `  processortijd     ${q(cpuPerRun)} s per run (min ${q(Math.min(...cpu))}, max ${q(Math.max(...cpu))})`,
+    )
+    console.log(
+      `  ${WANTED_RUNS} × ${QUARTERS} rustig    ~${Math.round(quiet)} s met ${cores} vrije kernen ` +
+        `— doel ${BUDGET_SECONDS} s: ${quiet <= BUDGET_SECONDS ? 'gehaald' : `${(quiet / BUDGET_SECONDS).toFixed(0)}× te traag`}; ` +
+        `binnen ${BUDGET_SECONDS} s passen ~${Math.floor((BUDGET_SECONDS * cores) / cpuPerRun)} runs`,
+    )
+  }
   console.log(
-    `  wandtijd        ${q(result.seconds)} s  (${q(wallPerRun)} s per run; runs: ${perRun.map(q).join(', ')})`,
+    `  ${WANTED_RUNS} × ${QUARTERS}          ${runs === WANTED_RUNS ? 'gemeten' : 'geschat'} ${Math.round(estimate)} s ` +
+      `— doel ${BUDGET_SECONDS} s: ${estimate <= BUDGET_SECONDS ? 'gehaald' : `${(estimate / BUDGET_SECONDS).toFixed(0)}× te traag`}`,
   )
-  console.log(`  processortijd   ${q(cpuSeconds)} s  (${q(cpuPerRun)} s per run)`)
+  const fit = times.filter((t) => t <= BUDGET_SECONDS).length
   console.log(
-    `  ${WANTED_RUNS} runs zouden kosten: ~${Math.round(wallPerRun * WANTED_RUNS)} s wandtijd ` +
-      `(~${Math.round(cpuPerRun * WANTED_RUNS)} s processortijd)`,
+    `  binnen ${BUDGET_SECONDS} s klaar  ${runs === fit ? `alle ${fit}` : fit} runs ` +
+      `(geschat: ${Math.max(0, Math.floor((BUDGET_SECONDS - times[0]!) / pace) + 1)})`,
   )
-  console.log(
-    `  binnen ${BUDGET_SECONDS} s passen: ${Math.floor(BUDGET_SECONDS / wallPerRun)} runs (wandtijd op deze machine nu)`,
-  )
-  const last8 = result.scenarios[0]!.quarters.at(-1)!
-  console.log(`  controle: wachtlijst eind ${last8.quarter} mediaan ${last8.waitingList.p50}`)
+  const last = result.scenarios[0]!.quarters.at(-1)!
+  console.log(`  controle: wachtlijst eind ${last.quarter} mediaan ${last.waitingList.p50}`)
 } finally {
   store.close()
   rmSync(dir, { recursive: true, force: true })

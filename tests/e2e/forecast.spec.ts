@@ -23,9 +23,11 @@ test('Vooruitblik: a manager sets a scenario, sees progress and the comparison b
   await page.getByLabel('Kwartalen vooruit').fill('1')
   await page.getByLabel('Runs per scenario').fill('1')
   await page.getByLabel('Met terugtoets (2026-Q1 tot en met Q3)').check()
+  // Before starting, the page says how long it will take.
+  await expect(page.getByText(/^Geschatte rekentijd: ongeveer \d+ seconden/)).toBeVisible()
   await page.getByRole('button', { name: 'Doorrekenen' }).click()
 
-  // The job runs on the main process in slices: progress shows while the app keeps answering.
+  // The runs play in worker threads: progress shows while the app keeps answering.
   await expect(page.getByRole('status').filter({ hasText: /Bezig: run \d van 3/ })).toBeVisible()
   const table = page.getByRole('table', { name: 'Mediaan (10–90%) per kwartaal' })
   await expect(table).toBeVisible({ timeout: SLOW })
@@ -49,6 +51,9 @@ test('Vooruitblik: a manager sets a scenario, sees progress and the comparison b
   const backtest = page.getByRole('region', { name: 'Terugtoets vanaf 2026-01-01' })
   const lines = backtest.getByRole('table').locator('tbody tr')
   await expect(lines).toHaveCount(3)
+  await expect(backtest).toContainText(
+    /Binnen de band \(10–90% van de runs\): wachtlijst [0-3] van 3 kwartalen, wachttijd [0-3] van 3/,
+  )
   for (const [i, q] of ['1e kwartaal 2026', '2e kwartaal 2026', '3e kwartaal 2026'].entries()) {
     const cells = lines.nth(i).locator('td')
     await expect(cells.nth(0)).toHaveText(q)
@@ -75,6 +80,9 @@ test('Vooruitblik: a long run can be cancelled, and a bad scenario gets a Dutch 
 
   await scenario.getByLabel('Naam').fill('Lang')
   await page.getByLabel('Runs per scenario').fill('20')
+  await expect(
+    page.getByText(/^Geschatte rekentijd: ongeveer \d+ (seconden|minuten)/),
+  ).toBeVisible()
   await page.getByRole('button', { name: 'Doorrekenen' }).click()
   await expect(page.getByRole('status').filter({ hasText: /Bezig: run \d+ van 40/ })).toBeVisible()
   await page.getByRole('button', { name: 'Afbreken' }).click()

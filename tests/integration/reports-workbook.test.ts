@@ -1,12 +1,20 @@
+import { execFileSync } from 'node:child_process'
 import type ExcelJS from 'exceljs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { REPORT_SHEETS, SUMMARY_HEADER_ROW } from '../../src/main/reports/report-workbook'
+import { FORECAST_HEADER_ROW } from '../../src/main/simulation/workbook'
 import type { ExportLogRow, FileResult, QuarterFigures } from '../../src/shared/api'
+import type { SimulationJob } from '../../src/shared/api/simulation'
 import { readWorkbook } from '../support/excel-files'
 import { QUARTER, useExportScenario } from '../support/exports-scenario'
 import { driveWorkflow } from '../support/report-scenario'
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47])
+/** The Vooruitblik plays the real engine: tens of seconds on a busy two-core machine. */
+const SLOW = 300_000
 
 /** The table under a header row as objects keyed by header text. */
 function table(sheet: ExcelJS.Worksheet, headerRow = 1): Record<string, ExcelJS.CellValue>[] {
@@ -45,6 +53,36 @@ function expectChart(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) {
   const media = workbook.getImage(Number(images[0]!.imageId))
   expect(media.extension).toBe('png')
   expect(Buffer.from(media.buffer as unknown as Buffer).subarray(0, 4)).toEqual(PNG)
+}
+
+/** What openpyxl (Debian's, as a corporation's office script would use) reads from a sheet. */
+function readWithOpenpyxl(base64: string, sheet: string, headerRow: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'vierde-huis-openpyxl-'))
+  try {
+    const file = join(dir, 'in.xlsx')
+    writeFileSync(file, Buffer.from(base64, 'base64'))
+    const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[sys.argv[2]]
+row = int(sys.argv[3])
+print(json.dumps({
+    "sheets": wb.sheetnames,
+    "title": ws.cell(row=1, column=1).value,
+    "header": [c.value for c in ws[row]],
+    "rows": [list(r) for r in ws.iter_rows(min_row=row + 1, values_only=True)],
+}))
+`
+    const out = execFileSync('/usr/bin/python3', ['-c', script, file, sheet, String(headerRow)])
+    return JSON.parse(out.toString()) as {
+      sheets: string[]
+      title: string
+      header: string[]
+      rows: (string | number | null)[][]
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 describe('the report workbook', () => {
@@ -168,6 +206,11 @@ describe('the report workbook', () => {
       'Jaarrapportage 2026',
     )
 
+    // Before any Vooruitblik was run, the year report's last sheet says where to make one.
+    const empty = workbook.getWorksheet('Vooruitblik')!
+    expect(workbook.worksheets.at(-1)).toBe(empty)
+    expect(empty.getCell('A1').value).toBe('Vooruitblik: nog niet doorgerekend')
+    expect(String(empty.getCell('A2').value)).toContain('Rapportages → Vooruitblik')
     const log = await s.call<ExportLogRow[]>('exports:log', {})
     expect(log.map((l) => [l.kind, l.recipient, l.fileName])).toEqual([
       ['report-year', 'management', 'jaarrapportage-2026.xlsx'],
@@ -179,4 +222,69 @@ describe('the report workbook', () => {
       ),
     ).toEqual([{ action: 'export:report-quarter' }, { action: 'export:report-year' }])
   })
+
+  it(
+    'the year report carries the last Vooruitblik the manager ran: bands per scenario, three charts',
+    async () => {
+      const s = await scenario({ present: false })
+      let job = await s.call<SimulationJob>('simulation:start', {
+        scenarios: [{ name: 'N = 4', shortlistSize: 4 }],
+        quarters: 1,
+        runs: 1,
+      })
+      while (job.state === 'bezig') {
+        await new Promise((r) => setTimeout(r, 200))
+        job = await s.call<SimulationJob>('simulation:status', { jobId: job.jobId })
+      }
+      expect(job.state).toBe('klaar')
+      expect(
+        s.all<{ action: string }>(
+          "SELECT action FROM audit_events WHERE action = 'simulation:saved'",
+        ),
+      ).toHaveLength(1)
+
+      const file = await s.call<FileResult>('reports:year', { year: 2026 })
+      const workbook = await readWorkbook(file.base64)
+      expect(workbook.worksheets.at(-1)!.name).toBe('Vooruitblik')
+      const forecast = workbook.getWorksheet('Vooruitblik')!
+      expect(forecast.getCell('A1').value).toBe('Vooruitblik 4e kwartaal 2026 – 1e kwartaal 2027')
+      expect(String(forecast.getCell('A2').value)).toContain(
+        "Doorgerekend vanaf 2026-11-23: 2 scenario('s), 1 runs elk (seed 1)",
+      )
+      const bands = table(forecast, FORECAST_HEADER_ROW)
+      const medians = job.forecast!.scenarios.flatMap((sc) =>
+        sc.quarters.map((q) => [sc.scenario.name, q.waitingList.p50]),
+      )
+      expect(bands.map((r) => [r.Scenario, r['Wachtlijst eind kwartaal — mediaan']])).toEqual(
+        medians,
+      )
+      expect(bands.map((r) => r.Kwartaal)).toEqual([
+        '4e kwartaal 2026',
+        '1e kwartaal 2027',
+        '4e kwartaal 2026',
+        '1e kwartaal 2027',
+      ])
+      const images = forecast.getImages()
+      expect(images).toHaveLength(3)
+      for (const image of images) {
+        const media = workbook.getImage(Number(image.imageId))
+        expect(Buffer.from(media.buffer as unknown as Buffer).subarray(0, 4)).toEqual(PNG)
+      }
+      expectPrintable(forecast, 'Jaarrapportage 2026', FORECAST_HEADER_ROW)
+
+      // openpyxl reads the same sheet: its title, its header and the same medians.
+      const read = readWithOpenpyxl(file.base64, 'Vooruitblik', FORECAST_HEADER_ROW)
+      expect(read.sheets.at(-1)).toBe('Vooruitblik')
+      expect(read.title).toBe(forecast.getCell('A1').value)
+      expect(read.header.slice(0, 5)).toEqual([
+        'Scenario',
+        'Kwartaal',
+        'Wachtlijst eind kwartaal — 10%',
+        'Wachtlijst eind kwartaal — mediaan',
+        'Wachtlijst eind kwartaal — 90%',
+      ])
+      expect(read.rows.map((r) => [r[0], r[3]])).toEqual(medians)
+    },
+    SLOW,
+  )
 })

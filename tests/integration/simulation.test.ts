@@ -51,10 +51,10 @@ describe('Vooruitblik on the demo database', () => {
 
   it(
     'is reproducible with the same seed, leaves the database untouched and gives sane figures',
-    () => {
+    async () => {
       const before = digest()
-      const first = run()
-      const second = run()
+      const first = await run()
+      const second = await run()
       expect(digest()).toBe(before)
       expect(withoutTiming(second)).toEqual(withoutTiming(first))
 
@@ -88,14 +88,14 @@ describe('Vooruitblik on the demo database', () => {
 
   it(
     'a different seed gives different runs',
-    () => {
-      const other = simulate(store, scenarios.slice(0, 1), {
+    async () => {
+      const other = await simulate(store, scenarios.slice(0, 1), {
         startIso: TODAY,
         quarters: 1,
         runs: 2,
         seed: 8,
       })
-      const first = run()
+      const first = await run()
       expect(other.scenarios[0]!.quarters).not.toEqual(first.scenarios[0]!.quarters)
     },
     SLOW,
@@ -104,7 +104,12 @@ describe('Vooruitblik on the demo database', () => {
   it(
     'writes a workbook with the inputs, the comparison and a sheet per scenario with charts',
     async () => {
-      const result = simulate(store, scenarios, { startIso: TODAY, quarters: 1, runs: 1, seed: 1 })
+      const result = await simulate(store, scenarios, {
+        startIso: TODAY,
+        quarters: 1,
+        runs: 1,
+        seed: 1,
+      })
       const workbook = await readWorkbook(await writeSimulationWorkbook(result))
       expect(workbook.worksheets.map((w) => w.name)).toEqual([
         'Vooruitblik',
@@ -128,8 +133,13 @@ describe('Vooruitblik on the demo database', () => {
 
   it(
     'backtest: from the start of 2026-Q1 the bands meet what the history really did',
-    () => {
-      const result = backtest(store, { startIso: '2026-01-01', quarters: 2, runs: 5, seed: 1 })
+    async () => {
+      const result = await backtest(store, {
+        startIso: '2026-01-01',
+        quarters: 2,
+        runs: 5,
+        seed: 1,
+      })
       expect(result.lines.map((l) => l.quarter)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3'])
       for (const line of result.lines) {
         for (const c of [line.waitingList, line.waitMedian]) {

@@ -40,7 +40,8 @@ export const simulateCommand: Command = {
     const runtime = openRuntime(file, CLI_RUNTIME)
     try {
       const total = scenarios.length * runs
-      const result = simulate(
+      let done = 0
+      const result = await simulate(
         runtime.store,
         scenarios,
         {
@@ -49,7 +50,7 @@ export const simulateCommand: Command = {
           runs,
           seed,
         },
-        ({ done }) => process.stderr.write(`\rrun ${done} van ${total}`),
+        { onRun: () => process.stderr.write(`\rrun ${++done} van ${total}`) },
       )
       process.stderr.write('\n')
       writeOutput(out, await writeSimulationWorkbook(result), rules)

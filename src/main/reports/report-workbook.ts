@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs'
 import type { QuarterFigures } from '../../shared/api/report-figures'
+import type { SimulationResult } from '../../shared/api/simulation'
 import { dutchDate } from '../excel/naming'
+import { addForecastSheet } from '../simulation/workbook'
 import {
   corporationsChart,
   providersChart,
@@ -46,8 +48,14 @@ export function reportTitle(f: QuarterFigures): string {
     : `Jaarrapportage ${f.period.year}`
 }
 
-/** The report workbook: a summary, then one sheet per subject with its table and chart. */
-export async function writeReportWorkbook(f: QuarterFigures): Promise<Buffer> {
+/**
+ * The report workbook: a summary, then one sheet per subject with its table and chart; the year
+ * report ends with the last Vooruitblik the manager ran (`forecast`), or says how to make one.
+ */
+export async function writeReportWorkbook(
+  f: QuarterFigures,
+  forecast: SimulationResult | null = null,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Het Vierde Huis'
   const madeOn = new Date(f.generatedAt)
@@ -87,5 +95,6 @@ export async function writeReportWorkbook(f: QuarterFigures): Promise<Buffer> {
   sheet(REPORT_SHEETS.reasons, REASON_COLUMNS, f.rounds.reasons, reasonsChart(f))
   sheet(REPORT_SHEETS.wijken, WIJK_COLUMNS, f.wijken, wijkenChart(f))
   if (f.period.kind === 'year') sheet(REPORT_SHEETS.trend, TREND_COLUMNS, f.trend, trendChart(f))
+  if (f.period.kind === 'year') addForecastSheet(workbook, forecast, print)
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

@@ -4,6 +4,7 @@ import type { QuarterFigures } from '../../shared/api/report-figures'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import { computeFigures } from '../reports/figures'
 import { reportTitle, writeReportWorkbook } from '../reports/report-workbook'
+import { lastForecast } from '../simulation/last-forecast'
 import type { ServiceContext } from './context'
 import { recordExport } from './export-log'
 
@@ -18,8 +19,9 @@ export function reportFigures(ctx: ServiceContext, request: FiguresRequest): Qua
  */
 async function report(ctx: ServiceContext, request: FiguresRequest): Promise<FileResult> {
   const figures = computeFigures(ctx, request)
-  const buffer = await writeReportWorkbook(figures)
   const quarter = 'quarter' in request
+  // The year report looks ahead too, with the last Vooruitblik the manager ran.
+  const buffer = await writeReportWorkbook(figures, quarter ? null : lastForecast(ctx))
   const fileName = `${quarter ? 'kwartaalrapportage' : 'jaarrapportage'}-${figures.period.key}.xlsx`
   recordExport(ctx, {
     kind: quarter ? 'report-quarter' : 'report-year',

@@ -5,10 +5,11 @@ import { addDays } from '../demo/calendar'
 import { memoryStore, snapshot } from './copy'
 import { measureQuarter, type QuarterOutcome } from './measure'
 import { observe } from './observed'
-import { horizon, runSteps } from './run'
+import { runInWorkers } from './pool'
+import { horizon } from './run'
 import { band, inBand } from './sampling'
 import { CURRENT_COURSE } from './scenario'
-import { drain, type Steps } from './steps'
+import type { RunEnvironment } from './simulate'
 
 /**
  * The backtest: put the database back to how it stood on `startIso`, let the model play the
@@ -26,10 +27,11 @@ export interface BacktestOptions {
   seed: number
 }
 
-export const backtest = (store: Store, options: BacktestOptions): BacktestResult =>
-  drain(backtestSteps(store, options))
-
-export function* backtestSteps(store: Store, options: BacktestOptions): Steps<BacktestResult> {
+export async function backtest(
+  store: Store,
+  options: BacktestOptions,
+  environment: RunEnvironment = {},
+): Promise<BacktestResult> {
   const started = performance.now()
   const keys = horizon(options.startIso, options.quarters)
   const actual = keys.map((key) => measureQuarter(store, key))
@@ -44,13 +46,20 @@ export function* backtestSteps(store: Store, options: BacktestOptions): Steps<Ba
     arrivalsPerQuarter: then.arrivalsPerQuarter,
     clientTemplates: then.clientTemplates,
   }
-  const image = rewound(store, options.startIso)
-
-  const runs: QuarterOutcome[][] = []
-  for (let run = 0; run < options.runs; run++) {
-    const input = { image, model, scenario: CURRENT_COURSE, seed: options.seed + run }
-    runs.push(yield* runSteps({ ...input, quarters: options.quarters }))
+  const { nativeBinding, ...watch } = environment
+  const input = {
+    image: rewound(store, options.startIso, nativeBinding),
+    model,
+    scenarios: [CURRENT_COURSE],
+    quarters: options.quarters,
+    nativeBinding,
   }
+  const tasks = Array.from({ length: options.runs }, (_r, run) => ({
+    index: run,
+    scenario: 0,
+    seed: options.seed + run,
+  }))
+  const runs: QuarterOutcome[][] = await runInWorkers(input, tasks, watch)
   const compare = (values: (number | null)[], real: number | null): Comparison => {
     const predicted = band(values)
     return {
@@ -82,8 +91,8 @@ export function* backtestSteps(store: Store, options: BacktestOptions): Steps<Ba
  * The database as it stood on `startIso`: what was registered, submitted, presented, offered or
  * let from that day on is taken out of a copy, and clients whose status changed since wait again.
  */
-function rewound(store: Store, startIso: string): Buffer {
-  const copy = memoryStore(snapshot(store.sqlite))
+function rewound(store: Store, startIso: string, nativeBinding?: string): Buffer {
+  const copy = memoryStore(snapshot(store.sqlite), nativeBinding)
   try {
     const run = (sql: string) => copy.sqlite.prepare(sql).run({ start: startIso })
     copy.sqlite.transaction(() => {

@@ -16,8 +16,8 @@ export function snapshot(sqlite: Database.Database): Buffer {
   return image
 }
 
-export function memoryStore(image: Buffer): Store {
-  const sqlite = new Database(image)
+export function memoryStore(image: Buffer, nativeBinding?: string): Store {
+  const sqlite = new Database(image, nativeBinding ? { nativeBinding } : {})
   sqlite.pragma('foreign_keys = ON')
   return {
     db: statementCachingDb(sqlite),

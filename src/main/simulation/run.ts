@@ -14,6 +14,7 @@ import { clients, dwellings } from '../db/schema'
 import { addDays, daysBetween, nextWeekday } from '../demo/calendar'
 import { declineText, rejectAllText, withdrawalText } from '../demo/history-texts'
 import { createRandom, type Random } from '../demo/random'
+import { audited, eventsOf } from '../services/audited'
 import { createContext, type Actor, type ServiceContext } from '../services/context'
 import { acceptOffer, declineOffer, withdrawDwelling } from '../services/offers-service'
 import {
@@ -24,13 +25,12 @@ import {
   saveSettings,
   saveYearTarget,
 } from '../services/planning-service'
-import { choose, generateForQuarter, present, rejectAll } from '../services/shortlists-service'
+import { choose, generateForQuarter, presentRound, rejectAll } from '../services/shortlists-service'
 import { saveSpreadingSettings, spreadingSettings } from '../services/spreading-service'
 import { memoryStore } from './copy'
 import { measureQuarter, type QuarterOutcome } from './measure'
 import type { Observed } from './observed'
 import { binomial, poisson, resample } from './sampling'
-import { drain, type Steps } from './steps'
 import type { Scenario } from './scenario'
 
 /**
@@ -55,6 +55,8 @@ export interface RunInput {
   seed: number
   /** Quarters after the one the model starts in; that one is simulated and reported too. */
   quarters: number
+  /** Electron's build of better-sqlite3 when the app runs in Electron. */
+  nativeBinding?: string | undefined
 }
 
 export function horizon(startIso: string, quarters: number): QuarterKey[] {
@@ -62,20 +64,18 @@ export function horizon(startIso: string, quarters: number): QuarterKey[] {
   return Array.from({ length: quarters + 1 }, (_, i) => quarterKey(addQuarters(first, i)))
 }
 
-export const simulateRun = (input: RunInput): QuarterOutcome[] => drain(runSteps(input))
-
-/** One run, yielding after every step of someone's work. */
-export function* runSteps(input: RunInput): Steps<QuarterOutcome[]> {
+/** One run, on a copy of its own that is gone when the run is. */
+export function simulateRun(input: RunInput): QuarterOutcome[] {
   const { model, scenario } = input
-  const store = memoryStore(input.image)
+  const store = memoryStore(input.image, input.nativeBinding)
   try {
     // One stream per seed whatever the scenario (common random numbers): run r of two scenarios
     // starts from the same luck, so what differs between them is mostly the choice made.
-    return yield* play(store, input, createRandom(input.seed, 'vooruitblik'))
+    return play(store, input, createRandom(input.seed, 'vooruitblik'))
   } finally {
     store.close()
   }
-  function* play(store: Store, input: RunInput, rnd: Random): Steps<QuarterOutcome[]> {
+  function play(store: Store, input: RunInput, rnd: Random): QuarterOutcome[] {
     let clock = Date.parse(`${model.startIso}T07:00:00Z`)
     const ctx: ServiceContext = createContext(store, {
       actor: SIMULATION_ACTOR,
@@ -117,9 +117,13 @@ export function* runSteps(input: RunInput): Steps<QuarterOutcome[]> {
     const decided = new Set<number>()
     const shortfall = new Map((scenario.shortfalls ?? []).map((s) => [s.corporation, s.share]))
 
+    // The present step without the dwelling's matching view the `present` call answers with:
+    // nothing here reads it, and building it costs as much as presenting.
     function presentAndAwait(shortlistId: number) {
-      const state = step(() => present(ctx, shortlistId))
-      awaitAnswer(shortlistId, state.dwellingId)
+      const { dwellingId } = step(() =>
+        audited(ctx, eventsOf, (tx) => presentRound(tx, ctx, shortlistId)),
+      )
+      awaitAnswer(shortlistId, dwellingId)
     }
     function awaitAnswer(shortlistId: number, dwellingId: number) {
       const days = Math.max(1, Math.round(resample(rnd, model.answerDays, 8) * answerScale))
@@ -277,7 +281,6 @@ export function* runSteps(input: RunInput): Steps<QuarterOutcome[]> {
     for (let item = agenda.shift(); item; item = agenda.shift()) {
       clock = Math.max(clock, item.at)
       item.run()
-      yield
     }
     return keys.map((key) => measureQuarter(store, key))
   }

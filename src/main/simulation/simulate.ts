@@ -4,10 +4,10 @@ import type { Store } from '../db/connection'
 import { snapshot } from './copy'
 import type { QuarterOutcome } from './measure'
 import { observe, type Observed } from './observed'
-import { horizon, runSteps } from './run'
+import { runInWorkers, type PoolWatch } from './pool'
+import { horizon } from './run'
 import { band } from './sampling'
 import type { Scenario } from './scenario'
-import { drain, type Steps } from './steps'
 
 export { DEFAULT_RUNS } from '../../shared/api/simulation'
 
@@ -22,52 +22,46 @@ export interface SimulationOptions {
   seed: number
 }
 
-/** Reported after every run. */
-export interface Progress {
-  done: number
-  total: number
+export interface RunEnvironment extends PoolWatch {
+  /** Electron's build of better-sqlite3 when the app runs in Electron. */
+  nativeBinding?: string | undefined
 }
 
-export function simulate(
+export async function simulate(
   store: Store,
   scenarios: readonly Scenario[],
   options: SimulationOptions,
-  onProgress?: (progress: Progress) => void,
-): SimulationResult {
-  return drain(simulationSteps(store, scenarios, options), onProgress)
-}
-
-export function* simulationSteps(
-  store: Store,
-  scenarios: readonly Scenario[],
-  options: SimulationOptions,
-): Steps<SimulationResult, Progress> {
+  environment: RunEnvironment = {},
+): Promise<SimulationResult> {
   const started = performance.now()
   const model = observe(store, options.startIso)
-  const image = snapshot(store.sqlite)
-  const total = scenarios.length * options.runs
-  let done = 0
-  const results = []
-  for (const scenario of scenarios) {
-    const runs: QuarterOutcome[][] = []
-    for (let run = 0; run < options.runs; run++) {
-      // Run r of every scenario shares its seed: the scenarios differ by their choice, not by luck.
-      const input = { image, model, scenario, seed: options.seed + run, quarters: options.quarters }
-      runs.push(yield* runSteps(input))
-      done += 1
-      yield { done, total }
-    }
-    results.push({
+  // Run r of every scenario shares its seed: the scenarios differ by their choice, not by luck.
+  const tasks = scenarios.flatMap((_s, scenario) =>
+    Array.from({ length: options.runs }, (_r, run) => ({
+      index: scenario * options.runs + run,
       scenario,
-      quarters: aggregate(horizon(options.startIso, options.quarters), runs),
-    })
+      seed: options.seed + run,
+    })),
+  )
+  const { nativeBinding, ...watch } = environment
+  const input = {
+    image: snapshot(store.sqlite),
+    model,
+    scenarios,
+    quarters: options.quarters,
+    nativeBinding,
   }
+  const runs = await runInWorkers(input, tasks, watch)
+  const keys = horizon(options.startIso, options.quarters)
   return {
     startIso: options.startIso,
     runs: options.runs,
     seed: options.seed,
     model: summarise(model),
-    scenarios: results,
+    scenarios: scenarios.map((scenario, i) => ({
+      scenario,
+      quarters: aggregate(keys, runs.slice(i * options.runs, (i + 1) * options.runs)),
+    })),
     seconds: (performance.now() - started) / 1000,
   }
 }

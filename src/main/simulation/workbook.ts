@@ -181,19 +181,7 @@ export function addSimulationSheets(workbook: ExcelJS.Workbook, result: Simulati
   const compareRows = result.scenarios.flatMap((s) =>
     bandRows(s).map((r) => ({ ...r, scenario: s.scenario.name })),
   )
-  const last = writeTable(
-    compare,
-    [
-      {
-        header: 'Scenario',
-        width: 24,
-        format: 'text',
-        value: (r: Row & { scenario: string }) => r.scenario,
-      },
-      ...bandColumns(),
-    ],
-    compareRows,
-  )
+  const last = writeTable(compare, [SCENARIO_COLUMN, ...bandColumns()], compareRows)
   addChart(
     workbook,
     compare,
@@ -239,6 +227,71 @@ export function addSimulationSheets(workbook: ExcelJS.Workbook, result: Simulati
     printable(ws, print)
     printable(detail, print)
   }
+}
+
+/** Where the year report's forecast table starts, under its two title lines. */
+export const FORECAST_HEADER_ROW = 4
+
+/**
+ * The year report's "Vooruitblik" sheet: the last forecast the manager ran (last-forecast.ts) —
+ * every scenario's bands per quarter, the current course's bands as charts and the scenarios'
+ * waiting lists side by side. Without one, the sheet says where to make it.
+ */
+export function addForecastSheet(
+  workbook: ExcelJS.Workbook,
+  result: SimulationResult | null,
+  print: { left: string; title: string; madeOn: string },
+): void {
+  const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()))
+  const ws = workbook.addWorksheet(sheetName('Vooruitblik', taken))
+  if (!result) {
+    writeTitle(ws, 1, 'Vooruitblik: nog niet doorgerekend', 14)
+    writeTitle(ws, 2, FORECAST_HOW_TO, 10)
+    printable(ws, print)
+    return
+  }
+  const course = result.scenarios[0]!
+  const first = label(course.quarters[0]!.quarter)
+  const last = label(course.quarters.at(-1)!.quarter)
+  writeTitle(ws, 1, `Vooruitblik ${first} – ${last}`, 14)
+  writeTitle(
+    ws,
+    2,
+    `Doorgerekend vanaf ${result.startIso}: ${result.scenarios.length} scenario('s), ` +
+      `${result.runs} runs elk (seed ${result.seed}); de band is 10–90 % van de runs. ${FORECAST_HOW_TO}`,
+    10,
+  )
+  const rows = result.scenarios.flatMap((s) =>
+    bandRows(s).map((r) => ({ ...r, scenario: s.scenario.name })),
+  )
+  const row = writeTable(ws, [SCENARIO_COLUMN, ...bandColumns()], rows, {
+    headerRow: FORECAST_HEADER_ROW,
+  })
+  const name = course.scenario.name
+  addChart(workbook, ws, bandChart(`Wachtlijst — ${name}`, course, 'waitingList', days), row + 1)
+  addChart(
+    workbook,
+    ws,
+    bandChart(`Wachttijd tot eerste aanbod, mediaan (dagen) — ${name}`, course, 'waitMedian', days),
+    row + 22,
+  )
+  addChart(
+    workbook,
+    ws,
+    comparisonChart('Wachtlijst eind kwartaal per scenario (mediaan)', result, 'waitingList', days),
+    row + 43,
+  )
+  printable(ws, print, FORECAST_HEADER_ROW)
+}
+
+const FORECAST_HOW_TO =
+  'De jaarrapportage neemt de laatste vooruitblik mee die onder Rapportages → Vooruitblik is doorgerekend.'
+
+const SCENARIO_COLUMN: TableColumn<Row & { scenario: string }> = {
+  header: 'Scenario',
+  width: 24,
+  format: 'text',
+  value: (r) => r.scenario,
 }
 
 export async function writeSimulationWorkbook(result: SimulationResult): Promise<Buffer> {

@@ -41,10 +41,11 @@ export type Scenario = z.infer<typeof ScenarioSchema>
 export const MAX_SCENARIOS = 3
 
 /**
- * Runs per scenario unless asked otherwise. Not the 200 hoped for: one run of nine quarters of the
- * real engine on the demo data costs seconds (see `npm run bench:simulation`).
+ * Runs per scenario unless asked otherwise: what fits in about 30 seconds on a quiet two-core
+ * computer (one run of nine quarters of the real engine on the demo data is ~5.2 s of one core,
+ * `npm run bench:simulation`). Not the 200 hoped for; ten is the fewest that gives a 10–90 % band.
  */
-export const DEFAULT_RUNS = 4
+export const DEFAULT_RUNS = 10
 
 export const BandSchema = z.object({
   p10: z.number().nullable(),

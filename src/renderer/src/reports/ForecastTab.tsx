@@ -93,6 +93,26 @@ const bandText = (b: Band, format: (v: number) => string) =>
 
 const label = (key: string) => quarterLabel(parseQuarter(key))
 
+/**
+ * Seconds one run of the running quarter and eight more adds on a quiet two-core computer: the
+ * processor time `npm run bench:simulation` measured (5.2 s, docs/vooruitblik.md) over the two
+ * cores. Only for the estimate before starting; while it runs, the page goes by the runs done.
+ */
+const SECONDS_PER_RUN = 2.6
+/** The backtest plays three quarters of a smaller, rewound database. */
+const BACKTEST_SHARE = 0.3
+
+function duration(seconds: number): string {
+  if (seconds < 90) return `ongeveer ${Math.max(5, Math.round(seconds / 5) * 5)} seconden`
+  return `ongeveer ${Math.round(seconds / 60)} minuten`
+}
+
+function estimate(scenarios: number, quarters: number, runs: number, backtest: boolean) {
+  if (!(quarters >= 1 && runs >= 1)) return null
+  const perRun = (SECONDS_PER_RUN * (quarters + 1)) / 9
+  return perRun * (scenarios + 1) * runs + (backtest ? SECONDS_PER_RUN * BACKTEST_SHARE * runs : 0)
+}
+
 export function ForecastTab() {
   const corporations = useApi(() => client.partners.listCorporations(), [])
   const [drafts, setDrafts] = useState<Draft[]>([{ ...EMPTY, name: 'Alternatief 1' }])
@@ -101,6 +121,7 @@ export function ForecastTab() {
   const [withBacktest, setWithBacktest] = useState(false)
   const [job, setJob] = useState<SimulationJob>()
   const action = useAction()
+  const [startedAt, setStartedAt] = useState(0)
   const polling = useRef<number>(undefined)
 
   useEffect(() => () => window.clearTimeout(polling.current), [])
@@ -127,6 +148,7 @@ export function ForecastTab() {
         backtest: withBacktest,
       })
       setJob(started)
+      setStartedAt(Date.now())
       poll(started.jobId)
     })
   }
@@ -142,6 +164,11 @@ export function ForecastTab() {
     setDrafts((all) => all.map((d, k) => (k === i ? { ...d, ...patch } : d)))
   const running = job?.state === 'bezig'
   const forecast = job?.forecast
+  const expected = estimate(drafts.length, Number(quarters), Number(runs), withBacktest)
+  const remaining =
+    job && running && job.done > 0
+      ? ((Date.now() - startedAt) / 1000 / job.done) * (job.total - job.done)
+      : null
 
   return (
     <div className="forecast-tab">
@@ -257,12 +284,19 @@ export function ForecastTab() {
             Doorrekenen
           </button>
         </div>
+        {expected !== null && (
+          <p className="muted forecast-estimate">
+            Geschatte rekentijd: {duration(expected)} op een rustige computer met twee kernen; meer
+            runs geven een betrouwbaardere band. De app blijft intussen gewoon werken.
+          </p>
+        )}
       </form>
       <ErrorAlert message={action.error} />
       {job && running && (
         <div className="forecast-progress" role="status">
           <label htmlFor="forecast-progress">
             Bezig: run {job.done} van {job.total}
+            {remaining !== null && ` — nog ${duration(remaining)}`}
           </label>
           <progress id="forecast-progress" value={job.done} max={job.total} />
           <button type="button" className="button" onClick={cancel}>
@@ -283,7 +317,8 @@ export function ForecastTab() {
             {Math.round(forecast.seconds)} seconden. Aanmeldingen per kwartaal:{' '}
             {formatNumber(Math.round(forecast.model.arrivalsPerQuarter))}; voordrachten in zijn
             geheel afgewezen: {formatShare(forecast.model.rejectAllShare)}; aanbiedingen geweigerd:{' '}
-            {formatShare(forecast.model.declineShare)}.
+            {formatShare(forecast.model.declineShare)}. De jaarrapportage neemt deze vooruitblik
+            mee.
           </p>
           {forecast.model.fallbacks.map((f) => (
             <p key={f} className="muted">
@@ -334,6 +369,9 @@ export function ForecastTab() {
 }
 
 function Backtest({ result }: { result: BacktestResult }) {
+  type Line = BacktestResult['lines'][number]
+  const inside = (pick: (l: Line) => { inBand: boolean | null }) =>
+    result.lines.filter((l) => pick(l).inBand === true).length
   const verdict = (inBand: boolean | null, offBy: number | null) =>
     inBand === null
       ? 'onbekend'
@@ -347,6 +385,12 @@ function Backtest({ result }: { result: BacktestResult }) {
         De gegevens teruggezet naar {result.startIso} en {result.runs} keer nagespeeld; daarnaast
         wat er werkelijk gebeurde. De kansen en termijnen komen uit dezelfde geschiedenis: dit
         toetst de werking, het is geen blinde voorspelling.
+      </p>
+      <p className="muted">
+        Binnen de band (10–90% van de runs): wachtlijst {inside((l) => l.waitingList)} van{' '}
+        {result.lines.length} kwartalen, wachttijd {inside((l) => l.waitMedian)} van{' '}
+        {result.lines.length}. Met weinig runs is de band smal en valt de werkelijkheid er eerder
+        buiten; het oordeel zegt dan hoe ver ze van de mediaan ligt.
       </p>
       <table className="table backtest-table">
         <thead>

@@ -7,6 +7,8 @@ export default defineConfig({
     pool: 'forks',
     // The exact quarter assignment needs HiGHS (WebAssembly), which loads asynchronously once.
     setupFiles: ['tests/support/load-solver.ts'],
+    // One folder per run for what is built once and shared by the test files (the demo database).
+    globalSetup: ['tests/support/run-folder.ts'],
     // The demo data set, history included, takes seconds to load on a busy two-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -4,7 +4,6 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { corporations } from '../../src/main/db/schema'
 import { openRuntime } from '../../src/main/runtime'
 import { makeManualBackup } from '../../src/main/services/backup-service'
-import { loadDemo } from '../../src/main/services/demo-service'
 import { dwellingsTemplate } from '../../src/main/services/import-service'
 import {
   bundleWorker,
@@ -15,6 +14,7 @@ import {
 } from '../support/crash-runner'
 import { fillTemplate } from '../support/excel-files'
 import { dwellingRow } from '../support/excel-rows'
+import { copyDemo } from '../support/shared-files'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
 /** `npm run soak` raises these; the normal run kills ten times. */
@@ -71,9 +71,8 @@ async function prepare(root: string, worker: string): Promise<Fixture[]> {
   importing.close()
 
   // The demo's waiting list and a quarter's dwellings: a realistic batch.
-  const generating = open('generate')
-  loadDemo(generating.ctx, 7)
-  generating.close()
+  mkdirSync(join(root, 'basis-generate'))
+  await copyDemo(join(root, 'basis-generate', DB), { seed: 7 })
 
   // A live file of some megabytes and a smaller backup of an earlier state.
   const restoring = open('restore')

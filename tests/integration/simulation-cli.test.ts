@@ -2,11 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openStore } from '../../src/main/db/connection'
-import { createContext } from '../../src/main/services/context'
-import { loadDemo } from '../../src/main/services/demo-service'
 import { readWorkbook } from '../support/excel-files'
-import { FIXED_NOW, TEST_ACTOR } from '../support/temp-db'
+import { copyDemo } from '../support/shared-files'
 import { cli, spawnCli } from '../support/cli'
 
 const SLOW = 300_000
@@ -15,12 +12,10 @@ describe('npm run cli -- simulate', () => {
   let dir: string
   let db: string
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vierde-huis-sim-cli-'))
     db = join(dir, 'demo.db')
-    const store = openStore(db)
-    loadDemo(createContext(store, { now: () => FIXED_NOW, actor: TEST_ACTOR }))
-    store.close()
+    await copyDemo(db)
   }, SLOW)
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

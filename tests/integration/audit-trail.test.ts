@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openRuntime } from '../../src/main/runtime'
-import { loadDemo } from '../../src/main/services/demo-service'
 import type { DwellingMatching, EraseResult } from '../../src/shared/api'
+import { copyDemo } from '../support/shared-files'
 import { FIXED_NOW, useTempDir } from '../support/temp-db'
 import { call } from '../support/call'
 
@@ -10,11 +10,13 @@ describe('the audit trail', { timeout: 120_000 }, () => {
   const tempDir = useTempDir()
 
   it('names the officer in every event and never a client’s name, through a whole cycle', async () => {
-    const runtime = openRuntime(join(tempDir(), 'audit.db'), {
-      context: { actor: { officer: 'opstart', osUser: 'medewerker7' }, now: () => FIXED_NOW },
+    const file = join(tempDir(), 'audit.db')
+    const actor = { officer: 'opstart', osUser: 'medewerker7' }
+    await copyDemo(file, { seed: 7, actor })
+    const runtime = openRuntime(file, {
+      context: { actor, now: () => FIXED_NOW },
       startupTasks: false,
     })
-    loadDemo(runtime.ctx, 7)
     // Every client gets a recognisable name and a note, as officers may record them.
     runtime.store.sqlite
       .prepare("UPDATE clients SET name = 'Testpersoon ' || id, notes = 'Geheim-' || id")

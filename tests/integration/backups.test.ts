@@ -9,7 +9,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { spawnSync } from 'node:child_process'
 import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listBackups, rotateBackups } from '../../src/main/db/backups'
@@ -26,15 +25,7 @@ import { TEST_ACTOR, useTempDir } from '../support/temp-db'
 import { call } from '../support/call'
 import { backupFolder, makeManualBackup } from '../../src/main/services/backup-service'
 import { lastGoodBackup } from '../../src/main/recovery'
-
-const root = join(import.meta.dirname, '..', '..')
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+import { cli, spawnCli } from '../support/cli'
 
 const at = (iso: string) => ({ context: { actor: TEST_ACTOR, now: () => new Date(iso) } })
 
@@ -318,10 +309,10 @@ describe('only this database’s own backups are restored', { timeout: 60_000 },
 
     // The newest-looking file is foreign: "latest" is our own backup, also from the command line.
     expect(lastGoodBackup(ours.file)).toBe(join(folder, ours.backup.name))
-    const direct = cli('restore', '--db', ours.file, '--from', join(folder, planted))
+    const direct = spawnCli('restore', '--db', ours.file, '--from', join(folder, planted))
     expect(direct.code).toBe(1)
     expect(direct.stderr).toMatch(/wordt niet teruggezet: Deze reservekopie hoort bij een andere/)
-    expect(cli('restore', '--db', ours.file, '--latest').stdout).toContain(ours.backup.name)
+    expect((await cli('restore', '--db', ours.file, '--latest')).stdout).toContain(ours.backup.name)
   })
 
   it('judges "latest" by the moment recorded inside each copy, not by a file name dated 2099', async () => {

@@ -10,9 +10,11 @@ import { createContext } from '../../src/main/services/context'
 import { loadDemo } from '../../src/main/services/demo-service'
 import type { DemoSummary } from '../../src/shared/api/app'
 import { ApiError } from '../../src/shared/api/endpoint'
-import { TEST_ACTOR, useTempDir } from '../support/temp-db'
+import { copyDemo } from '../support/shared-files'
+import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
-const NOW = new Date('2026-11-23T09:00:00Z')
+/** The demo copies (shared-files.ts) are loaded at FIXED_NOW: so is every load here. */
+const NOW = FIXED_NOW
 const TODAY = '2026-11-23'
 /** A load plays three quarters through the engine: seconds, more on a busy test machine. */
 const LOAD_TIMEOUT = 60_000
@@ -103,10 +105,11 @@ describe('loading the demo data', () => {
 
   it(
     'links every client and dwelling to a stored care provider and corporation',
-    () => {
-      const store = open()
+    async () => {
+      const file = join(tempDir(), 'demo.db')
+      await copyDemo(file, { seed: 7 })
+      const store = openStore(file)
       try {
-        loadDemo(createContext(store, { now: () => NOW, actor: TEST_ACTOR }), 7)
         const orphans = store.sqlite
           .prepare(
             `SELECT
@@ -139,11 +142,12 @@ describe('loading the demo data', () => {
 
   it(
     'refuses a second load with a conflict and leaves the database as it was',
-    () => {
-      const store = open()
+    async () => {
+      const file = join(tempDir(), 'demo.db')
+      await copyDemo(file)
+      const store = openStore(file)
       try {
         const ctx = createContext(store, { now: () => NOW, actor: TEST_ACTOR })
-        loadDemo(ctx)
         const before = counts(store)
 
         const error = refusal(() => loadDemo(ctx, 99))
@@ -207,10 +211,11 @@ describe('the demo history of the earlier quarters', () => {
       .pluck()
       .get(...params) as number
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vierde-huis-demo-'))
-    store = openStore(join(dir, 'history.db'))
-    summary = loadDemo(createContext(store, { now: () => NOW, actor: TEST_ACTOR }), 2019)
+    const file = join(dir, 'history.db')
+    summary = await copyDemo(file, { seed: 2019 })
+    store = openStore(file)
   }, LOAD_TIMEOUT)
   afterAll(() => {
     store.close()

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,19 +6,7 @@ import { openRuntime } from '../../src/main/runtime'
 import { fillTemplate } from '../support/excel-files'
 import { clientRow, dwellingRow } from '../support/excel-rows'
 import { useTempDir } from '../support/temp-db'
-
-/** The CLI as support staff run it: a separate Node process, its exit code and its two streams. */
-function cli(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'src/main/cli/index.ts', ...args],
-    {
-      cwd: join(import.meta.dirname, '..', '..'),
-      encoding: 'utf8',
-    },
-  )
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+import { cli, spawnCli } from '../support/cli'
 
 function countRows(dbFile: string, table: 'dwellings' | 'clients'): number {
   const runtime = openRuntime(dbFile)
@@ -48,7 +35,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
   it('makes a template, refuses a file with one bad row, and imports the rest with --valid-only', async () => {
     const { dir, dbFile } = setUp()
     const template = join(dir, 'sjabloon.xlsx')
-    const made = cli(
+    const made = await cli(
       'template',
       'dwellings',
       '--db',
@@ -71,13 +58,21 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
       await fillTemplate(readFileSync(template).toString('base64'), 'Woningen', rows),
     )
 
-    const refused = cli('import', 'dwellings', '--db', dbFile, '--file', filledFile)
+    const refused = await cli('import', 'dwellings', '--db', dbFile, '--file', filledFile)
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('row 4, Postcode: Postcode moet de vorm 1234 AB hebben\n')
     expect(refused.stderr).toContain('Niets geïmporteerd uit ingevuld.xlsx')
     expect(countRows(dbFile, 'dwellings')).toBe(0)
 
-    const partial = cli('import', 'dwellings', '--db', dbFile, '--file', filledFile, '--valid-only')
+    const partial = await cli(
+      'import',
+      'dwellings',
+      '--db',
+      dbFile,
+      '--file',
+      filledFile,
+      '--valid-only',
+    )
     expect(partial.code).toBe(1)
     expect(partial.stderr).toContain('row 4, Postcode: Postcode moet de vorm 1234 AB hebben')
     expect(partial.stdout).toContain(
@@ -90,8 +85,18 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
     const { dir, dbFile } = setUp()
     const template = join(dir, 'aanmelden.xlsx')
     expect(
-      cli('template', 'clients', '--db', dbFile, '--out', template, '--provider', 'leger des heils')
-        .code,
+      (
+        await cli(
+          'template',
+          'clients',
+          '--db',
+          dbFile,
+          '--out',
+          template,
+          '--provider',
+          'leger des heils',
+        )
+      ).code,
     ).toBe(0)
     const filledFile = join(dir, 'aanmeldingen.xlsx')
     writeFileSync(
@@ -101,7 +106,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
         clientRow(2),
       ]),
     )
-    const done = cli('import', 'clients', '--db', dbFile, '--file', filledFile)
+    const done = spawnCli('import', 'clients', '--db', dbFile, '--file', filledFile)
     expect(done).toEqual({
       code: 0,
       stdout:
@@ -111,9 +116,9 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
     expect(countRows(dbFile, 'clients')).toBe(2)
   })
 
-  it('names the known corporations when the name is unknown', () => {
+  it('names the known corporations when the name is unknown', async () => {
     const { dir, dbFile } = setUp()
-    const result = cli(
+    const result = await cli(
       'template',
       'dwellings',
       '--db',

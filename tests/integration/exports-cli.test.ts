@@ -1,5 +1,4 @@
 import type ExcelJS from 'exceljs'
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -8,19 +7,7 @@ import { REPORT_SHEETS } from '../../src/main/reports/report-workbook'
 import { fillIn } from '../support/answer-files'
 import { readWorkbook } from '../support/excel-files'
 import { openCodes, QUARTER, useExportScenario } from '../support/exports-scenario'
-
-/** The CLI as support staff run it: a separate Node process, its exit code and its two streams. */
-function cli(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'src/main/cli/index.ts', ...args],
-    {
-      cwd: join(import.meta.dirname, '..', '..'),
-      encoding: 'utf8',
-    },
-  )
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+import { cli, spawnCli } from '../support/cli'
 
 const column = (key: string) => SHORTLIST_EXPORT_FIELDS.findIndex((f) => f.key === key) + 1
 
@@ -35,7 +22,7 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
     s.runtime.close()
     const out = join(s.dir, 'voordrachten.xlsx')
 
-    const exported = cli(
+    const exported = await cli(
       'export',
       'shortlists',
       '--db',
@@ -60,10 +47,10 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
         'base64',
       ),
     )
-    const preview = cli('import', 'answers', '--db', s.dbFile, '--file', answer, '--dry-run')
+    const preview = await cli('import', 'answers', '--db', s.dbFile, '--file', answer, '--dry-run')
     expect(preview.code).toBe(0)
     expect(preview.stdout).toContain('Proef, niets opgeslagen')
-    const applied = cli('import', 'answers', '--db', s.dbFile, '--file', answer)
+    const applied = await cli('import', 'answers', '--db', s.dbFile, '--file', answer)
     expect(applied.stderr).toBe('')
     expect(applied.code).toBe(0)
     expect(applied.stdout).toContain(`${chosen}: match; eenmalige aanbieding gedaan`)
@@ -72,13 +59,21 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
     )
 
     const quarterFile = join(s.dir, 'kwartaal.xlsx')
-    const quarter = cli('report', '--db', s.dbFile, '--quarter', QUARTER, '--out', quarterFile)
+    const quarter = await cli(
+      'report',
+      '--db',
+      s.dbFile,
+      '--quarter',
+      QUARTER,
+      '--out',
+      quarterFile,
+    )
     expect([quarter.code, quarter.stderr]).toEqual([0, ''])
     expect(
       (await readWorkbook(readFileSync(quarterFile))).getWorksheet(REPORT_SHEETS.summary),
     ).toBeDefined()
     const yearFile = join(s.dir, 'jaar.xlsx')
-    const year = cli('report', '--db', s.dbFile, '--year', '2026', '--out', yearFile)
+    const year = await cli('report', '--db', s.dbFile, '--year', '2026', '--out', yearFile)
     expect([year.code, year.stderr]).toEqual([0, ''])
     expect(
       (await readWorkbook(readFileSync(yearFile))).getWorksheet(REPORT_SHEETS.trend),
@@ -90,7 +85,7 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
     const first = s.presented[0]!
     s.runtime.close()
     const out = join(s.dir, 'x.xlsx')
-    const unknown = cli(
+    const unknown = spawnCli(
       'export',
       'shortlists',
       '--db',
@@ -105,7 +100,7 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain('Onbekende corporatie: "Woonstad"')
     expect(existsSync(out)).toBe(false)
-    const both = cli(
+    const both = await cli(
       'report',
       '--db',
       s.dbFile,
@@ -118,21 +113,23 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
     )
     expect(both.code).toBe(1)
     expect(both.stderr).toContain('Geef --quarter JJJJ-Qn of --year JJJJ op')
-    const badQuarter = cli('report', '--db', s.dbFile, '--quarter', '2026-5', '--out', out)
+    const badQuarter = await cli('report', '--db', s.dbFile, '--quarter', '2026-5', '--out', out)
     expect(badQuarter.stderr).toContain('--quarter moet de vorm JJJJ-Qn hebben')
 
     expect(
-      cli(
-        'export',
-        'shortlists',
-        '--db',
-        s.dbFile,
-        '--quarter',
-        QUARTER,
-        '--corporation',
-        'Mitros',
-        '--out',
-        out,
+      (
+        await cli(
+          'export',
+          'shortlists',
+          '--db',
+          s.dbFile,
+          '--quarter',
+          QUARTER,
+          '--corporation',
+          'Mitros',
+          '--out',
+          out,
+        )
       ).code,
     ).toBe(0)
     const file = { fileName: 'x.xlsx', base64: readFileSync(out).toString('base64') }
@@ -146,7 +143,7 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
     )
     const answer = join(s.dir, 'twee-keer-match.xlsx')
     writeFileSync(answer, Buffer.from(await fillIn(file, { [first.dwellingId]: codes }), 'base64'))
-    const refused = cli('import', 'answers', '--db', s.dbFile, '--file', answer)
+    const refused = await cli('import', 'answers', '--db', s.dbFile, '--file', answer)
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('kandidaten hebben Match; kies er hoogstens één per woning')
   })

@@ -12,7 +12,7 @@ import { useExcelStore } from '../support/excel-store'
 import { mutations } from '../support/workbook-mutations'
 
 /** `npm run soak` raises this to thousands. */
-const CASES = Number(process.env['FUZZ_IMPORT_CASES'] ?? 200)
+const CASES = Number(process.env['FUZZ_IMPORT_CASES'] ?? 50)
 /** Far above a normal import (well under a second here); a case that takes longer is a hang. */
 const CASE_TIMEOUT_MS = 30_000
 

@@ -2,18 +2,20 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { QuarterOverview, YearTarget } from '../../src/shared/api'
 import { openRuntime } from '../../src/main/runtime'
-import { loadDemo } from '../../src/main/services/demo-service'
 import { call } from '../support/call'
+import { copyDemo } from '../support/shared-files'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
 describe('the year target steers instroom, through the API', () => {
   const tempDir = useTempDir()
 
   it('shows instroom needed against realised, the regular and catch-up split, and what the open flip-possible dwellings must do', async () => {
-    const runtime = openRuntime(join(tempDir(), 'targets.db'), {
+    const file = join(tempDir(), 'targets.db')
+    await copyDemo(file, { seed: 7 })
+    const runtime = openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+      startupTasks: false,
     })
-    loadDemo(runtime.ctx, 7)
     const n = (query: string) => runtime.store.sqlite.prepare(query).pluck().get() as number
     const overview = await call<QuarterOverview>(runtime, 'quarters:overview', {
       quarter: '2026-Q4',

@@ -11,7 +11,6 @@ import type { RankingContext } from '../../src/main/domain/ranking'
 import { buildShortlists } from '../../src/main/domain/shortlist-batch'
 import { assignmentSolver } from '../../src/main/matching/highs-solver'
 import { createContext, type ServiceContext } from '../../src/main/services/context'
-import { loadDemo } from '../../src/main/services/demo-service'
 import {
   eligibilityContext,
   loadClientFacts,
@@ -19,6 +18,7 @@ import {
   rankingContext,
 } from '../../src/main/services/matching-facts'
 import { achieved, eligibilityGraph, maxCovered, maxPlaces } from '../support/max-flow'
+import { copyDemo } from '../support/shared-files'
 import { FIXED_NOW, TEST_ACTOR } from '../support/temp-db'
 
 /**
@@ -36,11 +36,12 @@ describe('the quarter batch is exact on the demo and stressed variants', () => {
   let ranking: RankingContext
   const N = 3
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vierde-huis-exact-'))
-    store = openStore(join(dir, 'exact.db'))
+    const file = join(dir, 'exact.db')
+    await copyDemo(file, { seed: 2019 })
+    store = openStore(file)
     ctx = createContext(store, { now: () => FIXED_NOW, actor: TEST_ACTOR })
-    loadDemo(ctx, 2019)
     const ids = store.db
       .select({ id: dwellings.id })
       .from(dwellings)

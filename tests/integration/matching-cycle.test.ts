@@ -2,17 +2,19 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DwellingMatching, GenerateSummary, PoolEntry } from '../../src/shared/api'
 import { openRuntime } from '../../src/main/runtime'
-import { loadDemo } from '../../src/main/services/demo-service'
+import { copyDemo } from '../support/shared-files'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
 describe('the matching cycle on a real database', () => {
   const tempDir = useTempDir()
 
-  function setUp() {
-    const runtime = openRuntime(join(tempDir(), 'matching.db'), {
+  async function setUp() {
+    const file = join(tempDir(), 'matching.db')
+    await copyDemo(file, { seed: 7 })
+    const runtime = openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+      startupTasks: false,
     })
-    loadDemo(runtime.ctx, 7)
     const call = async <T>(channel: string, input: unknown): Promise<T> => {
       const result = await runtime.routes.get(channel)!(input)
       if (!result.ok)
@@ -25,7 +27,7 @@ describe('the matching cycle on a real database', () => {
   }
 
   it('generates shortlists for the open quarter with no client on two open shortlists', async () => {
-    const { call, sql, runtime } = setUp()
+    const { call, sql, runtime } = await setUp()
     const summary = await call<GenerateSummary>('shortlists:generate', { quarter: '2026-Q4' })
     expect(summary.dwellings).toBeGreaterThan(80)
     expect(summary.shortlistsMade).toBeGreaterThan(summary.dwellings * 0.8)
@@ -43,7 +45,7 @@ describe('the matching cycle on a real database', () => {
   })
 
   it('runs present → reject all with a motivation → new round → choose → offer accepted → let', async () => {
-    const { call, sql, runtime } = setUp()
+    const { call, sql, runtime } = await setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { dwelling_id: dwellingId, id: firstId } = sql<{ dwelling_id: number; id: number }>(
       // A dwelling many can live in, so a second round has candidates left after the batch took its share.
@@ -116,7 +118,7 @@ describe('the matching cycle on a real database', () => {
   })
 
   it('after a decline waits for the corporation to confirm the next candidate, and counts the decline', async () => {
-    const { call, sql, runtime } = setUp()
+    const { call, sql, runtime } = await setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { id } = sql<{ id: number }>(
       "SELECT s.id FROM shortlists s WHERE status = 'concept' AND (SELECT count(*) FROM shortlist_candidates c WHERE c.shortlist_id = s.id) = 3 LIMIT 1",
@@ -145,7 +147,7 @@ describe('the matching cycle on a real database', () => {
   })
 
   it('refuses a decision out of order and writes nothing', async () => {
-    const { call, sql, runtime } = setUp()
+    const { call, sql, runtime } = await setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { id } = sql<{ id: number }>("SELECT id FROM shortlists WHERE status = 'concept' LIMIT 1")
     const before = sql<{ n: number }>('SELECT count(*) AS n FROM audit_events').n
@@ -157,7 +159,7 @@ describe('the matching cycle on a real database', () => {
   })
 
   it('explains why a client is not eligible for a dwelling', async () => {
-    const { call, sql, runtime } = setUp()
+    const { call, sql, runtime } = await setUp()
     const dwelling = sql<{ id: number; wijk: string }>(
       "SELECT id, wijk FROM dwellings WHERE quarter_key = '2026-Q4' AND status = 'ingediend' LIMIT 1",
     )
@@ -179,7 +181,7 @@ describe('the matching cycle on a real database', () => {
   })
 
   it('says where the assignment placed a better client, and why some dwellings stay short', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     const summary = await call<GenerateSummary>('shortlists:generate', { quarter: '2026-Q4' })
     for (const d of summary.tooFewEligible) expect(d.eligible).toBeLessThan(3)
     for (const d of summary.neededElsewhere) {
@@ -236,7 +238,7 @@ describe('the matching cycle on a real database', () => {
   })
 
   it('frees the candidates and lapses the round when the corporation withdraws the dwelling', async () => {
-    const { call, sql, runtime } = setUp()
+    const { call, sql, runtime } = await setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { id, dwelling_id } = sql<{ id: number; dwelling_id: number }>(
       "SELECT id, dwelling_id FROM shortlists WHERE status = 'concept' LIMIT 1",

@@ -9,7 +9,6 @@ import { openStore, type Store } from '../../src/main/db/connection'
 import * as schema from '../../src/main/db/schema'
 import { openRuntime } from '../../src/main/runtime'
 import { createContext } from '../../src/main/services/context'
-import { loadDemo } from '../../src/main/services/demo-service'
 import {
   loadClientFacts,
   loadDwellingFacts,
@@ -17,6 +16,7 @@ import {
   waitingState,
 } from '../../src/main/services/matching-facts'
 import { scoreTotal } from '../../src/main/domain/ranking'
+import { copyDemo } from '../support/shared-files'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
 /** Tables that grow with the years: a hot query must find its rows in them by an index. */
@@ -57,9 +57,10 @@ describe('the hot paths of matching', () => {
   const tempDir = useTempDir()
 
   it('find their rows in the large tables by an index, never by a scan', async () => {
-    const store = openStore(join(tempDir(), 'plans.db'))
+    const file = join(tempDir(), 'plans.db')
+    await copyDemo(file, { seed: 7 })
+    const store = openStore(file)
     try {
-      loadDemo(createContext(store, { actor: TEST_ACTOR, now: () => FIXED_NOW }), 7)
       const { store: watched, statements } = recording(store)
       const ctx = createContext(watched, { actor: TEST_ACTOR, now: () => FIXED_NOW })
       const routes = createDispatcher(createHandlers(ctx))
@@ -109,9 +110,12 @@ describe('the hot paths of matching', () => {
 
   it('keep the waiting list in memory for the pool only until something changes it', async () => {
     const file = join(tempDir(), 'cache.db')
-    const runtime = openRuntime(file, { context: { actor: TEST_ACTOR, now: () => FIXED_NOW } })
+    await copyDemo(file, { seed: 7 })
+    const runtime = openRuntime(file, {
+      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+      startupTasks: false,
+    })
     try {
-      loadDemo(runtime.ctx, 7)
       const call = async <T>(channel: string, input: unknown) => {
         const result = await runtime.routes.get(channel)!(input)
         if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)

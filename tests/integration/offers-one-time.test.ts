@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import type { DwellingMatching, QuarterFigures, TimelineEvent } from '../../src/shared/api'
 import { statusAfterDecline } from '../../src/main/domain/offer-rules'
 import { openRuntime } from '../../src/main/runtime'
-import { loadDemo } from '../../src/main/services/demo-service'
 import { DECLINE_REASON, type Flow } from '../../src/shared/domain/vocabulary'
 import { call as callRoute } from '../support/call'
+import { copyDemo } from '../support/shared-files'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
 /** FIXED_NOW is 2026-11-23: rounds are presented today, so today is the only valid offer date. */
@@ -15,11 +15,13 @@ const TODAY = '2026-11-23'
 describe('the one-time offer and its dates, through the API', () => {
   const tempDir = useTempDir()
 
-  function setUp() {
-    const runtime = openRuntime(join(tempDir(), 'offers.db'), {
+  async function setUp() {
+    const file = join(tempDir(), 'offers.db')
+    await copyDemo(file, { seed: 7 })
+    const runtime = openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+      startupTasks: false,
     })
-    loadDemo(runtime.ctx, 7)
     const call = <T>(channel: string, input: unknown) => callRoute<T>(runtime, channel, input)
     const one = <T>(query: string, ...params: unknown[]) =>
       runtime.store.sqlite.prepare(query).get(...params) as T
@@ -36,7 +38,7 @@ describe('the one-time offer and its dates, through the API', () => {
    * answers the round and that client. Instroom clients are few, so their rounds are often shorter.
    */
   async function presentedWith(
-    { call, one }: ReturnType<typeof setUp>,
+    { call, one }: Awaited<ReturnType<typeof setUp>>,
     flow: Flow,
     skip = new Set<number>(),
     minCandidates = 2,
@@ -63,7 +65,7 @@ describe('the one-time offer and its dates, through the API', () => {
   }
 
   it('takes an uitstroom client who declines without a valid reason off the list, audited and on the timeline', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const { call, one, count, runtime } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { shortlistId, state: presented, candidate } = await presentedWith(setup, 'uitstroom')
@@ -120,7 +122,7 @@ describe('the one-time offer and its dates, through the API', () => {
   })
 
   it('keeps a client waiting after a decline with a valid reason, and the corporation confirms who is next', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const { call, one, runtime } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { shortlistId, candidate, state: presented } = await presentedWith(setup, 'uitstroom')
@@ -148,7 +150,7 @@ describe('the one-time offer and its dates, through the API', () => {
   })
 
   it('leaves the status after any decline exactly as the one-time rule says (property over flows and reasons)', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const { call, one, runtime } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const used = new Set<number>()
@@ -183,7 +185,7 @@ describe('the one-time offer and its dates, through the API', () => {
   })
 
   it('refuses an offer date after today or before the presentation, and writes nothing', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const { call, count, runtime } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { shortlistId, candidate } = await presentedWith(setup, 'uitstroom')
@@ -208,7 +210,7 @@ describe('the one-time offer and its dates, through the API', () => {
   })
 
   it('refuses a response before the offer or after today, a lease before the offer, and a flip contract on a dwelling that cannot flip', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const { call, count, runtime } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { shortlistId, candidate } = await presentedWith(setup, 'uitstroom')

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { commandIo } from '../../src/main/cli/command'
 import { presentCommand } from '../../src/main/cli/present'
 import { readWorkbook } from '../support/excel-files'
 import { QUARTER, useExportScenario } from '../support/exports-scenario'
@@ -10,6 +11,8 @@ import { QUARTER, useExportScenario } from '../support/exports-scenario'
  * The command line from an imported quarter to every corporation's workbook: `shortlists` makes
  * the concepts, `present --out <map>` presents them and writes the workbooks. Run in-process.
  */
+const quiet = commandIo({ stdout: { write: () => true }, stderr: { write: () => true } })
+
 describe('npm run cli -- present', () => {
   const scenario = useExportScenario()
 
@@ -18,14 +21,9 @@ describe('npm run cli -- present', () => {
     s.runtime.close()
     const folder = join(s.dir, 'uit')
     mkdirSync(folder)
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
-    try {
-      expect(
-        await presentCommand.run(['--db', s.dbFile, '--quarter', QUARTER, '--out', folder]),
-      ).toBe(0)
-    } finally {
-      log.mockRestore()
-    }
+    expect(
+      await presentCommand.run(['--db', s.dbFile, '--quarter', QUARTER, '--out', folder], quiet),
+    ).toBe(0)
 
     const db = new Database(s.dbFile, { readonly: true })
     try {
@@ -60,7 +58,10 @@ describe('npm run cli -- present', () => {
     const s = await scenario({ present: false })
     s.runtime.close()
     await expect(
-      presentCommand.run(['--db', s.dbFile, '--quarter', QUARTER, '--out', join(s.dir, 'nergens')]),
+      presentCommand.run(
+        ['--db', s.dbFile, '--quarter', QUARTER, '--out', join(s.dir, 'nergens')],
+        quiet,
+      ),
     ).rejects.toThrow('--out moet een bestaande map zijn')
     const db = new Database(s.dbFile, { readonly: true })
     try {

@@ -21,8 +21,8 @@ import type {
   FileResult,
   PoolEntry,
 } from '../../src/shared/api'
-import { loadDemo } from '../../src/main/services/demo-service'
 import { tableDigest } from '../support/db-digest'
+import { copyDemo } from '../support/shared-files'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 import { call } from '../support/call'
 
@@ -371,11 +371,11 @@ describe(
 
     async function demo() {
       const file = join(tempDir(), 'wissen.db')
+      await copyDemo(file, { seed: 7 })
       const runtime = openRuntime(file, {
         context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
         startupTasks: false,
       })
-      loadDemo(runtime.ctx, 7)
       await call(runtime, 'shortlists:generate', { quarter: '2026-Q4' })
       const all = <T>(query: string, ...params: unknown[]) =>
         runtime.store.sqlite.prepare(query).all(...params) as T[]

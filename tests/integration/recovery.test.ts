@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
@@ -12,15 +11,7 @@ import { openRuntime } from '../../src/main/runtime'
 import { makeManualBackup } from '../../src/main/services/backup-service'
 import { damageDatabase } from '../support/damage'
 import { useTempDir } from '../support/temp-db'
-
-const root = join(import.meta.dirname, '..', '..')
-const cli = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+import { cli, spawnCli } from '../support/cli'
 
 const names = (file: string) => {
   const runtime = openRuntime(file, { startupTasks: false })
@@ -136,12 +127,12 @@ describe('a damaged database at start-up', { timeout: 90_000 }, () => {
     runtime!.close()
   })
 
-  it('is repaired from the command line: list the backups, then restore the latest good one', () => {
+  it('is repaired from the command line: list the backups, then restore the latest good one', async () => {
     const { file } = damaged()
-    const list = cli('backups', '--db', file)
+    const list = await cli('backups', '--db', file)
     expect(list.code).toBe(0)
     expect(list.stdout).toMatch(/handmatig/)
-    const restored = cli('restore', '--db', file, '--latest')
+    const restored = await cli('restore', '--db', file, '--latest')
     expect(restored.stderr).toBe('')
     expect(restored.code).toBe(0)
     expect(restored.stdout).toMatch(
@@ -150,15 +141,15 @@ describe('a damaged database at start-up', { timeout: 90_000 }, () => {
     expect(names(file)).toBe(1500)
   })
 
-  it('restores a named file from the command line, and refuses while the app has the database', () => {
+  it('restores a named file from the command line, and refuses while the app has the database', async () => {
     const { dir, file } = damaged()
     const [good] = listBackups(join(dir, 'backups'), file)
     const elsewhere = join(dir, 'kopie.db')
     copyFileSync(good!.path, elsewhere)
-    expect(cli('restore', '--db', file, '--from', elsewhere).code).toBe(0)
+    expect((await cli('restore', '--db', file, '--from', elsewhere)).code).toBe(0)
     const app = openRuntime(file, { program: 'Het Vierde Huis (app)', startupTasks: false })
     try {
-      const refused = cli('restore', '--db', file, '--from', elsewhere)
+      const refused = spawnCli('restore', '--db', file, '--from', elsewhere)
       expect(refused.code).toBe(1)
       expect(refused.stderr).toContain('al geopend door Het Vierde Huis (app)')
     } finally {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import {
   linkSync,
   mkdirSync,
@@ -15,16 +14,7 @@ import { checkOutput, produceOutput, writeOutput } from '../../src/main/files/sa
 import { openRuntime } from '../../src/main/runtime'
 import { tableDigest } from '../support/db-digest'
 import { useTempDir } from '../support/temp-db'
-
-/** The CLI as support staff run it: a separate Node process, its exit code and its two streams. */
-function cli(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'src/main/cli/index.ts', ...args],
-    { cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8' },
-  )
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+import { cli, spawnCli } from '../support/cli'
 
 function digestOf(file: string) {
   const runtime = openRuntime(file, { startupTasks: false })
@@ -105,7 +95,7 @@ describe('writing an output file', () => {
 describe('the CLI never writes over its own database', { timeout: 120_000 }, () => {
   const tempDir = useTempDir()
 
-  it('refuses --out at the database, its WAL, a folder or an existing file; --force replaces', () => {
+  it('refuses --out at the database, its WAL, a folder or an existing file; --force replaces', async () => {
     const dir = tempDir()
     const database = join(dir, 'a.db')
     const runtime = openRuntime(database, { startupTasks: false })
@@ -114,13 +104,22 @@ describe('the CLI never writes over its own database', { timeout: 120_000 }, () 
     const before = digestOf(database)
     const bytes = statSync(database).size
 
-    const report = cli('report', '--db', database, '--quarter', '2026-Q3', '--out', database)
+    const report = spawnCli('report', '--db', database, '--quarter', '2026-Q3', '--out', database)
     expect(report.code).toBe(1)
     expect(report.stderr).toMatch(/^Fout: Geweigerd: .*a\.db is de database zelf/)
-    const wal = cli('backup', '--db', database, '--out', `${database}-wal`)
+    const wal = await cli('backup', '--db', database, '--out', `${database}-wal`)
     expect(wal.code).toBe(1)
     expect(wal.stderr).toContain('een hulpbestand van de database')
-    const intoFolder = cli('template', 'clients', '--db', database, '--out', dir, '--provider', 'x')
+    const intoFolder = await cli(
+      'template',
+      'clients',
+      '--db',
+      database,
+      '--out',
+      dir,
+      '--provider',
+      'x',
+    )
     expect(intoFolder.code).toBe(1)
     expect(intoFolder.stderr).toContain('is een map')
     expect(statSync(database).size).toBe(bytes)
@@ -128,11 +127,11 @@ describe('the CLI never writes over its own database', { timeout: 120_000 }, () 
 
     const out = join(dir, 'sjabloon.xlsx')
     const args = ['template', 'dwellings', '--db', database, '--corporation', 'mitros']
-    expect(cli(...args, '--out', out).code).toBe(0)
-    const again = cli(...args, '--out', out)
+    expect((await cli(...args, '--out', out)).code).toBe(0)
+    const again = await cli(...args, '--out', out)
     expect(again.code).toBe(1)
     expect(again.stderr).toContain('bestaat al')
-    const forced = cli(...args, '--out', out, '--force')
+    const forced = await cli(...args, '--out', out, '--force')
     expect(forced.code, forced.stderr).toBe(0)
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
     expect(readdirSync(dir).filter((name) => name.endsWith('.part'))).toEqual([])

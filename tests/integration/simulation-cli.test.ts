@@ -1,39 +1,21 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openStore } from '../../src/main/db/connection'
-import { createContext } from '../../src/main/services/context'
-import { loadDemo } from '../../src/main/services/demo-service'
 import { readWorkbook } from '../support/excel-files'
-import { FIXED_NOW, TEST_ACTOR } from '../support/temp-db'
+import { copyDemo } from '../support/shared-files'
+import { cli, spawnCli } from '../support/cli'
 
 const SLOW = 300_000
-
-/** The CLI as support staff run it: a separate Node process, its exit code and its two streams. */
-function cli(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'src/main/cli/index.ts', ...args],
-    {
-      cwd: join(import.meta.dirname, '..', '..'),
-      encoding: 'utf8',
-    },
-  )
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
 
 describe('npm run cli -- simulate', () => {
   let dir: string
   let db: string
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vierde-huis-sim-cli-'))
     db = join(dir, 'demo.db')
-    const store = openStore(db)
-    loadDemo(createContext(store, { now: () => FIXED_NOW, actor: TEST_ACTOR }))
-    store.close()
+    await copyDemo(db)
   }, SLOW)
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -54,7 +36,7 @@ describe('npm run cli -- simulate', () => {
         '--scenario',
         scenarios,
       ]
-      const made = cli(...args, '--out', out)
+      const made = await cli(...args, '--out', out)
       expect(made.stderr).toContain('run 2 van 2')
       expect(made.code).toBe(0)
       expect(made.stdout).toMatch(
@@ -63,21 +45,21 @@ describe('npm run cli -- simulate', () => {
       const workbook = await readWorkbook(readFileSync(out))
       expect(workbook.worksheets.map((w) => w.name)).toContain('Voordracht van 4')
 
-      const again = cli(...args, '--out', out)
+      const again = await cli(...args, '--out', out)
       expect(again.code).toBe(1)
       expect(again.stderr).toContain('bestaat al. Kies een andere naam, of geef --force op')
     },
     SLOW,
   )
 
-  it('refuses a bad scenario file or number with a Dutch line, writing nothing', () => {
+  it('refuses a bad scenario file or number with a Dutch line, writing nothing', async () => {
     const bad = join(dir, 'bad.json')
     writeFileSync(bad, JSON.stringify([{ name: 'x', shortlistSize: 0 }]))
     const out = join(dir, 'niets.xlsx')
-    const refused = cli('simulate', '--db', db, '--scenario', bad, '--out', out)
+    const refused = await cli('simulate', '--db', db, '--scenario', bad, '--out', out)
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(/^Fout: Scenariobestand .*bad\.json: 0\.shortlistSize: /)
-    const runs = cli('simulate', '--db', db, '--runs', 'veel', '--out', out)
+    const runs = spawnCli('simulate', '--db', db, '--runs', 'veel', '--out', out)
     expect(runs.code).toBe(1)
     expect(runs.stderr).toContain(
       '--runs moet een heel getal van 1 tot en met 1000 zijn, niet "veel"',

@@ -4,15 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore, type Store } from '../../src/main/db/connection'
-import { createContext } from '../../src/main/services/context'
-import { loadDemo } from '../../src/main/services/demo-service'
 import { backtest } from '../../src/main/simulation/backtest'
 import { withCurrentCourse } from '../../src/main/simulation/scenario'
 import { simulate } from '../../src/main/simulation/simulate'
 import type { SimulationResult } from '../../src/shared/api/simulation'
 import { writeSimulationWorkbook } from '../../src/main/simulation/workbook'
 import { readWorkbook } from '../support/excel-files'
-import { FIXED_NOW, TEST_ACTOR } from '../support/temp-db'
+import { copyDemo } from '../support/shared-files'
 
 /** The real engine plays every quarter of every run: tens of seconds on a busy two-core machine. */
 const SLOW = 300_000
@@ -25,11 +23,11 @@ describe('Vooruitblik on the demo database', () => {
   let store: Store
   let digest: () => string
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vierde-huis-sim-'))
     const file = join(dir, 'demo.db')
+    await copyDemo(file)
     store = openStore(file)
-    loadDemo(createContext(store, { now: () => FIXED_NOW, actor: TEST_ACTOR }))
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     digest = () => createHash('sha256').update(readFileSync(file)).digest('hex')
   }, SLOW)

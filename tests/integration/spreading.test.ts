@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
-import { loadDemo } from '../../src/main/services/demo-service'
 import { spreadingState } from '../../src/main/services/spreading-service'
 import type {
   GenerateSummary,
@@ -13,6 +12,7 @@ import type {
   SpreadingOverview,
 } from '../../src/shared/api'
 import { call } from '../support/call'
+import { copyDemo } from '../support/shared-files'
 import { FIXED_NOW, TEST_ACTOR } from '../support/temp-db'
 
 const QUARTER = '2026-Q4'
@@ -27,12 +27,14 @@ describe('spreading on the demo data', () => {
   const rows = <T>(query: string, ...params: unknown[]) =>
     runtime.store.sqlite.prepare(query).all(...params) as T[]
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vierde-huis-spreading-'))
-    runtime = openRuntime(join(dir, 'spreading.db'), {
+    const file = join(dir, 'spreading.db')
+    await copyDemo(file)
+    runtime = openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+      startupTasks: false,
     })
-    loadDemo(runtime.ctx)
   }, LOAD_TIMEOUT)
 
   afterAll(() => {

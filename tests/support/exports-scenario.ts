@@ -1,9 +1,8 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll } from 'vitest'
+import { afterEach, beforeAll } from 'vitest'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
-import { loadDemo } from '../../src/main/services/demo-service'
+import { copyDemo, sharedFolder } from './shared-files'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from './temp-db'
 
 export const QUARTER = '2026-Q4'
@@ -26,25 +25,26 @@ const CONTEXT = { actor: TEST_ACTOR, now: () => FIXED_NOW }
 /**
  * The demo dataset on a real database, shortlists generated for the open quarter, and every
  * concept round of Mitros presented: what an officer has before exporting for that corporation.
- * The demo is loaded once per test file and copied per test: loading it takes many seconds.
+ * The demo with its shortlists is made once per test run (shared-files.ts) and copied per test:
+ * loading it takes many seconds.
  */
 export function useExportScenario(): (options?: { present?: boolean }) => Promise<ExportScenario> {
   const tempDir = useTempDir()
   const open: Runtime[] = []
   let baseDir = ''
   beforeAll(async () => {
-    baseDir = mkdtempSync(join(tmpdir(), 'vierde-huis-base-'))
-    const base = openRuntime(join(baseDir, 'base.db'), { context: CONTEXT, startupTasks: false })
-    try {
-      loadDemo(base.ctx, 7)
-      const generated = await base.routes.get('shortlists:generate')!({ quarter: QUARTER })
-      if (!generated.ok) throw new Error(generated.error.message)
-    } finally {
-      // Closing the last connection checkpoints the WAL: the .db file alone is then complete.
-      base.close()
-    }
+    baseDir = await sharedFolder('exports-base', async (dir) => {
+      await copyDemo(join(dir, 'base.db'), { seed: 7 })
+      const base = openRuntime(join(dir, 'base.db'), { context: CONTEXT, startupTasks: false })
+      try {
+        const generated = await base.routes.get('shortlists:generate')!({ quarter: QUARTER })
+        if (!generated.ok) throw new Error(generated.error.message)
+      } finally {
+        // Closing the last connection checkpoints the WAL: the .db file alone is then complete.
+        base.close()
+      }
+    })
   }, 120_000)
-  afterAll(() => rmSync(baseDir, { recursive: true, force: true }))
   afterEach(() => {
     for (const runtime of open.splice(0)) runtime.close()
   })

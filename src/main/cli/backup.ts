@@ -9,7 +9,7 @@ export const backupCommand: Command = {
   name: 'backup',
   usage: 'backup --db <bestand> --out <bestand> [--force]',
   description: 'Maakt een consistente reservekopie, ook terwijl de app draait',
-  run(args) {
+  run(args, io) {
     const { values } = parseOptions(args, {
       db: { type: 'string' },
       out: { type: 'string' },
@@ -24,7 +24,7 @@ export const backupCommand: Command = {
     const sqlite = new Database(file, { readonly: true, fileMustExist: true })
     try {
       const target = produceOutput(out, rules, (temporary) => backupTo(sqlite, temporary))
-      console.log(`Reservekopie gemaakt: ${target}`)
+      io.log(`Reservekopie gemaakt: ${target}`)
       return 0
     } finally {
       sqlite.close()

@@ -5,7 +5,29 @@ export interface Command {
   usage: string
   description: string
   /** Returns the exit code; throws with a Dutch message on failure. */
-  run(args: string[]): number | Promise<number>
+  run(args: string[], io: CommandIo): number | Promise<number>
+}
+
+/** The two streams a command writes to: the process's own from the shell, captured ones in tests. */
+export interface Streams {
+  stdout: { write(text: string): unknown }
+  stderr: { write(text: string): unknown }
+}
+
+/** How a command prints: results on stdout, problems and progress on stderr. */
+export interface CommandIo {
+  log(line: string): void
+  error(line: string): void
+  /** Rewrites the current stderr line (end it with `error('')`). */
+  progress(text: string): void
+}
+
+export function commandIo({ stdout, stderr }: Streams): CommandIo {
+  return {
+    log: (line) => stdout.write(`${line}\n`),
+    error: (line) => stderr.write(`${line}\n`),
+    progress: (text) => stderr.write(`\r${text}`),
+  }
 }
 
 /** parseArgs with Dutch messages for the mistakes people make most. */

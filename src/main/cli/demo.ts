@@ -8,7 +8,7 @@ export const demoCommand: Command = {
   name: 'demo',
   usage: 'demo --db <bestand> [--seed N]',
   description: 'Vult een lege database met demogegevens',
-  run(args) {
+  run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' }, seed: { type: 'string' } })
     const file = resolve(requireOption(values.db, '--db'))
     const seed = values.seed === undefined ? undefined : Number(values.seed)
@@ -19,7 +19,7 @@ export const demoCommand: Command = {
     const runtime = openRuntime(file, CLI_RUNTIME)
     try {
       const summary = loadDemo(runtime.ctx, input.data.seed)
-      console.log(
+      io.log(
         `Demogegevens geladen in ${file} (seed ${summary.seed}): ${summary.corporations} corporaties, ` +
           `${summary.careProviders} zorgaanbieders, ${summary.clients} kandidaten, ` +
           `${summary.dwellings} woningen in ${summary.quarters.join(', ')}`,

@@ -13,7 +13,7 @@ export const exportCommand: Command = {
     'export shortlists --db <bestand> --quarter JJJJ-Qn --corporation <naam> --out <bestand.xlsx> [--force]',
   description:
     'Maakt de voordrachten van een kwartaal voor een corporatie als Excel-bestand (wordt gelogd)',
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string' },
       quarter: { type: 'string' },
@@ -38,7 +38,7 @@ export const exportCommand: Command = {
       const corporation = findByName(listCorporations(ctx), name, 'corporatie')
       const result = await exportShortlists(ctx, { quarter, corporationId: corporation.id })
       writeOutput(out, Buffer.from(result.base64, 'base64'), rules)
-      console.log(`Voordrachten opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
+      io.log(`Voordrachten opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
       return 0
     } finally {
       runtime.close()

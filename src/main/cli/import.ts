@@ -10,7 +10,7 @@ import {
 import { openRuntime, type Runtime } from '../runtime'
 import { importClients, importDwellings } from '../services/import-service'
 import { listCareProviders, listCorporations } from '../services/partners-service'
-import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { CLI_RUNTIME, type CommandIo, parseOptions, requireOption, type Command } from './command'
 import { importAnswersCommand } from './import-answers'
 import { findByName, parseKind, parseQuarterOption, rejectForeignOptions } from './partner-options'
 
@@ -20,7 +20,7 @@ export const importCommand: Command = {
     'import dwellings|clients|answers --db <bestand> --file <bestand.xlsx> [--corporation <naam>] [--quarter JJJJ-Qn] [--provider <naam>] [--valid-only] [--dry-run]',
   description:
     'Leest een ingevuld sjabloon in (zonder --valid-only bij een fout niets), of met answers het antwoord van een corporatie op de voordrachten',
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string' },
       file: { type: 'string' },
@@ -33,7 +33,7 @@ export const importCommand: Command = {
     if (positionals[0] === 'answers') {
       if (positionals.length > 1)
         throw new Error(`Onverwacht argument: ${positionals.slice(1).join(' ')}`)
-      return importAnswersCommand(values)
+      return importAnswersCommand(values, io)
     }
     if (values['dry-run'] !== undefined) throw new Error('--dry-run hoort bij answers')
     const kind = parseKind(positionals, 'import')
@@ -51,7 +51,7 @@ export const importCommand: Command = {
     const runtime = openRuntime(dbFile, CLI_RUNTIME)
     try {
       const report = await runImport(runtime, kind, payload, values)
-      return printReport(report, kind)
+      return printReport(report, kind, io)
     } finally {
       runtime.close()
     }
@@ -91,20 +91,18 @@ function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S>
 }
 
 /** Exit 0 only when every row went in; each error on its own line so scripts can read them. */
-function printReport(report: ImportReport, kind: ImportKind): number {
+function printReport(report: ImportReport, kind: ImportKind, io: CommandIo): number {
   const what = kind === 'dwellings' ? 'woningen' : 'cliënten'
   for (const e of report.errors) {
-    console.error(
-      e.column ? `row ${e.row}, ${e.column}: ${e.message}` : `row ${e.row}: ${e.message}`,
-    )
+    io.error(e.column ? `row ${e.row}, ${e.column}: ${e.message}` : `row ${e.row}: ${e.message}`)
   }
   const counts = `${report.created} nieuw, ${report.updated} gewijzigd, ${report.unchanged} ongewijzigd`
   if (report.committed) {
-    console.log(
+    io.log(
       `${report.fileName}: ${report.validRows} van ${report.rows} rijen ${what} ingelezen: ${counts}`,
     )
   } else {
-    console.error(
+    io.error(
       `Niets geïmporteerd uit ${report.fileName}: ${report.errors.length} fout(en). ` +
         'Verbeter het bestand, of gebruik --valid-only om alleen de goede rijen te importeren.',
     )

@@ -41,7 +41,7 @@ export const migrateToPostgresCommand: Command = {
   usage: 'migrate-to-postgres --db <bestand> --url <postgres://…>',
   description:
     'Kopieert een SQLite-database naar een lege PostgreSQL-database (teamgebruik) en controleert per tabel aantallen en controlegetallen; het bestand blijft ongewijzigd',
-  async run(args) {
+  async run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' }, url: { type: 'string' } })
     const file = resolve(requireOption(values.db, '--db'))
     const target = parseDatabaseUrl(requireOption(values.url, '--url'))
@@ -60,8 +60,8 @@ export const migrateToPostgresCommand: Command = {
       try {
         const copies = await copyIntoPostgres(snapshot, store.db)
         const rows = copies.reduce((sum, c) => sum + c.sqlite.rows, 0)
-        console.log(formatCopySummary(copies))
-        console.log(
+        io.log(formatCopySummary(copies))
+        io.log(
           `\n${copies.length} tabellen, ${count(rows)} rijen gekopieerd naar ${target.display}; ` +
             `aantallen en controlegetallen zijn gelijk. ${file} is niet gewijzigd.`,
         )

@@ -16,7 +16,7 @@ export const presentCommand: Command = {
   usage: 'present --db <bestand> --quarter JJJJ-Qn [--corporation <naam>] [--out <map> [--force]]',
   description:
     'Draagt alle conceptvoordrachten van het kwartaal (of van één corporatie) in één keer voor; met --out staat daarna per corporatie de werkmap in die map (gelogd)',
-  async run(args) {
+  async run(args, io) {
     const { values } = parseOptions(args, {
       db: { type: 'string' },
       quarter: { type: 'string' },
@@ -40,17 +40,17 @@ export const presentCommand: Command = {
           ? undefined
           : findByName(listCorporations(runtime.ctx), values.corporation, 'corporatie').id
       const result = presentAll(runtime.ctx, { quarter: quarter.data, corporationId })
-      console.log(
+      io.log(
         `${count(result.presented, 'voordracht', 'voordrachten')} voorgedragen met ${count(result.candidates, 'kandidaat', 'kandidaten')} (${quarter.data}):`,
       )
       for (const corporation of result.corporations)
-        console.log(`  ${corporation.name}: ${corporation.lists}`)
+        io.log(`  ${corporation.name}: ${corporation.lists}`)
       for (const list of result.skipped)
-        console.log(
+        io.log(
           `  Niet voorgedragen: ${list.address} (${list.corporation}) — wissel eerst ${list.unavailable.join(', ')}`,
         )
       if (folder === undefined) {
-        console.log(
+        io.log(
           `Exporteer per corporatie met --out <map>, of: npm run cli -- export shortlists --db ${values.db} --quarter ${quarter.data} --corporation <naam> --out <bestand.xlsx>`,
         )
         return 0
@@ -62,7 +62,7 @@ export const presentCommand: Command = {
         })
         const out = checkOutput(join(folder, workbook.fileName), rules)
         writeOutput(out, Buffer.from(workbook.base64, 'base64'), rules)
-        console.log(`Werkmap voor ${corporation.name}: ${out}`)
+        io.log(`Werkmap voor ${corporation.name}: ${out}`)
       }
       return 0
     } finally {

@@ -10,7 +10,7 @@ export const reportCommand: Command = {
   name: 'report',
   usage: 'report --db <bestand> --quarter JJJJ-Qn|--year JJJJ --out <bestand.xlsx> [--force]',
   description: 'Maakt de kwartaal- of jaarrapportage als Excel-bestand (wordt gelogd)',
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string' },
       quarter: { type: 'string' },
@@ -35,7 +35,7 @@ export const reportCommand: Command = {
         ? await quarterReport(runtime.ctx, quarter)
         : await yearReport(runtime.ctx, year!)
       writeOutput(out, Buffer.from(result.base64, 'base64'), rules)
-      console.log(`Rapportage opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
+      io.log(`Rapportage opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
       return 0
     } finally {
       runtime.close()

@@ -10,7 +10,7 @@ export const restoreCommand: Command = {
   usage: 'restore --db <bestand> (--from <reservekopie> | --latest)',
   description:
     'Zet een reservekopie terug (eerst gecontroleerd; het huidige bestand wordt bewaard). Alleen als de app gesloten is',
-  run(args) {
+  run(args, io) {
     const { values } = parseOptions(args, {
       db: { type: 'string' },
       from: { type: 'string' },
@@ -23,8 +23,8 @@ export const restoreCommand: Command = {
     const result = values.latest
       ? restoreLastGoodBackup(file)
       : restoreDatabase(file, resolve(requireOption(values.from, '--from (of --latest)')))
-    console.log(`Teruggezet: ${result.restoredFrom} → ${file}`)
-    if (result.keptAs) console.log(`Het vorige bestand is bewaard als ${result.keptAs}`)
+    io.log(`Teruggezet: ${result.restoredFrom} → ${file}`)
+    if (result.keptAs) io.log(`Het vorige bestand is bewaard als ${result.keptAs}`)
     return 0
   },
 }
@@ -34,7 +34,7 @@ export const backupsCommand: Command = {
   usage: 'backups --db <bestand>',
   description:
     'Toont de reservekopieën van een database, nieuwste eerst (ook terwijl de app draait)',
-  run(args) {
+  run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' } })
     const file = resolve(requireOption(values.db, '--db'))
     if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
@@ -47,11 +47,11 @@ export const backupsCommand: Command = {
       sqlite.close()
     }
     const backups = listBackups(dir, file)
-    console.log(`Map: ${dir}`)
-    if (backups.length === 0) console.log('(nog geen reservekopieën)')
+    io.log(`Map: ${dir}`)
+    if (backups.length === 0) io.log('(nog geen reservekopieën)')
     for (const b of backups) {
       const kb = Math.ceil(b.bytes / 1024).toLocaleString('nl-NL')
-      console.log(`${b.madeAt}  ${b.kind.padEnd(16)}  ${kb.padStart(9)} kB  ${b.path}`)
+      io.log(`${b.madeAt}  ${b.kind.padEnd(16)}  ${kb.padStart(9)} kB  ${b.path}`)
     }
     return 0
   },

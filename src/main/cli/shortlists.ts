@@ -9,7 +9,7 @@ export const shortlistsCommand: Command = {
   usage: 'shortlists --db <bestand> --quarter JJJJ-Qn',
   description:
     'Maakt conceptvoordrachten voor alle open woningen van het kwartaal (JSON-samenvatting)',
-  run(args) {
+  run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' }, quarter: { type: 'string' } })
     const file = resolve(requireOption(values.db, '--db'))
     const quarter = QuarterKeySchema.safeParse(requireOption(values.quarter, '--quarter'))
@@ -17,7 +17,7 @@ export const shortlistsCommand: Command = {
     const runtime = openRuntime(file, CLI_RUNTIME)
     try {
       const summary = generateForQuarter(runtime.ctx, quarter.data)
-      console.log(JSON.stringify(summary, null, 2))
+      io.log(JSON.stringify(summary, null, 2))
       return 0
     } finally {
       runtime.close()

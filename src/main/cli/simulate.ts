@@ -14,7 +14,7 @@ export const simulateCommand: Command = {
     'simulate --db <bestand> [--quarters 8] [--runs N] [--seed N] [--scenario <bestand.json>] --out <bestand.xlsx> [--force]',
   description:
     'Vooruitblik: simuleert de komende kwartalen met de echte voordrachtenmotor (huidige koers en scenario’s) naar Excel',
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string' },
       quarters: { type: 'string' },
@@ -50,11 +50,11 @@ export const simulateCommand: Command = {
           runs,
           seed,
         },
-        { onRun: () => process.stderr.write(`\rrun ${++done} van ${total}`) },
+        { onRun: () => io.progress(`run ${++done} van ${total}`) },
       )
-      process.stderr.write('\n')
+      io.error('')
       writeOutput(out, await writeSimulationWorkbook(result), rules)
-      console.log(
+      io.log(
         `Vooruitblik opgeslagen: ${out} (${scenarios.length} scenario's × ${runs} runs × ${quarters + 1} kwartalen in ${result.seconds.toFixed(1)} s)`,
       )
       return 0

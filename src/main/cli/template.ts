@@ -14,7 +14,7 @@ export const templateCommand: Command = {
     'template dwellings|clients --db <bestand> --out <bestand.xlsx> [--force] [--corporation <naam>] [--quarter JJJJ-Qn] [--provider <naam>]',
   description:
     'Maakt een Excel-sjabloon: woningen voor een corporatie of aanmeldingen voor een zorgaanbieder',
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       db: { type: 'string' },
       out: { type: 'string' },
@@ -55,7 +55,7 @@ export const templateCommand: Command = {
               ).id,
             })
       writeOutput(out, Buffer.from(result.base64, 'base64'), rules)
-      console.log(`Sjabloon opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
+      io.log(`Sjabloon opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
       return 0
     } finally {
       runtime.close()

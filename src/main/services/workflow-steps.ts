@@ -6,13 +6,9 @@ import { buildShortlists, type PassedOver, type ShortNote } from '../domain/shor
 import { assignmentSolver } from '../matching/highs-solver'
 import { auditMany } from './audit'
 import type { ServiceContext } from './context'
-import {
-  eligibilityContext,
-  loadClientFacts,
-  loadDwellingFacts,
-  rankingContext,
-} from './matching-facts'
+import { eligibilityContext, loadDwellingFacts } from './matching-facts'
 import { getSettings } from './planning-service'
+import { waitingState } from './waiting-state'
 import { localIsoDate } from '../../shared/domain/dates'
 
 /** Small building blocks of the workflow; each runs inside the caller's transaction. */
@@ -86,12 +82,13 @@ function chunks<T>(rows: readonly T[]): T[][] {
  */
 export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): NewRound[] {
   const today = ctx.now()
-  const waiting = loadClientFacts(tx)
+  // The waiting list as this step's own writes left it, without reading it all again.
+  const { waiting, ranking, history } = waitingState(ctx)
   const proposals = buildShortlists(
     loadDwellingFacts(tx, dwellingIds),
     waiting,
-    eligibilityContext(ctx, tx, dwellingIds),
-    rankingContext(ctx, tx, waiting),
+    eligibilityContext(ctx, tx, dwellingIds, true, history.spreading),
+    ranking,
     getSettings(ctx, today.getFullYear()).values.shortlistSize,
     assignmentSolver(),
   )

@@ -8,7 +8,7 @@ import { auditMany } from './audit'
 import type { ServiceContext } from './context'
 import { eligibilityContext, loadDwellingFacts } from './matching-facts'
 import { getSettings } from './planning-service'
-import { waitingState } from './waiting-state'
+import { waitingState, type WaitingState } from './waiting-state'
 import { localIsoDate } from '../../shared/domain/dates'
 
 /** Small building blocks of the workflow; each runs inside the caller's transaction. */
@@ -80,10 +80,14 @@ function chunks<T>(rows: readonly T[]): T[][] {
  * written with a handful of multi-row statements, not a few per dwelling: drizzle prepares every
  * statement anew.
  */
-export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): NewRound[] {
-  const today = ctx.now()
+export function makeRounds(
+  ctx: ServiceContext,
+  tx: Tx,
+  dwellingIds: number[],
   // The waiting list as this step's own writes left it, without reading it all again.
-  const { waiting, ranking, history } = waitingState(ctx)
+  { waiting, ranking, history }: WaitingState = waitingState(ctx),
+): NewRound[] {
+  const today = ctx.now()
   const proposals = buildShortlists(
     loadDwellingFacts(tx, dwellingIds),
     waiting,

@@ -10,20 +10,10 @@
  */
 import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { cpus, loadavg, totalmem } from 'node:os'
-import { buildTenYears } from './bench-data'
+import { BENCH, BENCH_TODAY, removeDb, tenYearsFile } from './bench-file'
 import { and, eq } from 'drizzle-orm'
 import { openStore } from '../src/main/db/connection'
 import { dwellings } from '../src/main/db/schema'
@@ -48,11 +38,10 @@ import { addQuarters, quarterKey, quarterOf } from '../src/shared/domain/quarter
 import { localIsoDate } from '../src/shared/domain/dates'
 
 const QUICK = process.argv.includes('--quick')
-const TODAY = new Date(2026, 10, 23, 12)
+const TODAY = BENCH_TODAY
 const DAY = localIsoDate(TODAY)
 const OPEN_QUARTER = quarterKey(quarterOf(TODAY))
 const LAST_QUARTER = quarterKey(addQuarters(quarterOf(TODAY), -1))
-const BENCH = join(process.cwd(), '.bench')
 const RUNS = QUICK ? 3 : 5
 
 // --- timing helpers -------------------------------------------------------------------------------
@@ -93,39 +82,9 @@ function report(what: string, measured: string, target?: string, ok?: boolean) {
 
 // --- the database ---------------------------------------------------------------------------------
 
-function removeDb(file: string) {
-  for (const suffix of ['', '-wal', '-shm', '.lock']) rmSync(file + suffix, { force: true })
-}
-
 function copyDb(from: string, to: string) {
   removeDb(to)
   copyFileSync(from, to)
-}
-
-/** The cached ten-year file, built once (≈1 minute) and reused while bench-data.ts is unchanged. */
-function tenYears(): string {
-  // Named after what made it: a change to the generator or to the migrations builds it anew.
-  const made = createHash('sha256')
-    .update(readFileSync(join('scripts', 'bench-data.ts')))
-    .update(readFileSync(join('resources', 'migrations', 'meta', '_journal.json')))
-    .digest('hex')
-    .slice(0, 12)
-  const file = join(BENCH, `ten-years-${made}.db`)
-  for (const old of readdirSync(BENCH).filter(
-    (f) => f.startsWith('ten-years-') && !f.includes(made),
-  ))
-    rmSync(join(BENCH, old), { force: true })
-  if (!existsSync(file)) {
-    console.error('Building the ten-year database once (about a minute)…')
-    const building = `${file}.building`
-    removeDb(building)
-    const built = time(() => buildTenYears(building, TODAY))
-    renameSync(building, file)
-    console.error(`  built in ${ms(built.ms)}: ${JSON.stringify(built.result)}`)
-  }
-  // Migrations added since the file was built run once here, so app start measures a usual start.
-  openStore(file, { backupDir: join(BENCH, 'backups') }).close()
-  return file
 }
 
 /** The demo as the app loads it (its history through the real services), timed: it is a wait too. */
@@ -542,7 +501,7 @@ function machine(): string {
 
 async function main() {
   mkdirSync(BENCH, { recursive: true })
-  const base = QUICK ? demo() : tenYears()
+  const base = QUICK ? demo() : tenYearsFile()
   const runtime = open(base)
   const sizes = {
     clients: count(runtime, 'SELECT count(*) FROM clients'),

@@ -64,6 +64,16 @@ const quantile = (values: number[], q: number) => {
 }
 const median = (values: number[]) => quantile(values, 0.5)
 
+/**
+ * CPU time this process spent since `since`: on a machine shared with other work the wall clock
+ * also counts the time the process waited for a core, which this does not.
+ */
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / 1000
+}
+const onCpu = (values: number[]) => `p50 ${ms(median(values))}, p95 ${ms(quantile(values, 0.95))}`
+
 const n = (value: number) => value.toLocaleString('en-US')
 const ms = (value: number) =>
   value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`
@@ -254,8 +264,12 @@ async function oneDwelling(runtime: Runtime) {
     .all(OPEN_QUARTER) as number[]
   const first = await timeAsync(() => call(runtime, 'shortlists:pool', { dwellingId: ids[0] }))
   const times: number[] = []
-  for (const dwellingId of ids)
+  const cpu: number[] = []
+  for (const dwellingId of ids) {
+    const used = process.cpuUsage()
     times.push((await timeAsync(() => call(runtime, 'shortlists:pool', { dwellingId }))).ms)
+    cpu.push(cpuMs(used))
+  }
   const p95 = quantile(times, 0.95)
   report(
     `one dwelling's pool, ${ids.length} dwellings (shortlists:pool)`,
@@ -263,6 +277,7 @@ async function oneDwelling(runtime: Runtime) {
     'p95 ≤ 20 ms',
     p95 <= 20,
   )
+  report('  the same in CPU time of this process', onCpu(cpu))
   report('  the first call', ms(first.ms))
 
   const presented = runtime.store.sqlite
@@ -270,7 +285,9 @@ async function oneDwelling(runtime: Runtime) {
     .pluck()
     .all() as number[]
   const rounds: number[] = []
+  const roundsCpu: number[] = []
   for (const shortlistId of presented) {
+    const used = process.cpuUsage()
     const round = await rolledBackAsync(runtime, () =>
       timeAsync(() =>
         call(runtime, 'shortlists:rejectAll', {
@@ -281,6 +298,7 @@ async function oneDwelling(runtime: Runtime) {
       ),
     )
     rounds.push(round.ms)
+    roundsCpu.push(cpuMs(used))
   }
   if (rounds.length > 0) {
     const p95r = quantile(rounds, 0.95)
@@ -290,6 +308,7 @@ async function oneDwelling(runtime: Runtime) {
       'p95 ≤ 20 ms',
       p95r <= 20,
     )
+    report('  the same in CPU time of this process (rollback included)', onCpu(roundsCpu))
   }
 }
 
@@ -327,7 +346,7 @@ function quarterReport(base: string) {
 
 const LABEL_TYPE = 'Appartement'
 
-function dwellingRows(count: number): ExcelJS.CellValue[][] {
+function dwellingRows(count: number, from = 0): ExcelJS.CellValue[][] {
   const headers = DWELLING_COLUMNS.map((c) => c.header)
   const row = (i: number): Record<string, ExcelJS.CellValue> => ({
     Adres: `Benchmarkstraat ${i + 1}`,
@@ -349,7 +368,7 @@ function dwellingRows(count: number): ExcelJS.CellValue[][] {
     'Omklap mogelijk': 'nee',
     Opmerkingen: null,
   })
-  return Array.from({ length: count }, (_, i) => headers.map((h) => row(i)[h] ?? null))
+  return Array.from({ length: count }, (_, i) => headers.map((h) => row(from + i)[h] ?? null))
 }
 
 async function workbookOf(rows: ExcelJS.CellValue[][]): Promise<string> {
@@ -381,6 +400,18 @@ async function imports(base: string) {
       imported.ms <= 1500,
     )
     backupCost(runtime)
+    // Right after a backup (as after the daily one at the first start of the day) nothing was
+    // written since, so the import needs no copy of its own.
+    makeBackup(runtime.store.sqlite, runtime.store.file, join(BENCH, 'backups'), 'dagelijks', TODAY)
+    const next = await workbookOf(dwellingRows(1000, 1000))
+    const current = await timeAsync(() => call(runtime, 'dwellings:import', payload(next)))
+    rmSync(join(BENCH, 'backups'), { recursive: true, force: true })
+    report(
+      '  the same right after a backup (no copy needed)',
+      ms(current.ms),
+      '≤ 1.5 s',
+      current.ms <= 1500,
+    )
 
     // Moved here from the Excel tests: oversized files are refused without reading them all.
     const tooMany = await workbookOf(dwellingRows(6000))

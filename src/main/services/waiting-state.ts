@@ -79,6 +79,9 @@ interface Kept {
 
 const kept = new WeakMap<Database.Database, Kept>()
 
+/** Above this many clients to read again, the whole waiting list is read instead. */
+const CATCH_UP_LIMIT = 2000
+
 function build(ctx: ServiceContext, waiting: ClientFacts[], history: RankingHistory): WaitingState {
   const ranking = rankingContext(ctx, ctx.store.db, waiting, history)
   return { waiting, ranking, history, scoreTotal: createBatchScorer(ranking) }
@@ -103,11 +106,17 @@ function caughtUp(
   if (changed.length === 0 && parts.size === 0) return k
   const byId = new Map(k.byId)
   const reload = new Set(changed)
-  if (parts.has('shortlists')) {
+  if (parts.has('shortlists') && reload.size <= CATCH_UP_LIMIT) {
     // Who stands on how many open lists moved: those whose count changed are read again.
     const open = openShortlistCounts(db)
     for (const [id, client] of byId)
       if ((open.get(id) ?? 0) !== client.openShortlists) reload.add(id)
+  }
+  // Many clients changed (an import, the yearly anonymisation, a batch): reading the whole list is
+  // then as cheap, and their ids would not fit in one statement.
+  if (reload.size > CATCH_UP_LIMIT) {
+    const state = fresh(ctx)
+    return { byId: new Map(state.waiting.map((c) => [c.id, c])), state }
   }
   for (const id of reload) byId.delete(id)
   for (const client of loadClientFacts(db, [...reload]))

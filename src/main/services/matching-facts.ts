@@ -91,9 +91,12 @@ export function openShortlistCounts(db: DbOrTx): Map<number, number> {
  * gives all clients one hidden class, and the rules' property reads in the batch's millions of
  * pairs stay fast (a spread gave nearly every client a shape of its own, 4× slower).
  */
-export function loadClientFacts(db: DbOrTx, ids?: number[]): ClientFacts[] {
+export function loadClientFacts(
+  db: DbOrTx,
+  ids?: number[],
+  open: ReadonlyMap<number, number> = openShortlistCounts(db),
+): ClientFacts[] {
   if (ids?.length === 0) return []
-  const open = openShortlistCounts(db)
   return db
     .select(clientColumns)
     .from(clients)

@@ -74,7 +74,12 @@ interface Kept {
   dataVersion: number
   byId: Map<number, ClientFacts>
   state: WaitingState
-  notes: { clients: Database.Statement; parts: Database.Statement; clear: () => void }
+  notes: {
+    clients: Database.Statement
+    parts: Database.Statement
+    dataVersion: Database.Statement
+    clear: () => void
+  }
 }
 
 const kept = new WeakMap<Database.Database, Kept>()
@@ -92,9 +97,6 @@ function fresh(ctx: ServiceContext): WaitingState {
   return build(ctx, loadClientFacts(db), rankingHistory(ctx, db))
 }
 
-const dataVersion = (sqlite: Database.Database) =>
-  sqlite.pragma('data_version', { simple: true }) as number
-
 /** The kept state with this connection's own writes since then read in. */
 function caughtUp(
   ctx: ServiceContext,
@@ -106,9 +108,9 @@ function caughtUp(
   if (changed.length === 0 && parts.size === 0) return k
   const byId = new Map(k.byId)
   const reload = new Set(changed)
+  const open = openShortlistCounts(db)
   if (parts.has('shortlists') && reload.size <= CATCH_UP_LIMIT) {
     // Who stands on how many open lists moved: those whose count changed are read again.
-    const open = openShortlistCounts(db)
     for (const [id, client] of byId)
       if ((open.get(id) ?? 0) !== client.openShortlists) reload.add(id)
   }
@@ -119,7 +121,7 @@ function caughtUp(
     return { byId: new Map(state.waiting.map((c) => [c.id, c])), state }
   }
   for (const id of reload) byId.delete(id)
-  for (const client of loadClientFacts(db, [...reload]))
+  for (const client of loadClientFacts(db, [...reload], open))
     if (client.status === 'wachtend') byId.set(client.id, client)
   const waiting = [...byId.values()].sort((a, b) => a.id - b.id)
   const history = parts.has('history') ? rankingHistory(ctx, db) : k.state.history
@@ -138,7 +140,7 @@ export function waitingState(ctx: ServiceContext): WaitingState {
   const { sqlite } = ctx.store
   const day = localIsoDate(ctx.now())
   const k = kept.get(sqlite)
-  if (k && k.day === day && k.dataVersion === dataVersion(sqlite)) {
+  if (k && k.day === day && k.dataVersion === k.notes.dataVersion.get()) {
     const now = caughtUp(ctx, k)
     if (now !== k && !sqlite.inTransaction) {
       k.notes.clear()
@@ -153,6 +155,7 @@ export function waitingState(ctx: ServiceContext): WaitingState {
   const notes = {
     clients: sqlite.prepare('SELECT id FROM temp.waiting_changed_clients').pluck(),
     parts: sqlite.prepare('SELECT part FROM temp.waiting_changed_parts').pluck(),
+    dataVersion: sqlite.prepare('SELECT data_version FROM pragma_data_version').pluck(),
     clear: () =>
       sqlite.exec(
         'DELETE FROM temp.waiting_changed_clients; DELETE FROM temp.waiting_changed_parts',
@@ -162,7 +165,7 @@ export function waitingState(ctx: ServiceContext): WaitingState {
   const state = fresh(ctx)
   kept.set(sqlite, {
     day,
-    dataVersion: dataVersion(sqlite),
+    dataVersion: notes.dataVersion.get() as number,
     byId: new Map(state.waiting.map((c) => [c.id, c])),
     state,
     notes,

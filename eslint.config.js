@@ -8,6 +8,7 @@ export default tseslint.config(
       'out/',
       'node_modules/',
       'resources/migrations/',
+      'resources/migrations-pg/',
       'test-results/',
       '.native/',
       '.bench/',

@@ -2,12 +2,12 @@
 /**
  * Makes a fresh clone ready, so `npm start` and `npm test` need no other step:
  * installs the locked dependencies when they are missing or stale, and for the tests makes sure
- * a Chromium is there (Debian's, installed with apt-get when we are root).
+ * a Chromium and a PostgreSQL server are there (Debian's, installed with apt-get when we are root).
  * Usage: node scripts/setup.mjs app|test
  */
 import { execSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const mode = process.argv[2] === 'app' ? 'app' : 'test'
@@ -49,8 +49,14 @@ const TEST_PACKAGES = [
   },
 ]
 
+/** Team mode is tested against a real server (tests/support/pg-cluster.ts): initdb under any version. */
+const hasPostgresServer = () =>
+  existsSync('/usr/lib/postgresql') &&
+  readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`))
+
 if (mode === 'test') {
   const missing = TEST_PACKAGES.filter(({ binary }) => !existsSync(binary)).map(({ pkg }) => pkg)
+  if (!hasPostgresServer()) missing.push('postgresql')
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
   if (missing.length > 0 && isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(`Debian-pakketten voor de tests installeren: ${missing.join(', ')}…`)

@@ -1,8 +1,13 @@
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { api, assertUniqueChannels, CHANNELS, endpoint, NoInput } from '../../src/shared/api'
+import { api, CHANNELS, endpoint, endpoints, NoInput } from '../../src/shared/api'
+import { bindContract } from '../../src/main/api/dispatch'
+import { createHandlers } from '../../src/main/api/handlers'
 import { openRuntime } from '../../src/main/runtime'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+
+const ROOT = join(import.meta.dirname, '../..')
 
 describe('the API contract', () => {
   const tempDir = useTempDir()
@@ -16,18 +21,47 @@ describe('the API contract', () => {
     expect(new Set(CHANNELS).size).toBe(CHANNELS.length)
   })
 
-  it('throws at start-up when two endpoints share a channel', () => {
-    const twice = [endpoint('app:info', NoInput, NoInput), endpoint('app:info', NoInput, NoInput)]
-    expect(() => assertUniqueChannels(twice)).toThrow(/Dubbel kanaal.*app:info/)
+  it('refuses to start when two endpoints share a channel, even in different domains', () => {
+    const twice = {
+      app: { info: endpoint('app:info', NoInput, NoInput) },
+      other: { about: endpoint('app:info', NoInput, NoInput) },
+    }
+    const handlers = { app: { info: () => ({}) }, other: { about: () => ({}) } }
+    expect(() => bindContract(twice, handlers)).toThrow(/Dubbel kanaal.*app:info.*other\.about/)
+  })
+
+  it('refuses to start when an endpoint has no handler', () => {
+    const contract = { app: { info: endpoint('app:info', NoInput, NoInput) } }
+    // What the compiler refuses, checked at start-up too (a handler map built at run time).
+    const handlers = { app: {} } as Parameters<typeof bindContract<typeof contract>>[1]
+    expect(() => bindContract(contract, handlers)).toThrow(/Geen handler voor app\.info/)
+  })
+
+  it('gives every domain its contract file and its handler map, side by side', async () => {
+    const runtime = open()
+    try {
+      const handlers = createHandlers(runtime.ctx)
+      expect(Object.keys(handlers).sort()).toEqual(Object.keys(api).sort())
+      for (const [domain, named] of Object.entries(api)) {
+        expect(Object.keys(handlers[domain as keyof typeof api]).sort()).toEqual(
+          Object.keys(named).sort(),
+        )
+        const contract = (await import(`../../src/shared/api/${domain}.ts`)) as object
+        expect(contract).toHaveProperty(`${domain}Api`, named)
+        expect(existsSync(join(ROOT, `src/main/api/domains/${domain}.ts`))).toBe(true)
+      }
+      const handlerFiles = readdirSync(join(ROOT, 'src/main/api/domains'))
+      expect(handlerFiles.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(
+        Object.keys(api).sort(),
+      )
+    } finally {
+      runtime.close()
+    }
   })
 
   it('binds a route for every endpoint of the contract', () => {
     const runtime = open()
-    expect([...runtime.routes.keys()].sort()).toEqual(
-      Object.values(api)
-        .map((e) => e.channel)
-        .sort(),
-    )
+    expect([...runtime.routes.keys()].sort()).toEqual(endpoints.map((e) => e.channel).sort())
     runtime.close()
   })
 

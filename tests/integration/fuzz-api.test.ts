@@ -3,14 +3,14 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { api, CHANNELS, type ApiResult } from '../../src/shared/api'
+import { CHANNELS, endpoints, type ApiResult } from '../../src/shared/api'
 import { tableDigest } from '../support/db-digest'
 import { useExcelStore } from '../support/excel-store'
 
 /** Cases per channel; `npm run soak` raises it. */
 const PER_CHANNEL = Number(process.env['FUZZ_API_CASES'] ?? 40)
 
-const inputOf = new Map<string, z.ZodType>(Object.values(api).map((e) => [e.channel, e.input]))
+const inputOf = new Map<string, z.ZodType>(endpoints.map((e) => [e.channel, e.input]))
 
 /** Values a renderer bug, a hand-made HTTP request or a compromised page could send. */
 const hostileLeaf = fc.oneof(

@@ -61,10 +61,14 @@ describe('file-system and SQLite errors reach the officer in Dutch', () => {
     })
     try {
       const failing = thrownBy(() => new Database(dir, { fileMustExist: true }))
+      const handlers = createHandlers(runtime.ctx)
       const routes = createDispatcher({
-        ...createHandlers(runtime.ctx),
-        info: () => {
-          throw failing
+        ...handlers,
+        app: {
+          ...handlers.app,
+          info: () => {
+            throw failing
+          },
         },
       })
       const result = await routes.get('app:info')!({})

@@ -9,24 +9,24 @@ const messages = (result: { success: boolean; error?: { issues: { message: strin
 
 describe('free text in the contract', () => {
   it('has a maximum length on every reason and motivation', () => {
-    const swap = api.swap.input.safeParse({
+    const swap = api.shortlists.swap.input.safeParse({
       shortlistId: 1,
       removeClientId: 2,
       addClientId: 3,
       reason: FIVE_MB,
     })
     expect(messages(swap)).toEqual(['De reden is te lang (maximaal 500 tekens)'])
-    const withdraw = api.withdrawDwelling.input.safeParse({ dwellingId: 1, reason: FIVE_MB })
+    const withdraw = api.dwellings.withdraw.input.safeParse({ dwellingId: 1, reason: FIVE_MB })
     expect(messages(withdraw)).toEqual(['De reden is te lang (maximaal 500 tekens)'])
-    const motivation = api.rejectAll.input.safeParse({
+    const motivation = api.shortlists.rejectAll.input.safeParse({
       shortlistId: 1,
       rejection: { reason: 'anders', text: 'Past niet' },
       motivation: FIVE_MB,
     })
     expect(messages(motivation)).toEqual(['De motivatie is te lang (maximaal 2000 tekens)'])
-    const erase = api.eraseClient.input.safeParse({ clientId: 1, reason: FIVE_MB })
+    const erase = api.privacy.eraseClient.input.safeParse({ clientId: 1, reason: FIVE_MB })
     expect(erase.success).toBe(false)
-    const status = api.setClientStatus.input.safeParse({
+    const status = api.clients.setStatus.input.safeParse({
       id: 1,
       status: 'ingetrokken',
       reason: FIVE_MB,
@@ -36,23 +36,30 @@ describe('free text in the contract', () => {
 
   it('keeps the short reasons’ own messages and takes reasons over several lines', () => {
     const swap = (reason: string) =>
-      api.swap.input.safeParse({ shortlistId: 1, removeClientId: 2, addClientId: 3, reason })
+      api.shortlists.swap.input.safeParse({
+        shortlistId: 1,
+        removeClientId: 2,
+        addClientId: 3,
+        reason,
+      })
     expect(messages(swap('ok'))).toEqual(['Geef een reden voor de wissel'])
     expect(swap('Woont bij zus;\nkan pas in maart verhuizen').success).toBe(true)
   })
 
   it('refuses bidi overrides and control characters, and line breaks in names', () => {
     const spoofed = 'Jan\u202Etxt.exe'
-    expect(messages(api.setOfficer.input.safeParse({ name: spoofed }))).toEqual([
+    expect(messages(api.app.setOfficer.input.safeParse({ name: spoofed }))).toEqual([
       'Uw naam bevat een teken dat niet is toegestaan (een stuur- of richtingsteken)',
     ])
-    expect(messages(api.setOfficer.input.safeParse({ name: 'Jan\nJansen' }))).toEqual([
+    expect(messages(api.app.setOfficer.input.safeParse({ name: 'Jan\nJansen' }))).toEqual([
       'Uw naam moet op één regel staan',
     ])
     expect(
-      messages(api.saveCorporation.input.safeParse({ name: 'Mitros\u2066', socialStock: 1 })),
+      messages(
+        api.partners.saveCorporation.input.safeParse({ name: 'Mitros\u2066', socialStock: 1 }),
+      ),
     ).toEqual(['De naam bevat een teken dat niet is toegestaan (een stuur- of richtingsteken)'])
-    const importFile = api.importDwellings.input.safeParse({
+    const importFile = api.dwellings.import.input.safeParse({
       fileName: 'woningen\u202Exslx.exe',
       base64: 'UEsDBA==',
     })

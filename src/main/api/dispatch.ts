@@ -2,21 +2,32 @@ import { z } from 'zod'
 import {
   api,
   ApiError,
+  endpointsOf,
   issuesFromZod,
   type Api,
-  type ApiName,
   type ApiResult,
+  type Contract,
+  type DomainName,
+  type Endpoint,
   type ParsedInputOf,
   type ResultOf,
 } from '../../shared/api'
 import { systemErrorText } from './system-errors'
 
-export type Handler<E extends Api[ApiName]> = (
+export type Handler<E extends Endpoint> = (
   input: ParsedInputOf<E>,
 ) => ResultOf<E> | Promise<ResultOf<E>>
 
-/** One handler per endpoint; the type makes a missing or misspelled one a compile error. */
-export type Handlers = { [K in ApiName]: Handler<Api[K]> }
+/** One handler per endpoint of a domain; the type makes a missing or misspelled one a compile error. */
+export type EndpointHandlers<Endpoints extends Contract[string]> = {
+  [K in keyof Endpoints]: Handler<Endpoints[K]>
+}
+
+/** One handler map per domain of a contract. */
+export type HandlersOf<C extends Contract> = { [D in keyof C]: EndpointHandlers<C[D]> }
+export type Handlers = HandlersOf<Api>
+/** What src/main/api/domains/<domain>.ts returns. */
+export type DomainHandlers<D extends DomainName> = Handlers[D]
 
 export type Invoke = (raw: unknown) => Promise<ApiResult<unknown>>
 
@@ -48,13 +59,32 @@ function failure(error: unknown, channel: string): ApiResult<never> {
 
 /**
  * Binds the contract to handlers once; IPC and HTTP both register what this returns, so every
- * input is validated by its schema before a service runs, whichever way it came in.
+ * input is validated by its schema before a service runs, whichever way it came in. Throws at
+ * start-up when two endpoints share a channel or an endpoint has no handler.
  */
 export function createDispatcher(handlers: Handlers): Map<string, Invoke> {
+  return bindContract(api, handlers)
+}
+
+/** The same for any contract: a test binds one with a fault in it. */
+export function bindContract<C extends Contract>(
+  contract: C,
+  handlers: HandlersOf<C>,
+): Map<string, Invoke> {
   const routes = new Map<string, Invoke>()
-  for (const name of Object.keys(api) as ApiName[]) {
-    const { channel, input } = api[name]
-    const handler = handlers[name] as (input: unknown) => unknown
+  const byDomain = handlers as Record<
+    string,
+    Record<string, (input: unknown) => unknown> | undefined
+  >
+  for (const { domain, name, endpoint } of endpointsOf(contract)) {
+    const { channel, input } = endpoint
+    if (routes.has(channel)) {
+      throw new Error(`Dubbel kanaal in het API-contract: ${channel} (ook ${domain}.${name})`)
+    }
+    const handler = byDomain[domain]?.[name]
+    if (typeof handler !== 'function') {
+      throw new Error(`Geen handler voor ${domain}.${name} (${channel})`)
+    }
     routes.set(channel, async (raw) => {
       const parsed = input.safeParse(raw ?? undefined)
       if (!parsed.success) {

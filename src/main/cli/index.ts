@@ -8,6 +8,7 @@ import type { Command } from './command'
 import { demoCommand } from './demo'
 import { exportCommand } from './export'
 import { importCommand } from './import'
+import { migrateToPostgresCommand } from './migrate-to-postgres'
 import { presentCommand } from './present'
 import { reportCommand } from './report'
 import { backupsCommand, restoreCommand } from './restore'
@@ -28,6 +29,7 @@ const commands: Command[] = [
   exportCommand,
   reportCommand,
   simulateCommand,
+  migrateToPostgresCommand,
 ]
 
 function usage(): string {

@@ -195,6 +195,7 @@ function client(rnd: Random, daysAgo: number, todayIso: string, limits: YearSett
     daysAgo,
     code: '',
     name: null,
+    notes: null,
     careProvider,
     targetGroup,
     flow,

@@ -1,3 +1,5 @@
+import type { ClientFields } from '../../shared/domain/client-input'
+import type { DwellingFields } from '../../shared/domain/dwelling-input'
 import type {
   careProviders,
   clients,
@@ -34,14 +36,22 @@ export type SettingRow = typeof settings.$inferInsert
 export type DemoQuota = Omit<typeof quarterQuotas.$inferInsert, 'corporationId'> & {
   corporation: number
 }
+/**
+ * Every field of the definition is required of the demo, even one the table has a default for:
+ * a new field is a compile error here until the generator fills it in.
+ */
+type EveryField<Insert, Fields> = Insert & Required<Pick<Insert, keyof Fields & keyof Insert>>
 export type DemoClient = Omit<
-  typeof clients.$inferInsert,
+  EveryField<typeof clients.$inferInsert, ClientFields>,
   'careProviderId' | 'supportProviderId'
 > & {
   careProvider: number
   supportProvider: number | null
 }
-export type DemoDwelling = Omit<typeof dwellings.$inferInsert, 'corporationId'> & {
+export type DemoDwelling = Omit<
+  EveryField<typeof dwellings.$inferInsert, DwellingFields>,
+  'corporationId'
+> & {
   corporation: number
 }
 

@@ -10,132 +10,115 @@ export const CLIENTS_SHEET = 'Aanmeldingen'
  */
 export type ClientTemplateField = Exclude<keyof ClientFields, 'name' | 'notes'>
 
-export const CLIENT_COLUMNS = defineColumns<ClientTemplateField>(ClientFieldsSchema, [
-  {
-    field: 'code',
+export const CLIENT_COLUMNS = defineColumns<ClientTemplateField>(ClientFieldsSchema, {
+  code: {
     header: 'Cliëntcode',
     kind: 'text',
     width: 16,
     help: 'De code die uw organisatie voor deze cliënt gebruikt: letters, cijfers en streepjes. Geen naam en geen BSN.',
   },
-  {
-    field: 'targetGroup',
+  targetGroup: {
     header: 'Doelgroep',
     kind: 'choice',
     width: 26,
     vocabulary: TARGET_GROUP,
     help: 'De doelgroep; kies uit de lijst.',
   },
-  {
-    field: 'flow',
+  flow: {
     header: 'In- of uitstroom',
     kind: 'choice',
     width: 16,
     vocabulary: FLOW,
     help: 'Uitstroom: vertrek uit opvang of beschermd wonen. Instroom: direct een eigen woning met begeleiding (omklapwoning).',
   },
-  {
-    field: 'registeredOn',
+  registeredOn: {
     header: 'Aanmelddatum',
     kind: 'date',
     width: 14,
     help: 'Datum van aanmelding als dd-mm-jjjj; hiervandaan telt de wachttijd.',
   },
-  {
-    field: 'adults',
+  adults: {
     header: 'Aantal volwassenen',
     kind: 'integer',
     width: 18,
     help: 'Volwassenen in het huishouden.',
   },
-  {
-    field: 'children',
+  children: {
     header: 'Aantal kinderen',
     kind: 'integer',
     width: 15,
     help: 'Kinderen in het huishouden.',
   },
-  {
-    field: 'birthYear',
+  birthYear: {
     header: 'Geboortejaar',
     kind: 'integer',
     width: 13,
     help: 'Geboortejaar van de aanvrager, voor de huurgrenzen voor jongeren. Alleen het jaar.',
   },
-  {
-    field: 'maxRent',
+  maxRent: {
     header: 'Maximale huur',
     kind: 'euro',
     width: 14,
     help: 'De kale huur per maand in euro die het huishouden kan betalen.',
   },
-  {
-    field: 'minRooms',
+  minRooms: {
     header: 'Minimaal aantal kamers',
     kind: 'integer',
     width: 21,
     help: 'Het kleinste aantal kamers dat past.',
   },
-  {
-    field: 'needsGroundFloorOrLift',
+  needsGroundFloorOrLift: {
     header: 'Begane grond of lift',
     kind: 'yesNo',
     width: 19,
     help: 'ja als de cliënt geen trap kan lopen (medische indicatie).',
   },
-  {
-    field: 'needsWheelchair',
+  needsWheelchair: {
     header: 'Rolstoelwoning',
     kind: 'yesNo',
     width: 15,
     help: 'ja als een rolstoelwoning nodig is.',
   },
-  {
-    field: 'needsLowStimulus',
+  needsLowStimulus: {
     header: 'Prikkelarm',
     kind: 'yesNo',
     width: 11,
     help: 'ja als een rustige, prikkelarme locatie nodig is.',
   },
-  {
-    field: 'preferredWijken',
+  preferredWijken: {
     header: 'Voorkeurswijken',
     kind: 'choiceList',
     width: 28,
     vocabulary: WIJK,
     help: "Wijken met voorkeur, gescheiden door komma's, bijvoorbeeld: Oost, Zuid. Mag leeg.",
   },
-  {
-    field: 'excludedWijken',
+  excludedWijken: {
     header: 'Uitgesloten wijken',
     kind: 'choiceList',
     width: 28,
     vocabulary: WIJK,
     help: "Wijken waar de cliënt niet kan wonen, gescheiden door komma's. Mag leeg.",
   },
-  {
-    field: 'exclusionForSafety',
+  exclusionForSafety: {
     header: 'Uitsluiting om veiligheidsredenen',
     kind: 'yesNo',
     width: 18,
     help: 'ja als de uitgesloten wijken om veiligheidsredenen zijn uitgesloten; de reden zelf hoort hier niet. Leeg betekent nee.',
   },
-  {
-    field: 'supportIntensity',
+  supportIntensity: {
     header: 'Intensiteit begeleiding',
     kind: 'choice',
     width: 30,
     vocabulary: SUPPORT_INTENSITY,
     help: 'De woonbegeleiding na de verhuizing; kies uit de lijst. Mag leeg.',
   },
-  {
-    field: 'supportMonths',
+  supportMonths: {
     header: 'Duur begeleiding (maanden)',
     kind: 'integer',
     width: 17,
     help: 'Afgesproken duur van de woonbegeleiding in maanden. Mag leeg.',
   },
-])
+})
 
 export const CLIENT_EXAMPLE: Record<ClientTemplateField, string | number | Date | null> = {
   code: 'VOORBEELD-001',

@@ -27,22 +27,47 @@ export interface ColumnSpec<F extends string = string> {
   /** For number columns: the schema's own bounds, to tell the user in the Toelichting. */
   min?: number
   max?: number
+  /**
+   * The template version that first had this column. A filled-in template of an older version
+   * lacks it, and is read as if the column were empty: templates already sent stay valid.
+   */
+  since: number
 }
 
-export type ColumnDraft<F extends string> = Omit<ColumnSpec<F>, 'required' | 'min' | 'max'>
+export type ColumnDraft = Omit<ColumnSpec, 'field' | 'required' | 'min' | 'max' | 'since'> & {
+  /** For a column added after the first template: the version it came with. */
+  since?: number
+}
+
+/** The version of the first templates, and of a filled-in template that does not say its own. */
+export const FIRST_TEMPLATE_VERSION = 1
+
+/** A template's version is that of its newest column: adding a column with `since` raises it. */
+export function templateVersionOf(columns: readonly ColumnSpec[]): number {
+  return Math.max(FIRST_TEMPLATE_VERSION, ...columns.map((column) => column.since))
+}
 
 /** Marks the example row in a template; the importer skips rows whose first column starts with it. */
 export const EXAMPLE_MARKER = 'VOORBEELD'
 
-/** Completes the drafts with `required`, asking the schema itself whether an empty value passes. */
+/**
+ * Completes the drafts with `required`, asking the schema itself whether an empty value passes.
+ * The drafts are keyed by field, in column order: a field without a column is a compile error.
+ */
 export function defineColumns<F extends string>(
   schema: z.ZodObject,
-  drafts: readonly ColumnDraft<F>[],
+  drafts: Record<F, ColumnDraft>,
 ): ColumnSpec<F>[] {
-  return drafts.map((draft) => {
-    const field = schema.shape[draft.field] as z.ZodType | undefined
-    if (!field) throw new Error(`Kolom ${draft.header} verwijst naar onbekend veld ${draft.field}`)
-    return { ...draft, required: !field.safeParse(undefined).success, ...numberBounds(field) }
+  return (Object.entries(drafts) as [F, ColumnDraft][]).map(([name, draft]) => {
+    const field = schema.shape[name] as z.ZodType | undefined
+    if (!field) throw new Error(`Kolom ${draft.header} verwijst naar onbekend veld ${name}`)
+    const required = !field.safeParse(undefined).success
+    const since = draft.since ?? FIRST_TEMPLATE_VERSION
+    // Older templates lack a newer column, so its field must have a value for "not there".
+    if (required && since > FIRST_TEMPLATE_VERSION) {
+      throw new Error(`Kolom ${draft.header} is nieuwer dan het eerste sjabloon en moet leeg mogen`)
+    }
+    return { field: name, ...draft, required, ...numberBounds(field), since }
   })
 }
 
@@ -68,6 +93,17 @@ function numberBounds(field: z.ZodType): { min?: number; max?: number } {
       return { min: stated(schema.minValue), max: stated(schema.maxValue) }
     else return {}
   }
+}
+
+/**
+ * The fields a filled-in template of this version has no column for. On import they say nothing:
+ * a new record gets the field's default, an existing one keeps what it has.
+ */
+export function fieldsNewerThan<F extends string>(
+  columns: readonly ColumnSpec<F>[],
+  templateVersion: number,
+): F[] {
+  return columns.filter((column) => column.since > templateVersion).map((column) => column.field)
 }
 
 /** The header under which a schema field appears, for mapping zod issue paths back to the sheet. */

@@ -5,131 +5,114 @@ import { defineColumns } from './columns'
 export const DWELLINGS_SHEET = 'Woningen'
 
 /** The columns of sheet "Woningen", in order. Headers are the words of the schema's own messages. */
-export const DWELLING_COLUMNS = defineColumns<keyof DwellingFields>(DwellingFieldsSchema, [
-  {
-    field: 'address',
+export const DWELLING_COLUMNS = defineColumns<keyof DwellingFields>(DwellingFieldsSchema, {
+  address: {
     header: 'Adres',
     kind: 'text',
     width: 32,
     help: 'Straat en huisnummer met toevoeging, bijvoorbeeld Domstraat 12 bis.',
   },
-  { field: 'postcode', header: 'Postcode', kind: 'text', width: 11, help: 'Postcode als 1234 AB.' },
-  {
-    field: 'wijk',
+  postcode: { header: 'Postcode', kind: 'text', width: 11, help: 'Postcode als 1234 AB.' },
+  wijk: {
     header: 'Wijk',
     kind: 'choice',
     width: 18,
     vocabulary: WIJK,
     help: 'De Utrechtse wijk; kies uit de lijst.',
   },
-  {
-    field: 'buurt',
+  buurt: {
     header: 'Buurt',
     kind: 'text',
     width: 20,
     help: 'De buurt binnen de wijk, bijvoorbeeld Kanaleneiland. Mag leeg.',
   },
-  {
-    field: 'complex',
+  complex: {
     header: 'Complex',
     kind: 'text',
     width: 20,
     help: 'Naam of nummer van het complex, voor de spreiding per complex. Mag leeg.',
   },
-  {
-    field: 'type',
+  type: {
     header: 'Type',
     kind: 'choice',
     width: 18,
     vocabulary: DWELLING_TYPE,
     help: 'Soort woning; kies uit de lijst.',
   },
-  {
-    field: 'selfContained',
+  selfContained: {
     header: 'Zelfstandig',
     kind: 'yesNo',
     width: 12,
     help: 'ja: eigen voordeur, keuken en sanitair; nee: kamer met gedeelde voorzieningen.',
   },
-  {
-    field: 'rooms',
+  rooms: {
     header: 'Aantal kamers',
     kind: 'integer',
     width: 14,
     help: 'Aantal kamers, inclusief de woonkamer.',
   },
-  {
-    field: 'floor',
+  floor: {
     header: 'Verdieping',
     kind: 'integer',
     width: 11,
     help: '0 = begane grond, 1 = eerste verdieping, -1 = souterrain.',
   },
-  {
-    field: 'hasLift',
+  hasLift: {
     header: 'Lift',
     kind: 'yesNo',
     width: 8,
     help: 'ja als de woning met een lift bereikbaar is.',
   },
-  {
-    field: 'wheelchairAccessible',
+  wheelchairAccessible: {
     header: 'Rolstoeltoegankelijk',
     kind: 'yesNo',
     width: 20,
     help: 'ja voor een rolstoelwoning.',
   },
-  {
-    field: 'lowStimulus',
+  lowStimulus: {
     header: 'Prikkelarm',
     kind: 'yesNo',
     width: 12,
     help: 'ja voor een rustige, prikkelarme locatie. Leeg betekent nee.',
   },
-  {
-    field: 'netRent',
+  netRent: {
     header: 'Kale huur',
     kind: 'euro',
     width: 13,
     help: 'Kale huur per maand in euro, zonder servicekosten.',
   },
-  {
-    field: 'serviceCosts',
+  serviceCosts: {
     header: 'Servicekosten',
     kind: 'euro',
     width: 14,
     help: 'Servicekosten per maand in euro; 0 als er geen zijn.',
   },
-  {
-    field: 'availableFrom',
+  availableFrom: {
     header: 'Beschikbaar vanaf',
     kind: 'date',
     width: 17,
     help: 'Datum waarop de woning betrokken kan worden, als dd-mm-jjjj.',
   },
-  {
-    field: 'suitableFor',
+  suitableFor: {
     header: 'Geschikt voor',
     kind: 'choice',
     width: 15,
     vocabulary: SUITABLE_FOR,
     help: 'Uitstroom (vertrek uit opvang of beschermd wonen), instroom (omklapwoning) of beide.',
   },
-  {
-    field: 'flipPossible',
+  flipPossible: {
     header: 'Omklap mogelijk',
     kind: 'yesNo',
     width: 16,
     help: 'ja als het huurcontract later op naam van de cliënt kan (omklapwoning); verplicht ja bij alleen instroom.',
   },
-  {
-    field: 'remarks',
+  remarks: {
     header: 'Opmerkingen',
     kind: 'text',
     width: 40,
     help: 'Wat de matcher verder moet weten. Geen persoonsgegevens van huurders. Mag leeg.',
   },
-])
+})
 
 /** The example row of the template; its address starts with the marker the importer skips. */
 export const DWELLING_EXAMPLE: Record<keyof DwellingFields, string | number | Date | null> = {

@@ -28,12 +28,14 @@ const HEADER_ROW = 1
 /**
  * Reads the data sheet of a template: checks the headers (by name, in any order), refuses merged
  * cells and too many rows, skips empty rows and the example row, and converts each cell by its column.
+ * A column newer than the file's template version may be missing: the file was made before it.
  * Problems with the file as a whole throw a Dutch ApiError; problems with a cell are collected per row.
  */
 export function readSheetRows<F extends string>(
   workbook: ExcelJS.Workbook,
   sheetName: string,
   columns: readonly ColumnSpec<F>[],
+  templateVersion: number,
 ): SheetRow<F>[] {
   const sheet = findSheet(workbook, sheetName)
   if (!sheet) {
@@ -47,7 +49,7 @@ export function readSheetRows<F extends string>(
     )
   }
   refuseMergedCells(sheet)
-  const positions = mapHeaders(sheet, columns)
+  const positions = mapHeaders(sheet, columns, templateVersion)
   const date1904 = workbook.properties.date1904 ?? false
 
   const rows: SheetRow<F>[] = []
@@ -94,8 +96,15 @@ function refuseMergedCells(sheet: ExcelJS.Worksheet): void {
   }
 }
 
-/** Column number → spec, after checking that every template header is there exactly once and nothing else. */
-function mapHeaders<F extends string>(sheet: ExcelJS.Worksheet, columns: readonly ColumnSpec<F>[]) {
+/**
+ * Column number → spec, after checking that every header of the file's template version is there
+ * exactly once and nothing else.
+ */
+function mapHeaders<F extends string>(
+  sheet: ExcelJS.Worksheet,
+  columns: readonly ColumnSpec<F>[],
+  templateVersion: number,
+) {
   const byHeader = new Map(columns.map((column) => [normalizeHeader(column.header), column]))
   const positions = new Map<number, ColumnSpec<F>>()
   const unknown: string[] = []
@@ -111,7 +120,7 @@ function mapHeaders<F extends string>(sheet: ExcelJS.Worksheet, columns: readonl
   })
   const found = new Set(positions.values())
   const missing = columns
-    .filter((column) => !found.has(column))
+    .filter((column) => !found.has(column) && column.since <= templateVersion)
     .map((column) => `"${column.header}"`)
   const problems = [
     missing.length ? `ontbrekende kolommen: ${missing.join(', ')}` : '',

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
 import { IMPORT_KIND, type ImportKind } from '../../shared/api/imports'
 import { QuarterKeySchema } from '../../shared/domain/quarter'
+import { FIRST_TEMPLATE_VERSION } from './columns'
 import { findSheet } from './workbook-reader'
 
 /**
@@ -10,7 +11,6 @@ import { findSheet } from './workbook-reader'
  * Kept in a very hidden sheet: Excel preserves it on save, and users cannot unhide and edit it.
  */
 export const META_SHEET = 'meta'
-const TEMPLATE_VERSION = 1
 
 export interface TemplateMeta {
   kind: ImportKind
@@ -23,6 +23,7 @@ export interface TemplateMeta {
 
 /** Lenient on purpose: a damaged or foreign meta sheet only means the import must be told the owner. */
 const MetaSchema = z.object({
+  templateVersion: z.coerce.number().int().positive().catch(FIRST_TEMPLATE_VERSION),
   kind: z.enum(IMPORT_KIND).optional().catch(undefined),
   corporationId: z.coerce.number().int().positive().optional().catch(undefined),
   corporation: z.string().optional().catch(undefined),
@@ -58,8 +59,13 @@ export function readMetaRows(workbook: ExcelJS.Workbook): (MetaCell | null)[][] 
   return rows
 }
 
-export function writeTemplateMeta(workbook: ExcelJS.Workbook, meta: TemplateMeta): void {
-  const rows: MetaCell[][] = [['templateVersion', TEMPLATE_VERSION]]
+/** `templateVersion`: that of the template's columns (templateVersionOf). */
+export function writeTemplateMeta(
+  workbook: ExcelJS.Workbook,
+  meta: TemplateMeta,
+  templateVersion: number,
+): void {
+  const rows: MetaCell[][] = [['templateVersion', templateVersion]]
   for (const [key, value] of Object.entries(meta)) {
     if (value !== undefined) rows.push([key, value])
   }
@@ -71,11 +77,14 @@ const KIND_LABEL: Record<ImportKind, string> = {
   clients: 'aanmeldingen (van een zorgaanbieder)',
 }
 
-/** Reads the meta sheet if there is one; refuses a template of the other kind. */
+/**
+ * Reads the meta sheet if there is one; refuses a template of the other kind. A file that does not
+ * say its template version is taken for the first one, so that only the oldest columns are asked.
+ */
 export function readTemplateMeta(
   workbook: ExcelJS.Workbook,
   expected: ImportKind,
-): Omit<TemplateMeta, 'kind'> {
+): Omit<TemplateMeta, 'kind'> & { templateVersion: number } {
   const raw: Record<string, unknown> = {}
   for (const [key, value] of readMetaRows(workbook)) {
     if (typeof key === 'string' && value !== null && value !== undefined) raw[key] = value

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { ColumnKind, ColumnSpec } from './columns'
+import { templateVersionOf, type ColumnKind, type ColumnSpec } from './columns'
 import { dutchDate } from './naming'
 import { setUpPrinting } from './print-setup'
 import { writeTemplateMeta, type TemplateMeta } from './template-meta'
@@ -58,7 +58,7 @@ export async function writeTemplate<F extends string>(spec: TemplateSpec<F>): Pr
   // The data sheet is wide: three pages side by side, the first column repeated, stays readable.
   setUpPrinting(data, { ...print, titleRows: '1:1', titleColumns: 'A:A', pagesWide: 3 })
   writeDropdowns(workbook, data, spec.columns)
-  writeTemplateMeta(workbook, spec.meta)
+  writeTemplateMeta(workbook, spec.meta, templateVersionOf(spec.columns))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 

@@ -169,7 +169,7 @@ export function planDwelling(
     }
     if (row.offeredOn !== null)
       return error(`${where}: vul de datum aanbieding alleen in bij ${DECISION_LABELS.match}`)
-    const checked = api.rejectCandidate.input.safeParse({
+    const checked = api.shortlists.rejectCandidate.input.safeParse({
       shortlistId: shortlist.id,
       clientId: candidate.clientId,
       rejection: { reason: row.reason ?? undefined, text: row.motivation },
@@ -198,7 +198,7 @@ export function planDwelling(
     const last = rejections[rejections.length - 1]!
     const uniform = rejections.every((s) => s.rejection.reason === last.rejection.reason)
     const texts = [...new Set(rejections.map((s) => s.rejection.text).filter(Boolean))]
-    const checked = api.rejectAll.input.safeParse({
+    const checked = api.shortlists.rejectAll.input.safeParse({
       shortlistId: shortlist.id,
       rejection: uniform
         ? { reason: last.rejection.reason, text: texts.join('; ') || null }

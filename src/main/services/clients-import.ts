@@ -51,6 +51,8 @@ export function planClients(
   db: DbOrTx,
   checked: CheckedRows<ClientInput>,
   careProviderId: number,
+  /** Fields the file's template version has no column for (fieldsNewerThan). */
+  unsaid: readonly ClientTemplateField[],
 ): { checked: CheckedRows<ClientInput>; plan: ClientsPlan } {
   const existing = new Map(
     db
@@ -78,7 +80,9 @@ export function planClients(
       continue
     }
     // Same client, so keep the code as first registered: "lis-001" is no change.
-    const data = { ...item.data, code: current.code }
+    // A field the file could not say keeps its value (an older template).
+    const kept = Object.fromEntries(unsaid.map((field) => [field, current[field]]))
+    const data = { ...item.data, ...kept, code: current.code }
     const incoming = stored(data)
     const fields = FIELDS.filter((field) => current[field] !== incoming[field])
     if (fields.length === 0 || !UPDATABLE.includes(current.status)) plan.unchanged += 1

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import type {
   ClientDetail,
@@ -9,49 +9,18 @@ import type {
   SetClientStatusInput,
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
-import { CLIENT_STATUS, type Wijk } from '../../shared/domain/vocabulary'
+import { CLIENT_STATUS } from '../../shared/domain/vocabulary'
 import { careProviders, clients } from '../db/schema'
+import {
+  findClientByCode,
+  findClientDetail,
+  listClientRows,
+  wijkList,
+} from '../repositories/clients'
 import { audit } from './audit'
 import { releaseFromShortlists } from './offers-service'
 import type { ServiceContext } from './context'
 import { localIsoDate } from '../../shared/domain/dates'
-
-const rowColumns = {
-  id: clients.id,
-  code: clients.code,
-  careProviderId: clients.careProviderId,
-  careProvider: careProviders.name,
-  targetGroup: clients.targetGroup,
-  flow: clients.flow,
-  registeredOn: clients.registeredOn,
-  adults: clients.adults,
-  children: clients.children,
-  birthYear: clients.birthYear,
-  maxRent: clients.maxRent,
-  minRooms: clients.minRooms,
-  needsGroundFloorOrLift: clients.needsGroundFloorOrLift,
-  needsWheelchair: clients.needsWheelchair,
-  needsLowStimulus: clients.needsLowStimulus,
-  excludedWijken: clients.excludedWijken,
-  supportIntensity: clients.supportIntensity,
-  status: clients.status,
-  statusSince: clients.statusSince,
-}
-
-const detailColumns = {
-  ...rowColumns,
-  name: clients.name,
-  preferredWijken: clients.preferredWijken,
-  exclusionForSafety: clients.exclusionForSafety,
-  supportProviderId: clients.supportProviderId,
-  supportMonths: clients.supportMonths,
-  supportContactName: clients.supportContactName,
-  supportContactPhone: clients.supportContactPhone,
-  supportContactEmail: clients.supportContactEmail,
-  notes: clients.notes,
-}
-
-const wijken = (json: string) => JSON.parse(json) as Wijk[]
 
 function withWaitingDays<T extends { registeredOn: string; excludedWijken: string }>(
   row: T,
@@ -59,7 +28,7 @@ function withWaitingDays<T extends { registeredOn: string; excludedWijken: strin
 ) {
   return {
     ...row,
-    excludedWijken: wijken(row.excludedWijken),
+    excludedWijken: wijkList(row.excludedWijken),
     waitingDays: differenceInCalendarDays(today, parseISO(row.registeredOn)),
   }
 }
@@ -69,30 +38,13 @@ export function listClients(
   filter: z.output<typeof ListClientsInput>,
 ): ClientRow[] {
   const today = ctx.now()
-  return ctx.store.db
-    .select(rowColumns)
-    .from(clients)
-    .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
-    .where(
-      and(
-        filter.status ? eq(clients.status, filter.status) : undefined,
-        filter.careProviderId ? eq(clients.careProviderId, filter.careProviderId) : undefined,
-      ),
-    )
-    .orderBy(asc(clients.registeredOn), asc(clients.code))
-    .all()
-    .map((row) => withWaitingDays(row, today))
+  return listClientRows(ctx.store.db, filter).map((row) => withWaitingDays(row, today))
 }
 
 export function getClient(ctx: ServiceContext, id: number): ClientDetail {
-  const row = ctx.store.db
-    .select(detailColumns)
-    .from(clients)
-    .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
-    .where(eq(clients.id, id))
-    .get()
+  const row = findClientDetail(ctx.store.db, id)
   if (!row) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
-  return { ...withWaitingDays(row, ctx.now()), preferredWijken: wijken(row.preferredWijken) }
+  return { ...withWaitingDays(row, ctx.now()), preferredWijken: wijkList(row.preferredWijken) }
 }
 
 export function saveClient(
@@ -107,11 +59,7 @@ export function saveClient(
       .where(eq(careProviders.id, client.careProviderId))
       .get()
     if (!provider) throw new ApiError('not-found', 'Deze zorgaanbieder bestaat niet (meer)')
-    const clash = tx
-      .select({ id: clients.id })
-      .from(clients)
-      .where(sql`lower(${clients.code}) = lower(${client.code})`)
-      .get()
+    const clash = findClientByCode(tx, client.code)
     if (clash && clash.id !== id)
       throw new ApiError('conflict', `Cliëntcode ${client.code} is al in gebruik`)
     const values = {

@@ -38,6 +38,8 @@ export function planDwellings(
   checked: CheckedRows<DwellingInput>,
   corporationId: number,
   quarterKey: string,
+  /** Fields the file's template version has no column for (fieldsNewerThan). */
+  unsaid: readonly (keyof DwellingFields)[],
 ): { checked: CheckedRows<DwellingInput>; plan: DwellingsPlan } {
   const existing = new Map(
     db
@@ -74,7 +76,9 @@ export function planDwellings(
       continue
     }
     // Same dwelling, so keep the address as first written: "KANAALSTRAAT 1" is no change.
-    const data = { ...item.data, address: current.address }
+    // A field the file could not say keeps its value (an older template).
+    const kept = Object.fromEntries(unsaid.map((field) => [field, current[field]]))
+    const data = { ...item.data, ...kept, address: current.address }
     const fields = FIELDS.filter((field) => current[field] !== data[field])
     if (fields.length === 0 || current.status !== 'ingediend') plan.unchanged += 1
     else plan.update.push({ id: current.id, data, fields })

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import type {
   DwellingDetail,
@@ -8,68 +8,21 @@ import type {
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { corporations, dwellings } from '../db/schema'
+import { findDwellingAt, findDwellingDetail, listDwellingRows } from '../repositories/dwellings'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
 import { ensureQuarter } from './quarters'
 import { localIsoDate } from '../../shared/domain/dates'
 
-const rowColumns = {
-  id: dwellings.id,
-  corporationId: dwellings.corporationId,
-  corporation: corporations.name,
-  quarterKey: dwellings.quarterKey,
-  address: dwellings.address,
-  postcode: dwellings.postcode,
-  wijk: dwellings.wijk,
-  buurt: dwellings.buurt,
-  type: dwellings.type,
-  rooms: dwellings.rooms,
-  floor: dwellings.floor,
-  hasLift: dwellings.hasLift,
-  wheelchairAccessible: dwellings.wheelchairAccessible,
-  netRent: dwellings.netRent,
-  serviceCosts: dwellings.serviceCosts,
-  availableFrom: dwellings.availableFrom,
-  suitableFor: dwellings.suitableFor,
-  flipPossible: dwellings.flipPossible,
-  status: dwellings.status,
-}
-
-const detailColumns = {
-  ...rowColumns,
-  complex: dwellings.complex,
-  selfContained: dwellings.selfContained,
-  lowStimulus: dwellings.lowStimulus,
-  remarks: dwellings.remarks,
-  submittedOn: dwellings.submittedOn,
-  statusSince: dwellings.statusSince,
-}
-
 export function listDwellings(
   { store }: ServiceContext,
   filter: z.output<typeof ListDwellingsInput>,
 ): DwellingRow[] {
-  return store.db
-    .select(rowColumns)
-    .from(dwellings)
-    .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
-    .where(
-      and(
-        filter.quarter ? eq(dwellings.quarterKey, filter.quarter) : undefined,
-        filter.corporationId ? eq(dwellings.corporationId, filter.corporationId) : undefined,
-      ),
-    )
-    .orderBy(asc(dwellings.quarterKey), asc(corporations.name), asc(dwellings.address))
-    .all()
+  return listDwellingRows(store.db, filter)
 }
 
 export function getDwelling({ store }: ServiceContext, id: number): DwellingDetail {
-  const row = store.db
-    .select(detailColumns)
-    .from(dwellings)
-    .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
-    .where(eq(dwellings.id, id))
-    .get()
+  const row = findDwellingDetail(store.db, id)
   if (!row) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
   return row
 }
@@ -91,17 +44,7 @@ export function saveDwelling(
       .where(eq(corporations.id, dwelling.corporationId))
       .get()
     if (!corporation) throw new ApiError('not-found', 'Deze corporatie bestaat niet (meer)')
-    const clash = tx
-      .select({ id: dwellings.id })
-      .from(dwellings)
-      .where(
-        and(
-          eq(dwellings.address, dwelling.address),
-          eq(dwellings.postcode, dwelling.postcode),
-          eq(dwellings.quarterKey, dwelling.quarterKey),
-        ),
-      )
-      .get()
+    const clash = findDwellingAt(tx, dwelling)
     if (clash && clash.id !== id) {
       throw new ApiError(
         'conflict',

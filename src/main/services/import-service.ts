@@ -11,7 +11,7 @@ import { ClientInputSchema } from '../../shared/domain/client-input'
 import { DwellingInputSchema } from '../../shared/domain/dwelling-input'
 import type { DbOrTx } from '../db/connection'
 import { CLIENT_COLUMNS, CLIENTS_SHEET } from '../excel/client-columns'
-import { headerOf, type ColumnSpec } from '../excel/columns'
+import { fieldsNewerThan, headerOf, type ColumnSpec } from '../excel/columns'
 import { DWELLING_COLUMNS, DWELLINGS_SHEET } from '../excel/dwelling-columns'
 import { readSheetRows } from '../excel/sheet-rows'
 import { readTemplateMeta } from '../excel/template-meta'
@@ -58,7 +58,7 @@ export async function importDwellings(
       'Het bestand zegt niet voor welk kwartaal het is. Kies het kwartaal bij het importeren.',
     )
   }
-  const rows = readSheetRows(workbook, DWELLINGS_SHEET, DWELLING_COLUMNS)
+  const rows = readSheetRows(workbook, DWELLINGS_SHEET, DWELLING_COLUMNS, meta.templateVersion)
   const validated = validateRows(rows, DWELLING_COLUMNS, (values) =>
     DwellingInputSchema.safeParse({ ...values, corporationId: corporation.id, quarterKey }),
   )
@@ -68,7 +68,13 @@ export async function importDwellings(
     headerOf(DWELLING_COLUMNS, 'address'),
     (first) => `Deze woning (zelfde adres en postcode) staat ook al in rij ${first}`,
   )
-  const { checked, plan } = planDwellings(db, unique, corporation.id, quarterKey)
+  const { checked, plan } = planDwellings(
+    db,
+    unique,
+    corporation.id,
+    quarterKey,
+    fieldsNewerThan(DWELLING_COLUMNS, meta.templateVersion),
+  )
   const outcome = {
     created: plan.create.length,
     updated: plan.update.length,
@@ -95,7 +101,7 @@ export async function importClients(
   const workbook = await loadWorkbook(input.base64)
   const meta = readTemplateMeta(workbook, 'clients')
   const provider = resolveCareProvider(db, input.careProviderId, meta)
-  const rows = readSheetRows(workbook, CLIENTS_SHEET, CLIENT_COLUMNS)
+  const rows = readSheetRows(workbook, CLIENTS_SHEET, CLIENT_COLUMNS, meta.templateVersion)
   const validated = validateRows(rows, CLIENT_COLUMNS, (values) =>
     ClientInputSchema.safeParse({
       ...values,
@@ -109,7 +115,12 @@ export async function importClients(
     headerOf(CLIENT_COLUMNS, 'code'),
     (first) => `Deze cliëntcode staat ook al in rij ${first}`,
   )
-  const { checked, plan } = planClients(db, unique, provider.id)
+  const { checked, plan } = planClients(
+    db,
+    unique,
+    provider.id,
+    fieldsNewerThan(CLIENT_COLUMNS, meta.templateVersion),
+  )
   const outcome = {
     created: plan.create.length,
     updated: plan.update.length,

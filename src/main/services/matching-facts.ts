@@ -1,12 +1,11 @@
 import { getDayOfYear, subYears } from 'date-fns'
 import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm'
-import type { TargetGroup, Wijk } from '../../shared/domain/vocabulary'
+import type { TargetGroup } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
 import {
   allocations,
   careProviders,
   clients,
-  dwellings,
   shortlistCandidates,
   shortlists,
   yearTargets,
@@ -21,6 +20,8 @@ import {
   type ProviderStanding,
   type RankingContext,
 } from '../domain/ranking'
+import { listClientFacts, wijkList } from '../repositories/clients'
+import { listDwellingFacts } from '../repositories/dwellings'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
 import { complexStopContext, spreadingState, type SpreadingState } from './spreading-service'
@@ -28,46 +29,6 @@ import { localIsoDate } from '../../shared/domain/dates'
 
 /** Open shortlists: made but not yet decided; a client on one is not free for another. */
 export const OPEN_SHORTLIST = ['concept', 'voorgedragen'] as const
-
-const clientColumns = {
-  id: clients.id,
-  code: clients.code,
-  careProviderId: clients.careProviderId,
-  targetGroup: clients.targetGroup,
-  flow: clients.flow,
-  registeredOn: clients.registeredOn,
-  adults: clients.adults,
-  children: clients.children,
-  birthYear: clients.birthYear,
-  maxRent: clients.maxRent,
-  minRooms: clients.minRooms,
-  needsGroundFloorOrLift: clients.needsGroundFloorOrLift,
-  needsWheelchair: clients.needsWheelchair,
-  needsLowStimulus: clients.needsLowStimulus,
-  preferredWijken: clients.preferredWijken,
-  excludedWijken: clients.excludedWijken,
-  exclusionForSafety: clients.exclusionForSafety,
-  supportIntensity: clients.supportIntensity,
-  status: clients.status,
-}
-
-export const dwellingFactColumns = {
-  id: dwellings.id,
-  corporationId: dwellings.corporationId,
-  wijk: dwellings.wijk,
-  complex: dwellings.complex,
-  type: dwellings.type,
-  selfContained: dwellings.selfContained,
-  rooms: dwellings.rooms,
-  floor: dwellings.floor,
-  hasLift: dwellings.hasLift,
-  wheelchairAccessible: dwellings.wheelchairAccessible,
-  lowStimulus: dwellings.lowStimulus,
-  netRent: dwellings.netRent,
-  suitableFor: dwellings.suitableFor,
-  flipPossible: dwellings.flipPossible,
-  reservedForInstroom: dwellings.reservedForInstroom,
-}
 
 export function openShortlistCounts(db: DbOrTx): Map<number, number> {
   const rows = db
@@ -97,34 +58,28 @@ export function loadClientFacts(
   open: ReadonlyMap<number, number> = openShortlistCounts(db),
 ): ClientFacts[] {
   if (ids?.length === 0) return []
-  return db
-    .select(clientColumns)
-    .from(clients)
-    .where(ids ? inArray(clients.id, ids) : eq(clients.status, 'wachtend'))
-    .orderBy(clients.id)
-    .all()
-    .map((c): ClientFacts => ({
-      id: c.id,
-      code: c.code,
-      careProviderId: c.careProviderId,
-      targetGroup: c.targetGroup,
-      flow: c.flow,
-      registeredOn: c.registeredOn,
-      adults: c.adults,
-      children: c.children,
-      birthYear: c.birthYear,
-      maxRent: c.maxRent,
-      minRooms: c.minRooms,
-      needsGroundFloorOrLift: c.needsGroundFloorOrLift,
-      needsWheelchair: c.needsWheelchair,
-      needsLowStimulus: c.needsLowStimulus,
-      preferredWijken: JSON.parse(c.preferredWijken) as Wijk[],
-      excludedWijken: JSON.parse(c.excludedWijken) as Wijk[],
-      exclusionForSafety: c.exclusionForSafety,
-      supportIntensity: c.supportIntensity,
-      status: c.status,
-      openShortlists: open.get(c.id) ?? 0,
-    }))
+  return listClientFacts(db, ids).map((c): ClientFacts => ({
+    id: c.id,
+    code: c.code,
+    careProviderId: c.careProviderId,
+    targetGroup: c.targetGroup,
+    flow: c.flow,
+    registeredOn: c.registeredOn,
+    adults: c.adults,
+    children: c.children,
+    birthYear: c.birthYear,
+    maxRent: c.maxRent,
+    minRooms: c.minRooms,
+    needsGroundFloorOrLift: c.needsGroundFloorOrLift,
+    needsWheelchair: c.needsWheelchair,
+    needsLowStimulus: c.needsLowStimulus,
+    preferredWijken: wijkList(c.preferredWijken),
+    excludedWijken: wijkList(c.excludedWijken),
+    exclusionForSafety: c.exclusionForSafety,
+    supportIntensity: c.supportIntensity,
+    status: c.status,
+    openShortlists: open.get(c.id) ?? 0,
+  }))
 }
 
 /**
@@ -133,28 +88,23 @@ export function loadClientFacts(
  */
 export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
   if (ids.length === 0) return []
-  return db
-    .select({ ...dwellingFactColumns, address: dwellings.address })
-    .from(dwellings)
-    .where(inArray(dwellings.id, ids))
-    .all()
-    .map((d): DwellingFacts => ({
-      id: d.id,
-      corporationId: d.corporationId,
-      wijk: d.wijk,
-      complex: complexKey(d),
-      type: d.type,
-      selfContained: d.selfContained,
-      rooms: d.rooms,
-      floor: d.floor,
-      hasLift: d.hasLift,
-      wheelchairAccessible: d.wheelchairAccessible,
-      lowStimulus: d.lowStimulus,
-      netRent: d.netRent,
-      suitableFor: d.suitableFor,
-      flipPossible: d.flipPossible,
-      reservedForInstroom: d.reservedForInstroom,
-    }))
+  return listDwellingFacts(db, ids).map((d): DwellingFacts => ({
+    id: d.id,
+    corporationId: d.corporationId,
+    wijk: d.wijk,
+    complex: complexKey(d),
+    type: d.type,
+    selfContained: d.selfContained,
+    rooms: d.rooms,
+    floor: d.floor,
+    hasLift: d.hasLift,
+    wheelchairAccessible: d.wheelchairAccessible,
+    lowStimulus: d.lowStimulus,
+    netRent: d.netRent,
+    suitableFor: d.suitableFor,
+    flipPossible: d.flipPossible,
+    reservedForInstroom: d.reservedForInstroom,
+  }))
 }
 
 /**

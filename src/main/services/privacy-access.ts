@@ -14,6 +14,7 @@ import {
 import { timeline } from './audit'
 import { recordExport } from './export-log'
 import type { ServiceContext } from './context'
+import { candidateDecisionColumns, offerOutcomeColumns } from '../repositories/shortlists'
 
 /**
  * The right of access (AVG art. 15): everything the app holds on one client, as JSON, so it is
@@ -43,13 +44,7 @@ export function exportClientData(ctx: ServiceContext, clientId: number): FileRes
       postcode: dwellings.postcode,
       wijk: dwellings.wijk,
       corporation: corporations.name,
-      position: shortlistCandidates.position,
-      score: shortlistCandidates.score,
-      scoreParts: shortlistCandidates.scoreParts,
-      decision: shortlistCandidates.decision,
-      decisionReason: shortlistCandidates.decisionReason,
-      decisionText: shortlistCandidates.decisionText,
-      swapReason: shortlistCandidates.swapReason,
+      ...candidateDecisionColumns,
     })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
@@ -62,10 +57,7 @@ export function exportClientData(ctx: ServiceContext, clientId: number): FileRes
   const offered = db
     .select({
       address: dwellings.address,
-      offeredOn: offers.offeredOn,
-      outcome: offers.outcome,
-      respondedOn: offers.respondedOn,
-      declineReason: offers.declineReason,
+      ...offerOutcomeColumns,
     })
     .from(offers)
     .innerJoin(dwellings, eq(dwellings.id, offers.dwellingId))

@@ -17,6 +17,7 @@ import {
   settings,
   shortlistCandidates,
 } from '../db/schema'
+import { anonymisedValues } from '../repositories/clients'
 import { audit } from './audit'
 import { backupsHolding } from './backup-service'
 import type { ServiceContext } from './context'
@@ -78,22 +79,7 @@ export function savePrivacySettings(ctx: ServiceContext, input: PrivacySettings)
  */
 function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: string): void {
   tx.update(clients)
-    .set({
-      name: null,
-      notes: null,
-      supportContactName: null,
-      supportContactPhone: null,
-      supportContactEmail: null,
-      birthYear: Math.floor(birthYear / 10) * 10,
-      needsGroundFloorOrLift: false,
-      needsWheelchair: false,
-      needsLowStimulus: false,
-      preferredWijken: '[]',
-      excludedWijken: '[]',
-      exclusionForSafety: false,
-      anonymisedAt: at,
-      updatedAt: at,
-    })
+    .set({ ...anonymisedValues(birthYear), anonymisedAt: at, updatedAt: at })
     .where(eq(clients.id, clientId))
     .run()
   erasePersonalTexts(tx, clientId)

@@ -29,6 +29,7 @@ import {
   loadClientFacts,
   loadDwellingFacts,
 } from './matching-facts'
+import { candidateDecisionColumns, offerOutcomeColumns } from '../repositories/shortlists'
 import { waitingState } from './waiting-state'
 
 /** What the Voordrachten screen lists: a quarter's dwellings with their latest round. */
@@ -128,13 +129,7 @@ export function dwellingMatching(
           targetGroup: clients.targetGroup,
           flow: clients.flow,
           registeredOn: clients.registeredOn,
-          position: shortlistCandidates.position,
-          score: shortlistCandidates.score,
-          scoreParts: shortlistCandidates.scoreParts,
-          decision: shortlistCandidates.decision,
-          decisionReason: shortlistCandidates.decisionReason,
-          decisionText: shortlistCandidates.decisionText,
-          swapReason: shortlistCandidates.swapReason,
+          ...candidateDecisionColumns,
         })
         .from(shortlistCandidates)
         .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
@@ -153,10 +148,7 @@ export function dwellingMatching(
       id: offers.id,
       clientId: offers.clientId,
       code: clients.code,
-      offeredOn: offers.offeredOn,
-      outcome: offers.outcome,
-      respondedOn: offers.respondedOn,
-      declineReason: offers.declineReason,
+      ...offerOutcomeColumns,
     })
     .from(offers)
     .innerJoin(clients, eq(clients.id, offers.clientId))

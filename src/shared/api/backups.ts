@@ -86,9 +86,9 @@ export const RestoreResultSchema = z.object({
 export type RestoreResult = z.infer<typeof RestoreResultSchema>
 
 export const backupsApi = {
-  listBackups: endpoint('backups:list', NoInput, BackupListSchema),
-  makeBackup: endpoint('backups:make', NoInput, BackupRowSchema),
-  setBackupFolder: endpoint('backups:setFolder', SetBackupFolderInput, BackupListSchema),
-  restoreBackup: endpoint('backups:restore', RestoreBackupInput, RestoreResultSchema),
-  saveBackupRetention: endpoint('backups:saveRetention', BackupRetentionInput, BackupListSchema),
+  list: endpoint('backups:list', NoInput, BackupListSchema),
+  make: endpoint('backups:make', NoInput, BackupRowSchema),
+  setFolder: endpoint('backups:setFolder', SetBackupFolderInput, BackupListSchema),
+  restore: endpoint('backups:restore', RestoreBackupInput, RestoreResultSchema),
+  saveRetention: endpoint('backups:saveRetention', BackupRetentionInput, BackupListSchema),
 } as const

@@ -1,44 +1,42 @@
 import { z } from 'zod'
-import { ClientInputSchema, ClientStatusSchema } from '../domain/client-input'
+import {
+  CLIENT_ROW_FIELDS,
+  ClientFieldsSchema,
+  ClientInputSchema,
+  ClientStatusSchema,
+  SupportContactSchema,
+} from '../domain/client-input'
 import { IdSchema, optionalText } from '../domain/fields'
-import { CLIENT_STATUS, FLOW, SUPPORT_INTENSITY, TARGET_GROUP, WIJK } from '../domain/vocabulary'
+import { CLIENT_STATUS } from '../domain/vocabulary'
 import { endpoint } from './endpoint'
+import {
+  ClientsImportInput,
+  ClientsTemplateInput,
+  FileResultSchema,
+  ImportReportSchema,
+} from './imports'
 
-/** A client as the officers' grid shows it: no name, no notes (those are on the detail form only). */
-export const ClientRowSchema = z.object({
+/** What the register adds to the fields a care provider submits. */
+const ClientRecordSchema = z.object({
   id: z.number(),
-  code: z.string(),
   careProviderId: z.number(),
   careProvider: z.string(),
-  targetGroup: z.enum(TARGET_GROUP.keys),
-  flow: z.enum(FLOW.keys),
-  registeredOn: z.string(),
   waitingDays: z.number(),
-  adults: z.number(),
-  children: z.number(),
-  birthYear: z.number(),
-  maxRent: z.number(),
-  minRooms: z.number(),
-  needsGroundFloorOrLift: z.boolean(),
-  needsWheelchair: z.boolean(),
-  needsLowStimulus: z.boolean(),
-  excludedWijken: z.array(z.enum(WIJK.keys)),
-  supportIntensity: z.enum(SUPPORT_INTENSITY.keys).nullable(),
   status: z.enum(CLIENT_STATUS.keys),
   statusSince: z.string(),
 })
+
+/** A client as the officers' grid shows it: no name, no notes (those are on the detail form only). */
+export const ClientRowSchema = ClientFieldsSchema.pick(CLIENT_ROW_FIELDS).extend(
+  ClientRecordSchema.shape,
+)
 export type ClientRow = z.infer<typeof ClientRowSchema>
 
-export const ClientDetailSchema = ClientRowSchema.extend({
-  name: z.string().nullable(),
-  preferredWijken: z.array(z.enum(WIJK.keys)),
-  exclusionForSafety: z.boolean(),
+/** Everything about one client, for its form: every field of the definition. */
+export const ClientDetailSchema = ClientFieldsSchema.extend({
+  ...SupportContactSchema.shape,
+  ...ClientRecordSchema.shape,
   supportProviderId: z.number().nullable(),
-  supportMonths: z.number().nullable(),
-  supportContactName: z.string().nullable(),
-  supportContactPhone: z.string().nullable(),
-  supportContactEmail: z.string().nullable(),
-  notes: z.string().nullable(),
 })
 export type ClientDetail = z.infer<typeof ClientDetailSchema>
 
@@ -62,8 +60,10 @@ export const SetClientStatusInput = z.object({
 })
 
 export const clientsApi = {
-  listClients: endpoint('clients:list', ListClientsInput, ClientRowSchema.array()),
-  getClient: endpoint('clients:get', z.object({ id: IdSchema }), ClientDetailSchema),
-  saveClient: endpoint('clients:save', SaveClientInput, ClientDetailSchema),
-  setClientStatus: endpoint('clients:setStatus', SetClientStatusInput, ClientDetailSchema),
+  list: endpoint('clients:list', ListClientsInput, ClientRowSchema.array()),
+  get: endpoint('clients:get', z.object({ id: IdSchema }), ClientDetailSchema),
+  save: endpoint('clients:save', SaveClientInput, ClientDetailSchema),
+  setStatus: endpoint('clients:setStatus', SetClientStatusInput, ClientDetailSchema),
+  template: endpoint('clients:template', ClientsTemplateInput, FileResultSchema),
+  import: endpoint('clients:import', ClientsImportInput, ImportReportSchema),
 } as const

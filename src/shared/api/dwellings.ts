@@ -1,39 +1,39 @@
 import { z } from 'zod'
-import { DwellingInputSchema } from '../domain/dwelling-input'
-import { IdSchema } from '../domain/fields'
+import {
+  DWELLING_ROW_FIELDS,
+  DwellingFieldsSchema,
+  DwellingInputSchema,
+} from '../domain/dwelling-input'
+import { IdSchema, text } from '../domain/fields'
 import { QuarterKeySchema } from '../domain/quarter'
-import { DWELLING_STATUS, DWELLING_TYPE, SUITABLE_FOR, WIJK } from '../domain/vocabulary'
+import { DWELLING_STATUS } from '../domain/vocabulary'
 import { endpoint } from './endpoint'
+import {
+  DwellingsImportInput,
+  DwellingsTemplateInput,
+  FileResultSchema,
+  ImportReportSchema,
+} from './imports'
+import { DwellingMatchingSchema } from './shortlists'
 
-export const DwellingRowSchema = z.object({
+/** What the register adds to the fields a corporation submits. */
+const DwellingRecordSchema = z.object({
   id: z.number(),
   corporationId: z.number(),
   corporation: z.string(),
   quarterKey: QuarterKeySchema,
-  address: z.string(),
-  postcode: z.string(),
-  wijk: z.enum(WIJK.keys),
-  buurt: z.string().nullable(),
-  type: z.enum(DWELLING_TYPE.keys),
-  rooms: z.number(),
-  floor: z.number(),
-  hasLift: z.boolean(),
-  wheelchairAccessible: z.boolean(),
-  netRent: z.number(),
-  serviceCosts: z.number(),
-  availableFrom: z.string(),
-  suitableFor: z.enum(SUITABLE_FOR.keys),
-  flipPossible: z.boolean(),
   status: z.enum(DWELLING_STATUS.keys),
 })
+
+/** A dwelling as the officers' grid shows it: the grid's fields of the one field definition. */
+export const DwellingRowSchema = DwellingFieldsSchema.pick(DWELLING_ROW_FIELDS).extend(
+  DwellingRecordSchema.shape,
+)
 export type DwellingRow = z.infer<typeof DwellingRowSchema>
 
-/** Everything about one dwelling, for its form. */
-export const DwellingDetailSchema = DwellingRowSchema.extend({
-  complex: z.string().nullable(),
-  selfContained: z.boolean(),
-  lowStimulus: z.boolean(),
-  remarks: z.string().nullable(),
+/** Everything about one dwelling, for its form: every field of the definition. */
+export const DwellingDetailSchema = DwellingFieldsSchema.extend({
+  ...DwellingRecordSchema.shape,
   submittedOn: z.string(),
   statusSince: z.string(),
 })
@@ -50,7 +50,15 @@ export const SaveDwellingInput = z.object({
 })
 
 export const dwellingsApi = {
-  listDwellings: endpoint('dwellings:list', ListDwellingsInput, DwellingRowSchema.array()),
-  getDwelling: endpoint('dwellings:get', z.object({ id: IdSchema }), DwellingDetailSchema),
-  saveDwelling: endpoint('dwellings:save', SaveDwellingInput, DwellingDetailSchema),
+  list: endpoint('dwellings:list', ListDwellingsInput, DwellingRowSchema.array()),
+  get: endpoint('dwellings:get', z.object({ id: IdSchema }), DwellingDetailSchema),
+  save: endpoint('dwellings:save', SaveDwellingInput, DwellingDetailSchema),
+  template: endpoint('dwellings:template', DwellingsTemplateInput, FileResultSchema),
+  import: endpoint('dwellings:import', DwellingsImportInput, ImportReportSchema),
+  /** The corporation withdraws the dwelling: its open rounds lapse, their candidates are free again. */
+  withdraw: endpoint(
+    'dwellings:withdraw',
+    z.object({ dwellingId: IdSchema, reason: text('de reden', 500).min(3, 'Geef een reden') }),
+    DwellingMatchingSchema,
+  ),
 } as const

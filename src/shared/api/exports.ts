@@ -67,7 +67,7 @@ export const ExportLogRowSchema = z.object({
 export type ExportLogRow = z.infer<typeof ExportLogRowSchema>
 
 export const exportsApi = {
-  exportShortlists: endpoint('exports:shortlists', ExportShortlistsInput, FileResultSchema),
+  shortlists: endpoint('exports:shortlists', ExportShortlistsInput, FileResultSchema),
   importAnswers: endpoint('exports:importAnswers', ImportAnswersInput, AnswersReportSchema),
-  exportLog: endpoint('exports:log', NoInput, ExportLogRowSchema.array()),
+  log: endpoint('exports:log', NoInput, ExportLogRowSchema.array()),
 } as const

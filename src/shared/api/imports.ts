@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { line } from '../domain/fields'
 import { QuarterKeySchema } from '../domain/quarter'
-import { endpoint } from './endpoint'
 
 export const IMPORT_KIND = ['dwellings', 'clients'] as const
 export type ImportKind = (typeof IMPORT_KIND)[number]
@@ -71,10 +70,3 @@ export const ClientsImportInput = FilePayloadSchema.extend({
   ...importOptions,
   careProviderId: z.number().int().positive().optional(),
 })
-
-export const importsApi = {
-  dwellingsTemplate: endpoint('dwellings:template', DwellingsTemplateInput, FileResultSchema),
-  importDwellings: endpoint('dwellings:import', DwellingsImportInput, ImportReportSchema),
-  clientsTemplate: endpoint('clients:template', ClientsTemplateInput, FileResultSchema),
-  importClients: endpoint('clients:import', ClientsImportInput, ImportReportSchema),
-} as const

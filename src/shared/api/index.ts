@@ -6,7 +6,7 @@ import { clientsApi } from './clients'
 import { deadlinesApi } from './deadlines'
 import { dwellingsApi } from './dwellings'
 import { exportsApi } from './exports'
-import { importsApi } from './imports'
+import { offersApi } from './offers'
 import { partnersApi } from './partners'
 import { planningApi } from './planning'
 import { presentingApi } from './presenting'
@@ -16,39 +16,45 @@ import { shortlistsApi } from './shortlists'
 import { simulationApi } from './simulation'
 import { spreadingApi } from './spreading'
 
-/** Every call the renderer can make. The client, preload allowlist, IPC and HTTP host derive from this. */
+/**
+ * Every call the renderer can make, by domain: `api.dwellings.list`. Each domain's endpoints live in
+ * src/shared/api/<domain>.ts and its handlers in src/main/api/domains/<domain>.ts. The client,
+ * preload allowlist, IPC and HTTP host derive from this; the channel strings are what crosses.
+ */
 export const api = {
-  ...appApi,
-  ...partnersApi,
-  ...planningApi,
-  ...clientsApi,
-  ...dwellingsApi,
-  ...importsApi,
-  ...shortlistsApi,
-  ...presentingApi,
-  ...deadlinesApi,
-  ...spreadingApi,
-  ...auditApi,
-  ...backupsApi,
-  ...privacyApi,
-  ...exportsApi,
-  ...reportsApi,
-  ...simulationApi,
-} as const
+  app: appApi,
+  partners: partnersApi,
+  planning: planningApi,
+  spreading: spreadingApi,
+  clients: clientsApi,
+  dwellings: dwellingsApi,
+  shortlists: shortlistsApi,
+  presenting: presentingApi,
+  offers: offersApi,
+  deadlines: deadlinesApi,
+  audit: auditApi,
+  backups: backupsApi,
+  privacy: privacyApi,
+  exports: exportsApi,
+  reports: reportsApi,
+  simulation: simulationApi,
+} as const satisfies Contract
+
+/** The shape of a contract: endpoints by name, by domain. */
+export type Contract = Readonly<Record<string, Readonly<Record<string, Endpoint>>>>
 export type Api = typeof api
-export type ApiName = keyof Api
+export type DomainName = keyof Api
 
-export const endpoints: readonly Endpoint[] = Object.values(api)
-
-/** Channel names must be unique: two endpoints on one channel would silently shadow each other. */
-export function assertUniqueChannels(list: readonly Endpoint[]): void {
-  const seen = new Set<string>()
-  for (const { channel } of list) {
-    if (seen.has(channel)) throw new Error(`Dubbel kanaal in het API-contract: ${channel}`)
-    seen.add(channel)
-  }
+/** Every endpoint with where it lives in the contract, for code that walks them all. */
+export function endpointsOf(
+  contract: Contract,
+): { domain: string; name: string; endpoint: Endpoint }[] {
+  return Object.entries(contract).flatMap(([domain, named]) =>
+    Object.entries(named).map(([name, endpoint]) => ({ domain, name, endpoint })),
+  )
 }
-assertUniqueChannels(endpoints)
+
+export const endpoints: readonly Endpoint[] = endpointsOf(api).map((e) => e.endpoint)
 
 export const CHANNELS: readonly string[] = endpoints.map((e) => e.channel)
 
@@ -60,6 +66,7 @@ export * from './clients'
 export * from './dwellings'
 export * from './imports'
 export * from './shortlists'
+export * from './offers'
 export * from './presenting'
 export * from './deadlines'
 export * from './spreading'

@@ -44,6 +44,6 @@ export const PresentResultSchema = z.object({
 export type PresentResult = z.infer<typeof PresentResultSchema>
 
 export const presentingApi = {
-  presentPlan: endpoint('shortlists:presentPlan', PresentScopeSchema, PresentPlanSchema),
-  presentAll: endpoint('shortlists:presentAll', PresentScopeSchema, PresentResultSchema),
+  plan: endpoint('shortlists:presentPlan', PresentScopeSchema, PresentPlanSchema),
+  all: endpoint('shortlists:presentAll', PresentScopeSchema, PresentResultSchema),
 } as const

@@ -48,8 +48,8 @@ export const EraseResultSchema = z.object({
 export type EraseResult = z.infer<typeof EraseResultSchema>
 
 export const privacyApi = {
-  privacySettings: endpoint('privacy:settings', NoInput, PrivacySettingsSchema),
-  savePrivacySettings: endpoint(
+  settings: endpoint('privacy:settings', NoInput, PrivacySettingsSchema),
+  saveSettings: endpoint(
     'privacy:saveSettings',
     PrivacySettingsSchema.strict(),
     PrivacySettingsSchema,

@@ -20,8 +20,8 @@ export const FiguresInput = z.union([QuarterInput, YearInput], {
 export type FiguresRequest = z.infer<typeof FiguresInput>
 
 export const reportsApi = {
-  quarterReport: endpoint('reports:quarter', QuarterInput, FileResultSchema),
-  yearReport: endpoint('reports:year', YearInput, FileResultSchema),
+  quarter: endpoint('reports:quarter', QuarterInput, FileResultSchema),
+  year: endpoint('reports:year', YearInput, FileResultSchema),
   figures: endpoint('reports:figures', FiguresInput, QuarterFiguresSchema),
 } as const
 

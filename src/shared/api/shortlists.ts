@@ -3,8 +3,6 @@ import { IdSchema, IsoDateSchema, oneOf, optionalText, text } from '../domain/fi
 import { QuarterKeySchema } from '../domain/quarter'
 import {
   CANDIDATE_DECISION,
-  CONTRACT_KIND,
-  DECLINE_REASON,
   DWELLING_STATUS,
   FLOW,
   OFFER_OUTCOME,
@@ -127,7 +125,8 @@ export const GenerateSummarySchema = z.object({
 })
 export type GenerateSummary = z.infer<typeof GenerateSummarySchema>
 
-const Reason = <const K extends string>(
+/** A reason from a fixed list, with a required explanation for “anders”; the offers domain uses it too. */
+export const Reason = <const K extends string>(
   label: string,
   keys: readonly [K, ...K[]],
   labels: Record<K, string>,
@@ -147,7 +146,7 @@ export const shortlistsApi = {
     z.object({ quarter: QuarterKeySchema }),
     BoardRowSchema.array(),
   ),
-  dwellingMatching: endpoint(
+  forDwelling: endpoint(
     'shortlists:forDwelling',
     z.object({ dwellingId: IdSchema }),
     DwellingMatchingSchema,
@@ -197,32 +196,6 @@ export const shortlistsApi = {
         'Geef de motivatie van de corporatie (minstens 5 tekens)',
       ),
     }),
-    DwellingMatchingSchema,
-  ),
-  acceptOffer: endpoint(
-    'offers:accept',
-    z.object({
-      offerId: IdSchema,
-      startsOn: IsoDateSchema,
-      contractKind: z.enum(CONTRACT_KIND.keys).optional(),
-      /** The day the client accepted; today when left out. */
-      respondedOn: IsoDateSchema.optional(),
-    }),
-    DwellingMatchingSchema,
-  ),
-  declineOffer: endpoint(
-    'offers:decline',
-    z.object({
-      offerId: IdSchema,
-      decline: Reason('Reden', DECLINE_REASON.keys, DECLINE_REASON.labels),
-      /** The day the client declined; today when left out. */
-      respondedOn: IsoDateSchema.optional(),
-    }),
-    DwellingMatchingSchema,
-  ),
-  withdrawDwelling: endpoint(
-    'dwellings:withdraw',
-    z.object({ dwellingId: IdSchema, reason: text('de reden', 500).min(3, 'Geef een reden') }),
     DwellingMatchingSchema,
   ),
 } as const

@@ -142,7 +142,7 @@ export type SimulationJob = z.infer<typeof SimulationJobSchema>
 const JobInput = z.object({ jobId: z.string().min(1).max(64) }).strict()
 
 export const simulationApi = {
-  startSimulation: endpoint('simulation:start', SimulationStartInput, SimulationJobSchema),
-  simulationStatus: endpoint('simulation:status', JobInput, SimulationJobSchema),
-  cancelSimulation: endpoint('simulation:cancel', JobInput, SimulationJobSchema),
+  start: endpoint('simulation:start', SimulationStartInput, SimulationJobSchema),
+  status: endpoint('simulation:status', JobInput, SimulationJobSchema),
+  cancel: endpoint('simulation:cancel', JobInput, SimulationJobSchema),
 } as const

@@ -85,9 +85,9 @@ export const ComplexStopStateSchema = z.object({
 export type ComplexStopState = z.infer<typeof ComplexStopStateSchema>
 
 export const spreadingApi = {
-  spreadingOverview: endpoint('spreading:overview', NoInput, SpreadingOverviewSchema),
+  overview: endpoint('spreading:overview', NoInput, SpreadingOverviewSchema),
   saveWijkFigure: endpoint('spreading:saveWijk', SaveWijkFigureInput, SpreadingOverviewSchema),
-  saveSpreadingSettings: endpoint(
+  saveSettings: endpoint(
     'spreading:saveSettings',
     SpreadingSettingsSchema,
     SpreadingOverviewSchema,

@@ -101,4 +101,22 @@ export type ClientInput = z.infer<typeof ClientInputSchema>
 
 export type ClientFields = z.infer<typeof ClientFieldsSchema>
 
+/** The fields the officers' grid shows (API row): no name, no notes; the detail has all of them. */
+export const CLIENT_ROW_FIELDS = {
+  code: true,
+  targetGroup: true,
+  flow: true,
+  registeredOn: true,
+  adults: true,
+  children: true,
+  birthYear: true,
+  maxRent: true,
+  minRooms: true,
+  needsGroundFloorOrLift: true,
+  needsWheelchair: true,
+  needsLowStimulus: true,
+  excludedWijken: true,
+  supportIntensity: true,
+} as const satisfies Partial<Record<keyof ClientFields, true>>
+
 export const ClientStatusSchema = oneOf('Status', CLIENT_STATUS.keys, CLIENT_STATUS.labels)

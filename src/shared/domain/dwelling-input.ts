@@ -38,6 +38,24 @@ export const DwellingFieldsSchema = z.object({
 })
 export type DwellingFields = z.infer<typeof DwellingFieldsSchema>
 
+/** The fields the officers' grid shows (API row); the detail and the form have all of them. */
+export const DWELLING_ROW_FIELDS = {
+  address: true,
+  postcode: true,
+  wijk: true,
+  buurt: true,
+  type: true,
+  rooms: true,
+  floor: true,
+  hasLift: true,
+  wheelchairAccessible: true,
+  netRent: true,
+  serviceCosts: true,
+  availableFrom: true,
+  suitableFor: true,
+  flipPossible: true,
+} as const satisfies Partial<Record<keyof DwellingFields, true>>
+
 export const DwellingInputSchema = DwellingFieldsSchema.extend({
   corporationId: z
     .number({ message: 'Kies een corporatie' })

@@ -159,16 +159,6 @@ export const VALID_DECLINE_REASONS: ReadonlySet<DeclineReason> = new Set([
   'anders',
 ])
 
-/** Why a care provider withdraws a client. */
-export const CLIENT_WITHDRAWAL_REASON = labelled({
-  'elders-gehuisvest': 'Elders gehuisvest',
-  'niet-meer-nodig': 'Niet meer nodig',
-  verhuisd: 'Verhuisd buiten de regio',
-  overleden: 'Overleden',
-  anders: 'Anders',
-})
-export type ClientWithdrawalReason = (typeof CLIENT_WITHDRAWAL_REASON.keys)[number]
-
 /**
  * How much a shortlist export tells a corporation about a candidate (domain.md §5). 'beperkt' is
  * what judging the match needs: a coarse group and the provider giving support. 'uitgebreid' adds

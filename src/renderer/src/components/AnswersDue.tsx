@@ -1,9 +1,8 @@
-import { useState } from 'react'
 import { AGEING_LABELS, type CorporationAnswers } from '../../../shared/api'
 import { client } from '../api/client'
-import { dutchMessage } from '../errors'
 import { downloadBase64, XLSX_TYPE } from '../files'
 import { countOf, formatDate } from '../format'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { ErrorAlert, Loading, SuccessMessage } from './Messages'
 
@@ -13,27 +12,16 @@ import { ErrorAlert, Loading, SuccessMessage } from './Messages'
  * A corporation with late answers gets a reminder in one click: a workbook, logged as an export.
  */
 export function AnswersDue({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
-  const answers = useApi(() => client.openAnswers(), [])
-  const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState<number>()
+  const answers = useApi(() => client.deadlines.openAnswers(), [])
+  const reminder = useAction()
   const Heading = `h${headingLevel}` as const
 
-  async function remind(corporation: CorporationAnswers) {
-    setBusy(corporation.corporationId)
-    setError(undefined)
-    setMessage(undefined)
-    try {
-      const file = await client.reminder({ corporationId: corporation.corporationId })
+  function remind(corporation: CorporationAnswers) {
+    void reminder.run(async () => {
+      const file = await client.deadlines.reminder({ corporationId: corporation.corporationId })
       downloadBase64(file.fileName, file.base64, XLSX_TYPE)
-      setMessage(
-        `${file.fileName} is gedownload en vastgelegd in het exportlog. Stuur het naar ${corporation.corporation}.`,
-      )
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setBusy(undefined)
-    }
+      return `${file.fileName} is gedownload en vastgelegd in het exportlog. Stuur het naar ${corporation.corporation}.`
+    }, corporation.corporationId)
   }
 
   const rows = answers.data ?? []
@@ -41,8 +29,8 @@ export function AnswersDue({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
     <section aria-labelledby="answers-due-title" className="section answers-due">
       <Heading id="answers-due-title">Antwoorden van corporaties</Heading>
       <ErrorAlert message={answers.error} onRetry={answers.reload} />
-      <ErrorAlert message={error} />
-      <SuccessMessage message={message} />
+      <ErrorAlert message={reminder.error} />
+      <SuccessMessage message={reminder.message} />
       {answers.loading && !answers.data ? (
         <Loading />
       ) : rows.length === 0 ? (
@@ -103,10 +91,12 @@ export function AnswersDue({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
                     <button
                       type="button"
                       className="button button-small"
-                      disabled={busy !== undefined}
-                      onClick={() => void remind(row)}
+                      disabled={reminder.busy}
+                      onClick={() => remind(row)}
                     >
-                      {busy === row.corporationId ? 'Bezig…' : `Herinnering aan ${row.corporation}`}
+                      {reminder.running === row.corporationId
+                        ? 'Bezig…'
+                        : `Herinnering aan ${row.corporation}`}
                     </button>
                   )}
                 </td>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { client } from '../api/client'
-import { dutchMessage } from '../errors'
+import { useAction } from '../hooks/use-action'
 import { ErrorAlert } from './Messages'
 
 interface OfficerFormProps {
@@ -12,20 +12,14 @@ interface OfficerFormProps {
 /** The name that goes into the audit log with every change and export from now on. */
 export function OfficerForm({ current, onSaved, onCancel }: OfficerFormProps) {
   const [name, setName] = useState(current)
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string>()
+  const saving = useAction()
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault()
-    setSaving(true)
-    setError(undefined)
-    try {
-      await client.setOfficer({ name })
+    void saving.run(async () => {
+      await client.app.setOfficer({ name })
       onSaved()
-    } catch (err) {
-      setError(dutchMessage(err))
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -42,17 +36,17 @@ export function OfficerForm({ current, onSaved, onCancel }: OfficerFormProps) {
         autoFocus
         autoComplete="name"
         maxLength={80}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'officer-error' : undefined}
+        aria-invalid={saving.error ? true : undefined}
+        aria-describedby={saving.error ? 'officer-error' : undefined}
       />
-      <button type="submit" className="button button-primary button-small" disabled={saving}>
-        {saving ? 'Opslaan…' : 'Opslaan'}
+      <button type="submit" className="button button-primary button-small" disabled={saving.busy}>
+        {saving.busy ? 'Opslaan…' : 'Opslaan'}
       </button>
       <button type="button" className="button button-small" onClick={onCancel}>
         Annuleren
       </button>
       <div id="officer-error" className="officer-error">
-        <ErrorAlert message={error} />
+        <ErrorAlert message={saving.error} />
       </div>
     </form>
   )

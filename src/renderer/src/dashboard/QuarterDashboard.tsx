@@ -41,9 +41,9 @@ function bucketsOf(buckets: readonly Bucket[], days: readonly number[]): Bucket[
  */
 export function QuarterDashboard({ quarterKeys, waitingDays }: QuarterDashboardProps) {
   const current = currentQuarterKey()
-  const figures = useApi(() => client.figures({ quarter: current }), [current])
+  const figures = useApi(() => client.reports.figures({ quarter: current }), [current])
   // The year's instroom course; a quarter not opened yet simply has none to show.
-  const overview = useApi(() => client.quarterOverview({ quarter: current }), [current])
+  const overview = useApi(() => client.planning.quarterOverview({ quarter: current }), [current])
   const trendKeys = useMemo(
     () =>
       [...new Set([...quarterKeys, current])]
@@ -53,7 +53,7 @@ export function QuarterDashboard({ quarterKeys, waitingDays }: QuarterDashboardP
     [quarterKeys, current],
   )
   const trend = useApi(
-    () => Promise.all(trendKeys.map((quarter) => client.figures({ quarter }))),
+    () => Promise.all(trendKeys.map((quarter) => client.reports.figures({ quarter }))),
     [trendKeys.join()],
   )
 

@@ -7,7 +7,7 @@ import { useApi, type ApiState } from './use-api'
 const AppInfoContext = createContext<ApiState<AppInfo> | null>(null)
 
 export function AppInfoProvider({ children }: { children: ReactNode }) {
-  const info = useApi(() => client.info(), [])
+  const info = useApi(() => client.app.info(), [])
   return <AppInfoContext value={info}>{children}</AppInfoContext>
 }
 

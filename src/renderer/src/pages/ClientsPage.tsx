@@ -12,8 +12,7 @@ import { ClientDialog } from '../components/clients/ClientDialog'
 import { DataGrid } from '../components/DataGrid'
 import { dateColumn, euroColumn, numberColumn, textColumn } from '../components/grid-columns'
 import { RowCount, SearchBox } from '../components/GridToolbar'
-import { ImportDialog } from '../components/imports/ImportDialog'
-import { TemplateDialog } from '../components/imports/TemplateDialog'
+import { RegistryActions } from '../components/imports/RegistryActions'
 import { ErrorAlert, SuccessMessage } from '../components/Messages'
 import { OpenRowHint } from '../components/OpenRowHint'
 import { PageHeader } from '../components/PageHeader'
@@ -62,23 +61,19 @@ const columns = [
 /** Empty string: all statuses. */
 type StatusChoice = ClientStatus | ''
 
-type Open =
-  { dialog: 'client'; id?: number } | { dialog: 'template' } | { dialog: 'import' } | undefined
+/** The dialog for one row (id) or a new one. */
+type Open = { id?: number } | undefined
 
 export function ClientsPage() {
   // Officers look for candidates among the waiting clients; the other statuses are one choice away.
   const [status, setStatus] = useState<StatusChoice>('wachtend')
-  const clients = useApi(() => client.listClients(status ? { status } : {}), [status])
-  const careProviders = useApi(() => client.listCareProviders(), [])
+  const clients = useApi(() => client.clients.list(status ? { status } : {}), [status])
+  const careProviders = useApi(() => client.partners.listCareProviders(), [])
   const { refreshAll } = useDataVersion()
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
   const [open, setOpen] = useState<Open>()
   const [message, setMessage] = useState<string>()
-  const activeProviders =
-    careProviders.data
-      ?.filter((p) => p.active)
-      .map((p) => ({ value: String(p.id), label: p.name })) ?? []
 
   function show(next: Open) {
     setMessage(undefined)
@@ -97,32 +92,20 @@ export function ClientsPage() {
           </>
         }
       />
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => show({ dialog: 'client' })}
-          disabled={!careProviders.data}
-        >
-          Kandidaat aanmelden
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => show({ dialog: 'template' })}
-          disabled={!careProviders.data}
-        >
-          Sjabloon downloaden
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => show({ dialog: 'import' })}
-          disabled={!careProviders.data}
-        >
-          Importeren…
-        </button>
-      </div>
+      <RegistryActions
+        kind="clients"
+        addLabel="Kandidaat aanmelden"
+        onAdd={() => show({})}
+        owners={careProviders.data}
+        template={{
+          title: 'Sjabloon voor aanmeldingen downloaden',
+          description:
+            'Een Excel-sjabloon waarin een zorgaanbieder cliënten aanmeldt, zonder namen of BSN.',
+          fetch: (careProviderId) => client.clients.template({ careProviderId }),
+        }}
+        onMessage={setMessage}
+        onImported={refreshAll}
+      />
       <SuccessMessage message={message} />
       <ErrorAlert message={clients.error} onRetry={clients.reload} />
       <ErrorAlert message={careProviders.error} onRetry={careProviders.reload} />
@@ -161,10 +144,10 @@ export function ClientsPage() {
           search ? 'Geen kandidaten gevonden met deze zoekterm' : 'Geen kandidaten met deze status'
         }
         onDisplayedCountChange={setShown}
-        onRowOpen={(row) => show({ dialog: 'client', id: row.id })}
+        onRowOpen={(row) => show({ id: row.id })}
       />
 
-      {open?.dialog === 'client' && careProviders.data && (
+      {open && careProviders.data && (
         <ClientDialog
           id={open.id}
           careProviders={careProviders.data}
@@ -180,34 +163,6 @@ export function ClientsPage() {
           }}
           onStatusChanged={(updated, label) => {
             setMessage(`Kandidaat ${updated.code} heeft nu de status ${label}.`)
-            refreshAll()
-          }}
-        />
-      )}
-      {open?.dialog === 'template' && (
-        <TemplateDialog
-          title="Sjabloon voor aanmeldingen downloaden"
-          description="Een Excel-sjabloon waarin een zorgaanbieder cliënten aanmeldt, zonder namen of BSN."
-          ownerLabel="Zorgaanbieder"
-          ownerPlural="zorgaanbieders"
-          owners={activeProviders}
-          fetchTemplate={(careProviderId) => client.clientsTemplate({ careProviderId })}
-          onClose={() => setOpen(undefined)}
-          onDownloaded={(fileName) => {
-            setOpen(undefined)
-            setMessage(`Sjabloon ${fileName} is gedownload.`)
-          }}
-        />
-      )}
-      {open?.dialog === 'import' && (
-        <ImportDialog
-          kind="clients"
-          owners={activeProviders}
-          onClose={() => setOpen(undefined)}
-          onImported={(report) => {
-            setMessage(
-              `Aanmeldingen geïmporteerd uit ${report.fileName}: ${report.created} nieuw, ${report.updated} gewijzigd.`,
-            )
             refreshAll()
           }}
         />

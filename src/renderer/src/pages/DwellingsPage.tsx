@@ -25,8 +25,7 @@ import {
   yesNoColumn,
 } from '../components/grid-columns'
 import { RowCount, SearchBox } from '../components/GridToolbar'
-import { ImportDialog } from '../components/imports/ImportDialog'
-import { TemplateDialog } from '../components/imports/TemplateDialog'
+import { RegistryActions } from '../components/imports/RegistryActions'
 import { ErrorAlert, SuccessMessage } from '../components/Messages'
 import { OpenRowHint } from '../components/OpenRowHint'
 import { PageHeader } from '../components/PageHeader'
@@ -64,14 +63,14 @@ const columns = [
   textColumn<DwellingRow>('Status', (d) => DWELLING_STATUS.label(d.status), { width: 130 }),
 ]
 
-type Open =
-  { dialog: 'dwelling'; id?: number } | { dialog: 'template' } | { dialog: 'import' } | undefined
+/** The dialog for one row (id) or a new one. */
+type Open = { id?: number } | undefined
 
 const nameOf = (key: string) => quarterLabel(parseQuarter(key))
 
 export function DwellingsPage() {
-  const quarters = useApi(() => client.listQuarters(), [])
-  const corporations = useApi(() => client.listCorporations(), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
+  const corporations = useApi(() => client.partners.listCorporations(), [])
   const { refreshAll } = useDataVersion()
   // The current and the next quarter can always be chosen: corporations submit ahead.
   const current = quarterOf(new Date())
@@ -82,17 +81,13 @@ export function DwellingsPage() {
   ].sort((a, b) => b.localeCompare(a))
   const [chosenQuarter, setChosenQuarter] = useState<string>()
   const quarter = chosenQuarter ?? currentKey
-  const dwellings = useApi(() => client.listDwellings({ quarter }), [quarter])
+  const dwellings = useApi(() => client.dwellings.list({ quarter }), [quarter])
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
   const [open, setOpen] = useState<Open>()
   const [message, setMessage] = useState<string>()
 
   const quarterName = nameOf(quarter)
-  const activeCorporations =
-    corporations.data
-      ?.filter((c) => c.active)
-      .map((c) => ({ value: String(c.id), label: c.name })) ?? []
 
   function show(next: Open) {
     setMessage(undefined)
@@ -120,32 +115,21 @@ export function DwellingsPage() {
           </select>
         </div>
       </PageHeader>
-      <div className="actions">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => show({ dialog: 'dwelling' })}
-          disabled={!corporations.data}
-        >
-          Woning toevoegen
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => show({ dialog: 'template' })}
-          disabled={!corporations.data}
-        >
-          Sjabloon downloaden
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => show({ dialog: 'import' })}
-          disabled={!corporations.data}
-        >
-          Importeren…
-        </button>
-      </div>
+      <RegistryActions
+        kind="dwellings"
+        addLabel="Woning toevoegen"
+        onAdd={() => show({})}
+        owners={corporations.data}
+        quarters={quarterKeys.map((key) => ({ value: key, label: nameOf(key) }))}
+        template={{
+          title: 'Sjabloon voor woningen downloaden',
+          description: `Een Excel-sjabloon waarin een corporatie haar woningen voor ${quarterName} invult.`,
+          fetch: (corporationId) =>
+            client.dwellings.template({ corporationId, quarterKey: quarter }),
+        }}
+        onMessage={setMessage}
+        onImported={refreshAll}
+      />
       <SuccessMessage message={message} />
       <ErrorAlert
         message={quarters.error ?? corporations.error}
@@ -183,11 +167,11 @@ export function DwellingsPage() {
             search ? 'Geen woningen gevonden met deze zoekterm' : 'Geen woningen in dit kwartaal'
           }
           onDisplayedCountChange={setShown}
-          onRowOpen={(row) => show({ dialog: 'dwelling', id: row.id })}
+          onRowOpen={(row) => show({ id: row.id })}
         />
       </section>
 
-      {open?.dialog === 'dwelling' && corporations.data && (
+      {open && corporations.data && (
         <DwellingDialog
           id={open.id}
           corporations={corporations.data}
@@ -200,37 +184,6 @@ export function DwellingsPage() {
               isNew
                 ? `Woning ${saved.address} is toegevoegd aan ${nameOf(saved.quarterKey)}.`
                 : `Woning ${saved.address} is gewijzigd.`,
-            )
-            refreshAll()
-          }}
-        />
-      )}
-      {open?.dialog === 'template' && (
-        <TemplateDialog
-          title="Sjabloon voor woningen downloaden"
-          description={`Een Excel-sjabloon waarin een corporatie haar woningen voor ${quarterName} invult.`}
-          ownerLabel="Corporatie"
-          ownerPlural="corporaties"
-          owners={activeCorporations}
-          fetchTemplate={(corporationId) =>
-            client.dwellingsTemplate({ corporationId, quarterKey: quarter })
-          }
-          onClose={() => setOpen(undefined)}
-          onDownloaded={(fileName) => {
-            setOpen(undefined)
-            setMessage(`Sjabloon ${fileName} is gedownload.`)
-          }}
-        />
-      )}
-      {open?.dialog === 'import' && (
-        <ImportDialog
-          kind="dwellings"
-          owners={activeCorporations}
-          quarters={quarterKeys.map((key) => ({ value: key, label: nameOf(key) }))}
-          onClose={() => setOpen(undefined)}
-          onImported={(report) => {
-            setMessage(
-              `Woningen geïmporteerd uit ${report.fileName}: ${report.created} nieuw, ${report.updated} gewijzigd.`,
             )
             refreshAll()
           }}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense } from 'react'
 import { AnswersDue } from '../components/AnswersDue'
 import type { DemoSummary } from '../../../shared/api'
 import { quarterKey, quarterLabel, quarterOf } from '../../../shared/domain/quarter'
@@ -8,10 +8,10 @@ import { KeyFigure } from '../components/KeyFigure'
 import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
 import { PageHeader } from '../components/PageHeader'
 import { QuarterTable } from '../components/QuarterTable'
-import { dutchMessage } from '../errors'
 import { countOf } from '../format'
 import { useAppInfo } from '../hooks/app-info'
 import { useDataVersion } from '../hooks/data-version'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { hrefOf } from '../routes'
 import { isOverdue } from '../waiting-time'
@@ -32,24 +32,17 @@ function demoLoadedMessage(summary: DemoSummary): string {
 
 export function OverviewPage() {
   const info = useAppInfo()
-  const quarters = useApi(() => client.listQuarters(), [])
-  const waiting = useApi(() => client.listClients({ status: 'wachtend' }), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
+  const waiting = useApi(() => client.clients.list({ status: 'wachtend' }), [])
   const { refreshAll } = useDataVersion()
-  const [loadingDemo, setLoadingDemo] = useState(false)
-  const [demoMessage, setDemoMessage] = useState<string>()
-  const [demoError, setDemoError] = useState<string>()
+  const demo = useAction()
 
-  async function loadDemo() {
-    setLoadingDemo(true)
-    setDemoError(undefined)
-    try {
-      setDemoMessage(demoLoadedMessage(await client.loadDemo({})))
+  function loadDemo() {
+    void demo.run(async () => {
+      const loaded = await client.app.loadDemo({})
       refreshAll()
-    } catch (error) {
-      setDemoError(dutchMessage(error))
-    } finally {
-      setLoadingDemo(false)
-    }
+      return demoLoadedMessage(loaded)
+    })
   }
 
   const current = quarterOf(new Date())
@@ -64,14 +57,14 @@ export function OverviewPage() {
         title="Overzicht"
         description="De stand van zaken: wie wacht er, en wat hebben de corporaties ingediend."
       />
-      <SuccessMessage message={demoMessage} />
-      <ErrorAlert message={demoError} />
+      <SuccessMessage message={demo.message} />
+      <ErrorAlert message={demo.error} />
       <ErrorAlert message={info.error ?? quarters.error ?? waiting.error} onRetry={refreshAll} />
 
       {!info.data ? (
         info.loading && <Loading />
       ) : info.data.isEmpty ? (
-        <EmptyDatabase busy={loadingDemo} onLoadDemo={loadDemo} />
+        <EmptyDatabase busy={demo.busy} onLoadDemo={loadDemo} />
       ) : (
         <>
           <section aria-labelledby="figures-title">

@@ -7,9 +7,9 @@ import { DataGrid } from '../components/DataGrid'
 import { RowCount, SearchBox } from '../components/GridToolbar'
 import { ErrorAlert } from '../components/Messages'
 import { PageHeader } from '../components/PageHeader'
-import { dutchMessage } from '../errors'
 import { countOf } from '../format'
 import { useDataVersion } from '../hooks/data-version'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { useStoredState } from '../hooks/use-stored-state'
 import { SHORT_NOTE, boardColumns, type BoardGridRow } from '../shortlists/board-columns'
@@ -26,7 +26,7 @@ const nameOf = (key: string) => quarterLabel(parseQuarter(key))
 /** The officer's work screen: a quarter's dwellings, and per dwelling its rounds, offer and history. */
 export function ShortlistsPage() {
   const { refreshAll } = useDataVersion()
-  const quarters = useApi(() => client.listQuarters(), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
   const quarterList = useMemo(
     () => [...(quarters.data ?? [])].sort((a, b) => b.key.localeCompare(a.key)),
     [quarters.data],
@@ -42,7 +42,7 @@ export function ShortlistsPage() {
   const quarter =
     chosenQuarter && quarterKeys.includes(chosenQuarter) ? chosenQuarter : quarterKeys[0]
   const board = useApi(
-    () => (quarter ? client.board({ quarter }) : Promise.resolve(undefined)),
+    () => (quarter ? client.shortlists.board({ quarter }) : Promise.resolve(undefined)),
     [quarter],
   )
   const [stage, setStage] = useStoredState<Stage | undefined>(
@@ -60,10 +60,9 @@ export function ShortlistsPage() {
   // Opened from the keyboard, the detail takes focus; after a click, or on coming back, it does not.
   const [focusDetail, setFocusDetail] = useState(false)
   const [summary, setSummary] = useState<GenerateSummary>()
-  const [generating, setGenerating] = useState(false)
+  const generating = useAction()
   const [presentingAll, setPresentingAll] = useState(false)
   const [showRules, setShowRules] = useState(false)
-  const [error, setError] = useState<string>()
 
   const rows = useMemo(
     () => board.data?.map((row): BoardGridRow => ({ ...row, id: row.dwellingId })),
@@ -107,22 +106,16 @@ export function ShortlistsPage() {
     setChosenQuarter(key)
     setOpenedId(undefined)
     setSummary(undefined)
-    setError(undefined)
+    generating.clear()
   }
 
-  async function generate() {
+  function generate() {
     if (!quarter) return
-    setGenerating(true)
-    setError(undefined)
     setSummary(undefined)
-    try {
-      setSummary(await client.generate({ quarter }))
+    void generating.run(async () => {
+      setSummary(await client.shortlists.generate({ quarter }))
       refreshAll()
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setGenerating(false)
-    }
+    })
   }
 
   const quarterName = quarter ? nameOf(quarter) : ''
@@ -153,10 +146,10 @@ export function ShortlistsPage() {
         <button
           type="button"
           className="button button-primary"
-          onClick={() => void generate()}
-          disabled={!quarter || generating}
+          onClick={generate}
+          disabled={!quarter || generating.busy}
         >
-          {generating ? 'Voordrachten maken…' : 'Voordrachten maken'}
+          {generating.busy ? 'Voordrachten maken…' : 'Voordrachten maken'}
         </button>
         <button
           type="button"
@@ -180,7 +173,7 @@ export function ShortlistsPage() {
           onPresented={refreshAll}
         />
       )}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={generating.error} />
       <ErrorAlert message={quarters.error} onRetry={quarters.reload} />
       {summary && (
         <GenerateSummaryView

@@ -1,15 +1,9 @@
-import { useRef, useState } from 'react'
 import type { AnswerOutcome, AnswersReport } from '../../../shared/api'
 import { parseQuarter, quarterLabel } from '../../../shared/domain/quarter'
 import { client } from '../api/client'
-import { Dialog } from '../components/Dialog'
-import { FileField } from '../components/form/FileField'
-import { ErrorAlert, Loading } from '../components/Messages'
-import { dutchMessage } from '../errors'
+import { DryRunDialog, WorkbookField } from '../components/imports/DryRunDialog'
 import { countOf } from '../format'
-import { readWorkbookFile, type ChosenWorkbook } from '../files'
-
-type Step = 'choose' | 'checking' | 'checked' | 'applying' | 'done'
+import { useDryRunImport } from '../hooks/use-dry-run-import'
 
 const OUTCOME_LABELS: Record<AnswerOutcome, { preview: string; done: string }> = {
   applied: { preview: 'Wordt verwerkt', done: 'Verwerkt' },
@@ -129,105 +123,32 @@ interface AnswersDialogProps {
  * whole or not at all.
  */
 export function AnswersDialog({ onClose, onApplied }: AnswersDialogProps) {
-  const [file, setFile] = useState<ChosenWorkbook>()
-  const [step, setStep] = useState<Step>('choose')
-  const [report, setReport] = useState<AnswersReport>()
-  const [error, setError] = useState<string>()
-  const latest = useRef(0)
-
-  async function pick(picked: File | undefined) {
-    setFile(undefined)
-    setReport(undefined)
-    setError(undefined)
-    if (!picked) return
-    const read = await readWorkbookFile(
-      picked,
-      'Kies de Excel-werkmap (.xlsx) die de corporatie heeft teruggestuurd.',
-    )
-    if ('error' in read) {
-      setError(read.error)
-      return
-    }
-    const chosen = read.workbook
-    setFile(chosen)
-    const request = ++latest.current
-    setStep('checking')
-    try {
-      const answer = await client.importAnswers({ ...chosen, dryRun: true })
-      if (request !== latest.current) return
-      setReport(answer)
-      setStep('checked')
-    } catch (err) {
-      if (request !== latest.current) return
-      setError(dutchMessage(err))
-      setStep('choose')
-    }
-  }
-
-  async function apply() {
-    if (!file) return
-    setStep('applying')
-    setError(undefined)
-    try {
-      const answer = await client.importAnswers({ ...file, dryRun: false })
-      setReport(answer)
-      setStep(answer.committed ? 'done' : 'checked')
-      if (answer.committed) onApplied(answer)
-    } catch (err) {
-      setError(dutchMessage(err))
-      setStep('checked')
-    }
-  }
-
-  const busy = step === 'checking' || step === 'applying'
-  const done = step === 'done'
-  const applicable = report?.dryRun ? report.counts.applied : 0
+  const flow = useDryRunImport({
+    choices: {},
+    notAWorkbook: 'Kies de Excel-werkmap (.xlsx) die de corporatie heeft teruggestuurd.',
+    send: (file, _choices, { dryRun }) => client.exports.importAnswers({ ...file, dryRun }),
+    onCommitted: onApplied,
+  })
+  const applicable = flow.report?.dryRun ? flow.report.counts.applied : 0
   return (
-    <Dialog
+    <DryRunDialog
       title="Antwoord van een corporatie inlezen"
       description="Eerst wordt het bestand gecontroleerd; de besluiten worden pas vastgelegd als u daarna op Verwerken klikt."
+      flow={flow}
       onClose={onClose}
-      size="wide"
-    >
-      <div className="dialog-body">
-        <FileField
-          label="Teruggestuurde voordrachten (.xlsx)"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          fileName={file?.fileName}
-          onChoose={(picked) => void pick(picked)}
-          disabled={busy || done}
-          autoFocus
-        />
-        {step === 'checking' && <Loading label="Bestand controleren…" />}
-        {step === 'applying' && <Loading label="Besluiten vastleggen…" />}
-        <ErrorAlert message={error} />
-        {report && step !== 'applying' && <AnswersReportView report={report} />}
-      </div>
-      <div className="form-footer">
-        <div className="form-buttons">
-          {done ? (
-            <button type="button" className="button button-primary" onClick={onClose} autoFocus>
-              Sluiten
-            </button>
-          ) : (
-            <>
-              <button type="button" className="button" onClick={onClose}>
-                Annuleren
-              </button>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => void apply()}
-                disabled={busy || applicable === 0}
-              >
-                {applicable > 0
-                  ? `${countOf(applicable, 'woning', 'woningen')} verwerken`
-                  : 'Verwerken'}
-              </button>
-            </>
-          )}
-        </div>
-      </div>
-    </Dialog>
+      fields={<WorkbookField label="Teruggestuurde voordrachten (.xlsx)" flow={flow} />}
+      committingLabel="Besluiten vastleggen…"
+      report={flow.report && <AnswersReportView report={flow.report} />}
+      actions={
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void flow.commit()}
+          disabled={flow.busy || applicable === 0}
+        >
+          {applicable > 0 ? `${countOf(applicable, 'woning', 'woningen')} verwerken` : 'Verwerken'}
+        </button>
+      }
+    />
   )
 }

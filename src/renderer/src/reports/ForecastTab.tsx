@@ -12,6 +12,7 @@ import { client } from '../api/client'
 import { ErrorAlert } from '../components/Messages'
 import { dutchMessage } from '../errors'
 import { formatNumber, formatShare } from '../format'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { ForecastChart, type Measure } from './ForecastChart'
 import './forecast.css'
@@ -93,13 +94,13 @@ const bandText = (b: Band, format: (v: number) => string) =>
 const label = (key: string) => quarterLabel(parseQuarter(key))
 
 export function ForecastTab() {
-  const corporations = useApi(() => client.listCorporations(), [])
+  const corporations = useApi(() => client.partners.listCorporations(), [])
   const [drafts, setDrafts] = useState<Draft[]>([{ ...EMPTY, name: 'Alternatief 1' }])
   const [quarters, setQuarters] = useState('4')
   const [runs, setRuns] = useState(String(DEFAULT_RUNS))
   const [withBacktest, setWithBacktest] = useState(false)
   const [job, setJob] = useState<SimulationJob>()
-  const [error, setError] = useState<string>()
+  const action = useAction()
   const polling = useRef<number>(undefined)
 
   useEffect(() => () => window.clearTimeout(polling.current), [])
@@ -107,20 +108,19 @@ export function ForecastTab() {
   function poll(jobId: string) {
     polling.current = window.setTimeout(async () => {
       try {
-        const status = await client.simulationStatus({ jobId })
+        const status = await client.simulation.status({ jobId })
         setJob(status)
         if (status.state === 'bezig') poll(jobId)
-        else if (status.state === 'mislukt') setError(status.message ?? undefined)
+        else if (status.state === 'mislukt' && status.message) action.fail(status.message)
       } catch (e) {
-        setError(dutchMessage(e))
+        action.fail(dutchMessage(e))
       }
     }, 500)
   }
 
-  async function start() {
-    setError(undefined)
-    try {
-      const started = await client.startSimulation({
+  function start() {
+    void action.run(async () => {
+      const started = await client.simulation.start({
         scenarios: drafts.map(toScenario),
         quarters: Number(quarters),
         runs: Number(runs),
@@ -128,19 +128,14 @@ export function ForecastTab() {
       })
       setJob(started)
       poll(started.jobId)
-    } catch (e) {
-      setError(dutchMessage(e))
-    }
+    })
   }
 
-  async function cancel() {
+  function cancel() {
     if (!job) return
     window.clearTimeout(polling.current)
-    try {
-      setJob(await client.cancelSimulation({ jobId: job.jobId }))
-    } catch (e) {
-      setError(dutchMessage(e))
-    }
+    const jobId = job.jobId
+    void action.run(async () => setJob(await client.simulation.cancel({ jobId })))
   }
 
   const update = (i: number, patch: Partial<Draft>) =>
@@ -161,7 +156,7 @@ export function ForecastTab() {
         aria-label="Scenario's"
         onSubmit={(e) => {
           e.preventDefault()
-          void start()
+          start()
         }}
       >
         {drafts.map((d, i) => (
@@ -263,14 +258,14 @@ export function ForecastTab() {
           </button>
         </div>
       </form>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={action.error} />
       {job && running && (
         <div className="forecast-progress" role="status">
           <label htmlFor="forecast-progress">
             Bezig: run {job.done} van {job.total}
           </label>
           <progress id="forecast-progress" value={job.done} max={job.total} />
-          <button type="button" className="button" onClick={() => void cancel()}>
+          <button type="button" className="button" onClick={cancel}>
             Afbreken
           </button>
         </div>

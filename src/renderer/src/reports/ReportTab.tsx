@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { client } from '../api/client'
 import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
-import { dutchMessage } from '../errors'
 import { downloadBase64, XLSX_TYPE } from '../files'
 import { useAppInfo } from '../hooks/app-info'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { defaultPeriod, figuresRequest, periodLabel } from './report-location'
 import { reportTitle, ReportView } from './ReportView'
@@ -19,7 +19,7 @@ interface ReportTabProps {
 /** The report of one quarter or year: choose, read on screen, print or save as PDF, or download as Excel. */
 export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProps) {
   const info = useAppInfo()
-  const quarters = useApi(() => client.listQuarters(), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
   const quarterKeys = useMemo(
     () => (quarters.data ?? []).map((q) => q.key).sort((a, b) => b.localeCompare(a)),
     [quarters.data],
@@ -30,12 +30,10 @@ export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProp
   )
   const period = asked ?? defaultPeriod(quarterKeys)
   const figures = useApi(
-    () => (period ? client.figures(figuresRequest(period)) : Promise.resolve(undefined)),
+    () => (period ? client.reports.figures(figuresRequest(period)) : Promise.resolve(undefined)),
     [period],
   )
-  const [downloading, setDownloading] = useState(false)
-  const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<string>()
+  const action = useAction()
 
   const shown = figures.data && figures.data.period.key === period ? figures.data : undefined
 
@@ -62,32 +60,24 @@ export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProp
   /** Electron only: the report straight to a PDF file, without the print dialog. */
   async function savePdf() {
     if (!shown || !window.api) return
-    setError(undefined)
-    setMessage(undefined)
+    action.clear()
     const name = `${reportTitle(shown)}.pdf`.replace(/[\\/:*?"<>|]+/g, '-')
     const result = await window.api.savePdf(name)
-    if (!result.ok) setError(result.error.message)
-    else if (result.data.saved) setMessage(`${result.data.fileName} is opgeslagen.`)
+    if (!result.ok) action.fail(result.error.message)
+    else if (result.data.saved) action.show(`${result.data.fileName} is opgeslagen.`)
   }
 
-  async function downloadExcel() {
+  function downloadExcel() {
     if (!period) return
-    setDownloading(true)
-    setError(undefined)
-    setMessage(undefined)
-    try {
+    void action.run(async () => {
       const request = figuresRequest(period)
       const file =
         'year' in request
-          ? await client.yearReport({ year: request.year })
-          : await client.quarterReport({ quarter: request.quarter })
+          ? await client.reports.year({ year: request.year })
+          : await client.reports.quarter({ quarter: request.quarter })
       downloadBase64(file.fileName, file.base64, XLSX_TYPE)
-      setMessage(`${file.fileName} is gedownload en vastgelegd in het exportlog.`)
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setDownloading(false)
-    }
+      return `${file.fileName} is gedownload en vastgelegd in het exportlog.`
+    })
   }
 
   const unlisted = period && !quarterKeys.includes(period) && !years.includes(period)
@@ -100,7 +90,7 @@ export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProp
             id="report-period"
             value={period ?? ''}
             onChange={(e) => {
-              setMessage(undefined)
+              action.clear()
               onPeriodChange(e.target.value)
             }}
             disabled={!period}
@@ -146,14 +136,14 @@ export function ReportTab({ period: asked, part, onPeriodChange }: ReportTabProp
         <button
           type="button"
           className="button"
-          onClick={() => void downloadExcel()}
-          disabled={!period || downloading}
+          onClick={downloadExcel}
+          disabled={!period || action.busy}
         >
-          {downloading ? 'Excel-rapport maken…' : 'Excel-rapport downloaden'}
+          {action.busy ? 'Excel-rapport maken…' : 'Excel-rapport downloaden'}
         </button>
       </div>
-      <SuccessMessage message={message} />
-      <ErrorAlert message={error} />
+      <SuccessMessage message={action.message} />
+      <ErrorAlert message={action.error} />
       <ErrorAlert
         message={quarters.error ?? figures.error}
         onRetry={quarters.error ? quarters.reload : figures.reload}

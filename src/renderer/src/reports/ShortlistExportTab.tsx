@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react'
 import type { AnswersReport } from '../../../shared/api'
 import { client } from '../api/client'
 import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
-import { dutchMessage } from '../errors'
 import { downloadBase64, XLSX_TYPE } from '../files'
 import { countOf } from '../format'
 import { useDataVersion } from '../hooks/data-version'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { hrefOf } from '../routes'
 import { AnswersDialog } from './AnswersDialog'
@@ -17,8 +17,8 @@ import { currentQuarterKey, periodLabel } from './report-location'
  */
 export function ShortlistExportTab() {
   const { refreshAll } = useDataVersion()
-  const quarters = useApi(() => client.listQuarters(), [])
-  const corporations = useApi(() => client.listCorporations(), [])
+  const quarters = useApi(() => client.planning.listQuarters(), [])
+  const corporations = useApi(() => client.partners.listCorporations(), [])
   const quarterKeys = useMemo(
     () => (quarters.data ?? []).map((q) => q.key).sort((a, b) => b.localeCompare(a)),
     [quarters.data],
@@ -30,7 +30,10 @@ export function ShortlistExportTab() {
   const [chosenCorporation, setChosenCorporation] = useState<string>('')
   const corporation = corporations.data?.find((c) => String(c.id) === chosenCorporation)
 
-  const board = useApi(() => (quarter ? client.board({ quarter }) : Promise.resolve([])), [quarter])
+  const board = useApi(
+    () => (quarter ? client.shortlists.board({ quarter }) : Promise.resolve([])),
+    [quarter],
+  )
   /** The corporation's dwellings with a presented round: what the file would hold. */
   const presented = useMemo(
     () =>
@@ -43,42 +46,30 @@ export function ShortlistExportTab() {
   const [left, setLeft] = useState<ReadonlySet<number>>(new Set())
   const selected = presented.filter((row) => !left.has(row.dwellingId))
 
-  const [exporting, setExporting] = useState(false)
-  const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<string>()
+  const action = useAction()
   const [importing, setImporting] = useState(false)
 
   function reset() {
     setLeft(new Set())
-    setMessage(undefined)
-    setError(undefined)
+    action.clear()
   }
 
-  async function exportFile() {
+  function exportFile() {
     if (!quarter || !corporation) return
-    setExporting(true)
-    setMessage(undefined)
-    setError(undefined)
-    try {
-      const file = await client.exportShortlists({
+    void action.run(async () => {
+      const file = await client.exports.shortlists({
         quarter,
         corporationId: corporation.id,
         dwellingIds:
           selected.length < presented.length ? selected.map((row) => row.dwellingId) : undefined,
       })
       downloadBase64(file.fileName, file.base64, XLSX_TYPE)
-      setMessage(
-        `${file.fileName} is gedownload (${countOf(selected.length, 'woning', 'woningen')}) en vastgelegd in het exportlog. Stuur het naar ${corporation.name}.`,
-      )
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setExporting(false)
-    }
+      return `${file.fileName} is gedownload (${countOf(selected.length, 'woning', 'woningen')}) en vastgelegd in het exportlog. Stuur het naar ${corporation.name}.`
+    })
   }
 
   function applied(report: AnswersReport) {
-    setMessage(
+    action.show(
       `Het antwoord van ${report.corporation} is verwerkt: ${countOf(report.counts.applied, 'woning', 'woningen')}. De besluiten staan op Voordrachten.`,
     )
     refreshAll()
@@ -92,8 +83,8 @@ export function ShortlistExportTab() {
         leeftijdsklasse, doelgroep, begeleiding, behoeften), nooit een naam of BSN. Zij vult per
         kandidaat Match of Geen match in en stuurt de werkmap terug.
       </p>
-      <SuccessMessage message={message} />
-      <ErrorAlert message={error} />
+      <SuccessMessage message={action.message} />
+      <ErrorAlert message={action.error} />
       <ErrorAlert
         message={quarters.error ?? corporations.error ?? board.error}
         onRetry={() => {
@@ -145,10 +136,10 @@ export function ShortlistExportTab() {
           <button
             type="button"
             className="button button-primary"
-            onClick={() => void exportFile()}
-            disabled={!corporation || !quarter || selected.length === 0 || exporting}
+            onClick={exportFile}
+            disabled={!corporation || !quarter || selected.length === 0 || action.busy}
           >
-            {exporting ? 'Werkmap maken…' : 'Voordrachten downloaden'}
+            {action.busy ? 'Werkmap maken…' : 'Voordrachten downloaden'}
           </button>
         </div>
 

@@ -10,7 +10,7 @@ import { LiftStopDialog } from './dialogs/LiftStopDialog'
  * officer's reason. Shows nothing while the complex has room.
  */
 export function ComplexStopPanel({ dwellingId }: { dwellingId: number }) {
-  const stop = useApi(() => client.complexStopOf({ dwellingId }), [dwellingId])
+  const stop = useApi(() => client.spreading.complexStopOf({ dwellingId }), [dwellingId])
   const { refreshAll } = useDataVersion()
   const [lifting, setLifting] = useState(false)
   const s = stop.data

@@ -3,9 +3,9 @@ import type { BoardRow, Candidate, DwellingMatching, Offer, PoolEntry } from '..
 import { WIJK } from '../../../shared/domain/vocabulary'
 import { client } from '../api/client'
 import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
-import { dutchMessage } from '../errors'
 import { countOf, formatDate, formatEuro } from '../format'
 import { useDataVersion } from '../hooks/data-version'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { statusText } from './board-columns'
 import { CurrentRound } from './CurrentRound'
@@ -80,16 +80,15 @@ interface DwellingDetailProps {
 export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
   const { refreshAll } = useDataVersion()
   const matching = useApi(
-    () => client.dwellingMatching({ dwellingId: row.dwellingId }),
+    () => client.shortlists.forDwelling({ dwellingId: row.dwellingId }),
     [row.dwellingId],
   )
   // A step answers with the new state at once; show it until the refetch after refreshAll lands.
   const [fresh, setFresh] = useState<{ data: DwellingMatching; stamp: unknown }>()
   const data = fresh && fresh.stamp === matching.data ? fresh.data : matching.data
   const [dialog, setDialog] = useState<OpenDialog>()
-  const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  // One message for the dwelling, from the last step: a one-click action here or a dialog.
+  const action = useAction()
   const [steps, setSteps] = useState(0)
   const heading = useRef<HTMLHeadingElement>(null)
 
@@ -105,8 +104,7 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
   function done(result: DwellingMatching, text: string) {
     setDialog(undefined)
     setFresh({ data: result, stamp: matching.data })
-    setError(undefined)
-    setMessage(text)
+    action.show(text)
     setSteps((n) => n + 1)
     refreshAll()
   }
@@ -116,25 +114,18 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
     done(result, [text, afterStep(data, result)].filter(Boolean).join(' '))
   }
 
-  async function present(roundId: number, round: number) {
-    setBusy(true)
-    setMessage(undefined)
-    try {
-      const result = await client.present({ shortlistId: roundId })
+  function present(roundId: number, round: number) {
+    void action.run(async () => {
+      const result = await client.shortlists.present({ shortlistId: roundId })
       done(
         result,
         `Ronde ${round} is voorgedragen aan ${row.corporation}. Leg de keuze van de corporatie vast zodra die bekend is.`,
       )
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   function open(next: OpenDialog) {
-    setMessage(undefined)
-    setError(undefined)
+    action.clear()
     setDialog(next)
   }
 
@@ -163,8 +154,8 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
         </div>
       </header>
 
-      <SuccessMessage message={message} />
-      <ErrorAlert message={error} />
+      <SuccessMessage message={action.message} />
+      <ErrorAlert message={action.error} />
       <ErrorAlert message={matching.error} onRetry={matching.reload} />
       {!data && matching.loading && <Loading label="Voordracht laden…" />}
 
@@ -172,7 +163,7 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
         <>
           <OfferPanel
             offers={data.offers}
-            busy={busy}
+            busy={action.busy}
             onAccept={(offer) => open({ kind: 'accept', offer })}
             onDecline={(offer) => open({ kind: 'decline', offer })}
           />
@@ -181,8 +172,8 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
               round={round}
               offers={data.offers}
               corporation={row.corporation}
-              busy={busy}
-              onPresent={() => void present(round.id, round.round)}
+              busy={action.busy}
+              onPresent={() => present(round.id, round.round)}
               onRejectAll={() => open({ kind: 'rejectAll' })}
               onSwap={(candidate) => open({ kind: 'swap', candidate })}
               onChoose={(candidate) => open({ kind: 'choose', candidate })}
@@ -217,7 +208,7 @@ export function DwellingDetail({ row, focusOnOpen }: DwellingDetailProps) {
                 type="button"
                 className="button button-small"
                 onClick={() => open({ kind: 'withdraw' })}
-                disabled={busy}
+                disabled={action.busy}
               >
                 Woning intrekken…
               </button>

@@ -15,7 +15,7 @@ const FIRST = 8
  * pool the round was chosen from.
  */
 export function PoolPanel({ dwellingId }: { dwellingId: number }) {
-  const pool = useApi(() => client.pool({ dwellingId }), [dwellingId])
+  const pool = useApi(() => client.shortlists.pool({ dwellingId }), [dwellingId])
   const [all, setAll] = useState(false)
   const entries = pool.data?.entries ?? []
   const shown = all ? entries : entries.slice(0, FIRST)

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react'
 import type { ConceptList, PresentResult } from '../../../shared/api'
 import { client } from '../api/client'
 import { Dialog } from '../components/Dialog'
-import { FormFooter } from '../components/form/FormFooter'
+import { FormDialog } from '../components/form/FormDialog'
 import { ErrorAlert, Loading, SuccessMessage } from '../components/Messages'
-import { dutchMessage } from '../errors'
 import { downloadBase64, XLSX_TYPE } from '../files'
 import { countOf } from '../format'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 
 interface PresentAllDialogProps {
@@ -27,15 +27,14 @@ export function PresentAllDialog({
   onClose,
   onPresented,
 }: PresentAllDialogProps) {
-  const corporations = useApi(() => client.listCorporations(), [])
+  const corporations = useApi(() => client.partners.listCorporations(), [])
   const [corporationId, setCorporationId] = useState<number>()
   const plan = useApi(
-    () => client.presentPlan({ quarter, corporationId }),
+    () => client.presenting.plan({ quarter, corporationId }),
     [quarter, corporationId],
   )
   const [result, setResult] = useState<PresentResult>()
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string>()
+  const action = useAction()
 
   const lists = plan.data?.lists ?? []
   const size = plan.data?.shortlistSize ?? 0
@@ -43,18 +42,12 @@ export function PresentAllDialog({
   const waiting = lists.filter((list) => list.unavailable.length > 0)
   const short = ready.filter((list) => list.candidates < size)
 
-  async function presentAll(event: FormEvent) {
+  function presentAll(event: FormEvent) {
     event.preventDefault()
-    setSaving(true)
-    setError(undefined)
-    try {
-      setResult(await client.presentAll({ quarter, corporationId }))
+    void action.run(async () => {
+      setResult(await client.presenting.all({ quarter, corporationId }))
       onPresented()
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   if (result) {
@@ -66,73 +59,63 @@ export function PresentAllDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       title="Alle concepten voordragen"
       description={`Conceptvoordrachten van ${quarterName} in één keer aan de corporaties voordragen.`}
       onClose={onClose}
       size="medium"
+      form={{ formProps: { onSubmit: presentAll }, formError: action.error, saving: action.busy }}
+      submitLabel={
+        ready.length > 0
+          ? `${countOf(ready.length, 'voordracht', 'voordrachten')} voordragen`
+          : 'Voordragen'
+      }
     >
-      <form className="dialog-form" onSubmit={(event) => void presentAll(event)}>
-        <div className="dialog-body">
-          <div className="field">
-            <label htmlFor="present-corporation">Voor</label>
-            <select
-              id="present-corporation"
-              value={corporationId ?? ''}
-              onChange={(e) =>
-                setCorporationId(e.target.value ? Number(e.target.value) : undefined)
-              }
-            >
-              <option value="">Alle corporaties</option>
-              {corporations.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <ErrorAlert message={plan.error} onRetry={plan.reload} />
-          {plan.loading && !plan.data ? (
-            <Loading label="Conceptvoordrachten tellen…" />
-          ) : (
-            <div className="present-plan" aria-live="polite">
-              <p>
-                <strong>{countOf(ready.length, 'voordracht', 'voordrachten')}</strong> klaar om voor
-                te dragen, met{' '}
-                {countOf(
-                  ready.reduce((sum, list) => sum + list.candidates, 0),
-                  'kandidaat',
-                  'kandidaten',
-                )}
-                .
-              </p>
-              <ListSummary
-                title={`Korter dan ${size}: ${countOf(short.length, 'voordracht', 'voordrachten')}`}
-                explanation="Te weinig kandidaten kwamen in aanmerking; deze worden toch voorgedragen."
-                lists={short}
-                detail={(list) => countOf(list.candidates, 'kandidaat', 'kandidaten')}
-              />
-              <ListSummary
-                title={`Wacht op een wissel: ${countOf(waiting.length, 'voordracht', 'voordrachten')}`}
-                explanation="Een kandidaat is niet meer beschikbaar; wissel eerst, deze worden nu overgeslagen."
-                lists={waiting}
-                detail={(list) => `niet beschikbaar: ${list.unavailable.join(', ')}`}
-              />
-            </div>
-          )}
+      <div className="field">
+        <label htmlFor="present-corporation">Voor</label>
+        <select
+          id="present-corporation"
+          value={corporationId ?? ''}
+          onChange={(e) => setCorporationId(e.target.value ? Number(e.target.value) : undefined)}
+        >
+          <option value="">Alle corporaties</option>
+          {corporations.data?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ErrorAlert message={plan.error} onRetry={plan.reload} />
+      {plan.loading && !plan.data ? (
+        <Loading label="Conceptvoordrachten tellen…" />
+      ) : (
+        <div className="present-plan" aria-live="polite">
+          <p>
+            <strong>{countOf(ready.length, 'voordracht', 'voordrachten')}</strong> klaar om voor te
+            dragen, met{' '}
+            {countOf(
+              ready.reduce((sum, list) => sum + list.candidates, 0),
+              'kandidaat',
+              'kandidaten',
+            )}
+            .
+          </p>
+          <ListSummary
+            title={`Korter dan ${size}: ${countOf(short.length, 'voordracht', 'voordrachten')}`}
+            explanation="Te weinig kandidaten kwamen in aanmerking; deze worden toch voorgedragen."
+            lists={short}
+            detail={(list) => countOf(list.candidates, 'kandidaat', 'kandidaten')}
+          />
+          <ListSummary
+            title={`Wacht op een wissel: ${countOf(waiting.length, 'voordracht', 'voordrachten')}`}
+            explanation="Een kandidaat is niet meer beschikbaar; wissel eerst, deze worden nu overgeslagen."
+            lists={waiting}
+            detail={(list) => `niet beschikbaar: ${list.unavailable.join(', ')}`}
+          />
         </div>
-        <FormFooter
-          error={error}
-          saving={saving}
-          onCancel={onClose}
-          submitLabel={
-            ready.length > 0
-              ? `${countOf(ready.length, 'voordracht', 'voordrachten')} voordragen`
-              : 'Voordragen'
-          }
-        />
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   )
 }
 
@@ -173,24 +156,17 @@ function ExportStep({
   quarter: string
   onClose: () => void
 }) {
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const [done, setDone] = useState<string[]>([])
-  const [error, setError] = useState<string>()
 
-  async function download(corporations: PresentResult['corporations']) {
-    setBusy(true)
-    setError(undefined)
-    try {
+  function download(corporations: PresentResult['corporations']) {
+    void action.run(async () => {
       for (const corporation of corporations) {
-        const file = await client.exportShortlists({ quarter, corporationId: corporation.id })
+        const file = await client.exports.shortlists({ quarter, corporationId: corporation.id })
         downloadBase64(file.fileName, file.base64, XLSX_TYPE)
         setDone((names) => [...names, corporation.name])
       }
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -217,8 +193,8 @@ function ExportStep({
               <button
                 type="button"
                 className="button"
-                disabled={busy}
-                onClick={() => void download([corporation])}
+                disabled={action.busy}
+                onClick={() => download([corporation])}
               >
                 {done.includes(corporation.name) ? 'Opnieuw downloaden' : 'Excel downloaden'}
               </button>
@@ -226,7 +202,7 @@ function ExportStep({
           ))}
         </ul>
         <p className="muted">Elke download staat in het exportlog.</p>
-        <ErrorAlert message={error} />
+        <ErrorAlert message={action.error} />
       </div>
       <div className="form-footer">
         <div className="form-buttons">
@@ -236,11 +212,11 @@ function ExportStep({
           <button
             type="button"
             className="button button-primary"
-            disabled={busy}
+            disabled={action.busy}
             data-autofocus
-            onClick={() => void download(result.corporations)}
+            onClick={() => download(result.corporations)}
           >
-            {busy ? 'Downloaden…' : 'Alle werkmappen downloaden'}
+            {action.busy ? 'Downloaden…' : 'Alle werkmappen downloaden'}
           </button>
         </div>
       </div>

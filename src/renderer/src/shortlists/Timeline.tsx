@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import { client } from '../api/client'
 import { ErrorAlert, Loading } from '../components/Messages'
-import { dutchMessage } from '../errors'
+import { useAction } from '../hooks/use-action'
 import { useApi } from '../hooks/use-api'
 import { formatDatesIn, formatDateTime } from '../format'
 
 /** Everything recorded for the dwelling, newest first: who did what, when. */
 export function Timeline({ dwellingId }: { dwellingId: number }) {
   const events = useApi(
-    () => client.timeline({ entityType: 'dwelling', entityId: dwellingId }),
+    () => client.audit.timeline({ entityType: 'dwelling', entityId: dwellingId }),
     [dwellingId],
   )
   const list = events.data ? [...events.data].reverse() : undefined
@@ -38,26 +38,19 @@ export function Timeline({ dwellingId }: { dwellingId: number }) {
 /** A note on the dwelling's timeline: for Het Vierde Huis only, never in an export. */
 function NoteForm({ dwellingId, onAdded }: { dwellingId: number; onAdded: () => void }) {
   const [text, setText] = useState('')
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string>()
+  const saving = useAction()
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault()
-    setSaving(true)
-    setError(undefined)
-    try {
-      await client.addDwellingNote({ dwellingId, text })
+    void saving.run(async () => {
+      await client.audit.addDwellingNote({ dwellingId, text })
       setText('')
       onAdded()
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
-    <form className="sl-note-form" onSubmit={(event) => void save(event)}>
+    <form className="sl-note-form" onSubmit={save}>
       <label htmlFor={`note-${dwellingId}`}>Notitie toevoegen</label>
       <textarea
         id={`note-${dwellingId}`}
@@ -70,10 +63,10 @@ function NoteForm({ dwellingId, onAdded }: { dwellingId: number; onAdded: () => 
       <span id={`note-hint-${dwellingId}`} className="muted">
         Alleen voor Het Vierde Huis: een notitie gaat nooit mee in een export.
       </span>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={saving.error} />
       <div>
-        <button type="submit" className="button button-small" disabled={saving}>
-          {saving ? 'Vastleggen…' : 'Notitie vastleggen'}
+        <button type="submit" className="button button-small" disabled={saving.busy}>
+          {saving.busy ? 'Vastleggen…' : 'Notitie vastleggen'}
         </button>
       </div>
     </form>

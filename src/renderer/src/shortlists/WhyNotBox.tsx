@@ -141,7 +141,8 @@ export function WhyNotBox({
   const [asked, setAsked] = useState<string>()
   const [inputError, setInputError] = useState<string>()
   const result = useApi(
-    () => (asked ? client.pool({ dwellingId, search: asked }) : Promise.resolve(undefined)),
+    () =>
+      asked ? client.shortlists.pool({ dwellingId, search: asked }) : Promise.resolve(undefined),
     [dwellingId, asked],
   )
   // After a failed request the previous answer is still there: only show one for this code.

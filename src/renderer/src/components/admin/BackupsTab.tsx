@@ -7,9 +7,9 @@ import {
   type BackupRow,
 } from '../../../../shared/api'
 import { client } from '../../api/client'
-import { dutchMessage } from '../../errors'
 import { countOf, formatDateTime } from '../../format'
 import { useDataVersion } from '../../hooks/data-version'
+import { useAction } from '../../hooks/use-action'
 import { useApi } from '../../hooks/use-api'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { RestoreBackupDialog } from './RestoreBackupDialog'
@@ -32,41 +32,32 @@ function formatSize(bytes: number): string {
  * few dozen rows at most, each with its own button.
  */
 export function BackupsTab() {
-  const list = useApi(() => client.listBackups(), [])
+  const list = useApi(() => client.backups.list(), [])
   const { refreshAll } = useDataVersion()
-  const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const [restoring, setRestoring] = useState<BackupRow>()
 
-  async function makeNow() {
-    setBusy(true)
-    setMessage(undefined)
-    setError(undefined)
-    try {
-      const made = await client.makeBackup()
-      setMessage(`Reservekopie gemaakt: ${made.name}.`)
+  function makeNow() {
+    void action.run(async () => {
+      const made = await client.backups.make()
       list.reload()
-    } catch (e) {
-      setError(dutchMessage(e))
-    } finally {
-      setBusy(false)
-    }
+      return `Reservekopie gemaakt: ${made.name}.`
+    })
   }
 
   const folderForm = useSaveForm({
     initial: { folder: '' },
     check: (values) => SetBackupFolderInput.safeParse(values),
-    save: (input) => client.setBackupFolder(input),
+    save: (input) => client.backups.setFolder(input),
     onSaved: (saved) => {
-      folderSet(saved)
+      action.show(folderSet(saved))
       folderForm.set('folder', '')
     },
   })
 
-  function folderSet(saved: BackupList) {
-    setMessage(`Reservekopieën worden voortaan bewaard in ${saved.folder}.`)
+  function folderSet(saved: BackupList): string {
     list.reload()
+    return `Reservekopieën worden voortaan bewaard in ${saved.folder}.`
   }
 
   /**
@@ -75,16 +66,12 @@ export function BackupsTab() {
    */
   async function browse() {
     if (!window.api) return
-    setMessage(undefined)
-    setError(undefined)
+    action.clear()
     const result = await window.api.chooseFolder()
-    if (!result.ok) return setError(result.error.message)
-    if (!result.data.folder) return
-    try {
-      folderSet(await client.setBackupFolder({ folder: result.data.folder }))
-    } catch (e) {
-      setError(dutchMessage(e))
-    }
+    if (!result.ok) return action.fail(result.error.message)
+    const folder = result.data.folder
+    if (!folder) return
+    await action.run(async () => folderSet(await client.backups.setFolder({ folder })))
   }
 
   const data = list.data
@@ -97,8 +84,11 @@ export function BackupsTab() {
         kopieën. Een kopie terugzetten vervangt alle gegevens door die van dat moment; de huidige
         stand wordt eerst zelf bewaard. Alleen kopieën van deze database worden teruggezet.
       </p>
-      <SuccessMessage message={message} />
-      <ErrorAlert message={error ?? list.error} onRetry={error ? undefined : list.reload} />
+      <SuccessMessage message={action.message} />
+      <ErrorAlert
+        message={action.error ?? list.error}
+        onRetry={action.error ? undefined : list.reload}
+      />
       {data?.warning && (
         <div role="alert" className="message message-error">
           {data.warning}
@@ -138,7 +128,7 @@ export function BackupsTab() {
           <RetentionForm
             current={data.retentionDays}
             onSaved={(saved) => {
-              setMessage(
+              action.show(
                 `Reservekopieën worden voortaan hoogstens ${countOf(saved.retentionDays, 'dag', 'dagen')} bewaard.`,
               )
               list.reload()
@@ -153,10 +143,10 @@ export function BackupsTab() {
           <button
             type="button"
             className="button button-primary"
-            onClick={() => void makeNow()}
-            disabled={busy}
+            onClick={makeNow}
+            disabled={action.busy}
           >
-            {busy ? 'Bezig…' : 'Nu een reservekopie maken'}
+            {action.busy ? 'Bezig…' : 'Nu een reservekopie maken'}
           </button>
           {data && (
             <span className="row-count">
@@ -198,7 +188,7 @@ export function BackupsTab() {
                       className="button button-small"
                       aria-label={`Reservekopie van ${formatDateTime(backup.madeAt)} terugzetten`}
                       onClick={() => {
-                        setMessage(undefined)
+                        action.clear()
                         setRestoring(backup)
                       }}
                     >
@@ -218,7 +208,7 @@ export function BackupsTab() {
           onClose={() => setRestoring(undefined)}
           onRestored={(text) => {
             setRestoring(undefined)
-            setMessage(text)
+            action.show(text)
             list.reload()
             refreshAll()
           }}
@@ -240,7 +230,7 @@ function RetentionForm({
     initial: { retentionDays: numberText(current) },
     check: (values) =>
       BackupRetentionInput.safeParse({ retentionDays: numberFrom(values.retentionDays) }),
-    save: (input) => client.saveBackupRetention(input),
+    save: (input) => client.backups.saveRetention(input),
     onSaved,
   })
   return (

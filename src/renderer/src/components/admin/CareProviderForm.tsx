@@ -1,11 +1,10 @@
 import { SaveCareProviderInput, type CareProviderRow } from '../../../../shared/api'
 import { client } from '../../api/client'
 import { useSaveForm } from '../../hooks/use-save-form'
-import { Dialog } from '../Dialog'
+import { FormDialog } from '../form/FormDialog'
 import { CheckboxField } from '../form/CheckboxField'
 import { ChoiceGroup } from '../form/ChoiceGroup'
 import { numberFrom, numberText, percentText, shareFrom } from '../form/form-values'
-import { FormFooter } from '../form/FormFooter'
 import { NumberField } from '../form/NumberField'
 import { RequiredNote } from '../form/RequiredNote'
 import { TextField } from '../form/TextField'
@@ -56,65 +55,61 @@ export function CareProviderForm({ careProvider, onClose, onSaved }: CareProvide
         contact: values.contact,
         active: values.active,
       }),
-    save: (input) => client.saveCareProvider(input),
+    save: (input) => client.partners.saveCareProvider(input),
     onSaved,
   })
   const kind = form.values.contingentKind
 
   return (
-    <Dialog
+    <FormDialog
       title={
         careProvider ? `Zorgaanbieder ${careProvider.name} wijzigen` : 'Zorgaanbieder toevoegen'
       }
       onClose={onClose}
+      form={form}
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <RequiredNote />
-          <div className="form-grid form-grid-single">
-            <TextField {...form.text('name')} label="Naam" required maxLength={80} />
-            <ChoiceGroup
-              name="contingentKind"
-              legend="Contingent"
-              mode="single"
-              options={CONTINGENT_KINDS}
-              value={[kind]}
-              onChange={([value]) => form.set('contingentKind', value as ContingentKind)}
-              hint="Het deel van de woningen dat Beter Wonen aan deze zorgaanbieder toekent."
-            />
-            {kind === 'share' && (
-              <NumberField
-                {...form.text('contingentPercent')}
-                name="contingentShare"
-                error={form.errors.contingentShare}
-                kind="percent"
-                label="Contingent als percentage"
-                required
-              />
-            )}
-            {kind === 'dwellings' && (
-              <NumberField
-                {...form.text('contingentDwellings')}
-                label="Contingent in woningen"
-                suffix="woningen per jaar"
-                required
-              />
-            )}
-            <TextField
-              {...form.text('contact')}
-              label="Contact"
-              maxLength={200}
-              hint="Contactpersoon of afdeling voor aanmeldingen, met telefoon of e-mail."
-            />
-            <CheckboxField
-              {...form.checkbox('active')}
-              label="Actief"
-              hint="Alleen actieve zorgaanbieders staan in de keuzelijst bij het aanmelden."
-            />
-          </div>
-        </div>
-        <FormFooter error={form.formError} saving={form.saving} onCancel={onClose} />
-      </form>
-    </Dialog>
+      <RequiredNote />
+      <div className="form-grid form-grid-single">
+        <TextField {...form.text('name')} label="Naam" required maxLength={80} />
+        <ChoiceGroup
+          name="contingentKind"
+          legend="Contingent"
+          mode="single"
+          options={CONTINGENT_KINDS}
+          value={[kind]}
+          onChange={([value]) => form.set('contingentKind', value as ContingentKind)}
+          hint="Het deel van de woningen dat Beter Wonen aan deze zorgaanbieder toekent."
+        />
+        {kind === 'share' && (
+          <NumberField
+            {...form.text('contingentPercent')}
+            name="contingentShare"
+            error={form.errors.contingentShare}
+            kind="percent"
+            label="Contingent als percentage"
+            required
+          />
+        )}
+        {kind === 'dwellings' && (
+          <NumberField
+            {...form.text('contingentDwellings')}
+            label="Contingent in woningen"
+            suffix="woningen per jaar"
+            required
+          />
+        )}
+        <TextField
+          {...form.text('contact')}
+          label="Contact"
+          maxLength={200}
+          hint="Contactpersoon of afdeling voor aanmeldingen, met telefoon of e-mail."
+        />
+        <CheckboxField
+          {...form.checkbox('active')}
+          label="Actief"
+          hint="Alleen actieve zorgaanbieders staan in de keuzelijst bij het aanmelden."
+        />
+      </div>
+    </FormDialog>
   )
 }

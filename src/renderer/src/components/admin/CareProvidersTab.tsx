@@ -41,8 +41,8 @@ export function CareProvidersTab() {
   // The contingent in dwellings is shown for everyone, as the ranking and the report use it.
   const careProviders = useApi(async (): Promise<ProviderRow[]> => {
     const [providers, targets] = await Promise.all([
-      client.listCareProviders(),
-      client.listYearTargets(),
+      client.partners.listCareProviders(),
+      client.planning.listYearTargets(),
     ])
     const year = new Date().getFullYear()
     const target = targets.find((t) => t.year === year)?.target ?? null

@@ -2,10 +2,9 @@ import { SaveCorporationInput, type CorporationRow } from '../../../../shared/ap
 import { EXPORT_DETAIL } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { useSaveForm } from '../../hooks/use-save-form'
-import { Dialog } from '../Dialog'
+import { FormDialog } from '../form/FormDialog'
 import { CheckboxField } from '../form/CheckboxField'
 import { numberFrom, numberText } from '../form/form-values'
-import { FormFooter } from '../form/FormFooter'
 import { NumberField } from '../form/NumberField'
 import { RequiredNote } from '../form/RequiredNote'
 import { SelectField, vocabularyOptions } from '../form/SelectField'
@@ -36,42 +35,38 @@ export function CorporationForm({ corporation, onClose, onSaved }: CorporationFo
         exportDetail: values.exportDetail,
         active: values.active,
       }),
-    save: (input) => client.saveCorporation(input),
+    save: (input) => client.partners.saveCorporation(input),
     onSaved,
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={corporation ? `Corporatie ${corporation.name} wijzigen` : 'Corporatie toevoegen'}
       onClose={onClose}
+      form={form}
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <RequiredNote />
-          <div className="form-grid form-grid-single">
-            <TextField {...form.text('name')} label="Naam" required maxLength={80} />
-            <NumberField
-              {...form.text('socialStock')}
-              label="Sociale huurvoorraad"
-              required
-              suffix="woningen"
-              hint="Sociale huurwoningen in de stad Utrecht. Het quotum per kwartaal wordt naar rato van deze voorraad verdeeld."
-            />
-            <SelectField
-              {...form.text('exportDetail')}
-              label="Gegevens in voordrachten"
-              options={exportDetailOptions}
-              hint="Beperkt: een globale doelgroep (uitstroom, instroom, jongeren, gezin) en de zorgaanbieder die begeleidt. Uitgebreid alleen als een afspraak met deze corporatie dat zegt: dan ook de precieze doelgroep en de aanmeldende zorgaanbieder."
-            />
-            <CheckboxField
-              {...form.checkbox('active')}
-              label="Actief"
-              hint="Alleen actieve corporaties krijgen een quotum en staan in de keuzelijsten."
-            />
-          </div>
-        </div>
-        <FormFooter error={form.formError} saving={form.saving} onCancel={onClose} />
-      </form>
-    </Dialog>
+      <RequiredNote />
+      <div className="form-grid form-grid-single">
+        <TextField {...form.text('name')} label="Naam" required maxLength={80} />
+        <NumberField
+          {...form.text('socialStock')}
+          label="Sociale huurvoorraad"
+          required
+          suffix="woningen"
+          hint="Sociale huurwoningen in de stad Utrecht. Het quotum per kwartaal wordt naar rato van deze voorraad verdeeld."
+        />
+        <SelectField
+          {...form.text('exportDetail')}
+          label="Gegevens in voordrachten"
+          options={exportDetailOptions}
+          hint="Beperkt: een globale doelgroep (uitstroom, instroom, jongeren, gezin) en de zorgaanbieder die begeleidt. Uitgebreid alleen als een afspraak met deze corporatie dat zegt: dan ook de precieze doelgroep en de aanmeldende zorgaanbieder."
+        />
+        <CheckboxField
+          {...form.checkbox('active')}
+          label="Actief"
+          hint="Alleen actieve corporaties krijgen een quotum en staan in de keuzelijsten."
+        />
+      </div>
+    </FormDialog>
   )
 }

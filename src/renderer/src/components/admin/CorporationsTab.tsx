@@ -34,7 +34,7 @@ function withShares(rows: CorporationRow[]): Row[] {
 }
 
 export function CorporationsTab() {
-  const corporations = useApi(() => client.listCorporations().then(withShares), [])
+  const corporations = useApi(() => client.partners.listCorporations().then(withShares), [])
   return (
     <RecordListTab
       label="Corporaties"

@@ -3,8 +3,7 @@ import { CLIENT_STATUS } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { useDataVersion } from '../../hooks/data-version'
 import { useSaveForm } from '../../hooks/use-save-form'
-import { Dialog } from '../Dialog'
-import { FormFooter } from '../form/FormFooter'
+import { FormDialog } from '../form/FormDialog'
 import { TextAreaField } from '../form/TextAreaField'
 
 /** Erasure on request (AVG art. 17): asks for a reason without personal data, then erases. */
@@ -21,7 +20,7 @@ export function EraseClientDialog({
   const form = useSaveForm({
     initial: { reason: '' },
     check: (values) => EraseClientInput.safeParse({ clientId: target.id, reason: values.reason }),
-    save: (input) => client.eraseClient(input),
+    save: (input) => client.privacy.eraseClient(input),
     onSaved: (result) => {
       refreshAll()
       onErased(
@@ -34,34 +33,26 @@ export function EraseClientDialog({
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={`Gegevens van ${target.code} wissen`}
       description={`${target.careProvider} · ${CLIENT_STATUS.labels[target.status]}`}
       onClose={onClose}
+      form={form}
+      submitLabel="Definitief wissen"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <p>
-            De kandidaat gaat van elke open voordracht af. Staat de kandidaat op voordrachten of
-            aanbiedingen, dan blijft alleen de code bewaard; anders wordt de kandidaat helemaal
-            verwijderd. Dit kan niet ongedaan worden gemaakt.
-          </p>
-          <TextAreaField
-            {...form.text('reason')}
-            label="Reden"
-            required
-            maxLength={500}
-            rows={2}
-            hint="Bijvoorbeeld “verzoek van de cliënt”. Komt in de audittrail: schrijf geen persoonsgegevens op."
-          />
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Definitief wissen"
-        />
-      </form>
-    </Dialog>
+      <p>
+        De kandidaat gaat van elke open voordracht af. Staat de kandidaat op voordrachten of
+        aanbiedingen, dan blijft alleen de code bewaard; anders wordt de kandidaat helemaal
+        verwijderd. Dit kan niet ongedaan worden gemaakt.
+      </p>
+      <TextAreaField
+        {...form.text('reason')}
+        label="Reden"
+        required
+        maxLength={500}
+        rows={2}
+        hint="Bijvoorbeeld “verzoek van de cliënt”. Komt in de audittrail: schrijf geen persoonsgegevens op."
+      />
+    </FormDialog>
   )
 }

@@ -87,7 +87,7 @@ const columns: ColDef<ExportLogRow>[] = [
 
 /** Every file that left the app: who made it, when, what and for whom (never personal data). */
 export function ExportLogTab() {
-  const log = useApi(() => client.exportLog({}), [])
+  const log = useApi(() => client.exports.log({}), [])
   const [search, setSearch] = useState('')
   const [shown, setShown] = useState(0)
   const rows = log.data

@@ -7,10 +7,10 @@ import {
 } from '../../../../shared/api'
 import { CLIENT_STATUS } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
-import { dutchMessage } from '../../errors'
 import { downloadBase64 } from '../../files'
 import { countOf, formatDate, formatDateTime } from '../../format'
 import { useDataVersion } from '../../hooks/data-version'
+import { useAction } from '../../hooks/use-action'
 import { useApi } from '../../hooks/use-api'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { EraseClientDialog } from './EraseClientDialog'
@@ -25,10 +25,15 @@ import { ErrorAlert, Loading, SuccessMessage } from '../Messages'
  * the export log.
  */
 export function PrivacyTab() {
-  const settings = useApi(() => client.privacySettings(), [])
-  const [message, setMessage] = useState<string>()
+  const settings = useApi(() => client.privacy.settings(), [])
+  // One message for the tab, from whichever part acted last.
+  const action = useAction()
   const [heldBy, setHeldBy] = useState<HeldBy[]>([])
-  const [error, setError] = useState<string>()
+
+  function done(text: string, held: HeldBy[] = []) {
+    setHeldBy(held)
+    action.show(text)
+  }
   return (
     <div className="admin-panel">
       <p className="tab-intro">
@@ -37,21 +42,19 @@ export function PrivacyTab() {
         behoeften, wijken, toelichtingen); de cliëntcode en de gebeurtenissen blijven voor de
         cijfers. Dat gebeurt elke dag bij het starten.
       </p>
-      <SuccessMessage message={message} />
+      <SuccessMessage message={action.message} />
       <StillInBackups heldBy={heldBy} />
-      <ErrorAlert message={error ?? settings.error} onRetry={settings.reload} />
+      <ErrorAlert message={action.error ?? settings.error} onRetry={settings.reload} />
       <section className="section" aria-labelledby="retention-title">
         <h2 id="retention-title">Bewaartermijn</h2>
         {settings.data ? (
           <RetentionForm
             current={settings.data}
+            action={action}
             onDone={(text) => {
-              setError(undefined)
-              setHeldBy([])
-              setMessage(text)
+              done(text)
               settings.reload()
             }}
-            onError={setError}
           />
         ) : (
           settings.loading && <Loading />
@@ -59,13 +62,7 @@ export function PrivacyTab() {
       </section>
       <section className="section" aria-labelledby="rights-title">
         <h2 id="rights-title">Inzage en wissen op verzoek</h2>
-        <ClientRights
-          onDone={(text, held = []) => {
-            setError(undefined)
-            setHeldBy(held)
-            setMessage(text)
-          }}
-        />
+        <ClientRights action={action} onDone={done} />
       </section>
     </div>
   )
@@ -98,41 +95,37 @@ function StillInBackups({ heldBy }: { heldBy: HeldBy[] }) {
   )
 }
 
+type Action = ReturnType<typeof useAction>
+
 function RetentionForm({
   current,
+  action,
   onDone,
-  onError,
 }: {
   current: PrivacySettings
+  action: Action
   onDone: (message: string) => void
-  onError: (message: string) => void
 }) {
   const { refreshAll } = useDataVersion()
-  const [busy, setBusy] = useState(false)
   const form = useSaveForm({
     initial: { retentionMonths: numberText(current.retentionMonths) },
     check: (values) =>
       PrivacySettingsSchema.safeParse({ retentionMonths: numberFrom(values.retentionMonths) }),
-    save: (input) => client.savePrivacySettings(input),
+    save: (input) => client.privacy.saveSettings(input),
     onSaved: (saved) =>
       onDone(`Bewaartermijn opgeslagen: ${countOf(saved.retentionMonths, 'maand', 'maanden')}.`),
   })
 
-  async function anonymiseNow() {
-    setBusy(true)
-    try {
-      const result = await client.anonymise()
+  function anonymiseNow() {
+    void action.run(async () => {
+      const result = await client.privacy.anonymise()
       onDone(
         result.anonymised === 0
           ? `Er waren geen kandidaten die langer dan ${result.retentionMonths} maanden gehuisvest of ingetrokken zijn en nog persoonsgegevens hadden.`
           : `${countOf(result.anonymised, 'kandidaat', 'kandidaten')} geanonimiseerd (gehuisvest of ingetrokken op of vóór ${formatDate(result.cutoff)}).`,
       )
       refreshAll()
-    } catch (e) {
-      onError(dutchMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -148,13 +141,8 @@ function RetentionForm({
         <button type="submit" className="button" disabled={form.saving}>
           Opslaan
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => void anonymiseNow()}
-          disabled={busy}
-        >
-          {busy ? 'Bezig…' : 'Nu toepassen'}
+        <button type="button" className="button" onClick={anonymiseNow} disabled={action.busy}>
+          {action.busy ? 'Bezig…' : 'Nu toepassen'}
         </button>
       </div>
       <ErrorAlert message={form.formError} />
@@ -163,8 +151,14 @@ function RetentionForm({
 }
 
 /** Finds a client by code (typed or picked from the list), then downloads or erases its data. */
-function ClientRights({ onDone }: { onDone: (message: string, heldBy?: HeldBy[]) => void }) {
-  const clients = useApi(() => client.listClients({}), [])
+function ClientRights({
+  action,
+  onDone,
+}: {
+  action: Action
+  onDone: (message: string, heldBy?: HeldBy[]) => void
+}) {
+  const clients = useApi(() => client.clients.list({}), [])
   const listId = useId()
   const [code, setCode] = useState('')
   const [error, setError] = useState<string>()
@@ -181,19 +175,17 @@ function ClientRights({ onDone }: { onDone: (message: string, heldBy?: HeldBy[])
     return found
   }
 
-  async function download() {
+  function download() {
     const target = chosen()
     if (!target) return
     setError(undefined)
-    try {
-      const file = await client.exportClientData({ clientId: target.id })
+    void action.run(async () => {
+      const file = await client.privacy.exportClientData({ clientId: target.id })
       downloadBase64(file.fileName, file.base64, 'application/json')
       onDone(
         `De gegevens van ${target.code} zijn gedownload als ${file.fileName}. De download staat in het exportlog.`,
       )
-    } catch (e) {
-      setError(dutchMessage(e))
-    }
+    })
   }
 
   return (
@@ -228,7 +220,7 @@ function ClientRights({ onDone }: { onDone: (message: string, heldBy?: HeldBy[])
           ))}
         </datalist>
         <div className="form-buttons">
-          <button type="button" className="button" onClick={() => void download()}>
+          <button type="button" className="button" onClick={download}>
             Gegevens downloaden
           </button>
           <button

@@ -1,8 +1,7 @@
-import { useState } from 'react'
 import type { BackupRow } from '../../../../shared/api'
 import { client } from '../../api/client'
-import { dutchMessage } from '../../errors'
 import { formatDateTime } from '../../format'
+import { useAction } from '../../hooks/use-action'
 import { Dialog } from '../Dialog'
 import { ErrorAlert } from '../Messages'
 
@@ -14,22 +13,16 @@ interface RestoreBackupDialogProps {
 
 /** Asks once more, because everything entered after the backup is gone afterwards. */
 export function RestoreBackupDialog({ backup, onClose, onRestored }: RestoreBackupDialogProps) {
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const when = formatDateTime(backup.madeAt)
 
-  async function restore() {
-    setBusy(true)
-    setError(undefined)
-    try {
-      const result = await client.restoreBackup({ file: backup.name })
+  function restore() {
+    void action.run(async () => {
+      const result = await client.backups.restore({ file: backup.name })
       onRestored(
         `De reservekopie van ${when} is teruggezet. De stand van vlak ervoor is bewaard als ${result.safetyBackup}.`,
       )
-    } catch (e) {
-      setError(dutchMessage(e))
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -45,7 +38,7 @@ export function RestoreBackupDialog({ backup, onClose, onRestored }: RestoreBack
         </p>
       </div>
       <div className="form-footer">
-        <ErrorAlert message={error} />
+        <ErrorAlert message={action.error} />
         <div className="form-buttons">
           <button type="button" className="button" onClick={onClose} data-autofocus="">
             Annuleren
@@ -53,10 +46,10 @@ export function RestoreBackupDialog({ backup, onClose, onRestored }: RestoreBack
           <button
             type="button"
             className="button button-primary"
-            onClick={() => void restore()}
-            disabled={busy}
+            onClick={restore}
+            disabled={action.busy}
           >
-            {busy ? 'Bezig met terugzetten…' : 'Terugzetten'}
+            {action.busy ? 'Bezig met terugzetten…' : 'Terugzetten'}
           </button>
         </div>
       </div>

@@ -40,7 +40,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
         offerReplyWorkingDays: numberFrom(v.offerReplyWorkingDays),
         maxBalanceDays: numberFrom(v.maxBalanceDays),
       }),
-    save: (input) => client.saveSettings({ year: settings.year, values: input }),
+    save: (input) => client.planning.saveSettings({ year: settings.year, values: input }),
     onSaved,
     serverPrefix: 'values',
   })

@@ -18,7 +18,7 @@ export function SettingsTab() {
   const thisYear = new Date().getFullYear()
   const years = [thisYear - 2, thisYear - 1, thisYear, thisYear + 1, thisYear + 2]
   const [year, setYear] = useState(thisYear)
-  const settings = useApi(() => client.getSettings({ year }), [year])
+  const settings = useApi(() => client.planning.getSettings({ year }), [year])
   const { refreshAll } = useDataVersion()
   const [message, setMessage] = useState<string>()
   const shown = settings.data?.year === year ? settings.data : undefined

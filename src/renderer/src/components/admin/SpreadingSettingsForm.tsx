@@ -29,7 +29,7 @@ export function SpreadingSettingsForm({ settings, onSaved }: SpreadingSettingsFo
         complexStopPlacements: numberFrom(v.complexStopPlacements),
         complexStopYears: numberFrom(v.complexStopYears),
       }),
-    save: (input) => client.saveSpreadingSettings(input),
+    save: (input) => client.spreading.saveSettings(input),
     onSaved,
   })
 

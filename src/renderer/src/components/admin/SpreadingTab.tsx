@@ -34,7 +34,7 @@ const columns = [
  * officer, and the weights and the stop per complex.
  */
 export function SpreadingTab() {
-  const overview = useApi(() => client.spreadingOverview(), [])
+  const overview = useApi(() => client.spreading.overview(), [])
   const { refreshAll } = useDataVersion()
   const [message, setMessage] = useState<string>()
   const wijken = {

@@ -2,9 +2,8 @@ import { SaveWijkFigureInput, type WijkFigureRow } from '../../../../shared/api'
 import { WIJK } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { useSaveForm } from '../../hooks/use-save-form'
-import { Dialog } from '../Dialog'
+import { FormDialog } from '../form/FormDialog'
 import { numberFrom, numberText, percentText, shareFrom } from '../form/form-values'
-import { FormFooter } from '../form/FormFooter'
 import { NumberField } from '../form/NumberField'
 import { RequiredNote } from '../form/RequiredNote'
 
@@ -29,43 +28,38 @@ export function WijkFigureForm({ figure, onClose, onSaved }: WijkFigureFormProps
         socialShare: shareFrom(v.socialShare),
         placements: numberFrom(v.placements),
       }),
-    save: (input) => client.saveWijkFigure(input),
+    save: (input) => client.spreading.saveWijkFigure(input),
     onSaved: () =>
       onSaved(`De cijfers van ${name} zijn opgeslagen; de normen zijn opnieuw berekend.`),
   })
 
   return (
-    <Dialog title={`Cijfers ${name} wijzigen`} onClose={onClose}>
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <RequiredNote />
-          <div className="form-grid form-grid-single">
-            <NumberField
-              {...form.text('socialStock')}
-              label="Sociale huurwoningen"
-              suffix="woningen"
-              required
-              autoFocus
-              hint="Huurwoningen van de corporaties in de wijk."
-            />
-            <NumberField
-              {...form.text('socialShare')}
-              kind="percent"
-              label="Aandeel sociale huur in de wijk"
-              required
-              hint="Deel van alle woningen in de wijk dat sociale huur van een corporatie is (Overvecht 2018: 61 %)."
-            />
-            <NumberField
-              {...form.text('placements')}
-              label="Plaatsingen MO/BW buiten de app"
-              suffix="plaatsingen"
-              required
-              hint="Plaatsingen die niet in de app staan, bijvoorbeeld van vóór de app (2018: 55 in Overvecht van 244). Ze tellen mee als eerdere plaatsingen."
-            />
-          </div>
-        </div>
-        <FormFooter error={form.formError} saving={form.saving} onCancel={onClose} />
-      </form>
-    </Dialog>
+    <FormDialog title={`Cijfers ${name} wijzigen`} onClose={onClose} form={form}>
+      <RequiredNote />
+      <div className="form-grid form-grid-single">
+        <NumberField
+          {...form.text('socialStock')}
+          label="Sociale huurwoningen"
+          suffix="woningen"
+          required
+          autoFocus
+          hint="Huurwoningen van de corporaties in de wijk."
+        />
+        <NumberField
+          {...form.text('socialShare')}
+          kind="percent"
+          label="Aandeel sociale huur in de wijk"
+          required
+          hint="Deel van alle woningen in de wijk dat sociale huur van een corporatie is (Overvecht 2018: 61 %)."
+        />
+        <NumberField
+          {...form.text('placements')}
+          label="Plaatsingen MO/BW buiten de app"
+          suffix="plaatsingen"
+          required
+          hint="Plaatsingen die niet in de app staan, bijvoorbeeld van vóór de app (2018: 55 in Overvecht van 244). Ze tellen mee als eerdere plaatsingen."
+        />
+      </div>
+    </FormDialog>
   )
 }

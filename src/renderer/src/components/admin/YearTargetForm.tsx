@@ -6,10 +6,9 @@ import {
 } from '../../../../shared/domain/targets'
 import { client } from '../../api/client'
 import { useSaveForm } from '../../hooks/use-save-form'
-import { Dialog } from '../Dialog'
+import { FormDialog } from '../form/FormDialog'
 import type { Checked } from '../form/field-errors'
 import { numberFrom, numberText, percentText, shareFrom } from '../form/form-values'
-import { FormFooter } from '../form/FormFooter'
 import { NumberField } from '../form/NumberField'
 import { RequiredNote } from '../form/RequiredNote'
 
@@ -53,46 +52,42 @@ export function YearTargetForm({
       }
       return checked
     },
-    save: (input) => client.saveYearTarget(input),
+    save: (input) => client.planning.saveYearTarget(input),
     onSaved,
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={target ? `Taakstelling ${target.year} wijzigen` : 'Taakstelling toevoegen'}
       onClose={onClose}
+      form={form}
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <RequiredNote />
-          <div className="form-grid form-grid-single">
-            <NumberField {...form.text('year')} label="Jaar" required readOnly={Boolean(target)} />
-            <NumberField
-              {...form.text('target')}
-              label="Taakstelling"
-              suffix="woningen"
-              required
-              autoFocus={Boolean(target)}
-              hint="Woningen voor uitstroom en instroom MO/BW in de stad Utrecht dit jaar; verdeeld over de vier kwartalen en dan naar rato over de corporaties."
-            />
-            <NumberField
-              {...form.text('catchUpTarget')}
-              label="Waarvan inhaalslag"
-              suffix="woningen"
-              required
-              hint="Het deel van de taakstelling om achterstand in te halen (2019–2023: 110 van 385); de rest is de reguliere vraag."
-            />
-            <NumberField
-              {...form.text('instroomShareTarget')}
-              kind="percent"
-              label="Doel aandeel instroom"
-              required
-              hint="Deel van de toewijzingen dat naar instroom (omklapwoningen) moet gaan. Plan van Aanpak: 20 % in 2019, 30 % in 2020, daarna elk jaar 10 procentpunt meer (tot 60 % in 2023)."
-            />
-          </div>
-        </div>
-        <FormFooter error={form.formError} saving={form.saving} onCancel={onClose} />
-      </form>
-    </Dialog>
+      <RequiredNote />
+      <div className="form-grid form-grid-single">
+        <NumberField {...form.text('year')} label="Jaar" required readOnly={Boolean(target)} />
+        <NumberField
+          {...form.text('target')}
+          label="Taakstelling"
+          suffix="woningen"
+          required
+          autoFocus={Boolean(target)}
+          hint="Woningen voor uitstroom en instroom MO/BW in de stad Utrecht dit jaar; verdeeld over de vier kwartalen en dan naar rato over de corporaties."
+        />
+        <NumberField
+          {...form.text('catchUpTarget')}
+          label="Waarvan inhaalslag"
+          suffix="woningen"
+          required
+          hint="Het deel van de taakstelling om achterstand in te halen (2019–2023: 110 van 385); de rest is de reguliere vraag."
+        />
+        <NumberField
+          {...form.text('instroomShareTarget')}
+          kind="percent"
+          label="Doel aandeel instroom"
+          required
+          hint="Deel van de toewijzingen dat naar instroom (omklapwoningen) moet gaan. Plan van Aanpak: 20 % in 2019, 30 % in 2020, daarna elk jaar 10 procentpunt meer (tot 60 % in 2023)."
+        />
+      </div>
+    </FormDialog>
   )
 }

@@ -30,7 +30,7 @@ const columns = [
 
 export function YearTargetsTab() {
   const targets = useApi(
-    () => client.listYearTargets().then((rows) => rows.map((t) => ({ ...t, id: t.year }))),
+    () => client.planning.listYearTargets().then((rows) => rows.map((t) => ({ ...t, id: t.year }))),
     [],
   )
   const years = targets.data?.map((t) => t.year) ?? []

@@ -25,7 +25,7 @@ export function ClientDialog({
   onStatusChanged,
 }: ClientDialogProps) {
   const detail = useApi(
-    () => (id === undefined ? Promise.resolve(undefined) : client.getClient({ id })),
+    () => (id === undefined ? Promise.resolve(undefined) : client.clients.get({ id })),
     [id],
   )
   const [statusMessage, setStatusMessage] = useState<string>()

@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react'
 import { SetClientStatusInput, type ClientDetail } from '../../../../shared/api'
 import { CLIENT_STATUS, type ClientStatus } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
-import { dutchMessage } from '../../errors'
 import { formatDate } from '../../format'
+import { useAction } from '../../hooks/use-action'
 import { submitOnEnter } from '../form/submit-on-enter'
 import { ErrorAlert } from '../Messages'
 
@@ -41,18 +41,17 @@ export function ClientStatusBar({ current, onChanged }: ClientStatusBarProps) {
   const [action, setAction] = useState<Action>()
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string>()
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const change = useAction()
   const actions = ACTIONS[current.status] ?? []
 
   function choose(next: Action | undefined) {
     setAction(next)
     setReason('')
     setReasonError(undefined)
-    setError(undefined)
+    change.clear()
   }
 
-  async function confirm(event: FormEvent) {
+  function confirm(event: FormEvent) {
     event.preventDefault()
     if (!action) return
     if (action.reasonRequired && reason.trim() === '') {
@@ -64,17 +63,12 @@ export function ClientStatusBar({ current, onChanged }: ClientStatusBarProps) {
       setReasonError(checked.error.issues[0]?.message)
       return
     }
-    setBusy(true)
-    setError(undefined)
-    try {
-      const updated = await client.setClientStatus(checked.data)
+    const label = CLIENT_STATUS.label(action.to)
+    void change.run(async () => {
+      const updated = await client.clients.setStatus(checked.data)
       choose(undefined)
-      onChanged(updated, CLIENT_STATUS.label(action.to))
-    } catch (err) {
-      setError(dutchMessage(err))
-    } finally {
-      setBusy(false)
-    }
+      onChanged(updated, label)
+    })
   }
 
   return (
@@ -127,7 +121,11 @@ export function ClientStatusBar({ current, onChanged }: ClientStatusBarProps) {
               }
             }}
           />
-          <button type="submit" className="button button-small button-primary" disabled={busy}>
+          <button
+            type="submit"
+            className="button button-small button-primary"
+            disabled={change.busy}
+          >
             {action.label}
           </button>
           <button type="button" className="button button-small" onClick={() => choose(undefined)}>
@@ -140,7 +138,7 @@ export function ClientStatusBar({ current, onChanged }: ClientStatusBarProps) {
           )}
         </form>
       )}
-      <ErrorAlert message={error} />
+      <ErrorAlert message={change.error} />
     </div>
   )
 }

@@ -1,5 +1,10 @@
 import type { ClientDetail } from '../../../../shared/api'
-import { ClientInputSchema } from '../../../../shared/domain/client-input'
+import type { z } from 'zod'
+import {
+  ClientInputSchema,
+  type ClientFields,
+  type SupportContactSchema,
+} from '../../../../shared/domain/client-input'
 import { formatDate } from '../../format'
 import { readDates, unchosen, withIssues } from '../form/field-errors'
 import {
@@ -10,33 +15,12 @@ import {
   numberText,
   optionalNumberFrom,
   todayIso,
+  type FormValuesOf,
 } from '../form/form-values'
 
 /** The client form as the officer fills it in: text for numbers, "" for nothing chosen yet. */
-export interface ClientValues {
-  code: string
-  name: string
+export type ClientValues = FormValuesOf<ClientFields & z.output<typeof SupportContactSchema>> & {
   careProviderId: string
-  targetGroup: string
-  flow: string
-  registeredOn: string
-  adults: string
-  children: string
-  birthYear: string
-  maxRent: string
-  minRooms: string
-  needsGroundFloorOrLift: boolean
-  needsWheelchair: boolean
-  needsLowStimulus: boolean
-  preferredWijken: string[]
-  excludedWijken: string[]
-  exclusionForSafety: boolean
-  supportIntensity: string
-  supportMonths: string
-  supportContactName: string
-  supportContactPhone: string
-  supportContactEmail: string
-  notes: string
 }
 
 export function newClientValues(): ClientValues {

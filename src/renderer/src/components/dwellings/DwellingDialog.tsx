@@ -19,7 +19,7 @@ interface DwellingDialogProps {
 /** Add a dwelling, or load one and open it for correction. */
 export function DwellingDialog({ id, onClose, onSaved, ...rest }: DwellingDialogProps) {
   const detail = useApi(
-    () => (id === undefined ? Promise.resolve(undefined) : client.getDwelling({ id })),
+    () => (id === undefined ? Promise.resolve(undefined) : client.dwellings.get({ id })),
     [id],
   )
   const dwelling = detail.data?.id === id ? detail.data : undefined

@@ -12,7 +12,7 @@ import { useSaveForm } from '../../hooks/use-save-form'
 import { CheckboxField } from '../form/CheckboxField'
 import { DateField } from '../form/DateField'
 import { numberFrom } from '../form/form-values'
-import { FormFooter } from '../form/FormFooter'
+import { DialogForm } from '../form/FormDialog'
 import { FormSection } from '../form/FormSection'
 import { NumberField } from '../form/NumberField'
 import { RequiredNote } from '../form/RequiredNote'
@@ -53,7 +53,7 @@ export function DwellingForm({
   const form = useSaveForm({
     initial: dwelling ? dwellingValuesOf(dwelling) : newDwellingValues(defaultQuarter),
     check: checkDwelling,
-    save: (input) => client.saveDwelling({ id: dwelling?.id, dwelling: input }),
+    save: (input) => client.dwellings.save({ id: dwelling?.id, dwelling: input }),
     onSaved,
     serverPrefix: 'dwelling',
   })
@@ -67,143 +67,139 @@ export function DwellingForm({
   }))
 
   return (
-    <form {...form.formProps} className="dialog-form">
-      <div className="dialog-body">
-        {dwelling && dwelling.status !== 'ingediend' && (
-          <p className="form-notice">
-            Deze woning heeft de status {DWELLING_STATUS.label(dwelling.status)}. Wijzigen kan
-            alleen zolang een woning de status Ingediend heeft.
-          </p>
-        )}
-        <RequiredNote />
-        <FormSection legend="Indiening">
-          <SelectField
-            {...form.text('corporationId')}
-            label="Corporatie"
-            required
-            placeholder="Kies een corporatie…"
-            options={corporationOptions}
-            hint={
-              corporationOptions.length === 0
-                ? 'Er zijn nog geen actieve corporaties: voeg ze toe bij Beheer.'
-                : undefined
-            }
-            autoFocus={!dwelling}
-          />
-          <SelectField
-            {...form.text('quarterKey')}
-            label="Kwartaal"
-            required
-            options={quarterOptions}
-          />
-        </FormSection>
-        <FormSection legend="Adres">
-          <TextField
-            {...form.text('address')}
-            label="Adres"
-            required
-            maxLength={120}
-            hint="Straat en huisnummer met toevoeging."
-            autoFocus={Boolean(dwelling)}
-          />
-          <TextField
-            {...form.text('postcode')}
-            label="Postcode"
-            required
-            size="small"
-            maxLength={8}
-          />
-          <SelectField
-            {...form.text('wijk')}
-            label="Wijk"
-            required
-            placeholder="Kies een wijk…"
-            options={wijkOptions}
-          />
-          <TextField {...form.text('buurt')} label="Buurt" maxLength={80} />
-          <TextField
-            {...form.text('complex')}
-            label="Complex"
-            maxLength={80}
-            hint="Naam of nummer, voor de spreiding per complex."
-          />
-        </FormSection>
-        <FormSection legend="Woning">
-          <SelectField
-            {...form.text('type')}
-            label="Type"
-            required
-            placeholder="Kies een type…"
-            options={typeOptions}
-          />
-          <NumberField
-            {...form.text('rooms')}
-            label="Aantal kamers"
-            required
-            hint="Inclusief de woonkamer."
-          />
-          <NumberField
-            {...form.text('floor')}
-            label="Verdieping"
-            required
-            hint="0 = begane grond, -1 = souterrain."
-          />
-          <CheckboxField
-            {...form.checkbox('selfContained')}
-            label="Zelfstandig"
-            hint="Eigen voordeur, keuken en sanitair."
-          />
-          <CheckboxField {...form.checkbox('hasLift')} label="Bereikbaar met een lift" />
-          <CheckboxField {...form.checkbox('wheelchairAccessible')} label="Rolstoeltoegankelijk" />
-          <CheckboxField {...form.checkbox('lowStimulus')} label="Prikkelarme locatie" />
-        </FormSection>
-        <FormSection legend="Huur">
-          <NumberField
-            {...form.text('netRent')}
-            kind="euro"
-            label="Kale huur per maand"
-            required
-            hint={totalRent(form.values.netRent, form.values.serviceCosts)}
-          />
-          <NumberField
-            {...form.text('serviceCosts')}
-            kind="euro"
-            label="Servicekosten per maand"
-            required
-          />
-        </FormSection>
-        <FormSection legend="Geschiktheid">
-          <SelectField
-            {...form.text('suitableFor')}
-            label="Geschikt voor"
-            required
-            placeholder="Kies…"
-            options={suitableOptions}
-            hint="Uitstroom uit opvang of beschermd wonen, instroom (omklapwoning) of beide."
-          />
-          <DateField {...form.text('availableFrom')} label="Beschikbaar vanaf" required />
-          <CheckboxField
-            {...form.checkbox('flipPossible')}
-            label="Omklap mogelijk"
-            hint="Het huurcontract kan later op naam van de cliënt; verplicht bij alleen instroom."
-          />
-        </FormSection>
-        <FormSection legend="Opmerkingen">
-          <TextAreaField
-            {...form.text('remarks')}
-            label="Opmerkingen voor de matcher"
-            maxLength={1000}
-            wide
-            hint="Geen persoonsgegevens van huurders."
-          />
-        </FormSection>
-      </div>
-      <FormFooter
-        error={form.formError}
-        saving={form.saving}
-        onCancel={onClose}
-        submitLabel={dwelling ? 'Opslaan' : 'Woning toevoegen'}
-      />
-    </form>
+    <DialogForm
+      form={form}
+      onClose={onClose}
+      submitLabel={dwelling ? 'Opslaan' : 'Woning toevoegen'}
+    >
+      {dwelling && dwelling.status !== 'ingediend' && (
+        <p className="form-notice">
+          Deze woning heeft de status {DWELLING_STATUS.label(dwelling.status)}. Wijzigen kan alleen
+          zolang een woning de status Ingediend heeft.
+        </p>
+      )}
+      <RequiredNote />
+      <FormSection legend="Indiening">
+        <SelectField
+          {...form.text('corporationId')}
+          label="Corporatie"
+          required
+          placeholder="Kies een corporatie…"
+          options={corporationOptions}
+          hint={
+            corporationOptions.length === 0
+              ? 'Er zijn nog geen actieve corporaties: voeg ze toe bij Beheer.'
+              : undefined
+          }
+          autoFocus={!dwelling}
+        />
+        <SelectField
+          {...form.text('quarterKey')}
+          label="Kwartaal"
+          required
+          options={quarterOptions}
+        />
+      </FormSection>
+      <FormSection legend="Adres">
+        <TextField
+          {...form.text('address')}
+          label="Adres"
+          required
+          maxLength={120}
+          hint="Straat en huisnummer met toevoeging."
+          autoFocus={Boolean(dwelling)}
+        />
+        <TextField
+          {...form.text('postcode')}
+          label="Postcode"
+          required
+          size="small"
+          maxLength={8}
+        />
+        <SelectField
+          {...form.text('wijk')}
+          label="Wijk"
+          required
+          placeholder="Kies een wijk…"
+          options={wijkOptions}
+        />
+        <TextField {...form.text('buurt')} label="Buurt" maxLength={80} />
+        <TextField
+          {...form.text('complex')}
+          label="Complex"
+          maxLength={80}
+          hint="Naam of nummer, voor de spreiding per complex."
+        />
+      </FormSection>
+      <FormSection legend="Woning">
+        <SelectField
+          {...form.text('type')}
+          label="Type"
+          required
+          placeholder="Kies een type…"
+          options={typeOptions}
+        />
+        <NumberField
+          {...form.text('rooms')}
+          label="Aantal kamers"
+          required
+          hint="Inclusief de woonkamer."
+        />
+        <NumberField
+          {...form.text('floor')}
+          label="Verdieping"
+          required
+          hint="0 = begane grond, -1 = souterrain."
+        />
+        <CheckboxField
+          {...form.checkbox('selfContained')}
+          label="Zelfstandig"
+          hint="Eigen voordeur, keuken en sanitair."
+        />
+        <CheckboxField {...form.checkbox('hasLift')} label="Bereikbaar met een lift" />
+        <CheckboxField {...form.checkbox('wheelchairAccessible')} label="Rolstoeltoegankelijk" />
+        <CheckboxField {...form.checkbox('lowStimulus')} label="Prikkelarme locatie" />
+      </FormSection>
+      <FormSection legend="Huur">
+        <NumberField
+          {...form.text('netRent')}
+          kind="euro"
+          label="Kale huur per maand"
+          required
+          hint={totalRent(form.values.netRent, form.values.serviceCosts)}
+        />
+        <NumberField
+          {...form.text('serviceCosts')}
+          kind="euro"
+          label="Servicekosten per maand"
+          required
+        />
+      </FormSection>
+      <FormSection legend="Geschiktheid">
+        <SelectField
+          {...form.text('suitableFor')}
+          label="Geschikt voor"
+          required
+          placeholder="Kies…"
+          options={suitableOptions}
+          hint="Uitstroom uit opvang of beschermd wonen, instroom (omklapwoning) of beide."
+        />
+        <DateField {...form.text('availableFrom')} label="Beschikbaar vanaf" required />
+        <CheckboxField
+          {...form.checkbox('flipPossible')}
+          label="Omklap mogelijk"
+          hint="Het huurcontract kan later op naam van de cliënt; verplicht bij alleen instroom."
+        />
+      </FormSection>
+      <FormSection legend="Opmerkingen">
+        <TextAreaField
+          {...form.text('remarks')}
+          label="Opmerkingen voor de matcher"
+          maxLength={1000}
+          wide
+          hint="Geen persoonsgegevens van huurders."
+        />
+      </FormSection>
+    </DialogForm>
   )
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { QuarterOverview } from '../../../../shared/api'
 import { client } from '../../api/client'
-import { dutchMessage } from '../../errors'
 import { formatNumber, formatShare } from '../../format'
 import { useDataVersion } from '../../hooks/data-version'
+import { useAction } from '../../hooks/use-action'
 import { useApi } from '../../hooks/use-api'
 import { ErrorAlert, Loading } from '../Messages'
 import { InstroomLine, InstroomSteeringLine } from './InstroomLine'
@@ -57,12 +57,11 @@ function CompactSummary({ overview }: { overview: QuarterOverview }) {
  */
 export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOverviewPanelProps) {
   const overview = useApi(
-    () => (exists ? client.quarterOverview({ quarter }) : Promise.resolve(undefined)),
+    () => (exists ? client.planning.quarterOverview({ quarter }) : Promise.resolve(undefined)),
     [quarter, exists],
   )
   const { refreshAll } = useDataVersion()
-  const [planning, setPlanning] = useState(false)
-  const [planError, setPlanError] = useState<string>()
+  const planning = useAction()
   const data = overview.data?.quarter.key === quarter ? overview.data : undefined
   const [expanded, setExpanded] = useState(() => localStorage.getItem(EXPANDED_KEY) !== 'closed')
 
@@ -72,18 +71,12 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
     chosenCarry?.quarter === quarter ? chosenCarry.carry : (data?.quarter.carryShortfall ?? false)
 
   async function plan(carryShortfall: boolean) {
-    setPlanning(true)
-    setPlanError(undefined)
     setChosenCarry({ quarter, carry: carryShortfall })
-    try {
-      await client.planQuarter({ quarter, carryShortfall })
+    const planned = await planning.run(async () => {
+      await client.planning.planQuarter({ quarter, carryShortfall })
       refreshAll()
-    } catch (error) {
-      setChosenCarry(undefined)
-      setPlanError(dutchMessage(error))
-    } finally {
-      setPlanning(false)
-    }
+    })
+    if (!planned) setChosenCarry(undefined)
   }
 
   function toggle() {
@@ -111,7 +104,7 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
             <input
               type="checkbox"
               checked={carry}
-              disabled={planning || (exists && !data)}
+              disabled={planning.busy || (exists && !data)}
               onChange={(e) => void plan(e.target.checked)}
               aria-describedby="carry-hint"
             />
@@ -119,7 +112,7 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
           </label>
         )}
       </div>
-      <ErrorAlert message={overview.error ?? planError} onRetry={overview.reload} />
+      <ErrorAlert message={overview.error ?? planning.error} onRetry={overview.reload} />
       {!expanded ? (
         data && <CompactSummary overview={data} />
       ) : (
@@ -136,7 +129,7 @@ export function QuarterOverviewPanel({ quarter, quarterName, exists }: QuarterOv
                 type="button"
                 className="button-link"
                 onClick={() => void plan(false)}
-                disabled={planning}
+                disabled={planning.busy}
               >
                 Quota nu berekenen
               </button>

@@ -1,31 +1,20 @@
 import type { DwellingDetail } from '../../../../shared/api'
-import { DwellingInputSchema } from '../../../../shared/domain/dwelling-input'
+import { DwellingInputSchema, type DwellingFields } from '../../../../shared/domain/dwelling-input'
 import { formatDate } from '../../format'
 import { readDates, unchosen, withIssues } from '../form/field-errors'
-import { euroText, idFrom, isoDateFrom, numberFrom, numberText } from '../form/form-values'
+import {
+  euroText,
+  idFrom,
+  isoDateFrom,
+  numberFrom,
+  numberText,
+  type FormValuesOf,
+} from '../form/form-values'
 
 /** The dwelling form as the officer fills it in: text for numbers, "" for nothing chosen yet. */
-export interface DwellingValues {
+export type DwellingValues = FormValuesOf<DwellingFields> & {
   corporationId: string
   quarterKey: string
-  address: string
-  postcode: string
-  wijk: string
-  buurt: string
-  complex: string
-  type: string
-  selfContained: boolean
-  rooms: string
-  floor: string
-  hasLift: boolean
-  wheelchairAccessible: boolean
-  lowStimulus: boolean
-  netRent: string
-  serviceCosts: string
-  availableFrom: string
-  suitableFor: string
-  flipPossible: boolean
-  remarks: string
 }
 
 export function newDwellingValues(quarterKey: string): DwellingValues {

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react'
 import { ErrorAlert } from '../Messages'
 
 interface FormFooterProps {
@@ -6,8 +5,7 @@ interface FormFooterProps {
   saving: boolean
   onCancel: () => void
   submitLabel?: string
-  /** Extra controls at the left, e.g. status actions. */
-  children?: ReactNode
+  savingLabel?: string
 }
 
 /** The end of every form: its message, then Annuleren and the primary action (Enter). */
@@ -16,18 +14,17 @@ export function FormFooter({
   saving,
   onCancel,
   submitLabel = 'Opslaan',
-  children,
+  savingLabel = 'Opslaan…',
 }: FormFooterProps) {
   return (
     <div className="form-footer">
       <ErrorAlert message={error} />
       <div className="form-buttons">
-        {children && <div className="form-buttons-start">{children}</div>}
         <button type="button" className="button" onClick={onCancel}>
           Annuleren
         </button>
         <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Opslaan…' : submitLabel}
+          {saving ? savingLabel : submitLabel}
         </button>
       </div>
     </div>

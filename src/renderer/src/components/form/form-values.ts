@@ -6,6 +6,19 @@ import { isValid, parseISO } from 'date-fns'
  * its one Dutch message.
  */
 
+/**
+ * A form's values for a field definition: a checkbox for a yes/no field, a list for a list, text
+ * for everything else (numbers and dates are typed as text). Deriving the values from the fields
+ * makes a new field a compile error in every form that has not got it yet.
+ */
+export type FormValuesOf<F> = {
+  [K in keyof F]-?: NonNullable<F[K]> extends boolean
+    ? boolean
+    : NonNullable<F[K]> extends readonly unknown[]
+      ? string[]
+      : string
+}
+
 /** "612,50", "612.50", "1.250,00", "€ 612,50" → number; empty → undefined; anything else → NaN. */
 export function numberFrom(text: string): number | undefined {
   const cleaned = text.trim().replace(/^€\s*/, '').replace(/\s+/g, '')

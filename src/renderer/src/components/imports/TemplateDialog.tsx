@@ -1,11 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import type { FileResult } from '../../../../shared/api'
-import { dutchMessage } from '../../errors'
 import { downloadBase64, XLSX_TYPE } from '../../files'
-import { Dialog } from '../Dialog'
+import { useAction } from '../../hooks/use-action'
+import { FormDialog } from '../form/FormDialog'
 import { SelectField, type Option } from '../form/SelectField'
 import { submitOnEnter } from '../form/submit-on-enter'
-import { ErrorAlert } from '../Messages'
 
 interface TemplateDialogProps {
   title: string
@@ -34,65 +33,55 @@ export function TemplateDialog({
   onDownloaded,
 }: TemplateDialogProps) {
   const [owner, setOwner] = useState(owners.length === 1 ? (owners[0]?.value ?? '') : '')
-  const [error, setError] = useState<string>()
   const [fieldError, setFieldError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
 
-  async function download(event: FormEvent) {
+  function download(event: FormEvent) {
     event.preventDefault()
     if (owner === '') {
       setFieldError(`Kies een ${ownerLabel.toLowerCase()}`)
       return
     }
-    setBusy(true)
-    setError(undefined)
-    try {
+    void action.run(async () => {
       const file = await fetchTemplate(Number(owner))
       downloadBase64(file.fileName, file.base64, XLSX_TYPE)
       onDownloaded(file.fileName)
-    } catch (err) {
-      setError(dutchMessage(err))
-      setBusy(false)
-    }
+    })
   }
 
   return (
-    <Dialog title={title} description={description} onClose={onClose}>
-      <form className="dialog-form" onSubmit={download} onKeyDown={submitOnEnter} noValidate>
-        <div className="dialog-body">
-          <div className="form-grid form-grid-single">
-            <SelectField
-              name="owner"
-              label={ownerLabel}
-              required
-              value={owner}
-              onChange={(value) => {
-                setOwner(value)
-                setFieldError(undefined)
-              }}
-              placeholder={`Kies een ${ownerLabel.toLowerCase()}…`}
-              options={owners}
-              error={fieldError}
-              hint={
-                owners.length === 0
-                  ? `Er zijn nog geen actieve ${ownerPlural}: voeg ze toe bij Beheer.`
-                  : 'Het sjabloon vermeldt van wie het is; bij het importeren wordt dat herkend.'
-              }
-            />
-          </div>
-        </div>
-        <div className="form-footer">
-          <ErrorAlert message={error} />
-          <div className="form-buttons">
-            <button type="button" className="button" onClick={onClose}>
-              Annuleren
-            </button>
-            <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? 'Sjabloon maken…' : 'Downloaden'}
-            </button>
-          </div>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      description={description}
+      onClose={onClose}
+      form={{
+        formProps: { onSubmit: download, onKeyDown: submitOnEnter, noValidate: true },
+        formError: action.error,
+        saving: action.busy,
+      }}
+      submitLabel="Downloaden"
+      savingLabel="Sjabloon maken…"
+    >
+      <div className="form-grid form-grid-single">
+        <SelectField
+          name="owner"
+          label={ownerLabel}
+          required
+          value={owner}
+          onChange={(value) => {
+            setOwner(value)
+            setFieldError(undefined)
+          }}
+          placeholder={`Kies een ${ownerLabel.toLowerCase()}…`}
+          options={owners}
+          error={fieldError}
+          hint={
+            owners.length === 0
+              ? `Er zijn nog geen actieve ${ownerPlural}: voeg ze toe bij Beheer.`
+              : 'Het sjabloon vermeldt van wie het is; bij het importeren wordt dat herkend.'
+          }
+        />
+      </div>
+    </FormDialog>
   )
 }

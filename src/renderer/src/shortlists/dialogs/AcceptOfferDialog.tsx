@@ -1,8 +1,7 @@
-import { shortlistsApi, type DwellingMatching, type Offer } from '../../../../shared/api'
+import { api, type DwellingMatching, type Offer } from '../../../../shared/api'
 import { CONTRACT_KIND, type Flow } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { FormFooter } from '../../components/form/FormFooter'
+import { FormDialog } from '../../components/form/FormDialog'
 import { SelectField, vocabularyOptions } from '../../components/form/SelectField'
 import { DateField } from '../../components/form/DateField'
 import { readDates } from '../../components/form/field-errors'
@@ -41,7 +40,7 @@ export function AcceptOfferDialog({
         isoDateFrom,
       )
       return flatCheck(
-        shortlistsApi.acceptOffer.input.safeParse({
+        api.offers.accept.input.safeParse({
           offerId: offer.id,
           startsOn: dates.values.startsOn,
           contractKind: values.contractKind,
@@ -53,53 +52,40 @@ export function AcceptOfferDialog({
         ],
       )
     },
-    save: (input) => client.acceptOffer(input),
+    save: (input) => client.offers.accept(input),
     onSaved: onDone,
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={`Aanbieding geaccepteerd door ${offer.code}`}
       description={`Aangeboden op ${formatDate(offer.offeredOn)}. Na vastleggen is de woning verhuurd.`}
       onClose={onClose}
+      form={form}
+      submitLabel="Acceptatie vastleggen"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <div className="form-grid form-grid-single">
-            <DateField
-              {...form.text('startsOn')}
-              label="Ingangsdatum contract"
-              required
-              autoFocus
-            />
-            <DateField
-              {...form.text('respondedOn')}
-              label="Datum acceptatie"
-              required
-              hint="niet vóór de aanbieding en niet na vandaag"
-            />
-            <SelectField
-              {...form.text('contractKind')}
-              label="Soort contract"
-              required
-              options={vocabularyOptions(CONTRACT_KIND).filter(
-                (o) => flipPossible || o.value !== 'omklap',
-              )}
-              hint={
-                flipPossible
-                  ? 'Instroom krijgt gewoonlijk een omklapcontract, uitstroom een huurcontract.'
-                  : 'Omklappen is bij deze woning niet mogelijk: alleen een huurcontract.'
-              }
-            />
-          </div>
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Acceptatie vastleggen"
+      <div className="form-grid form-grid-single">
+        <DateField {...form.text('startsOn')} label="Ingangsdatum contract" required autoFocus />
+        <DateField
+          {...form.text('respondedOn')}
+          label="Datum acceptatie"
+          required
+          hint="niet vóór de aanbieding en niet na vandaag"
         />
-      </form>
-    </Dialog>
+        <SelectField
+          {...form.text('contractKind')}
+          label="Soort contract"
+          required
+          options={vocabularyOptions(CONTRACT_KIND).filter(
+            (o) => flipPossible || o.value !== 'omklap',
+          )}
+          hint={
+            flipPossible
+              ? 'Instroom krijgt gewoonlijk een omklapcontract, uitstroom een huurcontract.'
+              : 'Omklappen is bij deze woning niet mogelijk: alleen een huurcontract.'
+          }
+        />
+      </div>
+    </FormDialog>
   )
 }

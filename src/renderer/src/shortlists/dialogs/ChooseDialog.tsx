@@ -1,7 +1,6 @@
-import { shortlistsApi, type Candidate, type DwellingMatching } from '../../../../shared/api'
+import { api, type Candidate, type DwellingMatching } from '../../../../shared/api'
 import { client } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { FormFooter } from '../../components/form/FormFooter'
+import { FormDialog } from '../../components/form/FormDialog'
 import { DateField } from '../../components/form/DateField'
 import { readDates } from '../../components/form/field-errors'
 import { isoDateFrom } from '../../components/form/form-values'
@@ -36,7 +35,7 @@ export function ChooseDialog({
     check: (values) => {
       const dates = readDates({ offeredOn: values.offeredOn }, isoDateFrom)
       return flatCheck(
-        shortlistsApi.choose.input.safeParse({
+        api.shortlists.choose.input.safeParse({
           shortlistId,
           clientId: candidate.clientId,
           offeredOn: dates.values.offeredOn,
@@ -44,33 +43,25 @@ export function ChooseDialog({
         dates.issues,
       )
     },
-    save: (input) => client.choose(input),
+    save: (input) => client.shortlists.choose(input),
     onSaved: onDone,
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={`${candidate.code} kiezen`}
       description={`${corporation} kiest ${candidate.code} voor ${address}.`}
       onClose={onClose}
+      form={form}
+      submitLabel="Kiezen en aanbieding vastleggen"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <p className="sl-dialog-note">
-            {candidate.code} krijgt een eenmalige aanbieding voor deze woning. De andere kandidaten
-            van deze ronde blijven reserve voor als de aanbieding wordt geweigerd.
-          </p>
-          <div className="form-grid form-grid-single">
-            <DateField {...form.text('offeredOn')} label="Datum aanbieding" required autoFocus />
-          </div>
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Kiezen en aanbieding vastleggen"
-        />
-      </form>
-    </Dialog>
+      <p className="sl-dialog-note">
+        {candidate.code} krijgt een eenmalige aanbieding voor deze woning. De andere kandidaten van
+        deze ronde blijven reserve voor als de aanbieding wordt geweigerd.
+      </p>
+      <div className="form-grid form-grid-single">
+        <DateField {...form.text('offeredOn')} label="Datum aanbieding" required autoFocus />
+      </div>
+    </FormDialog>
   )
 }

@@ -1,4 +1,4 @@
-import { shortlistsApi, type DwellingMatching, type Offer } from '../../../../shared/api'
+import { api, type DwellingMatching, type Offer } from '../../../../shared/api'
 import {
   DECLINE_REASON,
   VALID_DECLINE_REASONS,
@@ -6,8 +6,7 @@ import {
   type Flow,
 } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { FormFooter } from '../../components/form/FormFooter'
+import { FormDialog } from '../../components/form/FormDialog'
 import { DateField } from '../../components/form/DateField'
 import { readDates } from '../../components/form/field-errors'
 import { isoDateFrom } from '../../components/form/form-values'
@@ -51,7 +50,7 @@ export function DeclineOfferDialog({
     check: (values) => {
       const dates = readDates({ respondedOn: values.respondedOn }, isoDateFrom)
       return flatCheck(
-        shortlistsApi.declineOffer.input.safeParse({
+        api.offers.decline.input.safeParse({
           offerId: offer.id,
           decline: { reason: values.reason, text: values.text },
           respondedOn: dates.values.respondedOn,
@@ -59,7 +58,7 @@ export function DeclineOfferDialog({
         [...chosen('reason', values.reason, 'Kies de reden van de kandidaat'), ...dates.issues],
       )
     },
-    save: (input) => client.declineOffer(input),
+    save: (input) => client.offers.decline(input),
     onSaved: onDone,
     serverPrefix: 'decline',
   })
@@ -67,45 +66,37 @@ export function DeclineOfferDialog({
   const outcome = consequence(offer.code, flow, reason.value)
 
   return (
-    <Dialog
+    <FormDialog
       title={`Aanbieding geweigerd door ${offer.code}`}
       description={`Aangeboden op ${formatDate(offer.offeredOn)}.`}
       onClose={onClose}
+      form={form}
+      submitLabel="Weigering vastleggen"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <div className="form-grid form-grid-single">
-            <ReasonFields
-              vocabulary={DECLINE_REASON}
-              reason={reason}
-              text={form.text('text')}
-              reasonLabel="Reden van de kandidaat"
-            />
-            <DateField
-              {...form.text('respondedOn')}
-              label="Datum weigering"
-              required
-              hint="niet vóór de aanbieding en niet na vandaag"
-            />
-          </div>
-          {outcome && (
-            <p className="sl-dialog-note" role="status">
-              {outcome}
-            </p>
-          )}
-          <p className="sl-dialog-note">
-            {reserves.length === 0
-              ? 'Deze ronde heeft geen reserves meer: daarna wordt een nieuwe conceptronde gemaakt.'
-              : `De aanbieding gaat niet vanzelf naar een reserve: de ronde gaat terug naar ${corporation}, die bevestigt wie de aanbieding nu krijgt (${reserves.join(', ')}). Is geen van hen meer vrij, dan wordt een nieuwe conceptronde gemaakt.`}
-          </p>
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Weigering vastleggen"
+      <div className="form-grid form-grid-single">
+        <ReasonFields
+          vocabulary={DECLINE_REASON}
+          reason={reason}
+          text={form.text('text')}
+          reasonLabel="Reden van de kandidaat"
         />
-      </form>
-    </Dialog>
+        <DateField
+          {...form.text('respondedOn')}
+          label="Datum weigering"
+          required
+          hint="niet vóór de aanbieding en niet na vandaag"
+        />
+      </div>
+      {outcome && (
+        <p className="sl-dialog-note" role="status">
+          {outcome}
+        </p>
+      )}
+      <p className="sl-dialog-note">
+        {reserves.length === 0
+          ? 'Deze ronde heeft geen reserves meer: daarna wordt een nieuwe conceptronde gemaakt.'
+          : `De aanbieding gaat niet vanzelf naar een reserve: de ronde gaat terug naar ${corporation}, die bevestigt wie de aanbieding nu krijgt (${reserves.join(', ')}). Is geen van hen meer vrij, dan wordt een nieuwe conceptronde gemaakt.`}
+      </p>
+    </FormDialog>
   )
 }

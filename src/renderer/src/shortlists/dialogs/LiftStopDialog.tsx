@@ -1,7 +1,6 @@
-import { spreadingApi } from '../../../../shared/api'
+import { api } from '../../../../shared/api'
 import { client } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { FormFooter } from '../../components/form/FormFooter'
+import { FormDialog } from '../../components/form/FormDialog'
 import { TextAreaField } from '../../components/form/TextAreaField'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { flatCheck } from '../form-check'
@@ -19,38 +18,30 @@ export function LiftStopDialog({ dwellingId, complex, onClose, onDone }: LiftSto
     initial: { reason: '' },
     check: (values) =>
       flatCheck(
-        spreadingApi.overrideComplexStop.input.safeParse({ dwellingId, reason: values.reason }),
+        api.spreading.overrideComplexStop.input.safeParse({ dwellingId, reason: values.reason }),
       ),
-    save: (input) => client.overrideComplexStop(input),
+    save: (input) => client.spreading.overrideComplexStop(input),
     onSaved: onDone,
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={`Stop opheffen voor deze woning in ${complex}`}
       description="Alleen voor deze woning; de stop blijft gelden voor de andere woningen in het complex."
       onClose={onClose}
+      form={form}
+      submitLabel="Stop opheffen"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <div className="form-grid form-grid-single">
-            <TextAreaField
-              {...form.text('reason')}
-              label="Waarom kan hier toch iemand komen wonen?"
-              required
-              maxLength={500}
-              rows={3}
-              hint="Bijvoorbeeld: de begeleiding zit al in het complex en de corporatie stemt in. De reden komt in het logboek van de woning."
-            />
-          </div>
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Stop opheffen"
+      <div className="form-grid form-grid-single">
+        <TextAreaField
+          {...form.text('reason')}
+          label="Waarom kan hier toch iemand komen wonen?"
+          required
+          maxLength={500}
+          rows={3}
+          hint="Bijvoorbeeld: de begeleiding zit al in het complex en de corporatie stemt in. De reden komt in het logboek van de woning."
         />
-      </form>
-    </Dialog>
+      </div>
+    </FormDialog>
   )
 }

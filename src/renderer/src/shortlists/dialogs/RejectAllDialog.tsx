@@ -1,8 +1,7 @@
-import { shortlistsApi, type DwellingMatching, type Shortlist } from '../../../../shared/api'
+import { api, type DwellingMatching, type Shortlist } from '../../../../shared/api'
 import { REJECTION_REASON } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { FormFooter } from '../../components/form/FormFooter'
+import { FormDialog } from '../../components/form/FormDialog'
 import { TextAreaField } from '../../components/form/TextAreaField'
 import { countOf } from '../../format'
 import { useSaveForm } from '../../hooks/use-save-form'
@@ -24,20 +23,20 @@ export function RejectAllDialog({ shortlist, corporation, onClose, onDone }: Rej
     initial: { reason: '', text: '', motivation: '' },
     check: (values) =>
       flatCheck(
-        shortlistsApi.rejectAll.input.safeParse({
+        api.shortlists.rejectAll.input.safeParse({
           shortlistId: shortlist.id,
           rejection: { reason: values.reason, text: values.text },
           motivation: values.motivation,
         }),
         chosen('reason', values.reason, 'Kies de reden van de corporatie'),
       ),
-    save: (input) => client.rejectAll(input),
+    save: (input) => client.shortlists.rejectAll(input),
     onSaved: onDone,
     serverPrefix: 'rejection',
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={`Hele voordracht afwijzen (ronde ${shortlist.round})`}
       description={
         open.length === 1
@@ -46,40 +45,32 @@ export function RejectAllDialog({ shortlist, corporation, onClose, onDone }: Rej
       }
       onClose={onClose}
       size="medium"
+      form={form}
+      submitLabel="Voordracht afwijzen"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <div className="sl-warning">
-            <p>
-              {open.map((c) => c.code).join(', ')} krijgen “geen match” en worden voor deze woning
-              niet meer voorgedragen. Er wordt direct een nieuwe conceptronde gemaakt met andere
-              kandidaten. Dit kan niet ongedaan worden gemaakt.
-            </p>
-          </div>
-          <div className="form-grid form-grid-single">
-            <ReasonFields
-              vocabulary={REJECTION_REASON}
-              reason={form.text('reason')}
-              text={form.text('text')}
-              reasonLabel="Reden van de corporatie"
-            />
-            <TextAreaField
-              {...form.text('motivation')}
-              label="Motivatie van de corporatie"
-              required
-              maxLength={2000}
-              rows={3}
-              hint="Zoals de corporatie die gaf; hij blijft bij deze ronde bewaard."
-            />
-          </div>
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Voordracht afwijzen"
+      <div className="sl-warning">
+        <p>
+          {open.map((c) => c.code).join(', ')} krijgen “geen match” en worden voor deze woning niet
+          meer voorgedragen. Er wordt direct een nieuwe conceptronde gemaakt met andere kandidaten.
+          Dit kan niet ongedaan worden gemaakt.
+        </p>
+      </div>
+      <div className="form-grid form-grid-single">
+        <ReasonFields
+          vocabulary={REJECTION_REASON}
+          reason={form.text('reason')}
+          text={form.text('text')}
+          reasonLabel="Reden van de corporatie"
         />
-      </form>
-    </Dialog>
+        <TextAreaField
+          {...form.text('motivation')}
+          label="Motivatie van de corporatie"
+          required
+          maxLength={2000}
+          rows={3}
+          hint="Zoals de corporatie die gaf; hij blijft bij deze ronde bewaard."
+        />
+      </div>
+    </FormDialog>
   )
 }

@@ -1,8 +1,7 @@
-import { shortlistsApi, type Candidate, type DwellingMatching } from '../../../../shared/api'
+import { api, type Candidate, type DwellingMatching } from '../../../../shared/api'
 import { REJECTION_REASON } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { FormFooter } from '../../components/form/FormFooter'
+import { FormDialog } from '../../components/form/FormDialog'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { chosen, flatCheck } from '../form-check'
 import { ReasonFields } from './ReasonFields'
@@ -27,46 +26,38 @@ export function RejectCandidateDialog({
     initial: { reason: '', text: '' },
     check: (values) =>
       flatCheck(
-        shortlistsApi.rejectCandidate.input.safeParse({
+        api.shortlists.rejectCandidate.input.safeParse({
           shortlistId,
           clientId: candidate.clientId,
           rejection: { reason: values.reason, text: values.text },
         }),
         chosen('reason', values.reason, 'Kies de reden van de corporatie'),
       ),
-    save: (input) => client.rejectCandidate(input),
+    save: (input) => client.shortlists.rejectCandidate(input),
     onSaved: onDone,
     serverPrefix: 'rejection',
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={`Geen match met ${candidate.code}`}
       description={`Ronde ${round}: de corporatie kan ${candidate.code} niet aan deze woning koppelen.`}
       onClose={onClose}
+      form={form}
+      submitLabel="Geen match vastleggen"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <div className="form-grid form-grid-single">
-            <ReasonFields
-              vocabulary={REJECTION_REASON}
-              reason={form.text('reason')}
-              text={form.text('text')}
-              reasonLabel="Reden van de corporatie"
-            />
-          </div>
-          <p className="sl-dialog-note">
-            Staat daarna niemand meer open op deze voordracht, dan wordt de ronde afgesloten en een
-            nieuwe conceptronde gemaakt met andere kandidaten.
-          </p>
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Geen match vastleggen"
+      <div className="form-grid form-grid-single">
+        <ReasonFields
+          vocabulary={REJECTION_REASON}
+          reason={form.text('reason')}
+          text={form.text('text')}
+          reasonLabel="Reden van de corporatie"
         />
-      </form>
-    </Dialog>
+      </div>
+      <p className="sl-dialog-note">
+        Staat daarna niemand meer open op deze voordracht, dan wordt de ronde afgesloten en een
+        nieuwe conceptronde gemaakt met andere kandidaten.
+      </p>
+    </FormDialog>
   )
 }

@@ -1,7 +1,6 @@
-import { shortlistsApi, type DwellingMatching } from '../../../../shared/api'
+import { api, type DwellingMatching } from '../../../../shared/api'
 import { client } from '../../api/client'
-import { Dialog } from '../../components/Dialog'
-import { FormFooter } from '../../components/form/FormFooter'
+import { FormDialog } from '../../components/form/FormDialog'
 import { TextAreaField } from '../../components/form/TextAreaField'
 import { useSaveForm } from '../../hooks/use-save-form'
 import { flatCheck } from '../form-check'
@@ -27,46 +26,36 @@ export function WithdrawDialog({
   const form = useSaveForm({
     initial: { reason: '' },
     check: (values) =>
-      flatCheck(
-        shortlistsApi.withdrawDwelling.input.safeParse({ dwellingId, reason: values.reason }),
-      ),
-    save: (input) => client.withdrawDwelling(input),
+      flatCheck(api.dwellings.withdraw.input.safeParse({ dwellingId, reason: values.reason })),
+    save: (input) => client.dwellings.withdraw(input),
     onSaved: onDone,
   })
 
   return (
-    <Dialog
+    <FormDialog
       title={`Woning ${address} intrekken`}
       description={`${corporation} trekt deze woning in.`}
       onClose={onClose}
+      form={form}
+      submitLabel="Woning intrekken"
     >
-      <form {...form.formProps} className="dialog-form">
-        <div className="dialog-body">
-          <div className="sl-warning">
-            <p>
-              {hasOpenRound
-                ? 'De open voordracht vervalt en de kandidaten erop komen weer vrij voor andere woningen. '
-                : ''}
-              De woning telt niet meer mee als beschikbaar. Dit kan niet ongedaan worden gemaakt.
-            </p>
-          </div>
-          <div className="form-grid form-grid-single">
-            <TextAreaField
-              {...form.text('reason')}
-              label="Reden van intrekken"
-              required
-              maxLength={1000}
-              rows={2}
-            />
-          </div>
-        </div>
-        <FormFooter
-          error={form.formError}
-          saving={form.saving}
-          onCancel={onClose}
-          submitLabel="Woning intrekken"
+      <div className="sl-warning">
+        <p>
+          {hasOpenRound
+            ? 'De open voordracht vervalt en de kandidaten erop komen weer vrij voor andere woningen. '
+            : ''}
+          De woning telt niet meer mee als beschikbaar. Dit kan niet ongedaan worden gemaakt.
+        </p>
+      </div>
+      <div className="form-grid form-grid-single">
+        <TextAreaField
+          {...form.text('reason')}
+          label="Reden van intrekken"
+          required
+          maxLength={1000}
+          rows={2}
         />
-      </form>
-    </Dialog>
+      </div>
+    </FormDialog>
   )
 }

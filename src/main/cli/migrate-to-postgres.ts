@@ -1,0 +1,76 @@
+import Database from 'better-sqlite3'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { copyIntoPostgres, readSqliteSnapshot, type TableCopy } from '../db/copy-to-postgres'
+import { acquireLock } from '../db/lock'
+import { openPgStore } from '../db/pg-store'
+import { parseDatabaseUrl } from '../db/pg-url'
+import { parseOptions, requireOption, type Command } from './command'
+
+const count = (n: number) => n.toLocaleString('nl-NL')
+
+/** One line per table: the row counts and the start of both digests, aligned. */
+export function formatCopySummary(copies: TableCopy[]): string {
+  const header = [
+    'tabel',
+    'SQLite',
+    'PostgreSQL',
+    'controlegetal SQLite',
+    'controlegetal PostgreSQL',
+  ]
+  const lines = copies.map((c) => [
+    c.table,
+    count(c.sqlite.rows),
+    count(c.postgres.rows),
+    c.sqlite.digest.slice(0, 16),
+    c.postgres.digest.slice(0, 16),
+    c.sqlite.rows === c.postgres.rows && c.sqlite.digest === c.postgres.digest
+      ? 'gelijk'
+      : 'VERSCHIL',
+  ])
+  const rows = [header, ...lines]
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  // The counts align right, as numbers do; the rest left.
+  const cell = (text: string, i: number) =>
+    i === 1 || i === 2 ? text.padStart(widths[i]!) : text.padEnd(widths[i] ?? 0)
+  return rows.map((r) => r.map(cell).join('  ').trimEnd()).join('\n')
+}
+
+export const migrateToPostgresCommand: Command = {
+  name: 'migrate-to-postgres',
+  usage: 'migrate-to-postgres --db <bestand> --url <postgres://…>',
+  description:
+    'Kopieert een SQLite-database naar een lege PostgreSQL-database (teamgebruik) en controleert per tabel aantallen en controlegetallen; het bestand blijft ongewijzigd',
+  async run(args) {
+    const { values } = parseOptions(args, { db: { type: 'string' }, url: { type: 'string' } })
+    const file = resolve(requireOption(values.db, '--db'))
+    const target = parseDatabaseUrl(requireOption(values.url, '--url'))
+    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+    // The lock keeps the app from writing to the file while it is copied (and says who holds it).
+    const lock = acquireLock(file, 'migrate-to-postgres (npm run cli)')
+    try {
+      const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+      let snapshot
+      try {
+        snapshot = readSqliteSnapshot(sqlite)
+      } finally {
+        sqlite.close()
+      }
+      const store = await openPgStore(target)
+      try {
+        const copies = await copyIntoPostgres(snapshot, store.db)
+        const rows = copies.reduce((sum, c) => sum + c.sqlite.rows, 0)
+        console.log(formatCopySummary(copies))
+        console.log(
+          `\n${copies.length} tabellen, ${count(rows)} rijen gekopieerd naar ${target.display}; ` +
+            `aantallen en controlegetallen zijn gelijk. ${file} is niet gewijzigd.`,
+        )
+        return 0
+      } finally {
+        await store.close()
+      }
+    } finally {
+      lock.release()
+    }
+  },
+}

@@ -276,6 +276,41 @@ describe('backups', { timeout: 60_000 }, () => {
     before.close()
     runtime.close()
   })
+
+  it('copies before an import only when the newest backup is older than the last write', async () => {
+    const { file } = existingDb()
+    // The first start of the day makes the daily backup; nothing is written after it.
+    const runtime = openRuntime(file, at('2026-11-23T09:00:00Z'))
+    expect(runtime.startup?.dailyBackup).toMatch(/dagelijks/)
+    const template = await dwellingsTemplate(runtime.ctx, {
+      corporationId: 1,
+      quarterKey: '2026-Q4',
+    })
+    const folder = join(file, '..', 'backups')
+    const dwellingsIn = (kind: string) =>
+      listBackups(folder, file)
+        .filter((b) => b.kind === kind)
+        .map((b) => {
+          const copy = new Database(b.path, { readonly: true })
+          try {
+            return copy.prepare('SELECT count(*) FROM dwellings').pluck().get()
+          } finally {
+            copy.close()
+          }
+        })
+
+    const first = await fillTemplate(template.base64, 'Woningen', [dwellingRow(1), dwellingRow(2)])
+    await importDwellings(runtime.ctx, payload(first))
+    // The daily backup holds the database as it was just before: no second copy of it.
+    expect(dwellingsIn('voor-import')).toEqual([])
+    expect(dwellingsIn('dagelijks')).toEqual([0])
+
+    // The import wrote since: the next one copies again, with the two dwellings in it.
+    const second = await fillTemplate(template.base64, 'Woningen', [dwellingRow(3)])
+    await importDwellings(runtime.ctx, payload(second))
+    expect(dwellingsIn('voor-import')).toEqual([2])
+    runtime.close()
+  })
 })
 
 describe('only this database’s own backups are restored', { timeout: 60_000 }, () => {

@@ -91,11 +91,15 @@ export function findClientByCode(db: DbOrTx, code: string): { id: number } | und
 
 /** Clients as matching reads them: these ids, else the waiting list. */
 export function listClientFacts(db: DbOrTx, ids?: number[]) {
-  return db
-    .select(clientFactColumns)
-    .from(clients)
-    .where(ids ? inArray(clients.id, ids) : eq(clients.status, 'wachtend'))
-    .all()
+  return (
+    db
+      .select(clientFactColumns)
+      .from(clients)
+      .where(ids ? inArray(clients.id, ids) : eq(clients.status, 'wachtend'))
+      // In id order: the waiting state kept in memory lists them so too, and ties then break alike.
+      .orderBy(clients.id)
+      .all()
+  )
 }
 
 /** What anonymising does with a field: keep it for the figures, reset it, or round it. */

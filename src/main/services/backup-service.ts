@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import type { BackupList, BackupRow, RestoreResult } from '../../shared/api/backups'
 import { ApiError } from '../../shared/api/endpoint'
 import type { HeldBy } from '../../shared/api/privacy'
+import { backupIsCurrent } from '../db/backup-current'
 import { checkBackupFolder } from '../db/backup-folder'
 import {
   BACKUP_FOLDER_KEY,
@@ -91,10 +92,25 @@ export function makeManualBackup(ctx: ServiceContext): BackupRow {
 
 /**
  * The safety net under every import: a copy of the database as it was just before. Without it the
- * import is refused, since a wrong file would then be undone only by hand.
+ * import is refused, since a wrong file would then be undone only by hand. When this database's
+ * newest backup already holds exactly the data of now (nothing written since: see
+ * backup-current.ts), that backup is the copy and the officer does not wait for another.
  */
 export function backupBeforeImport(ctx: ServiceContext): void {
-  if (!inMemory(ctx)) make(ctx, 'voor-import')
+  if (inMemory(ctx)) return
+  const live = readIdentity(ctx.store.sqlite)
+  const [newest] = listBackupsSafely(ctx).filter((f) => sameDatabase(live, f.identity))
+  if (newest && backupIsCurrent(ctx.store.sqlite, newest.path, nativeBinding(ctx))) return
+  make(ctx, 'voor-import')
+}
+
+/** The folder's backups; none when it cannot be read now (make() then says why). */
+function listBackupsSafely(ctx: ServiceContext): BackupFile[] {
+  try {
+    return backupsIn(ctx, backupFolder(ctx))
+  } catch {
+    return []
+  }
 }
 
 /** At the first start of a day: one daily backup, then rotation. Null when today's exists. */

@@ -6,7 +6,8 @@ import { isEligible } from '../domain/eligibility'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
 import { instroomSteering } from './instroom-steering'
-import { eligibilityContext, loadClientFacts, loadDwellingFacts } from './matching-facts'
+import { eligibilityContext, loadDwellingFacts } from './matching-facts'
+import { waitingState, type WaitingState } from './waiting-state'
 
 export interface InstroomReservation {
   /** Open flip-possible dwellings that must go to instroom to stay on the year's trajectory. */
@@ -28,6 +29,7 @@ export function reserveForInstroom(
   tx: Tx,
   quarter: QuarterKey,
   dwellingIds: number[],
+  { waiting, history }: WaitingState = waitingState(ctx),
 ): InstroomReservation | null {
   const steering = instroomSteering(tx, quarter)
   if (!steering) return null
@@ -37,11 +39,13 @@ export function reserveForInstroom(
   if (wanted === 0) return { needed: steering.reserve, reserved: already.length, dwellingIds: [] }
 
   const open = facts.filter((d) => d.suitableFor === 'beide' && !d.reservedForInstroom)
-  const instroom = loadClientFacts(tx).filter((c) => c.flow === 'instroom' && c.openShortlists < 1)
+  const instroom = waiting.filter((c) => c.flow === 'instroom' && c.openShortlists < 1)
   const eligibility = eligibilityContext(
     ctx,
     tx,
     facts.map((d) => d.id),
+    true,
+    history.spreading,
   )
   const poolOf = (d: (typeof facts)[number]) =>
     instroom.filter((c) => isEligible(c, d, eligibility)).map((c) => c.id)

@@ -1,5 +1,4 @@
 import { getDayOfYear, subYears } from 'date-fns'
-import type Database from 'better-sqlite3'
 import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm'
 import type { TargetGroup } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
@@ -15,7 +14,6 @@ import type { EligibilityContext } from '../domain/eligibility'
 import { pairKey, type ClientFacts, type DwellingFacts } from '../domain/facts'
 import { complexKey } from '../domain/spreading'
 import {
-  createBatchScorer,
   DEFAULT_WEIGHTS,
   groupPressures,
   type GroupStanding,
@@ -26,13 +24,13 @@ import { listClientFacts, wijkList } from '../repositories/clients'
 import { listDwellingFacts } from '../repositories/dwellings'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
-import { complexStopContext, spreadingState } from './spreading-service'
+import { complexStopContext, spreadingState, type SpreadingState } from './spreading-service'
 import { localIsoDate } from '../../shared/domain/dates'
 
 /** Open shortlists: made but not yet decided; a client on one is not free for another. */
 export const OPEN_SHORTLIST = ['concept', 'voorgedragen'] as const
 
-function openShortlistCounts(db: DbOrTx): Map<number, number> {
+export function openShortlistCounts(db: DbOrTx): Map<number, number> {
   const rows = db
     .select({ clientId: shortlistCandidates.clientId, n: sql<number>`count(*)` })
     .from(shortlistCandidates)
@@ -54,9 +52,12 @@ function openShortlistCounts(db: DbOrTx): Map<number, number> {
  * gives all clients one hidden class, and the rules' property reads in the batch's millions of
  * pairs stay fast (a spread gave nearly every client a shape of its own, 4× slower).
  */
-export function loadClientFacts(db: DbOrTx, ids?: number[]): ClientFacts[] {
+export function loadClientFacts(
+  db: DbOrTx,
+  ids?: number[],
+  open: ReadonlyMap<number, number> = openShortlistCounts(db),
+): ClientFacts[] {
   if (ids?.length === 0) return []
-  const open = openShortlistCounts(db)
   return listClientFacts(db, ids).map((c): ClientFacts => ({
     id: c.id,
     code: c.code,
@@ -132,6 +133,7 @@ export function eligibilityContext(
   db: DbOrTx,
   dwellingIds: number[],
   includeOpenRound = true,
+  spreading: SpreadingState = spreadingState(db, ctx.now()),
 ): EligibilityContext {
   const year = ctx.now().getFullYear()
   const settings = getSettings(ctx, year).values
@@ -140,7 +142,7 @@ export function eligibilityContext(
     youngMaxRent: settings.youngMaxRent,
     maxOpenShortlists: settings.maxOpenShortlists,
     earlierPairs: earlierPairs(db, dwellingIds, includeOpenRound),
-    complexStop: complexStopContext(db, spreadingState(db, ctx.now()), dwellingIds),
+    complexStop: complexStopContext(db, spreading, dwellingIds),
   }
 }
 
@@ -173,104 +175,85 @@ function providerStandings(db: DbOrTx, today: Date): Map<number, ProviderStandin
 
 /**
  * Calendar days from an ISO date to today (negative when it lies ahead): what date-fns'
- * differenceInCalendarDays gives, without parsing a Date per waiting client.
+ * differenceInCalendarDays gives, without a Date per waiting client. Both are midnights in UTC
+ * (Date.parse reads a bare ISO date as UTC), so no day is 23 or 25 hours long.
  */
-function calendarDaysSince(iso: string, today: Date): number {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
-  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())
-  return Math.round((now - Date.UTC(y, m - 1, d)) / 86_400_000)
+function calendarDaysSince(iso: string, todayUtc: number): number {
+  return Math.round((todayUtc - Date.parse(iso)) / 86_400_000)
 }
 
-function groupStandings(
-  db: DbOrTx,
-  today: Date,
-  waiting: ClientFacts[],
-): Map<TargetGroup, GroupStanding> {
-  const since = localIsoDate(subYears(today, 1))
+/** Each target group's share of the allocations of the past year. */
+function recentShares(db: DbOrTx, today: Date): Map<TargetGroup, number> {
   const recent = db
     .select({ group: clients.targetGroup, n: sql<number>`count(*)` })
     .from(allocations)
     .innerJoin(clients, eq(clients.id, allocations.clientId))
-    .where(gte(allocations.startsOn, since))
+    .where(gte(allocations.startsOn, localIsoDate(subYears(today, 1))))
     .groupBy(clients.targetGroup)
     .all()
-  const recentTotal = recent.reduce((sum, r) => sum + r.n, 0)
-  const stats = new Map<TargetGroup, Omit<GroupStanding, 'pressure'>>()
+  const total = recent.reduce((sum, r) => sum + r.n, 0)
+  return new Map(recent.map((r) => [r.group, total === 0 ? 0 : r.n / total]))
+}
+
+function groupStandings(
+  today: Date,
+  waiting: readonly ClientFacts[],
+  shares: ReadonlyMap<TargetGroup, number>,
+): Map<TargetGroup, GroupStanding> {
+  // Whole days summed, divided once: the same average whatever order the waiting list has.
+  const totals = new Map<TargetGroup, { waiting: number; days: number }>()
+  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())
   for (const client of waiting) {
-    const s = stats.get(client.targetGroup) ?? { waiting: 0, averageWaitDays: 0, recentShare: 0 }
-    const days = calendarDaysSince(client.registeredOn, today)
-    s.averageWaitDays = (s.averageWaitDays * s.waiting + days) / (s.waiting + 1)
-    s.waiting += 1
-    stats.set(client.targetGroup, s)
+    const t = totals.get(client.targetGroup) ?? { waiting: 0, days: 0 }
+    t.days += calendarDaysSince(client.registeredOn, todayUtc)
+    t.waiting += 1
+    totals.set(client.targetGroup, t)
   }
-  for (const r of recent) {
-    const s = stats.get(r.group)
-    if (s) s.recentShare = recentTotal === 0 ? 0 : r.n / recentTotal
-  }
+  const stats = new Map<TargetGroup, Omit<GroupStanding, 'pressure'>>()
+  for (const [group, t] of totals)
+    stats.set(group, {
+      waiting: t.waiting,
+      averageWaitDays: t.days / t.waiting,
+      recentShare: shares.get(group) ?? 0,
+    })
   return groupPressures(stats)
+}
+
+/**
+ * What ranking takes from the history rather than the waiting list: spreading, the providers'
+ * standing and the groups' recent allocations. It changes only with allocations, dwellings'
+ * places, settings and figures, so the waiting state keeps it while only the waiting list moves.
+ */
+export interface RankingHistory {
+  spreading: SpreadingState
+  providers: Map<number, ProviderStanding>
+  recentShares: Map<TargetGroup, number>
+}
+
+export function rankingHistory(ctx: ServiceContext, db: DbOrTx): RankingHistory {
+  const today = ctx.now()
+  return {
+    spreading: spreadingState(db, today),
+    providers: providerStandings(db, today),
+    recentShares: recentShares(db, today),
+  }
 }
 
 export function rankingContext(
   ctx: ServiceContext,
   db: DbOrTx,
-  waiting: ClientFacts[],
+  waiting: readonly ClientFacts[],
+  history: RankingHistory = rankingHistory(ctx, db),
 ): RankingContext {
   const today = ctx.now()
-  const spreading = spreadingState(db, today)
   return {
     today,
     weights: DEFAULT_WEIGHTS,
     balanceDays: getSettings(ctx, today.getFullYear()).values.maxBalanceDays,
-    providers: providerStandings(db, today),
-    groups: groupStandings(db, today, waiting),
-    wijkLoad: spreading.wijkLoad,
-    complexPlacements: spreading.complexPlacements,
-    complexStop: spreading.stop.placements,
+    providers: history.providers,
+    groups: groupStandings(today, waiting, history.recentShares),
+    wijkLoad: history.spreading.wijkLoad,
+    complexPlacements: history.spreading.complexPlacements,
+    complexStop: history.spreading.stop.placements,
   }
-}
-
-interface WaitingState {
-  key: string
-  waiting: ClientFacts[]
-  ranking: RankingContext
-  /** Scores a pair; remembers each client's own parts (waiting time, group) between calls. */
-  scoreTotal: (client: ClientFacts, dwelling: DwellingFacts) => number
-}
-
-interface Cache {
-  changes: Database.Statement
-  state: WaitingState | null
-}
-
-const caches = new WeakMap<Database.Database, Cache>()
-
-/**
- * The waiting list's facts and the ranking context, kept in memory between calls that only read
- * them (one dwelling's pool, asked for each dwelling the officer opens). They are loaded again when
- * anything may have changed them: any row written on this connection (SQLite's total_changes(),
- * rolled-back writes included), any commit by another connection such as the CLI beside the app
- * (data_version), or another day. Inside a transaction nothing is cached: its writes may yet be
- * rolled back. Callers must not change what they get.
- */
-export function waitingState(ctx: ServiceContext): Omit<WaitingState, 'key'> {
-  const { sqlite, db } = ctx.store
-  const load = () => {
-    const waiting = loadClientFacts(db)
-    const ranking = rankingContext(ctx, db, waiting)
-    return { waiting, ranking, scoreTotal: createBatchScorer(ranking) }
-  }
-  if (sqlite.inTransaction) return load()
-  let cache = caches.get(sqlite)
-  if (!cache) {
-    cache = {
-      changes: sqlite
-        .prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)')
-        .raw(),
-      state: null,
-    }
-    caches.set(sqlite, cache)
-  }
-  const key = `${(cache.changes.get() as number[]).join(':')}:${localIsoDate(ctx.now())}`
-  if (cache.state?.key !== key) cache.state = { key, ...load() }
-  return cache.state
 }

@@ -29,9 +29,9 @@ import {
   eligibilityContext,
   loadClientFacts,
   loadDwellingFacts,
-  waitingState,
 } from './matching-facts'
 import { candidateDecisionColumns, offerOutcomeColumns } from '../repositories/shortlists'
+import { waitingState } from './waiting-state'
 
 /** What the Voordrachten screen lists: a quarter's dwellings with their latest round. */
 export function board(ctx: ServiceContext, quarter: QuarterKey): BoardRow[] {
@@ -235,8 +235,8 @@ export function pool(
   const db = ctx.store.db
   const [dwelling] = loadDwellingFacts(db, [dwellingId])
   if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-  const { waiting, ranking, scoreTotal: score } = waitingState(ctx)
-  const eligibility = eligibilityContext(ctx, db, [dwellingId], false)
+  const { waiting, ranking, history, scoreTotal: score } = waitingState(ctx)
+  const eligibility = eligibilityContext(ctx, db, [dwellingId], false, history.spreading)
   const eligible = waiting
     .filter((c) => isEligible(c, dwelling, eligibility))
     .map((client) => ({ client, total: score(client, dwelling) }))

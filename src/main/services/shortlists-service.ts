@@ -21,6 +21,7 @@ import {
   rankingContext,
 } from './matching-facts'
 import { dwellingMatching } from './shortlist-views'
+import { waitingState } from './waiting-state'
 import {
   isoDay,
   makeRounds,
@@ -73,16 +74,20 @@ export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): Ge
       .from(dwellings)
       .where(and(eq(dwellings.quarterKey, quarter), eq(dwellings.status, 'ingediend')))
       .all()
+    // Read once for both: reserving marks dwellings only, which leaves the waiting state as it is.
+    const waiting = waitingState(ctx)
     const instroom = reserveForInstroom(
       ctx,
       tx,
       quarter,
       open.map((d) => d.id),
+      waiting,
     )
     const rounds = makeRounds(
       ctx,
       tx,
       open.map((d) => d.id),
+      waiting,
     )
     const address = new Map(open.map((d) => [d.id, d.address]))
     const short = (note: ShortNote) =>

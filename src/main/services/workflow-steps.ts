@@ -6,13 +6,9 @@ import { buildShortlists, type PassedOver, type ShortNote } from '../domain/shor
 import { assignmentSolver } from '../matching/highs-solver'
 import { auditMany } from './audit'
 import type { ServiceContext } from './context'
-import {
-  eligibilityContext,
-  loadClientFacts,
-  loadDwellingFacts,
-  rankingContext,
-} from './matching-facts'
+import { eligibilityContext, loadDwellingFacts } from './matching-facts'
 import { getSettings } from './planning-service'
+import { waitingState, type WaitingState } from './waiting-state'
 import { localIsoDate } from '../../shared/domain/dates'
 import { ApiError } from '../../shared/api/endpoint'
 import { refusal, type StepRule } from '../domain/workflow'
@@ -80,14 +76,19 @@ function chunks<T>(rows: readonly T[]): T[][] {
  * written with a handful of multi-row statements, not a few per dwelling: drizzle prepares every
  * statement anew.
  */
-export function makeRounds(ctx: ServiceContext, tx: Tx, dwellingIds: number[]): NewRound[] {
+export function makeRounds(
+  ctx: ServiceContext,
+  tx: Tx,
+  dwellingIds: number[],
+  // The waiting list as this step's own writes left it, without reading it all again.
+  { waiting, ranking, history }: WaitingState = waitingState(ctx),
+): NewRound[] {
   const today = ctx.now()
-  const waiting = loadClientFacts(tx)
   const proposals = buildShortlists(
     loadDwellingFacts(tx, dwellingIds),
     waiting,
-    eligibilityContext(ctx, tx, dwellingIds),
-    rankingContext(ctx, tx, waiting),
+    eligibilityContext(ctx, tx, dwellingIds, true, history.spreading),
+    ranking,
     getSettings(ctx, today.getFullYear()).values.shortlistSize,
     assignmentSolver(),
   )

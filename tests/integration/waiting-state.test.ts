@@ -1,0 +1,142 @@
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { DwellingMatching } from '../../src/shared/api'
+import { openRuntime, type Runtime } from '../../src/main/runtime'
+import { loadDemo } from '../../src/main/services/demo-service'
+import { loadClientFacts, rankingContext } from '../../src/main/services/matching-facts'
+import { waitingState } from '../../src/main/services/waiting-state'
+import { call } from '../support/call'
+import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+
+const open = (file: string) =>
+  openRuntime(file, {
+    context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+    startupTasks: false,
+    lock: false,
+  })
+
+/** Every round and candidate as written, without times: what two runs must agree on. */
+function rounds(runtime: Runtime) {
+  return runtime.store.sqlite
+    .prepare(
+      `SELECT s.dwelling_id, s.round, s.status, s.eligible_pool_size,
+              c.client_id, c.position, c.score, c.score_parts, c.decided_by_balance
+         FROM shortlists s LEFT JOIN shortlist_candidates c ON c.shortlist_id = s.id
+        ORDER BY s.dwelling_id, s.round, c.position`,
+    )
+    .all()
+}
+
+const openOn = (runtime: Runtime, shortlistId: number) =>
+  runtime.store.sqlite
+    .prepare(
+      "SELECT client_id FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open' ORDER BY position",
+    )
+    .pluck()
+    .all(shortlistId) as number[]
+
+/** The kept state must be what reading everything afresh gives. */
+function expectFresh(runtime: Runtime) {
+  const { ctx } = runtime
+  const kept = waitingState(ctx)
+  const waiting = loadClientFacts(ctx.store.db)
+  expect(kept.waiting).toEqual(waiting)
+  const ranking = rankingContext(ctx, ctx.store.db, waiting)
+  expect(kept.ranking.groups).toEqual(ranking.groups)
+  expect(kept.ranking.providers).toEqual(ranking.providers)
+  expect(kept.ranking.complexPlacements).toEqual(ranking.complexPlacements)
+  expect(kept.ranking.wijkLoad).toEqual(ranking.wijkLoad)
+}
+
+describe('the waiting state kept between calls', () => {
+  const tempDir = useTempDir()
+
+  it('gives a new round the very candidates a fresh read gives, step after step', async () => {
+    const dir = tempDir()
+    const base = join(dir, 'base.db')
+    const setup = open(base)
+    try {
+      loadDemo(setup.ctx, 7)
+      await call(setup, 'shortlists:generate', { quarter: '2026-Q4' })
+      const concepts = setup.store.sqlite
+        .prepare("SELECT id FROM shortlists WHERE status = 'concept' ORDER BY id LIMIT 8")
+        .pluck()
+        .all() as number[]
+      for (const shortlistId of concepts) await call(setup, 'shortlists:present', { shortlistId })
+      setup.store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    } finally {
+      setup.close()
+    }
+    copyFileSync(base, join(dir, 'kept.db'))
+    copyFileSync(base, join(dir, 'afresh.db'))
+    const kept = open(join(dir, 'kept.db'))
+    const afresh = open(join(dir, 'afresh.db'))
+    try {
+      // Only `kept` ever holds a state outside a transaction; `afresh` reads all in every step.
+      waitingState(kept.ctx)
+      const presented = kept.store.sqlite
+        .prepare("SELECT id FROM shortlists WHERE status = 'voorgedragen' ORDER BY id")
+        .pluck()
+        .all() as number[]
+      expect(presented.length).toBeGreaterThanOrEqual(6)
+      const both = async <T>(channel: string, input: unknown) => {
+        const [a, b] = [await call<T>(kept, channel, input), await call<T>(afresh, channel, input)]
+        expectFresh(kept)
+        return [a, b] as const
+      }
+      const [p0, p1, p2, p3, p4, p5] = presented as [number, number, number, number, number, number]
+      const [a] = await both<DwellingMatching>('shortlists:rejectAll', {
+        shortlistId: p0,
+        rejection: { reason: 'woning-past-niet' },
+        motivation: 'Te klein voor het gezin',
+      })
+      // The next round's best candidate goes on hold: it must leave the following rounds.
+      const next = a.rounds[0]!.candidates[0]!.clientId
+      await both('clients:setStatus', {
+        id: next,
+        status: 'on-hold',
+        reason: 'Tijdelijk opgenomen',
+      })
+      await both('shortlists:rejectAll', {
+        shortlistId: p1,
+        rejection: { reason: 'woning-past-niet' },
+        motivation: 'Past niet bij de buurt',
+      })
+      const [chosen] = await both<DwellingMatching>('shortlists:choose', {
+        shortlistId: p2,
+        clientId: openOn(kept, p2)[0],
+      })
+      expect(chosen.offers.length).toBe(1)
+      for (const shortlistId of [p3, p4]) {
+        for (const clientId of openOn(kept, shortlistId))
+          await both('shortlists:rejectCandidate', {
+            shortlistId,
+            clientId,
+            rejection: { reason: 'woning-past-niet', text: null },
+          })
+      }
+      // A rolled-back step leaves the kept state as it was.
+      kept.store.sqlite.exec('BEGIN')
+      await call(kept, 'shortlists:rejectAll', {
+        shortlistId: p5,
+        rejection: { reason: 'woning-past-niet' },
+        motivation: 'Wordt teruggedraaid',
+      })
+      kept.store.sqlite.exec('ROLLBACK')
+      expectFresh(kept)
+      await both('shortlists:rejectAll', {
+        shortlistId: p5,
+        rejection: { reason: 'woning-past-niet' },
+        motivation: 'Nu echt afgewezen',
+      })
+      expect(rounds(kept)).toEqual(rounds(afresh))
+      expect(
+        kept.store.sqlite.prepare('SELECT count(*) FROM shortlists WHERE round > 1').pluck().get(),
+      ).toBeGreaterThanOrEqual(4)
+    } finally {
+      kept.close()
+      afresh.close()
+    }
+  })
+})

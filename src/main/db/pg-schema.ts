@@ -22,6 +22,7 @@ import {
   CLIENT_STATUS,
   CONTRACT_KIND,
   DWELLING_STATUS,
+  DWELLING_UNDER_WAY,
   DWELLING_TYPE,
   EXPORT_DETAIL,
   FLOW,
@@ -156,6 +157,11 @@ export const clients = pgTable(
   ],
 )
 
+/** The condition of `dwellings_underWay_idx`, as in ./schema.ts. */
+const dwellingUnderWay = sql.raw(
+  `status in (${DWELLING_UNDER_WAY.map((status) => `'${status}'`).join(', ')})`,
+)
+
 export const dwellings = pgTable(
   'dwellings',
   {
@@ -196,6 +202,9 @@ export const dwellings = pgTable(
     uniqueIndex('dwellings_address_quarterKey_idx').on(t.address, t.postcode, t.quarterKey),
     index('dwellings_quarterKey_corporationId_idx').on(t.quarterKey, t.corporationId),
     index('dwellings_status_idx').on(t.status),
+    index('dwellings_underWay_idx')
+      .on(t.complex, t.address, t.complexStopOverride)
+      .where(dwellingUnderWay),
   ],
 )
 

@@ -13,7 +13,14 @@ import { WIJK, type Wijk, type WijkFigureSource } from '../../shared/domain/voca
 import { WIJK_FIGURES_2018 } from '../../shared/domain/wijk-stock'
 import type { DbOrTx } from '../db/connection'
 import type { EligibilityContext } from '../domain/eligibility'
-import { allocations, corporations, dwellings, settings, wijkFigures } from '../db/schema'
+import {
+  allocations,
+  corporations,
+  dwellings,
+  dwellingUnderWay,
+  settings,
+  wijkFigures,
+} from '../db/schema'
 import {
   complexKey,
   DEFAULT_SPREADING_SETTINGS,
@@ -126,9 +133,6 @@ export function spreadingState(db: DbOrTx, today: Date): SpreadingState {
   }
 }
 
-/** Dwellings whose complex may still get a placement from them: shortlisted or offered. */
-const UNDER_WAY = ['in-voordracht', 'aangeboden'] as const
-
 /** The stop as eligibility needs it for these dwellings: which are stopped, which let through anyway. */
 export function complexStopContext(
   db: DbOrTx,
@@ -147,11 +151,7 @@ export function complexStopContext(
       : db.select(columns).from(dwellings).where(inArray(dwellings.id, dwellingIds)).all()
   const inBatch = new Set(dwellingIds)
   const pending = new Map<string, number>()
-  for (const d of db
-    .select(columns)
-    .from(dwellings)
-    .where(inArray(dwellings.status, [...UNDER_WAY]))
-    .all()) {
+  for (const d of db.select(columns).from(dwellings).where(dwellingUnderWay).all()) {
     if (inBatch.has(d.id)) continue
     const key = complexKey(d)
     pending.set(key, (pending.get(key) ?? 0) + 1)

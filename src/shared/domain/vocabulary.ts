@@ -86,6 +86,11 @@ export const DWELLING_STATUS = labelled({
   ingetrokken: 'Ingetrokken',
 })
 export type DwellingStatus = (typeof DWELLING_STATUS.keys)[number]
+/** Dwellings whose complex may still get a placement from them: shortlisted or offered. */
+export const DWELLING_UNDER_WAY = [
+  'in-voordracht',
+  'aangeboden',
+] as const satisfies DwellingStatus[]
 
 export const SUPPORT_INTENSITY = labelled({
   licht: 'Licht (ambulant, < 3 uur per week)',

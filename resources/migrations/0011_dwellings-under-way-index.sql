@@ -1,0 +1,1 @@
+CREATE INDEX `dwellings_underWay_idx` ON `dwellings` (`complex`,`address`,`complex_stop_override`) WHERE status in ('in-voordracht', 'aangeboden');

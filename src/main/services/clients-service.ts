@@ -1,4 +1,3 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns'
 import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import type {
@@ -21,16 +20,17 @@ import type { AuditEntry } from './audit'
 import { audited } from './audited'
 import { releaseFromShortlists } from './offers-service'
 import type { ServiceContext } from './context'
-import { localIsoDate } from '../../shared/domain/dates'
+import { calendarDaysSince, localIsoDate, utcMidnight } from '../../shared/domain/dates'
 
+/** The register's row as the screens read it: the wijk list parsed, the waiting time in days. */
 function withWaitingDays<T extends { registeredOn: string; excludedWijken: string }>(
   row: T,
-  today: Date,
+  todayUtc: number,
 ) {
   return {
     ...row,
     excludedWijken: wijkList(row.excludedWijken),
-    waitingDays: differenceInCalendarDays(today, parseISO(row.registeredOn)),
+    waitingDays: calendarDaysSince(row.registeredOn, todayUtc),
   }
 }
 
@@ -38,14 +38,17 @@ export function listClients(
   ctx: ServiceContext,
   filter: z.output<typeof ListClientsInput>,
 ): ClientRow[] {
-  const today = ctx.now()
-  return listClientRows(ctx.store.db, filter).map((row) => withWaitingDays(row, today))
+  const todayUtc = utcMidnight(ctx.now())
+  return listClientRows(ctx.store.db, filter).map((row) => withWaitingDays(row, todayUtc))
 }
 
 export function getClient(ctx: ServiceContext, id: number): ClientDetail {
   const row = findClientDetail(ctx.store.db, id)
   if (!row) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
-  return { ...withWaitingDays(row, ctx.now()), preferredWijken: wijkList(row.preferredWijken) }
+  return {
+    ...withWaitingDays(row, utcMidnight(ctx.now())),
+    preferredWijken: wijkList(row.preferredWijken),
+  }
 }
 
 export function saveClient(

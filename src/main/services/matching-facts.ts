@@ -25,7 +25,7 @@ import { listDwellingFacts } from '../repositories/dwellings'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
 import { complexStopContext, spreadingState, type SpreadingState } from './spreading-service'
-import { localIsoDate } from '../../shared/domain/dates'
+import { calendarDaysSince, localIsoDate, utcMidnight } from '../../shared/domain/dates'
 
 /** Open shortlists: made but not yet decided; a client on one is not free for another. */
 export const OPEN_SHORTLIST = ['concept', 'voorgedragen'] as const
@@ -173,15 +173,6 @@ function providerStandings(db: DbOrTx, today: Date): Map<number, ProviderStandin
   return standings
 }
 
-/**
- * Calendar days from an ISO date to today (negative when it lies ahead): what date-fns'
- * differenceInCalendarDays gives, without a Date per waiting client. Both are midnights in UTC
- * (Date.parse reads a bare ISO date as UTC), so no day is 23 or 25 hours long.
- */
-function calendarDaysSince(iso: string, todayUtc: number): number {
-  return Math.round((todayUtc - Date.parse(iso)) / 86_400_000)
-}
-
 /** Each target group's share of the allocations of the past year. */
 function recentShares(db: DbOrTx, today: Date): Map<TargetGroup, number> {
   const recent = db
@@ -202,7 +193,7 @@ function groupStandings(
 ): Map<TargetGroup, GroupStanding> {
   // Whole days summed, divided once: the same average whatever order the waiting list has.
   const totals = new Map<TargetGroup, { waiting: number; days: number }>()
-  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())
+  const todayUtc = utcMidnight(today)
   for (const client of waiting) {
     const t = totals.get(client.targetGroup) ?? { waiting: 0, days: 0 }
     t.days += calendarDaysSince(client.registeredOn, todayUtc)

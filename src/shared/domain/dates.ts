@@ -12,3 +12,17 @@ export function isoToDutchDay(iso: string): string {
   const [year, month, day] = iso.split('-')
   return `${day}-${month}-${year}`
 }
+
+/** Today's calendar day as a UTC midnight (ms), for calendarDaysSince. */
+export function utcMidnight(date: Date): number {
+  return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate())
+}
+
+/**
+ * Calendar days from an ISO date to today (negative when it lies ahead): what date-fns'
+ * differenceInCalendarDays gives, without a Date per row (tens of thousands of clients). Both are
+ * midnights in UTC (Date.parse reads a bare ISO date as UTC), so no day is 23 or 25 hours long.
+ */
+export function calendarDaysSince(iso: string, todayUtc: number): number {
+  return Math.round((todayUtc - Date.parse(iso)) / 86_400_000)
+}

@@ -8,6 +8,7 @@ import {
   type FullWidthCellKeyDownEvent,
   type GetRowIdParams,
   type GridApi,
+  type IRowNode,
   type ModelUpdatedEvent,
   type RowDoubleClickedEvent,
 } from 'ag-grid-community'
@@ -69,6 +70,8 @@ interface DataGridProps<T extends { id: number }> {
   loading?: boolean
   /** Text from a "Zoeken…" box: matches any column. */
   quickFilter?: string
+  /** Which rows to show (e.g. a status chosen beside the grid); filtered in the grid, not reloaded. */
+  rowFilter?: (row: T) => boolean
   /** `fill`: takes the remaining height and scrolls inside; `auto`: as tall as its rows (short lists). */
   height?: 'fill' | 'auto'
   noRowsText?: string
@@ -101,6 +104,7 @@ export function DataGrid<T extends { id: number }>({
   columns,
   loading = false,
   quickFilter,
+  rowFilter,
   height = 'fill',
   noRowsText = 'Geen rijen om te tonen',
   onDisplayedCountChange,
@@ -140,6 +144,19 @@ export function DataGrid<T extends { id: number }>({
     current.current = currentId
     showCurrent()
   }, [currentId, showCurrent])
+  // ag-grid asks these two on each filtering; the current rowFilter is read through a ref, so a
+  // new filter needs only onFilterChanged, not new grid options.
+  const filterRef = useRef(rowFilter)
+  useEffect(() => {
+    if (filterRef.current === rowFilter) return
+    filterRef.current = rowFilter
+    gridApi.current?.onFilterChanged()
+  }, [rowFilter])
+  const isExternalFilterPresent = useCallback(() => filterRef.current !== undefined, [])
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<T>) => node.data !== undefined && (filterRef.current?.(node.data) ?? true),
+    [],
+  )
   const reportCount = useCallback(
     (event: ModelUpdatedEvent<T>) => onDisplayedCountChange?.(event.api.getDisplayedRowCount()),
     [onDisplayedCountChange],
@@ -204,6 +221,8 @@ export function DataGrid<T extends { id: number }>({
         getRowId={getRowId}
         loading={loading && !rows}
         quickFilterText={quickFilter}
+        isExternalFilterPresent={isExternalFilterPresent}
+        doesExternalFilterPass={doesExternalFilterPass}
         domLayout={height === 'auto' ? 'autoHeight' : 'normal'}
         // Screen readers read rows in DOM order; keep it equal to what is on screen.
         ensureDomOrder

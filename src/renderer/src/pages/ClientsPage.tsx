@@ -17,6 +17,7 @@ import { ErrorAlert, SuccessMessage } from '../components/Messages'
 import { OpenRowHint } from '../components/OpenRowHint'
 import { PageHeader } from '../components/PageHeader'
 import { formatHousehold } from '../format'
+import { useClientRows } from '../hooks/use-client-rows'
 import { useDataVersion } from '../hooks/data-version'
 import { useApi } from '../hooks/use-api'
 import { AMBITION_DAYS, isOverdue } from '../waiting-time'
@@ -67,7 +68,7 @@ type Open = { id?: number } | undefined
 export function ClientsPage() {
   // Officers look for candidates among the waiting clients; the other statuses are one choice away.
   const [status, setStatus] = useState<StatusChoice>('wachtend')
-  const clients = useApi(() => client.clients.list(status ? { status } : {}), [status])
+  const clients = useClientRows(status)
   const careProviders = useApi(() => client.partners.listCareProviders(), [])
   const { refreshAll } = useDataVersion()
   const [search, setSearch] = useState('')
@@ -127,16 +128,12 @@ export function ClientsPage() {
         </div>
         <SearchBox value={search} onChange={setSearch} label="Zoeken in kandidaten" />
         <OpenRowHint what="kandidaat openen" />
-        <RowCount
-          shown={shown}
-          total={clients.data?.length}
-          singular="kandidaat"
-          plural="kandidaten"
-        />
+        <RowCount shown={shown} total={clients.total} singular="kandidaat" plural="kandidaten" />
       </div>
       <DataGrid
         label={status ? `Kandidaten met status ${CLIENT_STATUS.label(status)}` : 'Kandidaten'}
-        rows={clients.data}
+        rows={clients.rows}
+        rowFilter={clients.filter}
         columns={columns}
         loading={clients.loading}
         quickFilter={search}

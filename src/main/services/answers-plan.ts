@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { DbOrTx } from '../db/connection'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
 import {
@@ -7,6 +7,7 @@ import {
   type DwellingPlan,
 } from '../domain/answer-decision'
 import type { AnswerFileMeta, AnswerRow } from '../excel/answer-reader'
+import { currentRoundOf } from '../repositories/shortlists'
 
 export type { AnswerStep, DwellingPlan } from '../domain/answer-decision'
 
@@ -56,12 +57,7 @@ function readDwellingAnswer(
     .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
     .where(eq(shortlistCandidates.shortlistId, shortlist.id))
     .all()
-  const current = db
-    .select({ round: shortlists.round, status: shortlists.status })
-    .from(shortlists)
-    .where(eq(shortlists.dwellingId, dwelling.id))
-    .orderBy(desc(shortlists.round))
-    .get()
+  const current = currentRoundOf(db, dwelling.id)
   return { ...facts, candidates, current }
 }
 

@@ -26,10 +26,16 @@ import {
   statusAfterDecline,
 } from '../domain/offer-rules'
 import { DWELLING_RULES, OFFER_RULES } from '../domain/workflow'
+import { findOffer } from '../repositories/offers'
+import {
+  countOpenCandidates,
+  OPEN_SHORTLIST,
+  openRoundIdsOf,
+  roundOfCandidate,
+} from '../repositories/shortlists'
 import { audit, auditMany, type AuditEntry } from './audit'
 import { audited } from './audited'
 import type { ServiceContext } from './context'
-import { OPEN_SHORTLIST } from './matching-facts'
 import { closeRound, noNewRound, step } from './shortlists-service'
 import {
   isoDay,
@@ -40,7 +46,7 @@ import {
 } from './workflow-steps'
 
 function openOffer(tx: Tx, offerId: number, step: OfferStep) {
-  const offer = tx.select().from(offers).where(eq(offers.id, offerId)).get()
+  const offer = findOffer(tx, offerId)
   if (!offer) throw new ApiError('not-found', 'Deze aanbieding bestaat niet (meer)')
   requireStep(OFFER_RULES, step, offer)
   const client = tx.select().from(clients).where(eq(clients.id, offer.clientId)).get()!
@@ -166,11 +172,7 @@ export function declineOffer(
       )
     }
 
-    const { shortlistId } = tx
-      .select({ shortlistId: shortlistCandidates.shortlistId })
-      .from(shortlistCandidates)
-      .where(eq(shortlistCandidates.id, offer.candidateId))
-      .get()!
+    const shortlistId = roundOfCandidate(tx, offer.candidateId)
     const free = reopenForCorporation(ctx, tx, shortlistId, offer.dwellingId)
     if (free.length > 0) return { dwellingId: offer.dwellingId, events: [] }
     // No reserve left: the round stays "gekozen" and the dwelling goes round again.
@@ -293,16 +295,7 @@ export function releaseFromShortlists(
       .set({ decision: 'geen-match', decisionReason: 'ingetrokken', decisionText: why })
       .where(eq(shortlistCandidates.id, row.candidateId))
       .run()
-    const left = tx
-      .select({ id: shortlistCandidates.id })
-      .from(shortlistCandidates)
-      .where(
-        and(
-          eq(shortlistCandidates.shortlistId, row.shortlistId),
-          eq(shortlistCandidates.decision, 'open'),
-        ),
-      )
-      .all()
+    const left = countOpenCandidates(tx, row.shortlistId)
     audit(tx, ctx, {
       action: 'shortlist:clientWithdrawn',
       entityType: 'dwelling',
@@ -310,7 +303,7 @@ export function releaseFromShortlists(
       summary: `Kandidaat van de voordracht gehaald: ${why}`,
       details: { clientId, shortlistId: row.shortlistId },
     })
-    if (left.length === 0)
+    if (left === 0)
       auditMany(
         tx,
         ctx,
@@ -329,17 +322,7 @@ export function withdrawDwelling(
     if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
     requireStep(DWELLING_RULES, 'withdraw', dwelling)
     const today = isoDay(ctx.now())
-    const open = tx
-      .select({ id: shortlists.id })
-      .from(shortlists)
-      .where(
-        and(
-          eq(shortlists.dwellingId, dwelling.id),
-          inArray(shortlists.status, [...OPEN_SHORTLIST]),
-        ),
-      )
-      .all()
-      .map((s) => s.id)
+    const open = openRoundIdsOf(tx, dwelling.id)
     if (open.length > 0) {
       const freed = tx
         .select({ clientId: shortlistCandidates.clientId })

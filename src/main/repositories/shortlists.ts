@@ -87,6 +87,27 @@ export function roundOfCandidate(db: DbOrTx, candidateId: number): number {
     .get()!.shortlistId
 }
 
+/** Where these clients still stand open on an open round. */
+export function openCandidacies(db: DbOrTx, clientIds: number[]) {
+  return db
+    .select({
+      candidateId: shortlistCandidates.id,
+      clientId: shortlistCandidates.clientId,
+      shortlistId: shortlists.id,
+      dwellingId: shortlists.dwellingId,
+    })
+    .from(shortlistCandidates)
+    .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
+    .where(
+      and(
+        inArray(shortlistCandidates.clientId, clientIds),
+        eq(shortlistCandidates.decision, 'open'),
+        inArray(shortlists.status, [...OPEN_SHORTLIST]),
+      ),
+    )
+    .all()
+}
+
 /** Per client, on how many open shortlists they are still open. */
 export function openShortlistCounts(db: DbOrTx): Map<number, number> {
   const rows = db

@@ -29,7 +29,7 @@ import { DWELLING_RULES, OFFER_RULES } from '../domain/workflow'
 import { findOffer } from '../repositories/offers'
 import {
   countOpenCandidates,
-  OPEN_SHORTLIST,
+  openCandidacies,
   openRoundIdsOf,
   roundOfCandidate,
 } from '../repositories/shortlists'
@@ -213,22 +213,10 @@ function reopenForCorporation(
     .all()
   // A reserve who meanwhile stands on another open round is not free: one open round at a time.
   const elsewhere = new Set(
-    tx
-      .select({ clientId: shortlistCandidates.clientId })
-      .from(shortlistCandidates)
-      .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
-      .where(
-        and(
-          inArray(
-            shortlistCandidates.clientId,
-            reserves.map((r) => r.clientId),
-          ),
-          eq(shortlistCandidates.decision, 'open'),
-          inArray(shortlists.status, [...OPEN_SHORTLIST]),
-        ),
-      )
-      .all()
-      .map((c) => c.clientId),
+    openCandidacies(
+      tx,
+      reserves.map((r) => r.clientId),
+    ).map((c) => c.clientId),
   )
   const free = reserves.filter((r) => r.status === 'wachtend' && !elsewhere.has(r.clientId))
   for (const gone of reserves.filter((r) => !free.includes(r))) {
@@ -274,23 +262,7 @@ export function releaseFromShortlists(
   clientId: number,
   why: string,
 ): void {
-  const rows = tx
-    .select({
-      candidateId: shortlistCandidates.id,
-      shortlistId: shortlists.id,
-      dwellingId: shortlists.dwellingId,
-    })
-    .from(shortlistCandidates)
-    .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
-    .where(
-      and(
-        eq(shortlistCandidates.clientId, clientId),
-        eq(shortlistCandidates.decision, 'open'),
-        inArray(shortlists.status, [...OPEN_SHORTLIST]),
-      ),
-    )
-    .all()
-  for (const row of rows) {
+  for (const row of openCandidacies(tx, [clientId])) {
     tx.update(shortlistCandidates)
       .set({ decision: 'geen-match', decisionReason: 'ingetrokken', decisionText: why })
       .where(eq(shortlistCandidates.id, row.candidateId))

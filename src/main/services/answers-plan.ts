@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm'
 import type { DbOrTx } from '../db/connection'
-import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
+import { clients, dwellings, shortlistCandidates } from '../db/schema'
 import {
   decideDwellingAnswer,
   type DwellingAnswerFacts,
   type DwellingPlan,
 } from '../domain/answer-decision'
 import type { AnswerFileMeta, AnswerRow } from '../excel/answer-reader'
-import { currentRoundOf } from '../repositories/shortlists'
+import { currentRoundOf, findShortlist } from '../repositories/shortlists'
 
 export type { AnswerStep, DwellingPlan } from '../domain/answer-decision'
 
@@ -31,18 +31,7 @@ function readDwellingAnswer(
           .from(dwellings)
           .where(eq(dwellings.id, id))
           .get()
-  const shortlist = sent
-    ? db
-        .select({
-          id: shortlists.id,
-          dwellingId: shortlists.dwellingId,
-          status: shortlists.status,
-          presentedAt: shortlists.presentedAt,
-        })
-        .from(shortlists)
-        .where(eq(shortlists.id, sent.shortlistId))
-        .get()
-    : undefined
+  const shortlist = sent ? findShortlist(db, sent.shortlistId) : undefined
   const facts = { corporationId: meta.corporationId, sent, dwelling, shortlist }
   if (!dwelling || !shortlist || shortlist.dwellingId !== dwelling.id)
     return { ...facts, candidates: [], current: undefined }

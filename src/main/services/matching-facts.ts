@@ -22,29 +22,11 @@ import {
 } from '../domain/ranking'
 import { clientFactColumns, listClientFacts, wijkList } from '../repositories/clients'
 import { dwellingFactColumns, listDwellingFacts } from '../repositories/dwellings'
+import { OPEN_SHORTLIST, openShortlistCounts } from '../repositories/shortlists'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
 import { complexStopContext, spreadingState, type SpreadingState } from './spreading-service'
 import { localIsoDate } from '../../shared/domain/dates'
-
-/** Open shortlists: made but not yet decided; a client on one is not free for another. */
-export const OPEN_SHORTLIST = ['concept', 'voorgedragen'] as const
-
-export function openShortlistCounts(db: DbOrTx): Map<number, number> {
-  const rows = db
-    .select({ clientId: shortlistCandidates.clientId, n: sql<number>`count(*)` })
-    .from(shortlistCandidates)
-    .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
-    .where(
-      and(
-        inArray(shortlists.status, [...OPEN_SHORTLIST]),
-        eq(shortlistCandidates.decision, 'open'),
-      ),
-    )
-    .groupBy(shortlistCandidates.clientId)
-    .all()
-  return new Map(rows.map((r) => [r.clientId, r.n]))
-}
 
 /**
  * Copies a row's values into a new object one key at a time, in the order of `keys`: every fact of

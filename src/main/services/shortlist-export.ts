@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
@@ -18,6 +18,7 @@ import { fileNamePart } from '../excel/naming'
 import { EXPORT_CLIENT_COLUMNS, type ExportCandidate } from '../excel/shortlist-fields'
 import { writeShortlistWorkbook } from '../excel/shortlist-writer'
 import { columnsFor } from '../repositories/columns'
+import { roundDeclinedOn } from '../repositories/offers'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
 import { recordExport } from './export-log'
@@ -49,12 +50,6 @@ function presentedRounds(db: DbOrTx, input: Input) {
 }
 
 const supportProviders = alias(careProviders, 'support_providers')
-
-/** The day the client chosen in a round declined the offer (the round then went back), or null. */
-export const roundDeclinedOn = sql<string | null>`(
-  SELECT max(o.responded_on) FROM offers o
-  JOIN shortlist_candidates declined ON declined.id = o.candidate_id
-  WHERE declined.shortlist_id = ${shortlists.id} AND o.outcome = 'geweigerd')`
 
 /**
  * The candidates still open on those rounds, with exactly the columns of ExportCandidate (the

@@ -1,54 +1,47 @@
-import type {
-  ClientStatus,
-  DwellingType,
-  Flow,
-  SuitableFor,
-  SupportIntensity,
-  TargetGroup,
-  Wijk,
-} from '../../shared/domain/vocabulary'
+import type { ClientFields } from '../../shared/domain/client-input'
+import type { DwellingFields } from '../../shared/domain/dwelling-input'
+import type { ClientStatus, Wijk } from '../../shared/domain/vocabulary'
+
+/** A field as the register keeps it: always there, null when not given. */
+type Kept<F> = { [K in keyof F]-?: Exclude<F[K], undefined> }
+
+/** The client's fields matching never reads; every other field of the definition is a fact. */
+export const CLIENT_FIELDS_NOT_FOR_MATCHING = ['name', 'notes', 'supportMonths'] as const
 
 /** What matching knows of a client: plain data, no database types. */
-export interface ClientFacts {
+export type ClientFacts = Kept<
+  Omit<
+    ClientFields,
+    (typeof CLIENT_FIELDS_NOT_FOR_MATCHING)[number] | 'preferredWijken' | 'excludedWijken'
+  >
+> & {
   id: number
-  code: string
   careProviderId: number
-  targetGroup: TargetGroup
-  flow: Flow
-  registeredOn: string
-  adults: number
-  children: number
-  birthYear: number
-  maxRent: number
-  minRooms: number
-  needsGroundFloorOrLift: boolean
-  needsWheelchair: boolean
-  needsLowStimulus: boolean
   preferredWijken: readonly Wijk[]
   excludedWijken: readonly Wijk[]
-  exclusionForSafety: boolean
-  supportIntensity: SupportIntensity | null
   status: ClientStatus
   /** Shortlists not yet decided on which this client stands. */
   openShortlists: number
 }
 
+/**
+ * The dwelling's fields matching never reads (the address only for the complex key); every other
+ * field of the definition is a fact.
+ */
+export const DWELLING_FIELDS_NOT_FOR_MATCHING = [
+  'postcode',
+  'buurt',
+  'serviceCosts',
+  'availableFrom',
+  'remarks',
+] as const
+
 /** What matching knows of a dwelling. */
-export interface DwellingFacts {
+export type DwellingFacts = Kept<
+  Omit<DwellingFields, (typeof DWELLING_FIELDS_NOT_FOR_MATCHING)[number] | 'address'>
+> & {
   id: number
   corporationId: number
-  wijk: Wijk
-  complex: string | null
-  type: DwellingType
-  selfContained: boolean
-  rooms: number
-  floor: number
-  hasLift: boolean
-  wheelchairAccessible: boolean
-  lowStimulus: boolean
-  netRent: number
-  suitableFor: SuitableFor
-  flipPossible: boolean
   /** Kept for instroom by the quarter batch, to stay on the year's instroom trajectory. */
   reservedForInstroom?: boolean
 }

@@ -1,4 +1,5 @@
 import { isoToDutchDay } from '../../shared/domain/dates'
+import type { clients } from '../db/schema'
 import {
   COARSE_GROUP,
   FLOW,
@@ -7,18 +8,41 @@ import {
   WIJK,
   type CoarseGroup,
   type ExportDetail,
-  type Flow,
-  type SupportIntensity,
-  type TargetGroup,
   type Wijk,
 } from '../../shared/domain/vocabulary'
 
 /**
- * What a corporation gets to see of a presented candidate (domain.md §5: only what it needs to
- * judge the match for its own dwelling). The loader selects exactly these columns; a name, notes,
- * the registration date, preferences and the scores are never even read for an export.
+ * The client's own columns a corporation gets to see of a presented candidate (domain.md §5: only
+ * what it needs to judge the match for its own dwelling), named here only: the loader selects
+ * exactly these. A name, notes, the registration date, preferences and the scores are never even
+ * read for an export.
  */
-export interface ExportCandidate {
+export const EXPORT_CLIENT_COLUMNS = {
+  code: true,
+  adults: true,
+  children: true,
+  /** Read only to derive the age band; the year itself is never written. */
+  birthYear: true,
+  /** Read to derive the coarse group; written as such only at the 'uitgebreid' level. */
+  targetGroup: true,
+  flow: true,
+  supportIntensity: true,
+  supportMonths: true,
+  /** The begeleider the corporation can call (a professional's work contact). */
+  supportContactName: true,
+  supportContactPhone: true,
+  supportContactEmail: true,
+  minRooms: true,
+  needsGroundFloorOrLift: true,
+  needsWheelchair: true,
+  needsLowStimulus: true,
+} as const satisfies Partial<Record<keyof typeof clients.$inferSelect, true>>
+
+/** A presented candidate as the export reads it: the dwelling and round, then the client's columns. */
+export interface ExportCandidate extends Pick<
+  typeof clients.$inferSelect,
+  keyof typeof EXPORT_CLIENT_COLUMNS
+> {
   dwellingId: number
   address: string
   wijk: Wijk
@@ -27,27 +51,9 @@ export interface ExportCandidate {
   /** When the client the corporation chose in this round declined the offer; null otherwise. */
   declinedOn: string | null
   position: number
-  code: string
-  adults: number
-  children: number
-  /** Read only to derive the age band; the year itself is never written. */
-  birthYear: number
-  /** Read to derive the coarse group; written as such only at the 'uitgebreid' level. */
-  targetGroup: TargetGroup
-  flow: Flow
   /** The registering provider: written only at the 'uitgebreid' level. */
   careProvider: string
   supportProvider: string | null
-  supportIntensity: SupportIntensity | null
-  supportMonths: number | null
-  /** The begeleider the corporation can call (a professional's work contact). */
-  supportContactName: string | null
-  supportContactPhone: string | null
-  supportContactEmail: string | null
-  minRooms: number
-  needsGroundFloorOrLift: boolean
-  needsWheelchair: boolean
-  needsLowStimulus: boolean
 }
 
 export type ExportValue = string | number | null

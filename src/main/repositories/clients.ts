@@ -9,6 +9,7 @@ import {
 import type { ClientStatus, Wijk } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
 import { careProviders, clients } from '../db/schema'
+import { CLIENT_FIELDS_NOT_FOR_MATCHING } from '../domain/facts'
 import { columnsFor, everyField, fieldsExcept } from './columns'
 
 const table = getTableColumns(clients)
@@ -46,7 +47,7 @@ export const clientFactColumns = {
   status: clients.status,
   ...columnsFor(
     table,
-    fieldsExcept(everyField(ClientFieldsSchema), ['name', 'notes', 'supportMonths']),
+    fieldsExcept(everyField(ClientFieldsSchema), CLIENT_FIELDS_NOT_FOR_MATCHING),
   ),
 }
 

@@ -3,6 +3,7 @@ import { DWELLING_ROW_FIELDS, DwellingFieldsSchema } from '../../shared/domain/d
 import type { QuarterKey } from '../../shared/domain/quarter'
 import type { DbOrTx } from '../db/connection'
 import { corporations, dwellings } from '../db/schema'
+import { DWELLING_FIELDS_NOT_FOR_MATCHING } from '../domain/facts'
 import { columnsFor, everyField, fieldsExcept } from './columns'
 
 const table = getTableColumns(dwellings)
@@ -40,13 +41,7 @@ export const dwellingFactColumns = {
   reservedForInstroom: dwellings.reservedForInstroom,
   ...columnsFor(
     table,
-    fieldsExcept(everyField(DwellingFieldsSchema), [
-      'postcode',
-      'buurt',
-      'serviceCosts',
-      'availableFrom',
-      'remarks',
-    ]),
+    fieldsExcept(everyField(DwellingFieldsSchema), DWELLING_FIELDS_NOT_FOR_MATCHING),
   ),
 }
 

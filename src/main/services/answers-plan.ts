@@ -1,12 +1,13 @@
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { DbOrTx } from '../db/connection'
-import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
+import { clients, dwellings, shortlistCandidates } from '../db/schema'
 import {
   decideDwellingAnswer,
   type DwellingAnswerFacts,
   type DwellingPlan,
 } from '../domain/answer-decision'
 import type { AnswerFileMeta, AnswerRow } from '../excel/answer-reader'
+import { currentRoundOf, findShortlist } from '../repositories/shortlists'
 
 export type { AnswerStep, DwellingPlan } from '../domain/answer-decision'
 
@@ -30,18 +31,7 @@ function readDwellingAnswer(
           .from(dwellings)
           .where(eq(dwellings.id, id))
           .get()
-  const shortlist = sent
-    ? db
-        .select({
-          id: shortlists.id,
-          dwellingId: shortlists.dwellingId,
-          status: shortlists.status,
-          presentedAt: shortlists.presentedAt,
-        })
-        .from(shortlists)
-        .where(eq(shortlists.id, sent.shortlistId))
-        .get()
-    : undefined
+  const shortlist = sent ? findShortlist(db, sent.shortlistId) : undefined
   const facts = { corporationId: meta.corporationId, sent, dwelling, shortlist }
   if (!dwelling || !shortlist || shortlist.dwellingId !== dwelling.id)
     return { ...facts, candidates: [], current: undefined }
@@ -56,12 +46,7 @@ function readDwellingAnswer(
     .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
     .where(eq(shortlistCandidates.shortlistId, shortlist.id))
     .all()
-  const current = db
-    .select({ round: shortlists.round, status: shortlists.status })
-    .from(shortlists)
-    .where(eq(shortlists.dwellingId, dwelling.id))
-    .orderBy(desc(shortlists.round))
-    .get()
+  const current = currentRoundOf(db, dwelling.id)
   return { ...facts, candidates, current }
 }
 

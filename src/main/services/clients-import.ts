@@ -20,27 +20,17 @@ export interface ClientsPlan {
   unchanged: number
 }
 
-/** The template's columns as stored: the wijk lists as JSON text, absent support facts as null. */
-function stored(data: ClientInput) {
-  return {
-    code: data.code,
-    targetGroup: data.targetGroup,
-    flow: data.flow,
-    registeredOn: data.registeredOn,
-    adults: data.adults,
-    children: data.children,
-    birthYear: data.birthYear,
-    maxRent: data.maxRent,
-    minRooms: data.minRooms,
-    needsGroundFloorOrLift: data.needsGroundFloorOrLift,
-    needsWheelchair: data.needsWheelchair,
-    needsLowStimulus: data.needsLowStimulus,
-    preferredWijken: JSON.stringify(data.preferredWijken),
-    excludedWijken: JSON.stringify(data.excludedWijken),
-    exclusionForSafety: data.exclusionForSafety,
-    supportIntensity: data.supportIntensity ?? null,
-    supportMonths: data.supportMonths ?? null,
-  } satisfies Record<ClientTemplateField, unknown>
+/**
+ * The template's columns as stored: lists as JSON text (how the table keeps every list), an
+ * absent value as null. Built from the column list, so a new template column needs no line here.
+ */
+function stored(data: ClientInput): Pick<typeof clients.$inferInsert, ClientTemplateField> {
+  const row: Record<string, unknown> = {}
+  for (const field of FIELDS) {
+    const value = data[field]
+    row[field] = Array.isArray(value) ? JSON.stringify(value) : (value ?? null)
+  }
+  return row as Pick<typeof clients.$inferInsert, ClientTemplateField>
 }
 
 /**

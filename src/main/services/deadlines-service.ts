@@ -6,9 +6,9 @@ import { corporations, dwellings, offers, shortlistCandidates, shortlists } from
 import { addWorkingDays, ageingOf, workingDaysLate } from '../domain/deadlines'
 import { fileNamePart } from '../excel/naming'
 import { writeReminderWorkbook } from '../excel/reminder-writer'
+import { roundDeclinedOn } from '../repositories/offers'
 import type { ServiceContext } from './context'
 import { recordExport } from './export-log'
-import { roundDeclinedOn } from './shortlist-export'
 import { getSettings } from './planning-service'
 
 /**

@@ -26,10 +26,16 @@ import {
   statusAfterDecline,
 } from '../domain/offer-rules'
 import { DWELLING_RULES, OFFER_RULES } from '../domain/workflow'
+import { findOffer } from '../repositories/offers'
+import {
+  countOpenCandidates,
+  openCandidacies,
+  openRoundIdsOf,
+  roundOfCandidate,
+} from '../repositories/shortlists'
 import { audit, auditMany, type AuditEntry } from './audit'
 import { audited } from './audited'
 import type { ServiceContext } from './context'
-import { OPEN_SHORTLIST } from './matching-facts'
 import { closeRound, noNewRound, step } from './shortlists-service'
 import {
   isoDay,
@@ -40,7 +46,7 @@ import {
 } from './workflow-steps'
 
 function openOffer(tx: Tx, offerId: number, step: OfferStep) {
-  const offer = tx.select().from(offers).where(eq(offers.id, offerId)).get()
+  const offer = findOffer(tx, offerId)
   if (!offer) throw new ApiError('not-found', 'Deze aanbieding bestaat niet (meer)')
   requireStep(OFFER_RULES, step, offer)
   const client = tx.select().from(clients).where(eq(clients.id, offer.clientId)).get()!
@@ -166,11 +172,7 @@ export function declineOffer(
       )
     }
 
-    const { shortlistId } = tx
-      .select({ shortlistId: shortlistCandidates.shortlistId })
-      .from(shortlistCandidates)
-      .where(eq(shortlistCandidates.id, offer.candidateId))
-      .get()!
+    const shortlistId = roundOfCandidate(tx, offer.candidateId)
     const free = reopenForCorporation(ctx, tx, shortlistId, offer.dwellingId)
     if (free.length > 0) return { dwellingId: offer.dwellingId, events: [] }
     // No reserve left: the round stays "gekozen" and the dwelling goes round again.
@@ -211,22 +213,10 @@ function reopenForCorporation(
     .all()
   // A reserve who meanwhile stands on another open round is not free: one open round at a time.
   const elsewhere = new Set(
-    tx
-      .select({ clientId: shortlistCandidates.clientId })
-      .from(shortlistCandidates)
-      .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
-      .where(
-        and(
-          inArray(
-            shortlistCandidates.clientId,
-            reserves.map((r) => r.clientId),
-          ),
-          eq(shortlistCandidates.decision, 'open'),
-          inArray(shortlists.status, [...OPEN_SHORTLIST]),
-        ),
-      )
-      .all()
-      .map((c) => c.clientId),
+    openCandidacies(
+      tx,
+      reserves.map((r) => r.clientId),
+    ).map((c) => c.clientId),
   )
   const free = reserves.filter((r) => r.status === 'wachtend' && !elsewhere.has(r.clientId))
   for (const gone of reserves.filter((r) => !free.includes(r))) {
@@ -272,37 +262,12 @@ export function releaseFromShortlists(
   clientId: number,
   why: string,
 ): void {
-  const rows = tx
-    .select({
-      candidateId: shortlistCandidates.id,
-      shortlistId: shortlists.id,
-      dwellingId: shortlists.dwellingId,
-    })
-    .from(shortlistCandidates)
-    .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
-    .where(
-      and(
-        eq(shortlistCandidates.clientId, clientId),
-        eq(shortlistCandidates.decision, 'open'),
-        inArray(shortlists.status, [...OPEN_SHORTLIST]),
-      ),
-    )
-    .all()
-  for (const row of rows) {
+  for (const row of openCandidacies(tx, [clientId])) {
     tx.update(shortlistCandidates)
       .set({ decision: 'geen-match', decisionReason: 'ingetrokken', decisionText: why })
       .where(eq(shortlistCandidates.id, row.candidateId))
       .run()
-    const left = tx
-      .select({ id: shortlistCandidates.id })
-      .from(shortlistCandidates)
-      .where(
-        and(
-          eq(shortlistCandidates.shortlistId, row.shortlistId),
-          eq(shortlistCandidates.decision, 'open'),
-        ),
-      )
-      .all()
+    const left = countOpenCandidates(tx, row.shortlistId)
     audit(tx, ctx, {
       action: 'shortlist:clientWithdrawn',
       entityType: 'dwelling',
@@ -310,7 +275,7 @@ export function releaseFromShortlists(
       summary: `Kandidaat van de voordracht gehaald: ${why}`,
       details: { clientId, shortlistId: row.shortlistId },
     })
-    if (left.length === 0)
+    if (left === 0)
       auditMany(
         tx,
         ctx,
@@ -329,17 +294,7 @@ export function withdrawDwelling(
     if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
     requireStep(DWELLING_RULES, 'withdraw', dwelling)
     const today = isoDay(ctx.now())
-    const open = tx
-      .select({ id: shortlists.id })
-      .from(shortlists)
-      .where(
-        and(
-          eq(shortlists.dwellingId, dwelling.id),
-          inArray(shortlists.status, [...OPEN_SHORTLIST]),
-        ),
-      )
-      .all()
-      .map((s) => s.id)
+    const open = openRoundIdsOf(tx, dwelling.id)
     if (open.length > 0) {
       const freed = tx
         .select({ clientId: shortlistCandidates.clientId })

@@ -3,7 +3,8 @@ import type { ConceptList, PresentPlan, PresentResult, PresentScope } from '../.
 import { ApiError } from '../../shared/api'
 import { parseQuarter } from '../../shared/domain/quarter'
 import type { DbOrTx } from '../db/connection'
-import { corporations, dwellings, shortlistCandidates, shortlists } from '../db/schema'
+import { corporations, dwellings, shortlists } from '../db/schema'
+import { countOpenCandidates } from '../repositories/shortlists'
 import type { AuditEntry } from './audit'
 import { audited, eventsOf } from './audited'
 import type { ServiceContext } from './context'
@@ -83,16 +84,7 @@ function conceptLists(db: DbOrTx, scope: PresentScope): ConceptList[] {
     .all()
   return rows.map((row) => ({
     ...row,
-    candidates: db
-      .select({ id: shortlistCandidates.id })
-      .from(shortlistCandidates)
-      .where(
-        and(
-          eq(shortlistCandidates.shortlistId, row.shortlistId),
-          eq(shortlistCandidates.decision, 'open'),
-        ),
-      )
-      .all().length,
+    candidates: countOpenCandidates(db, row.shortlistId),
     unavailable: unavailableCandidates(db, row.shortlistId),
   }))
 }

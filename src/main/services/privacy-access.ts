@@ -14,7 +14,8 @@ import {
 import { timeline } from './audit'
 import { recordExport } from './export-log'
 import type { ServiceContext } from './context'
-import { candidateDecisionColumns, offerOutcomeColumns } from '../repositories/shortlists'
+import { offerOutcomeColumns } from '../repositories/offers'
+import { candidateDecisionColumns } from '../repositories/shortlists'
 
 /**
  * The right of access (AVG art. 15): everything the app holds on one client, as JSON, so it is

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import type { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
@@ -15,8 +15,10 @@ import {
 } from '../db/schema'
 import { addWorkingDays } from '../domain/deadlines'
 import { fileNamePart } from '../excel/naming'
-import type { ExportCandidate } from '../excel/shortlist-fields'
+import { EXPORT_CLIENT_COLUMNS, type ExportCandidate } from '../excel/shortlist-fields'
 import { writeShortlistWorkbook } from '../excel/shortlist-writer'
+import { columnsFor } from '../repositories/columns'
+import { roundDeclinedOn } from '../repositories/offers'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
 import { recordExport } from './export-log'
@@ -49,15 +51,9 @@ function presentedRounds(db: DbOrTx, input: Input) {
 
 const supportProviders = alias(careProviders, 'support_providers')
 
-/** The day the client chosen in a round declined the offer (the round then went back), or null. */
-export const roundDeclinedOn = sql<string | null>`(
-  SELECT max(o.responded_on) FROM offers o
-  JOIN shortlist_candidates declined ON declined.id = o.candidate_id
-  WHERE declined.shortlist_id = ${shortlists.id} AND o.outcome = 'geweigerd')`
-
 /**
- * The candidates still open on those rounds, with exactly the columns of ExportCandidate: what is
- * not selected here cannot end up in the file.
+ * The candidates still open on those rounds, with exactly the columns of ExportCandidate (the
+ * client's from EXPORT_CLIENT_COLUMNS): what is not selected here cannot end up in the file.
  */
 function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[] {
   return db
@@ -69,23 +65,9 @@ function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[]
       round: shortlists.round,
       declinedOn: roundDeclinedOn,
       position: shortlistCandidates.position,
-      code: clients.code,
-      adults: clients.adults,
-      children: clients.children,
-      birthYear: clients.birthYear,
-      targetGroup: clients.targetGroup,
-      flow: clients.flow,
       careProvider: careProviders.name,
       supportProvider: supportProviders.name,
-      supportIntensity: clients.supportIntensity,
-      supportMonths: clients.supportMonths,
-      supportContactName: clients.supportContactName,
-      supportContactPhone: clients.supportContactPhone,
-      supportContactEmail: clients.supportContactEmail,
-      minRooms: clients.minRooms,
-      needsGroundFloorOrLift: clients.needsGroundFloorOrLift,
-      needsWheelchair: clients.needsWheelchair,
-      needsLowStimulus: clients.needsLowStimulus,
+      ...columnsFor(getTableColumns(clients), EXPORT_CLIENT_COLUMNS),
     })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))

@@ -24,13 +24,14 @@ import { compareCandidates } from '../domain/shortlist-batch'
 import { scoreTotal, waitingDays } from '../domain/ranking'
 import { DWELLING_RULES, nextSteps, OFFER_RULES, ROUND_RULES } from '../domain/workflow'
 import type { ServiceContext } from './context'
+import { eligibilityContext, loadClientFacts, loadDwellingFacts } from './matching-facts'
+import { offerOutcomeColumns } from '../repositories/offers'
 import {
   OPEN_SHORTLIST,
-  eligibilityContext,
-  loadClientFacts,
-  loadDwellingFacts,
-} from './matching-facts'
-import { candidateDecisionColumns, offerOutcomeColumns } from '../repositories/shortlists'
+  candidateDecisionColumns,
+  currentRoundOf,
+  roundsOf,
+} from '../repositories/shortlists'
 import { waitingState } from './waiting-state'
 
 /** What the Voordrachten screen lists: a quarter's dwellings with their latest round. */
@@ -113,12 +114,7 @@ export function dwellingMatching(
     .get()
   if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
   const today = ctx.now()
-  const rounds = db
-    .select()
-    .from(shortlists)
-    .where(eq(shortlists.dwellingId, dwellingId))
-    .orderBy(desc(shortlists.round))
-    .all()
+  const rounds = roundsOf(db, dwellingId)
   const candidates = rounds.length
     ? db
         .select({
@@ -184,12 +180,7 @@ export function dwellingMatching(
 
 /** How many were eligible when the dwelling's latest round was made. */
 function latestPool(db: DbOrTx, dwellingId: number): number | undefined {
-  return db
-    .select({ pool: shortlists.eligiblePoolSize })
-    .from(shortlists)
-    .where(eq(shortlists.dwellingId, dwellingId))
-    .orderBy(desc(shortlists.round))
-    .get()?.pool
+  return currentRoundOf(db, dwellingId)?.eligiblePoolSize
 }
 
 /**

@@ -10,6 +10,7 @@ import { offerDateProblem } from '../domain/offer-rules'
 import { scoreCandidate } from '../domain/ranking'
 import type { ShortNote } from '../domain/shortlist-batch'
 import { ROUND_RULES } from '../domain/workflow'
+import { findShortlist, openCandidates } from '../repositories/shortlists'
 import type { AuditEntry } from './audit'
 import { audited, eventsOf } from './audited'
 import type { ServiceContext } from './context'
@@ -25,14 +26,13 @@ import { waitingState } from './waiting-state'
 import {
   isoDay,
   makeRounds,
-  openCandidates,
   requireStep,
   setClientStatus,
   setDwellingStatus,
 } from './workflow-steps'
 
 function loadShortlist(tx: Tx, shortlistId: number) {
-  const shortlist = tx.select().from(shortlists).where(eq(shortlists.id, shortlistId)).get()
+  const shortlist = findShortlist(tx, shortlistId)
   if (!shortlist) throw new ApiError('not-found', 'Deze voordracht bestaat niet (meer)')
   const dwelling = tx.select().from(dwellings).where(eq(dwellings.id, shortlist.dwellingId)).get()!
   return { shortlist, dwelling }

@@ -3,9 +3,9 @@ import { localIsoDate } from '../../shared/domain/dates'
 import type { ClientFacts, DwellingFacts } from '../domain/facts'
 import { createBatchScorer, type RankingContext } from '../domain/ranking'
 import type { ServiceContext } from './context'
+import { openShortlistCounts } from '../repositories/shortlists'
 import {
   loadClientFacts,
-  openShortlistCounts,
   rankingContext,
   rankingHistory,
   type RankingHistory,

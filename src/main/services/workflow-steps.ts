@@ -1,4 +1,4 @@
-import { and, eq, inArray, max } from 'drizzle-orm'
+import { eq, inArray, max } from 'drizzle-orm'
 import type { ClientStatus, DwellingStatus } from '../../shared/domain/vocabulary'
 import type { DbOrTx, Tx } from '../db/connection'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
@@ -34,21 +34,6 @@ export function setDwellingStatus(
   today: string,
 ): void {
   tx.update(dwellings).set({ status, statusSince: today }).where(eq(dwellings.id, id)).run()
-}
-
-/** Clients still open (undecided) on a shortlist. */
-export function openCandidates(tx: DbOrTx, shortlistId: number) {
-  return tx
-    .select()
-    .from(shortlistCandidates)
-    .where(
-      and(
-        eq(shortlistCandidates.shortlistId, shortlistId),
-        eq(shortlistCandidates.decision, 'open'),
-      ),
-    )
-    .orderBy(shortlistCandidates.position)
-    .all()
 }
 
 export interface NewRound {

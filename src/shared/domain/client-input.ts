@@ -9,6 +9,7 @@ import {
   wholeNumber,
 } from './fields'
 import { CLIENT_STATUS, FLOW, SUPPORT_INTENSITY, TARGET_GROUP, WIJK } from './vocabulary'
+import { shownInGrid, type YesNoViews } from './yes-no-views'
 
 const WijkListSchema = z
   .array(oneOf('Wijk', WIJK.keys, WIJK.labels))
@@ -101,6 +102,13 @@ export type ClientInput = z.infer<typeof ClientInputSchema>
 
 export type ClientFields = z.infer<typeof ClientFieldsSchema>
 
+/** The client's plain yes/no needs as the form and the grid's needs column show them, in order. */
+export const CLIENT_YES_NO = {
+  needsGroundFloorOrLift: { label: 'Begane grond of lift nodig', listed: 'begane grond of lift' },
+  needsWheelchair: { label: 'Rolstoelwoning nodig', listed: 'rolstoel' },
+  needsLowStimulus: { label: 'Prikkelarme locatie nodig', listed: 'prikkelarm' },
+} as const satisfies YesNoViews<ClientFields>
+
 /** The fields the officers' grid shows (API row): no name, no notes; the detail has all of them. */
 export const CLIENT_ROW_FIELDS = {
   code: true,
@@ -112,11 +120,9 @@ export const CLIENT_ROW_FIELDS = {
   birthYear: true,
   maxRent: true,
   minRooms: true,
-  needsGroundFloorOrLift: true,
-  needsWheelchair: true,
-  needsLowStimulus: true,
   excludedWijken: true,
   supportIntensity: true,
+  ...shownInGrid(CLIENT_YES_NO),
 } as const satisfies Partial<Record<keyof ClientFields, true>>
 
 export const ClientStatusSchema = oneOf('Status', CLIENT_STATUS.keys, CLIENT_STATUS.labels)

@@ -11,6 +11,7 @@ import {
 } from './fields'
 import { QuarterKeySchema } from './quarter'
 import { DWELLING_TYPE, SUITABLE_FOR, WIJK } from './vocabulary'
+import { shownInGrid, type YesNoViews } from './yes-no-views'
 
 /**
  * A dwelling as a corporation submits it: one definition for the form, the service and the
@@ -38,6 +39,16 @@ export const DwellingFieldsSchema = z.object({
 })
 export type DwellingFields = z.infer<typeof DwellingFieldsSchema>
 
+/** The dwelling's plain yes/no features as the form and the grid show them, in the form's order. */
+export const DWELLING_YES_NO = {
+  hasLift: { label: 'Bereikbaar met een lift', column: { header: 'Lift' } },
+  wheelchairAccessible: {
+    label: 'Rolstoeltoegankelijk',
+    column: { header: 'Rolstoel', tooltip: 'Rolstoeltoegankelijk' },
+  },
+  lowStimulus: { label: 'Prikkelarme locatie' },
+} as const satisfies YesNoViews<DwellingFields>
+
 /** The fields the officers' grid shows (API row); the detail and the form have all of them. */
 export const DWELLING_ROW_FIELDS = {
   address: true,
@@ -47,13 +58,12 @@ export const DWELLING_ROW_FIELDS = {
   type: true,
   rooms: true,
   floor: true,
-  hasLift: true,
-  wheelchairAccessible: true,
   netRent: true,
   serviceCosts: true,
   availableFrom: true,
   suitableFor: true,
   flipPossible: true,
+  ...shownInGrid(DWELLING_YES_NO),
 } as const satisfies Partial<Record<keyof DwellingFields, true>>
 
 export const DwellingInputSchema = DwellingFieldsSchema.extend({

@@ -1,4 +1,5 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community'
+import type { YesNoView } from '../../../shared/domain/yes-no-views'
 import { formatDate, formatEuro, formatNumber, formatYesNo } from '../format'
 
 /**
@@ -86,4 +87,27 @@ export function yesNoColumn<T>(
   extra?: ColDef<T>,
 ): ColDef<T> {
   return textColumn(headerName, (row) => formatYesNo(get(row)), { width: 95, ...extra })
+}
+
+/** A yes/no column for each described field that has a column of its own, in the descriptions' order. */
+export function yesNoColumnsOf<T>(views: Readonly<Record<string, YesNoView>>): ColDef<T>[] {
+  return Object.entries(views).flatMap(([field, { column }]) =>
+    column
+      ? [
+          yesNoColumn<T>(
+            column.header,
+            (row) => (row as Record<string, boolean>)[field] ?? null,
+            column.tooltip ? { headerTooltip: column.tooltip } : undefined,
+          ),
+        ]
+      : [],
+  )
+}
+
+/** The words of the described fields a row answers yes to, in the descriptions' order: "rolstoel, prikkelarm". */
+export function listedOf<T>(views: Readonly<Record<string, YesNoView>>, row: T): string {
+  return Object.entries(views)
+    .filter(([field, view]) => view.listed && (row as Record<string, boolean>)[field])
+    .map(([, view]) => view.listed)
+    .join(', ')
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { ClientRow } from '../../../shared/api'
+import { CLIENT_YES_NO } from '../../../shared/domain/client-input'
 import {
   CLIENT_STATUS,
   FLOW,
@@ -10,7 +11,13 @@ import {
 import { client } from '../api/client'
 import { ClientDialog } from '../components/clients/ClientDialog'
 import { DataGrid } from '../components/DataGrid'
-import { dateColumn, euroColumn, numberColumn, textColumn } from '../components/grid-columns'
+import {
+  dateColumn,
+  euroColumn,
+  listedOf,
+  numberColumn,
+  textColumn,
+} from '../components/grid-columns'
 import { RowCount, SearchBox } from '../components/GridToolbar'
 import { RegistryActions } from '../components/imports/RegistryActions'
 import { ErrorAlert, SuccessMessage } from '../components/Messages'
@@ -21,14 +28,6 @@ import { useClientRows } from '../hooks/use-client-rows'
 import { useDataVersion } from '../hooks/data-version'
 import { useApi } from '../hooks/use-api'
 import { AMBITION_DAYS, isOverdue } from '../waiting-time'
-
-function needsOf(c: ClientRow): string {
-  const needs: string[] = []
-  if (c.needsGroundFloorOrLift) needs.push('begane grond of lift')
-  if (c.needsWheelchair) needs.push('rolstoel')
-  if (c.needsLowStimulus) needs.push('prikkelarm')
-  return needs.join(', ')
-}
 
 const columns = [
   textColumn<ClientRow>('Code', (c) => c.code, { pinned: 'left', width: 130 }),
@@ -52,7 +51,7 @@ const columns = [
   }),
   euroColumn<ClientRow>('Max. huur', (c) => c.maxRent),
   numberColumn<ClientRow>('Min. kamers', (c) => c.minRooms, { width: 120 }),
-  textColumn<ClientRow>('Behoeften', needsOf, { width: 170 }),
+  textColumn<ClientRow>('Behoeften', (c) => listedOf(CLIENT_YES_NO, c), { width: 170 }),
   textColumn<ClientRow>('Uitgesloten wijken', (c) => c.excludedWijken.map(WIJK.label).join(', '), {
     width: 180,
   }),

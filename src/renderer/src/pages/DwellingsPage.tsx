@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { DwellingRow } from '../../../shared/api'
+import { DWELLING_YES_NO } from '../../../shared/domain/dwelling-input'
 import {
   addQuarters,
   parseQuarter,
@@ -23,6 +24,7 @@ import {
   numberColumn,
   textColumn,
   yesNoColumn,
+  yesNoColumnsOf,
 } from '../components/grid-columns'
 import { RowCount, SearchBox } from '../components/GridToolbar'
 import { RegistryActions } from '../components/imports/RegistryActions'
@@ -46,10 +48,7 @@ const columns = [
     valueFormatter: (p) => (p.value === 0 ? 'bg' : String(p.value ?? '')),
     headerTooltip: 'Verdieping; bg = begane grond',
   }),
-  yesNoColumn<DwellingRow>('Lift', (d) => d.hasLift),
-  yesNoColumn<DwellingRow>('Rolstoel', (d) => d.wheelchairAccessible, {
-    headerTooltip: 'Rolstoeltoegankelijk',
-  }),
+  ...yesNoColumnsOf<DwellingRow>(DWELLING_YES_NO),
   euroColumn<DwellingRow>('Kale huur', (d) => d.netRent),
   euroColumn<DwellingRow>('Servicekosten', (d) => d.serviceCosts, { width: 135 }),
   dateColumn<DwellingRow>('Beschikbaar per', (d) => d.availableFrom, { width: 145 }),

@@ -1,4 +1,5 @@
 import type { CareProviderRow, ClientDetail } from '../../../../shared/api'
+import { CLIENT_YES_NO } from '../../../../shared/domain/client-input'
 import { FLOW, SUPPORT_INTENSITY, TARGET_GROUP, WIJK } from '../../../../shared/domain/vocabulary'
 import { client } from '../../api/client'
 import { useSaveForm } from '../../hooks/use-save-form'
@@ -12,6 +13,7 @@ import { RequiredNote } from '../form/RequiredNote'
 import { SelectField, vocabularyOptions } from '../form/SelectField'
 import { TextAreaField } from '../form/TextAreaField'
 import { TextField } from '../form/TextField'
+import { YesNoFields } from '../form/YesNoFields'
 import { checkClient, clientValuesOf, newClientValues } from './client-values'
 
 interface ClientFormProps {
@@ -120,12 +122,7 @@ export function ClientForm({ existing, careProviders, onClose, onSaved }: Client
       </FormSection>
       <FormSection legend="Behoeften">
         <NumberField {...form.text('minRooms')} label="Minimaal aantal kamers" required />
-        <CheckboxField
-          {...form.checkbox('needsGroundFloorOrLift')}
-          label="Begane grond of lift nodig"
-        />
-        <CheckboxField {...form.checkbox('needsWheelchair')} label="Rolstoelwoning nodig" />
-        <CheckboxField {...form.checkbox('needsLowStimulus')} label="Prikkelarme locatie nodig" />
+        <YesNoFields views={CLIENT_YES_NO} checkbox={form.checkbox} />
       </FormSection>
       <FormSection legend="Wijken">
         <ChoiceGroup

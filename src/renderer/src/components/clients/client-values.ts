@@ -1,6 +1,7 @@
 import type { ClientDetail } from '../../../../shared/api'
 import type { z } from 'zod'
 import {
+  CLIENT_YES_NO,
   ClientInputSchema,
   type ClientFields,
   type SupportContactSchema,
@@ -15,6 +16,8 @@ import {
   numberText,
   optionalNumberFrom,
   todayIso,
+  yesNoDefaults,
+  yesNoValuesOf,
   type FormValuesOf,
 } from '../form/form-values'
 
@@ -36,9 +39,7 @@ export function newClientValues(): ClientValues {
     birthYear: '',
     maxRent: '',
     minRooms: '1',
-    needsGroundFloorOrLift: false,
-    needsWheelchair: false,
-    needsLowStimulus: false,
+    ...yesNoDefaults(CLIENT_YES_NO),
     preferredWijken: [],
     excludedWijken: [],
     exclusionForSafety: false,
@@ -64,9 +65,7 @@ export function clientValuesOf(c: ClientDetail): ClientValues {
     birthYear: String(c.birthYear),
     maxRent: euroText(c.maxRent),
     minRooms: numberText(c.minRooms),
-    needsGroundFloorOrLift: c.needsGroundFloorOrLift,
-    needsWheelchair: c.needsWheelchair,
-    needsLowStimulus: c.needsLowStimulus,
+    ...yesNoValuesOf(CLIENT_YES_NO, c),
     preferredWijken: c.preferredWijken,
     excludedWijken: c.excludedWijken,
     exclusionForSafety: c.exclusionForSafety,

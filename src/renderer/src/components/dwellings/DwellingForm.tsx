@@ -1,4 +1,5 @@
 import type { CorporationRow, DwellingDetail } from '../../../../shared/api'
+import { DWELLING_YES_NO } from '../../../../shared/domain/dwelling-input'
 import { parseQuarter, quarterLabel } from '../../../../shared/domain/quarter'
 import {
   DWELLING_STATUS,
@@ -19,6 +20,7 @@ import { RequiredNote } from '../form/RequiredNote'
 import { SelectField, vocabularyOptions } from '../form/SelectField'
 import { TextAreaField } from '../form/TextAreaField'
 import { TextField } from '../form/TextField'
+import { YesNoFields } from '../form/YesNoFields'
 import { checkDwelling, dwellingValuesOf, newDwellingValues } from './dwelling-values'
 
 interface DwellingFormProps {
@@ -156,9 +158,7 @@ export function DwellingForm({
           label="Zelfstandig"
           hint="Eigen voordeur, keuken en sanitair."
         />
-        <CheckboxField {...form.checkbox('hasLift')} label="Bereikbaar met een lift" />
-        <CheckboxField {...form.checkbox('wheelchairAccessible')} label="Rolstoeltoegankelijk" />
-        <CheckboxField {...form.checkbox('lowStimulus')} label="Prikkelarme locatie" />
+        <YesNoFields views={DWELLING_YES_NO} checkbox={form.checkbox} />
       </FormSection>
       <FormSection legend="Huur">
         <NumberField

@@ -1,5 +1,9 @@
 import type { DwellingDetail } from '../../../../shared/api'
-import { DwellingInputSchema, type DwellingFields } from '../../../../shared/domain/dwelling-input'
+import {
+  DWELLING_YES_NO,
+  DwellingInputSchema,
+  type DwellingFields,
+} from '../../../../shared/domain/dwelling-input'
 import { formatDate } from '../../format'
 import { readDates, unchosen, withIssues } from '../form/field-errors'
 import {
@@ -8,6 +12,8 @@ import {
   isoDateFrom,
   numberFrom,
   numberText,
+  yesNoDefaults,
+  yesNoValuesOf,
   type FormValuesOf,
 } from '../form/form-values'
 
@@ -30,9 +36,7 @@ export function newDwellingValues(quarterKey: string): DwellingValues {
     selfContained: true,
     rooms: '',
     floor: '',
-    hasLift: false,
-    wheelchairAccessible: false,
-    lowStimulus: false,
+    ...yesNoDefaults(DWELLING_YES_NO),
     netRent: '',
     serviceCosts: '0,00',
     availableFrom: '',
@@ -55,9 +59,7 @@ export function dwellingValuesOf(d: DwellingDetail): DwellingValues {
     selfContained: d.selfContained,
     rooms: numberText(d.rooms),
     floor: numberText(d.floor),
-    hasLift: d.hasLift,
-    wheelchairAccessible: d.wheelchairAccessible,
-    lowStimulus: d.lowStimulus,
+    ...yesNoValuesOf(DWELLING_YES_NO, d),
     netRent: euroText(d.netRent),
     serviceCosts: euroText(d.serviceCosts),
     availableFrom: formatDate(d.availableFrom),

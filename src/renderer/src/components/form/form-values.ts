@@ -98,3 +98,20 @@ export function dateFrom(text: string): Date | null {
   const date = parseISO(typed.value)
   return isValid(date) ? date : null
 }
+
+/** A new form's described yes/no fields: all unticked. */
+export function yesNoDefaults<K extends string>(
+  views: Readonly<Record<K, unknown>>,
+): Record<K, boolean> {
+  return Object.fromEntries(Object.keys(views).map((field) => [field, false])) as Record<K, boolean>
+}
+
+/** The described yes/no fields of a stored record, as the form's checkboxes hold them. */
+export function yesNoValuesOf<K extends string>(
+  views: Readonly<Record<K, unknown>>,
+  record: Readonly<Record<NoInfer<K>, boolean>>,
+): Record<K, boolean> {
+  return Object.fromEntries(
+    Object.keys(views).map((field) => [field, record[field as K]]),
+  ) as Record<K, boolean>
+}

@@ -1,6 +1,6 @@
 import { accessSync, constants, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
-import { HIDDEN_CHARACTERS } from '../../shared/api/backups'
+import { hidesCharacters } from '../../shared/domain/fields'
 
 /**
  * Where backups may go. A full copy of special-category data lands there, and a restore reads
@@ -22,7 +22,7 @@ const SYSTEM_ROOTS = [
 
 /** What is wrong with the path as written, before the disk is asked; null when nothing. */
 export function folderPathProblem(folder: string): string | null {
-  if (HIDDEN_CHARACTERS.test(folder)) {
+  if (hidesCharacters(folder)) {
     return 'Het pad bevat een regeleinde of een ander onzichtbaar teken'
   }
   if (!isAbsolute(folder)) return 'Geef het volledige pad van de map'

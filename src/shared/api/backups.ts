@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { hidesCharacters } from '../domain/fields'
 import { endpoint, NoInput } from './endpoint'
 
 export const BACKUP_KIND_LABELS = {
@@ -34,11 +35,6 @@ export const BackupListSchema = z.object({
 })
 export type BackupList = z.infer<typeof BackupListSchema>
 
-/** Line breaks, other control characters and bidi overrides: a path that hides what it says. */
-export const HIDDEN_CHARACTERS =
-  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
-
 export const SetBackupFolderInput = z
   .object({
     folder: z
@@ -46,7 +42,7 @@ export const SetBackupFolderInput = z
       .trim()
       .min(1, 'Kies een map')
       .max(1000, 'Het pad is te lang')
-      .refine((p) => !HIDDEN_CHARACTERS.test(p), {
+      .refine((p) => !hidesCharacters(p), {
         message: 'Het pad bevat een regeleinde of een ander onzichtbaar teken',
       })
       // A relative path would depend on where the app happened to start.

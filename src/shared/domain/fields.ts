@@ -32,6 +32,13 @@ export const PostcodeSchema = z
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/
 const LINE_BREAK = /[\t\n\r\u2028\u2029]/
+/** Direction marks (LRM, RLM): allowed in text, but not in a path, which must show what it is. */
+const DIRECTION_MARK = /[\u200E\u200F]/
+
+/** A one-line value that hides what it says (a folder path): any of the characters above. */
+export function hidesCharacters(value: string): boolean {
+  return [CONTROL, BIDI_OVERRIDE, LINE_BREAK, DIRECTION_MARK].some((chars) => chars.test(value))
+}
 
 /** A bounded string with Dutch messages; `lines: false` for names, addresses and codes. */
 const bounded = (label: string, max: number, lines: boolean) => {

@@ -108,8 +108,8 @@ export function openCandidacies(db: DbOrTx, clientIds: number[]) {
     .all()
 }
 
-/** Per client, on how many open shortlists they are still open. */
-export function openShortlistCounts(db: DbOrTx): Map<number, number> {
+/** Per client (every client, or those of `clientIds`), on how many open shortlists they are still open. */
+export function openShortlistCounts(db: DbOrTx, clientIds?: number[]): Map<number, number> {
   const rows = db
     .select({ clientId: shortlistCandidates.clientId, n: sql<number>`count(*)` })
     .from(shortlistCandidates)
@@ -118,6 +118,7 @@ export function openShortlistCounts(db: DbOrTx): Map<number, number> {
       and(
         inArray(shortlists.status, [...OPEN_SHORTLIST]),
         eq(shortlistCandidates.decision, 'open'),
+        clientIds && inArray(shortlistCandidates.clientId, clientIds),
       ),
     )
     .groupBy(shortlistCandidates.clientId)

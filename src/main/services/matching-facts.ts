@@ -56,7 +56,7 @@ const CLIENT_COPIED = keysExcept(clientFactColumns, ['preferredWijken', 'exclude
 export function loadClientFacts(
   db: DbOrTx,
   ids?: number[],
-  open: ReadonlyMap<number, number> = openShortlistCounts(db),
+  open: ReadonlyMap<number, number> = openShortlistCounts(db, ids),
 ): ClientFacts[] {
   if (ids?.length === 0) return []
   return listClientFacts(db, ids).map((c) => {
@@ -162,20 +162,45 @@ function recentShares(db: DbOrTx, today: Date): Map<TargetGroup, number> {
   return new Map(recent.map((r) => [r.group, total === 0 ? 0 : r.n / total]))
 }
 
-function groupStandings(
+/** A target group's waiting clients and their whole days of waiting, summed. */
+export interface GroupTotal {
+  waiting: number
+  days: number
+}
+
+/**
+ * Counts a waiting client in (`sign` 1) or out (−1) of its group's totals. Whole days summed and
+ * divided once: the same average whatever order the waiting list has, so the waiting state can
+ * update the totals per changed client and still agree exactly with a sum over the whole list.
+ */
+export function countInGroup(
+  totals: Map<TargetGroup, GroupTotal>,
+  client: ClientFacts,
+  todayUtc: number,
+  sign: 1 | -1,
+): void {
+  const t = totals.get(client.targetGroup) ?? { waiting: 0, days: 0 }
+  t.days += sign * calendarDaysSince(client.registeredOn, todayUtc)
+  t.waiting += sign
+  // A group with nobody waiting has no standing, as when summed over the list afresh.
+  if (t.waiting === 0) totals.delete(client.targetGroup)
+  else totals.set(client.targetGroup, t)
+}
+
+export function groupTotals(
   today: Date,
   waiting: readonly ClientFacts[],
+): Map<TargetGroup, GroupTotal> {
+  const totals = new Map<TargetGroup, GroupTotal>()
+  const todayUtc = utcMidnight(today)
+  for (const client of waiting) countInGroup(totals, client, todayUtc, 1)
+  return totals
+}
+
+function groupStandings(
+  totals: ReadonlyMap<TargetGroup, GroupTotal>,
   shares: ReadonlyMap<TargetGroup, number>,
 ): Map<TargetGroup, GroupStanding> {
-  // Whole days summed, divided once: the same average whatever order the waiting list has.
-  const totals = new Map<TargetGroup, { waiting: number; days: number }>()
-  const todayUtc = utcMidnight(today)
-  for (const client of waiting) {
-    const t = totals.get(client.targetGroup) ?? { waiting: 0, days: 0 }
-    t.days += calendarDaysSince(client.registeredOn, todayUtc)
-    t.waiting += 1
-    totals.set(client.targetGroup, t)
-  }
   const stats = new Map<TargetGroup, Omit<GroupStanding, 'pressure'>>()
   for (const [group, t] of totals)
     stats.set(group, {
@@ -211,6 +236,7 @@ export function rankingContext(
   db: DbOrTx,
   waiting: readonly ClientFacts[],
   history: RankingHistory = rankingHistory(ctx, db),
+  totals: ReadonlyMap<TargetGroup, GroupTotal> = groupTotals(ctx.now(), waiting),
 ): RankingContext {
   const today = ctx.now()
   return {
@@ -218,7 +244,7 @@ export function rankingContext(
     weights: DEFAULT_WEIGHTS,
     balanceDays: getSettings(ctx, today.getFullYear()).values.maxBalanceDays,
     providers: history.providers,
-    groups: groupStandings(today, waiting, history.recentShares),
+    groups: groupStandings(totals, history.recentShares),
     wijkLoad: history.spreading.wijkLoad,
     complexPlacements: history.spreading.complexPlacements,
     complexStop: history.spreading.stop.placements,

@@ -13,6 +13,8 @@ export interface RuntimeOptions extends OpenOptions {
   program?: string
   /** The daily backup and the anonymisation past retention. Default on; tests switch it off. */
   startupTasks?: boolean
+  /** The daily backup in steps while the officer works (the app); see runStartupTasks. */
+  backupInBackground?: boolean
 }
 
 export interface Runtime {
@@ -49,7 +51,10 @@ export function openRuntime(file: string, options: RuntimeOptions = {}): Runtime
       },
     }
     const routes = createDispatcher(createHandlers(ctx))
-    const startup = options.startupTasks === false ? null : runStartupTasks(ctx)
+    const startup =
+      options.startupTasks === false
+        ? null
+        : runStartupTasks(ctx, { backupInBackground: options.backupInBackground === true })
     return {
       get store() {
         return ctx.store

@@ -1,3 +1,5 @@
+import { getDayOfYear } from 'date-fns'
+import { calendarDaysSince, utcMidnight } from '../../shared/domain/dates'
 import { TARGET_GROUP, WIJK, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
 import type { ClientFacts, DwellingFacts } from './facts'
 import { explainSpreading, spreadingPenalty } from './spreading'
@@ -284,4 +286,45 @@ export function groupPressures(
     result.set(group, { ...s, pressure: round(pressure) })
   }
   return result
+}
+
+/**
+ * A care provider's standing on `today`: its contingent for the year (a fixed number of dwellings,
+ * else its share of the year's target) pro rata of the year gone, against what it got allocated.
+ */
+export function providerStanding(
+  provider: { name: string; contingentDwellings: number | null; contingentShare: number | null },
+  yearTarget: number,
+  today: Date,
+  allocated: number,
+): ProviderStanding {
+  const perYear = provider.contingentDwellings ?? (provider.contingentShare ?? 0) * yearTarget
+  // Early in the year a few allocations would swing the balance wildly: judge on at least a quarter.
+  const elapsed = Math.max(0.25, getDayOfYear(today) / 365)
+  return { name: provider.name, expected: perYear * elapsed, allocated }
+}
+
+/** Each target group's standing from the waiting list on `today` and its recent share. */
+export function groupStandings(
+  today: Date,
+  waiting: readonly ClientFacts[],
+  shares: ReadonlyMap<TargetGroup, number>,
+): Map<TargetGroup, GroupStanding> {
+  // Whole days summed, divided once: the same average whatever order the waiting list has.
+  const totals = new Map<TargetGroup, { waiting: number; days: number }>()
+  const todayUtc = utcMidnight(today)
+  for (const client of waiting) {
+    const t = totals.get(client.targetGroup) ?? { waiting: 0, days: 0 }
+    t.days += calendarDaysSince(client.registeredOn, todayUtc)
+    t.waiting += 1
+    totals.set(client.targetGroup, t)
+  }
+  const stats = new Map<TargetGroup, Omit<GroupStanding, 'pressure'>>()
+  for (const [group, t] of totals)
+    stats.set(group, {
+      waiting: t.waiting,
+      averageWaitDays: t.days / t.waiting,
+      recentShare: shares.get(group) ?? 0,
+    })
+  return groupPressures(stats)
 }

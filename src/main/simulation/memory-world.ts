@@ -11,6 +11,8 @@ import {
   type TargetGroup,
   type Wijk,
 } from '../../shared/domain/vocabulary'
+import type Database from 'better-sqlite3'
+import { getTableColumns, getTableName, type Column } from 'drizzle-orm'
 import type { Store } from '../db/connection'
 import { clients, dwellings } from '../db/schema'
 import { isEligible, type EligibilityContext } from '../domain/eligibility'
@@ -345,51 +347,93 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
 
   const client = (id: number) => s.clients.get(id)!
   const dwelling = (id: number) => s.dwellings.get(id)!
+
+  // Indexes the steps look things up by, kept as the statuses change (the database's indexes).
+  const waiting = new Set<Client>()
+  for (const c of s.clients.values()) if (c.facts.status === 'wachtend') waiting.add(c)
+  const underWay = new Set<Dwelling>()
+  const ofQuarter = new Map<string, Dwelling[]>()
+  const fileDwelling = (d: Dwelling) => {
+    if (UNDER_WAY.has(d.status)) underWay.add(d)
+    const list = ofQuarter.get(d.quarterKey)
+    if (list) list.push(d)
+    else ofQuarter.set(d.quarterKey, [d])
+  }
+  for (const d of s.dwellings.values()) fileDwelling(d)
+  const roundsOf = new Map<number, Round[]>()
+  const openRounds = new Set<Round>()
+  const fileRound = (r: Round) => {
+    const list = roundsOf.get(r.dwellingId)
+    if (list) list.push(r)
+    else roundsOf.set(r.dwellingId, [r])
+    if (OPEN_ROUND.has(r.status)) openRounds.add(r)
+  }
+  for (const r of s.rounds.values()) fileRound(r)
+  const openOffers = new Map<number, Offer>()
+  for (const o of s.offers.values()) if (o.outcome === 'open') openOffers.set(o.dwellingId, o)
+
   const setClientStatus = (ids: number[], status: ClientStatus) => {
     for (const id of ids) {
       const c = client(id)
       c.facts.status = status
       c.statusSince = today()
+      if (status === 'wachtend') waiting.add(c)
+      else waiting.delete(c)
     }
   }
   const setDwellingStatus = (id: number, status: DwellingStatus) => {
     const d = dwelling(id)
     d.status = status
     d.statusSince = today()
+    if (UNDER_WAY.has(status)) underWay.add(d)
+    else underWay.delete(d)
+  }
+  const setRoundStatus = (round: Round, status: Round['status']) => {
+    round.status = status
+    if (OPEN_ROUND.has(status)) openRounds.add(round)
+    else openRounds.delete(round)
   }
   const openCandidates = (round: Round) =>
     round.candidates.filter((c) => c.decision === 'open').sort((a, b) => a.position - b.position)
   /** Where these clients still stand open on an open round (repositories/shortlists openCandidacies). */
   const openCandidacies = (clientIds: ReadonlySet<number>) => {
     const found: { candidate: Candidate; round: Round }[] = []
-    for (const round of s.rounds.values())
-      if (OPEN_ROUND.has(round.status))
-        for (const candidate of round.candidates)
-          if (candidate.decision === 'open' && clientIds.has(candidate.clientId))
-            found.push({ candidate, round })
+    for (const round of openRounds)
+      for (const candidate of round.candidates)
+        if (candidate.decision === 'open' && clientIds.has(candidate.clientId))
+          found.push({ candidate, round })
     return found.sort((a, b) => a.candidate.id - b.candidate.id)
   }
 
   /** The waiting list as matching reads it: waiting clients by id, with their open lists counted. */
   function waitingList(): ClientFacts[] {
     const open = new Map<number, number>()
-    for (const round of s.rounds.values())
-      if (OPEN_ROUND.has(round.status))
-        for (const c of round.candidates)
-          if (c.decision === 'open') open.set(c.clientId, (open.get(c.clientId) ?? 0) + 1)
-    const waiting: ClientFacts[] = []
-    for (const c of s.clients.values()) {
-      if (c.facts.status !== 'wachtend') continue
+    for (const round of openRounds)
+      for (const c of round.candidates)
+        if (c.decision === 'open') open.set(c.clientId, (open.get(c.clientId) ?? 0) + 1)
+    const list: ClientFacts[] = []
+    for (const c of waiting) {
       c.facts.openShortlists = open.get(c.facts.id) ?? 0
-      waiting.push(c.facts)
+      list.push(c.facts)
     }
-    return waiting.sort((a, b) => a.id - b.id)
+    return list.sort((a, b) => a.id - b.id)
   }
 
   const since = (years: number) => localIsoDate(subYears(now(), years))
 
-  /** spreading-service spreadingState: norms, loads and complex counts from the placements. */
-  function spreading() {
+  /**
+   * matching-facts rankingHistory: spreading-service spreadingState (norms, loads and complex
+   * counts), the providers' standing and the groups' recent share, from the placements. It changes
+   * only with a placement or another day, so it is kept until then (as the services keep it).
+   */
+  let kept: { key: string; history: ReturnType<typeof readHistory> } | undefined
+  function history() {
+    const key = `${today()}:${s.placements.length}`
+    if (kept?.key !== key) kept = { key, history: readHistory() }
+    return kept.history
+  }
+  function readHistory() {
+    const day = now()
     const settings = year().spreading
     const stop: ComplexStop = {
       placements: settings.complexStopPlacements,
@@ -397,33 +441,54 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     }
     const historyFrom = since(settings.historyYears)
     const stopFrom = since(stop.years)
+    const thisYear = `${day.getFullYear()}-01-01`
+    const lastYear = since(1)
     const appPlacements = new Map<Wijk, number>()
     const complexPlacements = new Map<string, number>()
+    const allocated = new Map<number, number>()
+    const recent = new Map<TargetGroup, number>()
+    let recentTotal = 0
     for (const p of s.placements) {
       if (p.startsOn >= historyFrom) appPlacements.set(p.wijk, (appPlacements.get(p.wijk) ?? 0) + 1)
       if (p.startsOn >= stopFrom)
         complexPlacements.set(p.complex, (complexPlacements.get(p.complex) ?? 0) + 1)
+      if (p.startsOn >= thisYear)
+        allocated.set(p.careProviderId, (allocated.get(p.careProviderId) ?? 0) + 1)
+      if (p.startsOn >= lastYear) {
+        recent.set(p.targetGroup, (recent.get(p.targetGroup) ?? 0) + 1)
+        recentTotal += 1
+      }
     }
     const norms = wijkNorms(base.wijkFigures, appPlacements, {
       concentration: settings.concentrationWeight,
       history: settings.historyWeight,
     })
-    return { stop, wijkLoad: wijkLoads(norms), complexPlacements }
+    const providers = new Map<number, ProviderStanding>()
+    const target = base.targets[day.getFullYear()]?.target ?? 0
+    for (const p of base.providers)
+      providers.set(p.id, providerStanding(p, target, day, allocated.get(p.id) ?? 0))
+    return {
+      stop,
+      wijkLoad: wijkLoads(norms),
+      complexPlacements,
+      providers,
+      recentShares: new Map([...recent].map(([g, n]) => [g, n / recentTotal])),
+    }
   }
 
   /** matching-facts eligibilityContext with spreading-service complexStopContext. */
   function eligibility(
     dwellingIds: number[],
-    spread: ReturnType<typeof spreading>,
+    spread: ReturnType<typeof history>,
   ): EligibilityContext {
     const inBatch = new Set(dwellingIds)
     const earlierPairs = new Set<string>()
-    for (const round of s.rounds.values())
-      if (inBatch.has(round.dwellingId))
-        for (const c of round.candidates) earlierPairs.add(pairKey(round.dwellingId, c.clientId))
+    for (const id of dwellingIds)
+      for (const round of roundsOf.get(id) ?? [])
+        for (const c of round.candidates) earlierPairs.add(pairKey(id, c.clientId))
     const pending = new Map<string, number>()
-    for (const [id, d] of s.dwellings)
-      if (UNDER_WAY.has(d.status) && !inBatch.has(id))
+    for (const d of underWay)
+      if (!inBatch.has(d.facts.id))
         pending.set(complexKey(d), (pending.get(complexKey(d)) ?? 0) + 1)
     const batch = dwellingIds.map(dwelling)
     const { youngMaxRent, maxOpenShortlists } = year()
@@ -447,50 +512,24 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     }
   }
 
-  /** matching-facts rankingContext: the providers' standing and the groups' recent share. */
-  function ranking(waiting: ClientFacts[], spread: ReturnType<typeof spreading>): RankingContext {
-    const today_ = now()
-    const thisYear = `${today_.getFullYear()}-01-01`
-    const lastYear = since(1)
-    const allocated = new Map<number, number>()
-    const recent = new Map<TargetGroup, number>()
-    let recentTotal = 0
-    for (const p of s.placements) {
-      if (p.startsOn >= thisYear)
-        allocated.set(p.careProviderId, (allocated.get(p.careProviderId) ?? 0) + 1)
-      if (p.startsOn >= lastYear) {
-        recent.set(p.targetGroup, (recent.get(p.targetGroup) ?? 0) + 1)
-        recentTotal += 1
-      }
-    }
-    const shares = new Map([...recent].map(([g, n]) => [g, n / recentTotal]))
-    const providers = new Map<number, ProviderStanding>()
-    for (const p of base.providers)
-      providers.set(
-        p.id,
-        providerStanding(
-          p,
-          base.targets[today_.getFullYear()]?.target ?? 0,
-          today_,
-          allocated.get(p.id) ?? 0,
-        ),
-      )
+  /** matching-facts rankingContext: the history with the groups' standing on the waiting list. */
+  function ranking(list: ClientFacts[], h: ReturnType<typeof history>): RankingContext {
     return {
-      today: today_,
+      today: now(),
       weights: DEFAULT_WEIGHTS,
       balanceDays: year().maxBalanceDays,
-      providers,
-      groups: groupStandings(today_, waiting, shares),
-      wijkLoad: spread.wijkLoad,
-      complexPlacements: spread.complexPlacements,
-      complexStop: spread.stop.placements,
+      providers: h.providers,
+      groups: groupStandings(now(), list, h.recentShares),
+      wijkLoad: h.wijkLoad,
+      complexPlacements: h.complexPlacements,
+      complexStop: h.stop.placements,
     }
   }
 
   /** workflow-steps makeRounds: one batch for these dwellings; concept rounds where anyone fits. */
   function makeRounds(dwellingIds: number[]) {
     const waiting = waitingList()
-    const spread = spreading()
+    const spread = history()
     const proposals = buildShortlists(
       dwellingIds.map((id) => dwelling(id).facts),
       waiting,
@@ -504,8 +543,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     // Ids as the services' multi-row inserts give them: every round first, then every candidate.
     const rounds = made.map((p) => {
       let last = 0
-      for (const r of s.rounds.values())
-        if (r.dwellingId === p.dwellingId) last = Math.max(last, r.round)
+      for (const r of roundsOf.get(p.dwellingId) ?? []) last = Math.max(last, r.round)
       const round: Round = {
         id: s.next.rounds++,
         dwellingId: p.dwellingId,
@@ -518,6 +556,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         candidates: [],
       }
       s.rounds.set(round.id, round)
+      fileRound(round)
       setDwellingStatus(p.dwellingId, 'in-voordracht')
       return round
     })
@@ -551,8 +590,8 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         if (p.flow === 'instroom') instroomAllocated += 1
       }
     const open = { dwellings: 0, flipPossible: 0 }
-    for (const d of s.dwellings.values())
-      if (d.quarterKey === key && (d.status === 'ingediend' || d.status === 'in-voordracht')) {
+    for (const d of ofQuarter.get(key) ?? [])
+      if (d.status === 'ingediend' || d.status === 'in-voordracht') {
         open.dwellings += 1
         if (d.facts.flipPossible) open.flipPossible += 1
       }
@@ -563,7 +602,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     const { chosen } = chooseInstroomReserve(facts, steer.reserve, (d) => {
       context ??= eligibility(
         facts.map((f) => f.id),
-        spreading(),
+        history(),
       )
       return instroom.filter((c) => isEligible(c, d, context!)).map((c) => c.id)
     })
@@ -572,7 +611,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
 
   /** shortlists-service closeRound: the round is off, the dwelling goes round again. */
   function closeRound(round: Round, motivation: string | null) {
-    round.status = 'afgewezen'
+    setRoundStatus(round, 'afgewezen')
     round.decidedAt = now().toISOString()
     round.rejectionMotivation = motivation
     setDwellingStatus(round.dwellingId, 'ingediend')
@@ -607,7 +646,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       gone.decisionText = `Niet meer beschikbaar (${why})`
     }
     if (free.length === 0) return 0
-    round.status = 'voorgedragen'
+    setRoundStatus(round, 'voorgedragen')
     round.decidedAt = null
     setClientStatus(
       free.map((r) => r.clientId),
@@ -619,11 +658,10 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
 
   /** What the dwelling waits for now, as its matching view shows it. */
   function next(dwellingId: number): Next {
-    for (const o of s.offers.values())
-      if (o.dwellingId === dwellingId && o.outcome === 'open')
-        return { offer: { id: o.id, offeredOn: o.offeredOn } }
-    for (const r of s.rounds.values())
-      if (r.dwellingId === dwellingId && r.status === 'concept') return { concept: r.id }
+    const offer = openOffers.get(dwellingId)
+    if (offer) return { offer: { id: offer.id, offeredOn: offer.offeredOn } }
+    for (const r of roundsOf.get(dwellingId) ?? [])
+      if (r.status === 'concept') return { concept: r.id }
     return {}
   }
 
@@ -631,17 +669,18 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     planQuarter: (key) => base.quotas[key] ?? [],
     submittedCount: (key, corporationId) => {
       let n = 0
-      for (const d of s.dwellings.values())
-        if (d.quarterKey === key && d.facts.corporationId === corporationId) n += 1
+      for (const d of ofQuarter.get(key) ?? []) if (d.facts.corporationId === corporationId) n += 1
       return n
     },
     submittedWaiting: (key) =>
-      [...s.dwellings.values()]
-        .filter((d) => d.quarterKey === key && d.status === 'ingediend')
-        .map((d) => d.submittedOn),
+      (ofQuarter.get(key) ?? []).filter((d) => d.status === 'ingediend').map((d) => d.submittedOn),
     concepts: (key) =>
-      [...s.rounds.values()]
-        .filter((r) => r.status === 'concept' && dwelling(r.dwellingId).quarterKey === key)
+      [...openRounds]
+        .filter(
+          (r) =>
+            r.status === 'concept' &&
+            (key === undefined || dwelling(r.dwellingId).quarterKey === key),
+        )
         .map((r) => r.id)
         .sort((a, b) => a - b),
     shortlistStatus: (id) => s.rounds.get(id)?.status,
@@ -667,12 +706,13 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       }
     },
     presentedRounds: () =>
-      [...s.rounds.values()]
+      [...openRounds]
         .filter((r) => r.status === 'voorgedragen')
+        .sort((a, b) => a.id - b.id)
         .map((r) => ({ id: r.id, dwellingId: r.dwellingId })),
     openOffers: () =>
-      [...s.offers.values()]
-        .filter((o) => o.outcome === 'open')
+      [...openOffers.values()]
+        .sort((a, b) => a.id - b.id)
         .map((o) => ({ id: o.id, offeredOn: o.offeredOn })),
     quartersWithLeftovers: (key) =>
       [
@@ -691,12 +731,14 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         status: 'wachtend' as const,
         statusSince: template.registeredOn,
       }
-      s.clients.set(id, {
+      const registered = {
         facts: clientFacts(row, 0),
         statusSince: row.statusSince,
         supportProviderId: row.supportProviderId,
         row,
-      })
+      }
+      s.clients.set(id, registered)
+      waiting.add(registered)
     },
     submit: (template) => {
       const id = s.next.dwellings++
@@ -706,7 +748,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         status: 'ingediend' as const,
         statusSince: template.submittedOn,
       }
-      s.dwellings.set(id, {
+      const submitted: Dwelling = {
         facts: dwellingFacts(row),
         status: row.status,
         statusSince: row.statusSince,
@@ -718,12 +760,14 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         complexStopOverride: row.complexStopOverride,
         shortNote: row.shortNote,
         row,
-      })
+      }
+      s.dwellings.set(id, submitted)
+      fileDwelling(submitted)
     },
     generate: (key) => {
-      const open = [...s.dwellings.entries()]
-        .filter(([, d]) => d.quarterKey === key && d.status === 'ingediend')
-        .map(([id]) => id)
+      const open = (ofQuarter.get(key) ?? [])
+        .filter((d) => d.status === 'ingediend')
+        .map((d) => d.facts.id)
       reserveForInstroom(key, open)
       makeRounds(open)
     },
@@ -736,7 +780,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         return status !== 'wachtend' && status !== 'voorgedragen'
       })
       if (unavailable.length > 0) throw new Error(`Niet beschikbaar op ronde ${round.id}`)
-      round.status = 'voorgedragen'
+      setRoundStatus(round, 'voorgedragen')
       round.presentedAt = now().toISOString()
       setClientStatus(
         candidates.map((c) => c.clientId),
@@ -747,12 +791,10 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     withdrawDwelling: (dwellingId) => {
       const d = dwelling(dwellingId)
       allow(DWELLING_RULES, 'withdraw', d)
-      const open = [...s.rounds.values()].filter(
-        (r) => r.dwellingId === dwellingId && OPEN_ROUND.has(r.status),
-      )
+      const open = (roundsOf.get(dwellingId) ?? []).filter((r) => OPEN_ROUND.has(r.status))
       const freed = open.flatMap((r) => openCandidates(r).map((c) => c.clientId))
       for (const r of open) {
-        r.status = 'vervallen'
+        setRoundStatus(r, 'vervallen')
         r.decidedAt = now().toISOString()
       }
       setClientStatus(
@@ -788,7 +830,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const problem = offerDateProblem(offeredOn, presentedOn, today())
       if (problem) throw new Error(problem)
       chosen.decision = 'gekozen'
-      round.status = 'gekozen'
+      setRoundStatus(round, 'gekozen')
       round.decidedAt = now().toISOString()
       const offer: Offer = {
         id: s.next.offers++,
@@ -802,6 +844,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         declineReason: null,
       }
       s.offers.set(offer.id, offer)
+      openOffers.set(offer.dwellingId, offer)
       setClientStatus(
         candidates.filter((c) => c !== chosen).map((c) => c.clientId),
         'wachtend',
@@ -817,6 +860,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const problem = responseDateProblem(respondedOn, offer.offeredOn, today())
       if (problem) throw new Error(problem)
       offer.outcome = 'geweigerd'
+      openOffers.delete(offer.dwellingId)
       offer.respondedOn = respondedOn
       offer.declineReason = decline.text ? `${decline.reason}: ${decline.text}` : decline.reason
       const who = client(offer.clientId)
@@ -845,6 +889,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const contract = contractProblem(contractKind, d.facts.flipPossible)
       if (contract) throw new Error(contract)
       offer.outcome = 'geaccepteerd'
+      openOffers.delete(offer.dwellingId)
       offer.respondedOn = respondedOn
       s.placements.push({
         offerId,
@@ -879,104 +924,142 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
 
 /**
  * Writes what the run changed into the copy, so the report's own queries measure it: new rows
- * (ids past the start's), and the changed statuses of the rows that were there.
+ * (ids past the start's) and the rows whose state moved, with plain prepared statements (drizzle
+ * would build the SQL text again for every row).
  */
-function writeState({ db, sqlite }: Store, start: State, end: State): void {
-  const run = (sql: string, rows: unknown[][]) => {
-    const statement = sqlite.prepare(sql)
-    for (const row of rows) statement.run(...row)
+function writeState({ sqlite }: Store, start: State, end: State): void {
+  const statements = new Map<string, Database.Statement>()
+  const run = (sql: string, values: unknown[]) => {
+    let statement = statements.get(sql)
+    if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)))
+    statement.run(...values)
   }
+  /** A whole new row of `table`, its fields turned into column values as drizzle would. */
+  const insert = (table: typeof clients | typeof dwellings, row: Record<string, unknown>) => {
+    const columns = getTableColumns(table) as Record<string, Column>
+    const keys = Object.keys(row).filter((k) => k in columns && row[k] !== undefined)
+    run(
+      `INSERT INTO ${getTableName(table)} (${keys.map((k) => columns[k]!.name).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+      keys.map((k) => (row[k] === null ? null : columns[k]!.mapToDriverValue(row[k]))),
+    )
+  }
+  const changed = <T>(before: T | undefined, after: T, fields: (keyof T)[]) =>
+    !before || fields.some((f) => before[f] !== after[f])
   sqlite.transaction(() => {
-    const newClients = [...end.clients.values()].filter((c) => c.row)
-    for (let i = 0; i < newClients.length; i += 200)
-      db.insert(clients)
-        .values(newClients.slice(i, i + 200).map((c) => c.row as typeof clients.$inferInsert))
-        .run()
-    run(
-      'UPDATE clients SET status = ?, status_since = ? WHERE id = ?',
-      [...end.clients.values()].map((c) => [c.facts.status, c.statusSince, c.facts.id]),
-    )
-    const newDwellings = [...end.dwellings.values()].filter((d) => d.row)
-    for (let i = 0; i < newDwellings.length; i += 200)
-      db.insert(dwellings)
-        .values(newDwellings.slice(i, i + 200).map((d) => d.row as typeof dwellings.$inferInsert))
-        .run()
-    run(
-      'UPDATE dwellings SET status = ?, status_since = ?, reserved_for_instroom = ?, short_note = ? WHERE id = ?',
-      [...end.dwellings.entries()].map(([id, d]) => [
-        d.status,
-        d.statusSince,
-        d.facts.reservedForInstroom ? 1 : 0,
-        d.shortNote,
-        id,
-      ]),
-    )
-    const rounds = [...end.rounds.values()]
-    run(
-      `INSERT INTO shortlists (id, dwelling_id, round, status, eligible_pool_size, presented_at, decided_at, rejection_motivation)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET status = excluded.status, presented_at = excluded.presented_at,
-       decided_at = excluded.decided_at, rejection_motivation = excluded.rejection_motivation`,
-      rounds.map((r) => [
-        r.id,
-        r.dwellingId,
-        r.round,
-        r.status,
-        r.eligiblePoolSize,
-        r.presentedAt,
-        r.decidedAt,
-        r.rejectionMotivation,
-      ]),
-    )
-    run(
-      `INSERT INTO shortlist_candidates (id, shortlist_id, client_id, position, score, score_parts, decision, decision_reason, decision_text, decided_by_balance)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET decision = excluded.decision,
-       decision_reason = excluded.decision_reason, decision_text = excluded.decision_text`,
-      rounds.flatMap((r) =>
-        r.candidates.map((c) => [
-          c.id,
-          r.id,
-          c.clientId,
-          c.position,
-          c.score,
-          c.scoreParts,
-          c.decision,
-          c.decisionReason,
-          c.decisionText,
-          c.decidedByBalance ? 1 : 0,
-        ]),
-      ),
-    )
-    run(
-      `INSERT INTO offers (id, candidate_id, dwelling_id, client_id, offered_on, outcome, responded_on, decline_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET outcome = excluded.outcome,
-       responded_on = excluded.responded_on, decline_reason = excluded.decline_reason`,
-      [...end.offers.values()].map((o) => [
-        o.id,
-        o.candidateId,
-        o.dwellingId,
-        o.clientId,
-        o.offeredOn,
-        o.outcome,
-        o.respondedOn,
-        o.declineReason,
-      ]),
-    )
-    run(
-      `INSERT INTO allocations (offer_id, dwelling_id, client_id, contract_kind, starts_on, support_provider_id)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-      end.placements
-        .slice(start.placements.length)
-        .map((p) => [
-          p.offerId,
-          p.dwellingId,
-          p.clientId,
-          p.contractKind,
-          p.startsOn,
-          p.supportProviderId,
-        ]),
-    )
+    for (const c of end.clients.values()) {
+      if (c.row) insert(clients, { ...c.row, status: c.facts.status, statusSince: c.statusSince })
+      else if (
+        changed(start.clients.get(c.facts.id)!.facts, c.facts, ['status']) ||
+        start.clients.get(c.facts.id)!.statusSince !== c.statusSince
+      )
+        run('UPDATE clients SET status = ?, status_since = ? WHERE id = ?', [
+          c.facts.status,
+          c.statusSince,
+          c.facts.id,
+        ])
+    }
+    for (const [id, d] of end.dwellings) {
+      const row = {
+        status: d.status,
+        statusSince: d.statusSince,
+        reservedForInstroom: d.facts.reservedForInstroom ?? false,
+        shortNote: d.shortNote,
+      }
+      if (d.row) insert(dwellings, { ...d.row, ...row })
+      else {
+        const was = start.dwellings.get(id)!
+        if (
+          changed(
+            { ...was, reservedForInstroom: was.facts.reservedForInstroom ?? false },
+            { ...d, ...row },
+            ['status', 'statusSince', 'reservedForInstroom', 'shortNote'],
+          )
+        )
+          run(
+            'UPDATE dwellings SET status = ?, status_since = ?, reserved_for_instroom = ?, short_note = ? WHERE id = ?',
+            [row.status, row.statusSince, row.reservedForInstroom ? 1 : 0, row.shortNote, id],
+          )
+      }
+    }
+    for (const r of end.rounds.values()) {
+      const was = start.rounds.get(r.id)
+      if (!was)
+        run(
+          `INSERT INTO shortlists (id, dwelling_id, round, status, eligible_pool_size, presented_at, decided_at, rejection_motivation)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            r.id,
+            r.dwellingId,
+            r.round,
+            r.status,
+            r.eligiblePoolSize,
+            r.presentedAt,
+            r.decidedAt,
+            r.rejectionMotivation,
+          ],
+        )
+      else if (changed(was, r, ['status', 'presentedAt', 'decidedAt', 'rejectionMotivation']))
+        run(
+          'UPDATE shortlists SET status = ?, presented_at = ?, decided_at = ?, rejection_motivation = ? WHERE id = ?',
+          [r.status, r.presentedAt, r.decidedAt, r.rejectionMotivation, r.id],
+        )
+      const before = new Map(was?.candidates.map((c) => [c.id, c]))
+      for (const c of r.candidates) {
+        const old = before.get(c.id)
+        if (!old)
+          run(
+            `INSERT INTO shortlist_candidates (id, shortlist_id, client_id, position, score, score_parts, decision, decision_reason, decision_text, decided_by_balance)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [
+              c.id,
+              r.id,
+              c.clientId,
+              c.position,
+              c.score,
+              c.scoreParts,
+              c.decision,
+              c.decisionReason,
+              c.decisionText,
+              c.decidedByBalance ? 1 : 0,
+            ],
+          )
+        else if (changed(old, c, ['decision', 'decisionReason', 'decisionText']))
+          run(
+            'UPDATE shortlist_candidates SET decision = ?, decision_reason = ?, decision_text = ? WHERE id = ?',
+            [c.decision, c.decisionReason, c.decisionText, c.id],
+          )
+      }
+    }
+    for (const o of end.offers.values()) {
+      const was = start.offers.get(o.id)
+      if (!was)
+        run(
+          `INSERT INTO offers (id, candidate_id, dwelling_id, client_id, offered_on, outcome, responded_on, decline_reason)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            o.id,
+            o.candidateId,
+            o.dwellingId,
+            o.clientId,
+            o.offeredOn,
+            o.outcome,
+            o.respondedOn,
+            o.declineReason,
+          ],
+        )
+      else if (changed(was, o, ['outcome', 'respondedOn', 'declineReason']))
+        run('UPDATE offers SET outcome = ?, responded_on = ?, decline_reason = ? WHERE id = ?', [
+          o.outcome,
+          o.respondedOn,
+          o.declineReason,
+          o.id,
+        ])
+    }
+    for (const p of end.placements.slice(start.placements.length))
+      run(
+        `INSERT INTO allocations (offer_id, dwelling_id, client_id, contract_kind, starts_on, support_provider_id)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [p.offerId, p.dwellingId, p.clientId, p.contractKind, p.startsOn, p.supportProviderId],
+      )
   })()
 }

@@ -192,11 +192,19 @@ export async function play(
     if (offer?.outcome !== 'open') return
     if (declines) {
       await carryOn(await step(() => world.declineOffer(offerId, declineText(rnd))))
-      return
+      return presentReleased()
     }
     const earliest = addDays(offer.offeredOn, resample(rnd, model.leaseLeadDays, 28))
     const startsOn = nextWeekday(earliest > offer.availableFrom ? earliest : offer.availableFrom)
     await step(() => world.acceptOffer(offerId, startsOn))
+    await presentReleased()
+  }
+  /**
+   * A client housed (or gone) leaves the other rounds they stood on; a round left empty makes way
+   * for a new concept, which the officer presents then — later, its candidates might be gone.
+   */
+  async function presentReleased() {
+    for (const id of await world.concepts()) await presentAndAwait(id)
   }
   async function generationRun(quarter: QuarterKey, until: string, lastRun: string | null) {
     const waiting = await world.submittedWaiting(quarter)

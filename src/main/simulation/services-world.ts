@@ -28,7 +28,7 @@ export function servicesWorld(ctx: ServiceContext): World {
       ).lines.map((l) => ({ corporationId: l.corporationId, quota: l.quota })),
     submittedCount: read.submittedCount,
     submittedWaiting: read.submittedWaiting,
-    concepts: read.concepts,
+    concepts: (key) => (key === undefined ? read.allConcepts() : read.concepts(key)),
     shortlistStatus: (id) => read.shortlistStatus(id)?.status,
     openCandidates: read.openCandidates,
     offer: read.offer,
@@ -127,6 +127,7 @@ function queries({ sqlite }: Store) {
       `SELECT s.id FROM shortlists s JOIN dwellings d ON d.id = s.dwelling_id
        WHERE d.quarter_key = ? AND s.status = 'concept' ORDER BY s.id`,
     ),
+    allConcepts: pluckAll<number>(`SELECT id FROM shortlists WHERE status = 'concept' ORDER BY id`),
     quotaCount: count('SELECT count(*) FROM quarter_quotas WHERE quarter_key = ?'),
     submittedCount: count(
       'SELECT count(*) FROM dwellings WHERE quarter_key = ? AND corporation_id = ?',

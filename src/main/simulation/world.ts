@@ -46,8 +46,8 @@ export interface World {
   submittedCount(key: QuarterKey, corporationId: number): Maybe<number>
   /** The submission days of the quarter's dwellings that still wait for candidates. */
   submittedWaiting(key: QuarterKey): Maybe<string[]>
-  /** Concept rounds of the quarter's dwellings, in id order. */
-  concepts(key: QuarterKey): Maybe<number[]>
+  /** Concept rounds (of the quarter's dwellings, or of all), in id order. */
+  concepts(key?: QuarterKey): Maybe<number[]>
   shortlistStatus(shortlistId: number): Maybe<string | undefined>
   /** Clients still open on a round, by position. */
   openCandidates(shortlistId: number): Maybe<number[]>

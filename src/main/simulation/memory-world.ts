@@ -1,5 +1,4 @@
 import { subYears } from 'date-fns'
-import type { SpreadingSettings } from '../../shared/api/spreading'
 import { localIsoDate } from '../../shared/domain/dates'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import { parseQuarter } from '../../shared/domain/quarter'
@@ -11,12 +10,8 @@ import {
   type TargetGroup,
   type Wijk,
 } from '../../shared/domain/vocabulary'
-import type Database from 'better-sqlite3'
-import { getTableColumns, getTableName, type Column } from 'drizzle-orm'
-import type { Store } from '../db/connection'
-import { clients, dwellings } from '../db/schema'
 import { isEligible, type EligibilityContext } from '../domain/eligibility'
-import { pairKey, type ClientFacts, type DwellingFacts } from '../domain/facts'
+import { pairKey, type ClientFacts } from '../domain/facts'
 import { chooseInstroomReserve, steerInstroom } from '../domain/instroom-steering'
 import {
   contractProblem,
@@ -40,7 +35,6 @@ import {
   wijkLoads,
   wijkNorms,
   type ComplexStop,
-  type WijkFigures,
 } from '../domain/spreading'
 import {
   DWELLING_RULES,
@@ -50,18 +44,12 @@ import {
   type StepRule,
 } from '../domain/workflow'
 import { assignmentSolver } from '../matching/highs-solver'
-import type { ServiceContext } from '../services/context'
-import {
-  clientFacts,
-  dwellingFacts,
-  loadClientFacts,
-  loadDwellingFacts,
-} from '../services/matching-facts'
-import { getSettings, planQuarter, quarterOverview } from '../services/planning-service'
-import { loadWijkFigures, spreadingSettings } from '../services/spreading-service'
-import { memoryStore, snapshot } from './copy'
+import { clientFacts, dwellingFacts } from '../services/matching-facts'
+import { memoryStore } from './copy'
 import { measureQuarter } from './measure'
 import type { Next, World } from './world'
+import type { Candidate, Client, Dwelling, MemoryBase, Offer, Round, State } from './memory-state'
+import { writeState } from './memory-write'
 
 /**
  * The fast world: the waiting list, the dwellings, the rounds and the offers as plain objects, and
@@ -73,262 +61,8 @@ import type { Next, World } from './world'
  * tests/integration/simulation-worlds.test.ts holds it to the services' outcomes.
  */
 
-interface Client {
-  facts: ClientFacts
-  statusSince: string
-  supportProviderId: number | null
-  /** The whole row, for a client registered in the run (written to the copy at the end). */
-  row?: Record<string, unknown>
-}
-
-interface Dwelling {
-  facts: DwellingFacts
-  status: DwellingStatus
-  statusSince: string
-  quarterKey: string
-  submittedOn: string
-  availableFrom: string
-  address: string
-  complex: string | null
-  complexStopOverride: string | null
-  shortNote: 'too-few-eligible' | 'needed-elsewhere' | null
-  row?: Record<string, unknown>
-}
-
-interface Candidate {
-  id: number
-  clientId: number
-  position: number
-  decision: 'open' | 'gekozen' | 'geen-match'
-  decisionReason: string | null
-  decisionText: string | null
-  score: number
-  scoreParts: string
-  decidedByBalance: boolean
-}
-
-interface Round {
-  id: number
-  dwellingId: number
-  round: number
-  status: 'concept' | 'voorgedragen' | 'gekozen' | 'afgewezen' | 'vervallen'
-  eligiblePoolSize: number
-  presentedAt: string | null
-  decidedAt: string | null
-  rejectionMotivation: string | null
-  candidates: Candidate[]
-}
-
-interface Offer {
-  id: number
-  candidateId: number
-  shortlistId: number
-  dwellingId: number
-  clientId: number
-  offeredOn: string
-  outcome: 'open' | 'geaccepteerd' | 'geweigerd'
-  respondedOn: string | null
-  declineReason: string | null
-}
-
-/** An allocation as spreading, the providers' standing and the steering count it. */
-interface Placement {
-  offerId: number
-  dwellingId: number
-  clientId: number
-  contractKind: string
-  startsOn: string
-  supportProviderId: number | null
-  wijk: Wijk
-  complex: string
-  quarterKey: string
-  careProviderId: number
-  targetGroup: TargetGroup
-  flow: string
-}
-
-interface YearValues {
-  shortlistSize: number
-  maxOpenShortlists: number
-  youngMaxRent: number
-  maxBalanceDays: number
-  spreading: SpreadingSettings
-}
-
-interface YearTarget {
-  target: number
-  catchUpTarget: number
-  instroomShareTarget: number
-}
-
-interface State {
-  clients: Map<number, Client>
-  dwellings: Map<number, Dwelling>
-  rounds: Map<number, Round>
-  offers: Map<number, Offer>
-  placements: Placement[]
-  next: { clients: number; dwellings: number; rounds: number; candidates: number; offers: number }
-}
-
-/** What every run of a scenario starts from: read once per job, cloned per run. */
-export interface MemoryBase {
-  /** The copy with the scenario applied and the quarters planned: measured into at the end. */
-  image: Buffer
-  years: Record<number, YearValues>
-  targets: Record<number, YearTarget>
-  providers: {
-    id: number
-    name: string
-    contingentDwellings: number | null
-    contingentShare: number | null
-  }[]
-  wijkFigures: WijkFigures[]
-  quotas: Record<string, { corporationId: number; quota: number }[]>
-  state: State
-}
-
 const OPEN_ROUND = new Set(['concept', 'voorgedragen'])
 const UNDER_WAY = new Set<string>(DWELLING_UNDER_WAY)
-
-/**
- * Reads the starting state from a copy on which the scenario is applied (run.ts applyScenario):
- * the same loaders the services use, once. The quarters of the horizon are planned here, as the
- * services world plans them when they open (with no shortfall carried, the plan does not depend on
- * what happens in between).
- */
-export function loadBase(ctx: ServiceContext, keys: QuarterKey[]): MemoryBase {
-  const { db, sqlite } = ctx.store
-  const quotas: MemoryBase['quotas'] = {}
-  keys.forEach((key, i) => {
-    const planned =
-      i === 0 &&
-      (sqlite
-        .prepare('SELECT count(*) FROM quarter_quotas WHERE quarter_key = ?')
-        .pluck()
-        .get(key) as number) > 0
-    quotas[key] = (planned ? quarterOverview(ctx, key) : planQuarter(ctx, key, false)).lines.map(
-      (l) => ({ corporationId: l.corporationId, quota: l.quota }),
-    )
-  })
-  const years: MemoryBase['years'] = {}
-  for (const year of new Set(keys.map((k) => parseQuarter(k).year))) {
-    const values = getSettings(ctx, year).values
-    years[year] = {
-      shortlistSize: values.shortlistSize,
-      maxOpenShortlists: values.maxOpenShortlists,
-      youngMaxRent: values.youngMaxRent,
-      maxBalanceDays: values.maxBalanceDays,
-      spreading: spreadingSettings(db, year),
-    }
-  }
-  const rows = <T>(sql: string) => sqlite.prepare(sql).all() as T[]
-  const targets = Object.fromEntries(
-    rows<YearTarget & { year: number }>(
-      'SELECT year, target, catch_up_target AS catchUpTarget, instroom_share_target AS instroomShareTarget FROM year_targets',
-    ).map(({ year, ...t }) => [year, t]),
-  )
-
-  const state: State = {
-    clients: new Map(),
-    dwellings: new Map(),
-    rounds: new Map(),
-    offers: new Map(),
-    placements: [],
-    next: {
-      clients: sequence(ctx.store, 'clients'),
-      dwellings: sequence(ctx.store, 'dwellings'),
-      rounds: sequence(ctx.store, 'shortlists'),
-      candidates: sequence(ctx.store, 'shortlist_candidates'),
-      offers: sequence(ctx.store, 'offers'),
-    },
-  }
-  const clientExtra = new Map(
-    rows<{ id: number; statusSince: string; supportProviderId: number | null }>(
-      'SELECT id, status_since AS statusSince, support_provider_id AS supportProviderId FROM clients',
-    ).map((r) => [r.id, r]),
-  )
-  for (const facts of loadClientFacts(db, [...clientExtra.keys()], new Map())) {
-    const extra = clientExtra.get(facts.id)!
-    state.clients.set(facts.id, {
-      facts,
-      statusSince: extra.statusSince,
-      supportProviderId: extra.supportProviderId,
-    })
-  }
-  const dwellingExtra = rows<Omit<Dwelling, 'facts'> & { id: number }>(
-    `SELECT id, status, status_since AS statusSince, quarter_key AS quarterKey,
-     submitted_on AS submittedOn, available_from AS availableFrom, address, complex,
-     complex_stop_override AS complexStopOverride, short_note AS shortNote FROM dwellings ORDER BY id`,
-  )
-  const facts = new Map(
-    loadDwellingFacts(
-      db,
-      dwellingExtra.map((d) => d.id),
-    ).map((f) => [f.id, f]),
-  )
-  for (const { id, ...extra } of dwellingExtra)
-    state.dwellings.set(id, { facts: facts.get(id)!, ...extra })
-
-  // Rounds of dwellings that can still get one: those decided for good never change again.
-  const live = `(SELECT id FROM dwellings WHERE status IN ('ingediend', 'in-voordracht', 'aangeboden'))`
-  for (const r of rows<Omit<Round, 'candidates'>>(
-    `SELECT id, dwelling_id AS dwellingId, round, status, eligible_pool_size AS eligiblePoolSize,
-     presented_at AS presentedAt, decided_at AS decidedAt, rejection_motivation AS rejectionMotivation
-     FROM shortlists WHERE dwelling_id IN ${live} ORDER BY id`,
-  ))
-    state.rounds.set(r.id, { ...r, candidates: [] })
-  for (const c of rows<
-    Omit<Candidate, 'decidedByBalance'> & { shortlistId: number; decidedByBalance: number }
-  >(
-    `SELECT c.id, c.shortlist_id AS shortlistId, c.client_id AS clientId, c.position, c.decision,
-     c.decision_reason AS decisionReason, c.decision_text AS decisionText, c.score,
-     c.score_parts AS scoreParts, c.decided_by_balance AS decidedByBalance
-     FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
-     WHERE s.dwelling_id IN ${live} ORDER BY c.shortlist_id, c.position, c.id`,
-  )) {
-    const { shortlistId, ...candidate } = c
-    state.rounds.get(shortlistId)!.candidates.push({
-      ...candidate,
-      decidedByBalance: c.decidedByBalance === 1,
-    })
-  }
-  for (const o of rows<Offer>(
-    `SELECT o.id, o.candidate_id AS candidateId, c.shortlist_id AS shortlistId,
-     o.dwelling_id AS dwellingId, o.client_id AS clientId, o.offered_on AS offeredOn, o.outcome,
-     o.responded_on AS respondedOn, o.decline_reason AS declineReason
-     FROM offers o JOIN shortlist_candidates c ON c.id = o.candidate_id
-     WHERE o.outcome = 'open' ORDER BY o.id`,
-  ))
-    state.offers.set(o.id, o)
-  for (const a of rows<Omit<Placement, 'complex'> & { complex: string | null; address: string }>(
-    `SELECT a.offer_id AS offerId, a.dwelling_id AS dwellingId, a.client_id AS clientId,
-     a.contract_kind AS contractKind, a.starts_on AS startsOn,
-     a.support_provider_id AS supportProviderId, d.wijk, d.complex, d.address,
-     d.quarter_key AS quarterKey, c.care_provider_id AS careProviderId,
-     c.target_group AS targetGroup, c.flow
-     FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id JOIN clients c ON c.id = a.client_id
-     ORDER BY a.id`,
-  ))
-    state.placements.push({ ...a, complex: complexKey(a) })
-
-  return {
-    image: snapshot(sqlite),
-    years,
-    targets,
-    providers: rows(
-      'SELECT id, name, contingent_dwellings AS contingentDwellings, contingent_share AS contingentShare FROM care_providers ORDER BY id',
-    ),
-    wijkFigures: loadWijkFigures(db),
-    quotas,
-    state,
-  }
-}
-
-/** The next id SQLite would give a row of `table` (AUTOINCREMENT: past every id ever used). */
-function sequence({ sqlite }: Store, table: string): number {
-  const seq = sqlite.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').pluck().get(table)
-  return ((seq as number | undefined) ?? 0) + 1
-}
 
 /** Refuses a step the workflow rules do not allow now (the services answer it as a conflict). */
 function allow<K extends string, S>(rules: readonly StepRule<K, S>[], key: K, state: S): void {
@@ -920,146 +654,4 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       }
     },
   }
-}
-
-/**
- * Writes what the run changed into the copy, so the report's own queries measure it: new rows
- * (ids past the start's) and the rows whose state moved, with plain prepared statements (drizzle
- * would build the SQL text again for every row).
- */
-function writeState({ sqlite }: Store, start: State, end: State): void {
-  const statements = new Map<string, Database.Statement>()
-  const run = (sql: string, values: unknown[]) => {
-    let statement = statements.get(sql)
-    if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)))
-    statement.run(...values)
-  }
-  /** A whole new row of `table`, its fields turned into column values as drizzle would. */
-  const insert = (table: typeof clients | typeof dwellings, row: Record<string, unknown>) => {
-    const columns = getTableColumns(table) as Record<string, Column>
-    const keys = Object.keys(row).filter((k) => k in columns && row[k] !== undefined)
-    run(
-      `INSERT INTO ${getTableName(table)} (${keys.map((k) => columns[k]!.name).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
-      keys.map((k) => (row[k] === null ? null : columns[k]!.mapToDriverValue(row[k]))),
-    )
-  }
-  const changed = <T>(before: T | undefined, after: T, fields: (keyof T)[]) =>
-    !before || fields.some((f) => before[f] !== after[f])
-  sqlite.transaction(() => {
-    for (const c of end.clients.values()) {
-      if (c.row) insert(clients, { ...c.row, status: c.facts.status, statusSince: c.statusSince })
-      else if (
-        changed(start.clients.get(c.facts.id)!.facts, c.facts, ['status']) ||
-        start.clients.get(c.facts.id)!.statusSince !== c.statusSince
-      )
-        run('UPDATE clients SET status = ?, status_since = ? WHERE id = ?', [
-          c.facts.status,
-          c.statusSince,
-          c.facts.id,
-        ])
-    }
-    for (const [id, d] of end.dwellings) {
-      const row = {
-        status: d.status,
-        statusSince: d.statusSince,
-        reservedForInstroom: d.facts.reservedForInstroom ?? false,
-        shortNote: d.shortNote,
-      }
-      if (d.row) insert(dwellings, { ...d.row, ...row })
-      else {
-        const was = start.dwellings.get(id)!
-        if (
-          changed(
-            { ...was, reservedForInstroom: was.facts.reservedForInstroom ?? false },
-            { ...d, ...row },
-            ['status', 'statusSince', 'reservedForInstroom', 'shortNote'],
-          )
-        )
-          run(
-            'UPDATE dwellings SET status = ?, status_since = ?, reserved_for_instroom = ?, short_note = ? WHERE id = ?',
-            [row.status, row.statusSince, row.reservedForInstroom ? 1 : 0, row.shortNote, id],
-          )
-      }
-    }
-    for (const r of end.rounds.values()) {
-      const was = start.rounds.get(r.id)
-      if (!was)
-        run(
-          `INSERT INTO shortlists (id, dwelling_id, round, status, eligible_pool_size, presented_at, decided_at, rejection_motivation)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            r.id,
-            r.dwellingId,
-            r.round,
-            r.status,
-            r.eligiblePoolSize,
-            r.presentedAt,
-            r.decidedAt,
-            r.rejectionMotivation,
-          ],
-        )
-      else if (changed(was, r, ['status', 'presentedAt', 'decidedAt', 'rejectionMotivation']))
-        run(
-          'UPDATE shortlists SET status = ?, presented_at = ?, decided_at = ?, rejection_motivation = ? WHERE id = ?',
-          [r.status, r.presentedAt, r.decidedAt, r.rejectionMotivation, r.id],
-        )
-      const before = new Map(was?.candidates.map((c) => [c.id, c]))
-      for (const c of r.candidates) {
-        const old = before.get(c.id)
-        if (!old)
-          run(
-            `INSERT INTO shortlist_candidates (id, shortlist_id, client_id, position, score, score_parts, decision, decision_reason, decision_text, decided_by_balance)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [
-              c.id,
-              r.id,
-              c.clientId,
-              c.position,
-              c.score,
-              c.scoreParts,
-              c.decision,
-              c.decisionReason,
-              c.decisionText,
-              c.decidedByBalance ? 1 : 0,
-            ],
-          )
-        else if (changed(old, c, ['decision', 'decisionReason', 'decisionText']))
-          run(
-            'UPDATE shortlist_candidates SET decision = ?, decision_reason = ?, decision_text = ? WHERE id = ?',
-            [c.decision, c.decisionReason, c.decisionText, c.id],
-          )
-      }
-    }
-    for (const o of end.offers.values()) {
-      const was = start.offers.get(o.id)
-      if (!was)
-        run(
-          `INSERT INTO offers (id, candidate_id, dwelling_id, client_id, offered_on, outcome, responded_on, decline_reason)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            o.id,
-            o.candidateId,
-            o.dwellingId,
-            o.clientId,
-            o.offeredOn,
-            o.outcome,
-            o.respondedOn,
-            o.declineReason,
-          ],
-        )
-      else if (changed(was, o, ['outcome', 'respondedOn', 'declineReason']))
-        run('UPDATE offers SET outcome = ?, responded_on = ?, decline_reason = ? WHERE id = ?', [
-          o.outcome,
-          o.respondedOn,
-          o.declineReason,
-          o.id,
-        ])
-    }
-    for (const p of end.placements.slice(start.placements.length))
-      run(
-        `INSERT INTO allocations (offer_id, dwelling_id, client_id, contract_kind, starts_on, support_provider_id)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-        [p.offerId, p.dwellingId, p.clientId, p.contractKind, p.startsOn, p.supportProviderId],
-      )
-  })()
 }

@@ -9,7 +9,7 @@ import { loadAssignmentSolver } from '../matching/highs-solver'
 import type { QuarterOutcome } from './measure'
 import type { PoolInput, RunTask } from './pool'
 import { memoryBaseFor, simulateRun } from './run'
-import type { MemoryBase } from './memory-world'
+import type { MemoryBase } from './memory-state'
 
 export interface RunDone {
   index: number

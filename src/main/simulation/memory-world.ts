@@ -394,9 +394,11 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
   function next(dwellingId: number): Next {
     const offer = openOffers.get(dwellingId)
     if (offer) return { offer: { id: offer.id, offeredOn: offer.offeredOn } }
-    for (const r of roundsOf.get(dwellingId) ?? [])
-      if (r.status === 'concept') return { concept: r.id }
-    return {}
+    const rounds = roundsOf.get(dwellingId) ?? []
+    const concept = rounds.find((r) => r.status === 'concept')
+    if (concept) return { concept: concept.id }
+    const presented = rounds.find((r) => r.status === 'voorgedragen')
+    return presented ? { presented: { id: presented.id, dwellingId } } : {}
   }
 
   return {

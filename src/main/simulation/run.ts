@@ -158,7 +158,9 @@ export async function play(
   }
   async function carryOn(next: Next) {
     if (next.offer) return awaitReply(next.offer.id, next.offer.offeredOn)
-    if (next.concept !== undefined) await presentAndAwait(next.concept)
+    if (next.concept !== undefined) return presentAndAwait(next.concept)
+    // The reserves of a declined offer, back with the corporation to choose from.
+    if (next.presented) return awaitAnswer(next.presented.id, next.presented.dwellingId)
     // Else nobody is eligible now: the dwelling waits for the next sweep.
   }
   async function decide(shortlistId: number, dwellingId: number) {

@@ -84,7 +84,9 @@ function next(state: DwellingMatching): Next {
   const offer = state.offers.find((o) => o.outcome === 'open')
   if (offer) return { offer: { id: offer.id, offeredOn: offer.offeredOn } }
   const concept = state.rounds.find((r) => r.status === 'concept')
-  return concept ? { concept: concept.id } : {}
+  if (concept) return { concept: concept.id }
+  const presented = state.rounds.find((r) => r.status === 'voorgedragen')
+  return presented ? { presented: { id: presented.id, dwellingId: state.dwellingId } } : {}
 }
 
 function queries({ sqlite }: Store) {

@@ -13,10 +13,14 @@ import type { ClientTemplate, DwellingTemplate } from './observed'
 
 export type Maybe<T> = T | Promise<T>
 
-/** What a dwelling waits for after a step: a client's reply to an offer, or a concept to present. */
+/**
+ * What a dwelling waits for after a step: a client's reply to an offer, a concept to present, or
+ * the corporation's answer on a round presented again (the free reserves after a decline).
+ */
 export interface Next {
   offer?: { id: number; offeredOn: string }
   concept?: number
+  presented?: { id: number; dwellingId: number }
 }
 
 export interface Rejection {

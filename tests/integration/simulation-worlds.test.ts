@@ -46,7 +46,7 @@ describe('Vooruitblik: the memory world plays as the services do', () => {
 
   const both = async (scenario: Scenario, seed: number) => {
     const input: RunInput = { image, model, scenario, seed, quarters: 1 }
-    const fast = await simulateRun(memoryBaseFor(input), input)
+    const fast = await simulateRun(await memoryBaseFor(input), input)
     const reference = await simulateRunOnServices(input)
     return { fast, reference }
   }
@@ -87,7 +87,7 @@ describe('Vooruitblik: the memory world plays as the services do', () => {
         seed: 11,
         quarters: 1,
       }
-      expect(await simulateRun(memoryBaseFor(current), current)).not.toEqual(fast)
+      expect(await simulateRun(await memoryBaseFor(current), current)).not.toEqual(fast)
     },
     SLOW,
   )

@@ -137,29 +137,28 @@ export interface MemoryBase {
  * services world plans them when they open (with no shortfall carried, the plan does not depend on
  * what happens in between).
  */
-export function loadBase(ctx: ServiceContext, keys: QuarterKey[]): MemoryBase {
+export async function loadBase(ctx: ServiceContext, keys: QuarterKey[]): Promise<MemoryBase> {
   const { db, sqlite } = ctx.store
   const quotas: MemoryBase['quotas'] = {}
-  keys.forEach((key, i) => {
+  for (const [i, key] of keys.entries()) {
     const planned =
       i === 0 &&
       (sqlite
         .prepare('SELECT count(*) FROM quarter_quotas WHERE quarter_key = ?')
         .pluck()
         .get(key) as number) > 0
-    quotas[key] = (planned ? quarterOverview(ctx, key) : planQuarter(ctx, key, false)).lines.map(
-      (l) => ({ corporationId: l.corporationId, quota: l.quota }),
-    )
-  })
+    const overview = await (planned ? quarterOverview(ctx, key) : planQuarter(ctx, key, false))
+    quotas[key] = overview.lines.map((l) => ({ corporationId: l.corporationId, quota: l.quota }))
+  }
   const years: MemoryBase['years'] = {}
   for (const year of new Set(keys.map((k) => parseQuarter(k).year))) {
-    const values = getSettings(ctx, year).values
+    const { values } = await getSettings(ctx, year)
     years[year] = {
       shortlistSize: values.shortlistSize,
       maxOpenShortlists: values.maxOpenShortlists,
       youngMaxRent: values.youngMaxRent,
       maxBalanceDays: values.maxBalanceDays,
-      spreading: spreadingSettings(db, year),
+      spreading: await spreadingSettings(db, year),
     }
   }
   const rows = <T>(sql: string) => sqlite.prepare(sql).all() as T[]
@@ -193,11 +192,9 @@ export function loadBase(ctx: ServiceContext, keys: QuarterKey[]): MemoryBase {
      complex_stop_override AS complexStopOverride, short_note AS shortNote FROM dwellings
      WHERE id IN ${live} OR quarter_key >= '${keys[0]}' ORDER BY id`,
   )
-  const dwellingFacts = new Map(
-    inChunks(dwellingExtra.map((d) => d.id)).flatMap((ids) =>
-      loadDwellingFacts(db, ids).map((f) => [f.id, f] as const),
-    ),
-  )
+  const dwellingFacts = new Map<number, DwellingFacts>()
+  for (const ids of inChunks(dwellingExtra.map((d) => d.id)))
+    for (const f of await loadDwellingFacts(db, ids)) dwellingFacts.set(f.id, f)
   for (const { id, ...extra } of dwellingExtra)
     state.dwellings.set(id, { facts: dwellingFacts.get(id)!, ...extra })
 
@@ -211,7 +208,7 @@ export function loadBase(ctx: ServiceContext, keys: QuarterKey[]): MemoryBase {
     ).map((r) => [r.id, r]),
   )
   for (const ids of inChunks([...clientExtra.keys()]))
-    for (const facts of loadClientFacts(db, ids, new Map())) {
+    for (const facts of await loadClientFacts(db, ids, new Map())) {
       const extra = clientExtra.get(facts.id)!
       state.clients.set(facts.id, {
         facts,
@@ -268,7 +265,7 @@ export function loadBase(ctx: ServiceContext, keys: QuarterKey[]): MemoryBase {
     providers: rows(
       'SELECT id, name, contingent_dwellings AS contingentDwellings, contingent_share AS contingentShare FROM care_providers ORDER BY id',
     ),
-    wijkFigures: loadWijkFigures(db),
+    wijkFigures: await loadWijkFigures(db),
     quotas,
     state,
   }

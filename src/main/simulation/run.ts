@@ -60,16 +60,16 @@ export function horizon(startIso: string, quarters: number): QuarterKey[] {
 
 /**
  * What every run of a scenario in the memory world starts from: the copy with the scenario applied,
- * read into plain objects once (memory-world.ts loadBase).
+ * read into plain objects once (memory-state.ts loadBase).
  */
-export function memoryBaseFor(input: Omit<RunInput, 'seed'>): MemoryBase {
+export async function memoryBaseFor(input: Omit<RunInput, 'seed'>): Promise<MemoryBase> {
   const store = memoryStore(input.image, input.nativeBinding)
   try {
     const start = new Date(`${input.model.startIso}T07:00:00Z`)
     const ctx = createContext(store, { actor: SIMULATION_ACTOR, now: () => start })
     const keys = horizon(input.model.startIso, input.quarters)
-    applyScenario(ctx, input.scenario, keys)
-    return loadBase(ctx, keys)
+    await applyScenario(ctx, input.scenario, keys)
+    return await loadBase(ctx, keys)
   } finally {
     store.close()
   }
@@ -94,7 +94,7 @@ export async function simulateRunOnServices(input: RunInput): Promise<QuarterOut
   try {
     const clock = { now: Date.parse(`${input.model.startIso}T07:00:00Z`) }
     const ctx = createContext(store, { actor: SIMULATION_ACTOR, now: () => new Date(clock.now) })
-    applyScenario(ctx, input.scenario, horizon(input.model.startIso, input.quarters))
+    await applyScenario(ctx, input.scenario, horizon(input.model.startIso, input.quarters))
     return await play(servicesWorld(ctx), input, clock)
   } finally {
     store.close()
@@ -305,18 +305,18 @@ export async function play(
 const maxIso = (a: string, b: string) => (a > b ? a : b)
 
 /** Writes the scenario's numbers into the copy, for the current year and every year ahead. */
-export function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: QuarterKey[]) {
+export async function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: QuarterKey[]) {
   const years = [...new Set(keys.map((k) => parseQuarter(k).year))]
   if (scenario.complexStopPlacements !== undefined) {
     // Saved for the start year; the years after inherit it, as in the app.
-    const spreading = spreadingSettings(ctx.store.db, years[0]!)
+    const spreading = await spreadingSettings(ctx.store.db, years[0]!)
     if (spreading.complexStopPlacements !== scenario.complexStopPlacements)
-      saveSpreadingSettings(ctx, {
+      await saveSpreadingSettings(ctx, {
         ...spreading,
         complexStopPlacements: scenario.complexStopPlacements,
       })
   }
-  const targets = listYearTargets(ctx)
+  const targets = await listYearTargets(ctx)
   for (const year of years) {
     // A year without its own target keeps the latest one set before it (the current course).
     const known = targets.find((t) => t.year === year) ?? targets.find((t) => t.year < year)
@@ -329,14 +329,14 @@ export function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: Qua
         target !== known.target ||
         instroomShareTarget !== known.instroomShareTarget)
     )
-      saveYearTarget(ctx, {
+      await saveYearTarget(ctx, {
         year,
         target,
         // The split keeps its catch-up part, never more than the whole target.
         catchUpTarget: Math.min(known?.catchUpTarget ?? 0, target),
         instroomShareTarget,
       })
-    const { values } = getSettings(ctx, year)
+    const { values } = await getSettings(ctx, year)
     const changed = {
       ...values,
       ...(scenario.shortlistSize !== undefined ? { shortlistSize: scenario.shortlistSize } : {}),
@@ -348,6 +348,6 @@ export function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: Qua
         : {}),
     }
     if (JSON.stringify(changed) !== JSON.stringify(values))
-      saveSettings(ctx, { year, values: changed })
+      await saveSettings(ctx, { year, values: changed })
   }
 }

@@ -47,7 +47,7 @@ port.on('message', async (task: RunTask) => {
     nativeBinding: input.nativeBinding,
   }
   let base = bases.get(task.scenario)
-  if (!base) bases.set(task.scenario, (base = memoryBaseFor({ ...run, image })))
+  if (!base) bases.set(task.scenario, (base = await memoryBaseFor({ ...run, image })))
   const outcomes = await simulateRun(base, { ...run, seed: task.seed })
   const used = threadCpuSeconds()
   const cpuSeconds = cpu === null || used === null ? null : used - cpu

@@ -63,9 +63,8 @@ function greedy(pools: readonly RankedPool[], capacity: readonly number[], place
 /**
  * Whether the greedy filling gave every dwelling its own best clients, each strictly ahead of the
  * next eligible one. Then every dwelling holds all it could and the highest score it could, so no
- * assignment equals it in all three tiers: it is the unique optimum, the one the solver returns
- * (totals are whole cents, which its tight tolerances tell apart). Ties at a list's edge are left
- * to the solver, which breaks them its own way.
+ * assignment equals it in all three tiers: it is the unique optimum, the one any exact solver
+ * returns. (Ties at a list's edge are left to the solver, which breaks them its own way.)
  */
 function ownBestUnique(
   pools: readonly RankedPool[],

@@ -60,42 +60,7 @@ function greedy(pools: readonly RankedPool[], capacity: readonly number[], place
   return picks
 }
 
-/**
- * Whether the greedy filling gave every dwelling its own best clients, each strictly ahead of the
- * next eligible one. Then every dwelling holds all it could and the highest score it could, so no
- * assignment equals it in all three tiers: it is the unique optimum, the one any exact solver
- * returns. (Ties at a list's edge are left to the solver, which breaks them its own way.)
- */
-function ownBestUnique(
-  pools: readonly RankedPool[],
-  seed: readonly Set<number>[],
-  places: number,
-): boolean {
-  return pools.every(({ clients, scores }, d) => {
-    const held = Math.min(places, clients.length)
-    for (let i = 0; i < held; i++) if (!seed[d]!.has(clients[i]!)) return false
-    return held === clients.length || scores[held - 1]! > scores[held]!
-  })
-}
-
 const EXACT = { dual_feasibility_tolerance: 1e-10, primal_feasibility_tolerance: 1e-9 }
-
-/**
- * The exact assignment (see `assignExactly`), without the solver where the answer is already
- * known: one dwelling has no competition, and when the greedy filling gives every dwelling its own
- * best clients, each strictly ahead of the next eligible one, that filling is the unique optimum.
- */
-export function assign(
-  pools: readonly RankedPool[],
-  clientCapacity: readonly number[],
-  places: number,
-  solve: AssignmentSolver,
-): Set<number>[] {
-  if (places <= 0) return pools.map(() => new Set())
-  const seed = greedy(pools, clientCapacity, places)
-  if (pools.length <= 1 || ownBestUnique(pools, seed, places)) return seed
-  return assignExactly(pools, clientCapacity, places, solve)
-}
 
 /**
  * The exact assignment, lexicographic in three tiers: dwellings with a candidate, then places
@@ -109,7 +74,7 @@ export function assign(
  * over that filling and each dwelling's best K; scores are squeezed into [0, 1/(D·N + 1)) per pair,
  * so together they are worth less than one place and never buy a place away.
  */
-export function assignExactly(
+export function assign(
   pools: readonly RankedPool[],
   clientCapacity: readonly number[],
   places: number,
@@ -126,6 +91,8 @@ export function assignExactly(
   const top = (d: number) => pools[d]!.clients.slice(0, START_WITH_BEST)
 
   const seed = greedy(pools, clientCapacity, places)
+  // One dwelling has no competition: its best free clients are the optimum in every tier.
+  if (pools.length <= 1) return seed
   const columns = seed.map((set, d) => new Set([...set, ...top(d)]))
   // When the greedy already gives every dwelling all it could hold, no filling does better.
   const full = seed.every((set, d) => set.size === Math.min(places, pools[d]!.clients.length))

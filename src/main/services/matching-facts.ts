@@ -1,4 +1,4 @@
-import { getDayOfYear, subYears } from 'date-fns'
+import { subYears } from 'date-fns'
 import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm'
 import type { TargetGroup } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
@@ -15,8 +15,10 @@ import { pairKey, type ClientFacts, type DwellingFacts } from '../domain/facts'
 import { complexKey } from '../domain/spreading'
 import {
   DEFAULT_WEIGHTS,
-  groupPressures,
-  type GroupStanding,
+  groupStandings,
+  groupTotals,
+  providerStanding,
+  type GroupTotal,
   type ProviderStanding,
   type RankingContext,
 } from '../domain/ranking'
@@ -26,7 +28,7 @@ import { OPEN_SHORTLIST, openShortlistCounts } from '../repositories/shortlists'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
 import { complexStopContext, spreadingState, type SpreadingState } from './spreading-service'
-import { calendarDaysSince, localIsoDate, utcMidnight } from '../../shared/domain/dates'
+import { localIsoDate } from '../../shared/domain/dates'
 
 /**
  * Copies a row's values into a new object one key at a time, in the order of `keys`: every fact of
@@ -59,13 +61,22 @@ export function loadClientFacts(
   open: ReadonlyMap<number, number> = openShortlistCounts(db, ids),
 ): ClientFacts[] {
   if (ids?.length === 0) return []
-  return listClientFacts(db, ids).map((c) => {
-    const fact = copied<Omit<ClientFacts, WorkedClientFacts>>(c, CLIENT_COPIED) as ClientFacts
-    fact.preferredWijken = wijkList(c.preferredWijken)
-    fact.excludedWijken = wijkList(c.excludedWijken)
-    fact.openShortlists = open.get(c.id) ?? 0
-    return fact
-  })
+  return listClientFacts(db, ids).map((c) => clientFacts(c, open.get(c.id) ?? 0))
+}
+
+/** One client's row as matching sees it (also a client the Vooruitblik registers in memory). */
+export function clientFacts(
+  row: Pick<
+    ReturnType<typeof listClientFacts>[number],
+    (typeof CLIENT_COPIED)[number] | 'preferredWijken' | 'excludedWijken'
+  >,
+  openShortlists: number,
+): ClientFacts {
+  const fact = copied<Omit<ClientFacts, WorkedClientFacts>>(row, CLIENT_COPIED) as ClientFacts
+  fact.preferredWijken = wijkList(row.preferredWijken)
+  fact.excludedWijken = wijkList(row.excludedWijken)
+  fact.openShortlists = openShortlists
+  return fact
 }
 
 const DWELLING_COPIED = keysExcept(dwellingFactColumns, ['address', 'complex'])
@@ -76,11 +87,19 @@ const DWELLING_COPIED = keysExcept(dwellingFactColumns, ['address', 'complex'])
  */
 export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
   if (ids.length === 0) return []
-  return listDwellingFacts(db, ids).map((d) => {
-    const fact = copied<Omit<DwellingFacts, 'complex'>>(d, DWELLING_COPIED) as DwellingFacts
-    fact.complex = complexKey(d)
-    return fact
-  })
+  return listDwellingFacts(db, ids).map(dwellingFacts)
+}
+
+/** One dwelling's row as matching sees it (also a dwelling the Vooruitblik submits in memory). */
+export function dwellingFacts(
+  row: Pick<
+    ReturnType<typeof listDwellingFacts>[number],
+    (typeof DWELLING_COPIED)[number] | 'address' | 'complex'
+  >,
+): DwellingFacts {
+  const fact = copied<Omit<DwellingFacts, 'complex'>>(row, DWELLING_COPIED) as DwellingFacts
+  fact.complex = complexKey(row)
+  return fact
 }
 
 /**
@@ -125,8 +144,6 @@ export function eligibilityContext(
 function providerStandings(db: DbOrTx, today: Date): Map<number, ProviderStanding> {
   const year = today.getFullYear()
   const target = db.select().from(yearTargets).where(eq(yearTargets.year, year)).get()?.target ?? 0
-  // Early in the year a few allocations would swing the balance wildly: judge on at least a quarter.
-  const elapsed = Math.max(0.25, getDayOfYear(today) / 365)
   const allocated = new Map(
     db
       .select({ providerId: clients.careProviderId, n: sql<number>`count(*)` })
@@ -138,14 +155,8 @@ function providerStandings(db: DbOrTx, today: Date): Map<number, ProviderStandin
       .map((r) => [r.providerId, r.n]),
   )
   const standings = new Map<number, ProviderStanding>()
-  for (const p of db.select().from(careProviders).all()) {
-    const perYear = p.contingentDwellings ?? (p.contingentShare ?? 0) * target
-    standings.set(p.id, {
-      name: p.name,
-      expected: perYear * elapsed,
-      allocated: allocated.get(p.id) ?? 0,
-    })
-  }
+  for (const p of db.select().from(careProviders).all())
+    standings.set(p.id, providerStanding(p, target, today, allocated.get(p.id) ?? 0))
   return standings
 }
 
@@ -160,55 +171,6 @@ function recentShares(db: DbOrTx, today: Date): Map<TargetGroup, number> {
     .all()
   const total = recent.reduce((sum, r) => sum + r.n, 0)
   return new Map(recent.map((r) => [r.group, total === 0 ? 0 : r.n / total]))
-}
-
-/** A target group's waiting clients and their whole days of waiting, summed. */
-export interface GroupTotal {
-  waiting: number
-  days: number
-}
-
-/**
- * Counts a waiting client in (`sign` 1) or out (−1) of its group's totals. Whole days summed and
- * divided once: the same average whatever order the waiting list has, so the waiting state can
- * update the totals per changed client and still agree exactly with a sum over the whole list.
- */
-export function countInGroup(
-  totals: Map<TargetGroup, GroupTotal>,
-  client: ClientFacts,
-  todayUtc: number,
-  sign: 1 | -1,
-): void {
-  const t = totals.get(client.targetGroup) ?? { waiting: 0, days: 0 }
-  t.days += sign * calendarDaysSince(client.registeredOn, todayUtc)
-  t.waiting += sign
-  // A group with nobody waiting has no standing, as when summed over the list afresh.
-  if (t.waiting === 0) totals.delete(client.targetGroup)
-  else totals.set(client.targetGroup, t)
-}
-
-export function groupTotals(
-  today: Date,
-  waiting: readonly ClientFacts[],
-): Map<TargetGroup, GroupTotal> {
-  const totals = new Map<TargetGroup, GroupTotal>()
-  const todayUtc = utcMidnight(today)
-  for (const client of waiting) countInGroup(totals, client, todayUtc, 1)
-  return totals
-}
-
-function groupStandings(
-  totals: ReadonlyMap<TargetGroup, GroupTotal>,
-  shares: ReadonlyMap<TargetGroup, number>,
-): Map<TargetGroup, GroupStanding> {
-  const stats = new Map<TargetGroup, Omit<GroupStanding, 'pressure'>>()
-  for (const [group, t] of totals)
-    stats.set(group, {
-      waiting: t.waiting,
-      averageWaitDays: t.days / t.waiting,
-      recentShare: shares.get(group) ?? 0,
-    })
-  return groupPressures(stats)
 }
 
 /**

@@ -2,15 +2,18 @@ import type Database from 'better-sqlite3'
 import { localIsoDate, utcMidnight } from '../../shared/domain/dates'
 import type { TargetGroup } from '../../shared/domain/vocabulary'
 import type { ClientFacts, DwellingFacts } from '../domain/facts'
-import { createBatchScorer, type RankingContext } from '../domain/ranking'
-import type { ServiceContext } from './context'
 import {
   countInGroup,
+  createBatchScorer,
   groupTotals,
+  type GroupTotal,
+  type RankingContext,
+} from '../domain/ranking'
+import type { ServiceContext } from './context'
+import {
   loadClientFacts,
   rankingContext,
   rankingHistory,
-  type GroupTotal,
   type RankingHistory,
 } from './matching-facts'
 

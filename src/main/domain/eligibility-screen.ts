@@ -1,4 +1,4 @@
-import { isEligible, type EligibilityContext } from './eligibility'
+import { SMALL_TYPES, isEligible, type EligibilityContext } from './eligibility'
 import { ageIn, earlierClients, householdSize, type ClientFacts, type DwellingFacts } from './facts'
 
 /**
@@ -27,7 +27,6 @@ export const SCREENED_RULES = [
   'complexStop',
 ] as const
 
-const SMALL_TYPES = new Set(['kamer', 'studio'])
 const WHEELCHAIR = 1
 const GROUND_FLOOR_OR_LIFT = 2
 const LOW_STIMULUS = 4

@@ -149,7 +149,7 @@ interface Commit {
  * The common end of both imports: refuse on errors (unless validOnly), preview on dryRun, else
  * write everything in one transaction with its audit event, so a failure anywhere writes nothing.
  */
-function finish(
+async function finish(
   ctx: ServiceContext,
   kind: ImportKind,
   options: ImportOptions,
@@ -158,7 +158,7 @@ function finish(
   checked: CheckedRows<unknown>,
   outcome: ImportOutcome,
   commit: Commit,
-): ImportReport {
+): Promise<ImportReport> {
   const errors: ImportError[] = sortErrors(checked.errors, columns)
   if (rowCount === 0) {
     errors.push({
@@ -178,7 +178,7 @@ function finish(
   const refused = errors.length > 0 && !options.validOnly
   if (options.dryRun || refused || checked.valid.length === 0) return report
 
-  backupBeforeImport(ctx)
+  await backupBeforeImport(ctx)
   const skipped = rowCount - checked.valid.length
   const imported = (ids: ReturnType<Commit['write']>): AuditEntry => ({
     action: `${kind}:import`,

@@ -259,6 +259,29 @@ describe('buildShortlists, for random clients and dwellings', () => {
     })
   })
 
+  it('makes the same lists, totals and balance marks without the explanations', () => {
+    forAllBatches((batch, lists) => {
+      const quiet = buildShortlists(
+        batch.dwellings,
+        batch.clients,
+        batch.eligibility,
+        batch.ranking,
+        batch.size,
+        assignmentSolver(),
+        { explain: false },
+      )
+      const choices = (ls: ProposedShortlist[]) =>
+        ls.map((l) => ({
+          dwellingId: l.dwellingId,
+          eligiblePool: l.eligiblePool,
+          note: l.note,
+          candidates: l.candidates.map((c) => [c.clientId, c.score.total, c.decidedByBalance]),
+        }))
+      expect(choices(quiet)).toEqual(choices(lists))
+      expect(quiet.every((l) => l.passedOver.length === 0)).toBe(true)
+    })
+  })
+
   it('gives the same result whatever the order of clients and dwellings', () => {
     const arbShuffled = arbBatch.chain((batch) =>
       fc

@@ -72,6 +72,16 @@ export function best<T>(items: readonly T[], n: number, compare: (a: T, b: T) =>
   return top
 }
 
+/** How much of the batch's reasoning to write out. */
+export interface BatchOptions {
+  /**
+   * The Dutch explanation of every score part and the clients passed over, for the officer. A
+   * simulation never shows them: without them each candidate keeps its total but no parts, and no
+   * one is named as passed over. The lists and scores are the same either way.
+   */
+  explain: boolean
+}
+
 interface Ranked {
   client: ClientFacts
   /** Position in the batch's clients (by id). */
@@ -97,6 +107,7 @@ export function buildShortlists(
   ranking: RankingContext,
   size: number,
   solve: AssignmentSolver,
+  { explain }: BatchOptions = { explain: true },
 ): ProposedShortlist[] {
   const places = Math.max(0, size)
   const scoreTotal = createBatchScorer(ranking)
@@ -166,16 +177,18 @@ export function buildShortlists(
     const weakest = onList.at(-1)
     // Ranked above someone on this list, or left off a list that is not full: the assignment
     // needed them elsewhere. The best few are named, enough to explain the list.
-    const passedOver = best(
-      pool.filter(
-        (r) =>
-          placedOn.has(r.index) &&
-          !listed.has(r.index) &&
-          (onList.length < places || compareCandidates(r, weakest!) < 0),
-      ),
-      places,
-      compareCandidates,
-    ).map((r) => ({ clientId: r.client.id, onDwellingId: placedOn.get(r.index)! }))
+    const passedOver = !explain
+      ? []
+      : best(
+          pool.filter(
+            (r) =>
+              placedOn.has(r.index) &&
+              !listed.has(r.index) &&
+              (onList.length < places || compareCandidates(r, weakest!) < 0),
+          ),
+          places,
+          compareCandidates,
+        ).map((r) => ({ clientId: r.client.id, onDwellingId: placedOn.get(r.index)! }))
     const note: ShortNote =
       onList.length >= places
         ? 'full'
@@ -187,7 +200,9 @@ export function buildShortlists(
       eligiblePool: pool.length,
       candidates: onList.map((c) => ({
         clientId: c.client.id,
-        score: scoreCandidate(c.client, dwelling, ranking),
+        score: explain
+          ? scoreCandidate(c.client, dwelling, ranking)
+          : { total: c.total, parts: [] },
         decidedByBalance: decidedByBalance(c),
       })),
       note,

@@ -272,6 +272,8 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       ranking(waiting, spread),
       year().shortlistSize,
       assignmentSolver(),
+      // Nobody reads a run's explanations; the lists and totals are the same without them.
+      { explain: false },
     )
     for (const p of proposals) dwelling(p.dwellingId).shortNote = p.note === 'full' ? null : p.note
     const made = proposals.filter((p) => p.candidates.length > 0)

@@ -167,6 +167,22 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     if (kept?.key !== key) kept = { key, history: readHistory() }
     return kept.history
   }
+  /**
+   * The placements on or after `from`. The day only moves on, so a placement before the earliest
+   * window stays out of every later one: those are dropped once, not skipped at every batch. A
+   * year whose settings widen a window (`from` earlier than before) starts again from all of them.
+   */
+  let inWindow = { from: '', placements: [] as typeof s.placements, seen: 0 }
+  function counting(from: string) {
+    if (from < inWindow.from) inWindow = { from: '', placements: [], seen: 0 }
+    inWindow.placements.push(...s.placements.slice(inWindow.seen))
+    inWindow.seen = s.placements.length
+    if (from > inWindow.from) {
+      inWindow.placements = inWindow.placements.filter((p) => p.startsOn >= from)
+      inWindow.from = from
+    }
+    return inWindow.placements
+  }
   function readHistory() {
     const day = now()
     const settings = year().spreading
@@ -183,7 +199,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     const allocated = new Map<number, number>()
     const recent = new Map<TargetGroup, number>()
     let recentTotal = 0
-    for (const p of s.placements) {
+    for (const p of counting([historyFrom, stopFrom, thisYear, lastYear].sort()[0]!)) {
       if (p.startsOn >= historyFrom) appPlacements.set(p.wijk, (appPlacements.get(p.wijk) ?? 0) + 1)
       if (p.startsOn >= stopFrom)
         complexPlacements.set(p.complex, (complexPlacements.get(p.complex) ?? 0) + 1)

@@ -79,8 +79,6 @@ export async function importAnswers(
         if (input.dryRun) throw PREVIEW
         return plans.flatMap((p) => (p.apply ? [p.dwellingId] : []))
       },
-      // Take the write lock before reading: the app and the CLI may share the file.
-      'immediate',
     )
   } catch (error) {
     if (error !== PREVIEW) throw error

@@ -51,9 +51,9 @@ const setValue = (selector: string, value: string, event: 'input' | 'change') =>
 test('grids on ten years of data', async ({ page }) => {
   const file = join(BENCH, 'ui.db')
   removeDb(file)
-  copyFileSync(tenYearsFile(), file)
+  copyFileSync(await tenYearsFile(), file)
   await loadAssignmentSolver()
-  const runtime = openRuntime(file, {
+  const runtime = await openRuntime(file, {
     context: { now: () => BENCH_TODAY },
     startupTasks: false,
     lock: false,

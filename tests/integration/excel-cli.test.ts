@@ -8,8 +8,8 @@ import { clientRow, dwellingRow } from '../support/excel-rows'
 import { useTempDir } from '../support/temp-db'
 import { cli, spawnCli } from '../support/cli'
 
-function countRows(dbFile: string, table: 'dwellings' | 'clients'): number {
-  const runtime = openRuntime(dbFile)
+async function countRows(dbFile: string, table: 'dwellings' | 'clients'): Promise<number> {
+  const runtime = await openRuntime(dbFile)
   try {
     return (
       runtime.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }
@@ -22,10 +22,10 @@ function countRows(dbFile: string, table: 'dwellings' | 'clients'): number {
 describe('the template and import commands', { timeout: 90_000 }, () => {
   const tempDir = useTempDir()
 
-  function setUp() {
+  async function setUp() {
     const dir = tempDir()
     const dbFile = join(dir, 'cli.db')
-    const runtime = openRuntime(dbFile)
+    const runtime = await openRuntime(dbFile)
     runtime.store.db.insert(corporations).values({ name: 'Bo-Ex', socialStock: 3_000 }).run()
     runtime.store.db.insert(careProviders).values({ name: 'Leger des Heils' }).run()
     runtime.close()
@@ -33,7 +33,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
   }
 
   it('makes a template, refuses a file with one bad row, and imports the rest with --valid-only', async () => {
-    const { dir, dbFile } = setUp()
+    const { dir, dbFile } = await setUp()
     const template = join(dir, 'sjabloon.xlsx')
     const made = await cli(
       'template',
@@ -82,7 +82,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
   })
 
   it('imports a clean clients file with exit code 0 and a one-line Dutch summary', async () => {
-    const { dir, dbFile } = setUp()
+    const { dir, dbFile } = await setUp()
     const template = join(dir, 'aanmelden.xlsx')
     expect(
       (
@@ -117,7 +117,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
   })
 
   it('names the known corporations when the name is unknown', async () => {
-    const { dir, dbFile } = setUp()
+    const { dir, dbFile } = await setUp()
     const result = await cli(
       'template',
       'dwellings',

@@ -54,17 +54,17 @@ export interface StepStore<H> {
  * when it throws, before the queue lets the next unit start. A step inside a step is a savepoint
  * of it: rolled back alone when it throws, committed with the outer step.
  */
-export function runStep<H, T>(store: StepStore<H>, body: (tx: H) => Promise<T> | T): Promise<T> {
-  return store.queue.run(async () => {
+export async function runStep<H, T>(
+  store: StepStore<H>,
+  body: (tx: H) => Promise<T> | T,
+): Promise<T> {
+  return await store.queue.run(async () => {
     const slot = current.getStore()!
     const { sqlite } = store
-    const savepoint = slot.depth > 0 ? `step_${slot.depth}` : null
-    if (savepoint) sqlite.exec(`SAVEPOINT ${savepoint}`)
-    else {
-      // Two steps started side by side inside one unit (Promise.all) would share a transaction.
-      if (sqlite.inTransaction) throw new Error('Er loopt al een transactie op deze verbinding')
-      sqlite.exec('BEGIN IMMEDIATE')
-    }
+    // Inside a step, or inside a transaction its caller opened on the connection (a test or a
+    // benchmark that rolls everything back), the step is a savepoint.
+    const savepoint = slot.depth > 0 || sqlite.inTransaction ? `step_${slot.depth}` : null
+    sqlite.exec(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN IMMEDIATE')
     slot.depth += 1
     try {
       const result = await body(store.db)
@@ -84,6 +84,9 @@ export function runStep<H, T>(store: StepStore<H>, body: (tx: H) => Promise<T> |
 }
 
 /** Runs `work` alone on the store's connection (a read that must not see an open step's rows). */
-export function runExclusive<T>(store: { queue: StepQueue }, work: () => Promise<T> | T): Promise<T> {
-  return store.queue.run(work)
+export async function runExclusive<T>(
+  store: { queue: StepQueue },
+  work: () => Promise<T> | T,
+): Promise<T> {
+  return await store.queue.run(work)
 }

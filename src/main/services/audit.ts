@@ -36,31 +36,33 @@ function auditRow(source: AuditSource, entry: AuditEntry) {
  * Writes one audit row inside the caller's transaction: for a part of a step that records its own
  * event (a new round, a client taken off a list). A step itself uses `audited`.
  */
-export function audit(db: DbOrTx, source: AuditSource, entry: AuditEntry): void {
-  db.insert(auditEvents).values(auditRow(source, entry)).run()
+export async function audit(db: DbOrTx, source: AuditSource, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values(auditRow(source, entry))
 }
 
 /** Rows per INSERT: well under SQLite's limit on bound parameters (8 a row). */
 const AUDIT_CHUNK = 500
 
 /** Writes many audit rows in as few statements as possible, in order: a batch's events. */
-export function auditMany(db: DbOrTx, source: AuditSource, entries: readonly AuditEntry[]): void {
+export async function auditMany(
+  db: DbOrTx,
+  source: AuditSource,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   const rows = entries.map((entry) => auditRow(source, entry))
   for (let i = 0; i < rows.length; i += AUDIT_CHUNK)
-    db.insert(auditEvents)
-      .values(rows.slice(i, i + AUDIT_CHUNK))
-      .run()
+    await db.insert(auditEvents).values(rows.slice(i, i + AUDIT_CHUNK))
 }
 
 /**
  * The history of one dwelling or client, oldest first. A client's timeline also holds the dwelling
  * events that name them (presented, chosen, offered), found through the client id in the details.
  */
-export function timeline(
+export async function timeline(
   db: DbOrTx,
   entityType: 'dwelling' | 'client',
   entityId: number,
-): TimelineEvent[] {
+): Promise<TimelineEvent[]> {
   const own = and(
     eq(auditEvents.entityType, entityType),
     eq(auditEvents.entityId, String(entityId)),
@@ -70,7 +72,7 @@ export function timeline(
       ? sql`(${auditEvents.entityType} = 'dwelling' AND (json_extract(${auditEvents.details}, '$.clientId') = ${entityId}
           OR EXISTS (SELECT 1 FROM json_each(${auditEvents.details}, '$.clients') WHERE value = ${entityId})))`
       : sql`0`
-  return db
+  return await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -82,5 +84,4 @@ export function timeline(
     .from(auditEvents)
     .where(sql`${own} OR ${mentioned}`)
     .orderBy(asc(auditEvents.id))
-    .all()
 }

@@ -15,15 +15,16 @@ export type StepRecord<T> = Entries | ((result: T) => Entries)
  * its transaction. A step run inside another step becomes a savepoint of it: a decision and the
  * round it empties then keep their events in the order they happened, and still commit as one.
  */
-export function audited<T>(
+export async function audited<T>(
   ctx: ServiceContext,
   record: StepRecord<T>,
   change: (tx: Tx) => Promise<T> | T,
 ): Promise<T> {
-  return runStep(ctx.store, async (tx) => {
+  return await runStep(ctx.store, async (tx) => {
     const result = await change(tx)
     const entries = typeof record === 'function' ? record(result) : record
-    if (entries) await auditMany(tx, ctx, Array.isArray(entries) ? entries : [entries as AuditEntry])
+    if (entries)
+      await auditMany(tx, ctx, Array.isArray(entries) ? entries : [entries as AuditEntry])
     return result
   })
 }

@@ -79,9 +79,9 @@ function make(ctx: ServiceContext, kind: BackupKind): BackupFile {
 }
 
 /** "Nu een reservekopie maken" in Beheer. Audited: a full copy of the data now sits in a folder. */
-export function makeManualBackup(ctx: ServiceContext): BackupRow {
+export async function makeManualBackup(ctx: ServiceContext): Promise<BackupRow> {
   const file = make(ctx, 'handmatig')
-  recordEvent(ctx, {
+  await recordEvent(ctx, {
     action: 'backup:make',
     entityType: 'backup',
     entityId: file.name,
@@ -125,17 +125,22 @@ export function dailyBackup(ctx: ServiceContext): BackupRow | null {
 }
 
 /** One year-0 setting with its audit line, in one transaction. */
-function saveSetting(ctx: ServiceContext, key: string, value: unknown, summary: string): void {
+async function saveSetting(
+  ctx: ServiceContext,
+  key: string,
+  value: unknown,
+  summary: string,
+): Promise<void> {
   const action = key === BACKUP_FOLDER_KEY ? 'backup:setFolder' : 'backup:setRetention'
-  audited(ctx, { action, entityType: 'settings', entityId: key, summary }, (tx) => {
+  await audited(ctx, { action, entityType: 'settings', entityId: key, summary }, async (tx) => {
     const json = JSON.stringify(value)
-    tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key, year: 0, value: json })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
         set: { value: json },
       })
-      .run()
   })
 }
 
@@ -143,7 +148,7 @@ function saveSetting(ctx: ServiceContext, key: string, value: unknown, summary: 
  * The folder must exist already, be writable and not be a system folder (backup-folder.ts); it is
  * never created here. Inside Electron it must also have come from the system's folder picker.
  */
-export function setBackupFolder(ctx: ServiceContext, folder: string): BackupList {
+export async function setBackupFolder(ctx: ServiceContext, folder: string): Promise<BackupList> {
   if (!takePickedFolder(folder)) {
     throw new ApiError('invalid-input', 'Kies de map met de knop Bladeren…')
   }
@@ -153,12 +158,20 @@ export function setBackupFolder(ctx: ServiceContext, folder: string): BackupList
   } catch (error) {
     throw new ApiError('invalid-input', reason(error))
   }
-  saveSetting(ctx, BACKUP_FOLDER_KEY, target, `Map voor reservekopieën ingesteld op ${target}`)
+  await saveSetting(
+    ctx,
+    BACKUP_FOLDER_KEY,
+    target,
+    `Map voor reservekopieën ingesteld op ${target}`,
+  )
   return listBackupFiles(ctx)
 }
 
-export function saveBackupRetention(ctx: ServiceContext, retentionDays: number): BackupList {
-  saveSetting(
+export async function saveBackupRetention(
+  ctx: ServiceContext,
+  retentionDays: number,
+): Promise<BackupList> {
+  await saveSetting(
     ctx,
     BACKUP_RETENTION_KEY,
     retentionDays,
@@ -210,7 +223,7 @@ export function backupsHolding(ctx: ServiceContext, clientCode: string): HeldBy[
  * backed up, then close, replace and reopen through the runtime. If the reopened file fails after
  * all, the copy made just before goes back, so a restore never leaves the officer with less.
  */
-export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult {
+export async function restoreBackup(ctx: ServiceContext, name: string): Promise<RestoreResult> {
   const owner = ctx.owner
   if (!owner) throw new ApiError('conflict', 'Terugzetten kan alleen vanuit de app zelf')
   const chosen = backupsIn(ctx, backupFolder(ctx)).find((f) => f.name === name)
@@ -234,7 +247,7 @@ export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult 
     )
   }
   // Recorded in the restored database: its trail shows when and by whom it came back.
-  recordEvent(ctx, {
+  await recordEvent(ctx, {
     action: 'backup:restore',
     entityType: 'backup',
     entityId: chosen.name,

@@ -24,23 +24,24 @@ export interface InstroomReservation {
  * for instroom only count first; then the flip-possible ones open to both, those with the most
  * eligible instroom clients first, so a reservation never leaves a dwelling without candidates.
  */
-export function reserveForInstroom(
+export async function reserveForInstroom(
   ctx: ServiceContext,
   tx: Tx,
   quarter: QuarterKey,
   dwellingIds: number[],
-  { waiting, history }: WaitingState = waitingState(ctx),
-): InstroomReservation | null {
-  const steering = instroomSteering(tx, quarter)
+  kept?: WaitingState,
+): Promise<InstroomReservation | null> {
+  const { waiting, history } = kept ?? (await waitingState(ctx))
+  const steering = await instroomSteering(tx, quarter)
   if (!steering) return null
-  const facts = loadDwellingFacts(tx, dwellingIds).filter((d) => d.flipPossible)
+  const facts = (await loadDwellingFacts(tx, dwellingIds)).filter((d) => d.flipPossible)
   const already = facts.filter((d) => d.suitableFor === 'instroom' || d.reservedForInstroom)
   const wanted = Math.max(0, steering.reserve - already.length)
   if (wanted === 0) return { needed: steering.reserve, reserved: already.length, dwellingIds: [] }
 
   const open = facts.filter((d) => d.suitableFor === 'beide' && !d.reservedForInstroom)
   const instroom = waiting.filter((c) => c.flow === 'instroom' && c.openShortlists < 1)
-  const eligibility = eligibilityContext(
+  const eligibility = await eligibilityContext(
     ctx,
     tx,
     facts.map((d) => d.id),
@@ -67,11 +68,11 @@ export function reserveForInstroom(
     .slice(0, wanted)
     .map((x) => x.id)
   if (chosen.length > 0) {
-    tx.update(dwellings)
+    await tx
+      .update(dwellings)
       .set({ reservedForInstroom: true })
       .where(and(inArray(dwellings.id, chosen), eq(dwellings.quarterKey, quarter)))
-      .run()
-    audit(tx, ctx, {
+    await audit(tx, ctx, {
       action: 'quarter:reserveInstroom',
       entityType: 'quarter',
       entityId: quarter,

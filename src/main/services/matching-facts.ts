@@ -53,13 +53,14 @@ const CLIENT_COPIED = keysExcept(clientFactColumns, ['preferredWijken', 'exclude
  * Clients as matching sees them; `ids` limits the set (for a why-not of one client), else the
  * waiting list. Every field of the definition matching reads is copied; the wijk lists are parsed.
  */
-export function loadClientFacts(
+export async function loadClientFacts(
   db: DbOrTx,
   ids?: number[],
-  open: ReadonlyMap<number, number> = openShortlistCounts(db),
-): ClientFacts[] {
+  counts?: ReadonlyMap<number, number>,
+): Promise<ClientFacts[]> {
   if (ids?.length === 0) return []
-  return listClientFacts(db, ids).map((c) => {
+  const open = counts ?? (await openShortlistCounts(db))
+  return (await listClientFacts(db, ids)).map((c) => {
     const fact = copied<Omit<ClientFacts, WorkedClientFacts>>(c, CLIENT_COPIED) as ClientFacts
     fact.preferredWijken = wijkList(c.preferredWijken)
     fact.excludedWijken = wijkList(c.excludedWijken)
@@ -74,9 +75,9 @@ const DWELLING_COPIED = keysExcept(dwellingFactColumns, ['address', 'complex'])
  * Dwellings as matching sees them, copied the same way (one hidden class, as for the clients).
  * A dwelling's complex is its key for the stop: the complex name, else street and house number.
  */
-export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
+export async function loadDwellingFacts(db: DbOrTx, ids: number[]): Promise<DwellingFacts[]> {
   if (ids.length === 0) return []
-  return listDwellingFacts(db, ids).map((d) => {
+  return (await listDwellingFacts(db, ids)).map((d) => {
     const fact = copied<Omit<DwellingFacts, 'complex'>>(d, DWELLING_COPIED) as DwellingFacts
     fact.complex = complexKey(d)
     return fact
@@ -88,9 +89,13 @@ export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
  * current open round can be left out, so a why-not for its own candidates says "on an open
  * shortlist" rather than "presented before".
  */
-export function earlierPairs(db: DbOrTx, dwellingIds: number[], includeOpen = true): Set<string> {
+export async function earlierPairs(
+  db: DbOrTx,
+  dwellingIds: number[],
+  includeOpen = true,
+): Promise<Set<string>> {
   if (dwellingIds.length === 0) return new Set()
-  const rows = db
+  const rows = await db
     .select({ dwellingId: shortlists.dwellingId, clientId: shortlistCandidates.clientId })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
@@ -100,45 +105,46 @@ export function earlierPairs(db: DbOrTx, dwellingIds: number[], includeOpen = tr
         includeOpen ? undefined : notInArray(shortlists.status, [...OPEN_SHORTLIST]),
       ),
     )
-    .all()
   return new Set(rows.map((r) => pairKey(r.dwellingId, r.clientId)))
 }
 
-export function eligibilityContext(
+export async function eligibilityContext(
   ctx: ServiceContext,
   db: DbOrTx,
   dwellingIds: number[],
   includeOpenRound = true,
-  spreading: SpreadingState = spreadingState(db, ctx.now()),
-): EligibilityContext {
+  known?: SpreadingState,
+): Promise<EligibilityContext> {
+  const spreading = known ?? (await spreadingState(db, ctx.now()))
   const year = ctx.now().getFullYear()
-  const settings = getSettings(ctx, year).values
+  const settings = (await getSettings(ctx, year)).values
   return {
     year,
     youngMaxRent: settings.youngMaxRent,
     maxOpenShortlists: settings.maxOpenShortlists,
-    earlierPairs: earlierPairs(db, dwellingIds, includeOpenRound),
-    complexStop: complexStopContext(db, spreading, dwellingIds),
+    earlierPairs: await earlierPairs(db, dwellingIds, includeOpenRound),
+    complexStop: await complexStopContext(db, spreading, dwellingIds),
   }
 }
 
-function providerStandings(db: DbOrTx, today: Date): Map<number, ProviderStanding> {
+async function providerStandings(db: DbOrTx, today: Date): Promise<Map<number, ProviderStanding>> {
   const year = today.getFullYear()
-  const target = db.select().from(yearTargets).where(eq(yearTargets.year, year)).get()?.target ?? 0
+  const target =
+    (await db.select().from(yearTargets).where(eq(yearTargets.year, year)).limit(1))[0]?.target ?? 0
   // Early in the year a few allocations would swing the balance wildly: judge on at least a quarter.
   const elapsed = Math.max(0.25, getDayOfYear(today) / 365)
   const allocated = new Map(
-    db
-      .select({ providerId: clients.careProviderId, n: sql<number>`count(*)` })
-      .from(allocations)
-      .innerJoin(clients, eq(clients.id, allocations.clientId))
-      .where(gte(allocations.startsOn, `${year}-01-01`))
-      .groupBy(clients.careProviderId)
-      .all()
-      .map((r) => [r.providerId, r.n]),
+    (
+      await db
+        .select({ providerId: clients.careProviderId, n: sql<number>`count(*)` })
+        .from(allocations)
+        .innerJoin(clients, eq(clients.id, allocations.clientId))
+        .where(gte(allocations.startsOn, `${year}-01-01`))
+        .groupBy(clients.careProviderId)
+    ).map((r) => [r.providerId, r.n]),
   )
   const standings = new Map<number, ProviderStanding>()
-  for (const p of db.select().from(careProviders).all()) {
+  for (const p of await db.select().from(careProviders)) {
     const perYear = p.contingentDwellings ?? (p.contingentShare ?? 0) * target
     standings.set(p.id, {
       name: p.name,
@@ -150,14 +156,13 @@ function providerStandings(db: DbOrTx, today: Date): Map<number, ProviderStandin
 }
 
 /** Each target group's share of the allocations of the past year. */
-function recentShares(db: DbOrTx, today: Date): Map<TargetGroup, number> {
-  const recent = db
+async function recentShares(db: DbOrTx, today: Date): Promise<Map<TargetGroup, number>> {
+  const recent = await db
     .select({ group: clients.targetGroup, n: sql<number>`count(*)` })
     .from(allocations)
     .innerJoin(clients, eq(clients.id, allocations.clientId))
     .where(gte(allocations.startsOn, localIsoDate(subYears(today, 1))))
     .groupBy(clients.targetGroup)
-    .all()
   const total = recent.reduce((sum, r) => sum + r.n, 0)
   return new Map(recent.map((r) => [r.group, total === 0 ? 0 : r.n / total]))
 }
@@ -197,26 +202,27 @@ export interface RankingHistory {
   recentShares: Map<TargetGroup, number>
 }
 
-export function rankingHistory(ctx: ServiceContext, db: DbOrTx): RankingHistory {
+export async function rankingHistory(ctx: ServiceContext, db: DbOrTx): Promise<RankingHistory> {
   const today = ctx.now()
   return {
-    spreading: spreadingState(db, today),
-    providers: providerStandings(db, today),
-    recentShares: recentShares(db, today),
+    spreading: await spreadingState(db, today),
+    providers: await providerStandings(db, today),
+    recentShares: await recentShares(db, today),
   }
 }
 
-export function rankingContext(
+export async function rankingContext(
   ctx: ServiceContext,
   db: DbOrTx,
   waiting: readonly ClientFacts[],
-  history: RankingHistory = rankingHistory(ctx, db),
-): RankingContext {
+  known?: RankingHistory,
+): Promise<RankingContext> {
+  const history = known ?? (await rankingHistory(ctx, db))
   const today = ctx.now()
   return {
     today,
     weights: DEFAULT_WEIGHTS,
-    balanceDays: getSettings(ctx, today.getFullYear()).values.maxBalanceDays,
+    balanceDays: (await getSettings(ctx, today.getFullYear())).values.maxBalanceDays,
     providers: history.providers,
     groups: groupStandings(today, waiting, history.recentShares),
     wijkLoad: history.spreading.wijkLoad,

@@ -15,20 +15,20 @@ export interface StartupReport {
  * and skips); clients past the retention period are anonymised (a no-op once done). Each task
  * fails on its own: a backup folder on a network drive that is offline must not block the app.
  */
-export function runStartupTasks(ctx: ServiceContext): StartupReport {
+export async function runStartupTasks(ctx: ServiceContext): Promise<StartupReport> {
   const report: StartupReport = { dailyBackup: null, anonymised: 0, warnings: [] }
-  const attempt = (what: string, task: () => void) => {
+  const attempt = async (what: string, task: () => Promise<void> | void) => {
     try {
-      task()
+      await task()
     } catch (error) {
       report.warnings.push(`${what}: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
-  attempt('Dagelijkse reservekopie', () => {
+  await attempt('Dagelijkse reservekopie', () => {
     report.dailyBackup = dailyBackup(ctx)?.name ?? null
   })
-  attempt('Anonimiseren na de bewaartermijn', () => {
-    report.anonymised = anonymiseExpired(ctx).anonymised
+  await attempt('Anonimiseren na de bewaartermijn', async () => {
+    report.anonymised = (await anonymiseExpired(ctx)).anonymised
   })
   for (const warning of report.warnings) console.warn(warning)
   return report

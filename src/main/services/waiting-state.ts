@@ -87,28 +87,32 @@ const kept = new WeakMap<Database.Database, Kept>()
 /** Above this many clients to read again, the whole waiting list is read instead. */
 const CATCH_UP_LIMIT = 2000
 
-function build(ctx: ServiceContext, waiting: ClientFacts[], history: RankingHistory): WaitingState {
-  const ranking = rankingContext(ctx, ctx.store.db, waiting, history)
+async function build(
+  ctx: ServiceContext,
+  waiting: ClientFacts[],
+  history: RankingHistory,
+): Promise<WaitingState> {
+  const ranking = await rankingContext(ctx, ctx.store.db, waiting, history)
   return { waiting, ranking, history, scoreTotal: createBatchScorer(ranking) }
 }
 
-function fresh(ctx: ServiceContext): WaitingState {
+async function fresh(ctx: ServiceContext): Promise<WaitingState> {
   const { db } = ctx.store
-  return build(ctx, loadClientFacts(db), rankingHistory(ctx, db))
+  return build(ctx, await loadClientFacts(db), await rankingHistory(ctx, db))
 }
 
 /** The kept state with this connection's own writes since then read in. */
-function caughtUp(
+async function caughtUp(
   ctx: ServiceContext,
   k: Kept,
-): { byId: Map<number, ClientFacts>; state: WaitingState } {
+): Promise<{ byId: Map<number, ClientFacts>; state: WaitingState }> {
   const { db } = ctx.store
   const changed = k.notes.clients.all() as number[]
   const parts = new Set(k.notes.parts.all() as string[])
   if (changed.length === 0 && parts.size === 0) return k
   const byId = new Map(k.byId)
   const reload = new Set(changed)
-  const open = openShortlistCounts(db)
+  const open = await openShortlistCounts(db)
   if (parts.has('shortlists') && reload.size <= CATCH_UP_LIMIT) {
     // Who stands on how many open lists moved: those whose count changed are read again.
     for (const [id, client] of byId)
@@ -117,15 +121,15 @@ function caughtUp(
   // Many clients changed (an import, the yearly anonymisation, a batch): reading the whole list is
   // then as cheap, and their ids would not fit in one statement.
   if (reload.size > CATCH_UP_LIMIT) {
-    const state = fresh(ctx)
+    const state = await fresh(ctx)
     return { byId: new Map(state.waiting.map((c) => [c.id, c])), state }
   }
   for (const id of reload) byId.delete(id)
-  for (const client of loadClientFacts(db, [...reload], open))
+  for (const client of await loadClientFacts(db, [...reload], open))
     if (client.status === 'wachtend') byId.set(client.id, client)
   const waiting = [...byId.values()].sort((a, b) => a.id - b.id)
-  const history = parts.has('history') ? rankingHistory(ctx, db) : k.state.history
-  return { byId, state: build(ctx, waiting, history) }
+  const history = parts.has('history') ? await rankingHistory(ctx, db) : k.state.history
+  return { byId, state: await build(ctx, waiting, history) }
 }
 
 /**
@@ -136,12 +140,12 @@ function caughtUp(
  * brought up to date but not kept: the transaction may yet be rolled back. Callers must not change
  * what they get.
  */
-export function waitingState(ctx: ServiceContext): WaitingState {
+export async function waitingState(ctx: ServiceContext): Promise<WaitingState> {
   const { sqlite } = ctx.store
   const day = localIsoDate(ctx.now())
   const k = kept.get(sqlite)
   if (k && k.day === day && k.dataVersion === k.notes.dataVersion.get()) {
-    const now = caughtUp(ctx, k)
+    const now = await caughtUp(ctx, k)
     if (now !== k && !sqlite.inTransaction) {
       k.notes.clear()
       k.byId = now.byId
@@ -162,7 +166,7 @@ export function waitingState(ctx: ServiceContext): WaitingState {
       ),
   }
   notes.clear()
-  const state = fresh(ctx)
+  const state = await fresh(ctx)
   kept.set(sqlite, {
     day,
     dataVersion: notes.dataVersion.get() as number,

@@ -34,13 +34,14 @@ export async function backtest(
 ): Promise<BacktestResult> {
   const started = performance.now()
   const keys = horizon(options.startIso, options.quarters)
-  const actual = keys.map((key) => measureQuarter(store, key))
+  const actual: QuarterOutcome[] = []
+  for (const key of keys) actual.push(await measureQuarter(store, key))
   const endIso = quarterBounds(parseQuarter(keys.at(-1)!)).endsOn
   // Arrivals as they were known on the start day (the four quarters before it); the rest of the
   // inputs only exist in the history being replayed (see above).
-  const then = observe(store, options.startIso)
+  const then = await observe(store, options.startIso)
   const model = {
-    ...observe(store, addDays(endIso, 1)),
+    ...(await observe(store, addDays(endIso, 1))),
     startIso: options.startIso,
     arrivalQuarters: then.arrivalQuarters,
     arrivalsPerQuarter: then.arrivalsPerQuarter,

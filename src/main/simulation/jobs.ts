@@ -47,7 +47,7 @@ export function createSimulationJobs(ctx: ServiceContext) {
       ? await backtest(ctx.store, { ...BACKTEST, runs: input.runs, seed: input.seed }, environment)
       : null
     if (status.state !== 'bezig') return
-    saveLastForecast(ctx, forecast)
+    await saveLastForecast(ctx, forecast)
     status.forecast = forecast
     status.backtest = checked
     status.state = 'klaar'

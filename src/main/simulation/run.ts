@@ -65,17 +65,17 @@ export function horizon(startIso: string, quarters: number): QuarterKey[] {
 }
 
 /** One run, on a copy of its own that is gone when the run is. */
-export function simulateRun(input: RunInput): QuarterOutcome[] {
+export async function simulateRun(input: RunInput): Promise<QuarterOutcome[]> {
   const { model, scenario } = input
   const store = memoryStore(input.image, input.nativeBinding)
   try {
     // One stream per seed whatever the scenario (common random numbers): run r of two scenarios
     // starts from the same luck, so what differs between them is mostly the choice made.
-    return play(store, input, createRandom(input.seed, 'vooruitblik'))
+    return await play(store, input, createRandom(input.seed, 'vooruitblik'))
   } finally {
     store.close()
   }
-  function play(store: Store, input: RunInput, rnd: Random): QuarterOutcome[] {
+  async function play(store: Store, input: RunInput, rnd: Random): Promise<QuarterOutcome[]> {
     let clock = Date.parse(`${model.startIso}T07:00:00Z`)
     const ctx: ServiceContext = createContext(store, {
       actor: SIMULATION_ACTOR,
@@ -88,13 +88,13 @@ export function simulateRun(input: RunInput): QuarterOutcome[] {
       scenario.answerWorkingDays === undefined
         ? 1
         : scenario.answerWorkingDays /
-          getSettings(ctx, parseQuarter(keys[0]!).year).values.answerWorkingDays
-    applyScenario(ctx, scenario, keys)
+          (await getSettings(ctx, parseQuarter(keys[0]!).year)).values.answerWorkingDays
+    await applyScenario(ctx, scenario, keys)
 
     // The agenda: what happens next, in time order; at equal times in the order it was planned.
-    const agenda: { at: number; seq: number; run: () => void }[] = []
+    const agenda: { at: number; seq: number; run: () => Promise<void> | void }[] = []
     let seq = 0
-    const plan = (day: string, run: () => void) => {
+    const plan = (day: string, run: () => Promise<void> | void) => {
       const weekday = nextWeekday(day)
       if (weekday > endIso) return
       const at = Math.max(Date.parse(`${weekday}T07:30:00Z`), clock)
@@ -108,9 +108,9 @@ export function simulateRun(input: RunInput): QuarterOutcome[] {
       }
       agenda.splice(lo, 0, item)
     }
-    const step = <T>(work: () => T): T => {
+    const step = async <T>(work: () => Promise<T>): Promise<T> => {
       clock += rnd.int(1, 4) * MINUTE
-      return work()
+      return await work()
     }
     const today = () => new Date(clock).toISOString().slice(0, 10)
     const read = queries(store)
@@ -119,43 +119,48 @@ export function simulateRun(input: RunInput): QuarterOutcome[] {
 
     // The present step without the dwelling's matching view the `present` call answers with:
     // nothing here reads it, and building it costs as much as presenting.
-    function presentAndAwait(shortlistId: number) {
-      const { dwellingId } = step(() =>
-        audited(ctx, eventsOf, (tx) => presentRound(tx, ctx, shortlistId)),
+    async function presentAndAwait(shortlistId: number) {
+      const { dwellingId } = await step(
+        async () =>
+          await audited(ctx, eventsOf, async (tx) => await presentRound(tx, ctx, shortlistId)),
       )
       awaitAnswer(shortlistId, dwellingId)
     }
     function awaitAnswer(shortlistId: number, dwellingId: number) {
       const days = Math.max(1, Math.round(resample(rnd, model.answerDays, 8) * answerScale))
-      plan(addDays(today(), days), () => decide(shortlistId, dwellingId))
+      plan(addDays(today(), days), async () => await decide(shortlistId, dwellingId))
     }
-    function carryOn(state: DwellingMatching) {
+    async function carryOn(state: DwellingMatching) {
       const offer = state.offers.find((o) => o.outcome === 'open')
       if (offer) return awaitReply(offer.id, offer.offeredOn)
       const concept = state.rounds.find((r) => r.status === 'concept')
-      if (concept) presentAndAwait(concept.id)
+      if (concept) await presentAndAwait(concept.id)
       // Else nobody is eligible now: the dwelling waits for the next sweep.
     }
-    function decide(shortlistId: number, dwellingId: number) {
+    async function decide(shortlistId: number, dwellingId: number) {
       if (read.shortlistStatus(shortlistId) !== 'voorgedragen') return
       const first = !decided.has(dwellingId)
       decided.add(dwellingId)
       if (first && rnd.chance(model.withdrawShare)) {
-        step(() => withdrawDwelling(ctx, { dwellingId, reason: withdrawalText(rnd) }))
+        await step(
+          async () => await withdrawDwelling(ctx, { dwellingId, reason: withdrawalText(rnd) }),
+        )
         return
       }
       const open = read.openCandidates(shortlistId)
       if (open.length === 0 || rnd.chance(model.rejectAllShare)) {
         const sketch = read.dwelling(dwellingId)
         const { rejection, motivation } = rejectAllText(rnd, sketch)
-        carryOn(step(() => rejectAll(ctx, { shortlistId, rejection, motivation })))
+        await carryOn(
+          await step(async () => await rejectAll(ctx, { shortlistId, rejection, motivation })),
+        )
         return
       }
       // The chosen place as observed; with more open lists per client, someone may be gone already.
       const start = Math.min(resample(rnd, model.choicePositions, 0), open.length - 1)
       for (const clientId of [...open.slice(start), ...open.slice(0, start)]) {
         try {
-          carryOn(step(() => choose(ctx, { shortlistId, clientId })))
+          await carryOn(await step(async () => await choose(ctx, { shortlistId, clientId })))
           return
         } catch (error) {
           if (!(error instanceof ApiError && error.code === 'conflict')) throw error
@@ -167,20 +172,22 @@ export function simulateRun(input: RunInput): QuarterOutcome[] {
       const days = declines
         ? resample(rnd, model.declineDays, 7)
         : resample(rnd, model.acceptDays, 5)
-      plan(addDays(offeredOn, days), () => reply(offerId, declines))
+      plan(addDays(offeredOn, days), async () => await reply(offerId, declines))
     }
-    function reply(offerId: number, declines: boolean) {
+    async function reply(offerId: number, declines: boolean) {
       const offer = read.offer(offerId)
       if (offer?.outcome !== 'open') return
       if (declines) {
-        carryOn(step(() => declineOffer(ctx, { offerId, decline: declineText(rnd) })))
+        await carryOn(
+          await step(async () => await declineOffer(ctx, { offerId, decline: declineText(rnd) })),
+        )
         return
       }
       const earliest = addDays(offer.offeredOn, resample(rnd, model.leaseLeadDays, 28))
       const startsOn = nextWeekday(earliest > offer.availableFrom ? earliest : offer.availableFrom)
-      step(() => acceptOffer(ctx, { offerId, startsOn }))
+      await step(async () => await acceptOffer(ctx, { offerId, startsOn }))
     }
-    function generationRun(quarter: QuarterKey, until: string, lastRun: string | null) {
+    async function generationRun(quarter: QuarterKey, until: string, lastRun: string | null) {
       const waiting = read.submittedWaiting(quarter)
       const fresh = waiting.some((d) => lastRun === null || d > lastRun)
       const sweep =
@@ -188,19 +195,20 @@ export function simulateRun(input: RunInput): QuarterOutcome[] {
       let ran = lastRun
       if (fresh || sweep) {
         ran = today()
-        step(() => generateForQuarter(ctx, quarter))
-        for (const id of read.concepts(quarter)) presentAndAwait(id)
+        await step(async () => await generateForQuarter(ctx, quarter))
+        for (const id of read.concepts(quarter)) await presentAndAwait(id)
       }
       const next = addDays(today(), 7)
-      if (next <= until) plan(next, () => generationRun(quarter, until, ran))
+      if (next <= until) plan(next, async () => await generationRun(quarter, until, ran))
     }
 
-    function openQuarter(key: QuarterKey, isFirst: boolean) {
+    async function openQuarter(key: QuarterKey, isFirst: boolean) {
       const { startsOn, endsOn } = quarterBounds(parseQuarter(key))
       const from = isFirst ? model.startIso : startsOn
-      if (!isFirst || read.quotaCount(key) === 0) step(() => planQuarter(ctx, key, false))
+      if (!isFirst || read.quotaCount(key) === 0)
+        await step(async () => await planQuarter(ctx, key, false))
       // Submissions: each quota slot filled as often as the corporation filled its slots so far.
-      const lines = quarterOverview(ctx, key).lines
+      const lines = (await quarterOverview(ctx, key)).lines
       for (const corporation of model.corporations) {
         const line = lines.find((l) => l.corporationId === corporation.id)
         if (!line) continue
@@ -213,7 +221,7 @@ export function simulateRun(input: RunInput): QuarterOutcome[] {
           const offset = resample(rnd, model.submitDayOffsets, 14)
           const day = maxIso(addDays(startsOn, offset), from)
           const template = rnd.pick(corporation.templates)
-          plan(day, () => submit(key, corporation.id, template))
+          plan(day, async () => await submit(key, corporation.id, template))
         }
       }
       // Arrivals: as many as came in an average quarter lately, spread over the days left.
@@ -222,28 +230,25 @@ export function simulateRun(input: RunInput): QuarterOutcome[] {
       const arrivals = poisson(rnd, model.arrivalsPerQuarter * share)
       for (let i = 0; i < arrivals; i++) {
         const template = rnd.pick(model.clientTemplates)
-        plan(addDays(from, rnd.int(0, days - 1)), () => register(template))
+        plan(addDays(from, rnd.int(0, days - 1)), async () => await register(template))
       }
       const firstRun = maxIso(addDays(startsOn, rnd.int(8, 11)), from)
-      plan(firstRun, () => generationRun(key, addDays(endsOn, LEFTOVER_DAYS), null))
+      plan(firstRun, async () => await generationRun(key, addDays(endsOn, LEFTOVER_DAYS), null))
     }
 
     let serial = 0
-    function register(template: Observed['clientTemplates'][number]) {
+    async function register(template: Observed['clientTemplates'][number]) {
       const day = today()
       serial += 1
-      store.db
-        .insert(clients)
-        .values({
-          ...template,
-          code: `SIM-${serial}`,
-          registeredOn: day,
-          status: 'wachtend',
-          statusSince: day,
-        })
-        .run()
+      await store.db.insert(clients).values({
+        ...template,
+        code: `SIM-${serial}`,
+        registeredOn: day,
+        status: 'wachtend',
+        statusSince: day,
+      })
     }
-    function submit(
+    async function submit(
       key: QuarterKey,
       corporationId: number,
       template: Observed['corporations'][number]['templates'][number],
@@ -251,56 +256,58 @@ export function simulateRun(input: RunInput): QuarterOutcome[] {
       const day = today()
       serial += 1
       const lead = resample(rnd, model.availableLeadDays, 30)
-      store.db
-        .insert(dwellings)
-        .values({
-          ...template,
-          address: `${template.address} (simulatie ${serial})`,
-          corporationId,
-          quarterKey: key,
-          submittedOn: day,
-          availableFrom: addDays(day, lead),
-          status: 'ingediend',
-          statusSince: day,
-        })
-        .run()
+      await store.db.insert(dwellings).values({
+        ...template,
+        address: `${template.address} (simulatie ${serial})`,
+        corporationId,
+        quarterKey: key,
+        submittedOn: day,
+        availableFrom: addDays(day, lead),
+        status: 'ingediend',
+        statusSince: day,
+      })
     }
 
     // What is open today goes on: rounds awaiting an answer, offers awaiting a reply, leftovers.
     for (const r of read.presentedRounds()) awaitAnswer(r.id, r.dwellingId)
     for (const o of read.openOffers()) awaitReply(o.id, maxIso(o.offeredOn, model.startIso))
     for (const key of read.quartersWithLeftovers(keys[0]!))
-      plan(model.startIso, () =>
-        generationRun(key as QuarterKey, addDays(model.startIso, LEFTOVER_DAYS), null),
+      plan(
+        model.startIso,
+        async () =>
+          await generationRun(key as QuarterKey, addDays(model.startIso, LEFTOVER_DAYS), null),
       )
-    keys.forEach((key, i) => {
-      if (i === 0) openQuarter(key, true)
-      else plan(quarterBounds(parseQuarter(key)).startsOn, () => openQuarter(key, false))
-    })
+    for (const [i, key] of keys.entries()) {
+      if (i === 0) await openQuarter(key, true)
+      else
+        plan(quarterBounds(parseQuarter(key)).startsOn, async () => await openQuarter(key, false))
+    }
 
     for (let item = agenda.shift(); item; item = agenda.shift()) {
       clock = Math.max(clock, item.at)
-      item.run()
+      await item.run()
     }
-    return keys.map((key) => measureQuarter(store, key))
+    const outcomes: QuarterOutcome[] = []
+    for (const key of keys) outcomes.push(await measureQuarter(store, key))
+    return outcomes
   }
 }
 
 const maxIso = (a: string, b: string) => (a > b ? a : b)
 
 /** Writes the scenario's numbers into the copy, for the current year and every year ahead. */
-function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: QuarterKey[]) {
+async function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: QuarterKey[]) {
   const years = [...new Set(keys.map((k) => parseQuarter(k).year))]
   if (scenario.complexStopPlacements !== undefined) {
     // Saved for the start year; the years after inherit it, as in the app.
-    const spreading = spreadingSettings(ctx.store.db, years[0]!)
+    const spreading = await spreadingSettings(ctx.store.db, years[0]!)
     if (spreading.complexStopPlacements !== scenario.complexStopPlacements)
-      saveSpreadingSettings(ctx, {
+      await saveSpreadingSettings(ctx, {
         ...spreading,
         complexStopPlacements: scenario.complexStopPlacements,
       })
   }
-  const targets = listYearTargets(ctx)
+  const targets = await listYearTargets(ctx)
   for (const year of years) {
     // A year without its own target keeps the latest one set before it (the current course).
     const known = targets.find((t) => t.year === year) ?? targets.find((t) => t.year < year)
@@ -313,14 +320,14 @@ function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: QuarterKey
         target !== known.target ||
         instroomShareTarget !== known.instroomShareTarget)
     )
-      saveYearTarget(ctx, {
+      await saveYearTarget(ctx, {
         year,
         target,
         // The split keeps its catch-up part, never more than the whole target.
         catchUpTarget: Math.min(known?.catchUpTarget ?? 0, target),
         instroomShareTarget,
       })
-    const { values } = getSettings(ctx, year)
+    const { values } = await getSettings(ctx, year)
     const changed = {
       ...values,
       ...(scenario.shortlistSize !== undefined ? { shortlistSize: scenario.shortlistSize } : {}),
@@ -332,7 +339,7 @@ function applyScenario(ctx: ServiceContext, scenario: Scenario, keys: QuarterKey
         : {}),
     }
     if (JSON.stringify(changed) !== JSON.stringify(values))
-      saveSettings(ctx, { year, values: changed })
+      await saveSettings(ctx, { year, values: changed })
   }
 }
 

@@ -34,7 +34,7 @@ export async function simulate(
   environment: RunEnvironment = {},
 ): Promise<SimulationResult> {
   const started = performance.now()
-  const model = observe(store, options.startIso)
+  const model = await observe(store, options.startIso)
   // Run r of every scenario shares its seed: the scenarios differ by their choice, not by luck.
   const tasks = scenarios.flatMap((_s, scenario) =>
     Array.from({ length: options.runs }, (_r, run) => ({

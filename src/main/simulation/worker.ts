@@ -34,9 +34,12 @@ function threadCpuSeconds(): number | null {
 const input = workerData as PoolInput
 const port = parentPort!
 await loadAssignmentSolver()
-port.on('message', (task: RunTask) => {
+// A run that fails rejects unhandled, which ends the worker with its error: the pool reports it.
+port.on('message', (task: RunTask) => void run(task))
+
+async function run(task: RunTask) {
   const cpu = threadCpuSeconds()
-  const outcomes = simulateRun({
+  const outcomes = await simulateRun({
     image: Buffer.from(input.image.buffer, input.image.byteOffset, input.image.byteLength),
     model: input.model,
     scenario: input.scenarios[task.scenario]!,
@@ -47,4 +50,4 @@ port.on('message', (task: RunTask) => {
   const used = threadCpuSeconds()
   const cpuSeconds = cpu === null || used === null ? null : used - cpu
   port.postMessage({ index: task.index, outcomes, cpuSeconds } satisfies RunDone)
-})
+}

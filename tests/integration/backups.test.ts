@@ -164,7 +164,7 @@ describe('backups', { timeout: 60_000 }, () => {
     expect(names(runtime)).toEqual(['Mitros'])
     // Still working through the same routes, still the only writer.
     expect(await call<{ name: string }[]>(runtime, 'corporations:list')).toHaveLength(1)
-    expect(() => openRuntime(file, { startupTasks: false })).toThrow(/al geopend/)
+    await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(/al geopend/)
     const audit = runtime.store.sqlite
       .prepare("SELECT officer, summary FROM audit_events WHERE action = 'backup:restore'")
       .get() as { officer: string; summary: string }

@@ -33,8 +33,8 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
     const file = fresh()
     const first = await openRuntime(file, { program: 'Het Vierde Huis (app)', startupTasks: false })
     try {
-      expect(() => openRuntime(file, { startupTasks: false })).toThrow(DatabaseLockedError)
-      expect(() => openRuntime(file, { startupTasks: false })).toThrow(
+      await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(DatabaseLockedError)
+      await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(
         /^De database is al geopend door Het Vierde Huis \(app\) \(proces \d+ op .+\) sinds .+; sluit dat programma eerst\./,
       )
     } finally {
@@ -71,7 +71,7 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
     acquireLock(file).release()
   })
 
-  it('never takes over a lock held from another computer (a shared network drive)', () => {
+  it('never takes over a lock held from another computer (a shared network drive)', async () => {
     const file = fresh()
     const foreign = {
       pid: deadPid(),
@@ -80,7 +80,7 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
       program: 'Het Vierde Huis (app)',
     }
     writeFileSync(lockFileOf(file), JSON.stringify(foreign))
-    expect(() => openRuntime(file, { startupTasks: false })).toThrow(/op werkplek-07\) sinds/)
+    await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(/op werkplek-07\) sinds/)
     expect(existsSync(file)).toBe(false)
   })
 

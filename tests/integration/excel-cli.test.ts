@@ -62,7 +62,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('row 4, Postcode: Postcode moet de vorm 1234 AB hebben\n')
     expect(refused.stderr).toContain('Niets geïmporteerd uit ingevuld.xlsx')
-    expect(countRows(dbFile, 'dwellings')).toBe(0)
+    expect(await countRows(dbFile, 'dwellings')).toBe(0)
 
     const partial = await cli(
       'import',
@@ -78,7 +78,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
     expect(partial.stdout).toContain(
       'ingevuld.xlsx: 2 van 3 rijen woningen ingelezen: 2 nieuw, 0 gewijzigd, 0 ongewijzigd',
     )
-    expect(countRows(dbFile, 'dwellings')).toBe(2)
+    expect(await countRows(dbFile, 'dwellings')).toBe(2)
   })
 
   it('imports a clean clients file with exit code 0 and a one-line Dutch summary', async () => {
@@ -113,7 +113,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
         'aanmeldingen.xlsx: 2 van 2 rijen cliënten ingelezen: 2 nieuw, 0 gewijzigd, 0 ongewijzigd\n',
       stderr: '',
     })
-    expect(countRows(dbFile, 'clients')).toBe(2)
+    expect(await countRows(dbFile, 'clients')).toBe(2)
   })
 
   it('names the known corporations when the name is unknown', async () => {

@@ -155,7 +155,7 @@ describe('the hot paths of matching', () => {
         return result.data as T
       }
       const before = await waitingState(runtime.ctx)
-      expect(waitingState(runtime.ctx)).toBe(before)
+      expect(await waitingState(runtime.ctx)).toBe(before)
       const dwellingId = runtime.store.sqlite
         .prepare(
           // A dwelling of the open quarter open to both flows: earlier quarters' leftovers may have
@@ -192,7 +192,7 @@ describe('the hot paths of matching', () => {
       const after = await pool()
       expect(after.eligible).toBe(eligible - 1)
       expect(after.entries.map((e) => e.clientId)).not.toContain(onHold)
-      expect(waitingState(runtime.ctx)).not.toBe(before)
+      expect(await waitingState(runtime.ctx)).not.toBe(before)
 
       // A commit by another program on the same file (the CLI beside the app) is seen too.
       const other = openStore(file)
@@ -209,7 +209,7 @@ describe('the hot paths of matching', () => {
       runtime.store.sqlite.prepare("UPDATE clients SET status = 'on-hold' WHERE id = ?").run(onHold)
       expect((await waitingState(runtime.ctx)).waiting.some((c) => c.id === onHold)).toBe(false)
       runtime.store.sqlite.exec('ROLLBACK')
-      expect(waitingState(runtime.ctx)).toBe(cached)
+      expect(await waitingState(runtime.ctx)).toBe(cached)
       expect(cached.waiting.some((c) => c.id === onHold)).toBe(true)
     } finally {
       runtime.close()

@@ -56,8 +56,8 @@ describe('a damaged database at start-up', { timeout: 90_000 }, () => {
   it('is refused with a Dutch message, touching nothing and leaving no lock behind', async () => {
     const { file } = await damaged()
     const bytes = readFileSync(file)
-    expect(() => openRuntime(file)).toThrow(DatabaseDamagedError)
-    expect(() => openRuntime(file)).toThrow(/is beschadigd en kan niet veilig worden gebruikt/)
+    await expect(openRuntime(file)).rejects.toThrow(DatabaseDamagedError)
+    await expect(openRuntime(file)).rejects.toThrow(/is beschadigd en kan niet veilig worden gebruikt/)
     expect(readFileSync(file).equals(bytes)).toBe(true)
     expect(existsSync(lockFileOf(file))).toBe(false)
   })
@@ -86,14 +86,14 @@ describe('a damaged database at start-up', { timeout: 90_000 }, () => {
   it('quits without touching the file when the officer chooses to close', async () => {
     const { file } = await damaged()
     const bytes = readFileSync(file)
-    expect(openWithRecovery(file, { startupTasks: false }, dialogs(1))).toBeNull()
+    expect(await openWithRecovery(file, { startupTasks: false }, dialogs(1))).toBeNull()
     expect(readFileSync(file).equals(bytes)).toBe(true)
   })
 
   it('says so plainly when there is no usable backup', async () => {
     const { file } = await damaged(false)
     const ui = dialogs(0)
-    expect(openWithRecovery(file, { startupTasks: false }, ui)).toBeNull()
+    expect(await openWithRecovery(file, { startupTasks: false }, ui)).toBeNull()
     expect(ui.showMessageBoxSync).not.toHaveBeenCalled()
     expect(ui.showErrorBox.mock.calls[0]![1]).toMatch(/geen bruikbare reservekopie/)
   })
@@ -138,7 +138,7 @@ describe('a damaged database at start-up', { timeout: 90_000 }, () => {
     expect(restored.stdout).toMatch(
       /^Teruggezet: .*handmatig.*\nHet vorige bestand is bewaard als .*beschadigd/,
     )
-    expect(names(file)).toBe(1500)
+    expect(await names(file)).toBe(1500)
   })
 
   it('restores a named file from the command line, and refuses while the app has the database', async () => {

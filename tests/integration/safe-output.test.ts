@@ -123,7 +123,7 @@ describe('the CLI never writes over its own database', { timeout: 120_000 }, () 
     expect(intoFolder.code).toBe(1)
     expect(intoFolder.stderr).toContain('is een map')
     expect(statSync(database).size).toBe(bytes)
-    expect(digestOf(database)).toEqual(before)
+    expect(await digestOf(database)).toEqual(before)
 
     const out = join(dir, 'sjabloon.xlsx')
     const args = ['template', 'dwellings', '--db', database, '--corporation', 'mitros']

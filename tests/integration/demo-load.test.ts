@@ -36,9 +36,9 @@ function counts(store: Store): Record<(typeof TABLES)[number], number> {
   return Object.fromEntries(TABLES.map((t) => [t, n(t)])) as Record<(typeof TABLES)[number], number>
 }
 
-function refusal(run: () => unknown): ApiError {
+async function refusal(run: () => Promise<unknown>): Promise<ApiError> {
   try {
-    run()
+    await run()
   } catch (error) {
     if (error instanceof ApiError) return error
     throw error
@@ -150,7 +150,7 @@ describe('loading the demo data', () => {
         const ctx = createContext(store, { now: () => NOW, actor: TEST_ACTOR })
         const before = counts(store)
 
-        const error = refusal(async () => await loadDemo(ctx, 99))
+        const error = await refusal(async () => await loadDemo(ctx, 99))
         expect(error.code).toBe('conflict')
         expect(error.message).toMatch(/lege database/)
         expect(counts(store)).toEqual(before)
@@ -179,12 +179,12 @@ describe('loading the demo data', () => {
     }
   })
 
-  it('refuses when a corporation was already registered by hand, adding nothing', () => {
+  it('refuses when a corporation was already registered by hand, adding nothing', async () => {
     const store = open()
     try {
       store.db.insert(corporations).values({ name: 'Mitros', socialStock: 16_000 }).run()
       const before = counts(store)
-      const error = refusal(
+      const error = await refusal(
         async () => await loadDemo(createContext(store, { now: () => NOW, actor: TEST_ACTOR })),
       )
       expect(error.code).toBe('conflict')

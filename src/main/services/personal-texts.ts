@@ -19,8 +19,9 @@ const MIN_SEARCHED_LENGTH = 3
  * on; and a swap that took them off a round. Found through the entity index, not a scan of the
  * whole trail, so erasing stays quick in a trail of years.
  */
-function relatedAuditRows(tx: Tx, clientId: number) {
+async function relatedAuditRows(tx: Tx, clientId: number) {
   const id = clientId
+  // Raw SQL: drizzle runs it on the connection at once; async like every query, for the PostgreSQL form.
   return tx.all<{ id: number; summary: string; details: string | null }>(sql`
     WITH rounds AS (SELECT shortlist_id AS id FROM shortlist_candidates WHERE client_id = ${id}),
          homes AS (SELECT CAST(dwelling_id AS TEXT) AS id FROM shortlists WHERE id IN rounds
@@ -51,7 +52,7 @@ function relatedAuditRows(tx: Tx, clientId: number) {
  * typed text in their details becomes "[gewist]", and so does each place a summary quoted it.
  */
 export async function erasePersonalTexts(tx: Tx, clientId: number): Promise<void> {
-  const rows = relatedAuditRows(tx, clientId).map((row) => ({
+  const rows = (await relatedAuditRows(tx, clientId)).map((row) => ({
     ...row,
     details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
   }))

@@ -80,7 +80,9 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
       program: 'Het Vierde Huis (app)',
     }
     writeFileSync(lockFileOf(file), JSON.stringify(foreign))
-    await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(/op werkplek-07\) sinds/)
+    await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(
+      /op werkplek-07\) sinds/,
+    )
     expect(existsSync(file)).toBe(false)
   })
 

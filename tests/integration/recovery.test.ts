@@ -57,7 +57,9 @@ describe('a damaged database at start-up', { timeout: 90_000 }, () => {
     const { file } = await damaged()
     const bytes = readFileSync(file)
     await expect(openRuntime(file)).rejects.toThrow(DatabaseDamagedError)
-    await expect(openRuntime(file)).rejects.toThrow(/is beschadigd en kan niet veilig worden gebruikt/)
+    await expect(openRuntime(file)).rejects.toThrow(
+      /is beschadigd en kan niet veilig worden gebruikt/,
+    )
     expect(readFileSync(file).equals(bytes)).toBe(true)
     expect(existsSync(lockFileOf(file))).toBe(false)
   })

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { auditEvents, corporations } from '../../src/main/db/schema'
-import { runExclusive } from '../../src/main/db/step-queue'
+import { detached, runExclusive } from '../../src/main/db/step-queue'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
 import { audited } from '../../src/main/services/audited'
 import type { AuditEntry } from '../../src/main/services/audit'
@@ -160,5 +160,24 @@ describe('steps on one store, one after another', () => {
     const seen = await read
     expect(seen.names).toEqual(['Eerste', 'Tweede'])
     expect(seen.audit).toHaveLength(1)
+  })
+
+  it('queues work a call started in the background behind that call, not inside it', async () => {
+    const runtime = await open()
+    const log: string[] = []
+    let background!: Promise<void>
+    await runExclusive(runtime.store, async () => {
+      log.push('aanroep begint')
+      // A job the call starts and does not wait for (the Vooruitblik): its own turn comes later.
+      background = detached(() =>
+        runExclusive(runtime.store, () => {
+          log.push('achtergrond')
+        }),
+      )
+      await sleep(10)
+      log.push('aanroep klaar')
+    })
+    await background
+    expect(log).toEqual(['aanroep begint', 'aanroep klaar', 'achtergrond'])
   })
 })

@@ -90,3 +90,12 @@ export async function runExclusive<T>(
 ): Promise<T> {
   return await store.queue.run(work)
 }
+
+/**
+ * Starts work that outlives the call starting it (a background job) outside that call's unit, so
+ * its own `runExclusive` and steps wait their turn instead of running as part of a unit that has
+ * ended meanwhile.
+ */
+export function detached<T>(work: () => T): T {
+  return current.exit(work)
+}

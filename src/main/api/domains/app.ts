@@ -5,8 +5,8 @@ import type { DomainHandlers } from '../dispatch'
 
 export function appHandlers(ctx: ServiceContext): DomainHandlers<'app'> {
   return {
-    info: async () => await appInfo(ctx),
-    setOfficer: async ({ name }) => await setOfficer(ctx, name),
-    loadDemo: async ({ seed }) => await loadDemo(ctx, seed),
+    info: () => appInfo(ctx),
+    setOfficer: ({ name }) => setOfficer(ctx, name),
+    loadDemo: ({ seed }) => loadDemo(ctx, seed),
   }
 }

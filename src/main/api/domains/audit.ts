@@ -7,6 +7,6 @@ export function auditHandlers(ctx: ServiceContext): DomainHandlers<'audit'> {
   return {
     timeline: async ({ entityType, entityId }) =>
       await timeline(ctx.store.db, entityType, entityId),
-    addDwellingNote: async (input) => await addDwellingNote(ctx, input),
+    addDwellingNote: (input) => addDwellingNote(ctx, input),
   }
 }

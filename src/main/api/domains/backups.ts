@@ -11,9 +11,9 @@ import type { DomainHandlers } from '../dispatch'
 export function backupsHandlers(ctx: ServiceContext): DomainHandlers<'backups'> {
   return {
     list: () => listBackupFiles(ctx),
-    make: async () => await makeManualBackup(ctx),
-    setFolder: async ({ folder }) => await setBackupFolder(ctx, folder),
-    restore: async ({ file }) => await restoreBackup(ctx, file),
-    saveRetention: async ({ retentionDays }) => await saveBackupRetention(ctx, retentionDays),
+    make: () => makeManualBackup(ctx),
+    setFolder: ({ folder }) => setBackupFolder(ctx, folder),
+    restore: ({ file }) => restoreBackup(ctx, file),
+    saveRetention: ({ retentionDays }) => saveBackupRetention(ctx, retentionDays),
   }
 }

@@ -5,11 +5,11 @@ import type { DomainHandlers } from '../dispatch'
 
 export function clientsHandlers(ctx: ServiceContext): DomainHandlers<'clients'> {
   return {
-    list: async (filter) => await listClients(ctx, filter),
-    get: async ({ id }) => await getClient(ctx, id),
-    save: async (input) => await saveClient(ctx, input),
-    setStatus: async (input) => await setClientStatus(ctx, input),
-    template: async (input) => await clientsTemplate(ctx, input),
-    import: async (input) => await importClients(ctx, input),
+    list: (filter) => listClients(ctx, filter),
+    get: ({ id }) => getClient(ctx, id),
+    save: (input) => saveClient(ctx, input),
+    setStatus: (input) => setClientStatus(ctx, input),
+    template: (input) => clientsTemplate(ctx, input),
+    import: (input) => importClients(ctx, input),
   }
 }

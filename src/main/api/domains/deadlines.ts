@@ -4,7 +4,7 @@ import type { DomainHandlers } from '../dispatch'
 
 export function deadlinesHandlers(ctx: ServiceContext): DomainHandlers<'deadlines'> {
   return {
-    openAnswers: async () => await openAnswers(ctx),
-    reminder: async ({ corporationId }) => await reminder(ctx, corporationId),
+    openAnswers: () => openAnswers(ctx),
+    reminder: ({ corporationId }) => reminder(ctx, corporationId),
   }
 }

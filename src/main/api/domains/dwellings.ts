@@ -6,11 +6,11 @@ import type { DomainHandlers } from '../dispatch'
 
 export function dwellingsHandlers(ctx: ServiceContext): DomainHandlers<'dwellings'> {
   return {
-    list: async (filter) => await listDwellings(ctx, filter),
-    get: async ({ id }) => await getDwelling(ctx, id),
-    save: async (input) => await saveDwelling(ctx, input),
-    template: async (input) => await dwellingsTemplate(ctx, input),
-    import: async (input) => await importDwellings(ctx, input),
-    withdraw: async (input) => await withdrawDwelling(ctx, input),
+    list: (filter) => listDwellings(ctx, filter),
+    get: ({ id }) => getDwelling(ctx, id),
+    save: (input) => saveDwelling(ctx, input),
+    template: (input) => dwellingsTemplate(ctx, input),
+    import: (input) => importDwellings(ctx, input),
+    withdraw: (input) => withdrawDwelling(ctx, input),
   }
 }

@@ -6,8 +6,8 @@ import type { DomainHandlers } from '../dispatch'
 
 export function exportsHandlers(ctx: ServiceContext): DomainHandlers<'exports'> {
   return {
-    shortlists: async (input) => await exportShortlists(ctx, input),
-    importAnswers: async (input) => await importAnswers(ctx, input),
-    log: async () => await listExportLog(ctx),
+    shortlists: (input) => exportShortlists(ctx, input),
+    importAnswers: (input) => importAnswers(ctx, input),
+    log: () => listExportLog(ctx),
   }
 }

@@ -4,7 +4,7 @@ import type { DomainHandlers } from '../dispatch'
 
 export function offersHandlers(ctx: ServiceContext): DomainHandlers<'offers'> {
   return {
-    accept: async (input) => await acceptOffer(ctx, input),
-    decline: async (input) => await declineOffer(ctx, input),
+    accept: (input) => acceptOffer(ctx, input),
+    decline: (input) => declineOffer(ctx, input),
   }
 }

@@ -9,9 +9,9 @@ import type { DomainHandlers } from '../dispatch'
 
 export function partnersHandlers(ctx: ServiceContext): DomainHandlers<'partners'> {
   return {
-    listCorporations: async () => await listCorporations(ctx),
-    saveCorporation: async (input) => await saveCorporation(ctx, input),
-    listCareProviders: async () => await listCareProviders(ctx),
-    saveCareProvider: async (input) => await saveCareProvider(ctx, input),
+    listCorporations: () => listCorporations(ctx),
+    saveCorporation: (input) => saveCorporation(ctx, input),
+    listCareProviders: () => listCareProviders(ctx),
+    saveCareProvider: (input) => saveCareProvider(ctx, input),
   }
 }

@@ -12,12 +12,12 @@ import type { DomainHandlers } from '../dispatch'
 
 export function planningHandlers(ctx: ServiceContext): DomainHandlers<'planning'> {
   return {
-    listYearTargets: async () => await listYearTargets(ctx),
-    saveYearTarget: async (input) => await saveYearTarget(ctx, input),
-    getSettings: async ({ year }) => await getSettings(ctx, year),
-    saveSettings: async (input) => await saveSettings(ctx, input),
-    listQuarters: async () => await listQuarters(ctx),
-    quarterOverview: async ({ quarter }) => await quarterOverview(ctx, quarter),
+    listYearTargets: () => listYearTargets(ctx),
+    saveYearTarget: (input) => saveYearTarget(ctx, input),
+    getSettings: ({ year }) => getSettings(ctx, year),
+    saveSettings: (input) => saveSettings(ctx, input),
+    listQuarters: () => listQuarters(ctx),
+    quarterOverview: ({ quarter }) => quarterOverview(ctx, quarter),
     planQuarter: async ({ quarter, carryShortfall }) =>
       await planQuarter(ctx, quarter, carryShortfall),
   }

@@ -4,7 +4,7 @@ import type { DomainHandlers } from '../dispatch'
 
 export function presentingHandlers(ctx: ServiceContext): DomainHandlers<'presenting'> {
   return {
-    plan: async (scope) => await presentPlan(ctx, scope),
-    all: async (scope) => await presentAll(ctx, scope),
+    plan: (scope) => presentPlan(ctx, scope),
+    all: (scope) => presentAll(ctx, scope),
   }
 }

@@ -10,10 +10,10 @@ import type { DomainHandlers } from '../dispatch'
 
 export function privacyHandlers(ctx: ServiceContext): DomainHandlers<'privacy'> {
   return {
-    settings: async () => await privacySettings(ctx),
-    saveSettings: async (input) => await savePrivacySettings(ctx, input),
-    anonymise: async () => await anonymiseExpired(ctx),
-    exportClientData: async ({ clientId }) => await exportClientData(ctx, clientId),
-    eraseClient: async (input) => await eraseClient(ctx, input),
+    settings: () => privacySettings(ctx),
+    saveSettings: (input) => savePrivacySettings(ctx, input),
+    anonymise: () => anonymiseExpired(ctx),
+    exportClientData: ({ clientId }) => exportClientData(ctx, clientId),
+    eraseClient: (input) => eraseClient(ctx, input),
   }
 }

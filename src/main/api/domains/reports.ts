@@ -4,8 +4,8 @@ import type { DomainHandlers } from '../dispatch'
 
 export function reportsHandlers(ctx: ServiceContext): DomainHandlers<'reports'> {
   return {
-    quarter: async ({ quarter }) => await quarterReport(ctx, quarter),
-    year: async ({ year }) => await yearReport(ctx, year),
-    figures: async (input) => await reportFigures(ctx, input),
+    quarter: ({ quarter }) => quarterReport(ctx, quarter),
+    year: ({ year }) => yearReport(ctx, year),
+    figures: (input) => reportFigures(ctx, input),
   }
 }

@@ -12,14 +12,14 @@ import type { DomainHandlers } from '../dispatch'
 
 export function shortlistsHandlers(ctx: ServiceContext): DomainHandlers<'shortlists'> {
   return {
-    board: async ({ quarter }) => await board(ctx, quarter),
-    forDwelling: async ({ dwellingId }) => await dwellingMatching(ctx, ctx.store.db, dwellingId),
-    pool: async ({ dwellingId, search }) => await pool(ctx, dwellingId, search),
-    generate: async ({ quarter }) => await generateForQuarter(ctx, quarter),
-    swap: async (input) => await swapCandidate(ctx, input),
-    present: async ({ shortlistId }) => await present(ctx, shortlistId),
-    choose: async (input) => await choose(ctx, input),
-    rejectCandidate: async (input) => await rejectCandidate(ctx, input),
-    rejectAll: async (input) => await rejectAll(ctx, input),
+    board: ({ quarter }) => board(ctx, quarter),
+    forDwelling: ({ dwellingId }) => dwellingMatching(ctx, ctx.store.db, dwellingId),
+    pool: ({ dwellingId, search }) => pool(ctx, dwellingId, search),
+    generate: ({ quarter }) => generateForQuarter(ctx, quarter),
+    swap: (input) => swapCandidate(ctx, input),
+    present: ({ shortlistId }) => present(ctx, shortlistId),
+    choose: (input) => choose(ctx, input),
+    rejectCandidate: (input) => rejectCandidate(ctx, input),
+    rejectAll: (input) => rejectAll(ctx, input),
   }
 }

@@ -10,10 +10,10 @@ import type { DomainHandlers } from '../dispatch'
 
 export function spreadingHandlers(ctx: ServiceContext): DomainHandlers<'spreading'> {
   return {
-    overview: async () => await spreadingOverview(ctx),
-    saveWijkFigure: async (input) => await saveWijkFigure(ctx, input),
-    saveSettings: async (input) => await saveSpreadingSettings(ctx, input),
-    complexStopOf: async ({ dwellingId }) => await complexStopOf(ctx, dwellingId),
-    overrideComplexStop: async (input) => await overrideComplexStop(ctx, input),
+    overview: () => spreadingOverview(ctx),
+    saveWijkFigure: (input) => saveWijkFigure(ctx, input),
+    saveSettings: (input) => saveSpreadingSettings(ctx, input),
+    complexStopOf: ({ dwellingId }) => complexStopOf(ctx, dwellingId),
+    overrideComplexStop: (input) => overrideComplexStop(ctx, input),
   }
 }

@@ -14,6 +14,8 @@ export interface RuntimeOptions extends OpenOptions {
   program?: string
   /** The daily backup and the anonymisation past retention. Default on; tests switch it off. */
   startupTasks?: boolean
+  /** The daily backup in steps while the officer works (the app); see runStartupTasks. */
+  backupInBackground?: boolean
 }
 
 export interface Runtime {
@@ -56,7 +58,10 @@ export async function openRuntime(file: string, options: RuntimeOptions = {}): P
     // call's statements between its own, so no screen sees a step that is still open.
     for (const [channel, invoke] of routes)
       routes.set(channel, (raw) => runExclusive(ctx.store, () => invoke(raw)))
-    const startup = options.startupTasks === false ? null : await runStartupTasks(ctx)
+    const startup =
+      options.startupTasks === false
+        ? null
+        : await runStartupTasks(ctx, { backupInBackground: options.backupInBackground === true })
     return {
       get store() {
         return ctx.store

@@ -79,12 +79,13 @@ test('Vooruitblik: a long run can be cancelled, and a bad scenario gets a Dutch 
   await expect(page.getByRole('alert')).toContainText('Geef het scenario een naam')
 
   await scenario.getByLabel('Naam').fill('Lang')
-  await page.getByLabel('Runs per scenario').fill('20')
+  // Enough runs that they are still going when the manager cancels (a run takes under a second).
+  await page.getByLabel('Runs per scenario').fill('200')
   await expect(
     page.getByText(/^Geschatte rekentijd: ongeveer \d+ (seconden|minuten)/),
   ).toBeVisible()
   await page.getByRole('button', { name: 'Doorrekenen' }).click()
-  await expect(page.getByRole('status').filter({ hasText: /Bezig: run \d+ van 40/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /Bezig: run \d+ van 400/ })).toBeVisible()
   await page.getByRole('button', { name: 'Afbreken' }).click()
   await expect(page.getByText('De vooruitblik is afgebroken.')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Doorrekenen' })).toBeEnabled()

@@ -75,6 +75,50 @@ describe('backups', { timeout: 60_000 }, () => {
     runtime.close()
   })
 
+  it('in the app makes the daily backup in the background: whole when it appears, with what was written meanwhile', async () => {
+    const { dir, file } = await existingDb()
+    const runtime = await openRuntime(file, {
+      ...at('2026-11-23T07:30:00Z'),
+      backupInBackground: true,
+    })
+    // The start returns before the copy: the officer can work, and nothing looks like a backup yet.
+    expect(runtime.startup?.dailyBackup).toBeNull()
+    expect(listBackups(join(dir, 'backups'), file)).toHaveLength(0)
+    runtime.store.db.insert(corporations).values({ name: 'Portaal', socialStock: 9_000 }).run()
+    const report = await runtime.startup!.done!
+    expect(report).toMatchObject({
+      dailyBackup: 'vierde-huis-dagelijks-2026-11-23T07-30-00.db',
+      warnings: [],
+    })
+    const [daily] = listBackups(join(dir, 'backups'), file)
+    expect(daily?.recordedAt).toBe('2026-11-23T07:30:00Z')
+    expect(readdirSync(join(dir, 'backups'))).toEqual([daily!.name])
+    const copy = new Database(daily!.path, { readonly: true })
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(copy.prepare('SELECT name FROM corporations ORDER BY name').pluck().all()).toEqual(
+        names(runtime),
+      )
+    } finally {
+      copy.close()
+    }
+    runtime.close()
+  })
+
+  it('leaves no file that looks like a backup when the app closes during the background copy', async () => {
+    const { dir, file } = await existingDb()
+    const runtime = await openRuntime(file, {
+      ...at('2026-11-23T07:30:00Z'),
+      backupInBackground: true,
+    })
+    runtime.close()
+    const report = await runtime.startup!.done!
+    expect(report.dailyBackup).toBeNull()
+    expect(report.warnings[0]).toMatch(/^Dagelijkse reservekopie: /)
+    expect(listBackups(join(dir, 'backups'), file)).toHaveLength(0)
+    expect(readdirSync(join(dir, 'backups')).filter((name) => !name.endsWith('.part'))).toEqual([])
+  })
+
   it('keeps 14 daily and 8 weekly generations, the 10 newest import backups, and nothing older than the retention', () => {
     const dir = join(tempDir(), 'backups')
     mkdirSync(dir)

@@ -139,4 +139,63 @@ describe('the waiting state kept between calls', () => {
       afresh.close()
     }
   })
+
+  it('notes every write that moves a waiting fact, a group total or an open-list count', async () => {
+    const runtime = await open(join(tempDir(), 'notes.db'))
+    try {
+      await loadDemo(runtime.ctx, 7)
+      await call(runtime, 'shortlists:generate', { quarter: '2026-Q4' })
+      const { sqlite } = runtime.store
+      const ids = (sql: string) => sqlite.prepare(sql).pluck().all() as number[]
+      const concepts = ids("SELECT id FROM shortlists WHERE status = 'concept' ORDER BY id LIMIT 6")
+      expect(concepts.length).toBe(6)
+      const [c0, c1, c2, c3, c4, c5] = concepts as [number, number, number, number, number, number]
+      const candidate = (shortlistId: number) =>
+        sqlite
+          .prepare(
+            'SELECT id, client_id FROM shortlist_candidates WHERE shortlist_id = ? ORDER BY position',
+          )
+          .get(shortlistId) as { id: number; client_id: number }
+      const waiting = ids("SELECT id FROM clients WHERE status = 'wachtend' ORDER BY id")
+      const free = ids(
+        `SELECT id FROM clients WHERE status = 'wachtend' AND id NOT IN
+           (SELECT client_id FROM shortlist_candidates) ORDER BY id LIMIT 2`,
+      )
+      const groups = ids('SELECT DISTINCT target_group FROM clients') as unknown as string[]
+      await waitingState(runtime.ctx)
+      // Each write goes straight to the connection, beside the services: only the notes see it.
+      const writes: [string, unknown[]][] = [
+        // Counts of open lists: a decision, a round closed, a round deleted, a candidate moved, added.
+        [
+          "UPDATE shortlist_candidates SET decision = 'geen-match' WHERE id = ?",
+          [candidate(c0).id],
+        ],
+        ["UPDATE shortlists SET status = 'afgewezen' WHERE id = ?", [c1]],
+        ['DELETE FROM shortlists WHERE id = ?', [c2]],
+        ['UPDATE shortlist_candidates SET client_id = ? WHERE id = ?', [free[0], candidate(c3).id]],
+        [
+          "INSERT INTO shortlist_candidates (shortlist_id, client_id, position, score, score_parts) VALUES (?, ?, 9, 0, '[]')",
+          [c4, free[1]],
+        ],
+        ['UPDATE shortlists SET status = ? WHERE id = ?', ['gekozen', c5]],
+        // Group totals: a longer wait, another group, a client leaving and one coming back.
+        ["UPDATE clients SET registered_on = '2019-01-01' WHERE id = ?", [waiting[0]]],
+        ['UPDATE clients SET target_group = ? WHERE id = ?', [groups.at(-1), waiting[1]]],
+        ["UPDATE clients SET status = 'on-hold' WHERE id = ?", [waiting[2]]],
+        ["UPDATE clients SET status = 'wachtend' WHERE id = ?", [waiting[2]]],
+      ]
+      for (const [sql, params] of writes) {
+        sqlite.prepare(sql).run(...params)
+        await expectFresh(runtime)
+      }
+      // The same inside a transaction that is rolled back: the state caught up, then as before.
+      sqlite.exec('BEGIN')
+      sqlite.prepare("UPDATE clients SET status = 'on-hold' WHERE id = ?").run(waiting[3])
+      expect((await waitingState(runtime.ctx)).waiting.some((c) => c.id === waiting[3])).toBe(false)
+      sqlite.exec('ROLLBACK')
+      await expectFresh(runtime)
+    } finally {
+      runtime.close()
+    }
+  })
 })

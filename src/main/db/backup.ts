@@ -10,11 +10,7 @@ import { stampCopy } from './identity'
  * so a crash or a lost network drive never leaves a half backup that looks whole.
  */
 export function backupTo(sqlite: Database.Database, outFile: string, at = new Date()): string {
-  const target = resolve(outFile)
-  if (existsSync(target)) throw new Error(`Het bestand ${target} bestaat al; kies een andere naam`)
-  mkdirSync(dirname(target), { recursive: true })
-  const part = `${target}.part`
-  rmSync(part, { force: true })
+  const { target, part } = partFor(outFile)
   try {
     sqlite.prepare('VACUUM INTO ?').run(part)
     stampCopy(sqlite, part, at)
@@ -24,6 +20,53 @@ export function backupTo(sqlite: Database.Database, outFile: string, at = new Da
     throw error
   }
   return target
+}
+
+/**
+ * The same copy by SQLite's online backup, a hundred pages a step with the event loop free between
+ * steps: the daily copy at start-up, made while the officer already works. What this connection
+ * writes meanwhile is copied too (SQLite keeps the copy up to date), so it is one consistent state.
+ * Under the same `.part` name until stamped and complete: a copy cut off (the app closed, the
+ * drive gone) never looks like a backup.
+ */
+/** Runs `finish` with the connection to itself (the store's queue, see step-queue.ts). */
+export type Alone = (finish: () => void) => Promise<void> | void
+
+export async function backupInSteps(
+  sqlite: Database.Database,
+  outFile: string,
+  at = new Date(),
+  // The statements after the copy run on the live connection: alone, not inside an open step.
+  alone: Alone = (finish) => finish(),
+): Promise<string> {
+  const { target, part } = partFor(outFile)
+  try {
+    await sqlite.backup(part)
+    await alone(() => {
+      // The online backup copies the live file's WAL mode; a backup is one file that stands alone.
+      sqlite.prepare("ATTACH DATABASE ? AS 'part'").run(part)
+      try {
+        sqlite.pragma('part.journal_mode = DELETE')
+      } finally {
+        sqlite.exec('DETACH DATABASE part')
+      }
+      stampCopy(sqlite, part, at)
+    })
+    renameSync(part, target)
+  } catch (error) {
+    rmSync(part, { force: true })
+    throw error
+  }
+  return target
+}
+
+function partFor(outFile: string): { target: string; part: string } {
+  const target = resolve(outFile)
+  if (existsSync(target)) throw new Error(`Het bestand ${target} bestaat al; kies een andere naam`)
+  mkdirSync(dirname(target), { recursive: true })
+  const part = `${target}.part`
+  rmSync(part, { force: true })
+  return { target, part }
 }
 
 export function timestampForFile(date = new Date()): string {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { BACKUP_KIND_LABELS } from '../../shared/api/backups'
-import { backupTo, timestampForFile } from './backup'
+import { backupInSteps, backupTo, timestampForFile, type Alone } from './backup'
 import { folderPathProblem } from './backup-folder'
 import { identityOfFile, readIdentity, sameDatabase, type Identity } from './identity'
 import { isDamageError } from './integrity'
@@ -86,13 +86,30 @@ export function makeBackup(
   kind: BackupKind,
   now = new Date(),
 ): BackupFile {
+  const path = backupTo(sqlite, backupPath(dbFile, dir, kind, now), now)
+  return describe(path, undefined)!
+}
+
+/** The same by SQLite's online backup in steps (backupInSteps): the daily copy at start-up. */
+export async function makeBackupInSteps(
+  sqlite: Database.Database,
+  dbFile: string,
+  dir: string,
+  kind: BackupKind,
+  now = new Date(),
+  alone?: Alone,
+): Promise<BackupFile> {
+  const path = await backupInSteps(sqlite, backupPath(dbFile, dir, kind, now), now, alone)
+  return describe(path, undefined)!
+}
+
+function backupPath(dbFile: string, dir: string, kind: BackupKind, now: Date): string {
   if (resolve(dir) === defaultBackupDir(dbFile)) mkdirSync(dir, { recursive: true })
   else if (!existsSync(dir)) throw new Error(`De map ${dir} bestaat niet (meer)`)
   const stem = `${baseOf(dbFile)}-${kind}-${timestampForFile(now)}`
   let name = `${stem}.db`
   for (let n = 2; existsSync(join(dir, name)); n++) name = `${stem}-${n}.db`
-  const path = backupTo(sqlite, join(dir, name), now)
-  return describe(path, undefined)!
+  return join(dir, name)
 }
 
 function describe(

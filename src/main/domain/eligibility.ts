@@ -1,5 +1,5 @@
 import { FLOW, WIJK, DWELLING_TYPE, CLIENT_STATUS } from '../../shared/domain/vocabulary'
-import { ageIn, householdSize, pairKey, type ClientFacts, type DwellingFacts } from './facts'
+import { ageIn, hasPair, householdSize, type ClientFacts, type DwellingFacts } from './facts'
 import { stopReason, type ComplexStop, type StopCount } from './spreading'
 
 export interface EligibilityContext {
@@ -44,9 +44,7 @@ export const RULES: readonly Rule[] = [
   {
     key: 'earlier',
     label: 'Nooit opnieuw voor een woning waarvoor al eerder voorgedragen of afgewezen',
-    // The size check skips building a key per pair in the common case of no earlier rounds.
-    passes: (c, d, ctx) =>
-      ctx.earlierPairs.size === 0 || !ctx.earlierPairs.has(pairKey(d.id, c.id)),
+    passes: (c, d, ctx) => ctx.earlierPairs.size === 0 || !hasPair(ctx.earlierPairs, d.id, c.id),
     reason: () => 'Al eerder voor deze woning voorgedragen; de corporatie heeft toen niet gekozen',
   },
   {

@@ -1,4 +1,5 @@
 import { instroomNeeded } from '../../shared/domain/targets'
+import type { SuitableFor } from '../../shared/domain/vocabulary'
 
 /** Where the year stands against its target (taakstelling) and its instroom share. */
 export interface YearStanding {
@@ -55,4 +56,45 @@ export function steerInstroom(year: YearStanding, open: OpenSupply): InstroomSte
       realised: Math.max(0, year.allocated - regularTarget),
     },
   }
+}
+
+/** An open flip-possible dwelling of the quarter, as the instroom reservation sees it. */
+export interface ReservableDwelling {
+  id: number
+  suitableFor: SuitableFor
+  reservedForInstroom?: boolean
+}
+
+/**
+ * Which open flip-possible dwellings to keep for instroom so `reserve` of them go to instroom.
+ * Dwellings the corporation offered for instroom only count first; then those open to both, the
+ * ones with the fewest eligible instroom clients first, and each only if an instroom client of its
+ * own is left for it: a reservation must never leave a dwelling without candidates. `instroomPool`
+ * gives a dwelling's eligible free instroom clients (asked only when something is to be reserved).
+ */
+export function chooseInstroomReserve<D extends ReservableDwelling>(
+  flipPossible: readonly D[],
+  reserve: number,
+  instroomPool: (dwelling: D) => number[],
+): { reserved: number; chosen: number[] } {
+  const already = flipPossible.filter((d) => d.suitableFor === 'instroom' || d.reservedForInstroom)
+  const wanted = Math.max(0, reserve - already.length)
+  if (wanted === 0) return { reserved: already.length, chosen: [] }
+  const open = flipPossible.filter((d) => d.suitableFor === 'beide' && !d.reservedForInstroom)
+  const taken = new Set<number>()
+  const claim = (pool: number[]) => {
+    const client = pool.find((id) => !taken.has(id))
+    if (client === undefined) return false
+    taken.add(client)
+    return true
+  }
+  for (const d of already) claim(instroomPool(d))
+  const chosen = open
+    .map((d) => ({ id: d.id, pool: instroomPool(d) }))
+    .filter((x) => x.pool.length > 0)
+    .sort((a, b) => a.pool.length - b.pool.length || a.id - b.id)
+    .filter((x) => claim(x.pool))
+    .slice(0, wanted)
+    .map((x) => x.id)
+  return { reserved: already.length + chosen.length, chosen }
 }

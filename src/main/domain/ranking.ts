@@ -1,3 +1,5 @@
+import { getDayOfYear } from 'date-fns'
+import { calendarDaysSince, utcMidnight } from '../../shared/domain/dates'
 import { TARGET_GROUP, WIJK, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
 import type { ClientFacts, DwellingFacts } from './facts'
 import { explainSpreading, spreadingPenalty } from './spreading'
@@ -83,14 +85,11 @@ const nl = (n: number) => NL_NUMBER.format(round(n))
 const days = (n: number) => `${n} ${n === 1 ? 'dag' : 'dagen'}`
 
 /**
- * Calendar days since registration. Hand-rolled rather than date-fns: the batch asks it for every
- * eligible pair (~900,000 at 5,000 × 500), and parsing the date each time cost seconds.
+ * Calendar days since registration. Not date-fns: the batch asks it for every eligible client
+ * (thousands per new round), and Date.parse of the ISO date is 4× quicker than splitting it.
  */
 export function waitingDays(client: Pick<ClientFacts, 'registeredOn'>, today: Date): number {
-  const [y, m, d] = client.registeredOn.split('-').map(Number) as [number, number, number]
-  const then = Date.UTC(y, m - 1, d)
-  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())
-  return Math.max(0, Math.round((now - then) / 86_400_000))
+  return Math.max(0, calendarDaysSince(client.registeredOn, utcMidnight(today)))
 }
 
 /**
@@ -284,4 +283,70 @@ export function groupPressures(
     result.set(group, { ...s, pressure: round(pressure) })
   }
   return result
+}
+
+/**
+ * A care provider's standing on `today`: its contingent for the year (a fixed number of dwellings,
+ * else its share of the year's target) pro rata of the year gone, against what it got allocated.
+ */
+export function providerStanding(
+  provider: { name: string; contingentDwellings: number | null; contingentShare: number | null },
+  yearTarget: number,
+  today: Date,
+  allocated: number,
+): ProviderStanding {
+  const perYear = provider.contingentDwellings ?? (provider.contingentShare ?? 0) * yearTarget
+  // Early in the year a few allocations would swing the balance wildly: judge on at least a quarter.
+  const elapsed = Math.max(0.25, getDayOfYear(today) / 365)
+  return { name: provider.name, expected: perYear * elapsed, allocated }
+}
+
+/** Each target group's standing from the waiting list on `today` and its recent share. */
+/** A target group's waiting clients and their whole days of waiting, summed. */
+export interface GroupTotal {
+  waiting: number
+  days: number
+}
+
+/**
+ * Counts a waiting client in (`sign` 1) or out (−1) of its group's totals. Whole days summed and
+ * divided once: the same average whatever order the waiting list has, so the waiting state can
+ * update the totals per changed client and still agree exactly with a sum over the whole list.
+ */
+export function countInGroup(
+  totals: Map<TargetGroup, GroupTotal>,
+  client: ClientFacts,
+  todayUtc: number,
+  sign: 1 | -1,
+): void {
+  const t = totals.get(client.targetGroup) ?? { waiting: 0, days: 0 }
+  t.days += sign * calendarDaysSince(client.registeredOn, todayUtc)
+  t.waiting += sign
+  // A group with nobody waiting has no standing, as when summed over the list afresh.
+  if (t.waiting === 0) totals.delete(client.targetGroup)
+  else totals.set(client.targetGroup, t)
+}
+
+export function groupTotals(
+  today: Date,
+  waiting: readonly ClientFacts[],
+): Map<TargetGroup, GroupTotal> {
+  const totals = new Map<TargetGroup, GroupTotal>()
+  const todayUtc = utcMidnight(today)
+  for (const client of waiting) countInGroup(totals, client, todayUtc, 1)
+  return totals
+}
+
+export function groupStandings(
+  totals: ReadonlyMap<TargetGroup, GroupTotal>,
+  shares: ReadonlyMap<TargetGroup, number>,
+): Map<TargetGroup, GroupStanding> {
+  const stats = new Map<TargetGroup, Omit<GroupStanding, 'pressure'>>()
+  for (const [group, t] of totals)
+    stats.set(group, {
+      waiting: t.waiting,
+      averageWaitDays: t.days / t.waiting,
+      recentShare: shares.get(group) ?? 0,
+    })
+  return groupPressures(stats)
 }

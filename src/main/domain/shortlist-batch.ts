@@ -3,6 +3,7 @@ import type { ClientFacts, DwellingFacts } from './facts'
 import { assign, type AssignmentSolver } from './assignment'
 import {
   balancePoints,
+  balanceRoom,
   createBatchScorer,
   scoreCandidate,
   type RankingContext,
@@ -145,6 +146,10 @@ export function buildShortlists(
     if (!balance.has(r.index)) balance.set(r.index, balancePoints(r.client, dwelling, ranking))
     return r.total - balance.get(r.index)!
   }
+  // Balance moves two clients apart by at most the balance room (ranking.ts balanceScale), so a
+  // client further below than that (plus the totals' rounding) cannot be ahead without it: their
+  // balance points need not be worked out (most of a large pool).
+  const reach = balanceRoom(ranking) + 0.02
   return ordered.map((dwelling, d) => {
     const pool = pools[d]!
     const onList = chosen[d]!
@@ -153,7 +158,10 @@ export function buildShortlists(
     // Balance decided the place when a free client it ranks below would otherwise be ahead.
     const decidedByBalance = (c: Ranked) =>
       free.some(
-        (r) => r.total <= c.total && withoutBalance(r, dwelling) > withoutBalance(c, dwelling),
+        (r) =>
+          r.total <= c.total &&
+          c.total - r.total <= reach &&
+          withoutBalance(r, dwelling) > withoutBalance(c, dwelling),
       )
     const weakest = onList.at(-1)
     // Ranked above someone on this list, or left off a list that is not full: the assignment
@@ -161,9 +169,9 @@ export function buildShortlists(
     const passedOver = best(
       pool.filter(
         (r) =>
-          (onList.length < places || compareCandidates(r, weakest!) < 0) &&
+          placedOn.has(r.index) &&
           !listed.has(r.index) &&
-          placedOn.has(r.index),
+          (onList.length < places || compareCandidates(r, weakest!) < 0),
       ),
       places,
       compareCandidates,

@@ -110,8 +110,11 @@ export async function openCandidacies(db: DbOrTx, clientIds: number[]) {
     )
 }
 
-/** Per client, on how many open shortlists they are still open. */
-export async function openShortlistCounts(db: DbOrTx): Promise<Map<number, number>> {
+/** Per client (every client, or those of `clientIds`), on how many open shortlists they are still open. */
+export async function openShortlistCounts(
+  db: DbOrTx,
+  clientIds?: number[],
+): Promise<Map<number, number>> {
   const rows = await db
     .select({ clientId: shortlistCandidates.clientId, n: sql<number>`count(*)` })
     .from(shortlistCandidates)
@@ -120,6 +123,7 @@ export async function openShortlistCounts(db: DbOrTx): Promise<Map<number, numbe
       and(
         inArray(shortlists.status, [...OPEN_SHORTLIST]),
         eq(shortlistCandidates.decision, 'open'),
+        clientIds && inArray(shortlistCandidates.clientId, clientIds),
       ),
     )
     .groupBy(shortlistCandidates.clientId)

@@ -40,18 +40,32 @@ export async function audit(db: DbOrTx, source: AuditSource, entry: AuditEntry):
   await db.insert(auditEvents).values(auditRow(source, entry))
 }
 
-/** Rows per INSERT: well under SQLite's limit on bound parameters (8 a row). */
-const AUDIT_CHUNK = 500
-
-/** Writes many audit rows in as few statements as possible, in order: a batch's events. */
+/**
+ * Writes many audit rows in order, a batch's events, by one INSERT prepared once and run per row:
+ * drizzle builds a multi-row INSERT anew from a parameter object per value, which cost more than
+ * SQLite's own work.
+ */
 export async function auditMany(
   db: DbOrTx,
   source: AuditSource,
   entries: readonly AuditEntry[],
 ): Promise<void> {
-  const rows = entries.map((entry) => auditRow(source, entry))
-  for (let i = 0; i < rows.length; i += AUDIT_CHUNK)
-    await db.insert(auditEvents).values(rows.slice(i, i + AUDIT_CHUNK))
+  if (entries.length === 0) return
+  if (entries.length === 1) return await audit(db, source, entries[0]!)
+  const insert = db
+    .insert(auditEvents)
+    .values({
+      at: sql.placeholder('at'),
+      officer: sql.placeholder('officer'),
+      osUser: sql.placeholder('osUser'),
+      action: sql.placeholder('action'),
+      entityType: sql.placeholder('entityType'),
+      entityId: sql.placeholder('entityId'),
+      summary: sql.placeholder('summary'),
+      details: sql.placeholder('details'),
+    })
+    .prepare()
+  for (const entry of entries) insert.run(auditRow(source, entry))
 }
 
 /**

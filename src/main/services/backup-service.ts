@@ -14,6 +14,7 @@ import {
   expiresAt,
   listBackups,
   makeBackup,
+  makeBackupInSteps,
   rotateBackups,
   type BackupFile,
   type BackupKind,
@@ -21,6 +22,7 @@ import {
 import { readIdentity, sameDatabase } from '../db/identity'
 import { replaceDatabaseFile } from '../db/replace'
 import { settings } from '../db/schema'
+import { runExclusive } from '../db/step-queue'
 import { audited, recordEvent } from './audited'
 import type { ServiceContext } from './context'
 import { takePickedFolder } from './picked-folders'
@@ -64,19 +66,47 @@ function make(ctx: ServiceContext, kind: BackupKind): BackupFile {
   const folder = backupFolder(ctx)
   try {
     const file = makeBackup(ctx.store.sqlite, ctx.store.file, folder, kind, ctx.now())
-    rotateBackups(folder, ctx.store.file, {
-      retentionDays: configuredRetentionDays(ctx.store.sqlite),
-      now: ctx.now(),
-      nativeBinding: nativeBinding(ctx),
-    })
+    rotate(ctx, folder)
     return file
   } catch (error) {
-    throw new ApiError(
-      'conflict',
-      `De reservekopie kon niet worden gemaakt in ${folder}: ${reason(error)}. Controleer of de map bereikbaar is, of kies in Beheer een andere map.`,
-    )
+    throw notMade(folder, error)
   }
 }
+
+/** `make` by SQLite's online backup in steps, the event loop free between them. */
+async function makeInSteps(ctx: ServiceContext, kind: BackupKind): Promise<BackupFile> {
+  const folder = backupFolder(ctx)
+  try {
+    // The copy runs beside the officer's calls; what follows it on the connection waits its turn.
+    const alone = async (finish: () => void) => await runExclusive(ctx.store, finish)
+    const file = await makeBackupInSteps(
+      ctx.store.sqlite,
+      ctx.store.file,
+      folder,
+      kind,
+      ctx.now(),
+      alone,
+    )
+    await alone(() => rotate(ctx, folder))
+    return file
+  } catch (error) {
+    throw notMade(folder, error)
+  }
+}
+
+function rotate(ctx: ServiceContext, folder: string): void {
+  rotateBackups(folder, ctx.store.file, {
+    retentionDays: configuredRetentionDays(ctx.store.sqlite),
+    now: ctx.now(),
+    nativeBinding: nativeBinding(ctx),
+  })
+}
+
+const notMade = (folder: string, error: unknown) =>
+  new ApiError(
+    'conflict',
+    `De reservekopie kon niet worden gemaakt in ${folder}: ${reason(error)}. Controleer of de map bereikbaar is, of kies in Beheer een andere map.`,
+  )
 
 /** "Nu een reservekopie maken" in Beheer. Audited: a full copy of the data now sits in a folder. */
 export async function makeManualBackup(ctx: ServiceContext): Promise<BackupRow> {
@@ -115,13 +145,20 @@ function listBackupsSafely(ctx: ServiceContext): BackupFile[] {
 
 /** At the first start of a day: one daily backup, then rotation. Null when today's exists. */
 export function dailyBackup(ctx: ServiceContext): BackupRow | null {
-  if (inMemory(ctx) || ctx.store.created) return null
+  return dailyBackupDue(ctx) ? row(make(ctx, 'dagelijks')) : null
+}
+
+/** `dailyBackup` in steps, while the officer works (the app's start; see backupInSteps). */
+export async function dailyBackupInSteps(ctx: ServiceContext): Promise<BackupRow | null> {
+  return dailyBackupDue(ctx) ? row(await makeInSteps(ctx, 'dagelijks')) : null
+}
+
+function dailyBackupDue(ctx: ServiceContext): boolean {
+  if (inMemory(ctx) || ctx.store.created) return false
   const today = ctx.now().toISOString().slice(0, 10)
-  const folder = backupFolder(ctx)
-  const done = backupsIn(ctx, folder).some(
+  return !backupsIn(ctx, backupFolder(ctx)).some(
     (f) => f.kind === 'dagelijks' && f.madeAt.startsWith(today),
   )
-  return done ? null : row(make(ctx, 'dagelijks'))
 }
 
 /** One year-0 setting with its audit line, in one transaction. */

@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import type { Tx } from '../db/connection'
 import { dwellings } from '../db/schema'
-import { isEligible } from '../domain/eligibility'
+import { isEligible, type EligibilityContext } from '../domain/eligibility'
+import { chooseInstroomReserve } from '../domain/instroom-steering'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
 import { instroomSteering } from './instroom-steering'
@@ -35,38 +36,22 @@ export async function reserveForInstroom(
   const steering = await instroomSteering(tx, quarter)
   if (!steering) return null
   const facts = (await loadDwellingFacts(tx, dwellingIds)).filter((d) => d.flipPossible)
-  const already = facts.filter((d) => d.suitableFor === 'instroom' || d.reservedForInstroom)
-  const wanted = Math.max(0, steering.reserve - already.length)
-  if (wanted === 0) return { needed: steering.reserve, reserved: already.length, dwellingIds: [] }
-
-  const open = facts.filter((d) => d.suitableFor === 'beide' && !d.reservedForInstroom)
   const instroom = waiting.filter((c) => c.flow === 'instroom' && c.openShortlists < 1)
-  const eligibility = await eligibilityContext(
-    ctx,
-    tx,
-    facts.map((d) => d.id),
-    true,
-    history.spreading,
+  // The pools are asked for synchronously, and only when there is something to reserve: read
+  // what eligibility needs first whenever that can be the case.
+  const eligibility: EligibilityContext | undefined =
+    steering.reserve > 0 && facts.length > 0
+      ? await eligibilityContext(
+          ctx,
+          tx,
+          facts.map((f) => f.id),
+          true,
+          history.spreading,
+        )
+      : undefined
+  const { reserved, chosen } = chooseInstroomReserve(facts, steering.reserve, (d) =>
+    instroom.filter((c) => isEligible(c, d, eligibility!)).map((c) => c.id),
   )
-  const poolOf = (d: (typeof facts)[number]) =>
-    instroom.filter((c) => isEligible(c, d, eligibility)).map((c) => c.id)
-  // Each kept dwelling must be able to get an instroom client of its own, or the batch would leave
-  // it empty: the instroom-only dwellings take theirs first, then the rest, scarcest pool first.
-  const taken = new Set<number>()
-  const claim = (pool: number[]) => {
-    const client = pool.find((id) => !taken.has(id))
-    if (client === undefined) return false
-    taken.add(client)
-    return true
-  }
-  for (const d of already) claim(poolOf(d))
-  const chosen = open
-    .map((d) => ({ id: d.id, pool: poolOf(d) }))
-    .filter((x) => x.pool.length > 0)
-    .sort((a, b) => a.pool.length - b.pool.length || a.id - b.id)
-    .filter((x) => claim(x.pool))
-    .slice(0, wanted)
-    .map((x) => x.id)
   if (chosen.length > 0) {
     await tx
       .update(dwellings)
@@ -80,5 +65,5 @@ export async function reserveForInstroom(
       details: { dwellingIds: chosen, needed: steering.reserve },
     })
   }
-  return { needed: steering.reserve, reserved: already.length + chosen.length, dwellingIds: chosen }
+  return { needed: steering.reserve, reserved, dwellingIds: chosen }
 }

@@ -1,4 +1,4 @@
-import { getDayOfYear, subYears } from 'date-fns'
+import { subYears } from 'date-fns'
 import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm'
 import type { TargetGroup } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
@@ -15,8 +15,10 @@ import { pairKey, type ClientFacts, type DwellingFacts } from '../domain/facts'
 import { complexKey } from '../domain/spreading'
 import {
   DEFAULT_WEIGHTS,
-  groupPressures,
-  type GroupStanding,
+  groupStandings,
+  groupTotals,
+  providerStanding,
+  type GroupTotal,
   type ProviderStanding,
   type RankingContext,
 } from '../domain/ranking'
@@ -26,7 +28,7 @@ import { OPEN_SHORTLIST, openShortlistCounts } from '../repositories/shortlists'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
 import { complexStopContext, spreadingState, type SpreadingState } from './spreading-service'
-import { calendarDaysSince, localIsoDate, utcMidnight } from '../../shared/domain/dates'
+import { localIsoDate } from '../../shared/domain/dates'
 
 /**
  * Copies a row's values into a new object one key at a time, in the order of `keys`: every fact of
@@ -56,17 +58,26 @@ const CLIENT_COPIED = keysExcept(clientFactColumns, ['preferredWijken', 'exclude
 export async function loadClientFacts(
   db: DbOrTx,
   ids?: number[],
-  counts?: ReadonlyMap<number, number>,
+  openGiven?: ReadonlyMap<number, number>,
 ): Promise<ClientFacts[]> {
+  const open = openGiven ?? (await openShortlistCounts(db, ids))
   if (ids?.length === 0) return []
-  const open = counts ?? (await openShortlistCounts(db))
-  return (await listClientFacts(db, ids)).map((c) => {
-    const fact = copied<Omit<ClientFacts, WorkedClientFacts>>(c, CLIENT_COPIED) as ClientFacts
-    fact.preferredWijken = wijkList(c.preferredWijken)
-    fact.excludedWijken = wijkList(c.excludedWijken)
-    fact.openShortlists = open.get(c.id) ?? 0
-    return fact
-  })
+  return (await listClientFacts(db, ids)).map((c) => clientFacts(c, open.get(c.id) ?? 0))
+}
+
+/** One client's row as matching sees it (also a client the Vooruitblik registers in memory). */
+export function clientFacts(
+  row: Pick<
+    Awaited<ReturnType<typeof listClientFacts>>[number],
+    (typeof CLIENT_COPIED)[number] | 'preferredWijken' | 'excludedWijken'
+  >,
+  openShortlists: number,
+): ClientFacts {
+  const fact = copied<Omit<ClientFacts, WorkedClientFacts>>(row, CLIENT_COPIED) as ClientFacts
+  fact.preferredWijken = wijkList(row.preferredWijken)
+  fact.excludedWijken = wijkList(row.excludedWijken)
+  fact.openShortlists = openShortlists
+  return fact
 }
 
 const DWELLING_COPIED = keysExcept(dwellingFactColumns, ['address', 'complex'])
@@ -77,11 +88,19 @@ const DWELLING_COPIED = keysExcept(dwellingFactColumns, ['address', 'complex'])
  */
 export async function loadDwellingFacts(db: DbOrTx, ids: number[]): Promise<DwellingFacts[]> {
   if (ids.length === 0) return []
-  return (await listDwellingFacts(db, ids)).map((d) => {
-    const fact = copied<Omit<DwellingFacts, 'complex'>>(d, DWELLING_COPIED) as DwellingFacts
-    fact.complex = complexKey(d)
-    return fact
-  })
+  return (await listDwellingFacts(db, ids)).map(dwellingFacts)
+}
+
+/** One dwelling's row as matching sees it (also a dwelling the Vooruitblik submits in memory). */
+export function dwellingFacts(
+  row: Pick<
+    Awaited<ReturnType<typeof listDwellingFacts>>[number],
+    (typeof DWELLING_COPIED)[number] | 'address' | 'complex'
+  >,
+): DwellingFacts {
+  const fact = copied<Omit<DwellingFacts, 'complex'>>(row, DWELLING_COPIED) as DwellingFacts
+  fact.complex = complexKey(row)
+  return fact
 }
 
 /**
@@ -113,9 +132,9 @@ export async function eligibilityContext(
   db: DbOrTx,
   dwellingIds: number[],
   includeOpenRound = true,
-  known?: SpreadingState,
+  spreadingGiven?: SpreadingState,
 ): Promise<EligibilityContext> {
-  const spreading = known ?? (await spreadingState(db, ctx.now()))
+  const spreading = spreadingGiven ?? (await spreadingState(db, ctx.now()))
   const year = ctx.now().getFullYear()
   const settings = (await getSettings(ctx, year)).values
   return {
@@ -131,8 +150,6 @@ async function providerStandings(db: DbOrTx, today: Date): Promise<Map<number, P
   const year = today.getFullYear()
   const target =
     (await db.select().from(yearTargets).where(eq(yearTargets.year, year)).limit(1))[0]?.target ?? 0
-  // Early in the year a few allocations would swing the balance wildly: judge on at least a quarter.
-  const elapsed = Math.max(0.25, getDayOfYear(today) / 365)
   const allocated = new Map(
     (
       await db
@@ -144,14 +161,8 @@ async function providerStandings(db: DbOrTx, today: Date): Promise<Map<number, P
     ).map((r) => [r.providerId, r.n]),
   )
   const standings = new Map<number, ProviderStanding>()
-  for (const p of await db.select().from(careProviders)) {
-    const perYear = p.contingentDwellings ?? (p.contingentShare ?? 0) * target
-    standings.set(p.id, {
-      name: p.name,
-      expected: perYear * elapsed,
-      allocated: allocated.get(p.id) ?? 0,
-    })
-  }
+  for (const p of await db.select().from(careProviders))
+    standings.set(p.id, providerStanding(p, target, today, allocated.get(p.id) ?? 0))
   return standings
 }
 
@@ -165,30 +176,6 @@ async function recentShares(db: DbOrTx, today: Date): Promise<Map<TargetGroup, n
     .groupBy(clients.targetGroup)
   const total = recent.reduce((sum, r) => sum + r.n, 0)
   return new Map(recent.map((r) => [r.group, total === 0 ? 0 : r.n / total]))
-}
-
-function groupStandings(
-  today: Date,
-  waiting: readonly ClientFacts[],
-  shares: ReadonlyMap<TargetGroup, number>,
-): Map<TargetGroup, GroupStanding> {
-  // Whole days summed, divided once: the same average whatever order the waiting list has.
-  const totals = new Map<TargetGroup, { waiting: number; days: number }>()
-  const todayUtc = utcMidnight(today)
-  for (const client of waiting) {
-    const t = totals.get(client.targetGroup) ?? { waiting: 0, days: 0 }
-    t.days += calendarDaysSince(client.registeredOn, todayUtc)
-    t.waiting += 1
-    totals.set(client.targetGroup, t)
-  }
-  const stats = new Map<TargetGroup, Omit<GroupStanding, 'pressure'>>()
-  for (const [group, t] of totals)
-    stats.set(group, {
-      waiting: t.waiting,
-      averageWaitDays: t.days / t.waiting,
-      recentShare: shares.get(group) ?? 0,
-    })
-  return groupPressures(stats)
 }
 
 /**
@@ -215,16 +202,17 @@ export async function rankingContext(
   ctx: ServiceContext,
   db: DbOrTx,
   waiting: readonly ClientFacts[],
-  known?: RankingHistory,
+  historyGiven?: RankingHistory,
+  totals: ReadonlyMap<TargetGroup, GroupTotal> = groupTotals(ctx.now(), waiting),
 ): Promise<RankingContext> {
-  const history = known ?? (await rankingHistory(ctx, db))
+  const history = historyGiven ?? (await rankingHistory(ctx, db))
   const today = ctx.now()
   return {
     today,
     weights: DEFAULT_WEIGHTS,
     balanceDays: (await getSettings(ctx, today.getFullYear())).values.maxBalanceDays,
     providers: history.providers,
-    groups: groupStandings(today, waiting, history.recentShares),
+    groups: groupStandings(totals, history.recentShares),
     wijkLoad: history.spreading.wijkLoad,
     complexPlacements: history.spreading.complexPlacements,
     complexStop: history.spreading.stop.placements,

@@ -1,9 +1,15 @@
 import type Database from 'better-sqlite3'
-import { localIsoDate } from '../../shared/domain/dates'
+import { localIsoDate, utcMidnight } from '../../shared/domain/dates'
+import type { TargetGroup } from '../../shared/domain/vocabulary'
 import type { ClientFacts, DwellingFacts } from '../domain/facts'
-import { createBatchScorer, type RankingContext } from '../domain/ranking'
+import {
+  countInGroup,
+  createBatchScorer,
+  groupTotals,
+  type GroupTotal,
+  type RankingContext,
+} from '../domain/ranking'
 import type { ServiceContext } from './context'
-import { openShortlistCounts } from '../repositories/shortlists'
 import {
   loadClientFacts,
   rankingContext,
@@ -13,10 +19,10 @@ import {
 
 /**
  * What the waiting state is built from, and which writes change it. The connection writes down
- * itself, with temporary triggers, which clients it changed and whether a table of the history or
- * of the open shortlists changed: so the state is brought up to date by reading those few rows,
- * also inside a workflow step's transaction (a new round for one dwelling), instead of reading the
- * whole waiting list again. A rolled-back transaction rolls its notes back with it.
+ * itself, with temporary triggers, which clients it changed and whether a table of the history
+ * changed: so the state is brought up to date by reading those few rows, also inside a workflow
+ * step's transaction (a new round for one dwelling), instead of reading the whole waiting list
+ * again. A rolled-back transaction rolls its notes back with it.
  */
 const HISTORY_WRITES: Record<string, string[]> = {
   allocations: ['INSERT', 'UPDATE', 'DELETE'],
@@ -29,10 +35,30 @@ const HISTORY_WRITES: Record<string, string[]> = {
   // The providers' standing and the groups' recent share count allocations by these.
   clients: ['DELETE', 'UPDATE OF care_provider_id, target_group'],
 }
-const SHORTLIST_WRITES: Record<string, string[]> = {
-  shortlists: ['INSERT', 'UPDATE', 'DELETE'],
-  shortlist_candidates: ['INSERT', 'UPDATE', 'DELETE'],
-}
+
+const noteClients = (select: string) =>
+  `BEGIN INSERT OR IGNORE INTO waiting_changed_clients ${select}; END`
+
+/**
+ * A client's count of open shortlists (a fact of the waiting list) moves with a candidate written,
+ * decided or moved, and with a round opened or closed: those clients are noted as changed.
+ */
+const OPEN_LIST_WRITES: [string, string][] = [
+  ['AFTER INSERT ON main.shortlist_candidates', noteClients('VALUES (new.client_id)')],
+  ['AFTER DELETE ON main.shortlist_candidates', noteClients('VALUES (old.client_id)')],
+  [
+    'AFTER UPDATE OF client_id, decision, shortlist_id ON main.shortlist_candidates',
+    noteClients('VALUES (old.client_id), (new.client_id)'),
+  ],
+  [
+    'AFTER UPDATE OF status ON main.shortlists',
+    noteClients('SELECT client_id FROM shortlist_candidates WHERE shortlist_id = new.id'),
+  ],
+  [
+    'BEFORE DELETE ON main.shortlists',
+    noteClients('SELECT client_id FROM shortlist_candidates WHERE shortlist_id = old.id'),
+  ],
+]
 
 function installNotes(sqlite: Database.Database): void {
   const statements = [
@@ -40,21 +66,18 @@ function installNotes(sqlite: Database.Database): void {
     'CREATE TEMP TABLE IF NOT EXISTS waiting_changed_parts (part TEXT PRIMARY KEY)',
     ...['INSERT', 'UPDATE', 'DELETE'].map(
       (event) =>
-        `CREATE TEMP TRIGGER IF NOT EXISTS waiting_clients_${event.toLowerCase()} AFTER ${event} ON main.clients BEGIN ` +
-        `INSERT OR IGNORE INTO waiting_changed_clients VALUES (${event === 'DELETE' ? 'old' : 'new'}.id); END`,
+        `CREATE TEMP TRIGGER IF NOT EXISTS waiting_clients_${event.toLowerCase()} AFTER ${event} ON main.clients ` +
+        noteClients(`VALUES (${event === 'DELETE' ? 'old' : 'new'}.id)`),
     ),
-    ...(
-      [
-        ['history', HISTORY_WRITES],
-        ['shortlists', SHORTLIST_WRITES],
-      ] as const
-    ).flatMap(([part, writes]) =>
-      Object.entries(writes).flatMap(([table, events]) =>
-        events.map(
-          (event, i) =>
-            `CREATE TEMP TRIGGER IF NOT EXISTS waiting_${part}_${table}_${i} AFTER ${event} ON main.${table} BEGIN ` +
-            `INSERT OR IGNORE INTO waiting_changed_parts VALUES ('${part}'); END`,
-        ),
+    ...OPEN_LIST_WRITES.map(
+      ([when, action], i) =>
+        `CREATE TEMP TRIGGER IF NOT EXISTS waiting_open_lists_${i} ${when} ${action}`,
+    ),
+    ...Object.entries(HISTORY_WRITES).flatMap(([table, events]) =>
+      events.map(
+        (event, i) =>
+          `CREATE TEMP TRIGGER IF NOT EXISTS waiting_history_${table}_${i} AFTER ${event} ON main.${table} BEGIN ` +
+          `INSERT OR IGNORE INTO waiting_changed_parts VALUES ('history'); END`,
       ),
     ),
   ]
@@ -69,14 +92,18 @@ export interface WaitingState {
   scoreTotal: (client: ClientFacts, dwelling: DwellingFacts) => number
 }
 
-interface Kept {
+/** The state with the group totals it was ranked by, updated per changed client. */
+interface Counted {
+  state: WaitingState
+  totals: Map<TargetGroup, GroupTotal>
+}
+
+interface Kept extends Counted {
   day: string
   dataVersion: number
-  byId: Map<number, ClientFacts>
-  state: WaitingState
   notes: {
     clients: Database.Statement
-    parts: Database.Statement
+    history: Database.Statement
     dataVersion: Database.Statement
     clear: () => void
   }
@@ -91,45 +118,56 @@ async function build(
   ctx: ServiceContext,
   waiting: ClientFacts[],
   history: RankingHistory,
-): Promise<WaitingState> {
-  const ranking = await rankingContext(ctx, ctx.store.db, waiting, history)
-  return { waiting, ranking, history, scoreTotal: createBatchScorer(ranking) }
+  totals: Map<TargetGroup, GroupTotal>,
+): Promise<Counted> {
+  const ranking = await rankingContext(ctx, ctx.store.db, waiting, history, totals)
+  return { state: { waiting, ranking, history, scoreTotal: createBatchScorer(ranking) }, totals }
 }
 
-async function fresh(ctx: ServiceContext): Promise<WaitingState> {
+async function fresh(ctx: ServiceContext): Promise<Counted> {
   const { db } = ctx.store
-  return build(ctx, await loadClientFacts(db), await rankingHistory(ctx, db))
+  const waiting = await loadClientFacts(db)
+  return build(ctx, waiting, await rankingHistory(ctx, db), groupTotals(ctx.now(), waiting))
 }
 
-/** The kept state with this connection's own writes since then read in. */
-async function caughtUp(
-  ctx: ServiceContext,
-  k: Kept,
-): Promise<{ byId: Map<number, ClientFacts>; state: WaitingState }> {
+/** Two lists in id order merged into one. */
+function mergeById(a: readonly ClientFacts[], b: readonly ClientFacts[]): ClientFacts[] {
+  const merged: ClientFacts[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (j === b.length || (i < a.length && a[i]!.id < b[j]!.id)) merged.push(a[i++]!)
+    else merged.push(b[j++]!)
+  }
+  return merged
+}
+
+/**
+ * The kept state with this connection's own writes since then read in: the changed clients leave
+ * the list and the group totals, and those of them still waiting come back as they are now.
+ */
+async function caughtUp(ctx: ServiceContext, k: Kept): Promise<Counted> {
   const { db } = ctx.store
   const changed = k.notes.clients.all() as number[]
-  const parts = new Set(k.notes.parts.all() as string[])
-  if (changed.length === 0 && parts.size === 0) return k
-  const byId = new Map(k.byId)
-  const reload = new Set(changed)
-  const open = await openShortlistCounts(db)
-  if (parts.has('shortlists') && reload.size <= CATCH_UP_LIMIT) {
-    // Who stands on how many open lists moved: those whose count changed are read again.
-    for (const [id, client] of byId)
-      if ((open.get(id) ?? 0) !== client.openShortlists) reload.add(id)
-  }
+  const historyChanged = k.notes.history.get() !== undefined
+  if (changed.length === 0 && !historyChanged) return k
   // Many clients changed (an import, the yearly anonymisation, a batch): reading the whole list is
   // then as cheap, and their ids would not fit in one statement.
-  if (reload.size > CATCH_UP_LIMIT) {
-    const state = await fresh(ctx)
-    return { byId: new Map(state.waiting.map((c) => [c.id, c])), state }
+  if (changed.length > CATCH_UP_LIMIT) return fresh(ctx)
+  const reload = new Set(changed)
+  const todayUtc = utcMidnight(ctx.now())
+  const totals = new Map([...k.totals].map(([group, t]) => [group, { ...t }]))
+  const staying: ClientFacts[] = []
+  for (const client of k.state.waiting) {
+    if (reload.has(client.id)) countInGroup(totals, client, todayUtc, -1)
+    else staying.push(client)
   }
-  for (const id of reload) byId.delete(id)
-  for (const client of await loadClientFacts(db, [...reload], open))
-    if (client.status === 'wachtend') byId.set(client.id, client)
-  const waiting = [...byId.values()].sort((a, b) => a.id - b.id)
-  const history = parts.has('history') ? await rankingHistory(ctx, db) : k.state.history
-  return { byId, state: await build(ctx, waiting, history) }
+  const back = (await loadClientFacts(db, changed))
+    .filter((client) => client.status === 'wachtend')
+    .sort((a, b) => a.id - b.id)
+  for (const client of back) countInGroup(totals, client, todayUtc, 1)
+  const history = historyChanged ? await rankingHistory(ctx, db) : k.state.history
+  return build(ctx, mergeById(staying, back), history, totals)
 }
 
 /**
@@ -148,17 +186,17 @@ export async function waitingState(ctx: ServiceContext): Promise<WaitingState> {
     const now = await caughtUp(ctx, k)
     if (now !== k && !sqlite.inTransaction) {
       k.notes.clear()
-      k.byId = now.byId
       k.state = now.state
+      k.totals = now.totals
     }
     return now.state
   }
   // Notes can only be started outside a transaction: a rollback would take the triggers away.
-  if (sqlite.inTransaction) return fresh(ctx)
+  if (sqlite.inTransaction) return (await fresh(ctx)).state
   installNotes(sqlite)
   const notes = {
     clients: sqlite.prepare('SELECT id FROM temp.waiting_changed_clients').pluck(),
-    parts: sqlite.prepare('SELECT part FROM temp.waiting_changed_parts').pluck(),
+    history: sqlite.prepare('SELECT part FROM temp.waiting_changed_parts').pluck(),
     dataVersion: sqlite.prepare('SELECT data_version FROM pragma_data_version').pluck(),
     clear: () =>
       sqlite.exec(
@@ -166,13 +204,7 @@ export async function waitingState(ctx: ServiceContext): Promise<WaitingState> {
       ),
   }
   notes.clear()
-  const state = await fresh(ctx)
-  kept.set(sqlite, {
-    day,
-    dataVersion: notes.dataVersion.get() as number,
-    byId: new Map(state.waiting.map((c) => [c.id, c])),
-    state,
-    notes,
-  })
-  return state
+  const counted = await fresh(ctx)
+  kept.set(sqlite, { day, dataVersion: notes.dataVersion.get() as number, ...counted, notes })
+  return counted.state
 }

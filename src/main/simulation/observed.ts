@@ -9,6 +9,8 @@ import {
 import type { Store } from '../db/connection'
 import { clients, corporations, dwellings } from '../db/schema'
 import { daysBetween } from '../demo/calendar'
+import { createContext } from '../services/context'
+import { getSettings } from '../services/planning-service'
 import { observedShare } from './sampling'
 
 /**
@@ -57,6 +59,8 @@ export interface Observed {
   leaseLeadDays: number[]
   /** Days from registration to the first presentation (shown, not drawn: the engine decides it). */
   registrationToPresentationDays: number[]
+  /** The answer deadline (working days) of the start year, under which the answers were given. */
+  answerWorkingDays: number
   rejectAllShare: number
   declineShare: number
   withdrawShare: number
@@ -74,7 +78,8 @@ const dayOf = (moment: string) => moment.slice(0, 10)
  * Reads the model's inputs from history before `startIso` (exclusive), so a backtest that starts in
  * the past sees only what was known then where the history allows it.
  */
-export async function observe({ db, sqlite }: Store, startIso: string): Promise<Observed> {
+export async function observe(store: Store, startIso: string): Promise<Observed> {
+  const { db, sqlite } = store
   const fallbacks: string[] = []
   const rows = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as T[]
 
@@ -183,6 +188,8 @@ export async function observe({ db, sqlite }: Store, startIso: string): Promise<
 
   return {
     startIso,
+    answerWorkingDays: (await getSettings(createContext(store), current.year)).values
+      .answerWorkingDays,
     arrivalQuarters,
     arrivalsPerQuarter,
     clientTemplates,

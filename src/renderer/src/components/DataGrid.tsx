@@ -22,6 +22,7 @@ import {
 } from 'react'
 import { focusableBeyond } from './focusable'
 import { GridDateInput } from './GridDateInput'
+import { gridSearch, searchWords } from './grid-search'
 
 // Once per app: every grid in the renderer goes through this component.
 ModuleRegistry.registerModules([AllCommunityModule])
@@ -68,7 +69,7 @@ interface DataGridProps<T extends { id: number }> {
   rows: T[] | undefined
   columns: ColDef<T>[]
   loading?: boolean
-  /** Text from a "Zoeken…" box: matches any column. */
+  /** Text from a "Zoeken…" box: every word must be in one of the row's columns. */
   quickFilter?: string
   /** Which rows to show (e.g. a status chosen beside the grid); filtered in the grid, not reloaded. */
   rowFilter?: (row: T) => boolean
@@ -144,17 +145,38 @@ export function DataGrid<T extends { id: number }>({
     current.current = currentId
     showCurrent()
   }, [currentId, showCurrent])
-  // ag-grid asks these two on each filtering; the current rowFilter is read through a ref, so a
-  // new filter needs only onFilterChanged, not new grid options.
+  // ag-grid asks these two on each filtering; the current rowFilter and search are read through
+  // refs, so a new filter or search needs only onFilterChanged, not new grid options.
   const filterRef = useRef(rowFilter)
   useEffect(() => {
     if (filterRef.current === rowFilter) return
     filterRef.current = rowFilter
     gridApi.current?.onFilterChanged()
   }, [rowFilter])
-  const isExternalFilterPresent = useCallback(() => filterRef.current !== undefined, [])
+  // The search box filters here too, on each row's text worked out once (grid-search.ts); new
+  // rows are filtered by ag-grid itself, so only a new search needs onFilterChanged.
+  const search = useMemo(() => gridSearch(columns), [columns])
+  const searchRef = useRef(search)
+  useEffect(() => {
+    searchRef.current = search
+  }, [search])
+  const wordsRef = useRef(searchWords(quickFilter))
+  useEffect(() => {
+    const words = searchWords(quickFilter)
+    if (words.join(' ') === wordsRef.current.join(' ')) return
+    wordsRef.current = words
+    gridApi.current?.onFilterChanged()
+  }, [quickFilter])
+  useEffect(() => (rows ? search.prepare(rows) : undefined), [rows, search])
+  const isExternalFilterPresent = useCallback(
+    () => filterRef.current !== undefined || wordsRef.current.length > 0,
+    [],
+  )
   const doesExternalFilterPass = useCallback(
-    (node: IRowNode<T>) => node.data !== undefined && (filterRef.current?.(node.data) ?? true),
+    (node: IRowNode<T>) =>
+      node.data !== undefined &&
+      (filterRef.current?.(node.data) ?? true) &&
+      (wordsRef.current.length === 0 || searchRef.current.matches(node.data, wordsRef.current)),
     [],
   )
   const reportCount = useCallback(
@@ -220,7 +242,6 @@ export function DataGrid<T extends { id: number }>({
         components={components}
         getRowId={getRowId}
         loading={loading && !rows}
-        quickFilterText={quickFilter}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
         domLayout={height === 'auto' ? 'autoHeight' : 'normal'}
@@ -228,6 +249,8 @@ export function DataGrid<T extends { id: number }>({
         ensureDomOrder
         enableCellTextSelection
         animateRows={false}
+        // Each row's values worked out once, not again at every comparison of a sort.
+        valueCache
         onGridReady={ready}
         onFirstDataRendered={showCurrent}
         focusGridInnerElement={focusInside}

@@ -10,10 +10,12 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename, join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { listBackups, rotateBackups } from '../../src/main/db/backups'
 import { resourcePath } from '../../src/main/db/connection'
 import { corporations } from '../../src/main/db/schema'
+import { audited } from '../../src/main/services/audited'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
 import type { BackupList, BackupRow, RestoreResult } from '../../src/shared/api'
 import { damageDatabase } from '../support/damage'
@@ -102,6 +104,45 @@ describe('backups', { timeout: 60_000 }, () => {
     } finally {
       copy.close()
     }
+    runtime.close()
+  })
+
+  it('copies in the background only what is committed, while a step is open on the connection', async () => {
+    const { dir, file } = await existingDb()
+    const runtime = await openRuntime(file, {
+      ...at('2026-11-23T07:30:00Z'),
+      backupInBackground: true,
+    })
+    const committed = names(runtime)
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const step = audited(
+      runtime.ctx,
+      { action: 'test:step', entityType: 'test', summary: 'Een stap die even openstaat' },
+      async (tx) => {
+        await tx.insert(corporations).values({ name: 'Portaal', socialStock: 9_000 })
+        await gate
+      },
+    )
+    // The copy works in steps while the step holds its transaction open on the same connection.
+    await sleep(300)
+    release()
+    await step
+    const report = await runtime.startup!.done!
+    expect(report).toMatchObject({ warnings: [] })
+    const [daily] = listBackups(join(dir, 'backups'), file)
+    const copy = new Database(daily!.path, { readonly: true })
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
+      // The committed state: nothing of the step that was open while it copied.
+      expect(copy.prepare('SELECT name FROM corporations ORDER BY name').pluck().all()).toEqual(
+        committed,
+      )
+    } finally {
+      copy.close()
+    }
+    expect(names(runtime)).toEqual([...committed, 'Portaal'])
     runtime.close()
   })
 

@@ -85,7 +85,7 @@ async function makeInSteps(ctx: ServiceContext, kind: BackupKind): Promise<Backu
       folder,
       kind,
       ctx.now(),
-      alone,
+      { alone, nativeBinding: nativeBinding(ctx) },
     )
     await alone(() => rotate(ctx, folder))
     return file

@@ -90,7 +90,7 @@ export function makeBackup(
   return describe(path, undefined)!
 }
 
-/** The same by SQLite's online backup in steps (backupInSteps): the daily copy at start-up. */
+/** The same by SQLite's online backup in steps (backupInSteps): the daily copy at start-up, the copy before an import. */
 export async function makeBackupInSteps(
   sqlite: Database.Database,
   dbFile: string,

@@ -29,8 +29,14 @@ export interface Rule {
 }
 
 const euro = (n: number) => `€ ${n.toFixed(2).replace('.', ',')}`
-const SMALL_TYPES = new Set(['kamer', 'studio'])
+/** Dwelling types for one person only (with a dwelling that is not self-contained). */
+export const SMALL_TYPES: ReadonlySet<string> = new Set(['kamer', 'studio'])
 
+/**
+ * The rules, one definition for the why-not view, the pool and the batch. The batch runs them
+ * compiled (eligibility-screen.ts): a change here needs the same change there, which
+ * tests/unit/batch-fast-paths.test.ts checks on random pairs.
+ */
 export const RULES: readonly Rule[] = [
   {
     key: 'available',

@@ -56,10 +56,20 @@ const indexed = new WeakMap<
 /**
  * Whether a set of pair keys holds this pair, without building the key: a new round asks it for
  * every waiting client, a batch whose dwellings had earlier rounds for millions of pairs, and a
- * string per pair cost more than the lookup (2.45 million pairs: 240 → 95 ms). The set is indexed
- * by dwelling once (again if its size changed; it is read-only by contract).
+ * string per pair cost more than the lookup (2.45 million pairs: 240 → 95 ms).
  */
 export function hasPair(pairs: ReadonlySet<string>, dwellingId: number, clientId: number): boolean {
+  return earlierClients(pairs, dwellingId)?.has(clientId) ?? false
+}
+
+/**
+ * The clients a set of pair keys holds for one dwelling. The set is indexed by dwelling once (again
+ * if its size changed; it is read-only by contract).
+ */
+export function earlierClients(
+  pairs: ReadonlySet<string>,
+  dwellingId: number,
+): ReadonlySet<number> | undefined {
   let index = indexed.get(pairs)
   if (index?.size !== pairs.size) {
     const byDwelling = new Map<number, Set<number>>()
@@ -72,7 +82,7 @@ export function hasPair(pairs: ReadonlySet<string>, dwellingId: number, clientId
     index = { size: pairs.size, byDwelling }
     indexed.set(pairs, index)
   }
-  return index.byDwelling.get(dwellingId)?.has(clientId) ?? false
+  return index.byDwelling.get(dwellingId)
 }
 
 export function householdSize(client: Pick<ClientFacts, 'adults' | 'children'>): number {

@@ -2,7 +2,7 @@ import { getDayOfYear } from 'date-fns'
 import { calendarDaysSince, utcMidnight } from '../../shared/domain/dates'
 import { TARGET_GROUP, WIJK, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
 import type { ClientFacts, DwellingFacts } from './facts'
-import { explainSpreading, spreadingPenalty } from './spreading'
+import { dwellingLoad, explainSpreading, intensityLoad, spreadingPenalty } from './spreading'
 
 /** The three-month ambition (domain.md §3): past this, waiting time weighs much more. */
 export const WAITING_TARGET_DAYS = 91
@@ -227,26 +227,50 @@ export function scoreTotal(
 }
 
 /**
- * A total-scorer for a batch: the client-only parts are computed once per client instead of once
- * per pair (a batch of 5,000 clients × 500 dwellings scores ~900,000 eligible pairs). Gives exactly
- * what `scoreTotal` gives.
+ * A total-scorer for a batch, giving exactly what `scoreTotal` gives: a batch of 5,000 clients × 500
+ * dwellings scores ~900,000 eligible pairs, and per pair five closures reading maps were most of the
+ * engine's time. What depends on the client alone (waiting, provider balance, group priority, the
+ * weight of their support, their preferred wijken) is worked out once per client, the dwelling's
+ * spreading load once per dwelling in a row, and the same terms are added in the same order as
+ * `scoreTotal` does (tests/unit/batch-fast-paths.test.ts holds it to that on random pairs).
  */
 export function createBatchScorer(ctx: RankingContext) {
-  const perClient = new Map<number, number[]>()
+  const [waiting, providerBalance, groupPriority] = SCORE_PARTS
+  const perClient = new Map<
+    number,
+    { fixed: number; intensity: number; preferred: readonly Wijk[] }
+  >()
+  let lastDwelling: DwellingFacts | undefined
+  let load = 0
   return (client: ClientFacts, dwelling: DwellingFacts): number => {
-    let fixed = perClient.get(client.id)
-    if (fixed === undefined) {
-      fixed = SCORE_PARTS.map((p) => (p.clientOnly ? p.points(client, dwelling, ctx) : 0))
-      perClient.set(client.id, fixed)
+    let known = perClient.get(client.id)
+    if (known === undefined) {
+      let fixed = 0
+      fixed += waiting!.points(client, dwelling, ctx)
+      fixed += providerBalance!.points(client, dwelling, ctx)
+      fixed += groupPriority!.points(client, dwelling, ctx)
+      known = { fixed, intensity: intensityLoad(client), preferred: client.preferredWijken }
+      perClient.set(client.id, known)
     }
-    // Summed in the same order as `scoreTotal`, so both give the very same number.
-    let total = 0
-    SCORE_PARTS.forEach((part, i) => {
-      total += part.clientOnly ? fixed[i]! : part.points(client, dwelling, ctx)
-    })
+    if (dwelling !== lastDwelling) {
+      lastDwelling = dwelling
+      load = dwellingLoad(dwelling, ctx)
+    }
+    let total = known.fixed
+    total += -ctx.weights.spreading * (known.intensity * load)
+    total += known.preferred.includes(dwelling.wijk) ? ctx.weights.preference : 0
     return round(total)
   }
 }
+
+/** The parts in the order `createBatchScorer` adds them; it must change with them. */
+export const BATCH_SCORER_PARTS: readonly ScorePartKey[] = [
+  'waiting',
+  'providerBalance',
+  'groupPriority',
+  'spreading',
+  'preference',
+]
 
 /** The score of an eligible client for a dwelling, as named parts that the UI shows one by one. */
 export function scoreCandidate(

@@ -1,4 +1,5 @@
-import { isEligible, type EligibilityContext } from './eligibility'
+import type { EligibilityContext } from './eligibility'
+import { eligibilityScreen } from './eligibility-screen'
 import type { ClientFacts, DwellingFacts } from './facts'
 import { assign, type AssignmentSolver } from './assignment'
 import {
@@ -102,14 +103,13 @@ export function buildShortlists(
   // In id order, so equally good assignments come out the same whatever order the input had.
   const ordered = [...dwellings].sort((a, b) => a.id - b.id)
   const people = [...clients].sort((a, b) => a.id - b.id)
-  const pools: Ranked[][] = ordered.map((dwelling) => {
-    const pool: Ranked[] = []
-    people.forEach((client, index) => {
-      if (isEligible(client, dwelling, eligibility))
-        pool.push({ client, index, total: scoreTotal(client, dwelling) })
-    })
-    return pool
-  })
+  const screen = eligibilityScreen(people, eligibility)
+  const pools: Ranked[][] = ordered.map((dwelling) =>
+    screen.eligible(dwelling).map((index) => {
+      const client = people[index]!
+      return { client, index, total: scoreTotal(client, dwelling) }
+    }),
+  )
   const room = people.map((c) => Math.max(0, eligibility.maxOpenShortlists - c.openShortlists))
   const chosen: Ranked[][] = pools.map(() => [])
 

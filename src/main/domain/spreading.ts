@@ -234,10 +234,18 @@ const complexCount = (d: DwellingFacts, ctx: SpreadingView) =>
  * below its norm, so clients who need much support are drawn to the wijken the plan looks at first.
  */
 export function spreadingPenalty(c: ClientFacts, d: DwellingFacts, ctx: SpreadingView): number {
+  return intensityLoad(c) * dwellingLoad(d, ctx)
+}
+
+/** The client's share of the spreading penalty: how much their support weighs on a neighbourhood. */
+export function intensityLoad(c: ClientFacts): number {
+  return INTENSITY_LOAD[c.supportIntensity ?? 'middel']
+}
+
+/** The dwelling's share of the spreading penalty: its wijk's load plus how near its complex is to the stop. */
+export function dwellingLoad(d: DwellingFacts, ctx: SpreadingView): number {
   const nearStop = ctx.complexStop > 0 ? Math.min(1, complexCount(d, ctx) / ctx.complexStop) : 0
-  return (
-    INTENSITY_LOAD[c.supportIntensity ?? 'middel'] * ((ctx.wijkLoad.get(d.wijk) ?? 0) + nearStop)
-  )
+  return (ctx.wijkLoad.get(d.wijk) ?? 0) + nearStop
 }
 
 export function explainSpreading(c: ClientFacts, d: DwellingFacts, ctx: SpreadingView): string {

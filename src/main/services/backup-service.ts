@@ -124,14 +124,16 @@ export async function makeManualBackup(ctx: ServiceContext): Promise<BackupRow> 
  * The safety net under every import: a copy of the database as it was just before. Without it the
  * import is refused, since a wrong file would then be undone only by hand. When this database's
  * newest backup already holds exactly the data of now (nothing written since: see
- * backup-current.ts), that backup is the copy and the officer does not wait for another.
+ * backup-current.ts), that backup is the copy and the officer does not wait for another. Otherwise
+ * the copy is SQLite's online backup (page by page, as the daily copy): on ten years (123 MB)
+ * about 0.25 s against 0.3-0.45 s for VACUUM INTO, which rebuilds every table and index.
  */
-export function backupBeforeImport(ctx: ServiceContext): void {
+export async function backupBeforeImport(ctx: ServiceContext): Promise<void> {
   if (inMemory(ctx)) return
   const live = readIdentity(ctx.store.sqlite)
   const [newest] = listBackupsSafely(ctx).filter((f) => sameDatabase(live, f.identity))
   if (newest && backupIsCurrent(ctx.store.sqlite, newest.path, nativeBinding(ctx))) return
-  make(ctx, 'voor-import')
+  await makeInSteps(ctx, 'voor-import')
 }
 
 /** The folder's backups; none when it cannot be read now (make() then says why). */

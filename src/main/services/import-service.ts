@@ -178,7 +178,7 @@ async function finish(
   const refused = errors.length > 0 && !options.validOnly
   if (options.dryRun || refused || checked.valid.length === 0) return report
 
-  backupBeforeImport(ctx)
+  await backupBeforeImport(ctx)
   const skipped = rowCount - checked.valid.length
   const imported = (ids: Awaited<ReturnType<Commit['write']>>): AuditEntry => ({
     action: `${kind}:import`,

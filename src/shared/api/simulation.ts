@@ -42,11 +42,11 @@ export const MAX_SCENARIOS = 3
 
 /**
  * Runs per scenario unless asked otherwise: what fits in about 30 seconds on a quiet two-core
- * computer (one run of nine quarters on the demo data is ~0.7 s of one core,
+ * computer (one run of nine quarters on the demo data is ~0.53 s of one core,
  * `npm run bench:simulation`): the current course with eight quarters, or it and one alternative
- * with four. Not yet the 200 hoped for (200 × 8 ≈ 74 s on two free cores).
+ * with four. Not yet the 200 hoped for (200 × 8 ≈ 53 s on two free cores).
  */
-export const DEFAULT_RUNS = 80
+export const DEFAULT_RUNS = 100
 
 export const BandSchema = z.object({
   p10: z.number().nullable(),

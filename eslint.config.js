@@ -38,6 +38,21 @@ export default tseslint.config(
     },
   },
   {
+    // A forgotten await is an error: the services reach the database asynchronously, and a step
+    // not awaited would commit (or fail) after its caller moved on. Type-aware, so on TypeScript only.
+    files: ['src/main/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // `return promise` inside try/catch would let its rejection pass the catch.
+      '@typescript-eslint/return-await': ['error', 'error-handling-correctness-only'],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -9,4 +9,7 @@ export default defineConfig({
   outputDir: 'test-results/bench-ui',
   // Building the ten-year file, when it is not cached yet, takes a minute or more.
   timeout: 600_000,
+  // No trace or screenshots: Playwright's snapshotter walks the DOM and its screencast makes the
+  // compositor paint extra frames, in the page being timed; the officer's app has neither.
+  use: { ...base.use, trace: 'off', screenshot: 'off' },
 })

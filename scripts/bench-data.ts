@@ -107,11 +107,11 @@ function scoreParts(rnd: Random, days: number) {
 }
 
 /** Builds the database at `file` (which must not exist yet) and answers its counts. */
-export function buildTenYears(
+export async function buildTenYears(
   file: string,
   today: Date,
   size: TenYearsSize = TEN_YEARS,
-): Record<string, number> {
+): Promise<Record<string, number>> {
   const store = openStore(file)
   try {
     const { sqlite } = store
@@ -248,7 +248,7 @@ export function buildTenYears(
 
     // The app's own retention rule, as the daily start would have applied it over the years.
     const ctx = createContext(store, { now: () => today, actor: OFFICER })
-    anonymiseExpired(ctx)
+    await anonymiseExpired(ctx)
     sqlite.pragma('optimize')
     const count = (table: string) =>
       sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number

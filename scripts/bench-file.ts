@@ -13,7 +13,7 @@ export function removeDb(file: string) {
 }
 
 /** The cached ten-year file, built once (≈1 minute) and reused while bench-data.ts is unchanged. */
-export function tenYearsFile(log: (line: string) => void = console.error): string {
+export async function tenYearsFile(log: (line: string) => void = console.error): Promise<string> {
   // Named after what made it: a change to the generator or to the migrations builds it anew.
   const made = createHash('sha256')
     .update(readFileSync(join('scripts', 'bench-data.ts')))
@@ -30,7 +30,7 @@ export function tenYearsFile(log: (line: string) => void = console.error): strin
     const building = `${file}.building`
     removeDb(building)
     const started = performance.now()
-    const built = buildTenYears(building, BENCH_TODAY)
+    const built = await buildTenYears(building, BENCH_TODAY)
     renameSync(building, file)
     log(
       `  built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(built)}`,

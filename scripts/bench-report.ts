@@ -11,7 +11,7 @@ if (!file || !quarter || !day)
   throw new Error('gebruik: bench-report.ts <database> <kwartaal> <dag>')
 
 const mb = (kb: number) => kb / 1024
-const runtime = openRuntime(file, {
+const runtime = await openRuntime(file, {
   context: { now: () => new Date(`${day}T12:00:00`) },
   startupTasks: false,
 })

@@ -24,7 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-backtest-'))
 const store = openStore(join(dir, 'demo.db'))
 try {
   const now = new Date('2026-11-23T09:00:00Z')
-  loadDemo(createContext(store, { now: () => now }))
+  await loadDemo(createContext(store, { now: () => now }))
   const result = await backtest(store, { ...BACKTEST, runs, seed: 1 })
   const show = (c: Comparison) =>
     `band ${c.predicted.p10}–${c.predicted.p90} (mediaan ${c.predicted.p50}), werkelijk ${c.actual}: ` +

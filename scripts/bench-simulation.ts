@@ -27,7 +27,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-simulation-'))
 const store = openStore(join(dir, 'demo.db'))
 try {
   const now = new Date('2026-11-23T09:00:00Z')
-  loadDemo(createContext(store, { now: () => now }))
+  await loadDemo(createContext(store, { now: () => now }))
   const load = loadavg()[0]!
   const times: number[] = []
   const cpu: number[] = []

@@ -27,8 +27,8 @@ const MODES = ['NORMAL', 'FULL'] as const
 const dir = mkdtempSync(join(values.dir ?? tmpdir(), 'bench-sync-'))
 const file = join(dir, 'bench.db')
 
-function seed(): number {
-  const runtime = openRuntime(file, { startupTasks: false })
+async function seed(): Promise<number> {
+  const runtime = await openRuntime(file, { startupTasks: false })
   try {
     const { db } = runtime.store
     const careProviderId = db.insert(careProviders).values({ name: 'Lister' }).returning().get().id
@@ -53,7 +53,7 @@ function seed(): number {
 
 /** Milliseconds per write for `WRITES` status changes under one synchronous mode. */
 async function round(mode: (typeof MODES)[number], clientId: number): Promise<number[]> {
-  const runtime = openRuntime(file, { startupTasks: false })
+  const runtime = await openRuntime(file, { startupTasks: false })
   try {
     runtime.store.sqlite.pragma(`synchronous = ${mode}`)
     const setStatus = runtime.routes.get('clients:setStatus')!
@@ -78,7 +78,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
 
 try {
-  const clientId = seed()
+  const clientId = await seed()
   const samples = new Map<string, number[]>(MODES.map((m) => [m, []]))
   for (let r = 0; r < ROUNDS; r++) {
     for (const mode of MODES) samples.get(mode)!.push(...(await round(mode, clientId)))

@@ -98,12 +98,14 @@ function copyDb(from: string, to: string) {
 }
 
 /** The demo as the app loads it (its history through the real services), timed: it is a wait too. */
-function demo(): string {
+async function demo(): Promise<string> {
   const file = join(BENCH, 'demo.db')
   removeDb(file)
   const store = openStore(file)
   try {
-    const loaded = time(() => loadDemo(createContext(store, { now: () => TODAY })))
+    const loaded = await timeAsync(
+      async () => await loadDemo(createContext(store, { now: () => TODAY })),
+    )
     report(
       'load the demo (history through the services)',
       ms(loaded.ms),
@@ -116,8 +118,12 @@ function demo(): string {
   return file
 }
 
-function open(file: string): Runtime {
-  return openRuntime(file, { context: { now: () => TODAY }, startupTasks: false, lock: false })
+async function open(file: string): Promise<Runtime> {
+  return await openRuntime(file, {
+    context: { now: () => TODAY },
+    startupTasks: false,
+    lock: false,
+  })
 }
 
 function call(runtime: Runtime, channel: string, input: unknown) {
@@ -128,16 +134,7 @@ function call(runtime: Runtime, channel: string, input: unknown) {
 }
 
 /** Runs `work` in a transaction that is always rolled back: the data stays as it was. */
-function rolledBack<T>(runtime: Runtime, work: () => T): T {
-  runtime.store.sqlite.exec('BEGIN')
-  try {
-    return work()
-  } finally {
-    runtime.store.sqlite.exec('ROLLBACK')
-  }
-}
-
-async function rolledBackAsync<T>(runtime: Runtime, work: () => Promise<T>): Promise<T> {
+async function rolledBack<T>(runtime: Runtime, work: () => Promise<T>): Promise<T> {
   runtime.store.sqlite.exec('BEGIN')
   try {
     return await work()
@@ -154,7 +151,7 @@ const count = (runtime: Runtime, sql: string) =>
 async function appStart(base: string) {
   const file = join(BENCH, 'start.db')
   copyDb(base, file)
-  const opened = time(() =>
+  const opened = await timeAsync(() =>
     openRuntime(file, { context: { now: () => TODAY }, startupTasks: false, lock: true }),
   )
   const runtime = opened.result
@@ -173,12 +170,14 @@ async function appStart(base: string) {
     const integrity = time(() => checkIntegrity(runtime.store.sqlite))
     report('  the integrity check alone (part of the open)', ms(integrity.ms))
     rmSync(join(BENCH, 'backups'), { recursive: true, force: true })
-    const tasks = time(() => runStartupTasks(runtime.ctx))
+    const tasks = await timeAsync(() => runStartupTasks(runtime.ctx))
     report('first start of a day: daily backup and anonymisation', ms(tasks.ms))
     // As the app does it: the copy in steps while the officer works; what the start still waits for.
     rmSync(join(BENCH, 'backups'), { recursive: true, force: true })
     const started = performance.now()
-    const background = time(() => runStartupTasks(runtime.ctx, { backupInBackground: true }))
+    const background = await timeAsync(() =>
+      runStartupTasks(runtime.ctx, { backupInBackground: true }),
+    )
     await background.result.done
     report('  the same with the copy in the background (the app): the wait', ms(background.ms))
     report('  … and the background copy done', ms(performance.now() - started))
@@ -204,34 +203,37 @@ async function backupCost(runtime: Runtime) {
 }
 
 /** The batch for the open quarter through the service, its parts, and the bare scan beside it. */
-function batch(runtime: Runtime) {
+async function batch(runtime: Runtime) {
   const { ctx } = runtime
   const totals: number[] = []
-  let summary: ReturnType<typeof generateForQuarter> | null = null
+  let summary: Awaited<ReturnType<typeof generateForQuarter>> | null = null
   for (let i = 0; i < RUNS; i++) {
-    const run = rolledBack(runtime, () => time(() => generateForQuarter(ctx, OPEN_QUARTER)))
+    const run = await rolledBack(
+      runtime,
+      async () => await timeAsync(async () => await generateForQuarter(ctx, OPEN_QUARTER)),
+    )
     totals.push(run.ms)
     summary = run.result
   }
   const db = ctx.store.db
-  const facts = time(() => {
+  const facts = await timeAsync(async () => {
     const open = db
       .select({ id: dwellings.id })
       .from(dwellings)
       .where(and(eq(dwellings.quarterKey, OPEN_QUARTER), eq(dwellings.status, 'ingediend')))
       .all()
       .map((d) => d.id)
-    const waiting = loadClientFacts(db)
+    const waiting = await loadClientFacts(db)
     return {
-      dwellings: loadDwellingFacts(db, open),
+      dwellings: await loadDwellingFacts(db, open),
       waiting,
-      eligibility: eligibilityContext(ctx, db, open),
-      ranking: rankingContext(ctx, db, waiting),
+      eligibility: await eligibilityContext(ctx, db, open),
+      ranking: await rankingContext(ctx, db, waiting),
     }
   })
   const { waiting, eligibility, ranking } = facts.result
   const open = facts.result.dwellings
-  const size = getSettings(ctx, TODAY.getFullYear()).values.shortlistSize
+  const size = (await getSettings(ctx, TODAY.getFullYear())).values.shortlistSize
   const engine: number[] = []
   const scan: number[] = []
   for (let i = 0; i < RUNS; i++) {
@@ -273,12 +275,16 @@ async function oneDwelling(runtime: Runtime) {
     )
     .pluck()
     .all(OPEN_QUARTER) as number[]
-  const first = await timeAsync(() => call(runtime, 'shortlists:pool', { dwellingId: ids[0] }))
+  const first = await timeAsync(
+    async () => await call(runtime, 'shortlists:pool', { dwellingId: ids[0] }),
+  )
   const times: number[] = []
   const cpu: number[] = []
   for (const dwellingId of ids) {
     const used = process.cpuUsage()
-    times.push((await timeAsync(() => call(runtime, 'shortlists:pool', { dwellingId }))).ms)
+    times.push(
+      (await timeAsync(async () => await call(runtime, 'shortlists:pool', { dwellingId }))).ms,
+    )
     cpu.push(cpuMs(used))
   }
   const p95 = quantile(times, 0.95)
@@ -299,14 +305,17 @@ async function oneDwelling(runtime: Runtime) {
   const roundsCpu: number[] = []
   for (const shortlistId of presented) {
     const used = process.cpuUsage()
-    const round = await rolledBackAsync(runtime, () =>
-      timeAsync(() =>
-        call(runtime, 'shortlists:rejectAll', {
-          shortlistId,
-          rejection: { reason: 'woning-past-niet' },
-          motivation: 'Benchmark: de corporatie wijst de ronde af',
-        }),
-      ),
+    const round = await rolledBack(
+      runtime,
+      async () =>
+        await timeAsync(
+          async () =>
+            await call(runtime, 'shortlists:rejectAll', {
+              shortlistId,
+              rejection: { reason: 'woning-past-niet' },
+              motivation: 'Benchmark: de corporatie wijst de ronde af',
+            }),
+        ),
     )
     rounds.push(round.ms)
     roundsCpu.push(cpuMs(used))
@@ -416,7 +425,7 @@ async function workbookOf(rows: ExcelJS.CellValue[][]): Promise<string> {
 async function imports(base: string) {
   const file = join(BENCH, 'import.db')
   copyDb(base, file)
-  const runtime = open(file)
+  const runtime = await open(file)
   try {
     const corporationId = count(runtime, 'SELECT min(id) FROM corporations')
     const payload = (base64: string) => ({
@@ -426,7 +435,9 @@ async function imports(base: string) {
       quarterKey: OPEN_QUARTER,
     })
     const thousand = await workbookOf(dwellingRows(1000))
-    const imported = await timeAsync(() => call(runtime, 'dwellings:import', payload(thousand)))
+    const imported = await timeAsync(
+      async () => await call(runtime, 'dwellings:import', payload(thousand)),
+    )
     report(
       'import of 1,000 dwellings (dwellings:import, backup included)',
       ms(imported.ms),
@@ -438,7 +449,9 @@ async function imports(base: string) {
     // written since, so the import needs no copy of its own.
     makeBackup(runtime.store.sqlite, runtime.store.file, join(BENCH, 'backups'), 'dagelijks', TODAY)
     const next = await workbookOf(dwellingRows(1000, 1000))
-    const current = await timeAsync(() => call(runtime, 'dwellings:import', payload(next)))
+    const current = await timeAsync(
+      async () => await call(runtime, 'dwellings:import', payload(next)),
+    )
     rmSync(join(BENCH, 'backups'), { recursive: true, force: true })
     report(
       '  the same right after a backup (no copy needed)',
@@ -449,14 +462,16 @@ async function imports(base: string) {
 
     // Moved here from the Excel tests: oversized files are refused without reading them all.
     const tooMany = await workbookOf(dwellingRows(6000))
-    const refused = await timeAsync(() => runtime.routes.get('dwellings:import')!(payload(tooMany)))
+    const refused = await timeAsync(
+      async () => await runtime.routes.get('dwellings:import')!(payload(tooMany)),
+    )
     report('a 6,000-row file refused (limit 5,000)', ms(refused.ms), '≤ 10 s', refused.ms <= 10_000)
     const huge = new ExcelJS.Workbook()
     const cells = huge.addWorksheet('Woningen')
     for (let i = 1; i <= 25_000; i++) cells.getCell(i, 1).value = i
     const hugeFile = Buffer.from(await huge.xlsx.writeBuffer()).toString('base64')
-    const stopped = await timeAsync(() =>
-      runtime.routes.get('dwellings:import')!(payload(hugeFile)),
+    const stopped = await timeAsync(
+      async () => await runtime.routes.get('dwellings:import')!(payload(hugeFile)),
     )
     report('a 25,000-row sheet refused early', ms(stopped.ms), '≤ 10 s', stopped.ms <= 10_000)
   } finally {
@@ -466,7 +481,7 @@ async function imports(base: string) {
 }
 
 /** The batch at other sizes: the waiting list and the open dwellings grown or shrunk, rolled back. */
-function growth(runtime: Runtime) {
+async function growth(runtime: Runtime) {
   const { sqlite } = runtime.store
   const waiting0 = count(runtime, "SELECT count(*) FROM clients WHERE status = 'wachtend'")
   const open0 = count(
@@ -505,7 +520,7 @@ function growth(runtime: Runtime) {
     const runs: { ms: number; w: number; d: number }[] = []
     for (let i = 0; i < (QUICK ? 1 : 3); i++) {
       runs.push(
-        rolledBack(runtime, () => {
+        await rolledBack(runtime, async () => {
           if (waiting < waiting0)
             sqlite.exec(
               `UPDATE clients SET status = 'on-hold' WHERE id IN (SELECT id FROM clients WHERE status = 'wachtend' ORDER BY id LIMIT ${waiting0 - waiting})`,
@@ -528,7 +543,12 @@ function growth(runtime: Runtime) {
             runtime,
             `SELECT count(*) FROM dwellings WHERE quarter_key = '${OPEN_QUARTER}' AND status = 'ingediend'`,
           )
-          return { ms: time(() => generateForQuarter(runtime.ctx, OPEN_QUARTER)).ms, w, d }
+          return {
+            ms: (await timeAsync(async () => await generateForQuarter(runtime.ctx, OPEN_QUARTER)))
+              .ms,
+            w,
+            d,
+          }
         }),
       )
     }
@@ -542,12 +562,12 @@ function growth(runtime: Runtime) {
 }
 
 /** One committed batch on a copy: what the officer really waits for, the commit included. */
-function committedBatch(base: string) {
+async function committedBatch(base: string) {
   const file = join(BENCH, 'commit.db')
   copyDb(base, file)
-  const runtime = open(file)
+  const runtime = await open(file)
   try {
-    const run = time(() => generateForQuarter(runtime.ctx, OPEN_QUARTER))
+    const run = await timeAsync(async () => await generateForQuarter(runtime.ctx, OPEN_QUARTER))
     report('quarter batch, committed once (on a copy)', ms(run.ms), '≤ 1.5 s', run.ms <= 1500)
   } finally {
     runtime.close()
@@ -566,8 +586,8 @@ function machine(): string {
 
 async function main() {
   mkdirSync(BENCH, { recursive: true })
-  const base = QUICK ? demo() : tenYearsFile()
-  const runtime = open(base)
+  const base = QUICK ? await demo() : await tenYearsFile()
+  const runtime = await open(base)
   const sizes = {
     clients: count(runtime, 'SELECT count(*) FROM clients'),
     waiting: count(runtime, "SELECT count(*) FROM clients WHERE status = 'wachtend'"),
@@ -582,16 +602,16 @@ async function main() {
   // The rest works on a copy opened once, without the lock, so a rolled-back run leaves no trace.
   const work = join(BENCH, 'work.db')
   copyDb(base, work)
-  const live = open(work)
+  const live = await open(work)
   try {
-    batch(live)
+    await batch(live)
     await oneDwelling(live)
-    growth(live)
+    await growth(live)
   } finally {
     live.close()
     removeDb(work)
   }
-  committedBatch(base)
+  await committedBatch(base)
   quarterReport(base)
   await imports(base)
   forecast()

@@ -11,7 +11,7 @@ import { BENCH, removeDb, tenYearsFile } from './bench-file'
 
 const copy = join(BENCH, 'planner-stats.db')
 removeDb(copy)
-copyFileSync(tenYearsFile(), copy)
+copyFileSync(await tenYearsFile(), copy)
 const sqlite = new Database(copy)
 try {
   sqlite.exec('ANALYZE')

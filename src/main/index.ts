@@ -44,9 +44,9 @@ function createWindow(): void {
   else void window.loadURL(ownPage)
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const file = process.env['VIERDE_HUIS_DB'] ?? join(app.getPath('userData'), 'vierde-huis.db')
-  const opened = openWithRecovery(
+  const opened = await openWithRecovery(
     file,
     {
       nativeBinding: electronNativeBinding(),
@@ -93,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
   void app
     .whenReady()
     .then(loadAssignmentSolver)
-    .then(() => start())
+    .then(async () => await start())
   app.on('window-all-closed', () => {
     runtime?.close()
     app.quit()

@@ -12,14 +12,14 @@ export function registerIpc(
   isTrusted: SenderCheck,
 ): void {
   for (const [channel, invoke] of routes) {
-    ipcMain.handle(channel, (event, input: unknown): Promise<ApiResult<unknown>> => {
+    ipcMain.handle(channel, async (event, input: unknown): Promise<ApiResult<unknown>> => {
       if (!isTrusted(event)) {
         return Promise.resolve({
           ok: false,
           error: { code: 'invalid-input', message: 'Aanroep van een onbekende pagina geweigerd' },
         })
       }
-      return invoke(input)
+      return await invoke(input)
     })
   }
 }

@@ -24,13 +24,13 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
  * Opens the app's database at start-up, and when it is damaged offers exactly one way out: put the
  * last good backup back (the damaged file is kept beside it). Null means: nothing to do but quit.
  */
-export function openWithRecovery(
+export async function openWithRecovery(
   file: string,
   options: RuntimeOptions,
   dialogs: StartupDialogs,
-): Runtime | null {
+): Promise<Runtime | null> {
   try {
-    return openRuntime(file, options)
+    return await openRuntime(file, options)
   } catch (error) {
     if (!(error instanceof DatabaseDamagedError)) {
       dialogs.showErrorBox(
@@ -61,8 +61,8 @@ export function openWithRecovery(
     })
     if (choice !== 0) return null
     try {
-      const result = restoreLastGoodBackup(file, options)
-      const runtime = openRuntime(file, options)
+      const result = await restoreLastGoodBackup(file, options)
+      const runtime = await openRuntime(file, options)
       dialogs.showMessageBoxSync({
         type: 'info',
         title: 'Reservekopie teruggezet',

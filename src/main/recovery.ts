@@ -78,11 +78,11 @@ function keepCurrent(dbFile: string, dir: string, nativeBinding?: string): strin
 }
 
 /** Replaces the database by `backupFile` after checking it, and records that in its audit trail. */
-export function restoreDatabase(
+export async function restoreDatabase(
   dbFile: string,
   backupFile: string,
   options: RecoveryOptions = {},
-): RecoveryResult {
+): Promise<RecoveryResult> {
   const migrationsFolder = options.migrationsFolder ?? resourcePath('migrations')
   const lock = acquireLock(dbFile, 'Herstel van de database')
   try {
@@ -105,7 +105,7 @@ export function restoreDatabase(
       const osUser = osUserName()
       // Outside the app, so no service clock: the moment it happens.
       const actor = options.actor ?? { officer: osUser, osUser }
-      audit(
+      await audit(
         store.db,
         { actor, now: () => new Date() },
         {
@@ -142,10 +142,10 @@ export function lastGoodBackup(dbFile: string, options: RecoveryOptions = {}): s
   return good?.path ?? null
 }
 
-export function restoreLastGoodBackup(
+export async function restoreLastGoodBackup(
   dbFile: string,
   options: RecoveryOptions = {},
-): RecoveryResult {
+): Promise<RecoveryResult> {
   if (!identityOfFile(dbFile, options.nativeBinding)) {
     throw new Error(
       `De identiteit van ${dbFile} is niet leesbaar, dus is niet vast te stellen welke reservekopie erbij hoort. Neem contact op met beheer.`,
@@ -157,5 +157,5 @@ export function restoreLastGoodBackup(
       `Er is geen bruikbare reservekopie gevonden in ${backupDirOf(dbFile, options.nativeBinding)}. Neem contact op met beheer.`,
     )
   }
-  return restoreDatabase(dbFile, backup, options)
+  return await restoreDatabase(dbFile, backup, options)
 }

@@ -2,6 +2,7 @@ import { createDispatcher, type Invoke } from './api/dispatch'
 import { createHandlers } from './api/handlers'
 import { openStore, resourcePath, type OpenOptions, type Store } from './db/connection'
 import { acquireLock, type DbLock } from './db/lock'
+import { runExclusive } from './db/step-queue'
 import { createContext, type ServiceContext } from './services/context'
 import { runStartupTasks, type StartupReport } from './services/startup-service'
 
@@ -27,7 +28,7 @@ export interface Runtime {
 }
 
 /** The app without a window: store, services and the bound contract. Electron, host, CLI and tests share it. */
-export function openRuntime(file: string, options: RuntimeOptions = {}): Runtime {
+export async function openRuntime(file: string, options: RuntimeOptions = {}): Promise<Runtime> {
   const lock: DbLock | null =
     options.lock === false || file === ':memory:' ? null : acquireLock(file, options.program)
   try {
@@ -38,6 +39,7 @@ export function openRuntime(file: string, options: RuntimeOptions = {}): Runtime
       migrationsFolder,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       reopen(replace) {
+        const { queue } = ctx.store
         ctx.store.close()
         let failure: unknown = null
         try {
@@ -46,15 +48,20 @@ export function openRuntime(file: string, options: RuntimeOptions = {}): Runtime
           failure = error
         }
         // Reopened whatever happened, so the runtime never stays without a store; the lock stays held.
-        ctx.store = openStore(file, storeOptions)
+        // The same queue: calls waiting for the restore to end go on with the reopened file.
+        ctx.store = openStore(file, { ...storeOptions, queue })
         if (failure) throw failure
       },
     }
     const routes = createDispatcher(createHandlers(ctx))
+    // One call at a time on the store (step-queue.ts): a call reads and steps without another
+    // call's statements between its own, so no screen sees a step that is still open.
+    for (const [channel, invoke] of routes)
+      routes.set(channel, (raw) => runExclusive(ctx.store, () => invoke(raw)))
     const startup =
       options.startupTasks === false
         ? null
-        : runStartupTasks(ctx, { backupInBackground: options.backupInBackground === true })
+        : await runStartupTasks(ctx, { backupInBackground: options.backupInBackground === true })
     return {
       get store() {
         return ctx.store

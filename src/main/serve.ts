@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     throw new Error(`Ongeldige poort: ${values.port}`)
 
   await loadAssignmentSolver()
-  const runtime = openRuntime(resolve(values.db), { program: 'Het Vierde Huis (npm run serve)' })
+  const runtime = await openRuntime(resolve(values.db), {
+    program: 'Het Vierde Huis (npm run serve)',
+  })
   const rendererDir = resolve(resourcePath('migrations'), '..', '..', 'out', 'renderer')
   const host = await startHost({ routes: runtime.routes, rendererDir, port }).catch(
     (error: unknown) => {

@@ -81,7 +81,7 @@ test('dates are typed as dd-mm-jjjj in the offer dialogs and the clients filter,
   const filter = clients.grid.getByRole('textbox', { name: /\(dd-mm-jjjj\)$/ })
   await filter.click()
   await page.keyboard.type(firstDate)
-  await expect.poll(() => shortlists.app.shownCount('kandidaten')).toBeLessThan(total)
+  await expect.poll(async () => await shortlists.app.shownCount('kandidaten')).toBeLessThan(total)
   const shownDates = await clients.grid.locator('.ag-cell[col-id="Aangemeld op"]').allTextContents()
   expect(new Set(shownDates.map((d) => d.trim()))).toEqual(new Set([firstDate]))
   await shortlists.app.screenshot('test-results/desk-kandidaten-datumfilter.png')

@@ -15,7 +15,7 @@ export const test = base.extend<{ runtime: Runtime }>({
   runtime: async ({}, use) => {
     await loadAssignmentSolver()
     const dir = mkdtempSync(join(tmpdir(), 'vierde-huis-e2e-'))
-    const runtime = openRuntime(join(dir, 'e2e.db'), {
+    const runtime = await openRuntime(join(dir, 'e2e.db'), {
       context: { actor: { officer: 'Test Medewerker', osUser: 'e2e' } },
     })
     await use(runtime)

@@ -80,7 +80,7 @@ test('a dwelling goes from concept via a rejected round and a new round to let',
     .getByRole('button', { name: /^Verhuurd/ })
     .click()
   await expect(shortlists.addressCells.filter({ hasText: address })).toHaveCount(1)
-  await expect.poll(() => shortlists.cellText(address, 'Status')).toBe('Verhuurd')
+  await expect.poll(async () => await shortlists.cellText(address, 'Status')).toBe('Verhuurd')
 
   const timeline = detail.getByRole('region', { name: 'Tijdlijn' })
   await expect(timeline).toContainText(`${chosen} accepteert de aanbieding`)

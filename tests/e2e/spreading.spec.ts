@@ -57,7 +57,7 @@ test('an officer lifts the stop of a full complex for one dwelling, with a reaso
   await shortlists.app.loadDemoData()
 
   // An open dwelling of the newest quarter is put in a complex that reached the stop in the history.
-  const state = spreadingState(runtime.store.db, runtime.ctx.now())
+  const state = await spreadingState(runtime.store.db, runtime.ctx.now())
   const [full] = [...state.complexPlacements].find(([, n]) => n >= state.stop.placements) ?? []
   expect(full, 'the demo has a complex at the stop').toBeDefined()
   const dwelling = runtime.store.sqlite

@@ -18,8 +18,8 @@ describe('messages on a corporation’s answer', () => {
       corporationId: s.corporationId,
     })
     const [a, b] = s.presented.map((p) => ({ ...p, codes: openCodes(s, p.shortlistId) }))
-    const importAnswers = (base64: string) =>
-      s.call<AnswersReport>('exports:importAnswers', { fileName: 'antwoord.xlsx', base64 })
+    const importAnswers = async (base64: string) =>
+      await s.call<AnswersReport>('exports:importAnswers', { fileName: 'antwoord.xlsx', base64 })
     const lineOf = (report: AnswersReport, dwellingId: number) =>
       report.lines.find((l) => l.dwellingId === dwellingId)!
     return { s, file, a: a!, b: b!, importAnswers, lineOf }

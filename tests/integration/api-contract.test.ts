@@ -11,8 +11,8 @@ const ROOT = join(import.meta.dirname, '../..')
 
 describe('the API contract', () => {
   const tempDir = useTempDir()
-  const open = () =>
-    openRuntime(join(tempDir(), 'contract.db'), {
+  const open = async () =>
+    await openRuntime(join(tempDir(), 'contract.db'), {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
     })
 
@@ -38,7 +38,7 @@ describe('the API contract', () => {
   })
 
   it('gives every domain its contract file and its handler map, side by side', async () => {
-    const runtime = open()
+    const runtime = await open()
     try {
       const handlers = createHandlers(runtime.ctx)
       expect(Object.keys(handlers).sort()).toEqual(Object.keys(api).sort())
@@ -59,14 +59,14 @@ describe('the API contract', () => {
     }
   })
 
-  it('binds a route for every endpoint of the contract', () => {
-    const runtime = open()
+  it('binds a route for every endpoint of the contract', async () => {
+    const runtime = await open()
     expect([...runtime.routes.keys()].sort()).toEqual(endpoints.map((e) => e.channel).sort())
     runtime.close()
   })
 
   it('rejects a wrongly typed input with a Dutch message and writes nothing', async () => {
-    const runtime = open()
+    const runtime = await open()
     const before = runtime.store.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get()
     const result = await runtime.routes.get('demo:load')!({ seed: 'veel' })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
@@ -81,7 +81,7 @@ describe('the API contract', () => {
   })
 
   it('rejects unknown fields instead of ignoring them', async () => {
-    const runtime = open()
+    const runtime = await open()
     const result = await runtime.routes.get('dwellings:list')!({
       quarter: '2026-Q4',
       drop: 'tabel',
@@ -91,7 +91,7 @@ describe('the API contract', () => {
   })
 
   it('explains the quarter format in Dutch', async () => {
-    const runtime = open()
+    const runtime = await open()
     const result = await runtime.routes.get('dwellings:list')!({ quarter: '4e kwartaal' })
     if (result.ok) throw new Error('verwacht een fout')
     expect(result.error.message).toContain('JJJJ-Qn')
@@ -99,7 +99,7 @@ describe('the API contract', () => {
   })
 
   it('rejects an officer name that is empty after trimming', async () => {
-    const runtime = open()
+    const runtime = await open()
     const result = await runtime.routes.get('app:setOfficer')!({ name: '   ' })
     if (result.ok) throw new Error('verwacht een fout')
     expect(result.error.message).toContain('Vul uw naam in')
@@ -108,7 +108,7 @@ describe('the API contract', () => {
   })
 
   it('answers a valid call with typed data', async () => {
-    const runtime = open()
+    const runtime = await open()
     const result = await runtime.routes.get('app:info')!(undefined)
     expect(result).toMatchObject({ ok: true, data: { isEmpty: true, officer: 'Test Medewerker' } })
     runtime.close()

@@ -13,7 +13,7 @@ describe('the audit trail', { timeout: 120_000 }, () => {
     const file = join(tempDir(), 'audit.db')
     const actor = { officer: 'opstart', osUser: 'medewerker7' }
     await copyDemo(file, { seed: 7, actor })
-    const runtime = openRuntime(file, {
+    const runtime = await openRuntime(file, {
       context: { actor, now: () => FIXED_NOW },
       startupTasks: false,
     })

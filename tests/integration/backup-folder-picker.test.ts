@@ -27,8 +27,9 @@ describe('the backup folder inside Electron', () => {
       windowOf: () => null,
       databaseFile: () => join(dir, 'vierde-huis.db'),
     })
-    const runtime = openRuntime(join(dir, 'vierde-huis.db'), { startupTasks: false })
-    const setFolder = (folder: string) => runtime.routes.get('backups:setFolder')!({ folder })
+    const runtime = await openRuntime(join(dir, 'vierde-huis.db'), { startupTasks: false })
+    const setFolder = async (folder: string) =>
+      await runtime.routes.get('backups:setFolder')!({ folder })
     try {
       expect(await setFolder(typed)).toMatchObject({
         ok: false,

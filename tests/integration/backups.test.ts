@@ -10,10 +10,12 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename, join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { listBackups, rotateBackups } from '../../src/main/db/backups'
 import { resourcePath } from '../../src/main/db/connection'
 import { corporations } from '../../src/main/db/schema'
+import { audited } from '../../src/main/services/audited'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
 import type { BackupList, BackupRow, RestoreResult } from '../../src/shared/api'
 import { damageDatabase } from '../support/damage'
@@ -35,49 +37,52 @@ const names = (runtime: Runtime) =>
 describe('backups', { timeout: 60_000 }, () => {
   const tempDir = useTempDir()
 
-  function existingDb() {
+  async function existingDb() {
     const dir = tempDir()
     const file = join(dir, 'vierde-huis.db')
-    const first = openRuntime(file, { startupTasks: false })
+    const first = await openRuntime(file, { startupTasks: false })
     first.store.db.insert(corporations).values({ name: 'Mitros', socialStock: 12_000 }).run()
     first.close()
     return { dir, file }
   }
 
-  it('makes one daily backup at the first start of a day, none at the second, a new one the next day', () => {
-    const { dir, file } = existingDb()
-    const morning = openRuntime(file, at('2026-11-23T07:30:00Z'))
+  it('makes one daily backup at the first start of a day, none at the second, a new one the next day', async () => {
+    const { dir, file } = await existingDb()
+    const morning = await openRuntime(file, at('2026-11-23T07:30:00Z'))
     expect(morning.startup?.dailyBackup).toBe('vierde-huis-dagelijks-2026-11-23T07-30-00.db')
     morning.close()
-    const afternoon = openRuntime(file, at('2026-11-23T13:00:00Z'))
+    const afternoon = await openRuntime(file, at('2026-11-23T13:00:00Z'))
     expect(afternoon.startup?.dailyBackup).toBeNull()
     afternoon.close()
-    const tomorrow = openRuntime(file, at('2026-11-24T08:00:00Z'))
+    const tomorrow = await openRuntime(file, at('2026-11-24T08:00:00Z'))
     expect(tomorrow.startup?.dailyBackup).toMatch(/dagelijks-2026-11-24/)
     tomorrow.close()
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(2)
   })
 
-  it('makes no daily backup of a database it has just created: there is nothing in it yet', () => {
+  it('makes no daily backup of a database it has just created: there is nothing in it yet', async () => {
     const dir = tempDir()
-    const runtime = openRuntime(join(dir, 'nieuw.db'), at('2026-11-23T07:30:00Z'))
+    const runtime = await openRuntime(join(dir, 'nieuw.db'), at('2026-11-23T07:30:00Z'))
     expect(runtime.startup).toMatchObject({ dailyBackup: null, warnings: [] })
     runtime.close()
     expect(existsSync(join(dir, 'backups'))).toBe(false)
   })
 
-  it('starts anyway when the backup folder cannot be reached, with a warning', () => {
-    const { dir, file } = existingDb()
+  it('starts anyway when the backup folder cannot be reached, with a warning', async () => {
+    const { dir, file } = await existingDb()
     writeFileSync(join(dir, 'backups'), 'een bestand waar een map hoort')
-    const runtime = openRuntime(file, at('2026-11-23T07:30:00Z'))
+    const runtime = await openRuntime(file, at('2026-11-23T07:30:00Z'))
     expect(runtime.startup?.dailyBackup).toBeNull()
     expect(runtime.startup?.warnings[0]).toMatch(/^Dagelijkse reservekopie: /)
     runtime.close()
   })
 
   it('in the app makes the daily backup in the background: whole when it appears, with what was written meanwhile', async () => {
-    const { dir, file } = existingDb()
-    const runtime = openRuntime(file, { ...at('2026-11-23T07:30:00Z'), backupInBackground: true })
+    const { dir, file } = await existingDb()
+    const runtime = await openRuntime(file, {
+      ...at('2026-11-23T07:30:00Z'),
+      backupInBackground: true,
+    })
     // The start returns before the copy: the officer can work, and nothing looks like a backup yet.
     expect(runtime.startup?.dailyBackup).toBeNull()
     expect(listBackups(join(dir, 'backups'), file)).toHaveLength(0)
@@ -102,9 +107,51 @@ describe('backups', { timeout: 60_000 }, () => {
     runtime.close()
   })
 
+  it('copies in the background only what is committed, while a step is open on the connection', async () => {
+    const { dir, file } = await existingDb()
+    const runtime = await openRuntime(file, {
+      ...at('2026-11-23T07:30:00Z'),
+      backupInBackground: true,
+    })
+    const committed = names(runtime)
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const step = audited(
+      runtime.ctx,
+      { action: 'test:step', entityType: 'test', summary: 'Een stap die even openstaat' },
+      async (tx) => {
+        await tx.insert(corporations).values({ name: 'Portaal', socialStock: 9_000 })
+        await gate
+      },
+    )
+    // The copy works in steps while the step holds its transaction open on the same connection.
+    await sleep(300)
+    release()
+    await step
+    const report = await runtime.startup!.done!
+    expect(report).toMatchObject({ warnings: [] })
+    const [daily] = listBackups(join(dir, 'backups'), file)
+    const copy = new Database(daily!.path, { readonly: true })
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
+      // The committed state: nothing of the step that was open while it copied.
+      expect(copy.prepare('SELECT name FROM corporations ORDER BY name').pluck().all()).toEqual(
+        committed,
+      )
+    } finally {
+      copy.close()
+    }
+    expect(names(runtime)).toEqual([...committed, 'Portaal'])
+    runtime.close()
+  })
+
   it('leaves no file that looks like a backup when the app closes during the background copy', async () => {
-    const { dir, file } = existingDb()
-    const runtime = openRuntime(file, { ...at('2026-11-23T07:30:00Z'), backupInBackground: true })
+    const { dir, file } = await existingDb()
+    const runtime = await openRuntime(file, {
+      ...at('2026-11-23T07:30:00Z'),
+      backupInBackground: true,
+    })
     runtime.close()
     const report = await runtime.startup!.done!
     expect(report.dailyBackup).toBeNull()
@@ -150,8 +197,8 @@ describe('backups', { timeout: 60_000 }, () => {
   })
 
   it('makes a backup by hand into the chosen folder, lists it and records who made it', async () => {
-    const { dir, file } = existingDb()
-    const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
+    const { dir, file } = await existingDb()
+    const runtime = await openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
     const share = join(dir, 'netwerkschijf', 'reservekopieen')
     mkdirSync(share, { recursive: true })
     const set = await call<BackupList>(runtime, 'backups:setFolder', { folder: share })
@@ -176,8 +223,8 @@ describe('backups', { timeout: 60_000 }, () => {
   })
 
   it('refuses a folder it cannot write in, and a relative path', async () => {
-    const { dir, file } = existingDb()
-    const runtime = openRuntime(file, { startupTasks: false })
+    const { dir, file } = await existingDb()
+    const runtime = await openRuntime(file, { startupTasks: false })
     writeFileSync(join(dir, 'bestand'), '')
     const refused = await runtime.routes.get('backups:setFolder')!({
       folder: join(dir, 'bestand', 'map'),
@@ -189,8 +236,8 @@ describe('backups', { timeout: 60_000 }, () => {
   })
 
   it('restores a checked backup in place of the live database, keeping the current one first', async () => {
-    const { file } = existingDb()
-    const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
+    const { file } = await existingDb()
+    const runtime = await openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
     const backup = await call<BackupRow>(runtime, 'backups:make')
     runtime.store.db.insert(corporations).values({ name: 'Portaal', socialStock: 9_000 }).run()
     const storeBefore = runtime.store
@@ -202,7 +249,7 @@ describe('backups', { timeout: 60_000 }, () => {
     expect(names(runtime)).toEqual(['Mitros'])
     // Still working through the same routes, still the only writer.
     expect(await call<{ name: string }[]>(runtime, 'corporations:list')).toHaveLength(1)
-    expect(() => openRuntime(file, { startupTasks: false })).toThrow(/al geopend/)
+    await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(/al geopend/)
     const audit = runtime.store.sqlite
       .prepare("SELECT officer, summary FROM audit_events WHERE action = 'backup:restore'")
       .get() as { officer: string; summary: string }
@@ -222,8 +269,8 @@ describe('backups', { timeout: 60_000 }, () => {
   })
 
   it('refuses a damaged, foreign or newer backup and an unknown name, changing nothing', async () => {
-    const { dir, file } = existingDb()
-    const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
+    const { dir, file } = await existingDb()
+    const runtime = await openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
     for (let i = 0; i < 1500; i++) {
       runtime.store.db
         .insert(corporations)
@@ -247,7 +294,8 @@ describe('backups', { timeout: 60_000 }, () => {
     newer.close()
 
     const before = tableDigest(runtime.store.sqlite)
-    const attempt = (name: string) => runtime.routes.get('backups:restore')!({ file: name })
+    const attempt = async (name: string) =>
+      await runtime.routes.get('backups:restore')!({ file: name })
     expect(await attempt('vierde-huis-handmatig-2026-11-20T10-00-00.db')).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringMatching(/beschadigd/) },
@@ -283,20 +331,20 @@ describe('backups', { timeout: 60_000 }, () => {
     journal.entries.pop()
     writeFileSync(journalFile, JSON.stringify(journal))
     const oldFile = join(dir, 'oud.db')
-    const before = openRuntime(oldFile, { migrationsFolder: old, startupTasks: false })
+    const before = await openRuntime(oldFile, { migrationsFolder: old, startupTasks: false })
     const share = join(dir, 'share')
     mkdirSync(share)
     await call(before, 'backups:setFolder', { folder: share })
     before.close()
 
-    const upgraded = openRuntime(oldFile, { startupTasks: false })
+    const upgraded = await openRuntime(oldFile, { startupTasks: false })
     expect(upgraded.store.migrationBackup).toMatch(/share[\\/]oud-voor-migratie-/)
     upgraded.close()
   })
 
   it('backs up the database as it was before every import that writes', async () => {
-    const { file } = existingDb()
-    const runtime = openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
+    const { file } = await existingDb()
+    const runtime = await openRuntime(file, { ...at('2026-11-23T09:00:00Z'), startupTasks: false })
     const template = await dwellingsTemplate(runtime.ctx, {
       corporationId: 1,
       quarterKey: '2026-Q4',
@@ -316,9 +364,9 @@ describe('backups', { timeout: 60_000 }, () => {
   })
 
   it('copies before an import only when the newest backup is older than the last write', async () => {
-    const { file } = existingDb()
+    const { file } = await existingDb()
     // The first start of the day makes the daily backup; nothing is written after it.
-    const runtime = openRuntime(file, at('2026-11-23T09:00:00Z'))
+    const runtime = await openRuntime(file, at('2026-11-23T09:00:00Z'))
     expect(runtime.startup?.dailyBackup).toMatch(/dagelijks/)
     const template = await dwellingsTemplate(runtime.ctx, {
       corporationId: 1,
@@ -355,17 +403,17 @@ describe('only this database’s own backups are restored', { timeout: 60_000 },
   const tempDir = useTempDir()
 
   /** A database with one corporation and a manual backup of it made at `iso`. */
-  function withBackup(dir: string, iso: string, corporation = 'Mitros') {
+  async function withBackup(dir: string, iso: string, corporation = 'Mitros') {
     const file = join(dir, 'vierde-huis.db')
-    const runtime = openRuntime(file, { ...at(iso), startupTasks: false })
+    const runtime = await openRuntime(file, { ...at(iso), startupTasks: false })
     runtime.store.db.insert(corporations).values({ name: corporation, socialStock: 1 }).run()
-    const backup = makeManualBackup(runtime.ctx)
+    const backup = await makeManualBackup(runtime.ctx)
     return { file, runtime, backup }
   }
 
   it('refuses another database’s backup put in the folder under a newer name, and never picks it as latest', async () => {
-    const ours = withBackup(tempDir(), '2026-11-20T09:00:00Z')
-    const theirs = withBackup(tempDir(), '2026-11-22T09:00:00Z', 'Vreemd')
+    const ours = await withBackup(tempDir(), '2026-11-20T09:00:00Z')
+    const theirs = await withBackup(tempDir(), '2026-11-22T09:00:00Z', 'Vreemd')
     theirs.runtime.close()
     const folder = join(ours.file, '..', 'backups')
     const planted = 'vierde-huis-handmatig-2026-11-23T10-00-00.db'
@@ -389,10 +437,10 @@ describe('only this database’s own backups are restored', { timeout: 60_000 },
   })
 
   it('judges "latest" by the moment recorded inside each copy, not by a file name dated 2099', async () => {
-    const { file, runtime, backup: older } = withBackup(tempDir(), '2026-11-20T09:00:00Z')
+    const { file, runtime, backup: older } = await withBackup(tempDir(), '2026-11-20T09:00:00Z')
     runtime.ctx.now = () => new Date('2026-11-22T09:00:00Z')
     runtime.store.db.insert(corporations).values({ name: 'Portaal', socialStock: 2 }).run()
-    const newer = makeManualBackup(runtime.ctx)
+    const newer = await makeManualBackup(runtime.ctx)
     runtime.close()
     const folder = join(file, '..', 'backups')
     const renamed = 'vierde-huis-dagelijks-2099-01-01T00-00-00.db'
@@ -408,7 +456,7 @@ describe('only this database’s own backups are restored', { timeout: 60_000 },
   })
 
   it('refuses a backup without an identity (an older release’s, or any SQLite file)', async () => {
-    const { file, runtime } = withBackup(tempDir(), '2026-11-20T09:00:00Z')
+    const { file, runtime } = await withBackup(tempDir(), '2026-11-20T09:00:00Z')
     const folder = join(file, '..', 'backups')
     const bare = join(folder, 'vierde-huis-handmatig-2026-11-21T09-00-00.db')
     copyFileSync(listBackups(folder, file)[0]!.path, bare)
@@ -423,7 +471,7 @@ describe('only this database’s own backups are restored', { timeout: 60_000 },
   })
 
   it('keeps backups by hand and before a restore no longer than the retention setting', async () => {
-    const { file, runtime } = withBackup(tempDir(), '2026-06-01T09:00:00Z')
+    const { file, runtime } = await withBackup(tempDir(), '2026-06-01T09:00:00Z')
     const set = await call<BackupList>(runtime, 'backups:saveRetention', { retentionDays: 30 })
     expect(set.retentionDays).toBe(30)
     const withSetting = await call<BackupRow>(runtime, 'backups:make')
@@ -452,7 +500,7 @@ describe('the backup folder', { timeout: 60_000 }, () => {
 
   it('is never a system folder, a path with a line break, or a folder that does not exist, and is never created', async () => {
     const dir = tempDir()
-    const runtime = openRuntime(join(dir, 'vierde-huis.db'), { startupTasks: false })
+    const runtime = await openRuntime(join(dir, 'vierde-huis.db'), { startupTasks: false })
     const before = tableDigest(runtime.store.sqlite)
     symlinkSync('/etc', join(dir, 'naar-etc'))
     writeFileSync(join(dir, 'een-bestand'), '')
@@ -490,10 +538,10 @@ describe('the backup folder', { timeout: 60_000 }, () => {
     runtime.close()
   })
 
-  it('ignores a system folder stored before these checks existed, for the default', () => {
+  it('ignores a system folder stored before these checks existed, for the default', async () => {
     const dir = tempDir()
     const file = join(dir, 'vierde-huis.db')
-    const runtime = openRuntime(file, { startupTasks: false })
+    const runtime = await openRuntime(file, { startupTasks: false })
     runtime.store.sqlite
       .prepare("INSERT INTO settings (key, year, value) VALUES ('backupFolder', 0, ?)")
       .run(JSON.stringify('/etc'))

@@ -34,26 +34,26 @@ interface Fixture {
 }
 
 /** The state compared for all-or-none: every table's row count (restore: which corporations). */
-function stateOf(
+async function stateOf(
   dbFile: string,
   mode: CrashMode,
-): { key: string; integrity: string; bad: string[] } {
-  const after = inspectAfterCrash(dbFile)
+): Promise<{ key: string; integrity: string; bad: string[] }> {
+  const after = await inspectAfterCrash(dbFile)
   const key = mode === 'restore' ? after.corporations.join('|') : JSON.stringify(after.counts)
   return { key, integrity: after.integrity, bad: after.badBackups }
 }
 
 async function prepare(root: string, worker: string): Promise<Fixture[]> {
-  const open = (mode: CrashMode) => {
+  const open = async (mode: CrashMode) => {
     const dir = join(root, `basis-${mode}`)
     mkdirSync(dir, { recursive: true })
-    return openRuntime(join(dir, DB), {
+    return await openRuntime(join(dir, DB), {
       startupTasks: false,
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
     })
   }
   // A corporation's large quarter file, made with the real template writer.
-  const importing = open('import')
+  const importing = await open('import')
   const { id } = importing.store.db
     .insert(corporations)
     .values({ name: 'Mitros', socialStock: 12_000 })
@@ -75,12 +75,12 @@ async function prepare(root: string, worker: string): Promise<Fixture[]> {
   await copyDemo(join(root, 'basis-generate', DB), { seed: 7 })
   // Opened and closed once, as the loaded file was: closing adds the planner statistics
   // (sqlite_stat1), which are part of the state compared after a kill.
-  open('generate').close()
+  ;(await open('generate')).close()
 
   // A live file of some megabytes and a smaller backup of an earlier state.
-  const restoring = open('restore')
+  const restoring = await open('restore')
   restoring.store.db.insert(corporations).values({ name: 'Mitros', socialStock: 12_000 }).run()
-  const backup = makeManualBackup(restoring.ctx).name
+  const backup = (await makeManualBackup(restoring.ctx)).name
   const insert = restoring.store.sqlite.prepare(
     "INSERT INTO audit_events (at, officer, os_user, action, entity_type, summary, details) VALUES ('2026-01-01', 'x', 'x', 'test', 'test', ?, ?)",
   )
@@ -98,12 +98,12 @@ async function prepare(root: string, worker: string): Promise<Fixture[]> {
   ]
   for (const [mode, argument] of work) {
     const dir = join(root, `basis-${mode}`)
-    const none = stateOf(join(dir, DB), mode).key
+    const none = (await stateOf(join(dir, DB), mode)).key
     // One uninterrupted run: the "all" state, and how long the work takes to aim the kills.
     const reference = join(root, `referentie-${mode}`)
     cpSync(dir, reference, { recursive: true })
     const run = await runWorker(worker, join(reference, DB), mode, argument, null)
-    const all = stateOf(join(reference, DB), mode).key
+    const all = (await stateOf(join(reference, DB), mode)).key
     expect(all, `${mode} must change something`).not.toBe(none)
     fixtures.push({ mode, dir, argument, none, all, workMs: run.workMs ?? 1000 })
   }
@@ -140,7 +140,7 @@ describe('crash safety', () => {
         )
         if (fixture.mode === 'restore') tally.restoresTried++
 
-        const after = stateOf(join(dir, DB), fixture.mode)
+        const after = await stateOf(join(dir, DB), fixture.mode)
         const context = `ronde ${i} (${fixture.mode}, kill na ${killAfter} ms, seed ${SEED})`
         expect(after.integrity, context).toBe('ok')
         expect(after.bad, context).toEqual([])

@@ -29,12 +29,12 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
   const tempDir = useTempDir()
   const fresh = () => join(tempDir(), 'lock.db')
 
-  it('refuses a second open with a Dutch message naming the holder and since when', () => {
+  it('refuses a second open with a Dutch message naming the holder and since when', async () => {
     const file = fresh()
-    const first = openRuntime(file, { program: 'Het Vierde Huis (app)', startupTasks: false })
+    const first = await openRuntime(file, { program: 'Het Vierde Huis (app)', startupTasks: false })
     try {
-      expect(() => openRuntime(file, { startupTasks: false })).toThrow(DatabaseLockedError)
-      expect(() => openRuntime(file, { startupTasks: false })).toThrow(
+      await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(DatabaseLockedError)
+      await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(
         /^De database is al geopend door Het Vierde Huis \(app\) \(proces \d+ op .+\) sinds .+; sluit dat programma eerst\./,
       )
     } finally {
@@ -42,21 +42,21 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
     }
   })
 
-  it('releases the lock on close, so the next program can open the file', () => {
+  it('releases the lock on close, so the next program can open the file', async () => {
     const file = fresh()
-    const first = openRuntime(file, { startupTasks: false })
+    const first = await openRuntime(file, { startupTasks: false })
     expect(existsSync(lockFileOf(file))).toBe(true)
     first.close()
     expect(existsSync(lockFileOf(file))).toBe(false)
-    openRuntime(file, { startupTasks: false }).close()
+    ;(await openRuntime(file, { startupTasks: false })).close()
   })
 
-  it('takes over a stale lock whose process is gone on this computer', () => {
+  it('takes over a stale lock whose process is gone on this computer', async () => {
     const file = fresh()
-    openRuntime(file, { startupTasks: false }).close()
+    ;(await openRuntime(file, { startupTasks: false })).close()
     const stale = { pid: deadPid(), host: hostname(), since: '2026-01-01T08:00:00Z', program: 'x' }
     writeFileSync(lockFileOf(file), JSON.stringify(stale))
-    const runtime = openRuntime(file, { startupTasks: false })
+    const runtime = await openRuntime(file, { startupTasks: false })
     expect(JSON.parse(readFileSync(lockFileOf(file), 'utf8'))).toMatchObject({ pid: process.pid })
     runtime.close()
   })
@@ -71,7 +71,7 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
     acquireLock(file).release()
   })
 
-  it('never takes over a lock held from another computer (a shared network drive)', () => {
+  it('never takes over a lock held from another computer (a shared network drive)', async () => {
     const file = fresh()
     const foreign = {
       pid: deadPid(),
@@ -80,7 +80,9 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
       program: 'Het Vierde Huis (app)',
     }
     writeFileSync(lockFileOf(file), JSON.stringify(foreign))
-    expect(() => openRuntime(file, { startupTasks: false })).toThrow(/op werkplek-07\) sinds/)
+    await expect(openRuntime(file, { startupTasks: false })).rejects.toThrow(
+      /op werkplek-07\) sinds/,
+    )
     expect(existsSync(file)).toBe(false)
   })
 
@@ -93,9 +95,9 @@ describe('one writer per database file', { timeout: 60_000 }, () => {
     expect(readFileSync(lockFileOf(file), 'utf8')).toBe(other)
   })
 
-  it('refuses a CLI command that writes beside a running app, but lets the read-only backup run', () => {
+  it('refuses a CLI command that writes beside a running app, but lets the read-only backup run', async () => {
     const file = fresh()
-    const app = openRuntime(file, { program: 'Het Vierde Huis (app)', startupTasks: false })
+    const app = await openRuntime(file, { program: 'Het Vierde Huis (app)', startupTasks: false })
     app.store.db.insert(corporations).values({ name: 'Mitros', socialStock: 12_000 }).run()
     try {
       const demo = cli('demo', '--db', file)

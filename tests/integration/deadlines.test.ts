@@ -30,16 +30,16 @@ describe('answer deadlines per corporation', () => {
       return { open, counts }
     }
 
-    const fresh = mitros(openAnswers(on(s, '2026-11-23T12:00:00Z')))
+    const fresh = mitros(await openAnswers(on(s, '2026-11-23T12:00:00Z')))
     expect(fresh.open).toHaveLength(s.presented.length)
     expect(fresh.open.every((a) => a.kind === 'voordracht' && a.since === '2026-11-23')).toBe(true)
     expect(new Set(fresh.open.map((a) => a.dueOn))).toEqual(new Set(['2026-12-07']))
     expect(fresh.counts).toEqual({ 'op-tijd': s.presented.length, 'deze-week': 0, 'te-laat': 0 })
 
-    expect(mitros(openAnswers(on(s, '2026-12-01T12:00:00Z'))).counts['deze-week']).toBe(
+    expect(mitros(await openAnswers(on(s, '2026-12-01T12:00:00Z'))).counts['deze-week']).toBe(
       s.presented.length,
     )
-    const late = mitros(openAnswers(on(s, '2026-12-10T12:00:00Z')))
+    const late = mitros(await openAnswers(on(s, '2026-12-10T12:00:00Z')))
     expect(late.counts['te-laat']).toBe(s.presented.length)
     expect(late.open[0]!.daysLate).toBe(3) // 8, 9, 10 December
   })
@@ -53,7 +53,7 @@ describe('answer deadlines per corporation', () => {
       year: 2026,
       values: { ...settings.values, answerWorkingDays: 15 },
     })
-    const mitros = openAnswers(on(s, '2026-11-24T12:00:00Z')).find(
+    const mitros = (await openAnswers(on(s, '2026-11-24T12:00:00Z'))).find(
       (c) => c.corporation === 'Mitros',
     )!
     const current = mitros.open.filter((a) => a.quarter === QUARTER)
@@ -88,7 +88,7 @@ describe('answer deadlines per corporation', () => {
           dueOn: String(row.getCell(6).value),
         })
     })
-    const late = openAnswers(later)
+    const late = (await openAnswers(later))
       .find((c) => c.corporation === 'Mitros')!
       .open.filter((a) => a.ageing === 'te-laat')
     expect(rows.map((r) => r.address).sort()).toEqual(late.map((a) => a.address).sort())
@@ -122,17 +122,17 @@ describe('answer deadlines per corporation', () => {
     const clientOf = (code: string) =>
       s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', code).id
     // Due 07-12-2026. Mitros chooses for a on 30-11 (in time) and rejects all of b on 10-12 (late).
-    choose(on(s, '2026-11-30T10:00:00Z'), {
+    await choose(on(s, '2026-11-30T10:00:00Z'), {
       shortlistId: a!.shortlistId,
       clientId: clientOf(openCodes(s, a!.shortlistId)[0]!),
     })
-    rejectAll(on(s, '2026-12-10T10:00:00Z'), {
+    await rejectAll(on(s, '2026-12-10T10:00:00Z'), {
       shortlistId: b!.shortlistId,
       rejection: { reason: 'woning-past-niet', text: null },
       motivation: 'Geen van de kandidaten past bij deze benedenwoning.',
     })
 
-    const figures = reportFigures(on(s, '2026-12-10T12:00:00Z'), { quarter: QUARTER })
+    const figures = await reportFigures(on(s, '2026-12-10T12:00:00Z'), { quarter: QUARTER })
 
     const mitros = figures.corporations.find((c) => c.corporation === 'Mitros')!
     // The rest of Mitros' rounds are still open past their term on 10-12: late as well.

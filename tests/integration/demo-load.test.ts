@@ -36,9 +36,9 @@ function counts(store: Store): Record<(typeof TABLES)[number], number> {
   return Object.fromEntries(TABLES.map((t) => [t, n(t)])) as Record<(typeof TABLES)[number], number>
 }
 
-function refusal(run: () => unknown): ApiError {
+async function refusal(run: () => Promise<unknown>): Promise<ApiError> {
   try {
-    run()
+    await run()
   } catch (error) {
     if (error instanceof ApiError) return error
     throw error
@@ -52,11 +52,11 @@ describe('loading the demo data', () => {
 
   it(
     'fills an empty database with exactly what the summary reports, with its own audit event last',
-    () => {
+    async () => {
       const store = open()
       try {
         const ctx = createContext(store, { now: () => NOW, actor: TEST_ACTOR })
-        const summary = loadDemo(ctx)
+        const summary = await loadDemo(ctx)
 
         expect(summary.seed).toBe(2019)
         expect(summary.quarters).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])
@@ -150,7 +150,7 @@ describe('loading the demo data', () => {
         const ctx = createContext(store, { now: () => NOW, actor: TEST_ACTOR })
         const before = counts(store)
 
-        const error = refusal(() => loadDemo(ctx, 99))
+        const error = await refusal(async () => await loadDemo(ctx, 99))
         expect(error.code).toBe('conflict')
         expect(error.message).toMatch(/lege database/)
         expect(counts(store)).toEqual(before)
@@ -161,15 +161,15 @@ describe('loading the demo data', () => {
     LOAD_TIMEOUT,
   )
 
-  it('rolls everything back when a step of the history fails, the rows before it too', () => {
+  it('rolls everything back when a step of the history fails, the rows before it too', async () => {
     const store = open()
     try {
       // An officer's own settings win over the demo's; unreadable ones break the first engine step.
       store.db.insert(settings).values({ key: 'yearSettings', year: 2026, value: '{' }).run()
       const before = counts(store)
-      expect(() => loadDemo(createContext(store, { now: () => NOW, actor: TEST_ACTOR }))).toThrow(
-        SyntaxError,
-      )
+      await expect(
+        loadDemo(createContext(store, { now: () => NOW, actor: TEST_ACTOR })),
+      ).rejects.toThrow(SyntaxError)
       expect(counts(store)).toEqual(before)
       const n = (table: string) =>
         store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
@@ -179,13 +179,13 @@ describe('loading the demo data', () => {
     }
   })
 
-  it('refuses when a corporation was already registered by hand, adding nothing', () => {
+  it('refuses when a corporation was already registered by hand, adding nothing', async () => {
     const store = open()
     try {
       store.db.insert(corporations).values({ name: 'Mitros', socialStock: 16_000 }).run()
       const before = counts(store)
-      const error = refusal(() =>
-        loadDemo(createContext(store, { now: () => NOW, actor: TEST_ACTOR })),
+      const error = await refusal(
+        async () => await loadDemo(createContext(store, { now: () => NOW, actor: TEST_ACTOR })),
       )
       expect(error.code).toBe('conflict')
       expect(counts(store)).toEqual(before)
@@ -387,7 +387,7 @@ describe('the demo history of the earlier quarters', () => {
 
   it(
     'gives the same history for the same seed',
-    () => {
+    async () => {
       const digest = (s: Store) =>
         createHash('sha256')
           .update(
@@ -406,7 +406,10 @@ describe('the demo history of the earlier quarters', () => {
           .digest('hex')
       const again = openStore(join(dir, 'again.db'))
       try {
-        const second = loadDemo(createContext(again, { now: () => NOW, actor: TEST_ACTOR }), 2019)
+        const second = await loadDemo(
+          createContext(again, { now: () => NOW, actor: TEST_ACTOR }),
+          2019,
+        )
         expect(second).toEqual(summary)
         expect(digest(again)).toBe(digest(store))
         const auditTrail = (s: Store) =>

@@ -7,8 +7,8 @@ import { dwellingRow } from '../support/excel-rows'
 import { fingerprint, useExcelStore, type ExcelStore } from '../support/excel-store'
 
 /** A store that already holds one imported dwelling, so "unchanged" means something. */
-async function storeWithData(open: () => ExcelStore) {
-  const s = open()
+async function storeWithData(open: () => Promise<ExcelStore>) {
+  const s = await open()
   const template = await dwellingsTemplate(s.ctx, {
     corporationId: s.mitros,
     quarterKey: '2026-Q4',

@@ -32,7 +32,7 @@ describe('reading the cells of a filled-in template as people really fill them i
     s.runtime.store.db.select().from(dwellings).orderBy(dwellings.id).all()
 
   it('accepts dates as real dates, Excel serial numbers and text as dd-mm-jjjj or jjjj-mm-dd', async () => {
-    const s = store()
+    const s = await store()
     const serial = (Date.UTC(2027, 2, 1) - Date.UTC(1899, 11, 30)) / 86_400_000
     const report = await importRows(s, [
       dwellingRow(1, { 'Beschikbaar vanaf': new Date(Date.UTC(2027, 2, 1)) }),
@@ -47,7 +47,7 @@ describe('reading the cells of a filled-in template as people really fill them i
   })
 
   it('refuses other date text with a message saying how to write it', async () => {
-    const s = store()
+    const s = await store()
     const before = fingerprint(s.runtime)
     const report = await importRows(s, [
       dwellingRow(1, { 'Beschikbaar vanaf': 'volgende week' }),
@@ -73,7 +73,7 @@ describe('reading the cells of a filled-in template as people really fill them i
   })
 
   it('reads ja/nee written in every usual way, and Excel’s own TRUE/FALSE', async () => {
-    const s = store()
+    const s = await store()
     const yes = ['Ja', 'JA', 'j', 'true', true, 1, 'waar']
     const no = ['NEE', 'nee', 'n', 'false', false, 0, ' Nee ']
     const rows = yes.map((value, i) => dwellingRow(i, { Lift: value, Zelfstandig: no[i]! }))
@@ -83,7 +83,7 @@ describe('reading the cells of a filled-in template as people really fill them i
   })
 
   it('uses a formula’s calculated value, and asks for a value when the formula has none', async () => {
-    const s = store()
+    const s = await store()
     const report = await importRows(s, [
       dwellingRow(1, {
         'Kale huur': { formula: '600+12.5', result: 612.5 } as ExcelJS.CellFormulaValue,
@@ -105,7 +105,7 @@ describe('reading the cells of a filled-in template as people really fill them i
   })
 
   it('reads numbers typed as Dutch text, and refuses words in number cells', async () => {
-    const s = store()
+    const s = await store()
     const report = await importRows(s, [
       dwellingRow(1, { 'Kale huur': '612,50', 'Aantal kamers': '3' }),
       dwellingRow(2, { 'Kale huur': '€ 1.250,00' }),
@@ -120,7 +120,7 @@ describe('reading the cells of a filled-in template as people really fill them i
   })
 
   it('stores Dutch-text numbers as numbers', async () => {
-    const s = store()
+    const s = await store()
     await importRows(s, [
       dwellingRow(1, { 'Kale huur': '612,50', 'Aantal kamers': '3' }),
       dwellingRow(2, { 'Kale huur': '€ 1.250,00' }),
@@ -132,7 +132,7 @@ describe('reading the cells of a filled-in template as people really fill them i
   })
 
   it('skips empty rows, blank but formatted rows and the example row, without calling them errors', async () => {
-    const s = store()
+    const s = await store()
     const report = await importRows(s, [dwellingRow(1)], (workbook) => {
       const sheet = workbook.getWorksheet('Woningen')!
       sheet.getCell('A5').value = '   '
@@ -149,7 +149,7 @@ describe('reading the cells of a filled-in template as people really fill them i
   })
 
   it('ignores extra sheets, whatever is on them', async () => {
-    const s = store()
+    const s = await store()
     const report = await importRows(s, [dwellingRow(1)], (workbook) => {
       const notes = workbook.addWorksheet('Mijn notities')
       notes.getCell('A1').value = 'Intern overzicht'
@@ -160,7 +160,7 @@ describe('reading the cells of a filled-in template as people really fill them i
   })
 
   it('finds the columns by their header, in any order, and accepts rich text', async () => {
-    const s = store()
+    const s = await store()
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet(' woningen ')
     const columns = [...DWELLING_COLUMNS].reverse()

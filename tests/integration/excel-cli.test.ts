@@ -8,8 +8,8 @@ import { clientRow, dwellingRow } from '../support/excel-rows'
 import { useTempDir } from '../support/temp-db'
 import { cli, spawnCli } from '../support/cli'
 
-function countRows(dbFile: string, table: 'dwellings' | 'clients'): number {
-  const runtime = openRuntime(dbFile)
+async function countRows(dbFile: string, table: 'dwellings' | 'clients'): Promise<number> {
+  const runtime = await openRuntime(dbFile)
   try {
     return (
       runtime.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }
@@ -22,10 +22,10 @@ function countRows(dbFile: string, table: 'dwellings' | 'clients'): number {
 describe('the template and import commands', { timeout: 90_000 }, () => {
   const tempDir = useTempDir()
 
-  function setUp() {
+  async function setUp() {
     const dir = tempDir()
     const dbFile = join(dir, 'cli.db')
-    const runtime = openRuntime(dbFile)
+    const runtime = await openRuntime(dbFile)
     runtime.store.db.insert(corporations).values({ name: 'Bo-Ex', socialStock: 3_000 }).run()
     runtime.store.db.insert(careProviders).values({ name: 'Leger des Heils' }).run()
     runtime.close()
@@ -33,7 +33,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
   }
 
   it('makes a template, refuses a file with one bad row, and imports the rest with --valid-only', async () => {
-    const { dir, dbFile } = setUp()
+    const { dir, dbFile } = await setUp()
     const template = join(dir, 'sjabloon.xlsx')
     const made = await cli(
       'template',
@@ -62,7 +62,7 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain('row 4, Postcode: Postcode moet de vorm 1234 AB hebben\n')
     expect(refused.stderr).toContain('Niets geïmporteerd uit ingevuld.xlsx')
-    expect(countRows(dbFile, 'dwellings')).toBe(0)
+    expect(await countRows(dbFile, 'dwellings')).toBe(0)
 
     const partial = await cli(
       'import',
@@ -78,11 +78,11 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
     expect(partial.stdout).toContain(
       'ingevuld.xlsx: 2 van 3 rijen woningen ingelezen: 2 nieuw, 0 gewijzigd, 0 ongewijzigd',
     )
-    expect(countRows(dbFile, 'dwellings')).toBe(2)
+    expect(await countRows(dbFile, 'dwellings')).toBe(2)
   })
 
   it('imports a clean clients file with exit code 0 and a one-line Dutch summary', async () => {
-    const { dir, dbFile } = setUp()
+    const { dir, dbFile } = await setUp()
     const template = join(dir, 'aanmelden.xlsx')
     expect(
       (
@@ -113,11 +113,11 @@ describe('the template and import commands', { timeout: 90_000 }, () => {
         'aanmeldingen.xlsx: 2 van 2 rijen cliënten ingelezen: 2 nieuw, 0 gewijzigd, 0 ongewijzigd\n',
       stderr: '',
     })
-    expect(countRows(dbFile, 'clients')).toBe(2)
+    expect(await countRows(dbFile, 'clients')).toBe(2)
   })
 
   it('names the known corporations when the name is unknown', async () => {
-    const { dir, dbFile } = setUp()
+    const { dir, dbFile } = await setUp()
     const result = await cli(
       'template',
       'dwellings',

@@ -17,7 +17,7 @@ describe('importing a care provider’s registrations', () => {
     s.runtime.store.db.select().from(clients).where(eq(clients.code, code)).get()
 
   it('registers the clients of a filled-in template as waiting, for that provider', async () => {
-    const s = store()
+    const s = await store()
     const file = await filled(s, [
       clientRow(1),
       clientRow(2, {
@@ -75,7 +75,7 @@ describe('importing a care provider’s registrations', () => {
   })
 
   it('creates no one twice on a second import, and corrects only clients who still wait', async () => {
-    const s = store()
+    const s = await store()
     const file = await filled(s, [clientRow(1), clientRow(2), clientRow(3)])
     await importClients(s.ctx, payload(file))
     expect(await importClients(s.ctx, payload(file))).toMatchObject({
@@ -109,7 +109,7 @@ describe('importing a care provider’s registrations', () => {
   })
 
   it('reports wrong wijken, doubled codes and codes of another provider, and writes nothing', async () => {
-    const s = store()
+    const s = await store()
     await importClients(
       s.ctx,
       payload(await filled(s, [clientRow(9, { Cliëntcode: 'KW-1' })], s.kwintes)),
@@ -157,7 +157,7 @@ describe('importing a care provider’s registrations', () => {
   })
 
   it('previews without writing on a dry run', async () => {
-    const s = store()
+    const s = await store()
     const before = fingerprint(s.runtime)
     const report = await importClients(
       s.ctx,
@@ -168,7 +168,7 @@ describe('importing a care provider’s registrations', () => {
   })
 
   it('takes the care provider from the input over the template’s own', async () => {
-    const s = store()
+    const s = await store()
     await importClients(s.ctx, {
       ...payload(await filled(s, [clientRow(1)])),
       careProviderId: s.kwintes,

@@ -18,7 +18,7 @@ describe('importing a corporation’s dwellings', () => {
   const store = useExcelStore()
 
   it('creates the dwellings of a filled-in template for its corporation and quarter', async () => {
-    const s = store()
+    const s = await store()
     const file = await filled(s, [
       dwellingRow(1),
       dwellingRow(2, { Wijk: 'leidsche rijn', Type: ' EENGEZINSWONING ' }),
@@ -72,7 +72,7 @@ describe('importing a corporation’s dwellings', () => {
   })
 
   it('creates nothing twice when the same file is imported again', async () => {
-    const s = store()
+    const s = await store()
     const file = await filled(s, [dwellingRow(1), dwellingRow(2), dwellingRow(3)])
     await importDwellings(s.ctx, payload(file))
     const again = await importDwellings(s.ctx, payload(file))
@@ -87,7 +87,7 @@ describe('importing a corporation’s dwellings', () => {
   })
 
   it('updates a submitted dwelling that changed, but not one already in a shortlist', async () => {
-    const s = store()
+    const s = await store()
     await importDwellings(s.ctx, payload(await filled(s, [dwellingRow(1), dwellingRow(2)])))
     const db = s.runtime.store.db
     db.update(dwellings)
@@ -110,7 +110,7 @@ describe('importing a corporation’s dwellings', () => {
   })
 
   it('reports every row’s errors with the Excel row, the Dutch column and the schema’s message, and writes nothing', async () => {
-    const s = store()
+    const s = await store()
     const before = fingerprint(s.runtime)
     const file = await filled(s, [
       dwellingRow(1),
@@ -150,7 +150,7 @@ describe('importing a corporation’s dwellings', () => {
   })
 
   it('flags a dwelling listed twice in one file, whatever the spelling of the address', async () => {
-    const s = store()
+    const s = await store()
     const before = fingerprint(s.runtime)
     const file = await filled(s, [
       dwellingRow(1),

@@ -21,7 +21,7 @@ describe('import options: valid rows only, preview, owner and all-or-nothing', (
   const store = useExcelStore()
 
   it('imports only the valid rows with validOnly, and still reports the rest', async () => {
-    const s = store()
+    const s = await store()
     const file = await filled(s, [
       dwellingRow(1),
       dwellingRow(2, { Postcode: 'onbekend' }),
@@ -40,7 +40,7 @@ describe('import options: valid rows only, preview, owner and all-or-nothing', (
   })
 
   it('writes nothing on a dry run but says what would happen', async () => {
-    const s = store()
+    const s = await store()
     const before = fingerprint(s.runtime)
     const file = await filled(s, [dwellingRow(1), dwellingRow(2)])
     const report = await importDwellings(s.ctx, payload(file, 'proef.xlsx', { dryRun: true }))
@@ -49,7 +49,7 @@ describe('import options: valid rows only, preview, owner and all-or-nothing', (
   })
 
   it('refuses an address another corporation already submitted for the quarter', async () => {
-    const s = store()
+    const s = await store()
     const portaal = await dwellingsTemplate(s.ctx, {
       corporationId: s.portaal,
       quarterKey: '2026-Q4',
@@ -71,7 +71,7 @@ describe('import options: valid rows only, preview, owner and all-or-nothing', (
   })
 
   it('writes nothing at all when the transaction fails halfway', async () => {
-    const s = store()
+    const s = await store()
     // The audit row is written last: failing it proves the dwellings before it are rolled back too.
     s.runtime.store.sqlite.exec(
       "CREATE TEMP TRIGGER refuse_audit BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'schijf vol'); END",
@@ -83,7 +83,7 @@ describe('import options: valid rows only, preview, owner and all-or-nothing', (
   })
 
   it('takes corporation and quarter from the input when the file does not carry them', async () => {
-    const s = store()
+    const s = await store()
     const template = await dwellingsTemplate(s.ctx, {
       corporationId: s.mitros,
       quarterKey: '2026-Q4',
@@ -115,7 +115,7 @@ describe('import options: valid rows only, preview, owner and all-or-nothing', (
   })
 
   it('lets the input override the template’s own corporation and quarter', async () => {
-    const s = store()
+    const s = await store()
     const file = await filled(s, [dwellingRow(1)])
     await importDwellings(s.ctx, {
       ...payload(file),
@@ -132,7 +132,7 @@ describe('import options: valid rows only, preview, owner and all-or-nothing', (
   })
 
   it('refuses a clients template offered as dwellings', async () => {
-    const s = store()
+    const s = await store()
     const clients = await clientsTemplate(s.ctx, { careProviderId: s.lister })
     await expect(
       importDwellings(s.ctx, payload(Buffer.from(clients.base64, 'base64'))),

@@ -24,7 +24,7 @@ describe('a template saved again by another program', () => {
   const store = useExcelStore()
 
   it('is read when openpyxl filled it in (absolute part names for the example note)', async () => {
-    const s = store()
+    const s = await store()
     const typed = (n: number) => ({
       ...dwellingRow(n),
       'Beschikbaar vanaf': '15-01-2027',
@@ -42,7 +42,7 @@ describe('a template saved again by another program', () => {
   })
 
   it('is read after LibreOffice Calc opened and saved it', async () => {
-    const s = store()
+    const s = await store()
     const filled = await fillTemplate((await template(s)).toString('base64'), 'Woningen', [
       dwellingRow(1),
       dwellingRow(2),

@@ -48,7 +48,7 @@ describe('templates of an earlier version', () => {
   const store = useExcelStore()
 
   it('imports a dwellings template made and filled in before template versions', async () => {
-    const s = store()
+    const s = await store()
     const report = await importDwellings(s.ctx, payload(dwellingsV1()))
     expect(report).toMatchObject({ committed: true, created: 2, errors: [] })
     const saved = s.runtime.store.db.select().from(dwellings).all()
@@ -59,7 +59,7 @@ describe('templates of an earlier version', () => {
   })
 
   it('imports a registration template made and filled in before template versions', async () => {
-    const s = store()
+    const s = await store()
     const report = await importClients(s.ctx, payload(clientsV1()))
     expect(report).toMatchObject({ committed: true, created: 2, errors: [] })
     const saved = s.runtime.store.db.select().from(clients).all()
@@ -83,7 +83,7 @@ describe('templates of an earlier version', () => {
   })
 
   it('leaves a field the older template could not say as it is, when a dwelling is updated', async () => {
-    const s = store()
+    const s = await store()
     await importDwellings(s.ctx, payload(dwellingsV1()))
     const { db } = s.runtime.store
     // Changed in the app after the file was sent: the file has no say about it.
@@ -102,9 +102,9 @@ describe('templates of an earlier version', () => {
     }))
     const checked = { valid: rows, errors: [] }
 
-    const saying = planDwellings(db, checked, s.mitros, '2026-Q4', [])
+    const saying = await planDwellings(db, checked, s.mitros, '2026-Q4', [])
     expect(saying.plan.update.map((u) => u.fields)).toEqual([['lowStimulus'], ['lowStimulus']])
-    const unsaid = planDwellings(db, checked, s.mitros, '2026-Q4', ['lowStimulus'])
+    const unsaid = await planDwellings(db, checked, s.mitros, '2026-Q4', ['lowStimulus'])
     expect(unsaid.plan).toMatchObject({ update: [], unchanged: 2 })
 
     expect(fieldsNewerThan(LATER_COLUMNS, 1)).toEqual(['petsAllowed'])
@@ -133,7 +133,7 @@ describe('templates of an earlier version', () => {
     const lacking = await edit(dwellingsV1(), (workbook) => {
       workbook.getWorksheet(DWELLINGS_SHEET)!.spliceColumns(2, 1)
     })
-    await expect(importDwellings(store().ctx, payload(lacking))).rejects.toThrow(
+    await expect(importDwellings((await store()).ctx, payload(lacking))).rejects.toThrow(
       /ontbrekende kolommen: "Postcode"/,
     )
   })
@@ -148,7 +148,7 @@ describe('templates of an earlier version', () => {
   })
 
   it('writes the version of its newest column into a new template', async () => {
-    const s = store()
+    const s = await store()
     const template = await dwellingsTemplate(s.ctx, {
       corporationId: s.mitros,
       quarterKey: '2026-Q4',

@@ -9,7 +9,7 @@ describe('the Excel templates', () => {
   const store = useExcelStore()
 
   it('gives a corporation a dwellings template for its quarter, named after both', async () => {
-    const { ctx, mitros } = store()
+    const { ctx, mitros } = await store()
     const file = await dwellingsTemplate(ctx, { corporationId: mitros, quarterKey: '2026-Q4' })
     expect(file.fileName).toBe('woningen-Mitros-2026-Q4.xlsx')
 
@@ -105,7 +105,7 @@ describe('the Excel templates', () => {
   })
 
   it('gives a care provider a registration template without a name or BSN column', async () => {
-    const { ctx, lister } = store()
+    const { ctx, lister } = await store()
     const file = await clientsTemplate(ctx, { careProviderId: lister })
     expect(file.fileName).toBe('aanmeldingen-Lister-2026-11-23.xlsx')
 
@@ -162,7 +162,7 @@ describe('the Excel templates', () => {
   })
 
   it('refuses a template for a corporation or care provider that does not exist', async () => {
-    const { ctx } = store()
+    const { ctx } = await store()
     await expect(
       dwellingsTemplate(ctx, { corporationId: 999, quarterKey: '2026-Q4' }),
     ).rejects.toMatchObject({

@@ -16,11 +16,14 @@ describe('offer dates and the next candidate in a corporation’s answer', () =>
     s.runtime.store.sqlite
       .prepare("UPDATE shortlists SET presented_at = ? WHERE status = 'voorgedragen'")
       .run(PRESENTED)
-    const exportFile = () =>
-      s.call<FileResult>('exports:shortlists', { quarter: QUARTER, corporationId: s.corporationId })
+    const exportFile = async () =>
+      await s.call<FileResult>('exports:shortlists', {
+        quarter: QUARTER,
+        corporationId: s.corporationId,
+      })
     const [a, b, c] = s.presented.map((p) => ({ ...p, codes: openCodes(s, p.shortlistId) }))
-    const importAnswers = (base64: string) =>
-      s.call<AnswersReport>('exports:importAnswers', { fileName: 'antwoord.xlsx', base64 })
+    const importAnswers = async (base64: string) =>
+      await s.call<AnswersReport>('exports:importAnswers', { fileName: 'antwoord.xlsx', base64 })
     return { s, exportFile, a: a!, b: b!, c: c!, importAnswers }
   }
 

@@ -97,7 +97,7 @@ describe('every API channel under hostile input', () => {
     `answers invalid input with a typed Dutch refusal and writes nothing (${PER_CHANNEL} cases per channel)`,
     { timeout: 60_000 + CHANNELS.length * PER_CHANNEL * 100 },
     async () => {
-      const s = store()
+      const s = await store()
       const before = tableDigest(s.runtime.store.sqlite)
       let cases = 0
       for (const channel of CHANNELS) {

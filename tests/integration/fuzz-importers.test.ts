@@ -40,7 +40,7 @@ describe('hostile Excel files', () => {
     `never crash or hang the importers and never change the database half-way (${CASES} files)`,
     { timeout: 60_000 + CASES * 2_000 },
     async () => {
-      const s = store()
+      const s = await store()
       const dwellings = (
         await dwellingsTemplate(s.ctx, { corporationId: s.mitros, quarterKey: '2026-Q4' })
       ).base64

@@ -54,7 +54,7 @@ describe('the loopback host refuses cross-site requests', { timeout: 60_000 }, (
     const rendererDir = join(dir, 'renderer')
     mkdirSync(rendererDir)
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Het Vierde Huis</title>')
-    runtime = openRuntime(join(dir, 'csrf.db'), {
+    runtime = await openRuntime(join(dir, 'csrf.db'), {
       context: { actor: TEST_ACTOR },
       startupTasks: false,
     })

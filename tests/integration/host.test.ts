@@ -57,7 +57,7 @@ describe('the loopback host', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Het Vierde Huis</title>')
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
     writeFileSync(join(dir, 'geheim.txt'), 'niet serveren')
-    runtime = openRuntime(join(dir, 'host.db'), { context: { actor: TEST_ACTOR } })
+    runtime = await openRuntime(join(dir, 'host.db'), { context: { actor: TEST_ACTOR } })
     host = await startHost({ routes: runtime.routes, rendererDir })
     return host
   }

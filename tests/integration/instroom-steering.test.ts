@@ -12,7 +12,7 @@ describe('the year target steers instroom, through the API', () => {
   it('shows instroom needed against realised, the regular and catch-up split, and what the open flip-possible dwellings must do', async () => {
     const file = join(tempDir(), 'targets.db')
     await copyDemo(file, { seed: 7 })
-    const runtime = openRuntime(file, {
+    const runtime = await openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
       startupTasks: false,
     })
@@ -63,7 +63,7 @@ describe('the year target steers instroom, through the API', () => {
   })
 
   it('refuses a catch-up larger than the target, in Dutch', async () => {
-    const runtime = openRuntime(join(tempDir(), 'targets.db'), {
+    const runtime = await openRuntime(join(tempDir(), 'targets.db'), {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
     })
     await expect(

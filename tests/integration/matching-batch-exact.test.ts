@@ -48,9 +48,9 @@ describe('the quarter batch is exact on the demo and stressed variants', () => {
       .where(and(eq(dwellings.quarterKey, '2026-Q4'), eq(dwellings.status, 'ingediend')))
       .all()
       .map((d) => d.id)
-    waiting = loadClientFacts(store.db)
-    open = loadDwellingFacts(store.db, ids)
-    ranking = rankingContext(ctx, store.db, waiting)
+    waiting = await loadClientFacts(store.db)
+    open = await loadDwellingFacts(store.db, ids)
+    ranking = await rankingContext(ctx, store.db, waiting)
   })
   afterAll(() => {
     store.close()
@@ -70,11 +70,11 @@ describe('the quarter batch is exact on the demo and stressed variants', () => {
     return { lists, best }
   }
 
-  it('on the demo as it is', () => {
+  it('on the demo as it is', async () => {
     const { best } = check(
       open,
       waiting,
-      eligibilityContext(
+      await eligibilityContext(
         ctx,
         store.db,
         open.map((d) => d.id),
@@ -86,12 +86,12 @@ describe('the quarter batch is exact on the demo and stressed variants', () => {
     expect(best.covered).toBeGreaterThanOrEqual(open.length - 3)
   })
 
-  it('with half the waiting clients on hold', () => {
+  it('with half the waiting clients on hold', async () => {
     const half = waiting.map((c, i) => (i % 2 === 0 ? c : { ...c, status: 'on-hold' as const }))
     const { lists, best } = check(
       open,
       half,
-      eligibilityContext(
+      await eligibilityContext(
         ctx,
         store.db,
         open.map((d) => d.id),
@@ -104,13 +104,13 @@ describe('the quarter batch is exact on the demo and stressed variants', () => {
     )
   })
 
-  it('with twice the dwellings', () => {
+  it('with twice the dwellings', async () => {
     const copies = open.map((d) => ({ ...d, id: d.id + 1_000_000 }))
     const twice = [...open, ...copies]
     const { best } = check(
       twice,
       waiting,
-      eligibilityContext(
+      await eligibilityContext(
         ctx,
         store.db,
         twice.map((d) => d.id),

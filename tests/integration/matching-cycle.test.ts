@@ -11,7 +11,7 @@ describe('the matching cycle on a real database', () => {
   async function setUp() {
     const file = join(tempDir(), 'matching.db')
     await copyDemo(file, { seed: 7 })
-    const runtime = openRuntime(file, {
+    const runtime = await openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
       startupTasks: false,
     })

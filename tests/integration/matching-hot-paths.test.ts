@@ -144,7 +144,7 @@ describe('the hot paths of matching', () => {
   it('keep the waiting list in memory for the pool, brought up to date by each write', async () => {
     const file = join(tempDir(), 'cache.db')
     await copyDemo(file, { seed: 7 })
-    const runtime = openRuntime(file, {
+    const runtime = await openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
       startupTasks: false,
     })
@@ -154,8 +154,8 @@ describe('the hot paths of matching', () => {
         if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
         return result.data as T
       }
-      const before = waitingState(runtime.ctx)
-      expect(waitingState(runtime.ctx)).toBe(before)
+      const before = await waitingState(runtime.ctx)
+      expect(await waitingState(runtime.ctx)).toBe(before)
       const dwellingId = runtime.store.sqlite
         .prepare(
           // A dwelling of the open quarter open to both flows: earlier quarters' leftovers may have
@@ -164,8 +164,8 @@ describe('the hot paths of matching', () => {
         )
         .pluck()
         .get() as number
-      const pool = () =>
-        call<{ eligible: number; entries: { clientId: number; score: number | null }[] }>(
+      const pool = async () =>
+        await call<{ eligible: number; entries: { clientId: number; score: number | null }[] }>(
           'shortlists:pool',
           {
             dwellingId,
@@ -175,10 +175,10 @@ describe('the hot paths of matching', () => {
       expect(eligible).toBeGreaterThan(1)
       // The remembered scores are exactly the ones computed from scratch.
       const db = runtime.store.db
-      const [dwelling] = loadDwellingFacts(db, [dwellingId])
-      const fresh = rankingContext(runtime.ctx, db, loadClientFacts(db))
+      const [dwelling] = await loadDwellingFacts(db, [dwellingId])
+      const fresh = await rankingContext(runtime.ctx, db, await loadClientFacts(db))
       for (const entry of entries) {
-        const [client] = loadClientFacts(db, [entry.clientId])
+        const [client] = await loadClientFacts(db, [entry.clientId])
         expect(entry.score).toBe(scoreTotal(client!, dwelling!, fresh))
       }
 
@@ -192,7 +192,7 @@ describe('the hot paths of matching', () => {
       const after = await pool()
       expect(after.eligible).toBe(eligible - 1)
       expect(after.entries.map((e) => e.clientId)).not.toContain(onHold)
-      expect(waitingState(runtime.ctx)).not.toBe(before)
+      expect(await waitingState(runtime.ctx)).not.toBe(before)
 
       // A commit by another program on the same file (the CLI beside the app) is seen too.
       const other = openStore(file)
@@ -204,12 +204,12 @@ describe('the hot paths of matching', () => {
       expect((await pool()).eligible).toBe(eligible)
 
       // A rolled-back write leaves no trace: its notes roll back with it, the kept state stands.
-      const cached = waitingState(runtime.ctx)
+      const cached = await waitingState(runtime.ctx)
       runtime.store.sqlite.exec('BEGIN')
       runtime.store.sqlite.prepare("UPDATE clients SET status = 'on-hold' WHERE id = ?").run(onHold)
-      expect(waitingState(runtime.ctx).waiting.some((c) => c.id === onHold)).toBe(false)
+      expect((await waitingState(runtime.ctx)).waiting.some((c) => c.id === onHold)).toBe(false)
       runtime.store.sqlite.exec('ROLLBACK')
-      expect(waitingState(runtime.ctx)).toBe(cached)
+      expect(await waitingState(runtime.ctx)).toBe(cached)
       expect(cached.waiting.some((c) => c.id === onHold)).toBe(true)
     } finally {
       runtime.close()

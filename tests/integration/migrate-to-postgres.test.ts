@@ -66,7 +66,7 @@ describe('npm run cli -- migrate-to-postgres', { timeout: 180_000 }, () => {
   it('copies the demo database with equal counts and digests per table, and leaves the file as it was', async () => {
     const file = join(tempDir(), 'demo.db')
     const store = openStore(file)
-    loadDemo(createContext(store, { now: () => FIXED_NOW, actor: TEST_ACTOR }))
+    await loadDemo(createContext(store, { now: () => FIXED_NOW, actor: TEST_ACTOR }))
     // The two tables the demo leaves empty, so every table carries rows (and a real that needs 53 bits).
     store.db
       .insert(wijkFigures)

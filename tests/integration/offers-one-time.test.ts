@@ -18,11 +18,12 @@ describe('the one-time offer and its dates, through the API', () => {
   async function setUp() {
     const file = join(tempDir(), 'offers.db')
     await copyDemo(file, { seed: 7 })
-    const runtime = openRuntime(file, {
+    const runtime = await openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
       startupTasks: false,
     })
-    const call = <T>(channel: string, input: unknown) => callRoute<T>(runtime, channel, input)
+    const call = async <T>(channel: string, input: unknown) =>
+      await callRoute<T>(runtime, channel, input)
     const one = <T>(query: string, ...params: unknown[]) =>
       runtime.store.sqlite.prepare(query).get(...params) as T
     const count = (query: string, ...params: unknown[]) =>
@@ -69,7 +70,8 @@ describe('the one-time offer and its dates, through the API', () => {
     const { call, one, count, runtime } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { shortlistId, state: presented, candidate } = await presentedWith(setup, 'uitstroom')
-    const figures = () => call<QuarterFigures>('reports:figures', { quarter: '2026-Q4' })
+    const figures = async () =>
+      await call<QuarterFigures>('reports:figures', { quarter: '2026-Q4' })
     const reported = (await figures()).offers
     const reserves = presented.rounds[0]!.candidates.filter((c) => c.id !== candidate.id)
     let state = await call<DwellingMatching>('shortlists:choose', {
@@ -224,8 +226,8 @@ describe('the one-time offer and its dates, through the API', () => {
       .prepare('UPDATE dwellings SET flip_possible = 0 WHERE id = ?')
       .run(state.dwellingId)
     const before = count('SELECT count(*) FROM audit_events')
-    const accept = (input: object) =>
-      call('offers:accept', { offerId, startsOn: '2027-01-01', ...input })
+    const accept = async (input: object) =>
+      await call('offers:accept', { offerId, startsOn: '2027-01-01', ...input })
     await expect(accept({ respondedOn: '2026-11-22' })).rejects.toThrow(
       'De datum van de reactie (22-11-2026) ligt vóór de aanbieding (23-11-2026)',
     )

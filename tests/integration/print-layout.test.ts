@@ -14,7 +14,7 @@ describe('printing the templates on A4', () => {
   const store = useExcelStore()
 
   it('prints the dwellings template on A4 at a readable size, the instructions in full', async () => {
-    const s = store()
+    const s = await store()
     const template = await dwellingsTemplate(s.ctx, {
       corporationId: s.mitros,
       quarterKey: '2026-Q4',
@@ -43,7 +43,7 @@ describe('printing the templates on A4', () => {
   })
 
   it('prints the clients template on A4 at a readable size', async () => {
-    const s = store()
+    const s = await store()
     const template = await clientsTemplate(s.ctx, { careProviderId: s.lister })
 
     const pages = printWithLibreOffice(Buffer.from(template.base64, 'base64'))

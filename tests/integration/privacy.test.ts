@@ -40,8 +40,11 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
    * an offer and an allocation), Bram withdrawn this year, Cor waiting since 2020, Dewi withdrawn
    * in 2020 and on no shortlist.
    */
-  function setUp(file = join(tempDir(), 'privacy.db'), options: { startupTasks?: boolean } = {}) {
-    const runtime = openRuntime(file, {
+  async function setUp(
+    file = join(tempDir(), 'privacy.db'),
+    options: { startupTasks?: boolean } = {},
+  ) {
+    const runtime = await openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
       startupTasks: options.startupTasks ?? false,
     })
@@ -52,7 +55,7 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
       .values({ name: 'Mitros', socialStock: 12_000 })
       .returning()
       .get().id
-    ensureQuarter(db, '2024-Q3')
+    await ensureQuarter(db, '2024-Q3')
     const dwellingId = db
       .insert(dwellings)
       .values({
@@ -137,7 +140,7 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
   }
 
   it('clears the personal fields of clients housed or withdrawn longer than the retention ago', async () => {
-    const { runtime, anna, bram, cor, dewi } = setUp()
+    const { runtime, anna, bram, cor, dewi } = await setUp()
     const result = await call<AnonymiseResult>(runtime, 'privacy:anonymise')
     expect(result).toEqual({ retentionMonths: 24, cutoff: '2024-11-23', anonymised: 2 })
 
@@ -188,7 +191,7 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
   })
 
   it('follows a shorter retention setting, and refuses one outside 1–120 months', async () => {
-    const { runtime, bram } = setUp()
+    const { runtime, bram } = await setUp()
     await call(runtime, 'privacy:saveSettings', { retentionMonths: 6 })
     expect(await call(runtime, 'privacy:settings')).toEqual({ retentionMonths: 6 })
     expect((await call<AnonymiseResult>(runtime, 'privacy:anonymise')).anonymised).toBe(3)
@@ -202,7 +205,7 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
   })
 
   it('clears once what an earlier version left typed about clients it had already erased', async () => {
-    const { runtime, dewi } = setUp()
+    const { runtime, dewi } = await setUp()
     const sqlite = runtime.store.sqlite
     sqlite
       .prepare("UPDATE clients SET anonymised_at = '2025-01-01', name = NULL WHERE id = ?")
@@ -234,17 +237,17 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
     runtime.close()
   })
 
-  it('anonymises at start-up', () => {
-    const { runtime, file, anna } = setUp()
+  it('anonymises at start-up', async () => {
+    const { runtime, file, anna } = await setUp()
     runtime.close()
-    const again = openRuntime(file, { context: { actor: TEST_ACTOR, now: () => FIXED_NOW } })
+    const again = await openRuntime(file, { context: { actor: TEST_ACTOR, now: () => FIXED_NOW } })
     expect(again.startup?.anonymised).toBe(2)
     expect(row(again, anna)!['name']).toBeNull()
     again.close()
   })
 
   it('exports everything it holds on a client, with the timeline, and logs the export', async () => {
-    const { runtime, anna } = setUp()
+    const { runtime, anna } = await setUp()
     const file = await call<FileResult>(runtime, 'privacy:exportClient', { clientId: anna })
     expect(file.fileName).toBe('inzage-LIS-001-2026-11-23.json')
     const data = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as {
@@ -290,7 +293,7 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
   })
 
   it('erases a client on request: deleted when nothing refers to them, else anonymised', async () => {
-    const { runtime, anna, cor } = setUp()
+    const { runtime, anna, cor } = await setUp()
     const deleted = await call<EraseResult>(runtime, 'privacy:eraseClient', {
       clientId: cor,
       reason: 'Verzoek van de cliënt via de zorgaanbieder',
@@ -325,7 +328,7 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
   })
 
   it('refuses to erase a client with a running offer, or one that does not exist, changing nothing', async () => {
-    const { runtime, bram } = setUp()
+    const { runtime, bram } = await setUp()
     runtime.store.sqlite.prepare("UPDATE clients SET status = 'aanbieding' WHERE id = ?").run(bram)
     const before = tableDigest(runtime.store.sqlite)
     const erase = runtime.routes.get('privacy:eraseClient')!
@@ -346,7 +349,7 @@ describe('privacy: retention, right of access and erasure', { timeout: 60_000 },
   })
 
   it('will not put an anonymised client back on the waiting list', async () => {
-    const { runtime, dewi } = setUp()
+    const { runtime, dewi } = await setUp()
     await call(runtime, 'privacy:anonymise')
     expect(
       await runtime.routes.get('clients:setStatus')!({ id: dewi, status: 'wachtend' }),
@@ -372,7 +375,7 @@ describe(
     async function demo() {
       const file = join(tempDir(), 'wissen.db')
       await copyDemo(file, { seed: 7 })
-      const runtime = openRuntime(file, {
+      const runtime = await openRuntime(file, {
         context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
         startupTasks: false,
       })

@@ -42,8 +42,8 @@ const client = (careProviderId: number, code = 'K-2026-0001') => ({
 describe('the registry', () => {
   const tempDir = useTempDir()
 
-  function setUp() {
-    const runtime = openRuntime(join(tempDir(), 'registry.db'), {
+  async function setUp() {
+    const runtime = await openRuntime(join(tempDir(), 'registry.db'), {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
     })
     const call = async <T = unknown>(channel: string, input: unknown): Promise<T> => {
@@ -58,7 +58,7 @@ describe('the registry', () => {
   }
 
   it('adds and changes a corporation, each change with an audit event naming the officer', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     const added = await call<{ id: number }>('corporations:save', {
       name: 'Mitros',
       socialStock: 16000,
@@ -75,7 +75,7 @@ describe('the registry', () => {
   })
 
   it('refuses a second corporation with the same name, whatever its case, and writes nothing', async () => {
-    const { call, auditCount, runtime } = setUp()
+    const { call, auditCount, runtime } = await setUp()
     await call('corporations:save', { name: 'Portaal', socialStock: 14000 })
     await expect(call('corporations:save', { name: 'PORTAAL', socialStock: 1 })).rejects.toThrow(
       'Er is al een corporatie met de naam PORTAAL',
@@ -85,7 +85,7 @@ describe('the registry', () => {
   })
 
   it('refuses a contingent given both as a share and as a number', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     await expect(
       call('careProviders:save', { name: 'Lister', contingentShare: 0.1, contingentDwellings: 20 }),
     ).rejects.toThrow(/óf als aantal/)
@@ -93,7 +93,7 @@ describe('the registry', () => {
   })
 
   it('plans a quarter pro rata, and carries last quarter’s shortfall when asked', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     const mitros = await call<{ id: number }>('corporations:save', {
       name: 'Mitros',
       socialStock: 30000,
@@ -129,7 +129,7 @@ describe('the registry', () => {
   })
 
   it('keeps a planned quarter’s quotas when a corporation’s stock changes later', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     const mitros = await call<{ id: number }>('corporations:save', {
       name: 'Mitros',
       socialStock: 30000,
@@ -152,7 +152,7 @@ describe('the registry', () => {
   })
 
   it('shows in the quarter overview what each corporation submitted', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     const mitros = await call<{ id: number }>('corporations:save', {
       name: 'Mitros',
       socialStock: 16000,
@@ -170,7 +170,7 @@ describe('the registry', () => {
   })
 
   it('normalises the postcode and refuses the same address twice in a quarter', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     const mitros = await call<{ id: number }>('corporations:save', {
       name: 'Mitros',
       socialStock: 16000,
@@ -186,7 +186,7 @@ describe('the registry', () => {
   })
 
   it('explains in Dutch which field of a dwelling is wrong', async () => {
-    const { runtime } = setUp()
+    const { runtime } = await setUp()
     const bad = {
       ...dwelling(1),
       postcode: '35',
@@ -207,7 +207,7 @@ describe('the registry', () => {
   })
 
   it('registers a client without a name, and tracks status changes with a reason', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     const provider = await call<{ id: number }>('careProviders:save', {
       name: 'Kwintes',
       contingentShare: 0.15,
@@ -238,7 +238,7 @@ describe('the registry', () => {
   })
 
   it('refuses a wijk that is both preferred and excluded', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     const provider = await call<{ id: number }>('careProviders:save', { name: 'Lister' })
     await expect(
       call('clients:save', { client: { ...client(provider.id), preferredWijken: ['overvecht'] } }),
@@ -247,7 +247,7 @@ describe('the registry', () => {
   })
 
   it('gives the settings of the most recent year at or before the asked one', async () => {
-    const { call, runtime } = setUp()
+    const { call, runtime } = await setUp()
     const defaults = await call<{ validFrom: number | null; values: { shortlistSize: number } }>(
       'settings:get',
       { year: 2027 },

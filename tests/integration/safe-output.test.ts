@@ -16,8 +16,8 @@ import { tableDigest } from '../support/db-digest'
 import { useTempDir } from '../support/temp-db'
 import { cli, spawnCli } from '../support/cli'
 
-function digestOf(file: string) {
-  const runtime = openRuntime(file, { startupTasks: false })
+async function digestOf(file: string) {
+  const runtime = await openRuntime(file, { startupTasks: false })
   try {
     return tableDigest(runtime.store.sqlite)
   } finally {
@@ -98,10 +98,10 @@ describe('the CLI never writes over its own database', { timeout: 120_000 }, () 
   it('refuses --out at the database, its WAL, a folder or an existing file; --force replaces', async () => {
     const dir = tempDir()
     const database = join(dir, 'a.db')
-    const runtime = openRuntime(database, { startupTasks: false })
+    const runtime = await openRuntime(database, { startupTasks: false })
     runtime.store.db.insert(corporations).values({ name: 'Mitros', socialStock: 12_000 }).run()
     runtime.close()
-    const before = digestOf(database)
+    const before = await digestOf(database)
     const bytes = statSync(database).size
 
     const report = spawnCli('report', '--db', database, '--quarter', '2026-Q3', '--out', database)
@@ -123,7 +123,7 @@ describe('the CLI never writes over its own database', { timeout: 120_000 }, () 
     expect(intoFolder.code).toBe(1)
     expect(intoFolder.stderr).toContain('is een map')
     expect(statSync(database).size).toBe(bytes)
-    expect(digestOf(database)).toEqual(before)
+    expect(await digestOf(database)).toEqual(before)
 
     const out = join(dir, 'sjabloon.xlsx')
     const args = ['template', 'dwellings', '--db', database, '--corporation', 'mitros']

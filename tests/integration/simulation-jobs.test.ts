@@ -26,7 +26,7 @@ describe('the Vooruitblik as a job on the contract', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vierde-huis-sim-jobs-'))
-    runtime = openRuntime(join(dir, 'jobs.db'), {
+    runtime = await openRuntime(join(dir, 'jobs.db'), {
       startupTasks: false,
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
     })

@@ -37,7 +37,7 @@ describe('Vooruitblik: the memory world plays as the services do', () => {
     await copyDemo(join(dir, 'demo.db'))
     store = openStore(join(dir, 'demo.db'))
     image = snapshot(store.sqlite)
-    model = observe(store, TODAY)
+    model = await observe(store, TODAY)
   }, SLOW)
   afterAll(() => {
     store.close()

@@ -45,7 +45,8 @@ describe('Vooruitblik on the demo database', () => {
       })),
     },
   ])
-  const run = () => simulate(store, scenarios, { startIso: TODAY, quarters: 1, runs: 2, seed: 7 })
+  const run = async () =>
+    await simulate(store, scenarios, { startIso: TODAY, quarters: 1, runs: 2, seed: 7 })
 
   it(
     'is reproducible with the same seed, leaves the database untouched and gives sane figures',
@@ -88,8 +89,13 @@ describe('Vooruitblik on the demo database', () => {
     'a different seed gives different runs',
     async () => {
       // One run of one scenario per seed is enough to tell two seeds apart.
-      const once = (seed: number) =>
-        simulate(store, scenarios.slice(0, 1), { startIso: TODAY, quarters: 1, runs: 1, seed })
+      const once = async (seed: number) =>
+        await simulate(store, scenarios.slice(0, 1), {
+          startIso: TODAY,
+          quarters: 1,
+          runs: 1,
+          seed,
+        })
       const seven = await once(7)
       const eight = await once(8)
       expect(eight.scenarios[0]!.quarters).not.toEqual(seven.scenarios[0]!.quarters)

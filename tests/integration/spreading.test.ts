@@ -31,7 +31,7 @@ describe('spreading on the demo data', () => {
     dir = mkdtempSync(join(tmpdir(), 'vierde-huis-spreading-'))
     const file = join(dir, 'spreading.db')
     await copyDemo(file)
-    runtime = openRuntime(file, {
+    runtime = await openRuntime(file, {
       context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
       startupTasks: false,
     })
@@ -97,7 +97,7 @@ describe('spreading on the demo data', () => {
   })
 
   it('stops a complex at its stop, explains why, and lets the officer override it with an audited reason', async () => {
-    const state = spreadingState(runtime.store.db, FIXED_NOW)
+    const state = await spreadingState(runtime.store.db, FIXED_NOW)
     const [full] = [...state.complexPlacements].find(([, n]) => n >= state.stop.placements) ?? []
     expect(full, 'the demo has a complex at the stop').toBeDefined()
     // An open dwelling of this quarter is put in that complex, as the corporation would have it.

@@ -55,7 +55,7 @@ describe('file-system and SQLite errors reach the officer in Dutch', () => {
 
   it('answers an API call that meets one with the Dutch sentence, not the English one', async () => {
     const dir = tempDir()
-    const runtime = openRuntime(join(dir, 'a.db'), {
+    const runtime = await openRuntime(join(dir, 'a.db'), {
       context: { actor: TEST_ACTOR },
       startupTasks: false,
     })

@@ -9,8 +9,8 @@ import { waitingState } from '../../src/main/services/waiting-state'
 import { call } from '../support/call'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
-const open = (file: string) =>
-  openRuntime(file, {
+const open = async (file: string) =>
+  await openRuntime(file, {
     context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
     startupTasks: false,
     lock: false,
@@ -37,12 +37,12 @@ const openOn = (runtime: Runtime, shortlistId: number) =>
     .all(shortlistId) as number[]
 
 /** The kept state must be what reading everything afresh gives. */
-function expectFresh(runtime: Runtime) {
+async function expectFresh(runtime: Runtime) {
   const { ctx } = runtime
-  const kept = waitingState(ctx)
-  const waiting = loadClientFacts(ctx.store.db)
+  const kept = await waitingState(ctx)
+  const waiting = await loadClientFacts(ctx.store.db)
   expect(kept.waiting).toEqual(waiting)
-  const ranking = rankingContext(ctx, ctx.store.db, waiting)
+  const ranking = await rankingContext(ctx, ctx.store.db, waiting)
   expect(kept.ranking.groups).toEqual(ranking.groups)
   expect(kept.ranking.providers).toEqual(ranking.providers)
   expect(kept.ranking.complexPlacements).toEqual(ranking.complexPlacements)
@@ -55,9 +55,9 @@ describe('the waiting state kept between calls', () => {
   it('gives a new round the very candidates a fresh read gives, step after step', async () => {
     const dir = tempDir()
     const base = join(dir, 'base.db')
-    const setup = open(base)
+    const setup = await open(base)
     try {
-      loadDemo(setup.ctx, 7)
+      await loadDemo(setup.ctx, 7)
       await call(setup, 'shortlists:generate', { quarter: '2026-Q4' })
       const concepts = setup.store.sqlite
         .prepare("SELECT id FROM shortlists WHERE status = 'concept' ORDER BY id LIMIT 8")
@@ -70,11 +70,11 @@ describe('the waiting state kept between calls', () => {
     }
     copyFileSync(base, join(dir, 'kept.db'))
     copyFileSync(base, join(dir, 'afresh.db'))
-    const kept = open(join(dir, 'kept.db'))
-    const afresh = open(join(dir, 'afresh.db'))
+    const kept = await open(join(dir, 'kept.db'))
+    const afresh = await open(join(dir, 'afresh.db'))
     try {
       // Only `kept` ever holds a state outside a transaction; `afresh` reads all in every step.
-      waitingState(kept.ctx)
+      await waitingState(kept.ctx)
       const presented = kept.store.sqlite
         .prepare("SELECT id FROM shortlists WHERE status = 'voorgedragen' ORDER BY id")
         .pluck()
@@ -82,7 +82,7 @@ describe('the waiting state kept between calls', () => {
       expect(presented.length).toBeGreaterThanOrEqual(6)
       const both = async <T>(channel: string, input: unknown) => {
         const [a, b] = [await call<T>(kept, channel, input), await call<T>(afresh, channel, input)]
-        expectFresh(kept)
+        await expectFresh(kept)
         return [a, b] as const
       }
       const [p0, p1, p2, p3, p4, p5] = presented as [number, number, number, number, number, number]
@@ -124,7 +124,7 @@ describe('the waiting state kept between calls', () => {
         motivation: 'Wordt teruggedraaid',
       })
       kept.store.sqlite.exec('ROLLBACK')
-      expectFresh(kept)
+      await expectFresh(kept)
       await both('shortlists:rejectAll', {
         shortlistId: p5,
         rejection: { reason: 'woning-past-niet' },
@@ -141,9 +141,9 @@ describe('the waiting state kept between calls', () => {
   })
 
   it('notes every write that moves a waiting fact, a group total or an open-list count', async () => {
-    const runtime = open(join(tempDir(), 'notes.db'))
+    const runtime = await open(join(tempDir(), 'notes.db'))
     try {
-      loadDemo(runtime.ctx, 7)
+      await loadDemo(runtime.ctx, 7)
       await call(runtime, 'shortlists:generate', { quarter: '2026-Q4' })
       const { sqlite } = runtime.store
       const ids = (sql: string) => sqlite.prepare(sql).pluck().all() as number[]
@@ -162,7 +162,7 @@ describe('the waiting state kept between calls', () => {
            (SELECT client_id FROM shortlist_candidates) ORDER BY id LIMIT 2`,
       )
       const groups = ids('SELECT DISTINCT target_group FROM clients') as unknown as string[]
-      waitingState(runtime.ctx)
+      await waitingState(runtime.ctx)
       // Each write goes straight to the connection, beside the services: only the notes see it.
       const writes: [string, unknown[]][] = [
         // Counts of open lists: a decision, a round closed, a round deleted, a candidate moved, added.
@@ -186,14 +186,14 @@ describe('the waiting state kept between calls', () => {
       ]
       for (const [sql, params] of writes) {
         sqlite.prepare(sql).run(...params)
-        expectFresh(runtime)
+        await expectFresh(runtime)
       }
       // The same inside a transaction that is rolled back: the state caught up, then as before.
       sqlite.exec('BEGIN')
       sqlite.prepare("UPDATE clients SET status = 'on-hold' WHERE id = ?").run(waiting[3])
-      expect(waitingState(runtime.ctx).waiting.some((c) => c.id === waiting[3])).toBe(false)
+      expect((await waitingState(runtime.ctx)).waiting.some((c) => c.id === waiting[3])).toBe(false)
       sqlite.exec('ROLLBACK')
-      expectFresh(runtime)
+      await expectFresh(runtime)
     } finally {
       runtime.close()
     }

@@ -101,8 +101,8 @@ export interface AfterCrash {
  * Opens the database as the app would after the crash (taking over the dead worker's lock,
  * running the start-up integrity check), then the full integrity check and the counts.
  */
-export function inspectAfterCrash(dbFile: string): AfterCrash {
-  const runtime = openRuntime(dbFile, { startupTasks: false })
+export async function inspectAfterCrash(dbFile: string): Promise<AfterCrash> {
+  const runtime = await openRuntime(dbFile, { startupTasks: false })
   try {
     const { sqlite } = runtime.store
     const integrity = (sqlite.pragma('integrity_check', { simple: true }) as string) ?? ''

@@ -20,7 +20,7 @@ if (!dbFile || !mode || !argument) throw new Error('gebruik: crash-worker <db> <
 // Fixed "today", so the generation does the same work in every run.
 const now = () => new Date('2026-11-23T09:00:00Z')
 await loadAssignmentSolver()
-const runtime = openRuntime(dbFile, {
+const runtime = await openRuntime(dbFile, {
   ...(process.env['CRASH_MIGRATIONS'] ? { migrationsFolder: process.env['CRASH_MIGRATIONS'] } : {}),
   program: 'crash-test',
   startupTasks: false,
@@ -38,9 +38,9 @@ if (mode === 'import') {
   })
   if (!report.committed) throw new Error(`import niet gelukt: ${JSON.stringify(report.errors[0])}`)
 } else if (mode === 'generate') {
-  generateForQuarter(runtime.ctx, argument as QuarterKey)
+  await generateForQuarter(runtime.ctx, argument as QuarterKey)
 } else if (mode === 'restore') {
-  restoreBackup(runtime.ctx, argument)
+  await restoreBackup(runtime.ctx, argument)
 } else {
   throw new Error(`onbekende mode ${mode}`)
 }

@@ -21,16 +21,18 @@ export interface ExcelStore {
  * A real SQLite store with the real migrations, two corporations and two care providers,
  * inserted directly so the tests depend on nothing but the schema.
  */
-export function useExcelStore(): () => ExcelStore {
+export function useExcelStore(): () => Promise<ExcelStore> {
   const tempDir = useTempDir()
   const open: Runtime[] = []
   afterEach(() => {
     for (const runtime of open.splice(0)) runtime.close()
   })
-  return () => {
+  return async () => {
     const dir = tempDir()
     const dbFile = join(dir, 'test.db')
-    const runtime = openRuntime(dbFile, { context: { actor: TEST_ACTOR, now: () => FIXED_NOW } })
+    const runtime = await openRuntime(dbFile, {
+      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
+    })
     open.push(runtime)
     const { db } = runtime.store
     const corporation = (name: string, socialStock: number) =>

@@ -35,7 +35,10 @@ export function useExportScenario(): (options?: { present?: boolean }) => Promis
   beforeAll(async () => {
     baseDir = await sharedFolder('exports-base', async (dir) => {
       await copyDemo(join(dir, 'base.db'), { seed: 7 })
-      const base = openRuntime(join(dir, 'base.db'), { context: CONTEXT, startupTasks: false })
+      const base = await openRuntime(join(dir, 'base.db'), {
+        context: CONTEXT,
+        startupTasks: false,
+      })
       try {
         const generated = await base.routes.get('shortlists:generate')!({ quarter: QUARTER })
         if (!generated.ok) throw new Error(generated.error.message)
@@ -52,7 +55,7 @@ export function useExportScenario(): (options?: { present?: boolean }) => Promis
     const dir = tempDir()
     const dbFile = join(dir, 'exports.db')
     copyFileSync(join(baseDir, 'base.db'), dbFile)
-    const runtime = openRuntime(dbFile, { context: CONTEXT, startupTasks: false })
+    const runtime = await openRuntime(dbFile, { context: CONTEXT, startupTasks: false })
     open.push(runtime)
     const call = async <T>(channel: string, input: unknown): Promise<T> => {
       const result = await runtime.routes.get(channel)!(input)

@@ -63,10 +63,10 @@ export async function copyDemo(
   { seed = 2019, actor = TEST_ACTOR }: { seed?: number; actor?: Actor } = {},
 ): Promise<DemoSummary> {
   const who = createHash('sha256').update(JSON.stringify(actor)).digest('hex').slice(0, 8)
-  const dir = await sharedFolder(`demo-${seed}-${who}`, (building) => {
+  const dir = await sharedFolder(`demo-${seed}-${who}`, async (building) => {
     const store = openStore(join(building, 'demo.db'))
     try {
-      const summary = loadDemo(createContext(store, { now: () => FIXED_NOW, actor }), seed)
+      const summary = await loadDemo(createContext(store, { now: () => FIXED_NOW, actor }), seed)
       writeFileSync(join(building, 'summary.json'), JSON.stringify(summary))
     } finally {
       // Closing the last connection checkpoints the WAL: the .db file alone is then complete.

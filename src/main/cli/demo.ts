@@ -8,7 +8,7 @@ export const demoCommand: Command = {
   name: 'demo',
   usage: 'demo --db <bestand> [--seed N]',
   description: 'Vult een lege database met demogegevens',
-  run(args, io) {
+  async run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' }, seed: { type: 'string' } })
     const file = resolve(requireOption(values.db, '--db'))
     const seed = values.seed === undefined ? undefined : Number(values.seed)
@@ -16,9 +16,9 @@ export const demoCommand: Command = {
     if (!input.success || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
       throw new Error(`--seed moet een geheel getal van 0 of meer zijn, niet "${values.seed}"`)
     }
-    const runtime = openRuntime(file, CLI_RUNTIME)
+    const runtime = await openRuntime(file, CLI_RUNTIME)
     try {
-      const summary = loadDemo(runtime.ctx, input.data.seed)
+      const summary = await loadDemo(runtime.ctx, input.data.seed)
       io.log(
         `Demogegevens geladen in ${file} (seed ${summary.seed}): ${summary.corporations} corporaties, ` +
           `${summary.careProviders} zorgaanbieders, ${summary.clients} kandidaten, ` +

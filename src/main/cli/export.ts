@@ -32,10 +32,10 @@ export const exportCommand: Command = {
     const rules = { database: file, force: values.force === true }
     checkOutput(out, rules)
 
-    const runtime = openRuntime(file, CLI_RUNTIME)
+    const runtime = await openRuntime(file, CLI_RUNTIME)
     try {
       const { ctx } = runtime
-      const corporation = findByName(listCorporations(ctx), name, 'corporatie')
+      const corporation = findByName(await listCorporations(ctx), name, 'corporatie')
       const result = await exportShortlists(ctx, { quarter, corporationId: corporation.id })
       writeOutput(out, Buffer.from(result.base64, 'base64'), rules)
       io.log(`Voordrachten opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)

@@ -30,7 +30,7 @@ export async function importAnswersCommand(
   const xlsx = resolve(requireOption(values.file, '--file'))
   if (!existsSync(dbFile)) throw new Error(`Database ${dbFile} bestaat niet`)
   if (!existsSync(xlsx)) throw new Error(`Bestand ${xlsx} bestaat niet`)
-  const runtime = openRuntime(dbFile, CLI_RUNTIME)
+  const runtime = await openRuntime(dbFile, CLI_RUNTIME)
   try {
     const report = await importAnswers(runtime.ctx, {
       fileName: basename(xlsx),

@@ -48,7 +48,7 @@ export const importCommand: Command = {
       validOnly: values['valid-only'] ?? false,
     }
 
-    const runtime = openRuntime(dbFile, CLI_RUNTIME)
+    const runtime = await openRuntime(dbFile, CLI_RUNTIME)
     try {
       const report = await runImport(runtime, kind, payload, values)
       return printReport(report, kind, io)
@@ -68,7 +68,7 @@ async function runImport(
     const input = parseInput(DwellingsImportInput, {
       ...payload,
       corporationId: names.corporation
-        ? findByName(listCorporations(ctx), names.corporation, 'corporatie').id
+        ? findByName(await listCorporations(ctx), names.corporation, 'corporatie').id
         : undefined,
       quarterKey: names.quarter ? parseQuarterOption(names.quarter) : undefined,
     })
@@ -77,7 +77,7 @@ async function runImport(
   const input = parseInput(ClientsImportInput, {
     ...payload,
     careProviderId: names.provider
-      ? findByName(listCareProviders(ctx), names.provider, 'zorgaanbieder').id
+      ? findByName(await listCareProviders(ctx), names.provider, 'zorgaanbieder').id
       : undefined,
   })
   return importClients(ctx, input)

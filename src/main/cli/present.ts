@@ -33,13 +33,13 @@ export const presentCommand: Command = {
     if (folder !== undefined && !(existsSync(folder) && statSync(folder).isDirectory()))
       throw new Error(`--out moet een bestaande map zijn; ${folder} is dat niet`)
     const rules = { database: file, force: values.force === true }
-    const runtime = openRuntime(file, CLI_RUNTIME)
+    const runtime = await openRuntime(file, CLI_RUNTIME)
     try {
       const corporationId =
         values.corporation === undefined
           ? undefined
-          : findByName(listCorporations(runtime.ctx), values.corporation, 'corporatie').id
-      const result = presentAll(runtime.ctx, { quarter: quarter.data, corporationId })
+          : findByName(await listCorporations(runtime.ctx), values.corporation, 'corporatie').id
+      const result = await presentAll(runtime.ctx, { quarter: quarter.data, corporationId })
       io.log(
         `${count(result.presented, 'voordracht', 'voordrachten')} voorgedragen met ${count(result.candidates, 'kandidaat', 'kandidaten')} (${quarter.data}):`,
       )

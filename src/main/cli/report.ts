@@ -29,7 +29,7 @@ export const reportCommand: Command = {
     const rules = { database: file, force: values.force === true }
     checkOutput(out, rules)
 
-    const runtime = openRuntime(file, CLI_RUNTIME)
+    const runtime = await openRuntime(file, CLI_RUNTIME)
     try {
       const result = quarter
         ? await quarterReport(runtime.ctx, quarter)

@@ -10,7 +10,7 @@ export const restoreCommand: Command = {
   usage: 'restore --db <bestand> (--from <reservekopie> | --latest)',
   description:
     'Zet een reservekopie terug (eerst gecontroleerd; het huidige bestand wordt bewaard). Alleen als de app gesloten is',
-  run(args, io) {
+  async run(args, io) {
     const { values } = parseOptions(args, {
       db: { type: 'string' },
       from: { type: 'string' },
@@ -21,8 +21,8 @@ export const restoreCommand: Command = {
       throw new Error('Kies --from <reservekopie> of --latest, niet allebei')
     }
     const result = values.latest
-      ? restoreLastGoodBackup(file)
-      : restoreDatabase(file, resolve(requireOption(values.from, '--from (of --latest)')))
+      ? await restoreLastGoodBackup(file)
+      : await restoreDatabase(file, resolve(requireOption(values.from, '--from (of --latest)')))
     io.log(`Teruggezet: ${result.restoredFrom} → ${file}`)
     if (result.keptAs) io.log(`Het vorige bestand is bewaard als ${result.keptAs}`)
     return 0

@@ -9,14 +9,14 @@ export const shortlistsCommand: Command = {
   usage: 'shortlists --db <bestand> --quarter JJJJ-Qn',
   description:
     'Maakt conceptvoordrachten voor alle open woningen van het kwartaal (JSON-samenvatting)',
-  run(args, io) {
+  async run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' }, quarter: { type: 'string' } })
     const file = resolve(requireOption(values.db, '--db'))
     const quarter = QuarterKeySchema.safeParse(requireOption(values.quarter, '--quarter'))
     if (!quarter.success) throw new Error(quarter.error.issues[0]?.message ?? 'Ongeldig kwartaal')
-    const runtime = openRuntime(file, CLI_RUNTIME)
+    const runtime = await openRuntime(file, CLI_RUNTIME)
     try {
-      const summary = generateForQuarter(runtime.ctx, quarter.data)
+      const summary = await generateForQuarter(runtime.ctx, quarter.data)
       io.log(JSON.stringify(summary, null, 2))
       return 0
     } finally {

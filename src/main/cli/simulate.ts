@@ -37,7 +37,7 @@ export const simulateCommand: Command = {
     const rules = { database: file, force: values.force === true }
     checkOutput(out, rules)
 
-    const runtime = openRuntime(file, CLI_RUNTIME)
+    const runtime = await openRuntime(file, CLI_RUNTIME)
     try {
       const total = scenarios.length * runs
       let done = 0

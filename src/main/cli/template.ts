@@ -31,14 +31,14 @@ export const templateCommand: Command = {
     const rules = { database: file, force: values.force === true }
     checkOutput(out, rules)
 
-    const runtime = openRuntime(file, CLI_RUNTIME)
+    const runtime = await openRuntime(file, CLI_RUNTIME)
     try {
       const { ctx } = runtime
       const result =
         kind === 'dwellings'
           ? await dwellingsTemplate(ctx, {
               corporationId: findByName(
-                listCorporations(ctx),
+                await listCorporations(ctx),
                 requireOption(values.corporation, '--corporation'),
                 'corporatie',
               ).id,
@@ -49,7 +49,7 @@ export const templateCommand: Command = {
             })
           : await clientsTemplate(ctx, {
               careProviderId: findByName(
-                listCareProviders(ctx),
+                await listCareProviders(ctx),
                 requireOption(values.provider, '--provider'),
                 'zorgaanbieder',
               ).id,

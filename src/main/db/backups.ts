@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { BACKUP_KIND_LABELS } from '../../shared/api/backups'
-import { backupInSteps, backupTo, timestampForFile } from './backup'
+import { backupInSteps, backupTo, timestampForFile, type InSteps } from './backup'
 import { folderPathProblem } from './backup-folder'
 import { identityOfFile, readIdentity, sameDatabase, type Identity } from './identity'
 import { isDamageError } from './integrity'
@@ -97,8 +97,9 @@ export async function makeBackupInSteps(
   dir: string,
   kind: BackupKind,
   now = new Date(),
+  inSteps?: InSteps,
 ): Promise<BackupFile> {
-  const path = await backupInSteps(sqlite, backupPath(dbFile, dir, kind, now), now)
+  const path = await backupInSteps(sqlite, backupPath(dbFile, dir, kind, now), now, inSteps)
   return describe(path, undefined)!
 }
 

@@ -8,14 +8,20 @@ import { configuredBackupDir, makeBackup } from './backups'
 import { ensureIdentity } from './identity'
 import { checkIntegrity, DatabaseDamagedError, isDamageError } from './integrity'
 import * as schema from './schema'
+import { StepQueue } from './step-queue'
 
 export type Db = BetterSQLite3Database<typeof schema>
-/** A transaction handle: what services pass to repositories and the audit inside `db.transaction`. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
-export type DbOrTx = Db | Tx
+/**
+ * A step's handle: the same connection, inside the transaction the step queue opened (see
+ * step-queue.ts). Its own name says where a write belongs: services pass it to repositories.
+ */
+export type Tx = Db
+export type DbOrTx = Db
 
 export interface Store {
   db: Db
+  /** Steps and exclusive reads on this connection, one at a time (see step-queue.ts). */
+  queue: StepQueue
   /** The raw connection, for pragmas, backups and the rare statement drizzle cannot express. */
   sqlite: Database.Database
   file: string
@@ -32,6 +38,8 @@ export interface OpenOptions {
   nativeBinding?: string
   /** Where the pre-migration backup goes; defaults to the configured backup folder (see backups.ts). */
   backupDir?: string
+  /** The queue of the store this one replaces (a restore reopens the file): waiting work stays in line. */
+  queue?: StepQueue
 }
 
 /** Finds `resources/<name>` from this module, whether it runs from src/ (tsx, vitest) or out/ (Electron). */
@@ -118,6 +126,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     ensureIdentity(sqlite)
     return {
       db,
+      queue: options.queue ?? new StepQueue(),
       sqlite,
       file,
       migrationBackup,

@@ -67,7 +67,7 @@ export interface HistoryInput {
   /** The quarters to play, oldest first; the current quarter is not among them. */
   quarters: readonly HistoryQuarter[]
   /** Registers the clients and submits the dwellings dated up to and including this day. */
-  arrive(dayIso: string): void
+  arrive(dayIso: string): Promise<void>
 }
 
 export interface HistorySummary {
@@ -87,7 +87,7 @@ export interface HistorySummary {
 interface Planned {
   at: number
   seq: number
-  run: () => void
+  run: () => Promise<void> | void
 }
 
 interface DwellingRow {
@@ -137,7 +137,10 @@ function lookups(sqlite: Database.Database) {
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
-export function simulateHistory(ctx: ServiceContext, input: HistoryInput): HistorySummary {
+export async function simulateHistory(
+  ctx: ServiceContext,
+  input: HistoryInput,
+): Promise<HistorySummary> {
   const { sqlite } = ctx.store
   const read = lookups(sqlite)
   const rnd = createRandom(input.seed, 'history')
@@ -156,7 +159,7 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
   const agenda: Planned[] = []
   let seq = 0
   /** Plans `run` on a weekday in office hours (UTC; a batch in the morning); never from today. */
-  function plan(day: string, run: () => void, morning = false) {
+  function plan(day: string, run: () => Promise<void> | void, morning = false) {
     const weekday = nextWeekday(day)
     if (weekday >= input.todayIso) return
     const minute = morning ? rnd.int(7 * 60 + 30, 8 * 60 + 30) : rnd.int(7 * 60 + 30, 15 * 60)
@@ -186,9 +189,9 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
     },
   )
   /** One step of someone's work a few minutes after the last, stamped with its moment. */
-  function step<T>(work: () => T): T {
+  async function step<T>(work: () => Promise<T>): Promise<T> {
     clock += rnd.int(1, 4) * MINUTE
-    const result = work()
+    const result = await work()
     const at = new Date(clock).toISOString()
     for (const stamp of stamps) {
       stamp.update.run({ at, mark: stamp.mark })
@@ -214,64 +217,74 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
   /**
    * The officer checks the concept and sends it at once; the corporation answers later.
    */
-  function presentAndAwait(shortlistId: number) {
-    const state = step(() => present(sim, shortlistId))
+  async function presentAndAwait(shortlistId: number) {
+    const state = await step(async () => await present(sim, shortlistId))
     if (dayOf(clock) >= lastQuarterStart && unanswered.chance(UNANSWERED_SHARE)) return
-    plan(addDays(dayOf(clock), decisionDays()), () => decide(shortlistId, state.dwellingId))
+    plan(
+      addDays(dayOf(clock), decisionDays()),
+      async () => await decide(shortlistId, state.dwellingId),
+    )
   }
 
   /** After a step that may have made a new offer or a new round, the officer carries on. */
-  function carryOn(state: DwellingMatching) {
+  async function carryOn(state: DwellingMatching) {
     const offer = state.offers.find((o) => o.outcome === 'open')
     if (offer) return awaitResponse(offer.id, offer.offeredOn)
     const concept = state.rounds.find((r) => r.status === 'concept')
-    if (concept) return presentAndAwait(concept.id)
+    if (concept) return await presentAndAwait(concept.id)
     // A declined offer puts the round back with the corporation, which confirms who is next.
     const reopened = state.rounds.find((r) => r.status === 'voorgedragen')
     if (reopened)
-      plan(addDays(dayOf(clock), decisionDays()), () => decide(reopened.id, state.dwellingId))
+      plan(
+        addDays(dayOf(clock), decisionDays()),
+        async () => await decide(reopened.id, state.dwellingId),
+      )
     // Else nobody is eligible now: the dwelling is submitted again and waits for a sweep.
   }
 
-  function decide(shortlistId: number, dwellingId: number) {
+  async function decide(shortlistId: number, dwellingId: number) {
     if (read.shortlistStatus(shortlistId)?.status !== 'voorgedragen') return
     const first = !decided.has(dwellingId)
     decided.add(dwellingId)
     if (first && rnd.chance(WITHDRAW_SHARE)) {
       const reason = withdrawalText(rnd)
-      step(() => withdrawDwelling(sim, { dwellingId, reason }))
+      await step(async () => await withdrawDwelling(sim, { dwellingId, reason }))
       return
     }
     if (rnd.chance(REJECT_ALL_SHARE)) {
       const d = dwelling(dwellingId)
       const { rejection, motivation } = rejectAllText(rnd, { ...d, hasLift: d.hasLift === 1 })
-      carryOn(step(() => rejectAll(sim, { shortlistId, rejection, motivation })))
+      await carryOn(
+        await step(async () => await rejectAll(sim, { shortlistId, rejection, motivation })),
+      )
       return
     }
     let open = read.openCandidates(shortlistId)
     if (open.length >= 2 && rnd.chance(REJECT_ONE_SHARE)) {
       const out = rnd.chance(0.6) ? open[0]! : rnd.pick(open)
       const rejection = rejectOneText(rnd)
-      step(() => rejectCandidate(sim, { shortlistId, clientId: out.clientId, rejection }))
+      await step(
+        async () => await rejectCandidate(sim, { shortlistId, clientId: out.clientId, rejection }),
+      )
       rejectedCandidates += 1
       open = open.filter((c) => c !== out)
     }
     const { clientId } = open[rnd.weighted(CHOICE.filter(([i]) => i < open.length))]!
-    carryOn(step(() => choose(sim, { shortlistId, clientId })))
+    await carryOn(await step(async () => await choose(sim, { shortlistId, clientId })))
   }
 
   function awaitResponse(offerId: number, offeredOn: string) {
     const decline = rnd.chance(DECLINE_SHARE) ? declineText(rnd) : null
     const days =
       decline?.reason === 'niet-gereageerd' ? 14 : decline ? rnd.int(3, 12) : rnd.int(2, 10)
-    plan(addDays(offeredOn, days), () => respond(offerId, decline))
+    plan(addDays(offeredOn, days), async () => await respond(offerId, decline))
   }
 
-  function respond(offerId: number, decline: ReturnType<typeof declineText> | null) {
+  async function respond(offerId: number, decline: ReturnType<typeof declineText> | null) {
     const offer = read.offer(offerId)
     if (offer?.outcome !== 'open') return
     if (decline) {
-      carryOn(step(() => declineOffer(sim, { offerId, decline })))
+      await carryOn(await step(async () => await declineOffer(sim, { offerId, decline })))
       return
     }
     // The lease starts two to six weeks after the offer, and not before the dwelling is free.
@@ -280,38 +293,38 @@ export function simulateHistory(ctx: ServiceContext, input: HistoryInput): Histo
     const startsOn = nextWeekday(earliest > availableFrom ? earliest : availableFrom)
     // Not signed yet: the offer is still open when the officer opens the app today.
     if (startsOn >= input.todayIso) return
-    step(() => acceptOffer(sim, { offerId, startsOn }))
+    await step(async () => await acceptOffer(sim, { offerId, startsOn }))
   }
 
   /**
    * The officer's weekly look at a quarter: shortlists for the dwellings submitted since the last
    * run, presented at once; leftovers nobody was eligible for are tried again every few weeks.
    */
-  function generationRun(quarter: HistoryQuarter, day: string, lastRun: string | null) {
+  async function generationRun(quarter: HistoryQuarter, day: string, lastRun: string | null) {
     const waiting = read.submittedWaiting(quarter.key)
     const fresh = waiting.some((d) => lastRun === null || d.submittedOn > lastRun)
     const sweep = waiting.length > 0 && lastRun !== null && daysBetween(lastRun, day) >= SWEEP_DAYS
     let ran = lastRun
     if (fresh || sweep) {
       ran = day
-      step(() => generateForQuarter(sim, quarter.key))
-      for (const { id } of read.concepts(quarter.key)) presentAndAwait(id)
+      await step(async () => await generateForQuarter(sim, quarter.key))
+      for (const { id } of read.concepts(quarter.key)) await presentAndAwait(id)
     }
     const next = nextWeekday(addDays(day, 7))
     if (next <= addDays(quarter.endsOn, LEFTOVER_DAYS))
-      plan(next, () => generationRun(quarter, next, ran), true)
+      plan(next, async () => await generationRun(quarter, next, ran), true)
   }
 
   for (const quarter of input.quarters) {
     const first = nextWeekday(addDays(quarter.startsOn, rnd.int(8, 11)))
-    plan(first, () => generationRun(quarter, first, null), true)
+    plan(first, async () => await generationRun(quarter, first, null), true)
   }
 
   for (let item = agenda.shift(); item; item = agenda.shift()) {
     // Never backwards: a step that ran long pushes what was planned for the same hour after it.
     clock = Math.max(clock, item.at)
-    input.arrive(dayOf(clock))
-    item.run()
+    await input.arrive(dayOf(clock))
+    await item.run()
     if (dayOf(clock) >= input.todayIso) throw new Error('Demo: de geschiedenis loopt tot vandaag')
   }
 

@@ -18,9 +18,9 @@ import {
  * The rows the figures are computed from, read once per period. Plain rows, no arithmetic: what
  * counts as what is decided in figures.ts.
  */
-export function loadPeriodData(db: DbOrTx, period: Period) {
+export async function loadPeriodData(db: DbOrTx, period: Period) {
   const inPeriod = inArray(dwellings.quarterKey, period.quarters)
-  const dwellingRows = db
+  const dwellingRows = await db
     .select({
       id: dwellings.id,
       corporationId: dwellings.corporationId,
@@ -30,8 +30,7 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
     })
     .from(dwellings)
     .where(inPeriod)
-    .all()
-  const presentedRounds = db
+  const presentedRounds = await db
     .select({
       id: shortlists.id,
       dwellingId: shortlists.dwellingId,
@@ -43,8 +42,7 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
     .from(shortlists)
     .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
     .where(and(inPeriod, isNotNull(shortlists.presentedAt)))
-    .all()
-  const presentedCandidates = db
+  const presentedCandidates = await db
     .select({
       dwellingId: shortlists.dwellingId,
       clientId: shortlistCandidates.clientId,
@@ -58,8 +56,7 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
     .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
     .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
     .where(and(inPeriod, isNotNull(shortlists.presentedAt)))
-    .all()
-  const allocationRows = db
+  const allocationRows = await db
     .select({
       dwellingId: allocations.dwellingId,
       corporationId: dwellings.corporationId,
@@ -74,8 +71,7 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
     .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
     .innerJoin(clients, eq(clients.id, allocations.clientId))
     .where(inPeriod)
-    .all()
-  const declinedOffers = db
+  const declinedOffers = await db
     .select({
       offerId: offers.id,
       // Written in the same transaction as the decline: the offer used up the one-time offer.
@@ -86,37 +82,40 @@ export function loadPeriodData(db: DbOrTx, period: Period) {
     .from(offers)
     .innerJoin(dwellings, eq(dwellings.id, offers.dwellingId))
     .where(and(inPeriod, eq(offers.outcome, 'geweigerd')))
-    .all()
   return {
     dwellings: dwellingRows,
     declinedOffers,
     presentedRounds,
     presentedCandidates,
     allocations: allocationRows,
-    firstOffers: firstOffersIn(db, period),
-    registrations: registrationsIn(db, period),
+    firstOffers: await firstOffersIn(db, period),
+    registrations: await registrationsIn(db, period),
     waitingListNow:
-      db
-        .select({ n: count() })
-        .from(clients)
-        .where(inArray(clients.status, ['wachtend', 'voorgedragen']))
-        .get()?.n ?? 0,
-    corporations: db.select().from(corporations).orderBy(asc(corporations.name)).all(),
-    careProviders: db.select().from(careProviders).orderBy(asc(careProviders.name)).all(),
-    target: db.select().from(yearTargets).where(eq(yearTargets.year, period.year)).get() ?? null,
-    openQuarters: db
-      .select({ key: quarters.key })
-      .from(quarters)
-      .where(inArray(quarters.key, period.quarters))
-      .orderBy(asc(quarters.key))
-      .all()
-      .map((q) => q.key),
+      (
+        await db
+          .select({ n: count() })
+          .from(clients)
+          .where(inArray(clients.status, ['wachtend', 'voorgedragen']))
+          .limit(1)
+      )[0]?.n ?? 0,
+    corporations: await db.select().from(corporations).orderBy(asc(corporations.name)),
+    careProviders: await db.select().from(careProviders).orderBy(asc(careProviders.name)),
+    target:
+      (await db.select().from(yearTargets).where(eq(yearTargets.year, period.year)).limit(1))[0] ??
+      null,
+    openQuarters: (
+      await db
+        .select({ key: quarters.key })
+        .from(quarters)
+        .where(inArray(quarters.key, period.quarters))
+        .orderBy(asc(quarters.key))
+    ).map((q) => q.key),
   }
 }
-export type PeriodData = ReturnType<typeof loadPeriodData>
+export type PeriodData = Awaited<ReturnType<typeof loadPeriodData>>
 
 /** Each client's first offer ever, for those whose first offer fell in the period. */
-function firstOffersIn(db: DbOrTx, period: Period) {
+async function firstOffersIn(db: DbOrTx, period: Period) {
   const first = db
     .select({
       clientId: offers.clientId,
@@ -125,7 +124,7 @@ function firstOffersIn(db: DbOrTx, period: Period) {
     .from(offers)
     .groupBy(offers.clientId)
     .as('first_offers')
-  return db
+  return await db
     .select({
       clientId: first.clientId,
       offeredOn: first.offeredOn,
@@ -136,18 +135,17 @@ function firstOffersIn(db: DbOrTx, period: Period) {
     .from(first)
     .innerJoin(clients, eq(clients.id, first.clientId))
     .where(between(first.offeredOn, period.startsOn, period.endsOn))
-    .all()
 }
 
-function registrationsIn(db: DbOrTx, period: Period): Map<number, number> {
+async function registrationsIn(db: DbOrTx, period: Period): Promise<Map<number, number>> {
   return new Map(
-    db
-      .select({ careProviderId: clients.careProviderId, n: count() })
-      .from(clients)
-      .where(between(clients.registeredOn, period.startsOn, period.endsOn))
-      .groupBy(clients.careProviderId)
-      .all()
-      .map((r) => [r.careProviderId, r.n]),
+    (
+      await db
+        .select({ careProviderId: clients.careProviderId, n: count() })
+        .from(clients)
+        .where(between(clients.registeredOn, period.startsOn, period.endsOn))
+        .groupBy(clients.careProviderId)
+    ).map((r) => [r.careProviderId, r.n]),
   )
 }
 

@@ -24,14 +24,17 @@ import { bucketise, groupBy, mean, median, percentile, ratio, waitStats } from '
  * The monitoring figures of a quarter or a year: the single computation behind the report
  * workbook, the printable report and the dashboard (domain.md §4).
  */
-export function computeFigures(ctx: ServiceContext, request: FiguresRequest): QuarterFigures {
+export async function computeFigures(
+  ctx: ServiceContext,
+  request: FiguresRequest,
+): Promise<QuarterFigures> {
   const period = resolvePeriod(request)
-  const data = loadPeriodData(ctx.store.db, period)
+  const data = await loadPeriodData(ctx.store.db, period)
   if (data.openQuarters.length === 0) {
     throw new ApiError('not-found', `Er is nog geen kwartaal geopend in ${period.label}`)
   }
-  const quotas = quotaByCorporation(ctx, period, data)
-  const corporationFigures = corporationsOf(data, quotas, answerTimeliness(ctx, data))
+  const quotas = await quotaByCorporation(ctx, period, data)
+  const corporationFigures = corporationsOf(data, quotas, await answerTimeliness(ctx, data))
   const sum = (pick: (c: CorporationFigures) => number) =>
     corporationFigures.reduce((total, c) => total + pick(c), 0)
   const quota = sum((c) => c.quota)
@@ -77,7 +80,7 @@ export function computeFigures(ctx: ServiceContext, request: FiguresRequest): Qu
       declined: data.declinedOffers.length,
       oneTimeUsed: data.declinedOffers.filter((o) => o.usedOneTimeOffer).length,
     },
-    ...spreadingFigures(ctx.store.db, period, ctx.now(), data.allocations, data.dwellings),
+    ...(await spreadingFigures(ctx.store.db, period, ctx.now(), data.allocations, data.dwellings)),
     vacancy: {
       count: vacancy.length,
       median: median(vacancy),
@@ -85,7 +88,7 @@ export function computeFigures(ctx: ServiceContext, request: FiguresRequest): Qu
       mean: mean(vacancy),
       max: vacancy.length ? Math.max(...vacancy) : null,
     },
-    trend: period.kind === 'year' ? data.openQuarters.map((key) => trendRow(ctx, key)) : [],
+    trend: period.kind === 'year' ? await trendRows(ctx, data.openQuarters) : [],
   }
 }
 
@@ -93,9 +96,9 @@ export function computeFigures(ctx: ServiceContext, request: FiguresRequest): Qu
  * A quarter's quotas as the quarter screen shows them (with any carried shortfall). A year's are
  * the four quarters' pro-rata quotas without carrying, which would count a shortfall twice.
  */
-function quotaByCorporation(ctx: ServiceContext, period: Period, data: PeriodData) {
+async function quotaByCorporation(ctx: ServiceContext, period: Period, data: PeriodData) {
   if (period.kind === 'quarter') {
-    const overview = quarterOverview(ctx, period.quarters[0]!)
+    const overview = await quarterOverview(ctx, period.quarters[0]!)
     return new Map(overview.lines.map((l) => [l.corporationId, l.quota]))
   }
   // Same holders, order and split as planning-service's overview: active corporations by name.
@@ -117,18 +120,18 @@ function quotaByCorporation(ctx: ServiceContext, period: Period, data: PeriodDat
  * Per dwelling, whether the corporation answered its presented rounds within the answer term of
  * the year they were presented in: on time, or late (after the term, or still open past it).
  */
-function answerTimeliness(ctx: ServiceContext, data: PeriodData) {
+async function answerTimeliness(ctx: ServiceContext, data: PeriodData) {
   const today = localIsoDate(ctx.now())
   const terms = new Map<number, number>()
-  const termOf = (year: number) => {
-    if (!terms.has(year)) terms.set(year, getSettings(ctx, year).values.answerWorkingDays)
+  const termOf = async (year: number) => {
+    if (!terms.has(year)) terms.set(year, (await getSettings(ctx, year)).values.answerWorkingDays)
     return terms.get(year)!
   }
   const byDwelling = new Map<number, { onTime: number; late: number }>()
   for (const round of data.presentedRounds) {
     if (!round.presentedAt) continue
     const presented = localIsoDate(new Date(round.presentedAt))
-    const due = addWorkingDays(presented, termOf(Number(presented.slice(0, 4))))
+    const due = addWorkingDays(presented, await termOf(Number(presented.slice(0, 4))))
     const answered = round.decidedAt ? localIsoDate(new Date(round.decidedAt)) : null
     const entry = byDwelling.get(round.dwellingId) ?? { onTime: 0, late: 0 }
     if (answered !== null && answered <= due) entry.onTime += 1
@@ -252,8 +255,15 @@ function roundsOf(data: PeriodData): QuarterFigures['rounds'] {
   }
 }
 
-function trendRow(ctx: ServiceContext, key: QuarterFigures['trend'][number]['key']) {
-  const f = computeFigures(ctx, { quarter: key })
+/** One trend row per quarter, one after another (each reads the figures of its quarter). */
+async function trendRows(ctx: ServiceContext, keys: readonly string[]) {
+  const rows = []
+  for (const key of keys) rows.push(await trendRow(ctx, key))
+  return rows
+}
+
+async function trendRow(ctx: ServiceContext, key: QuarterFigures['trend'][number]['key']) {
+  const f = await computeFigures(ctx, { quarter: key })
   const today = format(ctx.now(), 'yyyy-MM-dd')
   return {
     key,

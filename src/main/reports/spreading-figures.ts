@@ -28,14 +28,14 @@ function asOf(period: Period, now: Date): Date {
  * The report's spreading section: placements per wijk against the norm, the complexes at or past
  * the stop, and whether clients with intensive support land in spared wijken less often.
  */
-export function spreadingFigures(
+export async function spreadingFigures(
   db: DbOrTx,
   period: Period,
   now: Date,
   placements: readonly Placement[],
   submissions: readonly Submission[],
-): Pick<QuarterFigures, 'wijken' | 'spreading'> {
-  const state = spreadingState(db, asOf(period, now))
+): Promise<Pick<QuarterFigures, 'wijken' | 'spreading'>> {
+  const state = await spreadingState(db, asOf(period, now))
   const spared = (wijk: Wijk) => state.norms.get(wijk)?.spared ?? false
   const sparedShare = (group: readonly Placement[]) => {
     const inSpared = group.filter((p) => spared(p.wijk)).length

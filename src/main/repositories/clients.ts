@@ -54,11 +54,11 @@ export const clientFactColumns = {
 /** The wijk lists are kept as JSON arrays of wijk keys. */
 export const wijkList = (json: string) => JSON.parse(json) as Wijk[]
 
-export function listClientRows(
+export async function listClientRows(
   db: DbOrTx,
   filter: { status?: ClientStatus; careProviderId?: number },
 ) {
-  return db
+  return await db
     .select(clientRowColumns)
     .from(clients)
     .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
@@ -69,38 +69,41 @@ export function listClientRows(
       ),
     )
     .orderBy(asc(clients.registeredOn), asc(clients.code))
-    .all()
 }
 
-export function findClientDetail(db: DbOrTx, id: number) {
-  return db
-    .select(clientDetailColumns)
-    .from(clients)
-    .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
-    .where(eq(clients.id, id))
-    .get()
+export async function findClientDetail(db: DbOrTx, id: number) {
+  return (
+    await db
+      .select(clientDetailColumns)
+      .from(clients)
+      .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
+      .where(eq(clients.id, id))
+      .limit(1)
+  )[0]
 }
 
 /** The client with this code, in any letter case. */
-export function findClientByCode(db: DbOrTx, code: string): { id: number } | undefined {
-  return db
-    .select({ id: clients.id })
-    .from(clients)
-    .where(sql`lower(${clients.code}) = lower(${code})`)
-    .get()
+export async function findClientByCode(
+  db: DbOrTx,
+  code: string,
+): Promise<{ id: number } | undefined> {
+  return (
+    await db
+      .select({ id: clients.id })
+      .from(clients)
+      .where(sql`lower(${clients.code}) = lower(${code})`)
+      .limit(1)
+  )[0]
 }
 
 /** Clients as matching reads them: these ids, else the waiting list. */
-export function listClientFacts(db: DbOrTx, ids?: number[]) {
-  return (
-    db
-      .select(clientFactColumns)
-      .from(clients)
-      .where(ids ? inArray(clients.id, ids) : eq(clients.status, 'wachtend'))
-      // In id order: the waiting state kept in memory lists them so too, and ties then break alike.
-      .orderBy(clients.id)
-      .all()
-  )
+export async function listClientFacts(db: DbOrTx, ids?: number[]) {
+  return await db
+    .select(clientFactColumns)
+    .from(clients)
+    .where(ids ? inArray(clients.id, ids) : eq(clients.status, 'wachtend'))
+    // In id order: the waiting state kept in memory lists them so too, and ties then break alike.
+    .orderBy(clients.id)
 }
 
 /** What anonymising does with a field: keep it for the figures, reset it, or round it. */

@@ -45,11 +45,11 @@ export const dwellingFactColumns = {
   ),
 }
 
-export function listDwellingRows(
+export async function listDwellingRows(
   db: DbOrTx,
   filter: { quarter?: QuarterKey; corporationId?: number },
 ) {
-  return db
+  return await db
     .select(dwellingRowColumns)
     .from(dwellings)
     .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
@@ -60,37 +60,40 @@ export function listDwellingRows(
       ),
     )
     .orderBy(asc(dwellings.quarterKey), asc(corporations.name), asc(dwellings.address))
-    .all()
 }
 
-export function findDwellingDetail(db: DbOrTx, id: number) {
-  return db
-    .select(dwellingDetailColumns)
-    .from(dwellings)
-    .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
-    .where(eq(dwellings.id, id))
-    .get()
+export async function findDwellingDetail(db: DbOrTx, id: number) {
+  return (
+    await db
+      .select(dwellingDetailColumns)
+      .from(dwellings)
+      .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
+      .where(eq(dwellings.id, id))
+      .limit(1)
+  )[0]
 }
 
 /** The dwelling already submitted at this address in this quarter, if any. */
-export function findDwellingAt(
+export async function findDwellingAt(
   db: DbOrTx,
   at: { address: string; postcode: string; quarterKey: string },
-): { id: number } | undefined {
-  return db
-    .select({ id: dwellings.id })
-    .from(dwellings)
-    .where(
-      and(
-        eq(dwellings.address, at.address),
-        eq(dwellings.postcode, at.postcode),
-        eq(dwellings.quarterKey, at.quarterKey),
-      ),
-    )
-    .get()
+): Promise<{ id: number } | undefined> {
+  return (
+    await db
+      .select({ id: dwellings.id })
+      .from(dwellings)
+      .where(
+        and(
+          eq(dwellings.address, at.address),
+          eq(dwellings.postcode, at.postcode),
+          eq(dwellings.quarterKey, at.quarterKey),
+        ),
+      )
+      .limit(1)
+  )[0]
 }
 
 /** Dwellings as matching reads them. */
-export function listDwellingFacts(db: DbOrTx, ids: number[]) {
-  return db.select(dwellingFactColumns).from(dwellings).where(inArray(dwellings.id, ids)).all()
+export async function listDwellingFacts(db: DbOrTx, ids: number[]) {
+  return await db.select(dwellingFactColumns).from(dwellings).where(inArray(dwellings.id, ids))
 }

@@ -10,8 +10,8 @@ export const offerOutcomeColumns = {
   declineReason: offers.declineReason,
 }
 
-export function findOffer(db: DbOrTx, id: number) {
-  return db.select().from(offers).where(eq(offers.id, id)).get()
+export async function findOffer(db: DbOrTx, id: number) {
+  return (await db.select().from(offers).where(eq(offers.id, id)).limit(1))[0]
 }
 
 /** The day the client chosen in a round declined the offer (the round then went back), or null. */

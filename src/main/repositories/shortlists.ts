@@ -16,80 +16,83 @@ export const candidateDecisionColumns = {
   swapReason: shortlistCandidates.swapReason,
 }
 
-export function findShortlist(db: DbOrTx, id: number) {
-  return db.select().from(shortlists).where(eq(shortlists.id, id)).get()
+export async function findShortlist(db: DbOrTx, id: number) {
+  return (await db.select().from(shortlists).where(eq(shortlists.id, id)).limit(1))[0]
 }
 
 /** Every round of a dwelling, the newest first. */
-export function roundsOf(db: DbOrTx, dwellingId: number) {
-  return db
+export async function roundsOf(db: DbOrTx, dwellingId: number) {
+  return await db
     .select()
     .from(shortlists)
     .where(eq(shortlists.dwellingId, dwellingId))
     .orderBy(desc(shortlists.round))
-    .all()
 }
 
 /** The dwelling's latest round, if it has had one. */
-export function currentRoundOf(db: DbOrTx, dwellingId: number) {
-  return db
-    .select({
-      round: shortlists.round,
-      status: shortlists.status,
-      eligiblePoolSize: shortlists.eligiblePoolSize,
-    })
-    .from(shortlists)
-    .where(eq(shortlists.dwellingId, dwellingId))
-    .orderBy(desc(shortlists.round))
-    .get()
+export async function currentRoundOf(db: DbOrTx, dwellingId: number) {
+  return (
+    await db
+      .select({
+        round: shortlists.round,
+        status: shortlists.status,
+        eligiblePoolSize: shortlists.eligiblePoolSize,
+      })
+      .from(shortlists)
+      .where(eq(shortlists.dwellingId, dwellingId))
+      .orderBy(desc(shortlists.round))
+      .limit(1)
+  )[0]
 }
 
 /** The ids of the dwelling's rounds that are still open. */
-export function openRoundIdsOf(db: DbOrTx, dwellingId: number): number[] {
-  return db
-    .select({ id: shortlists.id })
-    .from(shortlists)
-    .where(
-      and(eq(shortlists.dwellingId, dwellingId), inArray(shortlists.status, [...OPEN_SHORTLIST])),
-    )
-    .all()
-    .map((s) => s.id)
+export async function openRoundIdsOf(db: DbOrTx, dwellingId: number): Promise<number[]> {
+  return (
+    await db
+      .select({ id: shortlists.id })
+      .from(shortlists)
+      .where(
+        and(eq(shortlists.dwellingId, dwellingId), inArray(shortlists.status, [...OPEN_SHORTLIST])),
+      )
+  ).map((s) => s.id)
 }
 
 const openOn = (shortlistId: number) =>
   and(eq(shortlistCandidates.shortlistId, shortlistId), eq(shortlistCandidates.decision, 'open'))
 
 /** Clients still open (undecided) on a shortlist, by position. */
-export function openCandidates(db: DbOrTx, shortlistId: number) {
-  return db
+export async function openCandidates(db: DbOrTx, shortlistId: number) {
+  return await db
     .select()
     .from(shortlistCandidates)
     .where(openOn(shortlistId))
     .orderBy(shortlistCandidates.position)
-    .all()
 }
 
 /** How many clients are still open on a shortlist. */
-export function countOpenCandidates(db: DbOrTx, shortlistId: number): number {
-  return db
-    .select({ id: shortlistCandidates.id })
-    .from(shortlistCandidates)
-    .where(openOn(shortlistId))
-    .all().length
+export async function countOpenCandidates(db: DbOrTx, shortlistId: number): Promise<number> {
+  return (
+    await db
+      .select({ id: shortlistCandidates.id })
+      .from(shortlistCandidates)
+      .where(openOn(shortlistId))
+  ).length
 }
 
 /** The round a candidate stands on. */
-export function roundOfCandidate(db: DbOrTx, candidateId: number): number {
-  return db
-    .select({ shortlistId: shortlistCandidates.shortlistId })
-    .from(shortlistCandidates)
-    .where(eq(shortlistCandidates.id, candidateId))
-    .get()!.shortlistId
+export async function roundOfCandidate(db: DbOrTx, candidateId: number): Promise<number> {
+  return (
+    await db
+      .select({ shortlistId: shortlistCandidates.shortlistId })
+      .from(shortlistCandidates)
+      .where(eq(shortlistCandidates.id, candidateId))
+      .limit(1)
+  )[0]!.shortlistId
 }
 
 /** Where these clients still stand open on an open round. */
-export function openCandidacies(db: DbOrTx, clientIds: number[]) {
-  return db
+export async function openCandidacies(db: DbOrTx, clientIds: number[]) {
+  return await db
     .select({
       candidateId: shortlistCandidates.id,
       clientId: shortlistCandidates.clientId,
@@ -105,12 +108,14 @@ export function openCandidacies(db: DbOrTx, clientIds: number[]) {
         inArray(shortlists.status, [...OPEN_SHORTLIST]),
       ),
     )
-    .all()
 }
 
 /** Per client (every client, or those of `clientIds`), on how many open shortlists they are still open. */
-export function openShortlistCounts(db: DbOrTx, clientIds?: number[]): Map<number, number> {
-  const rows = db
+export async function openShortlistCounts(
+  db: DbOrTx,
+  clientIds?: number[],
+): Promise<Map<number, number>> {
+  const rows = await db
     .select({ clientId: shortlistCandidates.clientId, n: sql<number>`count(*)` })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
@@ -122,6 +127,5 @@ export function openShortlistCounts(db: DbOrTx, clientIds?: number[]): Map<numbe
       ),
     )
     .groupBy(shortlistCandidates.clientId)
-    .all()
   return new Map(rows.map((r) => [r.clientId, r.n]))
 }

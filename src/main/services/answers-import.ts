@@ -36,11 +36,13 @@ export async function importAnswers(
   const { db } = ctx.store
   const workbook = await loadWorkbook(input.base64)
   const meta = readAnswerMeta(workbook)
-  const corporation = db
-    .select({ id: corporations.id, name: corporations.name })
-    .from(corporations)
-    .where(eq(corporations.id, meta.corporationId))
-    .get()
+  const corporation = (
+    await db
+      .select({ id: corporations.id, name: corporations.name })
+      .from(corporations)
+      .where(eq(corporations.id, meta.corporationId))
+      .limit(1)
+  )[0]
   if (!corporation || corporation.name.toLowerCase() !== meta.corporation.toLowerCase()) {
     throw new ApiError(
       'invalid-input',
@@ -69,19 +71,16 @@ export async function importAnswers(
           },
         }
   try {
-    audited(
-      ctx,
-      imported,
-      (tx) => {
-        const today = isoDay(ctx.now())
-        const plans = [...groups].map(([key, rows]) => planDwelling(tx, meta, key, rows, today))
-        lines = plans.map((plan) => (plan.apply ? apply(ctx, plan, input.dryRun) : plan.line))
-        if (input.dryRun) throw PREVIEW
-        return plans.flatMap((p) => (p.apply ? [p.dwellingId] : []))
-      },
-      // Take the write lock before reading: the app and the CLI may share the file.
-      'immediate',
-    )
+    await audited(ctx, imported, async (tx) => {
+      const today = isoDay(ctx.now())
+      const plans: DwellingPlan[] = []
+      for (const [key, rows] of groups) plans.push(await planDwelling(tx, meta, key, rows, today))
+      lines = []
+      for (const plan of plans)
+        lines.push(plan.apply ? await apply(ctx, plan, input.dryRun) : plan.line)
+      if (input.dryRun) throw PREVIEW
+      return plans.flatMap((p) => (p.apply ? [p.dwellingId] : []))
+    })
   } catch (error) {
     if (error !== PREVIEW) throw error
   }
@@ -104,26 +103,30 @@ function groupByDwelling(rows: AnswerRow[]): Map<number | string | null, AnswerR
 }
 
 /** Runs a dwelling's steps; a refusal by the workflow aborts the whole import (nothing partial). */
-function apply(
+async function apply(
   ctx: ServiceContext,
   plan: Extract<DwellingPlan, { apply: true }>,
   dryRun: boolean,
-): AnswerLine {
+): Promise<AnswerLine> {
   const actions: string[] = []
   const { shortlistId } = plan
   try {
     for (const step of plan.steps) {
       if (step.kind === 'choose') {
-        choose(ctx, { shortlistId, clientId: step.clientId, offeredOn: step.offeredOn })
+        await choose(ctx, { shortlistId, clientId: step.clientId, offeredOn: step.offeredOn })
         actions.push(
           `${step.code}: match; eenmalige aanbieding gedaan op ${isoToDutchDay(step.offeredOn)}`,
         )
       } else if (step.kind === 'reject') {
-        rejectCandidate(ctx, { shortlistId, clientId: step.clientId, rejection: step.rejection })
+        await rejectCandidate(ctx, {
+          shortlistId,
+          clientId: step.clientId,
+          rejection: step.rejection,
+        })
         actions.push(`${step.code}: geen match (${REJECTION_REASON.label(step.rejection.reason)})`)
       } else {
         const { rejection, motivation } = step
-        const state = rejectAll(ctx, { shortlistId, rejection, motivation })
+        const state = await rejectAll(ctx, { shortlistId, rejection, motivation })
         actions.push(
           `Ronde ${plan.line.round} afgewezen (${REJECTION_REASON.label(step.rejection.reason)}); motivatie vastgelegd`,
         )

@@ -3,16 +3,16 @@ import type { AppInfo } from '../../shared/api'
 import { careProviders, clients, corporations, dwellings } from '../db/schema'
 import type { ServiceContext } from './context'
 
-export function appInfo(ctx: ServiceContext): AppInfo {
+export async function appInfo(ctx: ServiceContext): Promise<AppInfo> {
   const { db } = ctx.store
-  const countOf = (
+  const countOf = async (
     table: typeof corporations | typeof careProviders | typeof clients | typeof dwellings,
-  ) => db.select({ n: count() }).from(table).get()?.n ?? 0
+  ) => (await db.select({ n: count() }).from(table).limit(1))[0]?.n ?? 0
   const counts = {
-    corporations: countOf(corporations),
-    careProviders: countOf(careProviders),
-    clients: countOf(clients),
-    dwellings: countOf(dwellings),
+    corporations: await countOf(corporations),
+    careProviders: await countOf(careProviders),
+    clients: await countOf(clients),
+    dwellings: await countOf(dwellings),
   }
   return {
     version: ctx.version,
@@ -25,7 +25,7 @@ export function appInfo(ctx: ServiceContext): AppInfo {
 }
 
 /** The officer's name goes into every audit event from now on; the OS user stays beside it. */
-export function setOfficer(ctx: ServiceContext, name: string): AppInfo {
+export async function setOfficer(ctx: ServiceContext, name: string): Promise<AppInfo> {
   ctx.actor = { ...ctx.actor, officer: name }
-  return appInfo(ctx)
+  return await appInfo(ctx)
 }

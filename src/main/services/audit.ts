@@ -36,8 +36,8 @@ function auditRow(source: AuditSource, entry: AuditEntry) {
  * Writes one audit row inside the caller's transaction: for a part of a step that records its own
  * event (a new round, a client taken off a list). A step itself uses `audited`.
  */
-export function audit(db: DbOrTx, source: AuditSource, entry: AuditEntry): void {
-  db.insert(auditEvents).values(auditRow(source, entry)).run()
+export async function audit(db: DbOrTx, source: AuditSource, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values(auditRow(source, entry))
 }
 
 /**
@@ -45,9 +45,13 @@ export function audit(db: DbOrTx, source: AuditSource, entry: AuditEntry): void 
  * drizzle builds a multi-row INSERT anew from a parameter object per value, which cost more than
  * SQLite's own work.
  */
-export function auditMany(db: DbOrTx, source: AuditSource, entries: readonly AuditEntry[]): void {
+export async function auditMany(
+  db: DbOrTx,
+  source: AuditSource,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return
-  if (entries.length === 1) return audit(db, source, entries[0]!)
+  if (entries.length === 1) return await audit(db, source, entries[0]!)
   const insert = db
     .insert(auditEvents)
     .values({
@@ -68,11 +72,11 @@ export function auditMany(db: DbOrTx, source: AuditSource, entries: readonly Aud
  * The history of one dwelling or client, oldest first. A client's timeline also holds the dwelling
  * events that name them (presented, chosen, offered), found through the client id in the details.
  */
-export function timeline(
+export async function timeline(
   db: DbOrTx,
   entityType: 'dwelling' | 'client',
   entityId: number,
-): TimelineEvent[] {
+): Promise<TimelineEvent[]> {
   const own = and(
     eq(auditEvents.entityType, entityType),
     eq(auditEvents.entityId, String(entityId)),
@@ -82,7 +86,7 @@ export function timeline(
       ? sql`(${auditEvents.entityType} = 'dwelling' AND (json_extract(${auditEvents.details}, '$.clientId') = ${entityId}
           OR EXISTS (SELECT 1 FROM json_each(${auditEvents.details}, '$.clients') WHERE value = ${entityId})))`
       : sql`0`
-  return db
+  return await db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -94,5 +98,4 @@ export function timeline(
     .from(auditEvents)
     .where(sql`${own} OR ${mentioned}`)
     .orderBy(asc(auditEvents.id))
-    .all()
 }

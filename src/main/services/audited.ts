@@ -1,4 +1,5 @@
 import type { Tx } from '../db/connection'
+import { runStep } from '../db/step-queue'
 import { auditMany, type AuditEntry } from './audit'
 import type { ServiceContext } from './context'
 
@@ -9,31 +10,28 @@ export type StepRecord<T> = Entries | ((result: T) => Entries)
 /**
  * One workflow step: runs `change` in a transaction and writes the audit rows it names, stamped
  * with ctx.now() (the demo's history and the simulation run on their own clock), so the change and
- * its record commit together or not at all. A step run inside another step's transaction becomes a
- * savepoint of it (better-sqlite3 nests transactions so): a decision and the round it empties then
- * keep their events in the order they happened, and still commit as one.
+ * its record commit together or not at all. Steps on a store run one after another through its
+ * queue (step-queue.ts), so the body may await and still no other step's statements land inside
+ * its transaction. A step run inside another step becomes a savepoint of it: a decision and the
+ * round it empties then keep their events in the order they happened, and still commit as one.
  */
-export function audited<T>(
+export async function audited<T>(
   ctx: ServiceContext,
   record: StepRecord<T>,
-  change: (tx: Tx) => T,
-  // 'immediate' takes the write lock before the change reads: the app and the CLI may share the file.
-  behavior?: 'immediate',
-): T {
-  return ctx.store.db.transaction(
-    (tx) => {
-      const result = change(tx)
-      const entries = typeof record === 'function' ? record(result) : record
-      if (entries) auditMany(tx, ctx, Array.isArray(entries) ? entries : [entries as AuditEntry])
-      return result
-    },
-    behavior ? { behavior } : undefined,
-  )
+  change: (tx: Tx) => Promise<T> | T,
+): Promise<T> {
+  return await runStep(ctx.store, async (tx) => {
+    const result = await change(tx)
+    const entries = typeof record === 'function' ? record(result) : record
+    if (entries)
+      await auditMany(tx, ctx, Array.isArray(entries) ? entries : [entries as AuditEntry])
+    return result
+  })
 }
 
 /** An event that changes nothing else in the database (a backup made, a restore done). */
-export function recordEvent(ctx: ServiceContext, entry: AuditEntry): void {
-  audited(ctx, entry, () => undefined)
+export async function recordEvent(ctx: ServiceContext, entry: AuditEntry): Promise<void> {
+  await audited(ctx, entry, () => undefined)
 }
 
 /** The record of a step whose change answers with the events it made: `audited(ctx, eventsOf, …)`. */

@@ -22,6 +22,7 @@ import {
 import { readIdentity, sameDatabase } from '../db/identity'
 import { replaceDatabaseFile } from '../db/replace'
 import { settings } from '../db/schema'
+import { runExclusive } from '../db/step-queue'
 import { audited, recordEvent } from './audited'
 import type { ServiceContext } from './context'
 import { takePickedFolder } from './picked-folders'
@@ -76,8 +77,17 @@ function make(ctx: ServiceContext, kind: BackupKind): BackupFile {
 async function makeInSteps(ctx: ServiceContext, kind: BackupKind): Promise<BackupFile> {
   const folder = backupFolder(ctx)
   try {
-    const file = await makeBackupInSteps(ctx.store.sqlite, ctx.store.file, folder, kind, ctx.now())
-    rotate(ctx, folder)
+    // The copy runs beside the officer's calls; what follows it on the connection waits its turn.
+    const alone = async (finish: () => void) => await runExclusive(ctx.store, finish)
+    const file = await makeBackupInSteps(
+      ctx.store.sqlite,
+      ctx.store.file,
+      folder,
+      kind,
+      ctx.now(),
+      { alone, nativeBinding: nativeBinding(ctx) },
+    )
+    await alone(() => rotate(ctx, folder))
     return file
   } catch (error) {
     throw notMade(folder, error)
@@ -99,9 +109,9 @@ const notMade = (folder: string, error: unknown) =>
   )
 
 /** "Nu een reservekopie maken" in Beheer. Audited: a full copy of the data now sits in a folder. */
-export function makeManualBackup(ctx: ServiceContext): BackupRow {
+export async function makeManualBackup(ctx: ServiceContext): Promise<BackupRow> {
   const file = make(ctx, 'handmatig')
-  recordEvent(ctx, {
+  await recordEvent(ctx, {
     action: 'backup:make',
     entityType: 'backup',
     entityId: file.name,
@@ -154,17 +164,22 @@ function dailyBackupDue(ctx: ServiceContext): boolean {
 }
 
 /** One year-0 setting with its audit line, in one transaction. */
-function saveSetting(ctx: ServiceContext, key: string, value: unknown, summary: string): void {
+async function saveSetting(
+  ctx: ServiceContext,
+  key: string,
+  value: unknown,
+  summary: string,
+): Promise<void> {
   const action = key === BACKUP_FOLDER_KEY ? 'backup:setFolder' : 'backup:setRetention'
-  audited(ctx, { action, entityType: 'settings', entityId: key, summary }, (tx) => {
+  await audited(ctx, { action, entityType: 'settings', entityId: key, summary }, async (tx) => {
     const json = JSON.stringify(value)
-    tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key, year: 0, value: json })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
         set: { value: json },
       })
-      .run()
   })
 }
 
@@ -172,7 +187,7 @@ function saveSetting(ctx: ServiceContext, key: string, value: unknown, summary: 
  * The folder must exist already, be writable and not be a system folder (backup-folder.ts); it is
  * never created here. Inside Electron it must also have come from the system's folder picker.
  */
-export function setBackupFolder(ctx: ServiceContext, folder: string): BackupList {
+export async function setBackupFolder(ctx: ServiceContext, folder: string): Promise<BackupList> {
   if (!takePickedFolder(folder)) {
     throw new ApiError('invalid-input', 'Kies de map met de knop Bladeren…')
   }
@@ -182,12 +197,20 @@ export function setBackupFolder(ctx: ServiceContext, folder: string): BackupList
   } catch (error) {
     throw new ApiError('invalid-input', reason(error))
   }
-  saveSetting(ctx, BACKUP_FOLDER_KEY, target, `Map voor reservekopieën ingesteld op ${target}`)
+  await saveSetting(
+    ctx,
+    BACKUP_FOLDER_KEY,
+    target,
+    `Map voor reservekopieën ingesteld op ${target}`,
+  )
   return listBackupFiles(ctx)
 }
 
-export function saveBackupRetention(ctx: ServiceContext, retentionDays: number): BackupList {
-  saveSetting(
+export async function saveBackupRetention(
+  ctx: ServiceContext,
+  retentionDays: number,
+): Promise<BackupList> {
+  await saveSetting(
     ctx,
     BACKUP_RETENTION_KEY,
     retentionDays,
@@ -239,7 +262,7 @@ export function backupsHolding(ctx: ServiceContext, clientCode: string): HeldBy[
  * backed up, then close, replace and reopen through the runtime. If the reopened file fails after
  * all, the copy made just before goes back, so a restore never leaves the officer with less.
  */
-export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult {
+export async function restoreBackup(ctx: ServiceContext, name: string): Promise<RestoreResult> {
   const owner = ctx.owner
   if (!owner) throw new ApiError('conflict', 'Terugzetten kan alleen vanuit de app zelf')
   const chosen = backupsIn(ctx, backupFolder(ctx)).find((f) => f.name === name)
@@ -263,7 +286,7 @@ export function restoreBackup(ctx: ServiceContext, name: string): RestoreResult 
     )
   }
   // Recorded in the restored database: its trail shows when and by whom it came back.
-  recordEvent(ctx, {
+  await recordEvent(ctx, {
     action: 'backup:restore',
     entityType: 'backup',
     entityId: chosen.name,

@@ -37,19 +37,15 @@ function stored(data: ClientInput): Pick<typeof clients.$inferInsert, ClientTemp
  * Decides per valid row: a new client, a correction of a waiting client of this provider, or
  * nothing new. Codes are unique across providers, so a code another provider registered is an error.
  */
-export function planClients(
+export async function planClients(
   db: DbOrTx,
   checked: CheckedRows<ClientInput>,
   careProviderId: number,
   /** Fields the file's template version has no column for (fieldsNewerThan). */
   unsaid: readonly ClientTemplateField[],
-): { checked: CheckedRows<ClientInput>; plan: ClientsPlan } {
+): Promise<{ checked: CheckedRows<ClientInput>; plan: ClientsPlan }> {
   const existing = new Map(
-    db
-      .select()
-      .from(clients)
-      .all()
-      .map((row) => [sameText(row.code), row]),
+    (await db.select().from(clients)).map((row) => [sameText(row.code), row]),
   )
   const plan: ClientsPlan = { create: [], update: [], unchanged: 0 }
   const valid: ValidRow<ClientInput>[] = []
@@ -82,27 +78,27 @@ export function planClients(
 }
 
 /** Writes the plan; call inside the import's transaction. Returns the ids touched, for the audit trail. */
-export function writeClients(
+export async function writeClients(
   tx: DbOrTx,
   plan: ClientsPlan,
   careProviderId: number,
-): { created: number[]; updated: number[] } {
-  const created = plan.create.map(
-    ({ data }) =>
-      tx
-        .insert(clients)
-        .values({
-          ...stored(data),
-          careProviderId,
-          supportProviderId: careProviderId,
-          status: 'wachtend',
-          statusSince: data.registeredOn,
-        })
-        .returning({ id: clients.id })
-        .get().id,
-  )
+): Promise<{ created: number[]; updated: number[] }> {
+  const created: number[] = []
+  for (const { data } of plan.create) {
+    const [row] = await tx
+      .insert(clients)
+      .values({
+        ...stored(data),
+        careProviderId,
+        supportProviderId: careProviderId,
+        status: 'wachtend',
+        statusSince: data.registeredOn,
+      })
+      .returning({ id: clients.id })
+    created.push(row!.id)
+  }
   for (const { id, data } of plan.update) {
-    tx.update(clients).set(stored(data)).where(eq(clients.id, id)).run()
+    await tx.update(clients).set(stored(data)).where(eq(clients.id, id))
   }
   return { created, updated: plan.update.map((u) => u.id) }
 }

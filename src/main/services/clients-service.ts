@@ -34,16 +34,16 @@ function withWaitingDays<T extends { registeredOn: string; excludedWijken: strin
   }
 }
 
-export function listClients(
+export async function listClients(
   ctx: ServiceContext,
   filter: z.output<typeof ListClientsInput>,
-): ClientRow[] {
+): Promise<ClientRow[]> {
   const todayUtc = utcMidnight(ctx.now())
-  return listClientRows(ctx.store.db, filter).map((row) => withWaitingDays(row, todayUtc))
+  return (await listClientRows(ctx.store.db, filter)).map((row) => withWaitingDays(row, todayUtc))
 }
 
-export function getClient(ctx: ServiceContext, id: number): ClientDetail {
-  const row = findClientDetail(ctx.store.db, id)
+export async function getClient(ctx: ServiceContext, id: number): Promise<ClientDetail> {
+  const row = await findClientDetail(ctx.store.db, id)
   if (!row) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
   return {
     ...withWaitingDays(row, utcMidnight(ctx.now())),
@@ -51,10 +51,10 @@ export function getClient(ctx: ServiceContext, id: number): ClientDetail {
   }
 }
 
-export function saveClient(
+export async function saveClient(
   ctx: ServiceContext,
   { id, client }: z.output<typeof SaveClientInput>,
-): ClientDetail {
+): Promise<ClientDetail> {
   const recorded = (saved: { id: number; provider: string }): AuditEntry => ({
     action: id === undefined ? 'client:create' : 'client:update',
     entityType: 'client',
@@ -63,14 +63,16 @@ export function saveClient(
     summary: `Kandidaat ${client.code} ${id === undefined ? 'aangemeld' : 'gewijzigd'} namens ${saved.provider}`,
     details: { fields: Object.keys(client).filter((k) => k !== 'name' && k !== 'notes') },
   })
-  const saved = audited(ctx, recorded, (tx) => {
-    const provider = tx
-      .select()
-      .from(careProviders)
-      .where(eq(careProviders.id, client.careProviderId))
-      .get()
+  const saved = await audited(ctx, recorded, async (tx) => {
+    const provider = (
+      await tx
+        .select()
+        .from(careProviders)
+        .where(eq(careProviders.id, client.careProviderId))
+        .limit(1)
+    )[0]
     if (!provider) throw new ApiError('not-found', 'Deze zorgaanbieder bestaat niet (meer)')
-    const clash = findClientByCode(tx, client.code)
+    const clash = await findClientByCode(tx, client.code)
     if (clash && clash.id !== id)
       throw new ApiError('conflict', `Cliëntcode ${client.code} is al in gebruik`)
     const values = {
@@ -86,29 +88,29 @@ export function saveClient(
     }
     let savedId: number
     if (id === undefined) {
-      savedId = tx
-        .insert(clients)
-        .values({ ...values, status: 'wachtend', statusSince: client.registeredOn })
-        .returning({ id: clients.id })
-        .get().id
+      savedId = (
+        await tx
+          .insert(clients)
+          .values({ ...values, status: 'wachtend', statusSince: client.registeredOn })
+          .returning({ id: clients.id })
+      )[0]!.id
     } else {
-      const erased = tx
-        .select({ anonymisedAt: clients.anonymisedAt })
-        .from(clients)
-        .where(eq(clients.id, id))
-        .get()?.anonymisedAt
+      const erased = (
+        await tx
+          .select({ anonymisedAt: clients.anonymisedAt })
+          .from(clients)
+          .where(eq(clients.id, id))
+          .limit(1)
+      )[0]?.anonymisedAt
       if (erased) {
         throw new ApiError(
           'conflict',
           'De gegevens van deze kandidaat zijn gewist en kunnen niet meer worden gewijzigd',
         )
       }
-      const updated = tx
-        .update(clients)
-        .set(values)
-        .where(eq(clients.id, id))
-        .returning({ id: clients.id })
-        .get()
+      const updated = (
+        await tx.update(clients).set(values).where(eq(clients.id, id)).returning({ id: clients.id })
+      )[0]
       if (!updated) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
       savedId = id
     }
@@ -118,10 +120,10 @@ export function saveClient(
 }
 
 /** Officer-set statuses only; the matching workflow owns voorgedragen, aanbieding and gehuisvest. */
-export function setClientStatus(
+export async function setClientStatus(
   ctx: ServiceContext,
   input: z.output<typeof SetClientStatusInput>,
-): ClientDetail {
+): Promise<ClientDetail> {
   const today = localIsoDate(ctx.now())
   const changed = (from: { code: string; status: ClientStatus } | null): AuditEntry | null =>
     from && {
@@ -131,12 +133,14 @@ export function setClientStatus(
       summary: `Kandidaat ${from.code}: ${CLIENT_STATUS.label(from.status)} → ${CLIENT_STATUS.label(input.status)}`,
       details: { from: from.status, to: input.status, reason: input.reason },
     }
-  audited(ctx, changed, (tx) => {
-    const current = tx
-      .select({ code: clients.code, status: clients.status, anonymisedAt: clients.anonymisedAt })
-      .from(clients)
-      .where(eq(clients.id, input.id))
-      .get()
+  await audited(ctx, changed, async (tx) => {
+    const current = (
+      await tx
+        .select({ code: clients.code, status: clients.status, anonymisedAt: clients.anonymisedAt })
+        .from(clients)
+        .where(eq(clients.id, input.id))
+        .limit(1)
+    )[0]
     if (!current) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
     if (current.status === input.status) return null
     // Its needs and preferences are gone: matching it again would rank on cleared fields.
@@ -160,12 +164,17 @@ export function setClientStatus(
     }
     // Open shortlists follow: the client leaves them, and an emptied round gets new candidates.
     if (input.status !== 'wachtend') {
-      releaseFromShortlists(ctx, tx, input.id, input.reason ?? CLIENT_STATUS.label(input.status))
+      await releaseFromShortlists(
+        ctx,
+        tx,
+        input.id,
+        input.reason ?? CLIENT_STATUS.label(input.status),
+      )
     }
-    tx.update(clients)
+    await tx
+      .update(clients)
       .set({ status: input.status, statusSince: today })
       .where(eq(clients.id, input.id))
-      .run()
     return current
   })
   return getClient(ctx, input.id)

@@ -15,7 +15,7 @@ import { getSettings } from './planning-service'
  * What the corporations still owe: presented rounds without a decision (answer within the
  * setting's working days) and open offers (the client's reply, passed on by the corporation).
  */
-export function openAnswers(ctx: ServiceContext): CorporationAnswers[] {
+export async function openAnswers(ctx: ServiceContext): Promise<CorporationAnswers[]> {
   const db = ctx.store.db
   const today = localIsoDate(ctx.now())
   const termsOf = termsByYear(ctx)
@@ -48,7 +48,7 @@ export function openAnswers(ctx: ServiceContext): CorporationAnswers[] {
     }
   }
 
-  const presented = db
+  const presented = await db
     .select({
       corporationId: corporations.id,
       corporation: corporations.name,
@@ -65,18 +65,17 @@ export function openAnswers(ctx: ServiceContext): CorporationAnswers[] {
     .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
     .where(eq(shortlists.status, 'voorgedragen'))
     .orderBy(asc(shortlists.presentedAt))
-    .all()
   for (const row of presented) {
     const presented = localIsoDate(new Date(row.presentedAt ?? ctx.now().toISOString()))
     const since = row.declinedOn && row.declinedOn > presented ? row.declinedOn : presented
     add(
       row.corporationId,
       row.corporation,
-      answer('voordracht', row, since, termsOf(since).answerWorkingDays),
+      answer('voordracht', row, since, (await termsOf(since)).answerWorkingDays),
     )
   }
 
-  const offered = db
+  const offered = await db
     .select({
       corporationId: corporations.id,
       corporation: corporations.name,
@@ -93,12 +92,16 @@ export function openAnswers(ctx: ServiceContext): CorporationAnswers[] {
     .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
     .where(and(eq(offers.outcome, 'open')))
     .orderBy(asc(offers.offeredOn))
-    .all()
   for (const row of offered) {
     add(
       row.corporationId,
       row.corporation,
-      answer('aanbieding', row, row.offeredOn, termsOf(row.offeredOn).offerReplyWorkingDays),
+      answer(
+        'aanbieding',
+        row,
+        row.offeredOn,
+        (await termsOf(row.offeredOn)).offerReplyWorkingDays,
+      ),
     )
   }
 
@@ -108,11 +111,11 @@ export function openAnswers(ctx: ServiceContext): CorporationAnswers[] {
 /** The terms valid in the year an answer was asked for, read once per year. */
 function termsByYear(ctx: ServiceContext) {
   const cache = new Map<number, { answerWorkingDays: number; offerReplyWorkingDays: number }>()
-  return (day: string) => {
+  return async (day: string) => {
     const year = Number(day.slice(0, 4))
     let terms = cache.get(year)
     if (!terms) {
-      const { answerWorkingDays, offerReplyWorkingDays } = getSettings(ctx, year).values
+      const { answerWorkingDays, offerReplyWorkingDays } = (await getSettings(ctx, year)).values
       terms = { answerWorkingDays, offerReplyWorkingDays }
       cache.set(year, terms)
     }
@@ -125,15 +128,17 @@ export async function reminder(
   ctx: ServiceContext,
   corporationId: number,
 ): Promise<{ fileName: string; base64: string }> {
-  const corporation = ctx.store.db
-    .select({ id: corporations.id, name: corporations.name })
-    .from(corporations)
-    .where(eq(corporations.id, corporationId))
-    .get()
+  const corporation = (
+    await ctx.store.db
+      .select({ id: corporations.id, name: corporations.name })
+      .from(corporations)
+      .where(eq(corporations.id, corporationId))
+      .limit(1)
+  )[0]
   if (!corporation) throw new ApiError('not-found', 'Deze corporatie bestaat niet (meer)')
-  const late = (openAnswers(ctx).find((c) => c.corporationId === corporationId)?.open ?? []).filter(
-    (answer) => answer.ageing === 'te-laat',
-  )
+  const late = (
+    (await openAnswers(ctx)).find((c) => c.corporationId === corporationId)?.open ?? []
+  ).filter((answer) => answer.ageing === 'te-laat')
   if (late.length === 0) {
     throw new ApiError(
       'conflict',
@@ -143,7 +148,7 @@ export async function reminder(
   const createdAt = ctx.now()
   const buffer = await writeReminderWorkbook({ corporation: corporation.name, createdAt, late })
   const fileName = `herinnering-${fileNamePart(corporation.name)}-${localIsoDate(createdAt)}.xlsx`
-  recordExport(ctx, {
+  await recordExport(ctx, {
     kind: 'reminder',
     recipient: corporation.name,
     fileName,

@@ -22,30 +22,35 @@ import type { ServiceContext } from './context'
 /** Rows per INSERT: well under SQLite's bound-parameter limit for the widest table (~30 columns). */
 const CHUNK = 200
 
-function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => void): void {
-  for (let i = 0; i < rows.length; i += CHUNK) write(rows.slice(i, i + CHUNK))
+async function inChunks<T>(
+  rows: readonly T[],
+  write: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK))
 }
 
-function countRows(db: Db) {
-  const n = (
+async function countRows(db: Db) {
+  const n = async (
     table: typeof corporations | typeof careProviders | typeof clients | typeof dwellings,
-  ) => db.select({ n: count() }).from(table).get()?.n ?? 0
+  ) => (await db.select({ n: count() }).from(table).limit(1))[0]?.n ?? 0
   return {
-    corporations: n(corporations),
-    careProviders: n(careProviders),
-    clients: n(clients),
-    dwellings: n(dwellings),
+    corporations: await n(corporations),
+    careProviders: await n(careProviders),
+    clients: await n(clients),
+    dwellings: await n(dwellings),
   }
 }
 
 /** The waiting list: everyone registered and not yet housed, withdrawn or on hold. */
-function countWaiting(db: Db): number {
+async function countWaiting(db: Db): Promise<number> {
   return (
-    db
-      .select({ n: count() })
-      .from(clients)
-      .where(inArray(clients.status, ['wachtend', 'voorgedragen', 'aanbieding']))
-      .get()?.n ?? 0
+    (
+      await db
+        .select({ n: count() })
+        .from(clients)
+        .where(inArray(clients.status, ['wachtend', 'voorgedragen', 'aanbieding']))
+        .limit(1)
+    )[0]?.n ?? 0
   )
 }
 
@@ -63,10 +68,10 @@ function idsByName(rows: { id: number; name: string }[], names: readonly string[
  * Fills an empty database with the demo dataset for today, in one transaction with its audit event.
  * Refuses when anything has been registered: demo rows must never mix with real clients.
  */
-export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
+export async function loadDemo(ctx: ServiceContext, seed = 2019): Promise<DemoSummary> {
   const { db } = ctx.store
   const now = ctx.now()
-  const existing = countRows(db)
+  const existing = await countRows(db)
   if (Object.values(existing).some((n) => n > 0)) {
     throw new ApiError(
       'conflict',
@@ -108,38 +113,34 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
   })
   // better-sqlite3 is synchronous on one connection: everything below, the history's own steps
   // too, commits or rolls back together with the audit event.
-  const { history, waiting } = audited(ctx, loaded, () => {
+  const { history, waiting } = await audited(ctx, loaded, async () => {
     const corporationIds = idsByName(
-      db
+      await db
         .insert(corporations)
         .values(data.corporations)
-        .returning({ id: corporations.id, name: corporations.name })
-        .all(),
+        .returning({ id: corporations.id, name: corporations.name }),
       data.corporations.map((c) => c.name),
     )
     const providerIds = idsByName(
-      db
+      await db
         .insert(careProviders)
         .values(data.careProviders)
-        .returning({ id: careProviders.id, name: careProviders.name })
-        .all(),
+        .returning({ id: careProviders.id, name: careProviders.name }),
       data.careProviders.map((p) => p.name),
     )
     const corporationId = (i: number) => corporationIds[i] ?? fail(`corporatie ${i}`)
     const providerId = (i: number) => providerIds[i] ?? fail(`zorgaanbieder ${i}`)
 
     // Targets, quarters and settings an officer already entered win over the demo's.
-    db.insert(yearTargets).values(data.yearTargets).onConflictDoNothing().run()
-    db.insert(quarters).values(data.quarters).onConflictDoNothing().run()
-    db.insert(settings).values(data.settings).onConflictDoNothing().run()
-    db.insert(quarterQuotas)
-      .values(
-        data.quarterQuotas.map(({ corporation, ...q }) => ({
-          ...q,
-          corporationId: corporationId(corporation),
-        })),
-      )
-      .run()
+    await db.insert(yearTargets).values(data.yearTargets).onConflictDoNothing()
+    await db.insert(quarters).values(data.quarters).onConflictDoNothing()
+    await db.insert(settings).values(data.settings).onConflictDoNothing()
+    await db.insert(quarterQuotas).values(
+      data.quarterQuotas.map(({ corporation, ...q }) => ({
+        ...q,
+        corporationId: corporationId(corporation),
+      })),
+    )
 
     // Clients register and dwellings are submitted as the history's clock passes their day, so the
     // engine never sees anyone before they were there; ids still follow registration and submission.
@@ -154,29 +155,31 @@ export function loadDemo(ctx: ServiceContext, seed = 2019): DemoSummary {
     }))
     let nextClient = 0
     let nextDwelling = 0
-    const arrive = (day: string) => {
+    const arrive = async (day: string) => {
       const from = nextClient
       while (nextClient < clientRows.length && clientRows[nextClient]!.registeredOn <= day)
         nextClient++
-      inChunks(clientRows.slice(from, nextClient), (chunk) =>
-        db.insert(clients).values(chunk).run(),
+      await inChunks(
+        clientRows.slice(from, nextClient),
+        async (chunk) => await db.insert(clients).values(chunk),
       )
       const fromDwelling = nextDwelling
       while (nextDwelling < dwellingRows.length && dwellingRows[nextDwelling]!.submittedOn <= day)
         nextDwelling++
-      inChunks(dwellingRows.slice(fromDwelling, nextDwelling), (chunk) =>
-        db.insert(dwellings).values(chunk).run(),
+      await inChunks(
+        dwellingRows.slice(fromDwelling, nextDwelling),
+        async (chunk) => await db.insert(dwellings).values(chunk),
       )
     }
 
-    const history = simulateHistory(ctx, {
+    const history = await simulateHistory(ctx, {
       seed,
       todayIso: localIsoDate(now),
       quarters: data.quarters.slice(0, -1),
       arrive,
     })
-    arrive('9999-12-31')
-    const waiting = countWaiting(db)
+    await arrive('9999-12-31')
+    const waiting = await countWaiting(db)
     return { history, waiting }
   })
 

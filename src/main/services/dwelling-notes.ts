@@ -14,10 +14,10 @@ const CLIENT_CODE = /\bK-\d{4}-\d{4}\b/gi
  * audit row of its own, so it stays in order with the steps. Client codes in the note are recorded
  * with it: the note then shows on those clients' timelines too, and erasing a client clears it.
  */
-export function addDwellingNote(
+export async function addDwellingNote(
   ctx: ServiceContext,
   input: { dwellingId: number; text: string },
-): TimelineEvent[] {
+): Promise<TimelineEvent[]> {
   const db = ctx.store.db
   const noted = (mentioned: number[]): AuditEntry => ({
     action: 'dwelling:note',
@@ -26,24 +26,26 @@ export function addDwellingNote(
     summary: `Notitie: ${input.text}`,
     details: { text: input.text, clients: mentioned },
   })
-  audited(ctx, noted, (tx) => {
-    const dwelling = tx
-      .select({ id: dwellings.id })
-      .from(dwellings)
-      .where(eq(dwellings.id, input.dwellingId))
-      .get()
+  await audited(ctx, noted, async (tx) => {
+    const dwelling = (
+      await tx
+        .select({ id: dwellings.id })
+        .from(dwellings)
+        .where(eq(dwellings.id, input.dwellingId))
+        .limit(1)
+    )[0]
     if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
     const codes = [...new Set((input.text.match(CLIENT_CODE) ?? []).map((c) => c.toUpperCase()))]
     const mentioned =
       codes.length === 0
         ? []
-        : tx
-            .select({ id: clients.id })
-            .from(clients)
-            .where(inArray(sql`upper(${clients.code})`, codes))
-            .all()
-            .map((c) => c.id)
+        : (
+            await tx
+              .select({ id: clients.id })
+              .from(clients)
+              .where(inArray(sql`upper(${clients.code})`, codes))
+          ).map((c) => c.id)
     return mentioned
   })
-  return timeline(db, 'dwelling', input.dwellingId)
+  return await timeline(db, 'dwelling', input.dwellingId)
 }

@@ -33,28 +33,24 @@ export function dwellingKey(d: { address: string; postcode: string }): string {
  * the candidates on, so a changed row for it is counted as unchanged, like the form refuses it.
  * An address another corporation submitted for this quarter is an error: one dwelling, one owner.
  */
-export function planDwellings(
+export async function planDwellings(
   db: DbOrTx,
   checked: CheckedRows<DwellingInput>,
   corporationId: number,
   quarterKey: string,
   /** Fields the file's template version has no column for (fieldsNewerThan). */
   unsaid: readonly (keyof DwellingFields)[],
-): { checked: CheckedRows<DwellingInput>; plan: DwellingsPlan } {
+): Promise<{ checked: CheckedRows<DwellingInput>; plan: DwellingsPlan }> {
   const existing = new Map(
-    db
-      .select()
-      .from(dwellings)
-      .where(eq(dwellings.quarterKey, quarterKey))
-      .all()
-      .map((row) => [dwellingKey(row), row]),
+    (await db.select().from(dwellings).where(eq(dwellings.quarterKey, quarterKey))).map((row) => [
+      dwellingKey(row),
+      row,
+    ]),
   )
   const owners = new Map(
-    db
-      .select({ id: corporations.id, name: corporations.name })
-      .from(corporations)
-      .all()
-      .map((c) => [c.id, c.name]),
+    (await db.select({ id: corporations.id, name: corporations.name }).from(corporations)).map(
+      (c) => [c.id, c.name],
+    ),
   )
 
   const plan: DwellingsPlan = { create: [], update: [], unchanged: 0 }
@@ -87,11 +83,11 @@ export function planDwellings(
 }
 
 /** Writes the plan; call inside the import's transaction. Returns the ids touched, for the audit trail. */
-export function writeDwellings(
+export async function writeDwellings(
   tx: DbOrTx,
   plan: DwellingsPlan,
   now: Date,
-): { created: number[]; updated: number[] } {
+): Promise<{ created: number[]; updated: number[] }> {
   const today = localIsoDate(now)
   const created: number[] = []
   // A few multi-row statements instead of one per row (drizzle prepares each anew); new rowids
@@ -103,11 +99,11 @@ export function writeDwellings(
       statusSince: today,
       submittedOn: today,
     }))
-    const ids = tx.insert(dwellings).values(rows).returning({ id: dwellings.id }).all()
+    const ids = await tx.insert(dwellings).values(rows).returning({ id: dwellings.id })
     created.push(...ids.map((r) => r.id).sort((a, b) => a - b))
   }
   for (const { id, data } of plan.update) {
-    tx.update(dwellings).set(data).where(eq(dwellings.id, id)).run()
+    await tx.update(dwellings).set(data).where(eq(dwellings.id, id))
   }
   return { created, updated: plan.update.map((u) => u.id) }
 }

@@ -17,15 +17,15 @@ import { ensureQuarter } from './quarters'
 import { requireStep } from './workflow-steps'
 import { localIsoDate } from '../../shared/domain/dates'
 
-export function listDwellings(
+export async function listDwellings(
   { store }: ServiceContext,
   filter: z.output<typeof ListDwellingsInput>,
-): DwellingRow[] {
-  return listDwellingRows(store.db, filter)
+): Promise<DwellingRow[]> {
+  return await listDwellingRows(store.db, filter)
 }
 
-export function getDwelling({ store }: ServiceContext, id: number): DwellingDetail {
-  const row = findDwellingDetail(store.db, id)
+export async function getDwelling({ store }: ServiceContext, id: number): Promise<DwellingDetail> {
+  const row = await findDwellingDetail(store.db, id)
   if (!row) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
   return row
 }
@@ -34,10 +34,10 @@ export function getDwelling({ store }: ServiceContext, id: number): DwellingDeta
  * Adds or corrects a submitted dwelling. Once a dwelling is in a shortlist its facts are what the
  * corporation judged the candidates on, so then it can no longer be changed here.
  */
-export function saveDwelling(
+export async function saveDwelling(
   ctx: ServiceContext,
   { id, dwelling }: z.output<typeof SaveDwellingInput>,
-): DwellingDetail {
+): Promise<DwellingDetail> {
   const today = localIsoDate(ctx.now())
   const recorded = (saved: { id: number; corporation: string }): AuditEntry => ({
     action: id === undefined ? 'dwelling:create' : 'dwelling:update',
@@ -46,37 +46,42 @@ export function saveDwelling(
     summary: `Woning ${dwelling.address} ${id === undefined ? 'ingediend' : 'gewijzigd'} door ${saved.corporation} voor ${dwelling.quarterKey}`,
     details: { fields: Object.keys(dwelling) },
   })
-  const saved = audited(ctx, recorded, (tx) => {
-    const corporation = tx
-      .select()
-      .from(corporations)
-      .where(eq(corporations.id, dwelling.corporationId))
-      .get()
+  const saved = await audited(ctx, recorded, async (tx) => {
+    const corporation = (
+      await tx
+        .select()
+        .from(corporations)
+        .where(eq(corporations.id, dwelling.corporationId))
+        .limit(1)
+    )[0]
     if (!corporation) throw new ApiError('not-found', 'Deze corporatie bestaat niet (meer)')
-    const clash = findDwellingAt(tx, dwelling)
+    const clash = await findDwellingAt(tx, dwelling)
     if (clash && clash.id !== id) {
       throw new ApiError(
         'conflict',
         `${dwelling.address} (${dwelling.postcode}) is in ${dwelling.quarterKey} al voorgedragen`,
       )
     }
-    ensureQuarter(tx, dwelling.quarterKey)
+    await ensureQuarter(tx, dwelling.quarterKey)
     let savedId: number
     if (id === undefined) {
-      savedId = tx
-        .insert(dwellings)
-        .values({ ...dwelling, status: 'ingediend', statusSince: today, submittedOn: today })
-        .returning({ id: dwellings.id })
-        .get().id
+      savedId = (
+        await tx
+          .insert(dwellings)
+          .values({ ...dwelling, status: 'ingediend', statusSince: today, submittedOn: today })
+          .returning({ id: dwellings.id })
+      )[0]!.id
     } else {
-      const current = tx
-        .select({ status: dwellings.status })
-        .from(dwellings)
-        .where(eq(dwellings.id, id))
-        .get()
+      const current = (
+        await tx
+          .select({ status: dwellings.status })
+          .from(dwellings)
+          .where(eq(dwellings.id, id))
+          .limit(1)
+      )[0]
       if (!current) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
       requireStep(DWELLING_RULES, 'edit', current)
-      tx.update(dwellings).set(dwelling).where(eq(dwellings.id, id)).run()
+      await tx.update(dwellings).set(dwelling).where(eq(dwellings.id, id))
       savedId = id
     }
     return { id: savedId, corporation: corporation.name }

@@ -26,7 +26,7 @@ export interface ExportRecord {
  * Records a file leaving the app: one export_log row (what Beheer lists) and its audit event, in
  * one step, so neither exists without the other.
  */
-export function recordExport(ctx: ServiceContext, record: ExportRecord): number {
+export async function recordExport(ctx: ServiceContext, record: ExportRecord): Promise<number> {
   const exported = (id: number): AuditEntry => ({
     action: `export:${record.kind}`,
     entityType: record.subject?.entityType ?? 'export',
@@ -34,20 +34,21 @@ export function recordExport(ctx: ServiceContext, record: ExportRecord): number 
     summary: record.summary,
     details: { ...record.details, fileName: record.fileName, recipient: record.recipient },
   })
-  return audited(ctx, exported, (tx) => {
-    const { id } = tx
-      .insert(exportLog)
-      .values({
-        at: ctx.now().toISOString(),
-        officer: ctx.actor.officer,
-        osUser: ctx.actor.osUser,
-        kind: record.kind,
-        recipient: record.recipient,
-        fileName: record.fileName,
-        details: JSON.stringify(record.details),
-      })
-      .returning({ id: exportLog.id })
-      .get()
+  return await audited(ctx, exported, async (tx) => {
+    const { id } = (
+      await tx
+        .insert(exportLog)
+        .values({
+          at: ctx.now().toISOString(),
+          officer: ctx.actor.officer,
+          osUser: ctx.actor.osUser,
+          kind: record.kind,
+          recipient: record.recipient,
+          fileName: record.fileName,
+          details: JSON.stringify(record.details),
+        })
+        .returning({ id: exportLog.id })
+    )[0]!
     return id
   })
 }
@@ -55,21 +56,21 @@ export function recordExport(ctx: ServiceContext, record: ExportRecord): number 
 /** Newest first; Beheer shows the recent ones, the rest stays in the database. */
 const LIST_LIMIT = 1000
 
-export function listExportLog(ctx: ServiceContext): ExportLogRow[] {
-  return ctx.store.db
-    .select()
-    .from(exportLog)
-    .orderBy(desc(exportLog.at), desc(exportLog.id))
-    .limit(LIST_LIMIT)
-    .all()
-    .map((row) => ({
-      id: row.id,
-      at: row.at,
-      officer: row.officer,
-      osUser: row.osUser,
-      kind: row.kind,
-      recipient: row.recipient,
-      fileName: row.fileName,
-      details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
-    }))
+export async function listExportLog(ctx: ServiceContext): Promise<ExportLogRow[]> {
+  return (
+    await ctx.store.db
+      .select()
+      .from(exportLog)
+      .orderBy(desc(exportLog.at), desc(exportLog.id))
+      .limit(LIST_LIMIT)
+  ).map((row) => ({
+    id: row.id,
+    at: row.at,
+    officer: row.officer,
+    osUser: row.osUser,
+    kind: row.kind,
+    recipient: row.recipient,
+    fileName: row.fileName,
+    details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
+  }))
 }

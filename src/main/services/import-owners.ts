@@ -26,38 +26,42 @@ const CARE_PROVIDER: OwnerWords = {
   choose: 'Kies de zorgaanbieder bij het importeren.',
 }
 
-function byId(db: DbOrTx, table: OwnerTable, id: number): Owner | undefined {
-  return db.select({ id: table.id, name: table.name }).from(table).where(eq(table.id, id)).get()
+async function byId(db: DbOrTx, table: OwnerTable, id: number): Promise<Owner | undefined> {
+  return (
+    await db.select({ id: table.id, name: table.name }).from(table).where(eq(table.id, id)).limit(1)
+  )[0]
 }
 
-function byName(db: DbOrTx, table: OwnerTable, name: string): Owner | undefined {
-  return db
-    .select({ id: table.id, name: table.name })
-    .from(table)
-    .where(sql`lower(${table.name}) = lower(${name.trim()})`)
-    .get()
+async function byName(db: DbOrTx, table: OwnerTable, name: string): Promise<Owner | undefined> {
+  return (
+    await db
+      .select({ id: table.id, name: table.name })
+      .from(table)
+      .where(sql`lower(${table.name}) = lower(${name.trim()})`)
+      .limit(1)
+  )[0]
 }
 
 /**
  * Whose file this is: the explicit choice wins; else the template's own id, cross-checked with the
  * name it also carries, because a template made from another database has other ids.
  */
-function resolveOwner(
+async function resolveOwner(
   db: DbOrTx,
   table: OwnerTable,
   words: OwnerWords,
   chosenId: number | undefined,
   meta: { id?: number; name?: string },
-): Owner {
+): Promise<Owner> {
   if (chosenId !== undefined) {
-    const chosen = byId(db, table, chosenId)
+    const chosen = await byId(db, table, chosenId)
     if (!chosen) throw new ApiError('not-found', `Deze ${words.noun} bestaat niet (meer)`)
     return chosen
   }
-  const fromId = meta.id === undefined ? undefined : byId(db, table, meta.id)
+  const fromId = meta.id === undefined ? undefined : await byId(db, table, meta.id)
   if (fromId && (!meta.name || fromId.name.toLowerCase() === meta.name.trim().toLowerCase()))
     return fromId
-  const fromName = meta.name ? byName(db, table, meta.name) : undefined
+  const fromName = meta.name ? await byName(db, table, meta.name) : undefined
   if (fromName) return fromName
   if (meta.name) {
     throw new ApiError(
@@ -71,36 +75,36 @@ function resolveOwner(
   )
 }
 
-export function resolveCorporation(
+export async function resolveCorporation(
   db: DbOrTx,
   chosenId: number | undefined,
   meta: { corporationId?: number; corporation?: string },
-): Owner {
-  return resolveOwner(db, corporations, CORPORATION, chosenId, {
+): Promise<Owner> {
+  return await resolveOwner(db, corporations, CORPORATION, chosenId, {
     id: meta.corporationId,
     name: meta.corporation,
   })
 }
 
-export function resolveCareProvider(
+export async function resolveCareProvider(
   db: DbOrTx,
   chosenId: number | undefined,
   meta: { careProviderId?: number; careProvider?: string },
-): Owner {
-  return resolveOwner(db, careProviders, CARE_PROVIDER, chosenId, {
+): Promise<Owner> {
+  return await resolveOwner(db, careProviders, CARE_PROVIDER, chosenId, {
     id: meta.careProviderId,
     name: meta.careProvider,
   })
 }
 
-export function getCorporation(db: DbOrTx, id: number): Owner {
-  const found = byId(db, corporations, id)
+export async function getCorporation(db: DbOrTx, id: number): Promise<Owner> {
+  const found = await byId(db, corporations, id)
   if (!found) throw new ApiError('not-found', 'Deze corporatie bestaat niet (meer)')
   return found
 }
 
-export function getCareProvider(db: DbOrTx, id: number): Owner {
-  const found = byId(db, careProviders, id)
+export async function getCareProvider(db: DbOrTx, id: number): Promise<Owner> {
+  const found = await byId(db, careProviders, id)
   if (!found) throw new ApiError('not-found', 'Deze zorgaanbieder bestaat niet (meer)')
   return found
 }

@@ -51,7 +51,7 @@ export async function importDwellings(
   const { db } = ctx.store
   const workbook = await loadWorkbook(input.base64)
   const meta = readTemplateMeta(workbook, 'dwellings')
-  const corporation = resolveCorporation(db, input.corporationId, meta)
+  const corporation = await resolveCorporation(db, input.corporationId, meta)
   const quarterKey = input.quarterKey ?? meta.quarterKey
   if (!quarterKey) {
     throw new ApiError(
@@ -69,7 +69,7 @@ export async function importDwellings(
     headerOf(DWELLING_COLUMNS, 'address'),
     (first) => `Deze woning (zelfde adres en postcode) staat ook al in rij ${first}`,
   )
-  const { checked, plan } = planDwellings(
+  const { checked, plan } = await planDwellings(
     db,
     unique,
     corporation.id,
@@ -84,9 +84,9 @@ export async function importDwellings(
 
   return finish(ctx, 'dwellings', input, DWELLING_COLUMNS, rows.length, checked, outcome, {
     what: 'woningen',
-    write: (tx) => {
-      ensureQuarter(tx, quarterKey)
-      return writeDwellings(tx, plan, ctx.now())
+    write: async (tx) => {
+      await ensureQuarter(tx, quarterKey)
+      return await writeDwellings(tx, plan, ctx.now())
     },
     summary: `Woningen geïmporteerd uit ${input.fileName} voor ${corporation.name}, ${quarterKey}`,
     details: { corporationId: corporation.id, quarterKey },
@@ -101,7 +101,7 @@ export async function importClients(
   const { db } = ctx.store
   const workbook = await loadWorkbook(input.base64)
   const meta = readTemplateMeta(workbook, 'clients')
-  const provider = resolveCareProvider(db, input.careProviderId, meta)
+  const provider = await resolveCareProvider(db, input.careProviderId, meta)
   const rows = readSheetRows(workbook, CLIENTS_SHEET, CLIENT_COLUMNS, meta.templateVersion)
   const validated = validateRows(rows, CLIENT_COLUMNS, (values) =>
     ClientInputSchema.safeParse({
@@ -116,7 +116,7 @@ export async function importClients(
     headerOf(CLIENT_COLUMNS, 'code'),
     (first) => `Deze cliëntcode staat ook al in rij ${first}`,
   )
-  const { checked, plan } = planClients(
+  const { checked, plan } = await planClients(
     db,
     unique,
     provider.id,
@@ -130,7 +130,7 @@ export async function importClients(
 
   return finish(ctx, 'clients', input, CLIENT_COLUMNS, rows.length, checked, outcome, {
     what: 'cliënten',
-    write: (tx) => writeClients(tx, plan, provider.id),
+    write: async (tx) => await writeClients(tx, plan, provider.id),
     // Counts and the provider only: the audit trail never holds client codes or other personal details.
     summary: `Aanmeldingen geïmporteerd uit ${input.fileName} voor ${provider.name}`,
     details: { careProviderId: provider.id },
@@ -140,7 +140,7 @@ export async function importClients(
 interface Commit {
   /** Plural noun for messages: "woningen", "cliënten". */
   what: string
-  write: (tx: DbOrTx) => { created: number[]; updated: number[] }
+  write: (tx: DbOrTx) => Promise<{ created: number[]; updated: number[] }>
   summary: string
   details: Record<string, unknown>
 }
@@ -180,7 +180,7 @@ async function finish(
 
   await backupBeforeImport(ctx)
   const skipped = rowCount - checked.valid.length
-  const imported = (ids: ReturnType<Commit['write']>): AuditEntry => ({
+  const imported = (ids: Awaited<ReturnType<Commit['write']>>): AuditEntry => ({
     action: `${kind}:import`,
     entityType: 'import',
     summary: `${commit.summary}: ${countsInDutch(outcome)}${skipped > 0 ? `; ${skipped} rij(en) met fouten overgeslagen` : ''}`,
@@ -193,6 +193,6 @@ async function finish(
       ids,
     },
   })
-  audited(ctx, imported, (tx) => commit.write(tx))
+  await audited(ctx, imported, async (tx) => await commit.write(tx))
   return { ...report, committed: true }
 }

@@ -21,7 +21,7 @@ export async function dwellingsTemplate(
   ctx: ServiceContext,
   { corporationId, quarterKey }: z.output<typeof DwellingsTemplateInput>,
 ): Promise<FileResult> {
-  const corporation = getCorporation(ctx.store.db, corporationId)
+  const corporation = await getCorporation(ctx.store.db, corporationId)
   const buffer = await writeTemplate({
     title: 'Woningen voordragen voor uitstroom en instroom MO/BW — Het Vierde Huis',
     facts: [
@@ -60,7 +60,7 @@ export async function clientsTemplate(
   ctx: ServiceContext,
   { careProviderId }: z.output<typeof ClientsTemplateInput>,
 ): Promise<FileResult> {
-  const provider = getCareProvider(ctx.store.db, careProviderId)
+  const provider = await getCareProvider(ctx.store.db, careProviderId)
   const today = ctx.now()
   const buffer = await writeTemplate({
     title: 'Cliënten aanmelden voor een woning (uitstroom en instroom MO/BW) — Het Vierde Huis',

@@ -25,34 +25,39 @@ export interface InstroomReservation {
  * for instroom only count first; then the flip-possible ones open to both, those with the most
  * eligible instroom clients first, so a reservation never leaves a dwelling without candidates.
  */
-export function reserveForInstroom(
+export async function reserveForInstroom(
   ctx: ServiceContext,
   tx: Tx,
   quarter: QuarterKey,
   dwellingIds: number[],
-  { waiting, history }: WaitingState = waitingState(ctx),
-): InstroomReservation | null {
-  const steering = instroomSteering(tx, quarter)
+  kept?: WaitingState,
+): Promise<InstroomReservation | null> {
+  const { waiting, history } = kept ?? (await waitingState(ctx))
+  const steering = await instroomSteering(tx, quarter)
   if (!steering) return null
-  const facts = loadDwellingFacts(tx, dwellingIds).filter((d) => d.flipPossible)
+  const facts = (await loadDwellingFacts(tx, dwellingIds)).filter((d) => d.flipPossible)
   const instroom = waiting.filter((c) => c.flow === 'instroom' && c.openShortlists < 1)
-  let eligibility: EligibilityContext | undefined
-  const { reserved, chosen } = chooseInstroomReserve(facts, steering.reserve, (d) => {
-    eligibility ??= eligibilityContext(
-      ctx,
-      tx,
-      facts.map((f) => f.id),
-      true,
-      history.spreading,
-    )
-    return instroom.filter((c) => isEligible(c, d, eligibility!)).map((c) => c.id)
-  })
+  // The pools are asked for synchronously, and only when there is something to reserve: read
+  // what eligibility needs first whenever that can be the case.
+  const eligibility: EligibilityContext | undefined =
+    steering.reserve > 0 && facts.length > 0
+      ? await eligibilityContext(
+          ctx,
+          tx,
+          facts.map((f) => f.id),
+          true,
+          history.spreading,
+        )
+      : undefined
+  const { reserved, chosen } = chooseInstroomReserve(facts, steering.reserve, (d) =>
+    instroom.filter((c) => isEligible(c, d, eligibility!)).map((c) => c.id),
+  )
   if (chosen.length > 0) {
-    tx.update(dwellings)
+    await tx
+      .update(dwellings)
       .set({ reservedForInstroom: true })
       .where(and(inArray(dwellings.id, chosen), eq(dwellings.quarterKey, quarter)))
-      .run()
-    audit(tx, ctx, {
+    await audit(tx, ctx, {
       action: 'quarter:reserveInstroom',
       entityType: 'quarter',
       entityId: quarter,

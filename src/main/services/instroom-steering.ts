@@ -13,30 +13,37 @@ const OPEN = ['ingediend', 'in-voordracht'] as const
  * many of the quarter's open flip-possible dwellings must go to instroom to stay on course.
  * Null without a target for the year.
  */
-export function instroomSteering(db: DbOrTx, key: QuarterKey): InstroomSteering | null {
+export async function instroomSteering(
+  db: DbOrTx,
+  key: QuarterKey,
+): Promise<InstroomSteering | null> {
   const { year } = parseQuarter(key)
-  const target = db.select().from(yearTargets).where(eq(yearTargets.year, year)).get()
+  const target = (await db.select().from(yearTargets).where(eq(yearTargets.year, year)).limit(1))[0]
   if (!target) return null
   // Counted per dwelling's quarter, as the report counts a year.
-  const let_ = db
-    .select({
-      allocated: count(),
-      instroom: sql<number>`coalesce(sum(${clients.flow} = 'instroom'), 0)`,
-    })
-    .from(allocations)
-    .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
-    .innerJoin(clients, eq(clients.id, allocations.clientId))
-    // A range, not LIKE: SQLite's LIKE ignores case and so cannot use the quarter index.
-    .where(between(dwellings.quarterKey, `${year}-Q1`, `${year}-Q4`))
-    .get() ?? { allocated: 0, instroom: 0 }
-  const open = db
-    .select({
-      dwellings: count(),
-      flipPossible: sql<number>`coalesce(sum(${dwellings.flipPossible}), 0)`,
-    })
-    .from(dwellings)
-    .where(and(eq(dwellings.quarterKey, key), inArray(dwellings.status, [...OPEN])))
-    .get() ?? { dwellings: 0, flipPossible: 0 }
+  const let_ = (
+    await db
+      .select({
+        allocated: count(),
+        instroom: sql<number>`coalesce(sum(${clients.flow} = 'instroom'), 0)`,
+      })
+      .from(allocations)
+      .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
+      .innerJoin(clients, eq(clients.id, allocations.clientId))
+      // A range, not LIKE: SQLite's LIKE ignores case and so cannot use the quarter index.
+      .where(between(dwellings.quarterKey, `${year}-Q1`, `${year}-Q4`))
+      .limit(1)
+  )[0] ?? { allocated: 0, instroom: 0 }
+  const open = (
+    await db
+      .select({
+        dwellings: count(),
+        flipPossible: sql<number>`coalesce(sum(${dwellings.flipPossible}), 0)`,
+      })
+      .from(dwellings)
+      .where(and(eq(dwellings.quarterKey, key), inArray(dwellings.status, [...OPEN])))
+      .limit(1)
+  )[0] ?? { dwellings: 0, flipPossible: 0 }
   const steer = steerInstroom(
     {
       target: target.target,

@@ -55,19 +55,20 @@ const CLIENT_COPIED = keysExcept(clientFactColumns, ['preferredWijken', 'exclude
  * Clients as matching sees them; `ids` limits the set (for a why-not of one client), else the
  * waiting list. Every field of the definition matching reads is copied; the wijk lists are parsed.
  */
-export function loadClientFacts(
+export async function loadClientFacts(
   db: DbOrTx,
   ids?: number[],
-  open: ReadonlyMap<number, number> = openShortlistCounts(db, ids),
-): ClientFacts[] {
+  openGiven?: ReadonlyMap<number, number>,
+): Promise<ClientFacts[]> {
+  const open = openGiven ?? (await openShortlistCounts(db, ids))
   if (ids?.length === 0) return []
-  return listClientFacts(db, ids).map((c) => clientFacts(c, open.get(c.id) ?? 0))
+  return (await listClientFacts(db, ids)).map((c) => clientFacts(c, open.get(c.id) ?? 0))
 }
 
 /** One client's row as matching sees it (also a client the Vooruitblik registers in memory). */
 export function clientFacts(
   row: Pick<
-    ReturnType<typeof listClientFacts>[number],
+    Awaited<ReturnType<typeof listClientFacts>>[number],
     (typeof CLIENT_COPIED)[number] | 'preferredWijken' | 'excludedWijken'
   >,
   openShortlists: number,
@@ -85,15 +86,15 @@ const DWELLING_COPIED = keysExcept(dwellingFactColumns, ['address', 'complex'])
  * Dwellings as matching sees them, copied the same way (one hidden class, as for the clients).
  * A dwelling's complex is its key for the stop: the complex name, else street and house number.
  */
-export function loadDwellingFacts(db: DbOrTx, ids: number[]): DwellingFacts[] {
+export async function loadDwellingFacts(db: DbOrTx, ids: number[]): Promise<DwellingFacts[]> {
   if (ids.length === 0) return []
-  return listDwellingFacts(db, ids).map(dwellingFacts)
+  return (await listDwellingFacts(db, ids)).map(dwellingFacts)
 }
 
 /** One dwelling's row as matching sees it (also a dwelling the Vooruitblik submits in memory). */
 export function dwellingFacts(
   row: Pick<
-    ReturnType<typeof listDwellingFacts>[number],
+    Awaited<ReturnType<typeof listDwellingFacts>>[number],
     (typeof DWELLING_COPIED)[number] | 'address' | 'complex'
   >,
 ): DwellingFacts {
@@ -107,9 +108,13 @@ export function dwellingFacts(
  * current open round can be left out, so a why-not for its own candidates says "on an open
  * shortlist" rather than "presented before".
  */
-export function earlierPairs(db: DbOrTx, dwellingIds: number[], includeOpen = true): Set<string> {
+export async function earlierPairs(
+  db: DbOrTx,
+  dwellingIds: number[],
+  includeOpen = true,
+): Promise<Set<string>> {
   if (dwellingIds.length === 0) return new Set()
-  const rows = db
+  const rows = await db
     .select({ dwellingId: shortlists.dwellingId, clientId: shortlistCandidates.clientId })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
@@ -119,56 +124,56 @@ export function earlierPairs(db: DbOrTx, dwellingIds: number[], includeOpen = tr
         includeOpen ? undefined : notInArray(shortlists.status, [...OPEN_SHORTLIST]),
       ),
     )
-    .all()
   return new Set(rows.map((r) => pairKey(r.dwellingId, r.clientId)))
 }
 
-export function eligibilityContext(
+export async function eligibilityContext(
   ctx: ServiceContext,
   db: DbOrTx,
   dwellingIds: number[],
   includeOpenRound = true,
-  spreading: SpreadingState = spreadingState(db, ctx.now()),
-): EligibilityContext {
+  spreadingGiven?: SpreadingState,
+): Promise<EligibilityContext> {
+  const spreading = spreadingGiven ?? (await spreadingState(db, ctx.now()))
   const year = ctx.now().getFullYear()
-  const settings = getSettings(ctx, year).values
+  const settings = (await getSettings(ctx, year)).values
   return {
     year,
     youngMaxRent: settings.youngMaxRent,
     maxOpenShortlists: settings.maxOpenShortlists,
-    earlierPairs: earlierPairs(db, dwellingIds, includeOpenRound),
-    complexStop: complexStopContext(db, spreading, dwellingIds),
+    earlierPairs: await earlierPairs(db, dwellingIds, includeOpenRound),
+    complexStop: await complexStopContext(db, spreading, dwellingIds),
   }
 }
 
-function providerStandings(db: DbOrTx, today: Date): Map<number, ProviderStanding> {
+async function providerStandings(db: DbOrTx, today: Date): Promise<Map<number, ProviderStanding>> {
   const year = today.getFullYear()
-  const target = db.select().from(yearTargets).where(eq(yearTargets.year, year)).get()?.target ?? 0
+  const target =
+    (await db.select().from(yearTargets).where(eq(yearTargets.year, year)).limit(1))[0]?.target ?? 0
   const allocated = new Map(
-    db
-      .select({ providerId: clients.careProviderId, n: sql<number>`count(*)` })
-      .from(allocations)
-      .innerJoin(clients, eq(clients.id, allocations.clientId))
-      .where(gte(allocations.startsOn, `${year}-01-01`))
-      .groupBy(clients.careProviderId)
-      .all()
-      .map((r) => [r.providerId, r.n]),
+    (
+      await db
+        .select({ providerId: clients.careProviderId, n: sql<number>`count(*)` })
+        .from(allocations)
+        .innerJoin(clients, eq(clients.id, allocations.clientId))
+        .where(gte(allocations.startsOn, `${year}-01-01`))
+        .groupBy(clients.careProviderId)
+    ).map((r) => [r.providerId, r.n]),
   )
   const standings = new Map<number, ProviderStanding>()
-  for (const p of db.select().from(careProviders).all())
+  for (const p of await db.select().from(careProviders))
     standings.set(p.id, providerStanding(p, target, today, allocated.get(p.id) ?? 0))
   return standings
 }
 
 /** Each target group's share of the allocations of the past year. */
-function recentShares(db: DbOrTx, today: Date): Map<TargetGroup, number> {
-  const recent = db
+async function recentShares(db: DbOrTx, today: Date): Promise<Map<TargetGroup, number>> {
+  const recent = await db
     .select({ group: clients.targetGroup, n: sql<number>`count(*)` })
     .from(allocations)
     .innerJoin(clients, eq(clients.id, allocations.clientId))
     .where(gte(allocations.startsOn, localIsoDate(subYears(today, 1))))
     .groupBy(clients.targetGroup)
-    .all()
   const total = recent.reduce((sum, r) => sum + r.n, 0)
   return new Map(recent.map((r) => [r.group, total === 0 ? 0 : r.n / total]))
 }
@@ -184,27 +189,28 @@ export interface RankingHistory {
   recentShares: Map<TargetGroup, number>
 }
 
-export function rankingHistory(ctx: ServiceContext, db: DbOrTx): RankingHistory {
+export async function rankingHistory(ctx: ServiceContext, db: DbOrTx): Promise<RankingHistory> {
   const today = ctx.now()
   return {
-    spreading: spreadingState(db, today),
-    providers: providerStandings(db, today),
-    recentShares: recentShares(db, today),
+    spreading: await spreadingState(db, today),
+    providers: await providerStandings(db, today),
+    recentShares: await recentShares(db, today),
   }
 }
 
-export function rankingContext(
+export async function rankingContext(
   ctx: ServiceContext,
   db: DbOrTx,
   waiting: readonly ClientFacts[],
-  history: RankingHistory = rankingHistory(ctx, db),
+  historyGiven?: RankingHistory,
   totals: ReadonlyMap<TargetGroup, GroupTotal> = groupTotals(ctx.now(), waiting),
-): RankingContext {
+): Promise<RankingContext> {
+  const history = historyGiven ?? (await rankingHistory(ctx, db))
   const today = ctx.now()
   return {
     today,
     weights: DEFAULT_WEIGHTS,
-    balanceDays: getSettings(ctx, today.getFullYear()).values.maxBalanceDays,
+    balanceDays: (await getSettings(ctx, today.getFullYear())).values.maxBalanceDays,
     providers: history.providers,
     groups: groupStandings(totals, history.recentShares),
     wijkLoad: history.spreading.wijkLoad,

@@ -45,11 +45,13 @@ import {
   setDwellingStatus,
 } from './workflow-steps'
 
-function openOffer(tx: Tx, offerId: number, step: OfferStep) {
-  const offer = findOffer(tx, offerId)
+async function openOffer(tx: Tx, offerId: number, step: OfferStep) {
+  const offer = await findOffer(tx, offerId)
   if (!offer) throw new ApiError('not-found', 'Deze aanbieding bestaat niet (meer)')
   requireStep(OFFER_RULES, step, offer)
-  const client = tx.select().from(clients).where(eq(clients.id, offer.clientId)).get()!
+  const client = (
+    await tx.select().from(clients).where(eq(clients.id, offer.clientId)).limit(1)
+  )[0]!
   return { offer, client }
 }
 
@@ -63,42 +65,42 @@ function responseDay(ctx: ServiceContext, offeredOn: string, respondedOn?: strin
 }
 
 /** Accepted: the lease (or, for instroom, the flip contract) starts; the dwelling is let. */
-export function acceptOffer(
+export async function acceptOffer(
   ctx: ServiceContext,
   input: { offerId: number; startsOn: string; contractKind?: ContractKind; respondedOn?: string },
-): DwellingMatching {
-  return step(ctx, (tx) => {
-    const { offer, client } = openOffer(tx, input.offerId, 'accept')
+): Promise<DwellingMatching> {
+  return await step(ctx, async (tx) => {
+    const { offer, client } = await openOffer(tx, input.offerId, 'accept')
     const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
     const startProblem = leaseStartProblem(input.startsOn, offer.offeredOn)
     if (startProblem) throw new ApiError('invalid-input', startProblem)
-    const { flipPossible } = tx
-      .select({ flipPossible: dwellings.flipPossible })
-      .from(dwellings)
-      .where(eq(dwellings.id, offer.dwellingId))
-      .get()!
+    const { flipPossible } = (
+      await tx
+        .select({ flipPossible: dwellings.flipPossible })
+        .from(dwellings)
+        .where(eq(dwellings.id, offer.dwellingId))
+        .limit(1)
+    )[0]!
     const contractKind = input.contractKind ?? defaultContract(client.flow, flipPossible)
     const problem = contractProblem(contractKind, flipPossible)
     if (problem) throw new ApiError('invalid-input', problem)
     const today = isoDay(ctx.now())
-    tx.update(offers)
+    await tx
+      .update(offers)
       .set({ outcome: 'geaccepteerd', respondedOn })
       .where(eq(offers.id, offer.id))
-      .run()
-    tx.insert(allocations)
-      .values({
-        offerId: offer.id,
-        dwellingId: offer.dwellingId,
-        clientId: client.id,
-        contractKind,
-        startsOn: input.startsOn,
-        supportProviderId: client.supportProviderId ?? client.careProviderId,
-      })
-      .run()
-    setDwellingStatus(tx, offer.dwellingId, 'verhuurd', today)
+    await tx.insert(allocations).values({
+      offerId: offer.id,
+      dwellingId: offer.dwellingId,
+      clientId: client.id,
+      contractKind,
+      startsOn: input.startsOn,
+      supportProviderId: client.supportProviderId ?? client.careProviderId,
+    })
+    await setDwellingStatus(tx, offer.dwellingId, 'verhuurd', today)
     // Housed: off every other open shortlist, whose rounds then carry on without them.
-    releaseFromShortlists(ctx, tx, client.id, 'Elders gehuisvest')
-    setClientStatus(tx, [client.id], 'gehuisvest', today)
+    await releaseFromShortlists(ctx, tx, client.id, 'Elders gehuisvest')
+    await setClientStatus(tx, [client.id], 'gehuisvest', today)
     const accepted: AuditEntry = {
       action: 'offer:accept',
       entityType: 'dwelling',
@@ -129,25 +131,25 @@ export function acceptOffer(
  * the round opens again for the corporation with the reserves who are still free, or, when none is,
  * the dwelling goes round again.
  */
-export function declineOffer(
+export async function declineOffer(
   ctx: ServiceContext,
   input: {
     offerId: number
     decline: { reason: DeclineReason; text: string | null }
     respondedOn?: string
   },
-): DwellingMatching {
-  return step(ctx, (tx) => {
-    const { offer, client } = openOffer(tx, input.offerId, 'decline')
+): Promise<DwellingMatching> {
+  return await step(ctx, async (tx) => {
+    const { offer, client } = await openOffer(tx, input.offerId, 'decline')
     const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
     const today = isoDay(ctx.now())
     const reason = input.decline.text
       ? `${input.decline.reason}: ${input.decline.text}`
       : input.decline.reason
-    tx.update(offers)
+    await tx
+      .update(offers)
       .set({ outcome: 'geweigerd', respondedOn, declineReason: reason })
       .where(eq(offers.id, offer.id))
-      .run()
     const status = statusAfterDecline(client.flow, input.decline.reason)
     const valid = isValidDeclineReason(input.decline.reason)
     const declined: AuditEntry = {
@@ -158,7 +160,7 @@ export function declineOffer(
       details: { offerId: offer.id, clientId: client.id, respondedOn, valid, ...input.decline },
     }
     // Steps of their own inside this one, so their events come in the order they happen.
-    audited(ctx, declined, () => setClientStatus(tx, [client.id], status, today))
+    await audited(ctx, declined, async () => await setClientStatus(tx, [client.id], status, today))
     if (status === 'aanbieding-benut') {
       const used: AuditEntry = {
         action: 'client:oneTimeOfferUsed',
@@ -167,17 +169,19 @@ export function declineOffer(
         summary: `${client.code} heeft de eenmalige aanbieding benut (geweigerd zonder geldige reden) en gaat van de lijst van Het Vierde Huis; verder via de reguliere route (WoningNet)`,
         details: { offerId: offer.id, dwellingId: offer.dwellingId, reason: input.decline.reason },
       }
-      audited(ctx, used, () =>
-        releaseFromShortlists(ctx, tx, client.id, CLIENT_STATUS.label(status)),
+      await audited(
+        ctx,
+        used,
+        async () => await releaseFromShortlists(ctx, tx, client.id, CLIENT_STATUS.label(status)),
       )
     }
 
-    const shortlistId = roundOfCandidate(tx, offer.candidateId)
-    const free = reopenForCorporation(ctx, tx, shortlistId, offer.dwellingId)
+    const shortlistId = await roundOfCandidate(tx, offer.candidateId)
+    const free = await reopenForCorporation(ctx, tx, shortlistId, offer.dwellingId)
     if (free.length > 0) return { dwellingId: offer.dwellingId, events: [] }
     // No reserve left: the round stays "gekozen" and the dwelling goes round again.
-    setDwellingStatus(tx, offer.dwellingId, 'ingediend', today)
-    const [round] = makeRounds(ctx, tx, [offer.dwellingId])
+    await setDwellingStatus(tx, offer.dwellingId, 'ingediend', today)
+    const [round] = await makeRounds(ctx, tx, [offer.dwellingId])
     return { dwellingId: offer.dwellingId, events: noNewRound(offer.dwellingId, round) }
   })
 }
@@ -187,14 +191,14 @@ export function declineOffer(
  * the offer next. Reserves no longer free (housed, withdrawn, on hold, with another offer) are
  * taken off the round; the rest are presented again. Answers the codes of the free reserves.
  */
-function reopenForCorporation(
+async function reopenForCorporation(
   ctx: ServiceContext,
   tx: Tx,
   shortlistId: number,
   dwellingId: number,
-): string[] {
+): Promise<string[]> {
   const today = isoDay(ctx.now())
-  const reserves = tx
+  const reserves = await tx
     .select({
       id: shortlistCandidates.id,
       clientId: shortlistCandidates.clientId,
@@ -210,12 +214,13 @@ function reopenForCorporation(
       ),
     )
     .orderBy(shortlistCandidates.position)
-    .all()
   // A reserve who meanwhile stands on another open round is not free: one open round at a time.
   const elsewhere = new Set(
-    openCandidacies(
-      tx,
-      reserves.map((r) => r.clientId),
+    (
+      await openCandidacies(
+        tx,
+        reserves.map((r) => r.clientId),
+      )
     ).map((c) => c.clientId),
   )
   const free = reserves.filter((r) => r.status === 'wachtend' && !elsewhere.has(r.clientId))
@@ -223,29 +228,29 @@ function reopenForCorporation(
     const why = elsewhere.has(gone.clientId)
       ? 'staat inmiddels op een andere voordracht'
       : CLIENT_STATUS.label(gone.status).toLowerCase()
-    tx.update(shortlistCandidates)
+    await tx
+      .update(shortlistCandidates)
       .set({
         decision: 'geen-match',
         decisionReason: 'ingetrokken',
         decisionText: `Niet meer beschikbaar (${why})`,
       })
       .where(eq(shortlistCandidates.id, gone.id))
-      .run()
   }
   if (free.length === 0) return []
-  tx.update(shortlists)
+  await tx
+    .update(shortlists)
     .set({ status: 'voorgedragen', decidedAt: null })
     .where(eq(shortlists.id, shortlistId))
-    .run()
-  setClientStatus(
+  await setClientStatus(
     tx,
     free.map((r) => r.clientId),
     'voorgedragen',
     today,
   )
-  setDwellingStatus(tx, dwellingId, 'in-voordracht', today)
+  await setDwellingStatus(tx, dwellingId, 'in-voordracht', today)
   const codes = free.map((r) => r.code)
-  audit(tx, ctx, {
+  await audit(tx, ctx, {
     action: 'offer:awaitNext',
     entityType: 'dwelling',
     entityId: dwellingId,
@@ -256,19 +261,19 @@ function reopenForCorporation(
 }
 
 /** Takes a client off every open shortlist (the provider withdrew them or put them on hold). */
-export function releaseFromShortlists(
+export async function releaseFromShortlists(
   ctx: ServiceContext,
   tx: Tx,
   clientId: number,
   why: string,
-): void {
-  for (const row of openCandidacies(tx, [clientId])) {
-    tx.update(shortlistCandidates)
+): Promise<void> {
+  for (const row of await openCandidacies(tx, [clientId])) {
+    await tx
+      .update(shortlistCandidates)
       .set({ decision: 'geen-match', decisionReason: 'ingetrokken', decisionText: why })
       .where(eq(shortlistCandidates.id, row.candidateId))
-      .run()
-    const left = countOpenCandidates(tx, row.shortlistId)
-    audit(tx, ctx, {
+    const left = await countOpenCandidates(tx, row.shortlistId)
+    await audit(tx, ctx, {
       action: 'shortlist:clientWithdrawn',
       entityType: 'dwelling',
       entityId: row.dwellingId,
@@ -276,56 +281,60 @@ export function releaseFromShortlists(
       details: { clientId, shortlistId: row.shortlistId },
     })
     if (left === 0)
-      auditMany(
+      await auditMany(
         tx,
         ctx,
-        noNewRound(row.dwellingId, closeRound(ctx, tx, row.shortlistId, row.dwellingId, null)),
+        noNewRound(
+          row.dwellingId,
+          await closeRound(ctx, tx, row.shortlistId, row.dwellingId, null),
+        ),
       )
   }
 }
 
 /** The corporation withdraws a dwelling: its open rounds lapse and their candidates are free again. */
-export function withdrawDwelling(
+export async function withdrawDwelling(
   ctx: ServiceContext,
   input: { dwellingId: number; reason: string },
-): DwellingMatching {
-  return step(ctx, (tx) => {
-    const dwelling = tx.select().from(dwellings).where(eq(dwellings.id, input.dwellingId)).get()
+): Promise<DwellingMatching> {
+  return await step(ctx, async (tx) => {
+    const dwelling = (
+      await tx.select().from(dwellings).where(eq(dwellings.id, input.dwellingId)).limit(1)
+    )[0]
     if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
     requireStep(DWELLING_RULES, 'withdraw', dwelling)
     const today = isoDay(ctx.now())
-    const open = openRoundIdsOf(tx, dwelling.id)
+    const open = await openRoundIdsOf(tx, dwelling.id)
     if (open.length > 0) {
-      const freed = tx
-        .select({ clientId: shortlistCandidates.clientId })
-        .from(shortlistCandidates)
-        .where(
-          and(
-            inArray(shortlistCandidates.shortlistId, open),
-            eq(shortlistCandidates.decision, 'open'),
-          ),
-        )
-        .all()
-        .map((c) => c.clientId)
-      tx.update(shortlists)
+      const freed = (
+        await tx
+          .select({ clientId: shortlistCandidates.clientId })
+          .from(shortlistCandidates)
+          .where(
+            and(
+              inArray(shortlistCandidates.shortlistId, open),
+              eq(shortlistCandidates.decision, 'open'),
+            ),
+          )
+      ).map((c) => c.clientId)
+      await tx
+        .update(shortlists)
         .set({ status: 'vervallen', decidedAt: ctx.now().toISOString() })
         .where(inArray(shortlists.id, open))
-        .run()
-      const presented = tx
+      const presented = await tx
         .select({ id: clients.id })
         .from(clients)
         .where(
           and(inArray(clients.id, freed.length ? freed : [-1]), eq(clients.status, 'voorgedragen')),
         )
-        .all()
-      setClientStatus(
+      await setClientStatus(
         tx,
         presented.map((c) => c.id),
         'wachtend',
         today,
       )
     }
-    setDwellingStatus(tx, dwelling.id, 'ingetrokken', today)
+    await setDwellingStatus(tx, dwelling.id, 'ingetrokken', today)
     const withdrawn: AuditEntry = {
       action: 'dwelling:withdraw',
       entityType: 'dwelling',

@@ -29,43 +29,43 @@ const careProviderColumns = {
   active: careProviders.active,
 }
 
-export function listCorporations({ store }: ServiceContext): CorporationRow[] {
-  return store.db
+export async function listCorporations({ store }: ServiceContext): Promise<CorporationRow[]> {
+  return await store.db
     .select(corporationColumns)
     .from(corporations)
     .orderBy(asc(corporations.name))
-    .all()
 }
 
-export function listCareProviders({ store }: ServiceContext): CareProviderRow[] {
-  return store.db
+export async function listCareProviders({ store }: ServiceContext): Promise<CareProviderRow[]> {
+  return await store.db
     .select(careProviderColumns)
     .from(careProviders)
     .orderBy(asc(careProviders.name))
-    .all()
 }
 
 /** Names are unique regardless of case: "mitros" and "Mitros" are one corporation. */
-function assertNameFree(
+async function assertNameFree(
   ctx: ServiceContext,
   table: typeof corporations | typeof careProviders,
   name: string,
   id: number | undefined,
   what: string,
 ) {
-  const clash = ctx.store.db
-    .select({ id: table.id })
-    .from(table)
-    .where(sql`lower(${table.name}) = lower(${name})`)
-    .get()
+  const clash = (
+    await ctx.store.db
+      .select({ id: table.id })
+      .from(table)
+      .where(sql`lower(${table.name}) = lower(${name})`)
+      .limit(1)
+  )[0]
   if (clash && clash.id !== id)
     throw new ApiError('conflict', `Er is al een ${what} met de naam ${name}`)
 }
 
-export function saveCorporation(
+export async function saveCorporation(
   ctx: ServiceContext,
   input: z.output<typeof SaveCorporationInput>,
-): CorporationRow {
+): Promise<CorporationRow> {
   const values = {
     name: input.name,
     socialStock: input.socialStock,
@@ -79,28 +79,29 @@ export function saveCorporation(
     summary: `Corporatie ${row.name} ${input.id === undefined ? 'toegevoegd' : 'gewijzigd'} (sociale voorraad ${row.socialStock}, gegevens in voordrachten ${row.exportDetail}${row.active ? '' : ', niet actief'})`,
     details: values,
   })
-  return audited(ctx, saved, (tx) => {
-    assertNameFree(ctx, corporations, input.name, input.id, 'corporatie')
+  return await audited(ctx, saved, async (tx) => {
+    await assertNameFree(ctx, corporations, input.name, input.id, 'corporatie')
     let row: CorporationRow | undefined
     if (input.id === undefined) {
-      row = tx.insert(corporations).values(values).returning(corporationColumns).get()
+      row = (await tx.insert(corporations).values(values).returning(corporationColumns))[0]!
     } else {
-      row = tx
-        .update(corporations)
-        .set(values)
-        .where(eq(corporations.id, input.id))
-        .returning(corporationColumns)
-        .get()
+      row = (
+        await tx
+          .update(corporations)
+          .set(values)
+          .where(eq(corporations.id, input.id))
+          .returning(corporationColumns)
+      )[0]
       if (!row) throw new ApiError('not-found', 'Deze corporatie bestaat niet (meer)')
     }
     return row
   })
 }
 
-export function saveCareProvider(
+export async function saveCareProvider(
   ctx: ServiceContext,
   input: z.output<typeof SaveCareProviderInput>,
-): CareProviderRow {
+): Promise<CareProviderRow> {
   const values = {
     name: input.name,
     contingentShare: input.contingentShare,
@@ -115,18 +116,19 @@ export function saveCareProvider(
     summary: `Zorgaanbieder ${row.name} ${input.id === undefined ? 'toegevoegd' : 'gewijzigd'}`,
     details: values,
   })
-  return audited(ctx, saved, (tx) => {
-    assertNameFree(ctx, careProviders, input.name, input.id, 'zorgaanbieder')
+  return await audited(ctx, saved, async (tx) => {
+    await assertNameFree(ctx, careProviders, input.name, input.id, 'zorgaanbieder')
     let row: CareProviderRow | undefined
     if (input.id === undefined) {
-      row = tx.insert(careProviders).values(values).returning(careProviderColumns).get()
+      row = (await tx.insert(careProviders).values(values).returning(careProviderColumns))[0]!
     } else {
-      row = tx
-        .update(careProviders)
-        .set(values)
-        .where(eq(careProviders.id, input.id))
-        .returning(careProviderColumns)
-        .get()
+      row = (
+        await tx
+          .update(careProviders)
+          .set(values)
+          .where(eq(careProviders.id, input.id))
+          .returning(careProviderColumns)
+      )[0]
       if (!row) throw new ApiError('not-found', 'Deze zorgaanbieder bestaat niet (meer)')
     }
     return row

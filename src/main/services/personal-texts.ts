@@ -19,8 +19,9 @@ const MIN_SEARCHED_LENGTH = 3
  * on; and a swap that took them off a round. Found through the entity index, not a scan of the
  * whole trail, so erasing stays quick in a trail of years.
  */
-function relatedAuditRows(tx: Tx, clientId: number) {
+async function relatedAuditRows(tx: Tx, clientId: number) {
   const id = clientId
+  // Raw SQL: drizzle runs it on the connection at once; async like every query, for the PostgreSQL form.
   return tx.all<{ id: number; summary: string; details: string | null }>(sql`
     WITH rounds AS (SELECT shortlist_id AS id FROM shortlist_candidates WHERE client_id = ${id}),
          homes AS (SELECT CAST(dwelling_id AS TEXT) AS id FROM shortlists WHERE id IN rounds
@@ -50,8 +51,8 @@ function relatedAuditRows(tx: Tx, clientId: number) {
  * reasons, in their tables and in the audit trail. The audit rows stay (who did what, when); the
  * typed text in their details becomes "[gewist]", and so does each place a summary quoted it.
  */
-export function erasePersonalTexts(tx: Tx, clientId: number): void {
-  const rows = relatedAuditRows(tx, clientId).map((row) => ({
+export async function erasePersonalTexts(tx: Tx, clientId: number): Promise<void> {
+  const rows = (await relatedAuditRows(tx, clientId)).map((row) => ({
     ...row,
     details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : null,
   }))
@@ -69,49 +70,48 @@ export function erasePersonalTexts(tx: Tx, clientId: number): void {
   for (const row of rows) {
     const summary = searched.reduce((text, found) => text.split(found).join(ERASED), row.summary)
     const details = row.details ? JSON.stringify(row.details) : null
-    tx.update(auditEvents).set({ summary, details }).where(eq(auditEvents.id, row.id)).run()
+    await tx.update(auditEvents).set({ summary, details }).where(eq(auditEvents.id, row.id))
   }
 
-  const shortlistIds = tx
-    .select({ id: shortlistCandidates.shortlistId })
-    .from(shortlistCandidates)
-    .where(eq(shortlistCandidates.clientId, clientId))
-    .all()
-    .map((r) => r.id)
+  const shortlistIds = (
+    await tx
+      .select({ id: shortlistCandidates.shortlistId })
+      .from(shortlistCandidates)
+      .where(eq(shortlistCandidates.clientId, clientId))
+  ).map((r) => r.id)
   if (shortlistIds.length > 0) {
     // The motivation is about the whole round and may name any of its candidates.
-    tx.update(shortlists)
+    await tx
+      .update(shortlists)
       .set({ rejectionMotivation: null })
       .where(inArray(shortlists.id, shortlistIds))
-      .run()
   }
-  tx.update(shortlistCandidates)
+  await tx
+    .update(shortlistCandidates)
     .set({ decisionText: null, swapReason: null })
     .where(eq(shortlistCandidates.clientId, clientId))
-    .run()
   // A round rejected as a whole gave every candidate the same text, and a swap's reason sits on
   // the row of whoever came in: the same words on other rows go too.
   const texts = [...typed]
   if (texts.length > 0) {
     const c = shortlistCandidates
-    tx.update(c).set({ decisionText: null }).where(inArray(c.decisionText, texts)).run()
-    tx.update(c).set({ swapReason: null }).where(inArray(c.swapReason, texts)).run()
-    tx.update(shortlists)
+    await tx.update(c).set({ decisionText: null }).where(inArray(c.decisionText, texts))
+    await tx.update(c).set({ swapReason: null }).where(inArray(c.swapReason, texts))
+    await tx
+      .update(shortlists)
       .set({ rejectionMotivation: null })
       .where(inArray(shortlists.rejectionMotivation, texts))
-      .run()
   }
   // "woning-te-klein: <text>" keeps its listed reason for the figures; anything typed goes.
-  const declined = tx
+  const declined = await tx
     .select({ id: offers.id, reason: offers.declineReason })
     .from(offers)
     .where(eq(offers.clientId, clientId))
-    .all()
   for (const offer of declined) {
     const listed = offer.reason?.split(':')[0] ?? null
     const declineReason = listed && LISTED_REASONS.has(listed) ? listed : null
     if (declineReason !== offer.reason) {
-      tx.update(offers).set({ declineReason }).where(eq(offers.id, offer.id)).run()
+      await tx.update(offers).set({ declineReason }).where(eq(offers.id, offer.id))
     }
   }
 }

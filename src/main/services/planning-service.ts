@@ -29,8 +29,8 @@ import { instroomSteering } from './instroom-steering'
 import { ensureQuarter } from './quarters'
 import { spreadingWarnings } from './spreading-service'
 
-export function listYearTargets({ store }: ServiceContext): YearTarget[] {
-  return store.db
+export async function listYearTargets({ store }: ServiceContext): Promise<YearTarget[]> {
+  return await store.db
     .select({
       year: yearTargets.year,
       target: yearTargets.target,
@@ -39,10 +39,9 @@ export function listYearTargets({ store }: ServiceContext): YearTarget[] {
     })
     .from(yearTargets)
     .orderBy(desc(yearTargets.year))
-    .all()
 }
 
-export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarget {
+export async function saveYearTarget(ctx: ServiceContext, input: YearTarget): Promise<YearTarget> {
   const saved: AuditEntry = {
     action: 'yearTarget:save',
     entityType: 'year',
@@ -50,8 +49,9 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
     summary: `Taakstelling ${input.year}: ${input.target} woningen (${input.target - input.catchUpTarget} regulier, ${input.catchUpTarget} inhaalslag), doel instroom ${Math.round(input.instroomShareTarget * 100)} %`,
     details: { ...input },
   }
-  audited(ctx, saved, (tx) => {
-    tx.insert(yearTargets)
+  await audited(ctx, saved, async (tx) => {
+    await tx
+      .insert(yearTargets)
       .values(input)
       .onConflictDoUpdate({
         target: yearTargets.year,
@@ -61,19 +61,23 @@ export function saveYearTarget(ctx: ServiceContext, input: YearTarget): YearTarg
           instroomShareTarget: input.instroomShareTarget,
         },
       })
-      .run()
   })
   return input
 }
 
 /** The settings for a year: the most recent values set for that year or before, else the defaults. */
-export function getSettings({ store }: ServiceContext, year: number): EffectiveSettings {
-  const row = store.db
-    .select({ year: settings.year, value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.key, YEAR_SETTINGS_KEY), lte(settings.year, year)))
-    .orderBy(desc(settings.year))
-    .get()
+export async function getSettings(
+  { store }: ServiceContext,
+  year: number,
+): Promise<EffectiveSettings> {
+  const row = (
+    await store.db
+      .select({ year: settings.year, value: settings.value })
+      .from(settings)
+      .where(and(eq(settings.key, YEAR_SETTINGS_KEY), lte(settings.year, year)))
+      .orderBy(desc(settings.year))
+      .limit(1)
+  )[0]
   if (!row) return { year, validFrom: null, values: DEFAULT_YEAR_SETTINGS }
   return {
     year,
@@ -82,10 +86,10 @@ export function getSettings({ store }: ServiceContext, year: number): EffectiveS
   }
 }
 
-export function saveSettings(
+export async function saveSettings(
   ctx: ServiceContext,
   input: { year: number; values: YearSettings },
-): EffectiveSettings {
+): Promise<EffectiveSettings> {
   const saved: AuditEntry = {
     action: 'settings:save',
     entityType: 'settings',
@@ -93,21 +97,21 @@ export function saveSettings(
     summary: `Instellingen vanaf ${input.year} gewijzigd`,
     details: { ...input.values },
   }
-  audited(ctx, saved, (tx) => {
+  await audited(ctx, saved, async (tx) => {
     const value = JSON.stringify(input.values)
-    tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key: YEAR_SETTINGS_KEY, year: input.year, value })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
         set: { value },
       })
-      .run()
   })
-  return getSettings(ctx, input.year)
+  return await getSettings(ctx, input.year)
 }
 
-export function listQuarters({ store }: ServiceContext): QuarterRow[] {
-  return store.db
+export async function listQuarters({ store }: ServiceContext): Promise<QuarterRow[]> {
+  return await store.db
     .select({
       key: quarters.key,
       year: quarters.year,
@@ -121,7 +125,6 @@ export function listQuarters({ store }: ServiceContext): QuarterRow[] {
     .leftJoin(dwellings, eq(dwellings.quarterKey, quarters.key))
     .groupBy(quarters.key)
     .orderBy(desc(quarters.key))
-    .all()
 }
 
 interface Progress {
@@ -132,8 +135,8 @@ interface Progress {
   withdrawn: number
 }
 
-function progressByCorporation(db: DbOrTx, key: QuarterKey): Map<number, Progress> {
-  const rows = db
+async function progressByCorporation(db: DbOrTx, key: QuarterKey): Promise<Map<number, Progress>> {
+  const rows = await db
     .select({
       corporationId: dwellings.corporationId,
       submitted: sql<number>`sum(${dwellings.status} <> 'ingetrokken')`,
@@ -145,7 +148,6 @@ function progressByCorporation(db: DbOrTx, key: QuarterKey): Map<number, Progres
     .from(dwellings)
     .where(eq(dwellings.quarterKey, key))
     .groupBy(dwellings.corporationId)
-    .all()
   return new Map(rows.map(({ corporationId, ...progress }) => [corporationId, progress]))
 }
 
@@ -159,14 +161,14 @@ const NO_PROGRESS: Progress = {
 
 /** Quota (pro rata, plus last quarter's shortfall where chosen) against what each corporation did. */
 /** Quotas recorded when the quarter was planned, per corporation; empty when never planned. */
-function plannedQuotas(db: DbOrTx, key: QuarterKey): Map<number, number> {
+async function plannedQuotas(db: DbOrTx, key: QuarterKey): Promise<Map<number, number>> {
   return new Map(
-    db
-      .select({ corporationId: quarterQuotas.corporationId, quota: quarterQuotas.quota })
-      .from(quarterQuotas)
-      .where(eq(quarterQuotas.quarterKey, key))
-      .all()
-      .map((r) => [r.corporationId, r.quota]),
+    (
+      await db
+        .select({ corporationId: quarterQuotas.corporationId, quota: quarterQuotas.quota })
+        .from(quarterQuotas)
+        .where(eq(quarterQuotas.quarterKey, key))
+    ).map((r) => [r.corporationId, r.quota]),
   )
 }
 
@@ -174,45 +176,47 @@ function plannedQuotas(db: DbOrTx, key: QuarterKey): Map<number, number> {
  * A planned quarter keeps the quotas recorded at planning, so later changes to stock or target do
  * not rewrite its history; an unplanned one (and a corporation added since) is computed live.
  */
-function computeOverview(
+async function computeOverview(
   db: DbOrTx,
   key: QuarterKey,
   today: Date,
   usePlanned = true,
-): QuarterOverview {
-  const quarter = db.select().from(quarters).where(eq(quarters.key, key)).get()
+): Promise<QuarterOverview> {
+  const quarter = (await db.select().from(quarters).where(eq(quarters.key, key)).limit(1))[0]
   if (!quarter) throw new ApiError('not-found', `Kwartaal ${key} bestaat nog niet`)
   const { year, number } = parseQuarter(key)
-  const target = db.select().from(yearTargets).where(eq(yearTargets.year, year)).get() ?? null
-  const holders = db
+  const target =
+    (await db.select().from(yearTargets).where(eq(yearTargets.year, year)).limit(1))[0] ?? null
+  const holders = await db
     .select({ id: corporations.id, name: corporations.name, socialStock: corporations.socialStock })
     .from(corporations)
     .where(eq(corporations.active, true))
     .orderBy(asc(corporations.name))
-    .all()
   const stock = holders.reduce((sum, h) => sum + h.socialStock, 0)
   const quotas = quotasForQuarter(
     target?.target ?? 0,
     holders.map((h) => h.socialStock),
     number,
   )
-  const progress = progressByCorporation(db, key)
+  const progress = await progressByCorporation(db, key)
 
   const previousKey = quarterKey(addQuarters({ year, number }, -1))
-  const previousProgress = progressByCorporation(db, previousKey)
+  const previousProgress = await progressByCorporation(db, previousKey)
   const previousQuotas = quotasForQuarter(
-    db
-      .select()
-      .from(yearTargets)
-      .where(eq(yearTargets.year, parseQuarter(previousKey).year))
-      .get()?.target ?? 0,
+    (
+      await db
+        .select()
+        .from(yearTargets)
+        .where(eq(yearTargets.year, parseQuarter(previousKey).year))
+        .limit(1)
+    )[0]?.target ?? 0,
     holders.map((h) => h.socialStock),
     parseQuarter(previousKey).number,
   )
-  const planned = usePlanned ? plannedQuotas(db, key) : new Map<number, number>()
-  const previousPlanned = plannedQuotas(db, previousKey)
+  const planned = usePlanned ? await plannedQuotas(db, key) : new Map<number, number>()
+  const previousPlanned = await plannedQuotas(db, previousKey)
   const previousExists = Boolean(
-    db.select().from(quarters).where(eq(quarters.key, previousKey)).get(),
+    (await db.select().from(quarters).where(eq(quarters.key, previousKey)).limit(1))[0],
   )
 
   const lines: QuarterLine[] = holders.map((holder, index) => {
@@ -240,16 +244,18 @@ function computeOverview(
   const sum = (field: keyof Omit<QuarterLine, 'corporationId' | 'corporation' | 'stockShare'>) =>
     lines.reduce((total, line) => total + line[field], 0)
 
-  const instroom = db
-    .select({
-      allocated: count(),
-      instroom: sql<number>`coalesce(sum(${clients.flow} = 'instroom'), 0)`,
-    })
-    .from(allocations)
-    .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
-    .innerJoin(clients, eq(clients.id, allocations.clientId))
-    .where(eq(dwellings.quarterKey, key))
-    .get() ?? { allocated: 0, instroom: 0 }
+  const instroom = (
+    await db
+      .select({
+        allocated: count(),
+        instroom: sql<number>`coalesce(sum(${clients.flow} = 'instroom'), 0)`,
+      })
+      .from(allocations)
+      .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
+      .innerJoin(clients, eq(clients.id, allocations.clientId))
+      .where(eq(dwellings.quarterKey, key))
+      .limit(1)
+  )[0] ?? { allocated: 0, instroom: 0 }
 
   return {
     quarter: { ...quarter, dwellings: sum('submitted') + sum('withdrawn') },
@@ -275,24 +281,27 @@ function computeOverview(
       share: instroom.allocated === 0 ? null : instroom.instroom / instroom.allocated,
       target: target?.instroomShareTarget ?? null,
     },
-    steering: instroomSteering(db, key),
-    spreadingWarnings: spreadingWarnings(db, key, today),
+    steering: await instroomSteering(db, key),
+    spreadingWarnings: await spreadingWarnings(db, key, today),
   }
 }
 
-export function quarterOverview({ store, now }: ServiceContext, key: QuarterKey): QuarterOverview {
-  return computeOverview(store.db, key, now())
+export async function quarterOverview(
+  { store, now }: ServiceContext,
+  key: QuarterKey,
+): Promise<QuarterOverview> {
+  return await computeOverview(store.db, key, now())
 }
 
 /**
  * Opens a quarter (if needed), sets whether last quarter's shortfall is carried, and records the
  * quotas as planned now, so later changes to stock or target do not rewrite history.
  */
-export function planQuarter(
+export async function planQuarter(
   ctx: ServiceContext,
   key: QuarterKey,
   carryShortfall: boolean,
-): QuarterOverview {
+): Promise<QuarterOverview> {
   const planned = (overview: QuarterOverview): AuditEntry => ({
     action: 'quarter:plan',
     entityType: 'quarter',
@@ -300,21 +309,19 @@ export function planQuarter(
     summary: `Kwartaal ${key} gepland: quotum ${overview.totals.quota} woningen${carryShortfall ? ', inclusief tekort vorig kwartaal' : ''}`,
     details: { carryShortfall, quotas: overview.lines.map((l) => [l.corporation, l.quota]) },
   })
-  return audited(ctx, planned, (tx) => {
-    ensureQuarter(tx, key)
-    tx.update(quarters).set({ carryShortfall }).where(eq(quarters.key, key)).run()
-    const overview = computeOverview(tx, key, ctx.now(), false)
-    tx.delete(quarterQuotas).where(eq(quarterQuotas.quarterKey, key)).run()
+  return await audited(ctx, planned, async (tx) => {
+    await ensureQuarter(tx, key)
+    await tx.update(quarters).set({ carryShortfall }).where(eq(quarters.key, key))
+    const overview = await computeOverview(tx, key, ctx.now(), false)
+    await tx.delete(quarterQuotas).where(eq(quarterQuotas.quarterKey, key))
     if (overview.lines.length > 0) {
-      tx.insert(quarterQuotas)
-        .values(
-          overview.lines.map((l) => ({
-            quarterKey: key,
-            corporationId: l.corporationId,
-            quota: l.quota,
-          })),
-        )
-        .run()
+      await tx.insert(quarterQuotas).values(
+        overview.lines.map((l) => ({
+          quarterKey: key,
+          corporationId: l.corporationId,
+          quota: l.quota,
+        })),
+      )
     }
     return overview
   })

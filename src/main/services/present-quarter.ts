@@ -16,18 +16,18 @@ import { presentRound, unavailableCandidates } from './shortlists-service'
  * which are short and which wait for a swap, then presents every ready list in one transaction —
  * each round with its own audit row on its dwelling's timeline, as when presented one by one.
  */
-export function presentPlan(ctx: ServiceContext, scope: PresentScope): PresentPlan {
+export async function presentPlan(ctx: ServiceContext, scope: PresentScope): Promise<PresentPlan> {
   const year = parseQuarter(scope.quarter).year
   return {
     quarter: scope.quarter,
-    shortlistSize: getSettings(ctx, year).values.shortlistSize,
-    lists: conceptLists(ctx.store.db, scope),
+    shortlistSize: (await getSettings(ctx, year)).values.shortlistSize,
+    lists: await conceptLists(ctx.store.db, scope),
   }
 }
 
-export function presentAll(ctx: ServiceContext, scope: PresentScope): PresentResult {
-  const presented = audited(ctx, eventsOf, (tx) => {
-    const lists = conceptLists(tx, scope)
+export async function presentAll(ctx: ServiceContext, scope: PresentScope): Promise<PresentResult> {
+  const presented = await audited(ctx, eventsOf, async (tx) => {
+    const lists = await conceptLists(tx, scope)
     const ready = lists.filter((list) => list.unavailable.length === 0)
     if (ready.length === 0) {
       throw new ApiError(
@@ -37,7 +37,8 @@ export function presentAll(ctx: ServiceContext, scope: PresentScope): PresentRes
           : 'Geen enkele conceptvoordracht kan worden voorgedragen: wissel eerst de kandidaten die niet meer beschikbaar zijn.',
       )
     }
-    const events = ready.flatMap((list) => presentRound(tx, ctx, list.shortlistId).events)
+    const events: AuditEntry[] = []
+    for (const list of ready) events.push(...(await presentRound(tx, ctx, list.shortlistId)).events)
     const corporationsPresented = perCorporation(ready)
     const all: AuditEntry = {
       action: 'shortlists:presentAll',
@@ -62,11 +63,11 @@ export function presentAll(ctx: ServiceContext, scope: PresentScope): PresentRes
   return presented.result
 }
 
-function conceptLists(db: DbOrTx, scope: PresentScope): ConceptList[] {
+async function conceptLists(db: DbOrTx, scope: PresentScope): Promise<ConceptList[]> {
   const conditions = [eq(dwellings.quarterKey, scope.quarter), eq(shortlists.status, 'concept')]
   if (scope.corporationId !== undefined)
     conditions.push(eq(dwellings.corporationId, scope.corporationId))
-  const rows = db
+  const rows = await db
     .select({
       shortlistId: shortlists.id,
       dwellingId: dwellings.id,
@@ -81,12 +82,15 @@ function conceptLists(db: DbOrTx, scope: PresentScope): ConceptList[] {
     .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
     .where(and(...conditions))
     .orderBy(asc(corporations.name), asc(dwellings.address))
-    .all()
-  return rows.map((row) => ({
-    ...row,
-    candidates: countOpenCandidates(db, row.shortlistId),
-    unavailable: unavailableCandidates(db, row.shortlistId),
-  }))
+  const lists: ConceptList[] = []
+  for (const row of rows) {
+    lists.push({
+      ...row,
+      candidates: await countOpenCandidates(db, row.shortlistId),
+      unavailable: await unavailableCandidates(db, row.shortlistId),
+    })
+  }
+  return lists
 }
 
 function perCorporation(lists: ConceptList[]): PresentResult['corporations'] {

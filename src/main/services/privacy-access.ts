@@ -22,40 +22,42 @@ import { candidateDecisionColumns } from '../repositories/shortlists'
  * complete and machine-readable (art. 20) and can be read aloud or printed by the officer. Each
  * such file is logged in export_log: it is personal data leaving the app.
  */
-export function exportClientData(ctx: ServiceContext, clientId: number): FileResult {
+export async function exportClientData(ctx: ServiceContext, clientId: number): Promise<FileResult> {
   const { db } = ctx.store
-  const client = db.select().from(clients).where(eq(clients.id, clientId)).get()
+  const client = (await db.select().from(clients).where(eq(clients.id, clientId)).limit(1))[0]
   if (!client) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
-  const providerName = (id: number | null) =>
+  const providerName = async (id: number | null) =>
     id === null
       ? null
-      : (db
-          .select({ name: careProviders.name })
-          .from(careProviders)
-          .where(eq(careProviders.id, id))
-          .get()?.name ?? null)
+      : ((
+          await db
+            .select({ name: careProviders.name })
+            .from(careProviders)
+            .where(eq(careProviders.id, id))
+            .limit(1)
+        )[0]?.name ?? null)
 
-  const onShortlists = db
-    .select({
-      round: shortlists.round,
-      shortlistStatus: shortlists.status,
-      presentedAt: shortlists.presentedAt,
-      decidedAt: shortlists.decidedAt,
-      address: dwellings.address,
-      postcode: dwellings.postcode,
-      wijk: dwellings.wijk,
-      corporation: corporations.name,
-      ...candidateDecisionColumns,
-    })
-    .from(shortlistCandidates)
-    .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
-    .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
-    .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
-    .where(eq(shortlistCandidates.clientId, clientId))
-    .orderBy(asc(shortlistCandidates.id))
-    .all()
-    .map((row) => ({ ...row, scoreParts: JSON.parse(row.scoreParts) as unknown }))
-  const offered = db
+  const onShortlists = (
+    await db
+      .select({
+        round: shortlists.round,
+        shortlistStatus: shortlists.status,
+        presentedAt: shortlists.presentedAt,
+        decidedAt: shortlists.decidedAt,
+        address: dwellings.address,
+        postcode: dwellings.postcode,
+        wijk: dwellings.wijk,
+        corporation: corporations.name,
+        ...candidateDecisionColumns,
+      })
+      .from(shortlistCandidates)
+      .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
+      .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
+      .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
+      .where(eq(shortlistCandidates.clientId, clientId))
+      .orderBy(asc(shortlistCandidates.id))
+  ).map((row) => ({ ...row, scoreParts: JSON.parse(row.scoreParts) as unknown }))
+  const offered = await db
     .select({
       address: dwellings.address,
       ...offerOutcomeColumns,
@@ -63,8 +65,7 @@ export function exportClientData(ctx: ServiceContext, clientId: number): FileRes
     .from(offers)
     .innerJoin(dwellings, eq(dwellings.id, offers.dwellingId))
     .where(eq(offers.clientId, clientId))
-    .all()
-  const housed = db
+  const housed = await db
     .select({
       address: dwellings.address,
       postcode: dwellings.postcode,
@@ -74,7 +75,6 @@ export function exportClientData(ctx: ServiceContext, clientId: number): FileRes
     .from(allocations)
     .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
     .where(eq(allocations.clientId, clientId))
-    .all()
 
   const madeAt = ctx.now().toISOString()
   const document = {
@@ -85,16 +85,16 @@ export function exportClientData(ctx: ServiceContext, clientId: number): FileRes
       ...client,
       preferredWijken: JSON.parse(client.preferredWijken) as unknown,
       excludedWijken: JSON.parse(client.excludedWijken) as unknown,
-      careProvider: providerName(client.careProviderId),
-      supportProvider: providerName(client.supportProviderId),
+      careProvider: await providerName(client.careProviderId),
+      supportProvider: await providerName(client.supportProviderId),
     },
     shortlists: onShortlists,
     offers: offered,
     allocations: housed,
-    timeline: timeline(db, 'client', clientId),
+    timeline: await timeline(db, 'client', clientId),
   }
   const fileName = `inzage-${client.code.replace(/[^A-Za-z0-9-]+/g, '_')}-${madeAt.slice(0, 10)}.json`
-  recordExport(ctx, {
+  await recordExport(ctx, {
     kind: 'client-data',
     recipient: client.code,
     fileName,

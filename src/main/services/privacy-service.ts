@@ -35,34 +35,39 @@ export const RETENTION_KEY = 'privacyRetentionMonths'
 export const DEFAULT_RETENTION_MONTHS = 24
 const DONE = ['gehuisvest', 'ingetrokken', 'aanbieding-benut'] as const
 
-export function privacySettings(ctx: ServiceContext): PrivacySettings {
-  const row = ctx.store.db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.key, RETENTION_KEY), eq(settings.year, 0)))
-    .get()
+export async function privacySettings(ctx: ServiceContext): Promise<PrivacySettings> {
+  const row = (
+    await ctx.store.db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(and(eq(settings.key, RETENTION_KEY), eq(settings.year, 0)))
+      .limit(1)
+  )[0]
   const months = row ? (JSON.parse(row.value) as unknown) : null
   return { retentionMonths: typeof months === 'number' ? months : DEFAULT_RETENTION_MONTHS }
 }
 
-export function savePrivacySettings(ctx: ServiceContext, input: PrivacySettings): PrivacySettings {
+export async function savePrivacySettings(
+  ctx: ServiceContext,
+  input: PrivacySettings,
+): Promise<PrivacySettings> {
   const saved: AuditEntry = {
     action: 'privacy:settings',
     entityType: 'settings',
     entityId: RETENTION_KEY,
     summary: `Bewaartermijn na huisvesting of intrekking: ${input.retentionMonths} maanden`,
   }
-  audited(ctx, saved, (tx) => {
+  await audited(ctx, saved, async (tx) => {
     const value = JSON.stringify(input.retentionMonths)
-    tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key: RETENTION_KEY, year: 0, value })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
         set: { value },
       })
-      .run()
   })
-  return privacySettings(ctx)
+  return await privacySettings(ctx)
 }
 
 /**
@@ -73,12 +78,17 @@ export function savePrivacySettings(ctx: ServiceContext, input: PrivacySettings)
  * Free texts others wrote about the client may name them or their circumstances, so they go too,
  * the audit trail's included (personal-texts.ts).
  */
-function clearPersonalFields(tx: Tx, clientId: number, birthYear: number, at: string): void {
-  tx.update(clients)
+async function clearPersonalFields(
+  tx: Tx,
+  clientId: number,
+  birthYear: number,
+  at: string,
+): Promise<void> {
+  await tx
+    .update(clients)
     .set({ ...anonymisedValues(birthYear), anonymisedAt: at })
     .where(eq(clients.id, clientId))
-    .run()
-  erasePersonalTexts(tx, clientId)
+  await erasePersonalTexts(tx, clientId)
 }
 
 /**
@@ -96,35 +106,34 @@ const EARLIER_ERASURES_KEY = 'earlierErasuresTextsCleared'
  * Clients anonymised or erased before erasure covered the typed texts kept those texts in the audit
  * trail and elsewhere: clear them once, at the first start of this version. Returns whether it ran.
  */
-function clearTextsOfEarlierErasures(tx: Tx, at: string): boolean {
-  const done = tx
-    .select({ key: settings.key })
-    .from(settings)
-    .where(and(eq(settings.key, EARLIER_ERASURES_KEY), eq(settings.year, 0)))
-    .get()
+async function clearTextsOfEarlierErasures(tx: Tx, at: string): Promise<boolean> {
+  const done = (
+    await tx
+      .select({ key: settings.key })
+      .from(settings)
+      .where(and(eq(settings.key, EARLIER_ERASURES_KEY), eq(settings.year, 0)))
+      .limit(1)
+  )[0]
   if (done) return false
-  const anonymised = tx
-    .select({ id: clients.id })
-    .from(clients)
-    .where(isNotNull(clients.anonymisedAt))
-    .all()
-    .map((c) => c.id)
-  const deleted = tx
-    .select({ id: auditEvents.entityId })
-    .from(auditEvents)
-    .where(eq(auditEvents.action, 'client:erase'))
-    .all()
-    .map((e) => Number(e.id))
-  for (const id of new Set([...anonymised, ...deleted])) erasePersonalTexts(tx, id)
-  tx.insert(settings)
+  const anonymised = (
+    await tx.select({ id: clients.id }).from(clients).where(isNotNull(clients.anonymisedAt))
+  ).map((c) => c.id)
+  const deleted = (
+    await tx
+      .select({ id: auditEvents.entityId })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'client:erase'))
+  ).map((e) => Number(e.id))
+  for (const id of new Set([...anonymised, ...deleted])) await erasePersonalTexts(tx, id)
+  await tx
+    .insert(settings)
     .values({ key: EARLIER_ERASURES_KEY, year: 0, value: JSON.stringify(at) })
-    .run()
   return true
 }
 
 /** Every client housed or withdrawn longer ago than the retention period; run daily at start-up. */
-export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
-  const { retentionMonths } = privacySettings(ctx)
+export async function anonymiseExpired(ctx: ServiceContext): Promise<AnonymiseResult> {
+  const { retentionMonths } = await privacySettings(ctx)
   const cutoff = subMonths(ctx.now(), retentionMonths).toISOString().slice(0, 10)
   const at = ctx.now().toISOString()
   let cleared = false
@@ -136,30 +145,32 @@ export function anonymiseExpired(ctx: ServiceContext): AnonymiseResult {
       summary: `Persoonsgegevens van kandidaat ${client.code} gewist na de bewaartermijn van ${retentionMonths} maanden`,
       details: { retentionMonths, cutoff },
     }))
-  const anonymised = audited(ctx, anonymisedEach, (tx) => {
-    cleared = clearTextsOfEarlierErasures(tx, at)
-    const due = tx
-      .select({ id: clients.id, code: clients.code, birthYear: clients.birthYear })
-      .from(clients)
-      .where(
-        and(
-          inArray(clients.status, [...DONE]),
-          lte(clients.statusSince, cutoff),
-          isNull(clients.anonymisedAt),
-        ),
-      )
-      .all()
-    for (const client of due) clearPersonalFields(tx, client.id, client.birthYear, at)
-    return due
-  }).length
+  const anonymised = (
+    await audited(ctx, anonymisedEach, async (tx) => {
+      cleared = await clearTextsOfEarlierErasures(tx, at)
+      const due = await tx
+        .select({ id: clients.id, code: clients.code, birthYear: clients.birthYear })
+        .from(clients)
+        .where(
+          and(
+            inArray(clients.status, [...DONE]),
+            lte(clients.statusSince, cutoff),
+            isNull(clients.anonymisedAt),
+          ),
+        )
+      for (const client of due) await clearPersonalFields(tx, client.id, client.birthYear, at)
+      return due
+    })
+  ).length
   if (anonymised > 0 || cleared) flushErased(ctx)
   return { retentionMonths, cutoff, anonymised }
 }
 
-function isReferenced(tx: Tx, clientId: number): boolean {
-  const n = (table: typeof shortlistCandidates | typeof offers | typeof allocations) =>
-    tx.select({ n: count() }).from(table).where(eq(table.clientId, clientId)).get()?.n ?? 0
-  return n(shortlistCandidates) + n(offers) + n(allocations) > 0
+async function isReferenced(tx: Tx, clientId: number): Promise<boolean> {
+  const n = async (table: typeof shortlistCandidates | typeof offers | typeof allocations) =>
+    (await tx.select({ n: count() }).from(table).where(eq(table.clientId, clientId)).limit(1))[0]
+      ?.n ?? 0
+  return (await n(shortlistCandidates)) + (await n(offers)) + (await n(allocations)) > 0
 }
 
 interface Erased {
@@ -174,10 +185,10 @@ interface Erased {
  * leaves every open shortlist, and is deleted when nothing refers to them, else anonymised with
  * the code kept, so the allocations and shortlists of the past still add up.
  */
-export function eraseClient(
+export async function eraseClient(
   ctx: ServiceContext,
   input: z.output<typeof EraseClientInput>,
-): EraseResult {
+): Promise<EraseResult> {
   const at = ctx.now().toISOString()
   const erasedEvent = ({ id, code, outcome }: Erased): AuditEntry => ({
     action: 'client:erase',
@@ -189,8 +200,10 @@ export function eraseClient(
         : `Persoonsgegevens van kandidaat ${code} op verzoek gewist; de code blijft voor de cijfers`,
     details: { reason: input.reason, outcome },
   })
-  const erased = audited(ctx, erasedEvent, (tx): Erased => {
-    const client = tx.select().from(clients).where(eq(clients.id, input.clientId)).get()
+  const erased = await audited(ctx, erasedEvent, async (tx): Promise<Erased> => {
+    const client = (
+      await tx.select().from(clients).where(eq(clients.id, input.clientId)).limit(1)
+    )[0]
     if (!client) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
     if (client.status === 'aanbieding') {
       throw new ApiError(
@@ -199,19 +212,21 @@ export function eraseClient(
       )
     }
     if (client.status !== 'gehuisvest' && client.status !== 'ingetrokken') {
-      releaseFromShortlists(ctx, tx, client.id, 'Gegevens gewist op verzoek')
+      await releaseFromShortlists(ctx, tx, client.id, 'Gegevens gewist op verzoek')
     }
-    const outcome: EraseResult['outcome'] = isReferenced(tx, client.id) ? 'anonymised' : 'deleted'
+    const outcome: EraseResult['outcome'] = (await isReferenced(tx, client.id))
+      ? 'anonymised'
+      : 'deleted'
     if (outcome === 'deleted') {
-      erasePersonalTexts(tx, client.id)
-      tx.delete(clients).where(eq(clients.id, client.id)).run()
+      await erasePersonalTexts(tx, client.id)
+      await tx.delete(clients).where(eq(clients.id, client.id))
     } else {
-      clearPersonalFields(tx, client.id, client.birthYear, at)
+      await clearPersonalFields(tx, client.id, client.birthYear, at)
       if (client.status !== 'gehuisvest') {
-        tx.update(clients)
+        await tx
+          .update(clients)
           .set({ status: 'ingetrokken', statusSince: at.slice(0, 10) })
           .where(eq(clients.id, client.id))
-          .run()
       }
     }
     return { id: client.id, code: client.code, outcome }

@@ -3,10 +3,10 @@ import type { DbOrTx } from '../db/connection'
 import { quarters } from '../db/schema'
 
 /** Makes sure the quarter exists; dwellings can be submitted for a quarter nobody planned yet. */
-export function ensureQuarter(db: DbOrTx, key: QuarterKey): void {
+export async function ensureQuarter(db: DbOrTx, key: QuarterKey): Promise<void> {
   const quarter = parseQuarter(key)
-  db.insert(quarters)
+  await db
+    .insert(quarters)
     .values({ key, year: quarter.year, number: quarter.number, ...quarterBounds(quarter) })
     .onConflictDoNothing()
-    .run()
 }

@@ -9,8 +9,11 @@ import type { ServiceContext } from './context'
 import { recordExport } from './export-log'
 
 /** The figures on their own, for the printable report and the dashboard. */
-export function reportFigures(ctx: ServiceContext, request: FiguresRequest): QuarterFigures {
-  return computeFigures(ctx, request)
+export async function reportFigures(
+  ctx: ServiceContext,
+  request: FiguresRequest,
+): Promise<QuarterFigures> {
+  return await computeFigures(ctx, request)
 }
 
 /**
@@ -18,12 +21,12 @@ export function reportFigures(ctx: ServiceContext, request: FiguresRequest): Qua
  * app as a file, so it is logged like every export.
  */
 async function report(ctx: ServiceContext, request: FiguresRequest): Promise<FileResult> {
-  const figures = computeFigures(ctx, request)
+  const figures = await computeFigures(ctx, request)
   const quarter = 'quarter' in request
   // The year report looks ahead too, with the last Vooruitblik the manager ran.
-  const buffer = await writeReportWorkbook(figures, quarter ? null : lastForecast(ctx))
+  const buffer = await writeReportWorkbook(figures, quarter ? null : await lastForecast(ctx))
   const fileName = `${quarter ? 'kwartaalrapportage' : 'jaarrapportage'}-${figures.period.key}.xlsx`
-  recordExport(ctx, {
+  await recordExport(ctx, {
     kind: quarter ? 'report-quarter' : 'report-year',
     recipient: 'management',
     fileName,
@@ -37,5 +40,6 @@ async function report(ctx: ServiceContext, request: FiguresRequest): Promise<Fil
   return { fileName, base64: buffer.toString('base64') }
 }
 
-export const quarterReport = (ctx: ServiceContext, quarter: QuarterKey) => report(ctx, { quarter })
-export const yearReport = (ctx: ServiceContext, year: number) => report(ctx, { year })
+export const quarterReport = async (ctx: ServiceContext, quarter: QuarterKey) =>
+  await report(ctx, { quarter })
+export const yearReport = async (ctx: ServiceContext, year: number) => await report(ctx, { year })

@@ -28,8 +28,8 @@ import { isoDay } from './workflow-steps'
 type Input = z.output<typeof ExportShortlistsInput>
 
 /** The presented rounds of a corporation's dwellings in the quarter (optionally a selection). */
-function presentedRounds(db: DbOrTx, input: Input) {
-  return db
+async function presentedRounds(db: DbOrTx, input: Input) {
+  return await db
     .select({
       shortlistId: shortlists.id,
       dwellingId: shortlists.dwellingId,
@@ -46,7 +46,6 @@ function presentedRounds(db: DbOrTx, input: Input) {
         input.dwellingIds ? inArray(dwellings.id, input.dwellingIds) : undefined,
       ),
     )
-    .all()
 }
 
 const supportProviders = alias(careProviders, 'support_providers')
@@ -55,8 +54,8 @@ const supportProviders = alias(careProviders, 'support_providers')
  * The candidates still open on those rounds, with exactly the columns of ExportCandidate (the
  * client's from EXPORT_CLIENT_COLUMNS): what is not selected here cannot end up in the file.
  */
-function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[] {
-  return db
+async function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): Promise<ExportCandidate[]> {
+  return await db
     .select({
       dwellingId: dwellings.id,
       address: dwellings.address,
@@ -82,14 +81,19 @@ function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): ExportCandidate[]
       ),
     )
     .orderBy(asc(dwellings.address), asc(dwellings.id), asc(shortlistCandidates.position))
-    .all()
 }
 
 /** The earliest deadline of the rounds in the file: one date the corporation can plan by. */
-function answerDeadline(ctx: ServiceContext, rounds: { presentedAt: string | null }[]): string {
+async function answerDeadline(
+  ctx: ServiceContext,
+  rounds: { presentedAt: string | null }[],
+): Promise<string> {
   const days = rounds.map((r) => isoDay(r.presentedAt ? new Date(r.presentedAt) : ctx.now()))
   const first = days.reduce((a, b) => (a < b ? a : b))
-  return addWorkingDays(first, getSettings(ctx, Number(first.slice(0, 4))).values.answerWorkingDays)
+  return addWorkingDays(
+    first,
+    (await getSettings(ctx, Number(first.slice(0, 4)))).values.answerWorkingDays,
+  )
 }
 
 /**
@@ -98,14 +102,16 @@ function answerDeadline(ctx: ServiceContext, rounds: { presentedAt: string | nul
  */
 export async function exportShortlists(ctx: ServiceContext, input: Input): Promise<FileResult> {
   const { db } = ctx.store
-  const corporation = getCorporation(db, input.corporationId)
+  const corporation = await getCorporation(db, input.corporationId)
   const detail =
-    db
-      .select({ exportDetail: corporations.exportDetail })
-      .from(corporations)
-      .where(eq(corporations.id, corporation.id))
-      .get()?.exportDetail ?? 'beperkt'
-  const rounds = presentedRounds(db, input)
+    (
+      await db
+        .select({ exportDetail: corporations.exportDetail })
+        .from(corporations)
+        .where(eq(corporations.id, corporation.id))
+        .limit(1)
+    )[0]?.exportDetail ?? 'beperkt'
+  const rounds = await presentedRounds(db, input)
   if (input.dwellingIds) {
     const missing = input.dwellingIds.filter((id) => !rounds.some((r) => r.dwellingId === id))
     if (missing.length > 0) {
@@ -116,7 +122,7 @@ export async function exportShortlists(ctx: ServiceContext, input: Input): Promi
     }
   }
   const candidates = rounds.length
-    ? openCandidatesOf(
+    ? await openCandidatesOf(
         db,
         rounds.map((r) => r.shortlistId),
       )
@@ -133,13 +139,13 @@ export async function exportShortlists(ctx: ServiceContext, input: Input): Promi
     corporation,
     quarter: input.quarter,
     createdAt,
-    answerBy: answerDeadline(ctx, answerable),
+    answerBy: await answerDeadline(ctx, answerable),
     detail,
     shortlists: answerable,
     candidates,
   })
   const fileName = `voordrachten-${fileNamePart(corporation.name)}-${input.quarter}-${isoDay(createdAt)}.xlsx`
-  recordExport(ctx, {
+  await recordExport(ctx, {
     kind: 'shortlists',
     recipient: corporation.name,
     fileName,

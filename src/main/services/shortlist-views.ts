@@ -35,9 +35,9 @@ import {
 import { waitingState } from './waiting-state'
 
 /** What the Voordrachten screen lists: a quarter's dwellings with their latest round. */
-export function board(ctx: ServiceContext, quarter: QuarterKey): BoardRow[] {
+export async function board(ctx: ServiceContext, quarter: QuarterKey): Promise<BoardRow[]> {
   const db = ctx.store.db
-  const rows = db
+  const rows = await db
     .select({
       dwellingId: dwellings.id,
       corporation: corporations.name,
@@ -52,12 +52,11 @@ export function board(ctx: ServiceContext, quarter: QuarterKey): BoardRow[] {
     .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
     .where(eq(dwellings.quarterKey, quarter))
     .orderBy(asc(corporations.name), asc(dwellings.address))
-    .all()
   const latest = new Map<
     number,
     { id: number; round: number; status: BoardRow['shortlistStatus']; pool: number }
   >()
-  const lists = db
+  const lists = await db
     .select()
     .from(shortlists)
     .where(
@@ -67,7 +66,6 @@ export function board(ctx: ServiceContext, quarter: QuarterKey): BoardRow[] {
       ),
     )
     .orderBy(asc(shortlists.round))
-    .all()
   for (const s of lists)
     latest.set(s.dwellingId, {
       id: s.id,
@@ -78,13 +76,12 @@ export function board(ctx: ServiceContext, quarter: QuarterKey): BoardRow[] {
   const codes = new Map<number, string[]>()
   const latestIds = [...latest.values()].map((l) => l.id)
   if (latestIds.length > 0) {
-    for (const c of db
+    for (const c of await db
       .select({ shortlistId: shortlistCandidates.shortlistId, code: clients.code })
       .from(shortlistCandidates)
       .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
       .where(inArray(shortlistCandidates.shortlistId, latestIds))
-      .orderBy(asc(shortlistCandidates.position))
-      .all()) {
+      .orderBy(asc(shortlistCandidates.position))) {
       codes.set(c.shortlistId, [...(codes.get(c.shortlistId) ?? []), c.code])
     }
   }
@@ -102,21 +99,23 @@ export function board(ctx: ServiceContext, quarter: QuarterKey): BoardRow[] {
 }
 
 /** Every round for one dwelling, with each candidate's frozen score parts and the corporation's decisions. */
-export function dwellingMatching(
+export async function dwellingMatching(
   ctx: ServiceContext,
   db: DbOrTx,
   dwellingId: number,
-): DwellingMatching {
-  const dwelling = db
-    .select({ status: dwellings.status, flipPossible: dwellings.flipPossible })
-    .from(dwellings)
-    .where(eq(dwellings.id, dwellingId))
-    .get()
+): Promise<DwellingMatching> {
+  const dwelling = (
+    await db
+      .select({ status: dwellings.status, flipPossible: dwellings.flipPossible })
+      .from(dwellings)
+      .where(eq(dwellings.id, dwellingId))
+      .limit(1)
+  )[0]
   if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
   const today = ctx.now()
-  const rounds = roundsOf(db, dwellingId)
+  const rounds = await roundsOf(db, dwellingId)
   const candidates = rounds.length
-    ? db
+    ? await db
         .select({
           id: shortlistCandidates.id,
           shortlistId: shortlistCandidates.shortlistId,
@@ -138,9 +137,8 @@ export function dwellingMatching(
           ),
         )
         .orderBy(asc(shortlistCandidates.position))
-        .all()
     : []
-  const offerRows = db
+  const offerRows = await db
     .select({
       id: offers.id,
       clientId: offers.clientId,
@@ -151,7 +149,6 @@ export function dwellingMatching(
     .innerJoin(clients, eq(clients.id, offers.clientId))
     .where(eq(offers.dwellingId, dwellingId))
     .orderBy(desc(offers.id))
-    .all()
   return {
     dwellingId,
     status: dwelling.status,
@@ -179,16 +176,16 @@ export function dwellingMatching(
 }
 
 /** How many were eligible when the dwelling's latest round was made. */
-function latestPool(db: DbOrTx, dwellingId: number): number | undefined {
-  return currentRoundOf(db, dwellingId)?.eligiblePoolSize
+async function latestPool(db: DbOrTx, dwellingId: number): Promise<number | undefined> {
+  return (await currentRoundOf(db, dwellingId))?.eligiblePoolSize
 }
 
 /**
  * Where the quarter's assignment put a client instead: their open lists for other dwellings, and
  * whether fewer were eligible there (the reason the assignment needed them there).
  */
-function elsewhere(db: DbOrTx, clientId: number, dwellingId: number, here: number) {
-  const lists = db
+async function elsewhere(db: DbOrTx, clientId: number, dwellingId: number, here: number) {
+  const lists = await db
     .select({ address: dwellings.address, pool: shortlists.eligiblePoolSize })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
@@ -201,7 +198,6 @@ function elsewhere(db: DbOrTx, clientId: number, dwellingId: number, here: numbe
         ne(shortlists.dwellingId, dwellingId),
       ),
     )
-    .all()
   if (lists.length === 0) return null
   return lists
     .map(
@@ -218,46 +214,50 @@ function elsewhere(db: DbOrTx, clientId: number, dwellingId: number, here: numbe
  * The dwelling's pool: eligible waiting clients by score, and — for a search on a client code —
  * anyone at all with the reasons they are not eligible (the UI's "why not").
  */
-export function pool(
+export async function pool(
   ctx: ServiceContext,
   dwellingId: number,
   search?: string,
-): { eligible: number; entries: PoolEntry[] } {
+): Promise<{ eligible: number; entries: PoolEntry[] }> {
   const db = ctx.store.db
-  const [dwelling] = loadDwellingFacts(db, [dwellingId])
+  const [dwelling] = await loadDwellingFacts(db, [dwellingId])
   if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-  const { waiting, ranking, history, scoreTotal: score } = waitingState(ctx)
-  const eligibility = eligibilityContext(ctx, db, [dwellingId], false, history.spreading)
+  const { waiting, ranking, history, scoreTotal: score } = await waitingState(ctx)
+  const eligibility = await eligibilityContext(ctx, db, [dwellingId], false, history.spreading)
   const eligible = waiting
     .filter((c) => isEligible(c, dwelling, eligibility))
     .map((client) => ({ client, total: score(client, dwelling) }))
     .sort(compareCandidates)
   const searched = search
-    ? db
-        .select({ id: clients.id })
-        .from(clients)
-        .where(and(eq(clients.code, search.toUpperCase())))
-        .all()
-        .map((r) => r.id)
+    ? (
+        await db
+          .select({ id: clients.id })
+          .from(clients)
+          .where(and(eq(clients.code, search.toUpperCase())))
+      ).map((r) => r.id)
     : []
   const subjects = search
-    ? loadClientFacts(db, searched).map((client) => ({ client, total: null as number | null }))
+    ? (await loadClientFacts(db, searched)).map((client) => ({
+        client,
+        total: null as number | null,
+      }))
     : eligible.slice(0, 50)
   const providers = new Map(
-    db
-      .select({ id: careProviders.id, name: careProviders.name })
-      .from(careProviders)
-      .all()
-      .map((p) => [p.id, p.name]),
+    (await db.select({ id: careProviders.id, name: careProviders.name }).from(careProviders)).map(
+      (p) => [p.id, p.name],
+    ),
   )
-  const here = latestPool(db, dwellingId) ?? eligible.length
-  const entries = subjects.map(({ client, total }) => {
-    const failures = whyNot(client, dwelling, eligibility).map((f) =>
-      f.rule === 'available'
-        ? { ...f, reason: elsewhere(db, client.id, dwellingId, here) ?? f.reason }
-        : f,
-    )
-    return {
+  const here = (await latestPool(db, dwellingId)) ?? eligible.length
+  const entries = []
+  for (const { client, total } of subjects) {
+    const failures = []
+    for (const f of whyNot(client, dwelling, eligibility))
+      failures.push(
+        f.rule === 'available'
+          ? { ...f, reason: (await elsewhere(db, client.id, dwellingId, here)) ?? f.reason }
+          : f,
+      )
+    entries.push({
       clientId: client.id,
       code: client.code,
       careProvider: providers.get(client.careProviderId) ?? '',
@@ -270,7 +270,7 @@ export function pool(
           ? eligible.findIndex((e) => e.client.id === client.id) + 1 || null
           : null,
       whyNot: failures,
-    }
-  })
+    })
+  }
   return { eligible: eligible.length, entries }
 }

@@ -31,15 +31,19 @@ import {
   setDwellingStatus,
 } from './workflow-steps'
 
-function loadShortlist(tx: Tx, shortlistId: number) {
-  const shortlist = findShortlist(tx, shortlistId)
+async function loadShortlist(tx: Tx, shortlistId: number) {
+  const shortlist = await findShortlist(tx, shortlistId)
   if (!shortlist) throw new ApiError('not-found', 'Deze voordracht bestaat niet (meer)')
-  const dwelling = tx.select().from(dwellings).where(eq(dwellings.id, shortlist.dwellingId)).get()!
+  const dwelling = (
+    await tx.select().from(dwellings).where(eq(dwellings.id, shortlist.dwellingId)).limit(1)
+  )[0]!
   return { shortlist, dwelling }
 }
 
-const code = (tx: Tx, clientId: number) =>
-  tx.select({ code: clients.code }).from(clients).where(eq(clients.id, clientId)).get()?.code ?? '?'
+const code = async (tx: Tx, clientId: number) =>
+  (
+    await tx.select({ code: clients.code }).from(clients).where(eq(clients.id, clientId)).limit(1)
+  )[0]?.code ?? '?'
 
 /** What a workflow step did: the dwelling it concerns and the events that record it. */
 export interface StepDone {
@@ -48,13 +52,19 @@ export interface StepDone {
 }
 
 /** Runs one workflow step with its events and answers with the dwelling's matching state. */
-export function step(ctx: ServiceContext, change: (tx: Tx) => StepDone): DwellingMatching {
-  const { dwellingId } = audited(ctx, eventsOf, change)
-  return dwellingMatching(ctx, ctx.store.db, dwellingId)
+export async function step(
+  ctx: ServiceContext,
+  change: (tx: Tx) => Promise<StepDone> | StepDone,
+): Promise<DwellingMatching> {
+  const { dwellingId } = await audited(ctx, eventsOf, change)
+  return await dwellingMatching(ctx, ctx.store.db, dwellingId)
 }
 
 /** Concept shortlists for every submitted dwelling of the quarter that has none open. */
-export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): GenerateSummary {
+export async function generateForQuarter(
+  ctx: ServiceContext,
+  quarter: QuarterKey,
+): Promise<GenerateSummary> {
   const generated = (summary: GenerateSummary): AuditEntry => ({
     action: 'shortlists:generate',
     entityType: 'quarter',
@@ -68,22 +78,21 @@ export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): Ge
       neededElsewhere: summary.neededElsewhere.map((t) => t.dwellingId),
     },
   })
-  return audited(ctx, generated, (tx) => {
-    const open = tx
+  return await audited(ctx, generated, async (tx) => {
+    const open = await tx
       .select({ id: dwellings.id, address: dwellings.address })
       .from(dwellings)
       .where(and(eq(dwellings.quarterKey, quarter), eq(dwellings.status, 'ingediend')))
-      .all()
     // Read once for both: reserving marks dwellings only, which leaves the waiting state as it is.
-    const waiting = waitingState(ctx)
-    const instroom = reserveForInstroom(
+    const waiting = await waitingState(ctx)
+    const instroom = await reserveForInstroom(
       ctx,
       tx,
       quarter,
       open.map((d) => d.id),
       waiting,
     )
-    const rounds = makeRounds(
+    const rounds = await makeRounds(
       ctx,
       tx,
       open.map((d) => d.id),
@@ -114,27 +123,29 @@ export function generateForQuarter(ctx: ServiceContext, quarter: QuarterKey): Ge
 }
 
 /** Before presenting, the officer may replace a candidate by another eligible client, with a reason. */
-export function swapCandidate(
+export async function swapCandidate(
   ctx: ServiceContext,
   input: { shortlistId: number; removeClientId: number; addClientId: number; reason: string },
-): DwellingMatching {
-  return step(ctx, (tx) => {
-    const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
+): Promise<DwellingMatching> {
+  return await step(ctx, async (tx) => {
+    const { shortlist, dwelling } = await loadShortlist(tx, input.shortlistId)
     requireStep(ROUND_RULES, 'swap', shortlist)
-    const leaving = tx
-      .select()
-      .from(shortlistCandidates)
-      .where(
-        and(
-          eq(shortlistCandidates.shortlistId, shortlist.id),
-          eq(shortlistCandidates.clientId, input.removeClientId),
-        ),
-      )
-      .get()
+    const leaving = (
+      await tx
+        .select()
+        .from(shortlistCandidates)
+        .where(
+          and(
+            eq(shortlistCandidates.shortlistId, shortlist.id),
+            eq(shortlistCandidates.clientId, input.removeClientId),
+          ),
+        )
+        .limit(1)
+    )[0]
     if (!leaving) throw new ApiError('not-found', 'Deze kandidaat staat niet op de voordracht')
-    const [client] = loadClientFacts(tx, [input.addClientId])
-    const [facts] = loadDwellingFacts(tx, [dwelling.id])
-    const eligibility = eligibilityContext(ctx, tx, [dwelling.id])
+    const [client] = await loadClientFacts(tx, [input.addClientId])
+    const [facts] = await loadDwellingFacts(tx, [dwelling.id])
+    const eligibility = await eligibilityContext(ctx, tx, [dwelling.id])
     if (!client || !facts || !isEligible(client, facts, eligibility)) {
       throw new ApiError(
         'conflict',
@@ -144,8 +155,13 @@ export function swapCandidate(
         ),
       )
     }
-    const score = scoreCandidate(client, facts, rankingContext(ctx, tx, loadClientFacts(tx)))
-    tx.update(shortlistCandidates)
+    const score = scoreCandidate(
+      client,
+      facts,
+      await rankingContext(ctx, tx, await loadClientFacts(tx)),
+    )
+    await tx
+      .update(shortlistCandidates)
       .set({
         clientId: client.id,
         score: score.total,
@@ -153,12 +169,11 @@ export function swapCandidate(
         swapReason: input.reason,
       })
       .where(eq(shortlistCandidates.id, leaving.id))
-      .run()
     const swapped: AuditEntry = {
       action: 'shortlist:swap',
       entityType: 'dwelling',
       entityId: dwelling.id,
-      summary: `Ronde ${shortlist.round}: ${code(tx, input.removeClientId)} vervangen door ${client.code}`,
+      summary: `Ronde ${shortlist.round}: ${await code(tx, input.removeClientId)} vervangen door ${client.code}`,
       details: {
         shortlistId: shortlist.id,
         removed: input.removeClientId,
@@ -171,52 +186,60 @@ export function swapCandidate(
 }
 
 /** Presenting freezes the shortlist: its candidates and score parts are what the corporation judges. */
-export function present(ctx: ServiceContext, shortlistId: number): DwellingMatching {
-  return step(ctx, (tx) => presentRound(tx, ctx, shortlistId))
+export async function present(ctx: ServiceContext, shortlistId: number): Promise<DwellingMatching> {
+  return await step(ctx, async (tx) => await presentRound(tx, ctx, shortlistId))
 }
 
 /** Client codes on a concept round who are no longer free: they must be swapped before presenting. */
-export function unavailableCandidates(tx: DbOrTx, shortlistId: number): string[] {
-  return openCandidates(tx, shortlistId)
-    .map((c) =>
-      tx
+export async function unavailableCandidates(tx: DbOrTx, shortlistId: number): Promise<string[]> {
+  const codes: string[] = []
+  for (const c of await openCandidates(tx, shortlistId)) {
+    const client = (
+      await tx
         .select({ code: clients.code, status: clients.status })
         .from(clients)
         .where(eq(clients.id, c.clientId))
-        .get()!,
-    )
-    .filter((c) => c.status !== 'wachtend' && c.status !== 'voorgedragen')
-    .map((c) => c.code)
+        .limit(1)
+    )[0]!
+    if (client.status !== 'wachtend' && client.status !== 'voorgedragen') codes.push(client.code)
+  }
+  return codes
 }
 
 /** The present step inside a caller's transaction (one round, or a whole quarter at once). */
-export function presentRound(tx: Tx, ctx: ServiceContext, shortlistId: number): StepDone {
-  const { shortlist, dwelling } = loadShortlist(tx, shortlistId)
+export async function presentRound(
+  tx: Tx,
+  ctx: ServiceContext,
+  shortlistId: number,
+): Promise<StepDone> {
+  const { shortlist, dwelling } = await loadShortlist(tx, shortlistId)
   requireStep(ROUND_RULES, 'present', shortlist)
   const today = ctx.now()
-  const unavailable = unavailableCandidates(tx, shortlist.id)
+  const unavailable = await unavailableCandidates(tx, shortlist.id)
   if (unavailable.length > 0) {
     throw new ApiError(
       'conflict',
       `Niet beschikbaar: ${unavailable.join(', ')}; wissel ${unavailable.length === 1 ? 'deze kandidaat' : 'deze kandidaten'} eerst`,
     )
   }
-  tx.update(shortlists)
+  await tx
+    .update(shortlists)
     .set({ status: 'voorgedragen', presentedAt: today.toISOString() })
     .where(eq(shortlists.id, shortlist.id))
-    .run()
-  const candidates = openCandidates(tx, shortlist.id)
-  setClientStatus(
+  const candidates = await openCandidates(tx, shortlist.id)
+  await setClientStatus(
     tx,
     candidates.map((c) => c.clientId),
     'voorgedragen',
     isoDay(today),
   )
+  const codes: string[] = []
+  for (const c of candidates) codes.push(await code(tx, c.clientId))
   const presented: AuditEntry = {
     action: 'shortlist:present',
     entityType: 'dwelling',
     entityId: dwelling.id,
-    summary: `Ronde ${shortlist.round} voorgedragen aan de corporatie: ${candidates.map((c) => code(tx, c.clientId)).join(', ')}`,
+    summary: `Ronde ${shortlist.round} voorgedragen aan de corporatie: ${codes.join(', ')}`,
     details: {
       shortlistId: shortlist.id,
       clients: candidates.map((c) => c.clientId),
@@ -227,27 +250,29 @@ export function presentRound(tx: Tx, ctx: ServiceContext, shortlistId: number): 
 }
 
 /** The corporation picks a candidate: the client gets the one-time offer, the others are free again. */
-export function choose(
+export async function choose(
   ctx: ServiceContext,
   input: { shortlistId: number; clientId: number; offeredOn?: string },
-): DwellingMatching {
-  return step(ctx, (tx) => {
-    const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
+): Promise<DwellingMatching> {
+  return await step(ctx, async (tx) => {
+    const { shortlist, dwelling } = await loadShortlist(tx, input.shortlistId)
     requireStep(ROUND_RULES, 'choose', shortlist)
-    const candidates = openCandidates(tx, shortlist.id)
+    const candidates = await openCandidates(tx, shortlist.id)
     const chosen = candidates.find((c) => c.clientId === input.clientId)
     if (!chosen)
       throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
     // With more than one open shortlist per client, another corporation may have been quicker.
-    const status = tx
-      .select({ status: clients.status })
-      .from(clients)
-      .where(eq(clients.id, chosen.clientId))
-      .get()?.status
+    const status = (
+      await tx
+        .select({ status: clients.status })
+        .from(clients)
+        .where(eq(clients.id, chosen.clientId))
+        .limit(1)
+    )[0]?.status
     if (status !== 'voorgedragen') {
       throw new ApiError(
         'conflict',
-        `${code(tx, chosen.clientId)} is niet meer beschikbaar (${status ?? 'onbekend'})`,
+        `${await code(tx, chosen.clientId)} is niet meer beschikbaar (${status ?? 'onbekend'})`,
       )
     }
     const today = isoDay(ctx.now())
@@ -255,36 +280,34 @@ export function choose(
     const presentedOn = isoDay(new Date(shortlist.presentedAt ?? ctx.now()))
     const dateProblem = offerDateProblem(offeredOn, presentedOn, today)
     if (dateProblem) throw new ApiError('invalid-input', dateProblem)
-    tx.update(shortlistCandidates)
+    await tx
+      .update(shortlistCandidates)
       .set({ decision: 'gekozen' })
       .where(eq(shortlistCandidates.id, chosen.id))
-      .run()
-    tx.update(shortlists)
+    await tx
+      .update(shortlists)
       .set({ status: 'gekozen', decidedAt: ctx.now().toISOString() })
       .where(eq(shortlists.id, shortlist.id))
-      .run()
-    tx.insert(offers)
-      .values({
-        candidateId: chosen.id,
-        dwellingId: dwelling.id,
-        clientId: chosen.clientId,
-        offeredOn,
-      })
-      .run()
+    await tx.insert(offers).values({
+      candidateId: chosen.id,
+      dwellingId: dwelling.id,
+      clientId: chosen.clientId,
+      offeredOn,
+    })
     // The others stay on the list as reserves, in order, for when the offer is declined.
-    setClientStatus(
+    await setClientStatus(
       tx,
       candidates.filter((c) => c.id !== chosen.id).map((c) => c.clientId),
       'wachtend',
       today,
     )
-    setClientStatus(tx, [chosen.clientId], 'aanbieding', today)
-    setDwellingStatus(tx, dwelling.id, 'aangeboden', today)
+    await setClientStatus(tx, [chosen.clientId], 'aanbieding', today)
+    await setDwellingStatus(tx, dwelling.id, 'aangeboden', today)
     const chose: AuditEntry = {
       action: 'shortlist:choose',
       entityType: 'dwelling',
       entityId: dwelling.id,
-      summary: `Corporatie kiest ${code(tx, chosen.clientId)} (ronde ${shortlist.round}); eenmalige aanbieding gedaan`,
+      summary: `Corporatie kiest ${await code(tx, chosen.clientId)} (ronde ${shortlist.round}); eenmalige aanbieding gedaan`,
       details: { shortlistId: shortlist.id, clientId: chosen.clientId },
     }
     return { dwellingId: dwelling.id, events: [chose] }
@@ -293,34 +316,35 @@ export function choose(
 
 type Rejection = { reason: RejectionReason; text: string | null }
 
-function closeRound(
+async function closeRound(
   ctx: ServiceContext,
   tx: Tx,
   shortlistId: number,
   dwellingId: number,
   motivation: string | null,
 ) {
-  tx.update(shortlists)
+  await tx
+    .update(shortlists)
     .set({
       status: 'afgewezen',
       decidedAt: ctx.now().toISOString(),
       rejectionMotivation: motivation,
     })
     .where(eq(shortlists.id, shortlistId))
-    .run()
-  setDwellingStatus(tx, dwellingId, 'ingediend', isoDay(ctx.now()))
-  const [round] = makeRounds(ctx, tx, [dwellingId])
+  await setDwellingStatus(tx, dwellingId, 'ingediend', isoDay(ctx.now()))
+  const [round] = await makeRounds(ctx, tx, [dwellingId])
   return round
 }
 
-function rejectCandidates(
+async function rejectCandidates(
   ctx: ServiceContext,
   tx: Tx,
   shortlistId: number,
   clientIds: number[],
   rejection: Rejection,
 ) {
-  tx.update(shortlistCandidates)
+  await tx
+    .update(shortlistCandidates)
     .set({ decision: 'geen-match', decisionReason: rejection.reason, decisionText: rejection.text })
     .where(
       and(
@@ -328,49 +352,50 @@ function rejectCandidates(
         inArray(shortlistCandidates.clientId, clientIds),
       ),
     )
-    .run()
-  setClientStatus(tx, clientIds, 'wachtend', isoDay(ctx.now()))
+  await setClientStatus(tx, clientIds, 'wachtend', isoDay(ctx.now()))
 }
 
 /** "Geen match" for one candidate; when none is left the round is closed and a new one is made. */
-export function rejectCandidate(
+export async function rejectCandidate(
   ctx: ServiceContext,
   input: { shortlistId: number; clientId: number; rejection: Rejection },
-): DwellingMatching {
-  return step(ctx, (tx) => {
-    const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
+): Promise<DwellingMatching> {
+  return await step(ctx, async (tx) => {
+    const { shortlist, dwelling } = await loadShortlist(tx, input.shortlistId)
     requireStep(ROUND_RULES, 'reject', shortlist)
-    if (!openCandidates(tx, shortlist.id).some((c) => c.clientId === input.clientId)) {
+    if (!(await openCandidates(tx, shortlist.id)).some((c) => c.clientId === input.clientId)) {
       throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
     }
     const rejected: AuditEntry = {
       action: 'shortlist:rejectCandidate',
       entityType: 'dwelling',
       entityId: dwelling.id,
-      summary: `Geen match met ${code(tx, input.clientId)} (ronde ${shortlist.round}): ${REJECTION_REASON.label(input.rejection.reason)}`,
+      summary: `Geen match met ${await code(tx, input.clientId)} (ronde ${shortlist.round}): ${REJECTION_REASON.label(input.rejection.reason)}`,
       details: { shortlistId: shortlist.id, clientId: input.clientId, ...input.rejection },
     }
     // A step of its own inside this one, so its event comes before those of the next round.
-    audited(ctx, rejected, () =>
-      rejectCandidates(ctx, tx, shortlist.id, [input.clientId], input.rejection),
+    await audited(
+      ctx,
+      rejected,
+      async () => await rejectCandidates(ctx, tx, shortlist.id, [input.clientId], input.rejection),
     )
-    const emptied = openCandidates(tx, shortlist.id).length === 0
+    const emptied = (await openCandidates(tx, shortlist.id)).length === 0
     const events = emptied
-      ? noNewRound(dwelling.id, closeRound(ctx, tx, shortlist.id, dwelling.id, null))
+      ? noNewRound(dwelling.id, await closeRound(ctx, tx, shortlist.id, dwelling.id, null))
       : []
     return { dwellingId: dwelling.id, events }
   })
 }
 
 /** The corporation rejects the whole shortlist with a motivation: new candidates, never these again. */
-export function rejectAll(
+export async function rejectAll(
   ctx: ServiceContext,
   input: { shortlistId: number; rejection: Rejection; motivation: string },
-): DwellingMatching {
-  return step(ctx, (tx) => {
-    const { shortlist, dwelling } = loadShortlist(tx, input.shortlistId)
+): Promise<DwellingMatching> {
+  return await step(ctx, async (tx) => {
+    const { shortlist, dwelling } = await loadShortlist(tx, input.shortlistId)
     requireStep(ROUND_RULES, 'rejectAll', shortlist)
-    const open = openCandidates(tx, shortlist.id).map((c) => c.clientId)
+    const open = (await openCandidates(tx, shortlist.id)).map((c) => c.clientId)
     const rejected: AuditEntry = {
       action: 'shortlist:rejectAll',
       entityType: 'dwelling',
@@ -384,14 +409,21 @@ export function rejectAll(
       },
     }
     // A step of its own inside this one, so its event comes before those of the next round.
-    audited(ctx, rejected, () => rejectCandidates(ctx, tx, shortlist.id, open, input.rejection))
-    const round = closeRound(ctx, tx, shortlist.id, dwelling.id, input.motivation)
+    await audited(
+      ctx,
+      rejected,
+      async () => await rejectCandidates(ctx, tx, shortlist.id, open, input.rejection),
+    )
+    const round = await closeRound(ctx, tx, shortlist.id, dwelling.id, input.motivation)
     return { dwellingId: dwelling.id, events: noNewRound(dwelling.id, round) }
   })
 }
 
 /** A new concept round records itself (shortlist:concept); only its absence needs saying. */
-export function noNewRound(dwellingId: number, round: ReturnType<typeof closeRound>): AuditEntry[] {
+export function noNewRound(
+  dwellingId: number,
+  round: Awaited<ReturnType<typeof closeRound>>,
+): AuditEntry[] {
   if (round?.shortlistId) return []
   return [
     {

@@ -40,27 +40,25 @@ import type { ServiceContext } from './context'
 const SETTINGS_KEY = 'spreading'
 
 /** The spreading settings valid in `year`: the latest set for that year or before, else the defaults. */
-export function spreadingSettings(db: DbOrTx, year: number): SpreadingSettings {
-  const row = db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.key, SETTINGS_KEY), lte(settings.year, year)))
-    .orderBy(desc(settings.year))
-    .get()
+export async function spreadingSettings(db: DbOrTx, year: number): Promise<SpreadingSettings> {
+  const row = (
+    await db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(and(eq(settings.key, SETTINGS_KEY), lte(settings.year, year)))
+      .orderBy(desc(settings.year))
+      .limit(1)
+  )[0]
   return row
     ? { ...DEFAULT_SPREADING_SETTINGS, ...(JSON.parse(row.value) as Partial<SpreadingSettings>) }
     : DEFAULT_SPREADING_SETTINGS
 }
 
 /** Every wijk's figures: what the officer saved, else the 2018 figures of the plan. */
-export function loadWijkFigures(db: DbOrTx): (WijkFigures & { source: WijkFigureSource })[] {
-  const saved = new Map(
-    db
-      .select()
-      .from(wijkFigures)
-      .all()
-      .map((r) => [r.wijk, r]),
-  )
+export async function loadWijkFigures(
+  db: DbOrTx,
+): Promise<(WijkFigures & { source: WijkFigureSource })[]> {
+  const saved = new Map((await db.select().from(wijkFigures)).map((r) => [r.wijk, r]))
   return WIJK.keys.map((wijk) => {
     const row = saved.get(wijk) ?? WIJK_FIGURES_2018[wijk]
     return {
@@ -76,28 +74,31 @@ export function loadWijkFigures(db: DbOrTx): (WijkFigures & { source: WijkFigure
 const since = (today: Date, years: number) => localIsoDate(subYears(today, years))
 
 /** The app's own placements per wijk since `from` (ISO date). */
-function placementsByWijk(db: DbOrTx, from: string): Map<Wijk, number> {
+async function placementsByWijk(db: DbOrTx, from: string): Promise<Map<Wijk, number>> {
   return new Map(
-    db
-      .select({ wijk: dwellings.wijk, n: sql<number>`count(*)` })
-      .from(allocations)
-      .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
-      .where(gte(allocations.startsOn, from))
-      .groupBy(dwellings.wijk)
-      .all()
-      .map((r) => [r.wijk, r.n]),
+    (
+      await db
+        .select({ wijk: dwellings.wijk, n: sql<number>`count(*)` })
+        .from(allocations)
+        .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
+        .where(gte(allocations.startsOn, from))
+        .groupBy(dwellings.wijk)
+    ).map((r) => [r.wijk, r.n]),
   )
 }
 
 /** Placements per complex (named, or street and house number) within the stop's window. */
-export function complexPlacements(db: DbOrTx, today: Date, stop: ComplexStop): Map<string, number> {
+export async function complexPlacements(
+  db: DbOrTx,
+  today: Date,
+  stop: ComplexStop,
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>()
-  const rows = db
+  const rows = await db
     .select({ complex: dwellings.complex, address: dwellings.address })
     .from(allocations)
     .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
     .where(gte(allocations.startsOn, since(today, stop.years)))
-    .all()
   for (const r of rows) {
     const key = complexKey(r)
     counts.set(key, (counts.get(key) ?? 0) + 1)
@@ -115,11 +116,11 @@ export interface SpreadingState {
 }
 
 /** Everything spreading needs on `today`: norms, loads and complex counts, from figures and history. */
-export function spreadingState(db: DbOrTx, today: Date): SpreadingState {
-  const s = spreadingSettings(db, today.getFullYear())
+export async function spreadingState(db: DbOrTx, today: Date): Promise<SpreadingState> {
+  const s = await spreadingSettings(db, today.getFullYear())
   const stop = { placements: s.complexStopPlacements, years: s.complexStopYears }
-  const appPlacements = placementsByWijk(db, since(today, s.historyYears))
-  const norms = wijkNorms(loadWijkFigures(db), appPlacements, {
+  const appPlacements = await placementsByWijk(db, since(today, s.historyYears))
+  const norms = wijkNorms(await loadWijkFigures(db), appPlacements, {
     concentration: s.concentrationWeight,
     history: s.historyWeight,
   })
@@ -129,16 +130,16 @@ export function spreadingState(db: DbOrTx, today: Date): SpreadingState {
     norms,
     appPlacements,
     wijkLoad: wijkLoads(norms),
-    complexPlacements: complexPlacements(db, today, stop),
+    complexPlacements: await complexPlacements(db, today, stop),
   }
 }
 
 /** The stop as eligibility needs it for these dwellings: which are stopped, which let through anyway. */
-export function complexStopContext(
+export async function complexStopContext(
   db: DbOrTx,
   state: SpreadingState,
   dwellingIds: number[],
-): EligibilityContext['complexStop'] {
+): Promise<EligibilityContext['complexStop']> {
   const columns = {
     id: dwellings.id,
     complex: dwellings.complex,
@@ -148,10 +149,10 @@ export function complexStopContext(
   const batch =
     dwellingIds.length === 0
       ? []
-      : db.select(columns).from(dwellings).where(inArray(dwellings.id, dwellingIds)).all()
+      : await db.select(columns).from(dwellings).where(inArray(dwellings.id, dwellingIds))
   const inBatch = new Set(dwellingIds)
   const pending = new Map<string, number>()
-  for (const d of db.select(columns).from(dwellings).where(dwellingUnderWay).all()) {
+  for (const d of await db.select(columns).from(dwellings).where(dwellingUnderWay)) {
     if (inBatch.has(d.id)) continue
     const key = complexKey(d)
     pending.set(key, (pending.get(key) ?? 0) + 1)
@@ -167,9 +168,13 @@ export function complexStopContext(
 }
 
 /** Per corporation, the spared wijken its submissions this quarter lean on beyond the norm. */
-export function spreadingWarnings(db: DbOrTx, key: string, today: Date): SpreadingWarning[] {
-  const { norms } = spreadingState(db, today)
-  const rows = db
+export async function spreadingWarnings(
+  db: DbOrTx,
+  key: string,
+  today: Date,
+): Promise<SpreadingWarning[]> {
+  const { norms } = await spreadingState(db, today)
+  const rows = await db
     .select({
       corporationId: dwellings.corporationId,
       corporation: corporations.name,
@@ -181,7 +186,6 @@ export function spreadingWarnings(db: DbOrTx, key: string, today: Date): Spreadi
     .where(and(eq(dwellings.quarterKey, key), ne(dwellings.status, 'ingetrokken')))
     .groupBy(dwellings.corporationId, dwellings.wijk)
     .orderBy(asc(corporations.name), asc(dwellings.wijk))
-    .all()
   const submitted = new Map<number, number>()
   for (const r of rows) submitted.set(r.corporationId, (submitted.get(r.corporationId) ?? 0) + r.n)
   return rows.flatMap((r) => {
@@ -201,12 +205,15 @@ export function spreadingWarnings(db: DbOrTx, key: string, today: Date): Spreadi
   })
 }
 
-export function spreadingOverview({ store, now }: ServiceContext): SpreadingOverview {
+export async function spreadingOverview({
+  store,
+  now,
+}: ServiceContext): Promise<SpreadingOverview> {
   const today = now()
-  const state = spreadingState(store.db, today)
+  const state = await spreadingState(store.db, today)
   return {
     settings: state.settings,
-    wijken: loadWijkFigures(store.db).map((f) => {
+    wijken: (await loadWijkFigures(store.db)).map((f) => {
       const norm = state.norms.get(f.wijk)
       return {
         ...f,
@@ -219,7 +226,10 @@ export function spreadingOverview({ store, now }: ServiceContext): SpreadingOver
   }
 }
 
-export function saveWijkFigure(ctx: ServiceContext, input: SaveWijkFigure): SpreadingOverview {
+export async function saveWijkFigure(
+  ctx: ServiceContext,
+  input: SaveWijkFigure,
+): Promise<SpreadingOverview> {
   const saved: AuditEntry = {
     action: 'spreading:saveWijk',
     entityType: 'wijk',
@@ -227,23 +237,20 @@ export function saveWijkFigure(ctx: ServiceContext, input: SaveWijkFigure): Spre
     summary: `Cijfers ${WIJK.label(input.wijk)}: ${input.socialStock} sociale huurwoningen, ${Math.round(input.socialShare * 100)} % sociale huur, ${input.placements} plaatsingen buiten de app`,
     details: { ...input },
   }
-  audited(ctx, saved, (tx) => {
+  await audited(ctx, saved, async (tx) => {
     const values = { ...input, source: 'beheer' as const }
-    tx.insert(wijkFigures)
-      .values(values)
-      .onConflictDoUpdate({
-        target: wijkFigures.wijk,
-        set: values,
-      })
-      .run()
+    await tx.insert(wijkFigures).values(values).onConflictDoUpdate({
+      target: wijkFigures.wijk,
+      set: values,
+    })
   })
   return spreadingOverview(ctx)
 }
 
-export function saveSpreadingSettings(
+export async function saveSpreadingSettings(
   ctx: ServiceContext,
   input: SpreadingSettings,
-): SpreadingOverview {
+): Promise<SpreadingOverview> {
   const year = ctx.now().getFullYear()
   const saved: AuditEntry = {
     action: 'spreading:saveSettings',
@@ -252,34 +259,39 @@ export function saveSpreadingSettings(
     summary: `Spreiding vanaf ${year}: gewichten ${input.concentrationWeight} (concentratie) en ${input.historyWeight} (eerdere plaatsingen), stop ${input.complexStopPlacements} plaatsingen in ${input.complexStopYears} jaar per complex`,
     details: { ...input },
   }
-  audited(ctx, saved, (tx) => {
+  await audited(ctx, saved, async (tx) => {
     const value = JSON.stringify(input)
-    tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key: SETTINGS_KEY, year, value })
       .onConflictDoUpdate({
         target: [settings.key, settings.year],
         set: { value },
       })
-      .run()
   })
   return spreadingOverview(ctx)
 }
 
-export function complexStopOf(ctx: ServiceContext, dwellingId: number): ComplexStopState {
+export async function complexStopOf(
+  ctx: ServiceContext,
+  dwellingId: number,
+): Promise<ComplexStopState> {
   const db = ctx.store.db
-  const dwelling = db
-    .select({
-      complex: dwellings.complex,
-      address: dwellings.address,
-      override: dwellings.complexStopOverride,
-    })
-    .from(dwellings)
-    .where(eq(dwellings.id, dwellingId))
-    .get()
+  const dwelling = (
+    await db
+      .select({
+        complex: dwellings.complex,
+        address: dwellings.address,
+        override: dwellings.complexStopOverride,
+      })
+      .from(dwellings)
+      .where(eq(dwellings.id, dwellingId))
+      .limit(1)
+  )[0]
   if (!dwelling) throw new ApiError('not-found', `Woning ${dwellingId} bestaat niet`)
-  const state = spreadingState(db, ctx.now())
+  const state = await spreadingState(db, ctx.now())
   const complex = complexKey(dwelling)
-  const stopped = complexStopContext(db, state, [dwellingId]).stopped.get(dwellingId)
+  const stopped = (await complexStopContext(db, state, [dwellingId])).stopped.get(dwellingId)
   return {
     complex,
     placements: state.complexPlacements.get(complex) ?? 0,
@@ -302,10 +314,10 @@ interface Overridden {
  * The officer lets candidates be presented for a dwelling although its complex reached the stop
  * (the plan leaves room for "maatwerk … ook buiten de regels"): only with a reason, always audited.
  */
-export function overrideComplexStop(
+export async function overrideComplexStop(
   ctx: ServiceContext,
   input: { dwellingId: number; reason: string },
-): { dwellingId: number; complex: string; placements: number } {
+): Promise<{ dwellingId: number; complex: string; placements: number }> {
   const overridden = ({ address, complex, placements, count, stop }: Overridden): AuditEntry => ({
     action: 'dwelling:overrideComplexStop',
     entityType: 'dwelling',
@@ -313,27 +325,31 @@ export function overrideComplexStop(
     summary: `Stop voor ${complex} opgeheven voor ${address} (${placements} plaatsingen in ${stop.years} jaar, ${count.pending} in behandeling): ${input.reason}`,
     details: { ...count, stop, reason: input.reason },
   })
-  const { complex, placements } = audited(ctx, overridden, (tx) => {
-    const dwelling = tx
-      .select({ complex: dwellings.complex, address: dwellings.address })
-      .from(dwellings)
-      .where(eq(dwellings.id, input.dwellingId))
-      .get()
+  const { complex, placements } = await audited(ctx, overridden, async (tx) => {
+    const dwelling = (
+      await tx
+        .select({ complex: dwellings.complex, address: dwellings.address })
+        .from(dwellings)
+        .where(eq(dwellings.id, input.dwellingId))
+        .limit(1)
+    )[0]
     if (!dwelling) throw new ApiError('not-found', `Woning ${input.dwellingId} bestaat niet`)
-    const state = spreadingState(tx, ctx.now())
+    const state = await spreadingState(tx, ctx.now())
     const complex = complexKey(dwelling)
     const placements = state.complexPlacements.get(complex) ?? 0
-    const count = complexStopContext(tx, state, [input.dwellingId]).stopped.get(input.dwellingId)
+    const count = (await complexStopContext(tx, state, [input.dwellingId])).stopped.get(
+      input.dwellingId,
+    )
     if (!count) {
       throw new ApiError(
         'conflict',
         `${complex} heeft de stop niet bereikt (${placements} van ${state.stop.placements} plaatsingen in ${state.stop.years} jaar); opheffen is niet nodig`,
       )
     }
-    tx.update(dwellings)
+    await tx
+      .update(dwellings)
       .set({ complexStopOverride: input.reason })
       .where(eq(dwellings.id, input.dwellingId))
-      .run()
     return { address: dwelling.address, complex, placements, count, stop: state.stop }
   })
   return { dwellingId: input.dwellingId, complex, placements }

@@ -1,3 +1,4 @@
+import { runExclusive } from '../db/step-queue'
 import { dailyBackup, dailyBackupInSteps } from './backup-service'
 import type { ServiceContext } from './context'
 import { anonymiseExpired } from './privacy-service'
@@ -29,33 +30,33 @@ export interface StartupOptions {
  * backup, so the copy holds the day as it began. Each task fails on its own: a backup folder on a
  * network drive that is offline must not block the app.
  */
-export function runStartupTasks(
+export async function runStartupTasks(
   ctx: ServiceContext,
   { backupInBackground = false }: StartupOptions = {},
-): StartupReport {
+): Promise<StartupReport> {
   const report: StartupReport = { dailyBackup: null, anonymised: 0, warnings: [] }
   const warn = (what: string, error: unknown) =>
     report.warnings.push(`${what}: ${error instanceof Error ? error.message : String(error)}`)
-  const attempt = (what: string, task: () => void) => {
+  const attempt = async (what: string, task: () => Promise<void> | void) => {
     try {
-      task()
+      await task()
     } catch (error) {
       warn(what, error)
     }
   }
   const BACKUP = 'Dagelijkse reservekopie'
-  const anonymiseAndLog = () => {
-    attempt('Anonimiseren na de bewaartermijn', () => {
-      report.anonymised = anonymiseExpired(ctx).anonymised
+  const anonymiseAndLog = async () => {
+    await attempt('Anonimiseren na de bewaartermijn', async () => {
+      report.anonymised = (await anonymiseExpired(ctx)).anonymised
     })
     for (const warning of report.warnings) console.warn(warning)
     return report
   }
   if (!backupInBackground) {
-    attempt(BACKUP, () => {
+    await attempt(BACKUP, () => {
       report.dailyBackup = dailyBackup(ctx)?.name ?? null
     })
-    return anonymiseAndLog()
+    return await anonymiseAndLog()
   }
   report.done = dailyBackupInSteps(ctx)
     .then(
@@ -64,6 +65,7 @@ export function runStartupTasks(
       },
       (error: unknown) => warn(BACKUP, error),
     )
-    .then(anonymiseAndLog)
+    // Beside the officer's calls by now: the anonymisation (reads, then its step) takes its turn.
+    .then(async () => await runExclusive(ctx.store, anonymiseAndLog))
   return report
 }

@@ -114,20 +114,20 @@ const kept = new WeakMap<Database.Database, Kept>()
 /** Above this many clients to read again, the whole waiting list is read instead. */
 const CATCH_UP_LIMIT = 2000
 
-function build(
+async function build(
   ctx: ServiceContext,
   waiting: ClientFacts[],
   history: RankingHistory,
   totals: Map<TargetGroup, GroupTotal>,
-): Counted {
-  const ranking = rankingContext(ctx, ctx.store.db, waiting, history, totals)
+): Promise<Counted> {
+  const ranking = await rankingContext(ctx, ctx.store.db, waiting, history, totals)
   return { state: { waiting, ranking, history, scoreTotal: createBatchScorer(ranking) }, totals }
 }
 
-function fresh(ctx: ServiceContext): Counted {
+async function fresh(ctx: ServiceContext): Promise<Counted> {
   const { db } = ctx.store
-  const waiting = loadClientFacts(db)
-  return build(ctx, waiting, rankingHistory(ctx, db), groupTotals(ctx.now(), waiting))
+  const waiting = await loadClientFacts(db)
+  return build(ctx, waiting, await rankingHistory(ctx, db), groupTotals(ctx.now(), waiting))
 }
 
 /** Two lists in id order merged into one. */
@@ -146,7 +146,7 @@ function mergeById(a: readonly ClientFacts[], b: readonly ClientFacts[]): Client
  * The kept state with this connection's own writes since then read in: the changed clients leave
  * the list and the group totals, and those of them still waiting come back as they are now.
  */
-function caughtUp(ctx: ServiceContext, k: Kept): Counted {
+async function caughtUp(ctx: ServiceContext, k: Kept): Promise<Counted> {
   const { db } = ctx.store
   const changed = k.notes.clients.all() as number[]
   const historyChanged = k.notes.history.get() !== undefined
@@ -162,11 +162,11 @@ function caughtUp(ctx: ServiceContext, k: Kept): Counted {
     if (reload.has(client.id)) countInGroup(totals, client, todayUtc, -1)
     else staying.push(client)
   }
-  const back = loadClientFacts(db, changed)
+  const back = (await loadClientFacts(db, changed))
     .filter((client) => client.status === 'wachtend')
     .sort((a, b) => a.id - b.id)
   for (const client of back) countInGroup(totals, client, todayUtc, 1)
-  const history = historyChanged ? rankingHistory(ctx, db) : k.state.history
+  const history = historyChanged ? await rankingHistory(ctx, db) : k.state.history
   return build(ctx, mergeById(staying, back), history, totals)
 }
 
@@ -178,12 +178,12 @@ function caughtUp(ctx: ServiceContext, k: Kept): Counted {
  * brought up to date but not kept: the transaction may yet be rolled back. Callers must not change
  * what they get.
  */
-export function waitingState(ctx: ServiceContext): WaitingState {
+export async function waitingState(ctx: ServiceContext): Promise<WaitingState> {
   const { sqlite } = ctx.store
   const day = localIsoDate(ctx.now())
   const k = kept.get(sqlite)
   if (k && k.day === day && k.dataVersion === k.notes.dataVersion.get()) {
-    const now = caughtUp(ctx, k)
+    const now = await caughtUp(ctx, k)
     if (now !== k && !sqlite.inTransaction) {
       k.notes.clear()
       k.state = now.state
@@ -192,7 +192,7 @@ export function waitingState(ctx: ServiceContext): WaitingState {
     return now.state
   }
   // Notes can only be started outside a transaction: a rollback would take the triggers away.
-  if (sqlite.inTransaction) return fresh(ctx).state
+  if (sqlite.inTransaction) return (await fresh(ctx)).state
   installNotes(sqlite)
   const notes = {
     clients: sqlite.prepare('SELECT id FROM temp.waiting_changed_clients').pluck(),
@@ -204,7 +204,7 @@ export function waitingState(ctx: ServiceContext): WaitingState {
       ),
   }
   notes.clear()
-  const counted = fresh(ctx)
+  const counted = await fresh(ctx)
   kept.set(sqlite, { day, dataVersion: notes.dataVersion.get() as number, ...counted, notes })
   return counted.state
 }

@@ -17,23 +17,23 @@ import { refusal, type StepRule } from '../domain/workflow'
 
 export const isoDay = localIsoDate
 
-export function setClientStatus(
+export async function setClientStatus(
   tx: DbOrTx,
   ids: number[],
   status: ClientStatus,
   today: string,
-): void {
+): Promise<void> {
   if (ids.length === 0) return
-  tx.update(clients).set({ status, statusSince: today }).where(inArray(clients.id, ids)).run()
+  await tx.update(clients).set({ status, statusSince: today }).where(inArray(clients.id, ids))
 }
 
-export function setDwellingStatus(
+export async function setDwellingStatus(
   tx: DbOrTx,
   id: number,
   status: DwellingStatus,
   today: string,
-): void {
-  tx.update(dwellings).set({ status, statusSince: today }).where(eq(dwellings.id, id)).run()
+): Promise<void> {
+  await tx.update(dwellings).set({ status, statusSince: today }).where(eq(dwellings.id, id))
 }
 
 export interface NewRound {
@@ -61,41 +61,41 @@ function chunks<T>(rows: readonly T[]): T[][] {
  * handful of multi-row statements, the rounds and candidates by statements prepared once per batch,
  * not a few statements built per dwelling.
  */
-export function makeRounds(
+export async function makeRounds(
   ctx: ServiceContext,
   tx: Tx,
   dwellingIds: number[],
   // The waiting list as this step's own writes left it, without reading it all again.
-  { waiting, ranking, history }: WaitingState = waitingState(ctx),
-): NewRound[] {
+  kept?: WaitingState,
+): Promise<NewRound[]> {
+  const { waiting, ranking, history } = kept ?? (await waitingState(ctx))
   const today = ctx.now()
   const proposals = buildShortlists(
-    loadDwellingFacts(tx, dwellingIds),
+    await loadDwellingFacts(tx, dwellingIds),
     waiting,
-    eligibilityContext(ctx, tx, dwellingIds, true, history.spreading),
+    await eligibilityContext(ctx, tx, dwellingIds, true, history.spreading),
     ranking,
-    getSettings(ctx, today.getFullYear()).values.shortlistSize,
+    (await getSettings(ctx, today.getFullYear())).values.shortlistSize,
     assignmentSolver(),
   )
   // Why each dwelling is short, if it is: cleared when it got a full list.
   for (const note of ['too-few-eligible', 'needed-elsewhere', 'full'] as const) {
     const ids = proposals.filter((p) => p.note === note).map((p) => p.dwellingId)
     for (const part of chunks(ids)) {
-      tx.update(dwellings)
+      await tx
+        .update(dwellings)
         .set({ shortNote: note === 'full' ? null : note })
         .where(inArray(dwellings.id, part))
-        .run()
     }
   }
   const made = proposals.filter((p) => p.candidates.length > 0)
   const lastRound = new Map<number, number>()
   for (const ids of chunks(made.map((p) => p.dwellingId))) {
-    for (const r of tx
+    for (const r of await tx
       .select({ dwellingId: shortlists.dwellingId, round: max(shortlists.round) })
       .from(shortlists)
       .where(inArray(shortlists.dwellingId, ids))
-      .groupBy(shortlists.dwellingId)
-      .all())
+      .groupBy(shortlists.dwellingId))
       lastRound.set(r.dwellingId, r.round ?? 0)
   }
   const roundOf = (dwellingId: number) => (lastRound.get(dwellingId) ?? 0) + 1
@@ -144,15 +144,15 @@ export function makeRounds(
       }),
     )
   for (const ids of chunks(made.map((p) => p.dwellingId))) {
-    tx.update(dwellings)
+    await tx
+      .update(dwellings)
       .set({
         status: 'in-voordracht',
         statusSince: isoDay(today),
       })
       .where(inArray(dwellings.id, ids))
-      .run()
   }
-  auditMany(
+  await auditMany(
     tx,
     ctx,
     made.map((p) => ({

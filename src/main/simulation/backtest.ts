@@ -3,6 +3,7 @@ import { parseQuarter, quarterBounds } from '../../shared/domain/quarter'
 import type { Store } from '../db/connection'
 import { addDays } from '../demo/calendar'
 import { memoryStore, snapshot } from './copy'
+import { runExclusive } from '../db/step-queue'
 import { measureQuarter, type QuarterOutcome } from './measure'
 import { observe } from './observed'
 import { runInWorkers } from './pool'
@@ -34,21 +35,27 @@ export async function backtest(
 ): Promise<BacktestResult> {
   const started = performance.now()
   const keys = horizon(options.startIso, options.quarters)
-  const actual = keys.map((key) => measureQuarter(store, key))
   const endIso = quarterBounds(parseQuarter(keys.at(-1)!)).endsOn
-  // Arrivals as they were known on the start day (the four quarters before it); the rest of the
-  // inputs only exist in the history being replayed (see above).
-  const then = observe(store, options.startIso)
-  const model = {
-    ...observe(store, addDays(endIso, 1)),
-    startIso: options.startIso,
-    arrivalQuarters: then.arrivalQuarters,
-    arrivalsPerQuarter: then.arrivalsPerQuarter,
-    clientTemplates: then.clientTemplates,
-  }
   const { nativeBinding, ...watch } = environment
+  // What happened, the model and the copy in one turn on the live store: the job runs beside the
+  // officer's work, and must neither read a step that is still open nor copy half of one.
+  const { actual, model, image } = await runExclusive(store, async () => {
+    const actual: QuarterOutcome[] = []
+    for (const key of keys) actual.push(await measureQuarter(store, key))
+    // Arrivals as they were known on the start day (the four quarters before it); the rest of the
+    // inputs only exist in the history being replayed (see above).
+    const then = await observe(store, options.startIso)
+    const model = {
+      ...(await observe(store, addDays(endIso, 1))),
+      startIso: options.startIso,
+      arrivalQuarters: then.arrivalQuarters,
+      arrivalsPerQuarter: then.arrivalsPerQuarter,
+      clientTemplates: then.clientTemplates,
+    }
+    return { actual, model, image: rewound(store, options.startIso, nativeBinding) }
+  })
   const input = {
-    image: rewound(store, options.startIso, nativeBinding),
+    image,
     model,
     scenarios: [CURRENT_COURSE],
     quarters: options.quarters,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import type { Store } from '../db/connection'
 import { statementCachingDb } from '../demo/statement-cache'
+import { StepQueue } from '../db/step-queue'
 
 /**
  * A private in-memory copy of the database for one run: the real services write to it as they
@@ -21,6 +22,7 @@ export function memoryStore(image: Buffer, nativeBinding?: string): Store {
   sqlite.pragma('foreign_keys = ON')
   return {
     db: statementCachingDb(sqlite),
+    queue: new StepQueue(),
     sqlite,
     file: ':memory:',
     migrationBackup: null,

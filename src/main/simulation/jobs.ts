@@ -8,6 +8,7 @@ import { backtest } from './backtest'
 import { saveLastForecast } from './last-forecast'
 import { withCurrentCourse } from './scenario'
 import { simulate } from './simulate'
+import { detached } from '../db/step-queue'
 
 /**
  * The Vooruitblik as a job for the page: the runs play in worker threads (pool.ts), so the main
@@ -47,7 +48,7 @@ export function createSimulationJobs(ctx: ServiceContext) {
       ? await backtest(ctx.store, { ...BACKTEST, runs: input.runs, seed: input.seed }, environment)
       : null
     if (status.state !== 'bezig') return
-    saveLastForecast(ctx, forecast)
+    await saveLastForecast(ctx, forecast)
     status.forecast = forecast
     status.backtest = checked
     status.state = 'klaar'
@@ -80,7 +81,7 @@ export function createSimulationJobs(ctx: ServiceContext) {
         stop: new AbortController(),
       }
       current = job
-      work(input, job).catch((error: unknown) => {
+      detached(() => work(input, job)).catch((error: unknown) => {
         // A cancelled job stays cancelled; the workers' end is no failure.
         if (job.status.state !== 'bezig') return
         job.status.state = 'mislukt'

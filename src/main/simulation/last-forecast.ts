@@ -12,7 +12,10 @@ import type { ServiceContext } from '../services/context'
  */
 export const LAST_FORECAST_KEY = 'vooruitblikLaatste'
 
-export function saveLastForecast(ctx: ServiceContext, result: SimulationResult): void {
+export async function saveLastForecast(
+  ctx: ServiceContext,
+  result: SimulationResult,
+): Promise<void> {
   const saved = {
     action: 'simulation:saved',
     entityType: 'settings',
@@ -21,22 +24,24 @@ export function saveLastForecast(ctx: ServiceContext, result: SimulationResult):
       `Vooruitblik vanaf ${result.startIso} bewaard voor de jaarrapportage: ` +
       `${result.scenarios.map((s) => s.scenario.name).join(', ')} (${result.runs} runs)`,
   }
-  audited(ctx, saved, (tx) => {
+  await audited(ctx, saved, async (tx) => {
     const value = JSON.stringify(result)
-    tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key: LAST_FORECAST_KEY, year: 0, value })
       .onConflictDoUpdate({ target: [settings.key, settings.year], set: { value } })
-      .run()
   })
 }
 
 /** The stored forecast; null when none was run yet, or when it no longer reads as one. */
-export function lastForecast(ctx: ServiceContext): SimulationResult | null {
-  const row = ctx.store.db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.key, LAST_FORECAST_KEY), eq(settings.year, 0)))
-    .get()
+export async function lastForecast(ctx: ServiceContext): Promise<SimulationResult | null> {
+  const row = (
+    await ctx.store.db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(and(eq(settings.key, LAST_FORECAST_KEY), eq(settings.year, 0)))
+      .limit(1)
+  )[0]
   if (!row) return null
   const parsed = SimulationResultSchema.safeParse(JSON.parse(row.value))
   return parsed.success ? parsed.data : null

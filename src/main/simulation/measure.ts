@@ -42,9 +42,9 @@ export function waitingListOn({ sqlite }: Store, day: string): number {
     .get(day, ...WAITING, day) as number
 }
 
-export function measureQuarter(store: Store, key: QuarterKey): QuarterOutcome {
+export async function measureQuarter(store: Store, key: QuarterKey): Promise<QuarterOutcome> {
   const period = resolvePeriod({ quarter: key })
-  const data = loadPeriodData(store.db, period)
+  const data = await loadPeriodData(store.db, period)
   const waits = data.firstOffers.map((o) => daysBetween(o.registeredOn, o.offeredOn))
   const stats = waitStats(waits)
   const providers = new Map(data.careProviders.map((p) => [p.id, p.name]))

@@ -147,7 +147,7 @@ export async function loadBase(ctx: ServiceContext, keys: QuarterKey[]): Promise
         .prepare('SELECT count(*) FROM quarter_quotas WHERE quarter_key = ?')
         .pluck()
         .get(key) as number) > 0
-    const overview = await (planned ? quarterOverview(ctx, key) : planQuarter(ctx, key, false))
+    const overview = planned ? await quarterOverview(ctx, key) : await planQuarter(ctx, key, false)
     quotas[key] = overview.lines.map((l) => ({ corporationId: l.corporationId, quota: l.quota }))
   }
   const years: MemoryBase['years'] = {}

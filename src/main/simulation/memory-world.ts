@@ -47,7 +47,7 @@ import {
 import { assignmentSolver } from '../matching/highs-solver'
 import { clientFacts, dwellingFacts } from '../services/matching-facts'
 import { memoryStore } from './copy'
-import { measureQuarter } from './measure'
+import { measureQuarter, type QuarterOutcome } from './measure'
 import type { Next, World } from './world'
 import type { Candidate, Client, Dwelling, MemoryBase, Offer, Round, State } from './memory-state'
 import { writeState } from './memory-write'
@@ -665,11 +665,13 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       releaseFromShortlists(who.facts.id, 'Elders gehuisvest')
       setClientStatus([who.facts.id], 'gehuisvest')
     },
-    measure: (keys) => {
+    measure: async (keys) => {
       const store = memoryStore(base.image, nativeBinding)
       try {
         writeState(store, base.state, s)
-        return keys.map((key) => measureQuarter(store, key))
+        const outcomes: QuarterOutcome[] = []
+        for (const key of keys) outcomes.push(await measureQuarter(store, key))
+        return outcomes
       } finally {
         store.close()
       }

@@ -78,7 +78,7 @@ const dayOf = (moment: string) => moment.slice(0, 10)
  * Reads the model's inputs from history before `startIso` (exclusive), so a backtest that starts in
  * the past sees only what was known then where the history allows it.
  */
-export function observe(store: Store, startIso: string): Observed {
+export async function observe(store: Store, startIso: string): Promise<Observed> {
   const { db, sqlite } = store
   const fallbacks: string[] = []
   const rows = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as T[]
@@ -86,23 +86,20 @@ export function observe(store: Store, startIso: string): Observed {
   const current = quarterOf(new Date(`${startIso}T12:00:00Z`))
   const arrivalQuarters = [4, 3, 2, 1].map((back) => quarterKey(addQuarters(current, -back)))
   const firstDay = quarterBounds(parseQuarter(arrivalQuarters[0]!)).startsOn
-  let clientTemplates: ClientTemplate[] = db
-    .select()
-    .from(clients)
-    .where(and(gte(clients.registeredOn, firstDay), lt(clients.registeredOn, startIso)))
-    .all()
-    .map(clientTemplate)
+  let clientTemplates: ClientTemplate[] = (
+    await db
+      .select()
+      .from(clients)
+      .where(and(gte(clients.registeredOn, firstDay), lt(clients.registeredOn, startIso)))
+  ).map(clientTemplate)
   const arrivalsPerQuarter = clientTemplates.length / 4
   if (clientTemplates.length === 0) {
     fallbacks.push(
       'Geen aanmeldingen in de laatste vier kwartalen: nieuwe cliënten lijken op de huidige wachtenden.',
     )
-    clientTemplates = db
-      .select()
-      .from(clients)
-      .where(lte(clients.registeredOn, startIso))
-      .all()
-      .map(clientTemplate)
+    clientTemplates = (
+      await db.select().from(clients).where(lte(clients.registeredOn, startIso))
+    ).map(clientTemplate)
   }
 
   const quotas = rows<{ corporationId: number; quota: number; submitted: number }>(
@@ -115,12 +112,11 @@ export function observe(store: Store, startIso: string): Observed {
     startIso,
   )
   const byCorporation = new Map(quotas.map((q) => [q.corporationId, q]))
-  const allDwellings = db.select().from(dwellings).where(lt(dwellings.submittedOn, startIso)).all()
-  const corporationRows = db
+  const allDwellings = await db.select().from(dwellings).where(lt(dwellings.submittedOn, startIso))
+  const corporationRows = await db
     .select({ id: corporations.id, name: corporations.name })
     .from(corporations)
     .where(eq(corporations.active, true))
-    .all()
   const flows: CorporationFlow[] = corporationRows.map((c) => {
     const seen = byCorporation.get(c.id)
     const templates = allDwellings.filter((d) => d.corporationId === c.id).map(dwellingTemplate)
@@ -192,7 +188,8 @@ export function observe(store: Store, startIso: string): Observed {
 
   return {
     startIso,
-    answerWorkingDays: getSettings(createContext(store), current.year).values.answerWorkingDays,
+    answerWorkingDays: (await getSettings(createContext(store), current.year)).values
+      .answerWorkingDays,
     arrivalQuarters,
     arrivalsPerQuarter,
     clientTemplates,

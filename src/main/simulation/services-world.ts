@@ -8,7 +8,7 @@ import type { ServiceContext } from '../services/context'
 import { acceptOffer, declineOffer, withdrawDwelling } from '../services/offers-service'
 import { planQuarter, quarterOverview } from '../services/planning-service'
 import { choose, generateForQuarter, presentRound, rejectAll } from '../services/shortlists-service'
-import { measureQuarter } from './measure'
+import { measureQuarter, type QuarterOutcome } from './measure'
 import type { Next, World } from './world'
 
 /**
@@ -21,10 +21,10 @@ export function servicesWorld(ctx: ServiceContext): World {
   const { store } = ctx
   const read = queries(store)
   return {
-    planQuarter: (key, isFirst) =>
+    planQuarter: async (key, isFirst) =>
       (!isFirst || read.quotaCount(key) === 0
-        ? planQuarter(ctx, key, false)
-        : quarterOverview(ctx, key)
+        ? await planQuarter(ctx, key, false)
+        : await quarterOverview(ctx, key)
       ).lines.map((l) => ({ corporationId: l.corporationId, quota: l.quota })),
     submittedCount: read.submittedCount,
     submittedWaiting: read.submittedWaiting,
@@ -40,43 +40,45 @@ export function servicesWorld(ctx: ServiceContext): World {
     openOffers: read.openOffers,
     quartersWithLeftovers: read.quartersWithLeftovers,
 
-    register: (client) => {
-      store.db
+    register: async (client) => {
+      await store.db
         .insert(clients)
         .values({ ...client, status: 'wachtend', statusSince: client.registeredOn })
-        .run()
     },
-    submit: (dwelling) => {
-      store.db
+    submit: async (dwelling) => {
+      await store.db
         .insert(dwellings)
         .values({ ...dwelling, status: 'ingediend', statusSince: dwelling.submittedOn })
-        .run()
     },
-    generate: (key) => {
-      generateForQuarter(ctx, key)
+    generate: async (key) => {
+      await generateForQuarter(ctx, key)
     },
     // The present step without the dwelling's matching view the `present` call answers with:
     // nothing here reads it, and building it costs as much as presenting.
-    present: (shortlistId) =>
-      audited(ctx, eventsOf, (tx) => presentRound(tx, ctx, shortlistId)).dwellingId,
-    withdrawDwelling: (dwellingId, reason) => {
-      withdrawDwelling(ctx, { dwellingId, reason })
+    present: async (shortlistId) =>
+      (await audited(ctx, eventsOf, (tx) => presentRound(tx, ctx, shortlistId))).dwellingId,
+    withdrawDwelling: async (dwellingId, reason) => {
+      await withdrawDwelling(ctx, { dwellingId, reason })
     },
-    rejectAll: (shortlistId, rejection, motivation) =>
-      next(rejectAll(ctx, { shortlistId, rejection, motivation })),
-    choose: (shortlistId, clientId) => {
+    rejectAll: async (shortlistId, rejection, motivation) =>
+      next(await rejectAll(ctx, { shortlistId, rejection, motivation })),
+    choose: async (shortlistId, clientId) => {
       try {
-        return next(choose(ctx, { shortlistId, clientId }))
+        return next(await choose(ctx, { shortlistId, clientId }))
       } catch (error) {
         if (error instanceof ApiError && error.code === 'conflict') return null
         throw error
       }
     },
-    declineOffer: (offerId, decline) => next(declineOffer(ctx, { offerId, decline })),
-    acceptOffer: (offerId, startsOn) => {
-      acceptOffer(ctx, { offerId, startsOn })
+    declineOffer: async (offerId, decline) => next(await declineOffer(ctx, { offerId, decline })),
+    acceptOffer: async (offerId, startsOn) => {
+      await acceptOffer(ctx, { offerId, startsOn })
     },
-    measure: (keys) => keys.map((key) => measureQuarter(store, key)),
+    measure: async (keys) => {
+      const outcomes: QuarterOutcome[] = []
+      for (const key of keys) outcomes.push(await measureQuarter(store, key))
+      return outcomes
+    },
   }
 }
 

@@ -2,6 +2,7 @@ import type { ModelSummary, QuarterBands, SimulationResult } from '../../shared/
 import type { QuarterKey } from '../../shared/domain/quarter'
 import type { Store } from '../db/connection'
 import { snapshot } from './copy'
+import { runExclusive } from '../db/step-queue'
 import type { QuarterOutcome } from './measure'
 import { observe, type Observed } from './observed'
 import { runInWorkers, type PoolWatch } from './pool'
@@ -34,7 +35,12 @@ export async function simulate(
   environment: RunEnvironment = {},
 ): Promise<SimulationResult> {
   const started = performance.now()
-  const model = observe(store, options.startIso)
+  // The model and the copy in one turn on the live store: the job runs beside the officer's work,
+  // and must neither read a step that is still open nor copy half of one.
+  const { model, image } = await runExclusive(store, async () => ({
+    model: await observe(store, options.startIso),
+    image: snapshot(store.sqlite),
+  }))
   // Run r of every scenario shares its seed: the scenarios differ by their choice, not by luck.
   const tasks = scenarios.flatMap((_s, scenario) =>
     Array.from({ length: options.runs }, (_r, run) => ({
@@ -45,7 +51,7 @@ export async function simulate(
   )
   const { nativeBinding, ...watch } = environment
   const input = {
-    image: snapshot(store.sqlite),
+    image,
     model,
     scenarios,
     quarters: options.quarters,

@@ -38,7 +38,10 @@ await loadAssignmentSolver()
 const image = Buffer.from(input.image.buffer, input.image.byteOffset, input.image.byteLength)
 // Each scenario's starting state is read from the copy once, then cloned for every run of it.
 const bases = new Map<number, MemoryBase>()
-port.on('message', async (task: RunTask) => {
+// A run that fails rejects unhandled, which ends the worker with its error: the pool reports it.
+port.on('message', (task: RunTask) => void runTask(task))
+
+async function runTask(task: RunTask) {
   const cpu = threadCpuSeconds()
   const run = {
     model: input.model,
@@ -52,4 +55,4 @@ port.on('message', async (task: RunTask) => {
   const used = threadCpuSeconds()
   const cpuSeconds = cpu === null || used === null ? null : used - cpu
   port.postMessage({ index: task.index, outcomes, cpuSeconds } satisfies RunDone)
-})
+}

@@ -9,9 +9,20 @@ const euroFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency:
 const numberFormat = new Intl.NumberFormat('nl-NL')
 const percentFormat = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 })
 
+// Intl's format takes about a microsecond; a grid of 49,333 clients asks it for each row's rent
+// when it works out the search texts, over a few hundred distinct amounts.
+const euroTexts = new Map<number, string>()
+
 /** € 597,30 */
 export function formatEuro(amount: number | null | undefined): string {
-  return amount == null ? '' : euroFormat.format(amount)
+  if (amount == null) return ''
+  let text = euroTexts.get(amount)
+  if (text === undefined) {
+    if (euroTexts.size >= 10_000) euroTexts.clear()
+    text = euroFormat.format(amount)
+    euroTexts.set(amount, text)
+  }
+  return text
 }
 
 /** 43.000 */

@@ -5,7 +5,8 @@ import type { DomainHandlers } from '../dispatch'
 
 export function auditHandlers(ctx: ServiceContext): DomainHandlers<'audit'> {
   return {
-    timeline: ({ entityType, entityId }) => timeline(ctx.store.db, entityType, entityId),
+    timeline: async ({ entityType, entityId }) =>
+      await timeline(ctx.store.db, entityType, entityId),
     addDwellingNote: (input) => addDwellingNote(ctx, input),
   }
 }

@@ -18,6 +18,7 @@ export function planningHandlers(ctx: ServiceContext): DomainHandlers<'planning'
     saveSettings: (input) => saveSettings(ctx, input),
     listQuarters: () => listQuarters(ctx),
     quarterOverview: ({ quarter }) => quarterOverview(ctx, quarter),
-    planQuarter: ({ quarter, carryShortfall }) => planQuarter(ctx, quarter, carryShortfall),
+    planQuarter: async ({ quarter, carryShortfall }) =>
+      await planQuarter(ctx, quarter, carryShortfall),
   }
 }

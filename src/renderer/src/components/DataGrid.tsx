@@ -168,6 +168,12 @@ export function DataGrid<T extends { id: number }>({
     gridApi.current?.onFilterChanged()
   }, [quickFilter])
   useEffect(() => (rows ? search.prepare(rows) : undefined), [rows, search])
+  // aria-busy while rows are still on their way (e.g. every client, loading behind the waiting
+  // ones). Set here rather than as a prop: this effect runs after the grid's own, so "not busy"
+  // means the grid has taken the rows, not only that they have arrived.
+  useEffect(() => {
+    container.current?.setAttribute('aria-busy', String(loading))
+  }, [loading, rows])
   const isExternalFilterPresent = useCallback(
     () => filterRef.current !== undefined || wordsRef.current.length > 0,
     [],
@@ -249,6 +255,9 @@ export function DataGrid<T extends { id: number }>({
         ensureDomOrder
         enableCellTextSelection
         animateRows={false}
+        // Rows rendered beyond the visible ones (ag-grid's default is 10 each side): every sort or
+        // filter re-renders them all through React, the largest cost after the sort itself.
+        rowBuffer={4}
         // Each row's values worked out once, not again at every comparison of a sort.
         valueCache
         onGridReady={ready}

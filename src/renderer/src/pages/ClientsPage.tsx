@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { ClientRow } from '../../../shared/api'
 import { CLIENT_YES_NO } from '../../../shared/domain/client-input'
 import {
@@ -79,6 +79,12 @@ export function ClientsPage() {
     setMessage(undefined)
     setOpen(next)
   }
+  // Stable, so a re-render of the page (the count beside the grid after each filter or sort)
+  // gives the grid no new options to apply.
+  const openRow = useCallback((row: ClientRow) => {
+    setMessage(undefined)
+    setOpen({ id: row.id })
+  }, [])
 
   return (
     <>
@@ -140,7 +146,7 @@ export function ClientsPage() {
           search ? 'Geen kandidaten gevonden met deze zoekterm' : 'Geen kandidaten met deze status'
         }
         onDisplayedCountChange={setShown}
-        onRowOpen={(row) => show({ id: row.id })}
+        onRowOpen={openRow}
       />
 
       {open && careProviders.data && (

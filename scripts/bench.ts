@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { BENCH, BENCH_TODAY, removeDb, tenYearsFile } from './bench-file'
 import { and, eq } from 'drizzle-orm'
-import { openStore } from '../src/main/db/connection'
+import { openStore, type SqliteStore } from '../src/main/db/connection'
 import { dwellings } from '../src/main/db/schema'
 import { makeBackup, makeBackupInSteps } from '../src/main/db/backups'
 import { checkIntegrity } from '../src/main/db/integrity'
@@ -118,7 +118,7 @@ async function demo(): Promise<string> {
   return file
 }
 
-async function open(file: string): Promise<Runtime> {
+async function open(file: string): Promise<Runtime<SqliteStore>> {
   return await openRuntime(file, {
     context: { now: () => TODAY },
     startupTasks: false,
@@ -126,7 +126,7 @@ async function open(file: string): Promise<Runtime> {
   })
 }
 
-function call(runtime: Runtime, channel: string, input: unknown) {
+function call(runtime: Runtime<SqliteStore>, channel: string, input: unknown) {
   return runtime.routes.get(channel)!(input).then((result) => {
     if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`)
     return result.data
@@ -134,7 +134,7 @@ function call(runtime: Runtime, channel: string, input: unknown) {
 }
 
 /** Runs `work` in a transaction that is always rolled back: the data stays as it was. */
-async function rolledBack<T>(runtime: Runtime, work: () => Promise<T>): Promise<T> {
+async function rolledBack<T>(runtime: Runtime<SqliteStore>, work: () => Promise<T>): Promise<T> {
   runtime.store.sqlite.exec('BEGIN')
   try {
     return await work()
@@ -143,7 +143,7 @@ async function rolledBack<T>(runtime: Runtime, work: () => Promise<T>): Promise<
   }
 }
 
-const count = (runtime: Runtime, sql: string) =>
+const count = (runtime: Runtime<SqliteStore>, sql: string) =>
   runtime.store.sqlite.prepare(sql).pluck().get() as number
 
 // --- the measurements -----------------------------------------------------------------------------
@@ -187,7 +187,7 @@ async function appStart(base: string) {
   }
 }
 
-async function backupCost(runtime: Runtime) {
+async function backupCost(runtime: Runtime<SqliteStore>) {
   const dir = join(BENCH, 'backups')
   rmSync(dir, { recursive: true, force: true })
   const size = statSync(runtime.store.file).size
@@ -203,7 +203,7 @@ async function backupCost(runtime: Runtime) {
 }
 
 /** The batch for the open quarter through the service, its parts, and the bare scan beside it. */
-async function batch(runtime: Runtime) {
+async function batch(runtime: Runtime<SqliteStore>) {
   const { ctx } = runtime
   const totals: number[] = []
   let summary: Awaited<ReturnType<typeof generateForQuarter>> | null = null
@@ -268,7 +268,7 @@ function bareScan(
 }
 
 /** One dwelling's pool as the Voordrachten screen asks for it, and a new round after "reject all". */
-async function oneDwelling(runtime: Runtime) {
+async function oneDwelling(runtime: Runtime<SqliteStore>) {
   const ids = runtime.store.sqlite
     .prepare(
       "SELECT id FROM dwellings WHERE quarter_key = ? AND status = 'ingediend' ORDER BY id LIMIT 200",
@@ -481,7 +481,7 @@ async function imports(base: string) {
 }
 
 /** The batch at other sizes: the waiting list and the open dwellings grown or shrunk, rolled back. */
-async function growth(runtime: Runtime) {
+async function growth(runtime: Runtime<SqliteStore>) {
   const { sqlite } = runtime.store
   const waiting0 = count(runtime, "SELECT count(*) FROM clients WHERE status = 'wachtend'")
   const open0 = count(

@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import { DatabaseDamagedError } from './db/integrity'
 import { lastGoodBackup, restoreLastGoodBackup } from './recovery'
+import type { SqliteStore } from './db/connection'
 import { openRuntime, type Runtime, type RuntimeOptions } from './runtime'
 
 /** The two dialog calls this needs; Electron's `dialog` fits, tests pass a stand-in. */
@@ -28,7 +29,7 @@ export async function openWithRecovery(
   file: string,
   options: RuntimeOptions,
   dialogs: StartupDialogs,
-): Promise<Runtime | null> {
+): Promise<Runtime<SqliteStore> | null> {
   try {
     return await openRuntime(file, options)
   } catch (error) {

@@ -1,7 +1,15 @@
 import { createDispatcher, type Invoke } from './api/dispatch'
 import { createHandlers } from './api/handlers'
-import { openStore, resourcePath, type OpenOptions, type Store } from './db/connection'
+import {
+  openStore,
+  resourcePath,
+  type OpenOptions,
+  type SqliteStore,
+  type Store,
+} from './db/connection'
 import { acquireLock, type DbLock } from './db/lock'
+import { openPgStore, type PgStore } from './db/pg-store'
+import type { PgTarget } from './db/pg-url'
 import { runExclusive } from './db/step-queue'
 import { createContext, type ServiceContext } from './services/context'
 import { runStartupTasks, type StartupReport } from './services/startup-service'
@@ -18,17 +26,57 @@ export interface RuntimeOptions extends OpenOptions {
   backupInBackground?: boolean
 }
 
-export interface Runtime {
+export interface Runtime<S extends Store = Store> {
   /** The open store; a restore replaces it, so read it here (or from ctx) each time. */
-  readonly store: Store
-  ctx: ServiceContext
+  readonly store: S
+  ctx: ServiceContext<S>
   routes: Map<string, Invoke>
   startup: StartupReport | null
-  close(): void
+  /** SQLite closes at once; a PostgreSQL pool ends when its connections are given back. */
+  close(): void | Promise<void>
+}
+
+/**
+ * The contract bound to the services. One call at a time on a SQLite store (step-queue.ts): a call
+ * reads and steps without another call's statements between its own, so no screen sees a step that
+ * is still open. On PostgreSQL `runExclusive` lets calls run side by side; the server isolates them.
+ */
+function boundRoutes(ctx: ServiceContext): Map<string, Invoke> {
+  const routes = createDispatcher(createHandlers(ctx))
+  for (const [channel, invoke] of routes)
+    routes.set(channel, (raw) => runExclusive(ctx.store, () => invoke(raw)))
+  return routes
+}
+
+/**
+ * Team mode: the same app on the organisation's PostgreSQL (docs/team-mode.md). No lock file, no
+ * file backups or restores (the server's business; ctx.owner stays unset, so a restore is refused),
+ * the anonymisation past retention at start as on a desk.
+ */
+export async function openTeamRuntime(
+  target: PgTarget,
+  options: Omit<RuntimeOptions, 'lock' | 'backupDir' | 'queue'> = {},
+): Promise<Runtime<PgStore>> {
+  const store = await openPgStore(target, {
+    ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+  })
+  try {
+    const ctx = createContext(store, options.context)
+    const routes = boundRoutes(ctx)
+    const startup =
+      options.startupTasks === false ? null : await runStartupTasks(ctx, { team: true })
+    return { store, ctx, routes, startup, close: () => store.close() }
+  } catch (error) {
+    await store.close()
+    throw error
+  }
 }
 
 /** The app without a window: store, services and the bound contract. Electron, host, CLI and tests share it. */
-export async function openRuntime(file: string, options: RuntimeOptions = {}): Promise<Runtime> {
+export async function openRuntime(
+  file: string,
+  options: RuntimeOptions = {},
+): Promise<Runtime<SqliteStore>> {
   const lock: DbLock | null =
     options.lock === false || file === ':memory:' ? null : acquireLock(file, options.program)
   try {
@@ -53,18 +101,14 @@ export async function openRuntime(file: string, options: RuntimeOptions = {}): P
         if (failure) throw failure
       },
     }
-    const routes = createDispatcher(createHandlers(ctx))
-    // One call at a time on the store (step-queue.ts): a call reads and steps without another
-    // call's statements between its own, so no screen sees a step that is still open.
-    for (const [channel, invoke] of routes)
-      routes.set(channel, (raw) => runExclusive(ctx.store, () => invoke(raw)))
+    const routes = boundRoutes(ctx)
     const startup =
       options.startupTasks === false
         ? null
         : await runStartupTasks(ctx, { backupInBackground: options.backupInBackground === true })
     return {
       get store() {
-        return ctx.store
+        return ctx.store as SqliteStore
       },
       ctx,
       routes,

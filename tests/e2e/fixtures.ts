@@ -2,7 +2,7 @@ import { test as base } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { resourcePath } from '../../src/main/db/connection'
+import { resourcePath, type SqliteStore } from '../../src/main/db/connection'
 import { startHost } from '../../src/main/host'
 import { loadAssignmentSolver } from '../../src/main/matching/highs-solver'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
@@ -11,7 +11,7 @@ import { openRuntime, type Runtime } from '../../src/main/runtime'
  * Every test gets the real host with the real services on its own fresh SQLite file, and the
  * renderer built by `npm run test:e2e`. `baseURL` points at it, so `page.goto('/')` opens the app.
  */
-export const test = base.extend<{ runtime: Runtime }>({
+export const test = base.extend<{ runtime: Runtime<SqliteStore> }>({
   runtime: async ({}, use) => {
     await loadAssignmentSolver()
     const dir = mkdtempSync(join(tmpdir(), 'vierde-huis-e2e-'))

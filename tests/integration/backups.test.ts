@@ -13,7 +13,7 @@ import { basename, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { listBackups, rotateBackups } from '../../src/main/db/backups'
-import { resourcePath } from '../../src/main/db/connection'
+import { resourcePath, type SqliteStore } from '../../src/main/db/connection'
 import { corporations } from '../../src/main/db/schema'
 import { audited } from '../../src/main/services/audited'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
@@ -31,7 +31,7 @@ import { cli, spawnCli } from '../support/cli'
 
 const at = (iso: string) => ({ context: { actor: TEST_ACTOR, now: () => new Date(iso) } })
 
-const names = (runtime: Runtime) =>
+const names = (runtime: Runtime<SqliteStore>) =>
   runtime.store.sqlite.prepare('SELECT name FROM corporations ORDER BY name').pluck().all()
 
 describe('backups', { timeout: 60_000 }, () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openStore, type Store } from '../../src/main/db/connection'
+import { openStore, type Store, type SqliteStore } from '../../src/main/db/connection'
 import { auditEvents, corporations, settings } from '../../src/main/db/schema'
 import { DEMO_ACTOR } from '../../src/main/demo/history'
 import { createContext } from '../../src/main/services/context'
@@ -30,7 +30,7 @@ const TABLES = [
   'settings',
 ] as const
 
-function counts(store: Store): Record<(typeof TABLES)[number], number> {
+function counts(store: SqliteStore): Record<(typeof TABLES)[number], number> {
   const n = (table: string) =>
     (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
   return Object.fromEntries(TABLES.map((t) => [t, n(t)])) as Record<(typeof TABLES)[number], number>
@@ -201,7 +201,7 @@ describe('loading the demo data', () => {
  */
 describe('the demo history of the earlier quarters', () => {
   let dir = ''
-  let store: Store
+  let store: SqliteStore
   let summary: DemoSummary
   const all = <T>(sql: string, ...params: unknown[]) =>
     store.sqlite.prepare(sql).all(...params) as T[]
@@ -388,7 +388,7 @@ describe('the demo history of the earlier quarters', () => {
   it(
     'gives the same history for the same seed',
     async () => {
-      const digest = (s: Store) =>
+      const digest = (s: SqliteStore) =>
         createHash('sha256')
           .update(
             JSON.stringify(
@@ -412,7 +412,7 @@ describe('the demo history of the earlier quarters', () => {
         )
         expect(second).toEqual(summary)
         expect(digest(again)).toBe(digest(store))
-        const auditTrail = (s: Store) =>
+        const auditTrail = (s: SqliteStore) =>
           s.sqlite
             .prepare(
               'SELECT at, action, entity_id, summary FROM audit_events WHERE id < (SELECT max(id) FROM audit_events) ORDER BY id',

@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../src/main/db/connection'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
@@ -40,7 +41,7 @@ const JSON_TYPE = { 'Content-Type': 'application/json' }
 
 describe('the loopback host refuses cross-site requests', { timeout: 60_000 }, () => {
   const tempDir = useTempDir()
-  let runtime: Runtime | undefined
+  let runtime: Runtime<SqliteStore> | undefined
   let host: RunningHost | undefined
 
   afterEach(async () => {

@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../src/main/db/connection'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
@@ -42,7 +43,7 @@ function call(
 
 describe('the loopback host', () => {
   const tempDir = useTempDir()
-  let runtime: Runtime | undefined
+  let runtime: Runtime<SqliteStore> | undefined
   let host: RunningHost | undefined
 
   afterEach(async () => {

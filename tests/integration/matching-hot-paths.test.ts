@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { DwellingMatching, GenerateSummary } from '../../src/shared/api'
 import { createDispatcher } from '../../src/main/api/dispatch'
 import { createHandlers } from '../../src/main/api/handlers'
-import { openStore, type Store } from '../../src/main/db/connection'
+import { openStore, type Store, type SqliteStore } from '../../src/main/db/connection'
 import * as schema from '../../src/main/db/schema'
 import { openRuntime } from '../../src/main/runtime'
 import { createContext } from '../../src/main/services/context'
@@ -63,7 +63,7 @@ function withTenYearStatistics(file: string): void {
 }
 
 /** The same store, with every statement the services prepare written down. */
-function recording(store: Store): { store: Store; statements: Set<string> } {
+function recording(store: SqliteStore): { store: SqliteStore; statements: Set<string> } {
   const statements = new Set<string>()
   const client = Object.create(store.sqlite) as Database.Database
   client.prepare = ((source: string) => {

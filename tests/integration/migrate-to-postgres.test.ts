@@ -161,7 +161,7 @@ describe('npm run cli -- migrate-to-postgres', { timeout: 180_000 }, () => {
     const pgStore = await openPgStore(target)
     const sqlite = new Database(file, { readonly: true })
     try {
-      await expect(copyIntoPostgres(readSqliteSnapshot(sqlite), pgStore.db)).rejects.toThrow(
+      await expect(copyIntoPostgres(readSqliteSnapshot(sqlite), pgStore.pgDb)).rejects.toThrow(
         'Kopiëren van tabel corporations mislukte: error: invalid input syntax for type integer: "veel"',
       )
       expect(await pgCounts(target.url, ['corporations', 'database_identity'])).toEqual({

@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../src/main/db/connection'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -28,7 +29,7 @@ import { call } from '../support/call'
 
 type Client = typeof clients.$inferInsert
 
-const row = (runtime: Runtime, id: number) =>
+const row = (runtime: Runtime<SqliteStore>, id: number) =>
   runtime.store.sqlite.prepare('SELECT * FROM clients WHERE id = ?').get(id) as
     Record<string, unknown> | undefined
 

@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../src/main/db/connection'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,7 +22,7 @@ const LOAD_TIMEOUT = 90_000
 
 describe('spreading on the demo data', () => {
   let dir: string
-  let runtime: Runtime
+  let runtime: Runtime<SqliteStore>
   const row = <T>(query: string, ...params: unknown[]) =>
     runtime.store.sqlite.prepare(query).get(...params) as T
   const rows = <T>(query: string, ...params: unknown[]) =>

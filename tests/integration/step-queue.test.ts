@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../src/main/db/connection'
 import { asc, eq } from 'drizzle-orm'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { join } from 'node:path'
@@ -15,7 +16,7 @@ import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
  */
 describe('steps on one store, one after another', () => {
   const tempDir = useTempDir()
-  const opened: Runtime[] = []
+  const opened: Runtime<SqliteStore>[] = []
   afterEach(() => {
     for (const runtime of opened.splice(0)) runtime.close()
   })
@@ -33,12 +34,12 @@ describe('steps on one store, one after another', () => {
     entityId: name,
     summary: `Stap ${name}`,
   })
-  const names = (runtime: Runtime) =>
+  const names = (runtime: Runtime<SqliteStore>) =>
     runtime.store.sqlite
       .prepare('SELECT name FROM corporations ORDER BY id')
       .pluck()
       .all() as string[]
-  const audited_ = (runtime: Runtime) =>
+  const audited_ = (runtime: Runtime<SqliteStore>) =>
     runtime.store.sqlite
       .prepare("SELECT entity_id FROM audit_events WHERE action = 'test:step' ORDER BY id")
       .pluck()

@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../src/main/db/connection'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -17,7 +18,7 @@ const open = async (file: string) =>
   })
 
 /** Every round and candidate as written, without times: what two runs must agree on. */
-function rounds(runtime: Runtime) {
+function rounds(runtime: Runtime<SqliteStore>) {
   return runtime.store.sqlite
     .prepare(
       `SELECT s.dwelling_id, s.round, s.status, s.eligible_pool_size,
@@ -28,7 +29,7 @@ function rounds(runtime: Runtime) {
     .all()
 }
 
-const openOn = (runtime: Runtime, shortlistId: number) =>
+const openOn = (runtime: Runtime<SqliteStore>, shortlistId: number) =>
   runtime.store.sqlite
     .prepare(
       "SELECT client_id FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open' ORDER BY position",
@@ -37,7 +38,7 @@ const openOn = (runtime: Runtime, shortlistId: number) =>
     .all(shortlistId) as number[]
 
 /** The kept state must be what reading everything afresh gives. */
-async function expectFresh(runtime: Runtime) {
+async function expectFresh(runtime: Runtime<SqliteStore>) {
   const { ctx } = runtime
   const kept = await waitingState(ctx)
   const waiting = await loadClientFacts(ctx.store.db)

@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../src/main/db/connection'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
@@ -7,7 +8,7 @@ import type { ServiceContext } from '../../src/main/services/context'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from './temp-db'
 
 export interface ExcelStore {
-  runtime: Runtime
+  runtime: Runtime<SqliteStore>
   ctx: ServiceContext
   dir: string
   dbFile: string
@@ -23,7 +24,7 @@ export interface ExcelStore {
  */
 export function useExcelStore(): () => Promise<ExcelStore> {
   const tempDir = useTempDir()
-  const open: Runtime[] = []
+  const open: Runtime<SqliteStore>[] = []
   afterEach(() => {
     for (const runtime of open.splice(0)) runtime.close()
   })
@@ -56,7 +57,7 @@ export function useExcelStore(): () => Promise<ExcelStore> {
 const TABLES = ['dwellings', 'clients', 'quarters', 'audit_events'] as const
 
 /** Row counts and a hash of every row of the tables an import may touch: equal means nothing changed. */
-export function fingerprint(runtime: Runtime): Record<string, string> {
+export function fingerprint(runtime: Runtime<SqliteStore>): Record<string, string> {
   const result: Record<string, string> = {}
   for (const table of TABLES) {
     const rows = runtime.store.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()
@@ -66,7 +67,7 @@ export function fingerprint(runtime: Runtime): Record<string, string> {
   return result
 }
 
-export function count(runtime: Runtime, table: (typeof TABLES)[number]): number {
+export function count(runtime: Runtime<SqliteStore>, table: (typeof TABLES)[number]): number {
   return (runtime.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number })
     .n
 }

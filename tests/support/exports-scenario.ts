@@ -1,3 +1,4 @@
+import type { SqliteStore } from '../../src/main/db/connection'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll } from 'vitest'
@@ -8,7 +9,7 @@ import { FIXED_NOW, TEST_ACTOR, useTempDir } from './temp-db'
 export const QUARTER = '2026-Q4'
 
 export interface ExportScenario {
-  runtime: Runtime
+  runtime: Runtime<SqliteStore>
   dbFile: string
   dir: string
   /** Calls an endpoint as the renderer would; rejects with the Dutch message on failure. */
@@ -30,7 +31,7 @@ const CONTEXT = { actor: TEST_ACTOR, now: () => FIXED_NOW }
  */
 export function useExportScenario(): (options?: { present?: boolean }) => Promise<ExportScenario> {
   const tempDir = useTempDir()
-  const open: Runtime[] = []
+  const open: Runtime<SqliteStore>[] = []
   let baseDir = ''
   beforeAll(async () => {
     baseDir = await sharedFolder('exports-base', async (dir) => {

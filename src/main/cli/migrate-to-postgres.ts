@@ -58,7 +58,7 @@ export const migrateToPostgresCommand: Command = {
       }
       const store = await openPgStore(target)
       try {
-        const copies = await copyIntoPostgres(snapshot, store.db)
+        const copies = await copyIntoPostgres(snapshot, store.pgDb)
         const rows = copies.reduce((sum, c) => sum + c.sqlite.rows, 0)
         io.log(formatCopySummary(copies))
         io.log(

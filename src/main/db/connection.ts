@@ -7,9 +7,16 @@ import { fileURLToPath } from 'node:url'
 import { configuredBackupDir, makeBackup } from './backups'
 import { ensureIdentity } from './identity'
 import { checkIntegrity, DatabaseDamagedError, isDamageError } from './integrity'
+import type { PgStore } from './pg-store'
 import * as schema from './schema'
 import { StepQueue } from './step-queue'
 
+/**
+ * The query builder the services write in. Its types are SQLite's; a PostgreSQL store's `db` is
+ * drizzle's node-postgres database over the same table definitions, which renders the same
+ * builders in its dialect at run time (the few differences live in dialect.ts). The repository and
+ * service tests run against both stores, which is what holds that promise.
+ */
 export type Db = BetterSQLite3Database<typeof schema>
 /**
  * A step's handle: the same connection, inside the transaction the step queue opened (see
@@ -18,7 +25,11 @@ export type Db = BetterSQLite3Database<typeof schema>
 export type Tx = Db
 export type DbOrTx = Db
 
-export interface Store {
+/** The desk's SQLite file, or the team's PostgreSQL (pg-store.ts). */
+export type Store = SqliteStore | PgStore
+
+export interface SqliteStore {
+  dialect: 'sqlite'
   db: Db
   /** Steps and exclusive reads on this connection, one at a time (see step-queue.ts). */
   queue: StepQueue
@@ -40,6 +51,15 @@ export interface OpenOptions {
   backupDir?: string
   /** The queue of the store this one replaces (a restore reopens the file): waiting work stays in line. */
   queue?: StepQueue
+}
+
+/** A store's SQLite side, for the file mechanics (backups, pragmas) team mode leaves to the server. */
+export function sqliteStore(store: Store): SqliteStore {
+  if (store.dialect === 'sqlite') return store
+  throw new Error(
+    'In teamgebruik maakt de beheerder van de PostgreSQL-server de reservekopieën; ' +
+      'deze handeling hoort bij een databasebestand op één bureau.',
+  )
 }
 
 /** Finds `resources/<name>` from this module, whether it runs from src/ (tsx, vitest) or out/ (Electron). */
@@ -91,7 +111,7 @@ function closeOptimised(sqlite: Database.Database): void {
  * Opens (or creates) the database: WAL, foreign keys on, and every committed migration applied.
  * An existing file with pending migrations is first copied aside, so a failed upgrade loses nothing.
  */
-export function openStore(file: string, options: OpenOptions = {}): Store {
+export function openStore(file: string, options: OpenOptions = {}): SqliteStore {
   const migrationsFolder = options.migrationsFolder ?? resourcePath('migrations')
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const existed = file !== ':memory:' && existsSync(file) && statSync(file).size > 0
@@ -125,6 +145,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     migrate(db, { migrationsFolder })
     ensureIdentity(sqlite)
     return {
+      dialect: 'sqlite',
       db,
       queue: options.queue ?? new StepQueue(),
       sqlite,

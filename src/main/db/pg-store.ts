@@ -6,20 +6,39 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
-import { resourcePath } from './connection'
+import { resourcePath, type Db } from './connection'
 import * as pgSchema from './pg-schema'
 import type { PgTarget } from './pg-url'
+import { pgQueryable, StepQueue } from './step-queue'
 
 export type PgDb = NodePgDatabase<typeof pgSchema>
 
 export interface PgStore {
-  db: PgDb
+  dialect: 'postgres'
+  /**
+   * The services' query builder, rendered for PostgreSQL: drizzle's node-postgres database over
+   * the shared table definitions, on a client that is the open step's connection inside a step
+   * and the pool outside one (step-queue.ts).
+   */
+  db: Db
+  /** The same pool typed with PostgreSQL's own tables: the copy from SQLite writes through it. */
+  pgDb: PgDb
+  /** Team mode needs no queue (the server isolates transactions); kept so callers need no branch. */
+  queue: StepQueue
   pool: pg.Pool
   target: PgTarget
   /** Migrations this start applied: 0 when another desk (or an earlier start) already had. */
   migrationsApplied: number
   close(): Promise<void>
 }
+
+/**
+ * Counts and sums are bigint or numeric in PostgreSQL, which pg hands over as text (they could
+ * exceed 2^53). Ours never come near that: read them as numbers, as SQLite gives them. drizzle
+ * falls back to pg's global parsers, so this is set once for the process.
+ */
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value))
 
 /**
  * The key of the session-level advisory lock held while migrating. Any fixed 64-bit number would
@@ -89,7 +108,10 @@ export async function openPgStore(
   try {
     const migrationsApplied = await migratePg(pool, options.migrationsFolder)
     return {
-      db: drizzle({ client: pool, schema: pgSchema }),
+      dialect: 'postgres',
+      db: drizzle({ client: pgQueryable(pool) as pg.Pool }) as unknown as Db,
+      pgDb: drizzle({ client: pool, schema: pgSchema }),
+      queue: new StepQueue(),
       pool,
       target,
       migrationsApplied,

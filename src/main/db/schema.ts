@@ -37,10 +37,12 @@ const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
 const timestamps = {
   createdAt: text('created_at').notNull().default(NOW),
   // Kept by drizzle on every update (and upsert) through the query builder: no service sets it.
+  // Written as a value in the default's own format, not as SQLite's strftime: the same builder
+  // runs on PostgreSQL in team mode (connection.ts), which has no strftime.
   updatedAt: text('updated_at')
     .notNull()
     .default(NOW)
-    .$onUpdate(() => NOW),
+    .$onUpdate(() => new Date().toISOString()),
 }
 
 export const corporations = sqliteTable('corporations', {

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type Database from 'better-sqlite3'
+import type pg from 'pg'
 
 /**
  * Who holds a store's connection now: one unit of work (an API call, a step) at a time. `depth` is
@@ -43,10 +44,83 @@ export class StepQueue {
 }
 
 /** What a step needs of a store: its queue, its connection and the handle its body gets. */
-export interface StepStore<H> {
-  queue: StepQueue
-  sqlite: Database.Database
-  db: H
+export type StepStore<H> =
+  | { dialect: 'sqlite'; queue: StepQueue; sqlite: Database.Database; db: H }
+  | { dialect: 'postgres'; pool: pg.Pool; db: H }
+
+/** A PostgreSQL step: the pool client holding its transaction, and how many savepoints deep. */
+interface PgSlot {
+  pool: pg.Pool
+  client: pg.PoolClient
+  depth: number
+}
+
+const pgCurrent = new AsyncLocalStorage<PgSlot>()
+
+type Queryable = Pick<pg.Pool, 'query'>
+
+/**
+ * The client drizzle's node-postgres database runs its queries on: inside a step the connection
+ * holding that step's transaction, outside one the pool. So `ctx.store.db` inside a step reads the
+ * step's own writes, as it does on SQLite's single connection, and a read outside a step never
+ * sees another step's uncommitted rows (READ COMMITTED).
+ */
+export function pgQueryable(pool: pg.Pool): Queryable {
+  return {
+    query: ((...args: Parameters<pg.Pool['query']>) => {
+      const slot = pgCurrent.getStore()
+      const target: Queryable = slot?.pool === pool ? slot.client : pool
+      return (target.query as (...a: unknown[]) => unknown)(...args)
+    }) as pg.Pool['query'],
+  }
+}
+
+/**
+ * A PostgreSQL step: one pool client, `BEGIN` (READ COMMITTED), the body, `COMMIT`, or `ROLLBACK`
+ * when it throws; a step inside a step is a savepoint, as on SQLite. Steps of other calls and other
+ * desks run beside it on their own connections; the server keeps them apart, and the row locks the
+ * workflow takes (docs/team-mode.md §4) order the ones that touch the same dwelling.
+ */
+async function runPgStep<H, T>(
+  store: { pool: pg.Pool; db: H },
+  body: (tx: H) => Promise<T> | T,
+): Promise<T> {
+  const open = pgCurrent.getStore()
+  if (open?.pool === store.pool) {
+    const savepoint = `step_${open.depth}`
+    await open.client.query(`SAVEPOINT ${savepoint}`)
+    open.depth += 1
+    try {
+      const result = await body(store.db)
+      await open.client.query(`RELEASE SAVEPOINT ${savepoint}`)
+      return result
+    } catch (error) {
+      await open.client.query(`ROLLBACK TO SAVEPOINT ${savepoint}`)
+      await open.client.query(`RELEASE SAVEPOINT ${savepoint}`)
+      throw error
+    } finally {
+      open.depth -= 1
+    }
+  }
+  const client = await store.pool.connect()
+  let broken: Error | undefined
+  try {
+    await client.query('BEGIN')
+    const slot: PgSlot = { pool: store.pool, client, depth: 1 }
+    try {
+      const result = await pgCurrent.run(slot, () => body(store.db))
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        // A connection that cannot even roll back is not given back to the pool for reuse.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError))
+      })
+      throw error
+    }
+  } finally {
+    client.release(broken)
+  }
 }
 
 /**
@@ -58,6 +132,7 @@ export async function runStep<H, T>(
   store: StepStore<H>,
   body: (tx: H) => Promise<T> | T,
 ): Promise<T> {
+  if (store.dialect === 'postgres') return await runPgStep(store, body)
   return await store.queue.run(async () => {
     const slot = current.getStore()!
     const { sqlite } = store
@@ -83,11 +158,16 @@ export async function runStep<H, T>(
   })
 }
 
-/** Runs `work` alone on the store's connection (a read that must not see an open step's rows). */
+/**
+ * Runs `work` alone on the store's connection (a read that must not see an open step's rows). On
+ * PostgreSQL every read already sees only committed rows and every step has its own connection:
+ * the work runs at once.
+ */
 export async function runExclusive<T>(
-  store: { queue: StepQueue },
+  store: { dialect: 'sqlite' | 'postgres'; queue: StepQueue },
   work: () => Promise<T> | T,
 ): Promise<T> {
+  if (store.dialect === 'postgres') return await work()
   return await store.queue.run(work)
 }
 
@@ -97,5 +177,5 @@ export async function runExclusive<T>(
  * ended meanwhile.
  */
 export function detached<T>(work: () => T): T {
-  return current.exit(work)
+  return current.exit(() => pgCurrent.exit(work))
 }

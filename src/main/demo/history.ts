@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { DwellingMatching } from '../../shared/api'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import type { DwellingType } from '../../shared/domain/vocabulary'
+import { sqliteStore } from '../db/connection'
 import type { Actor, ServiceContext } from '../services/context'
 import { acceptOffer, declineOffer, withdrawDwelling } from '../services/offers-service'
 import {
@@ -141,7 +142,7 @@ export async function simulateHistory(
   ctx: ServiceContext,
   input: HistoryInput,
 ): Promise<HistorySummary> {
-  const { sqlite } = ctx.store
+  const { sqlite } = sqliteStore(ctx.store)
   const read = lookups(sqlite)
   const rnd = createRandom(input.seed, 'history')
   // Its own stream, so leaving a few rounds unanswered does not change the rest of the history.

@@ -1,6 +1,7 @@
 import { and, asc, between, count, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Period } from '../../shared/api/report-figures'
 import type { DbOrTx } from '../db/connection'
+import { jsonKeyEquals } from '../db/dialect'
 import {
   allocations,
   careProviders,
@@ -75,9 +76,9 @@ export async function loadPeriodData(db: DbOrTx, period: Period) {
     .select({
       offerId: offers.id,
       // Written in the same transaction as the decline: the offer used up the one-time offer.
-      usedOneTimeOffer: sql<number>`exists (
+      usedOneTimeOffer: sql<number>`CASE WHEN exists (
         SELECT 1 FROM audit_events e WHERE e.action = 'client:oneTimeOfferUsed'
-          AND json_extract(e.details, '$.offerId') = ${offers.id})`,
+          AND ${jsonKeyEquals(db, sql`e.details`, 'offerId', offers.id)}) THEN 1 ELSE 0 END`,
     })
     .from(offers)
     .innerJoin(dwellings, eq(dwellings.id, offers.dwellingId))

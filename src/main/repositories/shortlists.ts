@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, count } from 'drizzle-orm'
 import type { DbOrTx } from '../db/connection'
 import { shortlistCandidates, shortlists } from '../db/schema'
 
@@ -116,7 +116,7 @@ export async function openShortlistCounts(
   clientIds?: number[],
 ): Promise<Map<number, number>> {
   const rows = await db
-    .select({ clientId: shortlistCandidates.clientId, n: sql<number>`count(*)` })
+    .select({ clientId: shortlistCandidates.clientId, n: count() })
     .from(shortlistCandidates)
     .innerJoin(shortlists, eq(shortlists.id, shortlistCandidates.shortlistId))
     .where(

@@ -16,7 +16,7 @@ export async function appInfo(ctx: ServiceContext): Promise<AppInfo> {
   }
   return {
     version: ctx.version,
-    databaseFile: ctx.store.file,
+    databaseFile: ctx.store.dialect === 'sqlite' ? ctx.store.file : ctx.store.target.display,
     officer: ctx.actor.officer,
     osUser: ctx.actor.osUser,
     counts,

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { TimelineEvent } from '../../shared/api/audit'
 import type { DbOrTx } from '../db/connection'
+import { isPostgres, jsonArrayHolds, jsonKeyEquals } from '../db/dialect'
 import { auditEvents } from '../db/schema'
 import type { Actor } from './context'
 
@@ -52,6 +53,12 @@ export async function auditMany(
 ): Promise<void> {
   if (entries.length === 0) return
   if (entries.length === 1) return await audit(db, source, entries[0]!)
+  if (isPostgres(db)) {
+    // One multi-row INSERT per 500 rows: a round trip each, in order (ids follow the VALUES).
+    for (let i = 0; i < entries.length; i += 500)
+      await db.insert(auditEvents).values(entries.slice(i, i + 500).map((e) => auditRow(source, e)))
+    return
+  }
   const insert = db
     .insert(auditEvents)
     .values({
@@ -83,9 +90,9 @@ export async function timeline(
   )
   const mentioned =
     entityType === 'client'
-      ? sql`(${auditEvents.entityType} = 'dwelling' AND (json_extract(${auditEvents.details}, '$.clientId') = ${entityId}
-          OR EXISTS (SELECT 1 FROM json_each(${auditEvents.details}, '$.clients') WHERE value = ${entityId})))`
-      : sql`0`
+      ? sql`(${auditEvents.entityType} = 'dwelling' AND (${jsonKeyEquals(db, auditEvents.details, 'clientId', entityId)}
+          OR ${jsonArrayHolds(db, auditEvents.details, 'clients', entityId)}))`
+      : sql`1 = 0`
   return await db
     .select({
       id: auditEvents.id,

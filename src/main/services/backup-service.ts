@@ -19,6 +19,7 @@ import {
   type BackupFile,
   type BackupKind,
 } from '../db/backups'
+import { sqliteStore } from '../db/connection'
 import { readIdentity, sameDatabase } from '../db/identity'
 import { replaceDatabaseFile } from '../db/replace'
 import { settings } from '../db/schema'
@@ -34,22 +35,22 @@ const row = ({ name, kind, madeAt, bytes }: BackupFile): BackupRow => ({
   bytes,
 })
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error))
-const inMemory = (ctx: ServiceContext) => ctx.store.file === ':memory:'
+const inMemory = (ctx: ServiceContext) => sqliteStore(ctx.store).file === ':memory:'
 
 export function backupFolder(ctx: ServiceContext): string {
-  return configuredBackupDir(ctx.store.sqlite, ctx.store.file)
+  return configuredBackupDir(sqliteStore(ctx.store).sqlite, sqliteStore(ctx.store).file)
 }
 
 const nativeBinding = (ctx: ServiceContext) => ctx.owner?.nativeBinding
 const backupsIn = (ctx: ServiceContext, folder: string) =>
-  listBackups(folder, ctx.store.file, nativeBinding(ctx))
+  listBackups(folder, sqliteStore(ctx.store).file, nativeBinding(ctx))
 
 export function listBackupFiles(ctx: ServiceContext): BackupList {
   const folder = backupFolder(ctx)
   const base = {
     folder,
-    defaultFolder: defaultBackupDir(ctx.store.file),
-    retentionDays: configuredRetentionDays(ctx.store.sqlite),
+    defaultFolder: defaultBackupDir(sqliteStore(ctx.store).file),
+    retentionDays: configuredRetentionDays(sqliteStore(ctx.store).sqlite),
   }
   try {
     return { ...base, backups: backupsIn(ctx, folder).map(row), warning: null }
@@ -65,7 +66,13 @@ export function listBackupFiles(ctx: ServiceContext): BackupList {
 function make(ctx: ServiceContext, kind: BackupKind): BackupFile {
   const folder = backupFolder(ctx)
   try {
-    const file = makeBackup(ctx.store.sqlite, ctx.store.file, folder, kind, ctx.now())
+    const file = makeBackup(
+      sqliteStore(ctx.store).sqlite,
+      sqliteStore(ctx.store).file,
+      folder,
+      kind,
+      ctx.now(),
+    )
     rotate(ctx, folder)
     return file
   } catch (error) {
@@ -80,8 +87,8 @@ async function makeInSteps(ctx: ServiceContext, kind: BackupKind): Promise<Backu
     // The copy runs beside the officer's calls; what follows it on the connection waits its turn.
     const alone = async (finish: () => void) => await runExclusive(ctx.store, finish)
     const file = await makeBackupInSteps(
-      ctx.store.sqlite,
-      ctx.store.file,
+      sqliteStore(ctx.store).sqlite,
+      sqliteStore(ctx.store).file,
       folder,
       kind,
       ctx.now(),
@@ -95,8 +102,8 @@ async function makeInSteps(ctx: ServiceContext, kind: BackupKind): Promise<Backu
 }
 
 function rotate(ctx: ServiceContext, folder: string): void {
-  rotateBackups(folder, ctx.store.file, {
-    retentionDays: configuredRetentionDays(ctx.store.sqlite),
+  rotateBackups(folder, sqliteStore(ctx.store).file, {
+    retentionDays: configuredRetentionDays(sqliteStore(ctx.store).sqlite),
     now: ctx.now(),
     nativeBinding: nativeBinding(ctx),
   })
@@ -130,9 +137,10 @@ export async function makeManualBackup(ctx: ServiceContext): Promise<BackupRow> 
  */
 export async function backupBeforeImport(ctx: ServiceContext): Promise<void> {
   if (inMemory(ctx)) return
-  const live = readIdentity(ctx.store.sqlite)
+  const live = readIdentity(sqliteStore(ctx.store).sqlite)
   const [newest] = listBackupsSafely(ctx).filter((f) => sameDatabase(live, f.identity))
-  if (newest && backupIsCurrent(ctx.store.sqlite, newest.path, nativeBinding(ctx))) return
+  if (newest && backupIsCurrent(sqliteStore(ctx.store).sqlite, newest.path, nativeBinding(ctx)))
+    return
   await makeInSteps(ctx, 'voor-import')
 }
 
@@ -156,7 +164,7 @@ export async function dailyBackupInSteps(ctx: ServiceContext): Promise<BackupRow
 }
 
 function dailyBackupDue(ctx: ServiceContext): boolean {
-  if (inMemory(ctx) || ctx.store.created) return false
+  if (inMemory(ctx) || sqliteStore(ctx.store).created) return false
   const today = ctx.now().toISOString().slice(0, 10)
   return !backupsIn(ctx, backupFolder(ctx)).some(
     (f) => f.kind === 'dagelijks' && f.madeAt.startsWith(today),
@@ -225,7 +233,7 @@ export async function saveBackupRetention(
  */
 export function backupsHolding(ctx: ServiceContext, clientCode: string): HeldBy[] {
   if (inMemory(ctx)) return []
-  const identity = readIdentity(ctx.store.sqlite)
+  const identity = readIdentity(sqliteStore(ctx.store).sqlite)
   let files: BackupFile[]
   try {
     // A copy from before identities existed (null) is this database's too, as far as we know.
@@ -235,7 +243,7 @@ export function backupsHolding(ctx: ServiceContext, clientCode: string): HeldBy[
   } catch {
     return []
   }
-  const retentionDays = configuredRetentionDays(ctx.store.sqlite)
+  const retentionDays = configuredRetentionDays(sqliteStore(ctx.store).sqlite)
   return files.flatMap((file) => {
     let copy: Database.Database | undefined
     try {
@@ -269,7 +277,7 @@ export async function restoreBackup(ctx: ServiceContext, name: string): Promise<
   if (!chosen) throw new ApiError('not-found', `Reservekopie ${name} staat niet (meer) in de map`)
   const problems = checkBackup(chosen.path, {
     migrationsFolder: owner.migrationsFolder,
-    identity: readIdentity(ctx.store.sqlite),
+    identity: readIdentity(sqliteStore(ctx.store).sqlite),
     nativeBinding: owner.nativeBinding,
   })
   if (problems.length > 0) {

@@ -19,8 +19,9 @@ export interface StoreOwner {
   reopen(replace: (file: string) => void): void
 }
 
-export interface ServiceContext {
-  store: Store
+/** `S`: the store kind, when the caller knows it (a test on a file, the simulation's copies). */
+export interface ServiceContext<S extends Store = Store> {
+  store: S
   /** Absent when a store was opened without a runtime (some tests): restore is then refused. */
   owner?: StoreOwner
   actor: Actor
@@ -37,10 +38,10 @@ export function osUserName(): string {
   }
 }
 
-export function createContext(
-  store: Store,
+export function createContext<S extends Store>(
+  store: S,
   overrides: Partial<Omit<ServiceContext, 'store'>> = {},
-): ServiceContext {
+): ServiceContext<S> {
   const osUser = osUserName()
   return {
     store,

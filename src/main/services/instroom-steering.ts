@@ -2,6 +2,7 @@ import { and, between, count, eq, inArray, sql } from 'drizzle-orm'
 import type { InstroomSteering } from '../../shared/api/planning'
 import { parseQuarter, type QuarterKey } from '../../shared/domain/quarter'
 import type { DbOrTx } from '../db/connection'
+import { countWhere } from '../db/dialect'
 import { allocations, clients, dwellings, yearTargets } from '../db/schema'
 import { steerInstroom } from '../domain/instroom-steering'
 
@@ -25,7 +26,7 @@ export async function instroomSteering(
     await db
       .select({
         allocated: count(),
-        instroom: sql<number>`coalesce(sum(${clients.flow} = 'instroom'), 0)`,
+        instroom: countWhere(sql`${clients.flow} = 'instroom'`),
       })
       .from(allocations)
       .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
@@ -38,7 +39,7 @@ export async function instroomSteering(
     await db
       .select({
         dwellings: count(),
-        flipPossible: sql<number>`coalesce(sum(${dwellings.flipPossible}), 0)`,
+        flipPossible: countWhere(eq(dwellings.flipPossible, true)),
       })
       .from(dwellings)
       .where(and(eq(dwellings.quarterKey, key), inArray(dwellings.status, [...OPEN])))

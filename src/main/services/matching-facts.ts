@@ -1,5 +1,5 @@
 import { subYears } from 'date-fns'
-import { and, eq, gte, inArray, notInArray, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, notInArray, count } from 'drizzle-orm'
 import type { TargetGroup } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
 import {
@@ -153,7 +153,7 @@ async function providerStandings(db: DbOrTx, today: Date): Promise<Map<number, P
   const allocated = new Map(
     (
       await db
-        .select({ providerId: clients.careProviderId, n: sql<number>`count(*)` })
+        .select({ providerId: clients.careProviderId, n: count() })
         .from(allocations)
         .innerJoin(clients, eq(clients.id, allocations.clientId))
         .where(gte(allocations.startsOn, `${year}-01-01`))
@@ -169,7 +169,7 @@ async function providerStandings(db: DbOrTx, today: Date): Promise<Map<number, P
 /** Each target group's share of the allocations of the past year. */
 async function recentShares(db: DbOrTx, today: Date): Promise<Map<TargetGroup, number>> {
   const recent = await db
-    .select({ group: clients.targetGroup, n: sql<number>`count(*)` })
+    .select({ group: clients.targetGroup, n: count() })
     .from(allocations)
     .innerJoin(clients, eq(clients.id, allocations.clientId))
     .where(gte(allocations.startsOn, localIsoDate(subYears(today, 1))))

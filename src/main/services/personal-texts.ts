@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import { DECLINE_REASON, REJECTION_REASON } from '../../shared/domain/vocabulary'
 import type { Tx } from '../db/connection'
+import { isPostgres, jsonArrayHolds, jsonKeyEquals, selectRows } from '../db/dialect'
 import { auditEvents, offers, shortlistCandidates, shortlists } from '../db/schema'
 
 /** What stands where a free text about an erased client stood. */
@@ -21,28 +22,35 @@ const MIN_SEARCHED_LENGTH = 3
  */
 async function relatedAuditRows(tx: Tx, clientId: number) {
   const id = clientId
-  // Raw SQL: drizzle runs it on the connection at once; async like every query, for the PostgreSQL form.
-  return tx.all<{ id: number; summary: string; details: string | null }>(sql`
-    WITH rounds AS (SELECT shortlist_id AS id FROM shortlist_candidates WHERE client_id = ${id}),
-         homes AS (SELECT CAST(dwelling_id AS TEXT) AS id FROM shortlists WHERE id IN rounds
+  const mentions = (key: string) => jsonKeyEquals(tx, sql.raw('details'), key, id)
+  const lists = (key: string) => jsonArrayHolds(tx, sql.raw('details'), key, id)
+  // PostgreSQL 15 has no IS JSON; every details text is written by JSON.stringify, or is null.
+  const json = isPostgres(tx) ? sql`details IS NOT NULL` : sql`json_valid(details)`
+  const rounds = sql`SELECT shortlist_id FROM shortlist_candidates WHERE client_id = ${id}`
+  const lapsed = isPostgres(tx)
+    ? sql`EXISTS (SELECT 1 FROM jsonb_array_elements_text(
+        CASE WHEN jsonb_typeof(details::jsonb -> 'lapsedShortlists') = 'array'
+             THEN details::jsonb -> 'lapsedShortlists' END) AS e(value)
+        WHERE CAST(e.value AS integer) IN (${rounds}))`
+    : sql`EXISTS (SELECT 1 FROM json_each(details, '$.lapsedShortlists') WHERE value IN (${rounds}))`
+  return await selectRows<{ id: number; summary: string; details: string | null }>(
+    tx,
+    sql`
+    WITH homes AS (SELECT CAST(dwelling_id AS TEXT) AS id FROM shortlists WHERE id IN (${rounds})
                    UNION SELECT CAST(dwelling_id AS TEXT) FROM offers WHERE client_id = ${id})
     SELECT id, summary, details FROM audit_events
     WHERE entity_type = 'client' AND entity_id = ${String(id)}
     UNION
     SELECT id, summary, details FROM audit_events
-    WHERE entity_type = 'dwelling' AND entity_id IN homes AND json_valid(details) AND (
-            json_extract(details, '$.clientId') = ${id}
-         OR json_extract(details, '$.added') = ${id}
-         OR EXISTS (SELECT 1 FROM json_each(details, '$.clients') WHERE value = ${id})
-         OR EXISTS (SELECT 1 FROM json_each(details, '$.lapsedShortlists')
-                    WHERE value IN rounds))
+    WHERE entity_type = 'dwelling' AND entity_id IN (SELECT id FROM homes) AND ${json} AND (
+            ${mentions('clientId')} OR ${mentions('added')} OR ${lists('clients')} OR ${lapsed})
     UNION
     SELECT id, summary, details FROM audit_events
-    WHERE action = 'shortlist:swap' AND json_extract(details, '$.removed') = ${id}
+    WHERE action = 'shortlist:swap' AND ${json} AND ${mentions('removed')}
     UNION
     SELECT id, summary, details FROM audit_events
-    WHERE action = 'dwelling:note' AND json_valid(details)
-      AND EXISTS (SELECT 1 FROM json_each(details, '$.clients') WHERE value = ${id})`)
+    WHERE action = 'dwelling:note' AND ${json} AND ${lists('clients')}`,
+  )
 }
 
 /**

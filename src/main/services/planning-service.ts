@@ -10,6 +10,7 @@ import type {
 import { ApiError } from '../../shared/api'
 import { addQuarters, parseQuarter, quarterKey, type QuarterKey } from '../../shared/domain/quarter'
 import type { DbOrTx } from '../db/connection'
+import { countWhere } from '../db/dialect'
 import {
   allocations,
   clients,
@@ -139,11 +140,11 @@ async function progressByCorporation(db: DbOrTx, key: QuarterKey): Promise<Map<n
   const rows = await db
     .select({
       corporationId: dwellings.corporationId,
-      submitted: sql<number>`sum(${dwellings.status} <> 'ingetrokken')`,
-      inShortlist: sql<number>`sum(${dwellings.status} = 'in-voordracht')`,
-      offered: sql<number>`sum(${dwellings.status} = 'aangeboden')`,
-      allocated: sql<number>`sum(${dwellings.status} = 'verhuurd')`,
-      withdrawn: sql<number>`sum(${dwellings.status} = 'ingetrokken')`,
+      submitted: countWhere(sql`${dwellings.status} <> 'ingetrokken'`),
+      inShortlist: countWhere(sql`${dwellings.status} = 'in-voordracht'`),
+      offered: countWhere(sql`${dwellings.status} = 'aangeboden'`),
+      allocated: countWhere(sql`${dwellings.status} = 'verhuurd'`),
+      withdrawn: countWhere(sql`${dwellings.status} = 'ingetrokken'`),
     })
     .from(dwellings)
     .where(eq(dwellings.quarterKey, key))
@@ -248,7 +249,7 @@ async function computeOverview(
     await db
       .select({
         allocated: count(),
-        instroom: sql<number>`coalesce(sum(${clients.flow} = 'instroom'), 0)`,
+        instroom: countWhere(sql`${clients.flow} = 'instroom'`),
       })
       .from(allocations)
       .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))

@@ -96,7 +96,8 @@ async function clearPersonalFields(
  * it now (secure_delete, set in connection.ts, has zeroed the freed space in the pages themselves).
  */
 function flushErased(ctx: ServiceContext): void {
-  if (ctx.store.file !== ':memory:') ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  if (ctx.store.dialect === 'sqlite' && ctx.store.file !== ':memory:')
+    ctx.store.sqlite.pragma('wal_checkpoint(TRUNCATE)')
 }
 
 /** Set once the texts about clients erased by an earlier version are gone too (see below). */

@@ -1,5 +1,5 @@
 import { subYears } from 'date-fns'
-import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lte, ne, count } from 'drizzle-orm'
 import type {
   ComplexStopState,
   SaveWijkFigure,
@@ -78,7 +78,7 @@ async function placementsByWijk(db: DbOrTx, from: string): Promise<Map<Wijk, num
   return new Map(
     (
       await db
-        .select({ wijk: dwellings.wijk, n: sql<number>`count(*)` })
+        .select({ wijk: dwellings.wijk, n: count() })
         .from(allocations)
         .innerJoin(dwellings, eq(dwellings.id, allocations.dwellingId))
         .where(gte(allocations.startsOn, from))
@@ -179,12 +179,12 @@ export async function spreadingWarnings(
       corporationId: dwellings.corporationId,
       corporation: corporations.name,
       wijk: dwellings.wijk,
-      n: sql<number>`count(*)`,
+      n: count(),
     })
     .from(dwellings)
     .innerJoin(corporations, eq(corporations.id, dwellings.corporationId))
     .where(and(eq(dwellings.quarterKey, key), ne(dwellings.status, 'ingetrokken')))
-    .groupBy(dwellings.corporationId, dwellings.wijk)
+    .groupBy(dwellings.corporationId, corporations.name, dwellings.wijk)
     .orderBy(asc(corporations.name), asc(dwellings.wijk))
   const submitted = new Map<number, number>()
   for (const r of rows) submitted.set(r.corporationId, (submitted.get(r.corporationId) ?? 0) + r.n)

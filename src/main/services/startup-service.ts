@@ -22,6 +22,8 @@ export interface StartupOptions {
    * screen (the default: tests and the command line want the copy there when the start returns).
    */
   backupInBackground?: boolean
+  /** Team mode: backups are the PostgreSQL server's business; only the anonymisation runs. */
+  team?: boolean
 }
 
 /**
@@ -32,7 +34,7 @@ export interface StartupOptions {
  */
 export async function runStartupTasks(
   ctx: ServiceContext,
-  { backupInBackground = false }: StartupOptions = {},
+  { backupInBackground = false, team = false }: StartupOptions = {},
 ): Promise<StartupReport> {
   const report: StartupReport = { dailyBackup: null, anonymised: 0, warnings: [] }
   const warn = (what: string, error: unknown) =>
@@ -52,6 +54,7 @@ export async function runStartupTasks(
     for (const warning of report.warnings) console.warn(warning)
     return report
   }
+  if (team) return await anonymiseAndLog()
   if (!backupInBackground) {
     await attempt(BACKUP, () => {
       report.dailyBackup = dailyBackup(ctx)?.name ?? null

@@ -179,6 +179,8 @@ async function caughtUp(ctx: ServiceContext, k: Kept): Promise<Counted> {
  * what they get.
  */
 export async function waitingState(ctx: ServiceContext): Promise<WaitingState> {
+  // Team mode: other desks write without this connection's notes seeing it; count afresh.
+  if (ctx.store.dialect === 'postgres') return (await fresh(ctx)).state
   const { sqlite } = ctx.store
   const day = localIsoDate(ctx.now())
   const k = kept.get(sqlite)

@@ -1,6 +1,6 @@
 import type { BacktestResult, Comparison } from '../../shared/api/simulation'
 import { parseQuarter, quarterBounds } from '../../shared/domain/quarter'
-import type { Store } from '../db/connection'
+import { sqliteStore, type SqliteStore, type Store } from '../db/connection'
 import { addDays } from '../demo/calendar'
 import { memoryStore, snapshot } from './copy'
 import { runExclusive } from '../db/step-queue'
@@ -29,11 +29,12 @@ export interface BacktestOptions {
 }
 
 export async function backtest(
-  store: Store,
+  liveStore: Store,
   options: BacktestOptions,
   environment: RunEnvironment = {},
 ): Promise<BacktestResult> {
   const started = performance.now()
+  const store = sqliteStore(liveStore)
   const keys = horizon(options.startIso, options.quarters)
   const endIso = quarterBounds(parseQuarter(keys.at(-1)!)).endsOn
   const { nativeBinding, ...watch } = environment
@@ -98,7 +99,7 @@ export async function backtest(
  * The database as it stood on `startIso`: what was registered, submitted, presented, offered or
  * let from that day on is taken out of a copy, and clients whose status changed since wait again.
  */
-function rewound(store: Store, startIso: string, nativeBinding?: string): Buffer {
+function rewound(store: SqliteStore, startIso: string, nativeBinding?: string): Buffer {
   const copy = memoryStore(snapshot(store.sqlite), nativeBinding)
   try {
     const run = (sql: string) => copy.sqlite.prepare(sql).run({ start: startIso })

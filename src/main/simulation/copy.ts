@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import type { Store } from '../db/connection'
+import type { SqliteStore } from '../db/connection'
 import { statementCachingDb } from '../demo/statement-cache'
 import { StepQueue } from '../db/step-queue'
 
@@ -17,10 +17,11 @@ export function snapshot(sqlite: Database.Database): Buffer {
   return image
 }
 
-export function memoryStore(image: Buffer, nativeBinding?: string): Store {
+export function memoryStore(image: Buffer, nativeBinding?: string): SqliteStore {
   const sqlite = new Database(image, nativeBinding ? { nativeBinding } : {})
   sqlite.pragma('foreign_keys = ON')
   return {
+    dialect: 'sqlite',
     db: statementCachingDb(sqlite),
     queue: new StepQueue(),
     sqlite,

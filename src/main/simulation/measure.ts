@@ -1,6 +1,6 @@
 import type { QuarterKey } from '../../shared/domain/quarter'
 import { TARGET_GROUP, WIJK } from '../../shared/domain/vocabulary'
-import type { Store } from '../db/connection'
+import { sqliteStore, type Store } from '../db/connection'
 import { daysBetween, loadPeriodData } from '../reports/figures-data'
 import { resolvePeriod } from '../reports/period'
 import { percentile, ratio, waitStats } from '../reports/stats'
@@ -32,9 +32,9 @@ const WAITING = ['wachtend', 'voorgedragen']
  * The waiting list on a day, read back from today's statuses: a client registered by then who
  * still waits, or who left the list only after that day.
  */
-export function waitingListOn({ sqlite }: Store, day: string): number {
-  return sqlite
-    .prepare(
+export function waitingListOn(store: Store, day: string): number {
+  return sqliteStore(store)
+    .sqlite.prepare(
       `SELECT count(*) FROM clients WHERE registered_on <= ?
        AND (status IN (${WAITING.map(() => '?').join(', ')}) OR status_since > ?)`,
     )
@@ -53,8 +53,8 @@ export async function measureQuarter(store: Store, key: QuarterKey): Promise<Qua
     for (const k of keys) out[k] = (out[k] ?? 0) + 1
     return out
   }
-  const groups = store.sqlite
-    .prepare(
+  const groups = sqliteStore(store)
+    .sqlite.prepare(
       `SELECT c.target_group FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id
        JOIN clients c ON c.id = a.client_id WHERE d.quarter_key = ?`,
     )

@@ -2,7 +2,7 @@ import type { SpreadingSettings } from '../../shared/api/spreading'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import { parseQuarter } from '../../shared/domain/quarter'
 import { type DwellingStatus, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
-import type { Store } from '../db/connection'
+import type { SqliteStore } from '../db/connection'
 import { type ClientFacts, type DwellingFacts } from '../domain/facts'
 import { complexKey, type WijkFigures } from '../domain/spreading'
 import type { ServiceContext } from '../services/context'
@@ -137,7 +137,10 @@ export interface MemoryBase {
  * services world plans them when they open (with no shortfall carried, the plan does not depend on
  * what happens in between).
  */
-export async function loadBase(ctx: ServiceContext, keys: QuarterKey[]): Promise<MemoryBase> {
+export async function loadBase(
+  ctx: ServiceContext<SqliteStore>,
+  keys: QuarterKey[],
+): Promise<MemoryBase> {
   const { db, sqlite } = ctx.store
   const quotas: MemoryBase['quotas'] = {}
   for (const [i, key] of keys.entries()) {
@@ -279,7 +282,7 @@ function inChunks(ids: number[]): number[][] {
 }
 
 /** The next id SQLite would give a row of `table` (AUTOINCREMENT: past every id ever used). */
-function sequence({ sqlite }: Store, table: string): number {
+function sequence({ sqlite }: SqliteStore, table: string): number {
   const seq = sqlite.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').pluck().get(table)
   return ((seq as number | undefined) ?? 0) + 1
 }

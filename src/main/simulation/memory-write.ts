@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { getTableColumns, getTableName, type Column } from 'drizzle-orm'
-import type { Store } from '../db/connection'
+import type { SqliteStore } from '../db/connection'
 import { clients, dwellings } from '../db/schema'
 import type { State } from './memory-state'
 
@@ -9,7 +9,7 @@ import type { State } from './memory-state'
  * (ids past the start's) and the rows whose state moved, with plain prepared statements (drizzle
  * would build the SQL text again for every row).
  */
-export function writeState({ sqlite }: Store, start: State, end: State): void {
+export function writeState({ sqlite }: SqliteStore, start: State, end: State): void {
   const statements = new Map<string, Database.Statement>()
   const run = (sql: string, values: unknown[]) => {
     let statement = statements.get(sql)

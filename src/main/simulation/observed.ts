@@ -6,7 +6,7 @@ import {
   quarterKey,
   quarterOf,
 } from '../../shared/domain/quarter'
-import type { Store } from '../db/connection'
+import type { SqliteStore } from '../db/connection'
 import { clients, corporations, dwellings } from '../db/schema'
 import { daysBetween } from '../demo/calendar'
 import { createContext } from '../services/context'
@@ -78,7 +78,7 @@ const dayOf = (moment: string) => moment.slice(0, 10)
  * Reads the model's inputs from history before `startIso` (exclusive), so a backtest that starts in
  * the past sees only what was known then where the history allows it.
  */
-export async function observe(store: Store, startIso: string): Promise<Observed> {
+export async function observe(store: SqliteStore, startIso: string): Promise<Observed> {
   const { db, sqlite } = store
   const fallbacks: string[] = []
   const rows = <T>(sql: string, ...params: unknown[]) => sqlite.prepare(sql).all(...params) as T[]

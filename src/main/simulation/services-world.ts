@@ -1,7 +1,7 @@
 import type { DwellingMatching } from '../../shared/api'
 import { ApiError } from '../../shared/api/endpoint'
 import type { DwellingType } from '../../shared/domain/vocabulary'
-import type { Store } from '../db/connection'
+import type { SqliteStore } from '../db/connection'
 import { clients, dwellings } from '../db/schema'
 import { audited, eventsOf } from '../services/audited'
 import type { ServiceContext } from '../services/context'
@@ -17,7 +17,7 @@ import type { Next, World } from './world'
  * dwelling's matching view), but it is the live app; the memory world must play like it
  * (tests/integration/simulation-worlds.test.ts).
  */
-export function servicesWorld(ctx: ServiceContext): World {
+export function servicesWorld(ctx: ServiceContext<SqliteStore>): World {
   const { store } = ctx
   const read = queries(store)
   return {
@@ -91,7 +91,7 @@ function next(state: DwellingMatching): Next {
   return presented ? { presented: { id: presented.id, dwellingId: state.dwellingId } } : {}
 }
 
-function queries({ sqlite }: Store) {
+function queries({ sqlite }: SqliteStore) {
   const get = <T>(sql: string) => {
     const statement = sqlite.prepare(sql)
     return (...params: unknown[]) => statement.get(...params) as T | undefined

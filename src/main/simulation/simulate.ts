@@ -1,6 +1,6 @@
 import type { ModelSummary, QuarterBands, SimulationResult } from '../../shared/api/simulation'
 import type { QuarterKey } from '../../shared/domain/quarter'
-import type { Store } from '../db/connection'
+import { sqliteStore, type Store } from '../db/connection'
 import { snapshot } from './copy'
 import { runExclusive } from '../db/step-queue'
 import type { QuarterOutcome } from './measure'
@@ -29,12 +29,14 @@ export interface RunEnvironment extends PoolWatch {
 }
 
 export async function simulate(
-  store: Store,
+  liveStore: Store,
   scenarios: readonly Scenario[],
   options: SimulationOptions,
   environment: RunEnvironment = {},
 ): Promise<SimulationResult> {
   const started = performance.now()
+  // The model runs on an in-memory SQLite copy; team mode has no such image yet (docs/team-mode.md).
+  const store = sqliteStore(liveStore)
   // The model and the copy in one turn on the live store: the job runs beside the officer's work,
   // and must neither read a step that is still open nor copy half of one.
   const { model, image } = await runExclusive(store, async () => ({

@@ -1,8 +1,8 @@
 import type { BacktestResult, Comparison } from '../../shared/api/simulation'
 import { parseQuarter, quarterBounds } from '../../shared/domain/quarter'
-import { sqliteStore, type SqliteStore, type Store } from '../db/connection'
+import type { SqliteStore, Store } from '../db/connection'
 import { addDays } from '../demo/calendar'
-import { memoryStore, snapshot } from './copy'
+import { memoryStore, onSqlite, snapshot } from './copy'
 import { runExclusive } from '../db/step-queue'
 import { measureQuarter, type QuarterOutcome } from './measure'
 import { observe } from './observed'
@@ -34,27 +34,29 @@ export async function backtest(
   environment: RunEnvironment = {},
 ): Promise<BacktestResult> {
   const started = performance.now()
-  const store = sqliteStore(liveStore)
   const keys = horizon(options.startIso, options.quarters)
   const endIso = quarterBounds(parseQuarter(keys.at(-1)!)).endsOn
   const { nativeBinding, ...watch } = environment
   // What happened, the model and the copy in one turn on the live store: the job runs beside the
-  // officer's work, and must neither read a step that is still open nor copy half of one.
-  const { actual, model, image } = await runExclusive(store, async () => {
-    const actual: QuarterOutcome[] = []
-    for (const key of keys) actual.push(await measureQuarter(store, key))
-    // Arrivals as they were known on the start day (the four quarters before it); the rest of the
-    // inputs only exist in the history being replayed (see above).
-    const then = await observe(store, options.startIso)
-    const model = {
-      ...(await observe(store, addDays(endIso, 1))),
-      startIso: options.startIso,
-      arrivalQuarters: then.arrivalQuarters,
-      arrivalsPerQuarter: then.arrivalsPerQuarter,
-      clientTemplates: then.clientTemplates,
-    }
-    return { actual, model, image: rewound(store, options.startIso, nativeBinding) }
-  })
+  // officer's work, and must neither read a step that is still open nor copy half of one (in team
+  // mode: one REPEATABLE READ copy of PostgreSQL, see copy.ts onSqlite).
+  const { actual, model, image } = await onSqlite(liveStore, nativeBinding, (store) =>
+    runExclusive(store, async () => {
+      const actual: QuarterOutcome[] = []
+      for (const key of keys) actual.push(await measureQuarter(store, key))
+      // Arrivals as they were known on the start day (the four quarters before it); the rest of the
+      // inputs only exist in the history being replayed (see above).
+      const then = await observe(store, options.startIso)
+      const model = {
+        ...(await observe(store, addDays(endIso, 1))),
+        startIso: options.startIso,
+        arrivalQuarters: then.arrivalQuarters,
+        arrivalsPerQuarter: then.arrivalsPerQuarter,
+        clientTemplates: then.clientTemplates,
+      }
+      return { actual, model, image: rewound(store, options.startIso, nativeBinding) }
+    }),
+  )
   const input = {
     image,
     model,

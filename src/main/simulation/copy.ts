@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
-import type { SqliteStore } from '../db/connection'
+import type { SqliteStore, Store } from '../db/connection'
+import { sqliteImageOfPostgres } from '../db/copy-from-postgres'
 import { statementCachingDb } from '../demo/statement-cache'
 import { StepQueue } from '../db/step-queue'
 
@@ -29,5 +30,23 @@ export function memoryStore(image: Buffer, nativeBinding?: string): SqliteStore 
     migrationBackup: null,
     created: false,
     close: () => sqlite.close(),
+  }
+}
+
+/**
+ * Runs `work` on the SQLite store the model reads: the desk's own file, or in team mode an
+ * in-memory copy of the team's PostgreSQL made for this job (and closed after it).
+ */
+export async function onSqlite<T>(
+  store: Store,
+  nativeBinding: string | undefined,
+  work: (store: SqliteStore) => Promise<T>,
+): Promise<T> {
+  if (store.dialect === 'sqlite') return await work(store)
+  const copy = memoryStore(await sqliteImageOfPostgres(store), nativeBinding)
+  try {
+    return await work(copy)
+  } finally {
+    copy.close()
   }
 }

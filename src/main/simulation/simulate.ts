@@ -1,7 +1,7 @@
 import type { ModelSummary, QuarterBands, SimulationResult } from '../../shared/api/simulation'
 import type { QuarterKey } from '../../shared/domain/quarter'
-import { sqliteStore, type Store } from '../db/connection'
-import { snapshot } from './copy'
+import type { Store } from '../db/connection'
+import { onSqlite, snapshot } from './copy'
 import { runExclusive } from '../db/step-queue'
 import type { QuarterOutcome } from './measure'
 import { observe, type Observed } from './observed'
@@ -35,14 +35,15 @@ export async function simulate(
   environment: RunEnvironment = {},
 ): Promise<SimulationResult> {
   const started = performance.now()
-  // The model runs on an in-memory SQLite copy; team mode has no such image yet (docs/team-mode.md).
-  const store = sqliteStore(liveStore)
   // The model and the copy in one turn on the live store: the job runs beside the officer's work,
-  // and must neither read a step that is still open nor copy half of one.
-  const { model, image } = await runExclusive(store, async () => ({
-    model: await observe(store, options.startIso),
-    image: snapshot(store.sqlite),
-  }))
+  // and must neither read a step that is still open nor copy half of one. In team mode the turn is
+  // the one REPEATABLE READ transaction that copies PostgreSQL into memory (copy.ts onSqlite).
+  const { model, image } = await onSqlite(liveStore, environment.nativeBinding, (store) =>
+    runExclusive(store, async () => ({
+      model: await observe(store, options.startIso),
+      image: snapshot(store.sqlite),
+    })),
+  )
   // Run r of every scenario shares its seed: the scenarios differ by their choice, not by luck.
   const tasks = scenarios.flatMap((_s, scenario) =>
     Array.from({ length: options.runs }, (_r, run) => ({

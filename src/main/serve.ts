@@ -24,7 +24,12 @@ async function main(): Promise<void> {
     program: 'Het Vierde Huis (npm run serve)',
   })
   const rendererDir = resolve(resourcePath('migrations'), '..', '..', 'out', 'renderer')
-  const host = await startHost({ routes: runtime.routes, rendererDir, port }).catch(
+  const host = await startHost({
+    routes: runtime.routes,
+    rendererDir,
+    port,
+    changes: runtime.changes,
+  }).catch(
     (error: unknown) => {
       runtime.close()
       throw error

@@ -13,5 +13,5 @@ export function forwardChanges(
   const stop = changes.subscribe((note) => {
     if (!contents.isDestroyed() && isOwnPage(contents.getURL())) contents.send(CHANGE_CHANNEL, note)
   })
-  contents.once('destroyed', stop)
+  contents.on('destroyed', stop)
 }

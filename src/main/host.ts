@@ -231,8 +231,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       )
       return
     }
-    if (url.pathname === CHANGE_EVENTS_PATH)
-      return handleEvents(req, res, options, port, streams)
+    if (url.pathname === CHANGE_EVENTS_PATH) return handleEvents(req, res, options, port, streams)
     serveStatic(res, options.rendererDir, url.pathname)
   })
   return new Promise((resolvePromise, reject) => {

@@ -29,12 +29,10 @@ async function main(): Promise<void> {
     rendererDir,
     port,
     changes: runtime.changes,
-  }).catch(
-    (error: unknown) => {
-      runtime.close()
-      throw error
-    },
-  )
+  }).catch((error: unknown) => {
+    runtime.close()
+    throw error
+  })
   console.log(`Het Vierde Huis draait op ${host.url} (database: ${runtime.store.file})`)
   const stop = () =>
     void host

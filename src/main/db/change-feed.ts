@@ -23,7 +23,8 @@ type Listener = (note: ChangeNote) => void
 
 /** pg_notify takes at most 8000 bytes; names and ids stay far below this. */
 const MAX_TEXT = 200
-const clip = (text: string | null): string | null => (text === null ? null : text.slice(0, MAX_TEXT))
+const clip = (text: string | null): string | null =>
+  text === null ? null : text.slice(0, MAX_TEXT)
 
 let deskName: string | undefined
 /** This computer's name, as the notes and the audit rows name the desk. */
@@ -66,7 +67,10 @@ export class ChangeFeed {
   }
 
   /** The note a step of this program sends (`pg_notify` on PostgreSQL, see audited.ts). */
-  note(entry: { action: string | null; entity: string | null; id: string | null }, officer: string): WireNote {
+  note(
+    entry: { action: string | null; entity: string | null; id: string | null },
+    officer: string,
+  ): WireNote {
     return {
       action: clip(entry.action),
       entity: clip(entry.entity),
@@ -134,7 +138,10 @@ export class ChangeFeed {
 const feeds = new WeakMap<StepQueue, ChangeFeed>()
 
 /** The store's feed, made on first use: complete on SQLite, waiting for its listener on PostgreSQL. */
-export function changeFeed(store: { dialect: 'sqlite' | 'postgres'; queue: StepQueue }): ChangeFeed {
+export function changeFeed(store: {
+  dialect: 'sqlite' | 'postgres'
+  queue: StepQueue
+}): ChangeFeed {
   let feed = feeds.get(store.queue)
   if (!feed) {
     feed = new ChangeFeed(store.dialect === 'sqlite')

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { ApiErrorCode, ApiResult } from '../shared/api'
+import { CHANGE_EVENTS_PATH, type ChangeNote } from '../shared/change-note'
 import type { Invoke } from './api/dispatch'
 
 /**
@@ -15,6 +16,10 @@ export interface HostOptions {
   port?: number
   /** Request bodies above this get a 413; the default fits an uploaded Excel file as base64. */
   maxBodyBytes?: number
+  /** Committed steps' notes, streamed to the page (runtime.changes); without it there is no stream. */
+  changes?: { subscribe(listener: (note: ChangeNote) => void): () => void }
+  /** How often an idle event stream gets a comment line, so a dead connection is noticed. */
+  heartbeatMs?: number
 }
 
 export interface RunningHost {
@@ -93,6 +98,16 @@ const CROSS_SITE =
  * CORS preflight, which this host never grants. Programs such as curl send neither header.
  */
 function crossSiteRefusal(req: IncomingMessage, port: number): string | null {
+  const foreign = foreignOrigin(req, port)
+  if (foreign) return foreign
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json')
+    return 'Geweigerd: de API neemt alleen JSON aan (Content-Type: application/json). Er is niets gewijzigd.'
+  return null
+}
+
+/** The browser's marks of a request from another site (see crossSiteRefusal), or null. */
+function foreignOrigin(req: IncomingMessage, port: number): string | null {
   const origin = req.headers.origin
   if (
     origin !== undefined &&
@@ -102,10 +117,41 @@ function crossSiteRefusal(req: IncomingMessage, port: number): string | null {
     return CROSS_SITE
   const site = req.headers['sec-fetch-site']
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return CROSS_SITE
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
-  if (type !== 'application/json')
-    return 'Geweigerd: de API neemt alleen JSON aan (Content-Type: application/json). Er is niets gewijzigd.'
   return null
+}
+
+/**
+ * The change notes as Server-Sent Events (the page's EventSource): one `data:` line of JSON per
+ * committed step. It only reads, so a GET; but what the officers do is not for other sites to
+ * follow, so the same origin checks as the API (a cross-site EventSource also gets no CORS grant).
+ */
+function handleEvents(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: HostOptions,
+  port: number,
+  streams: Set<ServerResponse>,
+): void {
+  if (req.method !== 'GET') return sendError(res, 'invalid-input', 'Gebruik GET voor de meldingen')
+  const refusal = foreignOrigin(req, port)
+  if (refusal) return sendError(res, 'forbidden', refusal)
+  const { changes } = options
+  if (!changes) return sendError(res, 'not-found', 'Deze host geeft geen meldingen door')
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    Connection: 'keep-alive',
+  })
+  // After a dropped stream the browser asks again within 2 s.
+  res.write('retry: 2000\n: verbonden\n\n')
+  const stop = changes.subscribe((note) => res.write(`data: ${JSON.stringify(note)}\n\n`))
+  const beat = setInterval(() => res.write(': \n\n'), options.heartbeatMs ?? 25_000)
+  streams.add(res)
+  res.on('close', () => {
+    stop()
+    clearInterval(beat)
+    streams.delete(res)
+  })
 }
 
 async function handleApi(
@@ -165,6 +211,8 @@ function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string):
 
 export function startHost(options: HostOptions): Promise<RunningHost> {
   let port = 0
+  // Open event streams never end by themselves: the host ends them when it closes.
+  const streams = new Set<ServerResponse>()
   const server = createServer((req, res) => {
     // A path like `//x` would parse as a host name and throw: read it as a path on our origin.
     const url = URL.parse(`http://127.0.0.1${(req.url ?? '/').replace(/^\/+/, '/')}`)
@@ -183,6 +231,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       )
       return
     }
+    if (url.pathname === CHANGE_EVENTS_PATH) return handleEvents(req, res, options, port, streams)
     serveStatic(res, options.rendererDir, url.pathname)
   })
   return new Promise((resolvePromise, reject) => {
@@ -192,7 +241,11 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       resolvePromise({
         url: `http://127.0.0.1:${port}/`,
         port,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done())
+            for (const stream of streams) stream.end()
+          }),
       })
     })
   })

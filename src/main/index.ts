@@ -10,6 +10,7 @@ import {
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { forwardChanges } from './change-bridge'
 import { registerIpc } from './ipc'
 import { registerWindowBridge } from './window-bridge'
 import { openWithRecovery } from './open-database'
@@ -37,11 +38,12 @@ function electronNativeBinding(): string | undefined {
   return existsSync(candidate) ? candidate : undefined
 }
 
-function createWindow(): void {
+function createWindow(): BrowserWindow {
   const window = createMainWindow(fileURLToPath(new URL('../preload/index.cjs', import.meta.url)))
   window.once('ready-to-show', () => window.show())
   if (ownPage.startsWith('file:')) void window.loadFile(fileURLToPath(ownPage))
   else void window.loadURL(ownPage)
+  return window
 }
 
 async function start(): Promise<void> {
@@ -68,7 +70,8 @@ async function start(): Promise<void> {
     windowOf: (contents) => BrowserWindow.fromWebContents(contents),
     databaseFile: () => opened.store.file,
   })
-  createWindow()
+  // Screens follow what other desks (team mode) and this desk's steps changed.
+  forwardChanges(opened.changes, createWindow().webContents, (url) => isOwnPage(url, ownPage))
 }
 
 /** Only allow-listed https links reach the system browser (checked again right before opening). */

@@ -1,5 +1,6 @@
 import { createDispatcher, type Invoke } from './api/dispatch'
 import { createHandlers } from './api/handlers'
+import { changeFeed, type ChangeFeed } from './db/change-feed'
 import {
   openStore,
   resourcePath,
@@ -8,6 +9,7 @@ import {
   type Store,
 } from './db/connection'
 import { acquireLock, type DbLock } from './db/lock'
+import { listenForChanges } from './db/pg-listener'
 import { openPgStore, type PgStore } from './db/pg-store'
 import type { PgTarget } from './db/pg-url'
 import { runExclusive } from './db/step-queue'
@@ -32,6 +34,8 @@ export interface Runtime<S extends Store = Store> {
   ctx: ServiceContext<S>
   routes: Map<string, Invoke>
   startup: StartupReport | null
+  /** Every committed step's note, this program's and (team mode) other desks' (change-feed.ts). */
+  changes: ChangeFeed
   /** SQLite closes at once; a PostgreSQL pool ends when its connections are given back. */
   close(): void | Promise<void>
 }
@@ -55,19 +59,29 @@ function boundRoutes(ctx: ServiceContext): Map<string, Invoke> {
  */
 export async function openTeamRuntime(
   target: PgTarget,
-  options: Omit<RuntimeOptions, 'lock' | 'backupDir' | 'queue'> = {},
+  options: Omit<RuntimeOptions, 'lock' | 'backupDir' | 'queue'> & {
+    /** Listen for other desks' notes (docs/team-mode.md §6). Default on; a one-shot CLI needs none. */
+    listen?: boolean
+  } = {},
 ): Promise<Runtime<PgStore>> {
   const store = await openPgStore(target, {
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
   })
+  const changes = changeFeed(store)
+  const listener = options.listen === false ? null : listenForChanges(target, changes)
+  const close = async () => {
+    await listener?.close()
+    await store.close()
+  }
   try {
+    await listener?.ready
     const ctx = createContext(store, options.context)
     const routes = boundRoutes(ctx)
     const startup =
       options.startupTasks === false ? null : await runStartupTasks(ctx, { team: true })
-    return { store, ctx, routes, startup, close: () => store.close() }
+    return { store, ctx, routes, startup, changes, close }
   } catch (error) {
-    await store.close()
+    await close()
     throw error
   }
 }
@@ -113,6 +127,7 @@ export async function openRuntime(
       ctx,
       routes,
       startup,
+      changes: changeFeed(ctx.store),
       close: () => {
         ctx.store.close()
         lock?.release()

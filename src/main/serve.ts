@@ -24,12 +24,15 @@ async function main(): Promise<void> {
     program: 'Het Vierde Huis (npm run serve)',
   })
   const rendererDir = resolve(resourcePath('migrations'), '..', '..', 'out', 'renderer')
-  const host = await startHost({ routes: runtime.routes, rendererDir, port }).catch(
-    (error: unknown) => {
-      runtime.close()
-      throw error
-    },
-  )
+  const host = await startHost({
+    routes: runtime.routes,
+    rendererDir,
+    port,
+    changes: runtime.changes,
+  }).catch((error: unknown) => {
+    runtime.close()
+    throw error
+  })
   console.log(`Het Vierde Huis draait op ${host.url} (database: ${runtime.store.file})`)
   const stop = () =>
     void host

@@ -1,4 +1,5 @@
 import type { ApiResult } from '../shared/api/endpoint'
+import type { ChangeNote } from '../shared/change-note'
 import type { ChosenFolder, SavedPdf } from '../shared/window-bridge'
 
 /** What the preload puts on `window.api`: shared by preload and the renderer's client. */
@@ -8,4 +9,6 @@ export interface Bridge {
   savePdf(fileName: string): Promise<ApiResult<SavedPdf>>
   /** The system's folder picker (for the backup folder). */
   chooseFolder(): Promise<ApiResult<ChosenFolder>>
+  /** Every committed step's note (docs/team-mode.md §6); the function returned stops listening. */
+  onChange(listener: (note: ChangeNote) => void): () => void
 }

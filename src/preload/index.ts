@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { CHANNELS } from '../shared/api'
+import { CHANGE_CHANNEL, isChangeNote } from '../shared/change-note'
 import { CHOOSE_FOLDER_CHANNEL, SAVE_PDF_CHANNEL } from '../shared/window-bridge'
 import type { Bridge } from './bridge'
 
@@ -18,6 +19,13 @@ const bridge: Bridge = {
   },
   savePdf: (fileName) => ipcRenderer.invoke(SAVE_PDF_CHANNEL, fileName),
   chooseFolder: () => ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL),
+  onChange: (listener) => {
+    const forward = (_event: unknown, note: unknown) => {
+      if (isChangeNote(note)) listener(note)
+    }
+    ipcRenderer.on(CHANGE_CHANNEL, forward)
+    return () => void ipcRenderer.removeListener(CHANGE_CHANNEL, forward)
+  },
 }
 
 contextBridge.exposeInMainWorld('api', bridge)

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNELS } from '../../src/shared/api'
+import { CHANGE_CHANNEL } from '../../src/shared/change-note'
 import { CHOOSE_FOLDER_CHANNEL, SAVE_PDF_CHANNEL } from '../../src/shared/window-bridge'
 import { ELECTRON_FUSES } from '../../scripts/electron-fuses'
 
@@ -25,11 +26,19 @@ const recorded = vi.hoisted(() => ({
   permissionHandler: undefined as unknown,
   headersHandler: undefined as unknown,
   saveDialogAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  /** The page the window shows now (change notes go only to the app's own page). */
+  shownPage: '',
 }))
 
 vi.mock('electron', () => {
   class BrowserWindow {
-    webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn() }
+    webContents = {
+      on: vi.fn(),
+      setWindowOpenHandler: vi.fn(),
+      send: vi.fn(),
+      isDestroyed: () => false,
+      getURL: () => recorded.shownPage,
+    }
     record: { options: Record<string, unknown>; loaded: string[] }
     constructor(options: Record<string, unknown>) {
       this.record = { options, loaded: [] }
@@ -164,7 +173,7 @@ describe('the Electron glue', () => {
     const bridge = recorded.exposed.get('api') as {
       invoke: (c: string, i: unknown) => Promise<unknown>
     }
-    expect(Object.keys(bridge)).toEqual(['invoke', 'savePdf', 'chooseFolder'])
+    expect(Object.keys(bridge)).toEqual(['invoke', 'savePdf', 'chooseFolder', 'onChange'])
 
     await bridge.invoke('app:info', {})
     expect(recorded.ipcRendererCalls).toEqual([['app:info', {}]])
@@ -172,6 +181,29 @@ describe('the Electron glue', () => {
     const refused = await bridge.invoke('fs:readFile', { path: '/etc/passwd' })
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(recorded.ipcRendererCalls).toHaveLength(1)
+  })
+})
+
+describe('change notes to the window', () => {
+  it('sends each committed step’s note to the window while it shows the app’s own page', async () => {
+    recorded.shownPage = `${ownPage}#/voordrachten`
+    await import('../../src/main/index')
+    await vi.waitFor(() => expect(recorded.handlers.has('privacy:saveSettings')).toBe(true))
+    const window = recorded.instances.at(-1) as unknown as {
+      webContents: { send: ReturnType<typeof vi.fn> }
+    }
+    const save = recorded.handlers.get('privacy:saveSettings')!
+    const event = { senderFrame: { url: ownPage } }
+    expect(await save(event, { retentionMonths: 24 })).toMatchObject({ ok: true })
+    expect(window.webContents.send).toHaveBeenCalledWith(
+      CHANGE_CHANNEL,
+      expect.objectContaining({ action: 'privacy:settings', own: true }),
+    )
+
+    window.webContents.send.mockClear()
+    recorded.shownPage = 'https://example.com/'
+    expect(await save(event, { retentionMonths: 36 })).toMatchObject({ ok: true })
+    expect(window.webContents.send).not.toHaveBeenCalled()
   })
 })
 

@@ -159,6 +159,16 @@ export async function runStep<H, T>(
 }
 
 /**
+ * Whether a step is open on `store` in the current unit of work: a step started now becomes a
+ * savepoint of it, and commits only with it (audited.ts announces a change at the outermost step).
+ */
+export function inStep(store: StepStore<unknown>): boolean {
+  if (store.dialect === 'postgres') return pgCurrent.getStore()?.pool === store.pool
+  const slot = current.getStore()
+  return slot?.held === true && slot.queue === store.queue && slot.depth > 0
+}
+
+/**
  * Runs `work` alone on the store's connection (a read that must not see an open step's rows). On
  * PostgreSQL every read already sees only committed rows and every step has its own connection:
  * the work runs at once.

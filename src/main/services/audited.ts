@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm'
+import { changeFeed, PG_CHANNEL, type WireNote } from '../db/change-feed'
 import type { Tx } from '../db/connection'
-import { runStep } from '../db/step-queue'
+import { selectRows } from '../db/dialect'
+import { inStep, runStep } from '../db/step-queue'
 import { auditMany, type AuditEntry } from './audit'
 import type { ServiceContext } from './context'
 
@@ -20,13 +23,41 @@ export async function audited<T>(
   record: StepRecord<T>,
   change: (tx: Tx) => Promise<T> | T,
 ): Promise<T> {
-  return await runStep(ctx.store, async (tx) => {
+  // The outermost step announces the change (docs/team-mode.md §6); a nested one commits with it.
+  const outermost = !inStep(ctx.store)
+  let note: WireNote | undefined
+  const result = await runStep(ctx.store, async (tx) => {
     const result = await change(tx)
     const entries = typeof record === 'function' ? record(result) : record
-    if (entries)
-      await auditMany(tx, ctx, Array.isArray(entries) ? entries : [entries as AuditEntry])
+    const list = entries ? (Array.isArray(entries) ? entries : [entries as AuditEntry]) : []
+    if (list.length > 0) await auditMany(tx, ctx, list)
+    if (outermost) note = await announce(ctx, tx, list[0])
     return result
   })
+  if (note) changeFeed(ctx.store).committed(note)
+  return result
+}
+
+/**
+ * The step's change note. On PostgreSQL it is also sent to every desk inside the transaction:
+ * the server delivers it on commit and drops it on rollback. Published here after the commit.
+ */
+async function announce(
+  ctx: ServiceContext,
+  tx: Tx,
+  first: AuditEntry | undefined,
+): Promise<WireNote> {
+  const note = changeFeed(ctx.store).note(
+    {
+      action: first?.action ?? null,
+      entity: first?.entityType ?? null,
+      id: first?.entityId == null ? null : String(first.entityId),
+    },
+    ctx.actor.officer,
+  )
+  if (ctx.store.dialect === 'postgres')
+    await selectRows(tx, sql`SELECT pg_notify(${PG_CHANNEL}, ${JSON.stringify(note)})`)
+  return note
 }
 
 /** An event that changes nothing else in the database (a backup made, a restore done). */

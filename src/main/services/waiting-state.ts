@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3'
 import { localIsoDate, utcMidnight } from '../../shared/domain/dates'
 import type { TargetGroup } from '../../shared/domain/vocabulary'
+import { changeFeed } from '../db/change-feed'
+import type { PgStore } from '../db/pg-store'
+import { inStep } from '../db/step-queue'
 import type { ClientFacts, DwellingFacts } from '../domain/facts'
 import {
   countInGroup,
@@ -179,8 +182,7 @@ async function caughtUp(ctx: ServiceContext, k: Kept): Promise<Counted> {
  * what they get.
  */
 export async function waitingState(ctx: ServiceContext): Promise<WaitingState> {
-  // Team mode: other desks write without this connection's notes seeing it; count afresh.
-  if (ctx.store.dialect === 'postgres') return (await fresh(ctx)).state
+  if (ctx.store.dialect === 'postgres') return await teamState(ctx, ctx.store)
   const { sqlite } = ctx.store
   const day = localIsoDate(ctx.now())
   const k = kept.get(sqlite)
@@ -209,4 +211,33 @@ export async function waitingState(ctx: ServiceContext): Promise<WaitingState> {
   const counted = await fresh(ctx)
   kept.set(sqlite, { day, dataVersion: notes.dataVersion.get() as number, ...counted, notes })
   return counted.state
+}
+
+/** Team mode's kept state: what it was counted from is named by the feed's generation then. */
+interface KeptTeam {
+  day: string
+  generation: number
+  state: WaitingState
+}
+
+const keptTeam = new WeakMap<PgStore['pool'], KeptTeam>()
+
+/**
+ * Team mode: every desk's committed step reaches this program as a change note (change-feed.ts,
+ * pg-listener.ts), which bumps the feed's generation; so the state is kept between calls while the
+ * generation stays the same, and counted afresh after any desk's step. Not kept while the listener
+ * is down (a note could be missed) nor inside a step (its own uncommitted writes count there, and
+ * a rollback would take them back): then it is counted afresh, as every call did before.
+ */
+async function teamState(ctx: ServiceContext, store: PgStore): Promise<WaitingState> {
+  const feed = changeFeed(store)
+  if (!feed.complete || inStep(store)) return (await fresh(ctx)).state
+  const day = localIsoDate(ctx.now())
+  const k = keptTeam.get(store.pool)
+  if (k && k.day === day && k.generation === feed.generation) return k.state
+  // Read before counting: a note arriving meanwhile makes this count stale, and the next call counts.
+  const generation = feed.generation
+  const { state } = await fresh(ctx)
+  keptTeam.set(store.pool, { day, generation, state })
+  return state
 }

@@ -2,8 +2,10 @@ import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react'
 import { AppHeader } from './components/AppHeader'
 import { Loading } from './components/Messages'
 import { Navigation } from './components/Navigation'
+import { OtherDeskHint } from './components/OtherDeskHint'
 import { AppInfoProvider } from './hooks/app-info'
 import { DataVersionProvider } from './hooks/data-version'
+import { useOtherDesks } from './hooks/other-desks'
 import { useHashRoute } from './hooks/use-hash-route'
 import { useSectionShortcuts } from './hooks/use-section-shortcuts'
 import { NotFoundPage } from './pages/NotFoundPage'
@@ -60,6 +62,7 @@ function Shell() {
   useSectionShortcuts()
   const section = sectionOf(path)
   const Page = section ? PAGES[section.path] : NotFoundPage
+  const otherDesk = useOtherDesks(path)
 
   // After navigating, put focus on the new page's title, so keyboard and screen-reader users start
   // there instead of on a link in the menu. Not on first load: then the window itself has focus.
@@ -85,6 +88,7 @@ function Shell() {
           <Page key={path} />
         </Suspense>
       </main>
+      <OtherDeskHint note={otherDesk} />
     </div>
   )
 }

@@ -11,7 +11,7 @@ import { acquireLock, type DbLock } from './db/lock'
 import { openPgStore, type PgStore } from './db/pg-store'
 import type { PgTarget } from './db/pg-url'
 import { runExclusive } from './db/step-queue'
-import { createContext, type ServiceContext } from './services/context'
+import { createContext, osUserName, type ServiceContext } from './services/context'
 import { runStartupTasks, type StartupReport } from './services/startup-service'
 
 export interface RuntimeOptions extends OpenOptions {
@@ -59,6 +59,8 @@ export async function openTeamRuntime(
 ): Promise<Runtime<PgStore>> {
   const store = await openPgStore(target, {
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+    // The desk's connections carry the officer's name on the server (pg_stat_activity).
+    officer: options.context?.actor?.officer ?? osUserName(),
   })
   try {
     const ctx = createContext(store, options.context)

@@ -13,7 +13,7 @@ import { listenForChanges } from './db/pg-listener'
 import { openPgStore, type PgStore } from './db/pg-store'
 import type { PgTarget } from './db/pg-url'
 import { runExclusive } from './db/step-queue'
-import { createContext, type ServiceContext } from './services/context'
+import { createContext, osUserName, type ServiceContext } from './services/context'
 import { runStartupTasks, type StartupReport } from './services/startup-service'
 
 export interface RuntimeOptions extends OpenOptions {
@@ -66,6 +66,8 @@ export async function openTeamRuntime(
 ): Promise<Runtime<PgStore>> {
   const store = await openPgStore(target, {
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+    // The desk's connections carry the officer's name on the server (pg_stat_activity).
+    officer: options.context?.actor?.officer ?? osUserName(),
   })
   const changes = changeFeed(store)
   const listener = options.listen === false ? null : listenForChanges(target, changes)

@@ -18,8 +18,8 @@ export interface WindowBridgeDeps {
   /** Where the save dialog opens: the officer's Documents folder. */
   defaultFolder: () => string
   windowOf: (contents: WebContents) => BrowserWindow | null
-  /** The database in use: a PDF is never written over it or its companion files. */
-  databaseFile: () => string
+  /** The database file in use (none in team mode): a PDF is never written over it or its companions. */
+  databaseFile: () => string | undefined
 }
 
 const refused = (message: string): ApiResult<never> => ({

@@ -3,6 +3,7 @@ import type { Handlers } from './dispatch'
 import { appHandlers } from './domains/app'
 import { auditHandlers } from './domains/audit'
 import { backupsHandlers } from './domains/backups'
+import { databaseHandlers } from './domains/database'
 import { clientsHandlers } from './domains/clients'
 import { deadlinesHandlers } from './domains/deadlines'
 import { dwellingsHandlers } from './domains/dwellings'
@@ -35,6 +36,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     deadlines: deadlinesHandlers(ctx),
     audit: auditHandlers(ctx),
     backups: backupsHandlers(ctx),
+    database: databaseHandlers(ctx),
     privacy: privacyHandlers(ctx),
     exports: exportsHandlers(ctx),
     reports: reportsHandlers(ctx),

@@ -1,9 +1,14 @@
 import Database from 'better-sqlite3'
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { backupTo } from '../db/backup'
 import { checkOutput, produceOutput } from '../files/safe-output'
-import { parseOptions, requireOption, type Command } from './command'
+import {
+  commandStore,
+  parseOptions,
+  refuseTeamBackup,
+  requireOption,
+  type Command,
+} from './command'
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -15,9 +20,10 @@ export const backupCommand: Command = {
       out: { type: 'string' },
       force: { type: 'boolean' },
     })
-    const file = resolve(requireOption(values.db, '--db'))
+    const choice = commandStore(values.db)
+    refuseTeamBackup(choice)
+    const file = choice.file
     const out = resolve(requireOption(values.out, '--out'))
-    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
     const rules = { database: file, force: values.force === true }
     checkOutput(out, rules)
     // Read-only and without migrations: a backup must copy the file exactly as it is.

@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { urlWithoutPassword } from '../db/pg-url'
+import { TEAM_BACKUP_REFUSAL } from '../services/backup-service'
+import { chooseStore, type StoreChoice } from '../store-choice'
 
 export interface Command {
   name: string
@@ -58,3 +62,33 @@ export const CLI_RUNTIME = {
   program: 'de opdrachtregel (npm run cli)',
   startupTasks: false,
 } as const
+
+/**
+ * The store a command works on: `--db <bestand>`, or the team's PostgreSQL when
+ * VIERDE_HUIS_DATABASE_URL is set; both given, or neither, is refused (store-choice.ts). A file
+ * that does not exist is refused too: a command never creates an empty database by a typo.
+ */
+export function commandStore(db: string | undefined, env: NodeJS.ProcessEnv = process.env) {
+  const choice = chooseStore(db, env)
+  if (choice.kind === 'sqlite' && !existsSync(choice.file))
+    throw new Error(`Database ${choice.file} bestaat niet`)
+  return choice
+}
+
+/** The file `--out` must never overwrite: the database itself, when it is a file. */
+export function databaseFileOf(choice: StoreChoice): string | undefined {
+  return choice.kind === 'sqlite' ? choice.file : undefined
+}
+
+/** The file-only commands (backup, backups, restore) in team mode: what to do instead. */
+export function refuseTeamBackup(choice: StoreChoice): asserts choice is StoreChoice & {
+  kind: 'sqlite'
+} {
+  if (choice.kind === 'postgres') {
+    throw new Error(
+      `${TEAM_BACKUP_REFUSAL}: de app maakt in teamgebruik geen reservekopieën en zet geen bestand ` +
+        `terug. Een reservekopie maakt de beheerder met pg_dump --format=custom ` +
+        `--file=vierde-huis.dump ${urlWithoutPassword(choice.target)}`,
+    )
+  }
+}

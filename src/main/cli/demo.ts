@@ -1,8 +1,7 @@
-import { resolve } from 'node:path'
 import { DemoLoadInput } from '../../shared/api'
-import { openRuntime } from '../runtime'
-import { loadDemo } from '../services/demo-service'
-import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { DEMO_TEAM_REFUSAL, loadDemo } from '../services/demo-service'
+import { chooseStore, openChosenRuntime } from '../store-choice'
+import { CLI_RUNTIME, parseOptions, type Command } from './command'
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -10,13 +9,16 @@ export const demoCommand: Command = {
   description: 'Vult een lege database met demogegevens',
   async run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' }, seed: { type: 'string' } })
-    const file = resolve(requireOption(values.db, '--db'))
+    const choice = chooseStore(values.db)
+    // Refused before connecting: the team's database gets no invented clients.
+    if (choice.kind === 'postgres') throw new Error(DEMO_TEAM_REFUSAL)
+    const file = choice.file
     const seed = values.seed === undefined ? undefined : Number(values.seed)
     const input = DemoLoadInput.safeParse({ seed })
     if (!input.success || (values.seed !== undefined && !/^\d+$/.test(values.seed))) {
       throw new Error(`--seed moet een geheel getal van 0 of meer zijn, niet "${values.seed}"`)
     }
-    const runtime = await openRuntime(file, CLI_RUNTIME)
+    const runtime = await openChosenRuntime(choice, CLI_RUNTIME)
     try {
       const summary = await loadDemo(runtime.ctx, input.data.seed)
       io.log(
@@ -26,7 +28,7 @@ export const demoCommand: Command = {
       )
       return 0
     } finally {
-      runtime.close()
+      await runtime.close()
     }
   },
 }

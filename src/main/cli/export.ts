@@ -1,10 +1,16 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { checkOutput, writeOutput } from '../files/safe-output'
-import { openRuntime } from '../runtime'
 import { listCorporations } from '../services/partners-service'
 import { exportShortlists } from '../services/shortlist-export'
-import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { openChosenRuntime } from '../store-choice'
+import {
+  CLI_RUNTIME,
+  commandStore,
+  databaseFileOf,
+  parseOptions,
+  requireOption,
+  type Command,
+} from './command'
 import { findByName, parseQuarterOption } from './partner-options'
 
 export const exportCommand: Command = {
@@ -24,15 +30,14 @@ export const exportCommand: Command = {
     const [kind, ...rest] = positionals
     if (kind !== 'shortlists') throw new Error('Geef aan wat: export shortlists (voordrachten)')
     if (rest.length > 0) throw new Error(`Onverwacht argument: ${rest.join(' ')}`)
-    const file = resolve(requireOption(values.db, '--db'))
+    const choice = commandStore(values.db)
     const quarter = parseQuarterOption(requireOption(values.quarter, '--quarter'))
     const name = requireOption(values.corporation, '--corporation')
     const out = resolve(requireOption(values.out, '--out'))
-    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
-    const rules = { database: file, force: values.force === true }
+    const rules = { database: databaseFileOf(choice), force: values.force === true }
     checkOutput(out, rules)
 
-    const runtime = await openRuntime(file, CLI_RUNTIME)
+    const runtime = await openChosenRuntime(choice, CLI_RUNTIME)
     try {
       const { ctx } = runtime
       const corporation = findByName(await listCorporations(ctx), name, 'corporatie')
@@ -41,7 +46,7 @@ export const exportCommand: Command = {
       io.log(`Voordrachten opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
       return 0
     } finally {
-      runtime.close()
+      await runtime.close()
     }
   },
 }

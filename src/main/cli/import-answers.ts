@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { AnswersReport } from '../../shared/api/exports'
-import { openRuntime } from '../runtime'
 import { describe, importAnswers } from '../services/answers-import'
-import { CLI_RUNTIME, requireOption, type CommandIo } from './command'
+import { openChosenRuntime } from '../store-choice'
+import { CLI_RUNTIME, commandStore, requireOption, type CommandIo } from './command'
 
 /** Outcomes a script must notice: the answer was not applied and someone has to act on it. */
 const NEEDS_ACTION = new Set(['error', 'outdated', 'unknown-dwelling'])
@@ -26,11 +26,10 @@ export async function importAnswersCommand(
       `${foreign.map((k) => `--${k}`).join(', ')} hoort niet bij answers: het bestand zegt zelf voor welke corporatie en welk kwartaal het is`,
     )
   }
-  const dbFile = resolve(requireOption(values.db, '--db'))
+  const choice = commandStore(values.db)
   const xlsx = resolve(requireOption(values.file, '--file'))
-  if (!existsSync(dbFile)) throw new Error(`Database ${dbFile} bestaat niet`)
   if (!existsSync(xlsx)) throw new Error(`Bestand ${xlsx} bestaat niet`)
-  const runtime = await openRuntime(dbFile, CLI_RUNTIME)
+  const runtime = await openChosenRuntime(choice, CLI_RUNTIME)
   try {
     const report = await importAnswers(runtime.ctx, {
       fileName: basename(xlsx),
@@ -39,7 +38,7 @@ export async function importAnswersCommand(
     })
     return printAnswers(report, io)
   } finally {
-    runtime.close()
+    await runtime.close()
   }
 }
 

@@ -7,10 +7,18 @@ import {
   type ImportKind,
   type ImportReport,
 } from '../../shared/api/imports'
-import { openRuntime, type Runtime } from '../runtime'
+import type { Runtime } from '../runtime'
 import { importClients, importDwellings } from '../services/import-service'
 import { listCareProviders, listCorporations } from '../services/partners-service'
-import { CLI_RUNTIME, type CommandIo, parseOptions, requireOption, type Command } from './command'
+import { openChosenRuntime } from '../store-choice'
+import {
+  CLI_RUNTIME,
+  commandStore,
+  type CommandIo,
+  parseOptions,
+  requireOption,
+  type Command,
+} from './command'
 import { importAnswersCommand } from './import-answers'
 import { findByName, parseKind, parseQuarterOption, rejectForeignOptions } from './partner-options'
 
@@ -38,9 +46,8 @@ export const importCommand: Command = {
     if (values['dry-run'] !== undefined) throw new Error('--dry-run hoort bij answers')
     const kind = parseKind(positionals, 'import')
     rejectForeignOptions(kind, values)
-    const dbFile = resolve(requireOption(values.db, '--db'))
+    const choice = commandStore(values.db)
     const xlsx = resolve(requireOption(values.file, '--file'))
-    if (!existsSync(dbFile)) throw new Error(`Database ${dbFile} bestaat niet`)
     if (!existsSync(xlsx)) throw new Error(`Bestand ${xlsx} bestaat niet`)
     const payload = {
       fileName: basename(xlsx),
@@ -48,12 +55,12 @@ export const importCommand: Command = {
       validOnly: values['valid-only'] ?? false,
     }
 
-    const runtime = await openRuntime(dbFile, CLI_RUNTIME)
+    const runtime = await openChosenRuntime(choice, CLI_RUNTIME)
     try {
       const report = await runImport(runtime, kind, payload, values)
       return printReport(report, kind, io)
     } finally {
-      runtime.close()
+      await runtime.close()
     }
   },
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { copyIntoPostgres, readSqliteSnapshot, type TableCopy } from '../db/copy-to-postgres'
 import { acquireLock } from '../db/lock'
 import { openPgStore } from '../db/pg-store'
-import { parseDatabaseUrl } from '../db/pg-url'
+import { configuredDatabaseUrl, DATABASE_URL_VARIABLE, parseDatabaseUrl } from '../db/pg-url'
 import { parseOptions, requireOption, type Command } from './command'
 
 const count = (n: number) => n.toLocaleString('nl-NL')
@@ -38,13 +38,19 @@ export function formatCopySummary(copies: TableCopy[]): string {
 
 export const migrateToPostgresCommand: Command = {
   name: 'migrate-to-postgres',
-  usage: 'migrate-to-postgres --db <bestand> --url <postgres://…>',
+  usage: 'migrate-to-postgres --db <bestand> --url <postgres://…> (of VIERDE_HUIS_DATABASE_URL)',
   description:
     'Kopieert een SQLite-database naar een lege PostgreSQL-database (teamgebruik) en controleert per tabel aantallen en controlegetallen; het bestand blijft ongewijzigd',
   async run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' }, url: { type: 'string' } })
     const file = resolve(requireOption(values.db, '--db'))
-    const target = parseDatabaseUrl(requireOption(values.url, '--url'))
+    // The team's URL: --url, or the variable a desk already has for team mode; not both.
+    const fromVariable = configuredDatabaseUrl()
+    if (values.url !== undefined && fromVariable)
+      throw new Error(
+        `Geef --url <postgres://…> óf ${DATABASE_URL_VARIABLE} op, niet allebei (nu ${fromVariable.display})`,
+      )
+    const target = fromVariable ?? parseDatabaseUrl(requireOption(values.url, '--url'))
     if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
     // The lock keeps the app from writing to the file while it is copied (and says who holds it).
     const lock = acquireLock(file, 'migrate-to-postgres (npm run cli)')

@@ -2,11 +2,18 @@ import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { QuarterKeySchema } from '../../shared/domain/quarter'
 import { checkOutput, writeOutput } from '../files/safe-output'
-import { openRuntime } from '../runtime'
 import { listCorporations } from '../services/partners-service'
 import { presentAll } from '../services/present-quarter'
 import { exportShortlists } from '../services/shortlist-export'
-import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { openChosenRuntime } from '../store-choice'
+import {
+  CLI_RUNTIME,
+  commandStore,
+  databaseFileOf,
+  parseOptions,
+  requireOption,
+  type Command,
+} from './command'
 import { findByName } from './partner-options'
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
@@ -24,7 +31,7 @@ export const presentCommand: Command = {
       out: { type: 'string' },
       force: { type: 'boolean' },
     })
-    const file = resolve(requireOption(values.db, '--db'))
+    const choice = commandStore(values.db)
     const quarter = QuarterKeySchema.safeParse(requireOption(values.quarter, '--quarter'))
     if (!quarter.success) throw new Error(quarter.error.issues[0]?.message ?? 'Ongeldig kwartaal')
     // The folder is checked before anything is presented: a typo must not leave lists presented
@@ -32,8 +39,8 @@ export const presentCommand: Command = {
     const folder = values.out === undefined ? undefined : resolve(values.out)
     if (folder !== undefined && !(existsSync(folder) && statSync(folder).isDirectory()))
       throw new Error(`--out moet een bestaande map zijn; ${folder} is dat niet`)
-    const rules = { database: file, force: values.force === true }
-    const runtime = await openRuntime(file, CLI_RUNTIME)
+    const rules = { database: databaseFileOf(choice), force: values.force === true }
+    const runtime = await openChosenRuntime(choice, CLI_RUNTIME)
     try {
       const corporationId =
         values.corporation === undefined
@@ -66,7 +73,7 @@ export const presentCommand: Command = {
       }
       return 0
     } finally {
-      runtime.close()
+      await runtime.close()
     }
   },
 }

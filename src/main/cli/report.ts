@@ -1,9 +1,15 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { checkOutput, writeOutput } from '../files/safe-output'
-import { openRuntime } from '../runtime'
 import { quarterReport, yearReport } from '../services/reports-service'
-import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { openChosenRuntime } from '../store-choice'
+import {
+  CLI_RUNTIME,
+  commandStore,
+  databaseFileOf,
+  parseOptions,
+  requireOption,
+  type Command,
+} from './command'
 import { parseQuarterOption } from './partner-options'
 
 export const reportCommand: Command = {
@@ -19,17 +25,16 @@ export const reportCommand: Command = {
       force: { type: 'boolean' },
     })
     if (positionals.length > 0) throw new Error(`Onverwacht argument: ${positionals.join(' ')}`)
-    const file = resolve(requireOption(values.db, '--db'))
     const out = resolve(requireOption(values.out, '--out'))
     if ((values.quarter === undefined) === (values.year === undefined))
       throw new Error('Geef --quarter JJJJ-Qn of --year JJJJ op (één van beide)')
     const year = values.year === undefined ? undefined : parseYear(values.year)
     const quarter = values.quarter === undefined ? undefined : parseQuarterOption(values.quarter)
-    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
-    const rules = { database: file, force: values.force === true }
+    const choice = commandStore(values.db)
+    const rules = { database: databaseFileOf(choice), force: values.force === true }
     checkOutput(out, rules)
 
-    const runtime = await openRuntime(file, CLI_RUNTIME)
+    const runtime = await openChosenRuntime(choice, CLI_RUNTIME)
     try {
       const result = quarter
         ? await quarterReport(runtime.ctx, quarter)
@@ -38,7 +43,7 @@ export const reportCommand: Command = {
       io.log(`Rapportage opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
       return 0
     } finally {
-      runtime.close()
+      await runtime.close()
     }
   },
 }

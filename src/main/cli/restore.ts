@@ -1,9 +1,15 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { configuredBackupDir, listBackups } from '../db/backups'
 import { restoreDatabase, restoreLastGoodBackup } from '../recovery'
 import Database from 'better-sqlite3'
-import { parseOptions, requireOption, type Command } from './command'
+import { chooseStore } from '../store-choice'
+import {
+  commandStore,
+  parseOptions,
+  refuseTeamBackup,
+  requireOption,
+  type Command,
+} from './command'
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -16,7 +22,9 @@ export const restoreCommand: Command = {
       from: { type: 'string' },
       latest: { type: 'boolean' },
     })
-    const file = resolve(requireOption(values.db, '--db'))
+    const choice = chooseStore(values.db)
+    refuseTeamBackup(choice)
+    const file = choice.file
     if (values.from !== undefined && values.latest) {
       throw new Error('Kies --from <reservekopie> of --latest, niet allebei')
     }
@@ -36,8 +44,9 @@ export const backupsCommand: Command = {
     'Toont de reservekopieën van een database, nieuwste eerst (ook terwijl de app draait)',
   run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' } })
-    const file = resolve(requireOption(values.db, '--db'))
-    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+    const choice = commandStore(values.db)
+    refuseTeamBackup(choice)
+    const file = choice.file
     // Read-only and without the lock: looking is allowed beside a running app.
     const sqlite = new Database(file, { readonly: true, fileMustExist: true })
     let dir: string

@@ -1,8 +1,7 @@
-import { resolve } from 'node:path'
 import { QuarterKeySchema } from '../../shared/domain/quarter'
-import { openRuntime } from '../runtime'
+import { openChosenRuntime } from '../store-choice'
 import { generateForQuarter } from '../services/shortlists-service'
-import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { CLI_RUNTIME, commandStore, parseOptions, requireOption, type Command } from './command'
 
 export const shortlistsCommand: Command = {
   name: 'shortlists',
@@ -11,16 +10,16 @@ export const shortlistsCommand: Command = {
     'Maakt conceptvoordrachten voor alle open woningen van het kwartaal (JSON-samenvatting)',
   async run(args, io) {
     const { values } = parseOptions(args, { db: { type: 'string' }, quarter: { type: 'string' } })
-    const file = resolve(requireOption(values.db, '--db'))
+    const choice = commandStore(values.db)
     const quarter = QuarterKeySchema.safeParse(requireOption(values.quarter, '--quarter'))
     if (!quarter.success) throw new Error(quarter.error.issues[0]?.message ?? 'Ongeldig kwartaal')
-    const runtime = await openRuntime(file, CLI_RUNTIME)
+    const runtime = await openChosenRuntime(choice, CLI_RUNTIME)
     try {
       const summary = await generateForQuarter(runtime.ctx, quarter.data)
       io.log(JSON.stringify(summary, null, 2))
       return 0
     } finally {
-      runtime.close()
+      await runtime.close()
     }
   },
 }

@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { localIsoDate } from '../../shared/domain/dates'
 import { checkOutput, writeOutput } from '../files/safe-output'
-import { openRuntime } from '../runtime'
 import { ScenarioFileSchema, withCurrentCourse, type Scenario } from '../simulation/scenario'
 import { DEFAULT_RUNS, simulate } from '../simulation/simulate'
 import { writeSimulationWorkbook } from '../simulation/workbook'
-import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { openRuntime } from '../runtime'
+import { CLI_RUNTIME, commandStore, parseOptions, requireOption, type Command } from './command'
 
 export const simulateCommand: Command = {
   name: 'simulate',
@@ -25,7 +25,6 @@ export const simulateCommand: Command = {
       force: { type: 'boolean' },
     })
     if (positionals.length > 0) throw new Error(`Onverwacht argument: ${positionals.join(' ')}`)
-    const file = resolve(requireOption(values.db, '--db'))
     const out = resolve(requireOption(values.out, '--out'))
     const quarters = whole(values.quarters, '--quarters', 8, 1, 8)
     const runs = whole(values.runs, '--runs', DEFAULT_RUNS, 1, 1000)
@@ -33,7 +32,15 @@ export const simulateCommand: Command = {
     const scenarios = withCurrentCourse(
       values.scenario ? readScenarios(resolve(values.scenario)) : [],
     )
-    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
+    const choice = commandStore(values.db)
+    // The Vooruitblik plays its quarters on copies of the database file (simulate.ts).
+    if (choice.kind === 'postgres')
+      throw new Error(
+        'De Vooruitblik rekent op kopieën van een databasebestand en kan in teamgebruik nog niet ' +
+          'op de opdrachtregel draaien. Zet de teamdatabase niet om: maak met pg_dump een kopie, of ' +
+          'draai simulate op een databasebestand (--db, zonder VIERDE_HUIS_DATABASE_URL).',
+      )
+    const file = choice.file
     const rules = { database: file, force: values.force === true }
     checkOutput(out, rules)
 
@@ -59,7 +66,7 @@ export const simulateCommand: Command = {
       )
       return 0
     } finally {
-      runtime.close()
+      await runtime.close()
     }
   },
 }

@@ -1,11 +1,17 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { quarterKey, quarterOf } from '../../shared/domain/quarter'
 import { checkOutput, writeOutput } from '../files/safe-output'
-import { openRuntime } from '../runtime'
 import { clientsTemplate, dwellingsTemplate } from '../services/import-service'
 import { listCareProviders, listCorporations } from '../services/partners-service'
-import { CLI_RUNTIME, parseOptions, requireOption, type Command } from './command'
+import { openChosenRuntime } from '../store-choice'
+import {
+  CLI_RUNTIME,
+  commandStore,
+  databaseFileOf,
+  parseOptions,
+  requireOption,
+  type Command,
+} from './command'
 import { findByName, parseKind, parseQuarterOption, rejectForeignOptions } from './partner-options'
 
 export const templateCommand: Command = {
@@ -25,13 +31,12 @@ export const templateCommand: Command = {
     })
     const kind = parseKind(positionals, 'template')
     rejectForeignOptions(kind, values)
-    const file = resolve(requireOption(values.db, '--db'))
     const out = resolve(requireOption(values.out, '--out'))
-    if (!existsSync(file)) throw new Error(`Database ${file} bestaat niet`)
-    const rules = { database: file, force: values.force === true }
+    const choice = commandStore(values.db)
+    const rules = { database: databaseFileOf(choice), force: values.force === true }
     checkOutput(out, rules)
 
-    const runtime = await openRuntime(file, CLI_RUNTIME)
+    const runtime = await openChosenRuntime(choice, CLI_RUNTIME)
     try {
       const { ctx } = runtime
       const result =
@@ -58,7 +63,7 @@ export const templateCommand: Command = {
       io.log(`Sjabloon opgeslagen: ${out} (voorgestelde naam: ${result.fileName})`)
       return 0
     } finally {
-      runtime.close()
+      await runtime.close()
     }
   },
 }

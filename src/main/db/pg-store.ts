@@ -5,6 +5,7 @@
  */
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
+import { hostname } from 'node:os'
 import pg from 'pg'
 import { resourcePath, type Db } from './connection'
 import * as pgSchema from './pg-schema'
@@ -29,6 +30,12 @@ export interface PgStore {
   target: PgTarget
   /** Migrations this start applied: 0 when another desk (or an earlier start) already had. */
   migrationsApplied: number
+  /**
+   * The officer this desk's connections name in `pg_stat_activity.application_name` (see
+   * applicationName); set again when the officer changes their name, taking effect on each
+   * connection the next time the pool hands it out.
+   */
+  setOfficer(officer: string): void
   close(): Promise<void>
 }
 
@@ -52,12 +59,51 @@ const MIGRATIONS_TABLE = 'drizzle.__drizzle_migrations'
 /** How long a desk waits for a server that does not answer, before it says so. */
 const CONNECT_TIMEOUT_MS = 5_000
 
-export function createPool(target: PgTarget, max = 10): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString: target.url,
-    max,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    application_name: 'vierde-huis',
+/** PostgreSQL keeps 63 bytes of application_name (NAMEDATALEN - 1) and cuts the rest. */
+const APPLICATION_NAME_BYTES = 63
+
+/**
+ * How a desk names its connections on the server: `vierde-huis: <officer>@<desk>`, the desk being
+ * the computer's host name. `pg_stat_activity` then says who holds a lock (the quarter batch's
+ * refusal names them) and the IT department sees which desk a connection belongs to. Cut to what
+ * PostgreSQL keeps, on a character boundary, so the officer's name stays readable.
+ */
+export function applicationName(officer: string, desk: string = hostname()): string {
+  // Only printable ASCII survives in application_name; anything else the server turns into '?'.
+  const clean = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\x20-\x7e]/g, '?')
+      .trim()
+  const name = `vierde-huis: ${clean(officer) || 'onbekend'}@${clean(desk) || 'onbekend'}`
+  return name.length > APPLICATION_NAME_BYTES ? name.slice(0, APPLICATION_NAME_BYTES) : name
+}
+
+export function createPool(
+  target: PgTarget,
+  max = 10,
+  name: string = applicationName('onbekend'),
+): pg.Pool & { deskName: string } {
+  const pool = Object.assign(
+    new pg.Pool({
+      connectionString: target.url,
+      max,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: name,
+    }),
+    { deskName: name },
+  )
+  // A changed name (the officer set theirs) reaches each connection when it is next handed out:
+  // the SET is queued on the client before whatever the caller sends, so the step runs under it.
+  const named = new WeakMap<pg.PoolClient, string>()
+  pool.on('acquire', (client) => {
+    const current = named.get(client) ?? name
+    if (current === pool.deskName) return
+    named.set(client, pool.deskName)
+    client
+      .query("SELECT set_config('application_name', $1, false)", [pool.deskName])
+      .catch(() => named.delete(client))
   })
   // An idle connection the server drops (restart, network) must not take the app down with it;
   // the pool replaces it, and the next query reports a real failure to the officer.
@@ -102,9 +148,9 @@ export async function migratePg(
 /** Opens team mode's store: a pool, and the schema brought up to date under the migration lock. */
 export async function openPgStore(
   target: PgTarget,
-  options: { migrationsFolder?: string; poolSize?: number } = {},
+  options: { migrationsFolder?: string; poolSize?: number; officer?: string } = {},
 ): Promise<PgStore> {
-  const pool = createPool(target, options.poolSize)
+  const pool = createPool(target, options.poolSize, applicationName(options.officer ?? 'onbekend'))
   try {
     const migrationsApplied = await migratePg(pool, options.migrationsFolder)
     return {
@@ -115,6 +161,9 @@ export async function openPgStore(
       pool,
       target,
       migrationsApplied,
+      setOfficer: (officer) => {
+        pool.deskName = applicationName(officer)
+      },
       close: () => pool.end(),
     }
   } catch (error) {

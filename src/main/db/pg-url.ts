@@ -68,6 +68,14 @@ export function configuredDatabaseUrl(env: NodeJS.ProcessEnv = process.env): PgT
   }
 }
 
+/**
+ * The URL with its password left out altogether (not masked): what a command such as pg_dump can
+ * be given as it is, asking for the password itself (or reading it from ~/.pgpass or PGPASSWORD).
+ */
+export function urlWithoutPassword(target: PgTarget): string {
+  return target.url.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/i, '$1@')
+}
+
 function redact(text: string): string {
   return text.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/i, '$1:***@')
 }

@@ -17,6 +17,7 @@ export async function appInfo(ctx: ServiceContext): Promise<AppInfo> {
   return {
     version: ctx.version,
     databaseFile: ctx.store.dialect === 'sqlite' ? ctx.store.file : ctx.store.target.display,
+    store: ctx.store.dialect,
     officer: ctx.actor.officer,
     osUser: ctx.actor.osUser,
     counts,
@@ -27,5 +28,7 @@ export async function appInfo(ctx: ServiceContext): Promise<AppInfo> {
 /** The officer's name goes into every audit event from now on; the OS user stays beside it. */
 export async function setOfficer(ctx: ServiceContext, name: string): Promise<AppInfo> {
   ctx.actor = { ...ctx.actor, officer: name }
+  // The server shows who is connected (and who holds the quarter's batch) by this name.
+  if (ctx.store.dialect === 'postgres') ctx.store.setOfficer(name)
   return await appInfo(ctx)
 }

@@ -20,6 +20,7 @@ import {
   type BackupKind,
 } from '../db/backups'
 import { sqliteStore } from '../db/connection'
+import { urlWithoutPassword } from '../db/pg-url'
 import { readIdentity, sameDatabase } from '../db/identity'
 import { replaceDatabaseFile } from '../db/replace'
 import { settings } from '../db/schema'
@@ -45,12 +46,49 @@ const nativeBinding = (ctx: ServiceContext) => ctx.owner?.nativeBinding
 const backupsIn = (ctx: ServiceContext, folder: string) =>
   listBackups(folder, sqliteStore(ctx.store).file, nativeBinding(ctx))
 
+/** What every backup action answers in team mode (docs/team-mode.md §7). */
+export const TEAM_BACKUP_REFUSAL =
+  'In teamgebruik maakt de beheerder van de PostgreSQL-server de reservekopieën'
+
+/** Refuses a file backup action in team mode with the sentence the officer can pass on. */
+function refuseInTeamMode(ctx: ServiceContext): void {
+  if (ctx.store.dialect === 'postgres') {
+    throw new ApiError(
+      'conflict',
+      `${TEAM_BACKUP_REFUSAL}; de app maakt ze niet zelf en zet ook geen bestand terug. Zie Beheer → Reservekopieën voor hoe dat gaat.`,
+    )
+  }
+}
+
+/** Beheer → Reservekopieën in team mode: no folder, no files, how the administrator makes one. */
+function teamBackupList(ctx: ServiceContext): BackupList {
+  if (ctx.store.dialect !== 'postgres') throw new Error('alleen in teamgebruik')
+  const url = urlWithoutPassword(ctx.store.target)
+  return {
+    folder: '',
+    defaultFolder: '',
+    backups: [],
+    warning: null,
+    retentionDays: 0,
+    team: {
+      message:
+        `${TEAM_BACKUP_REFUSAL}. De app maakt in teamgebruik zelf geen reservekopieën en zet ` +
+        'ook geen bestand terug: de gegevens van het hele team staan op de server, en daar ' +
+        'horen de kopieën en hun bewaartermijn bij.',
+      dumpCommand: `pg_dump --format=custom --file=vierde-huis.dump ${url}`,
+      restoreCommand: `pg_restore --clean --if-exists --dbname=${url} vierde-huis.dump`,
+    },
+  }
+}
+
 export function listBackupFiles(ctx: ServiceContext): BackupList {
+  if (ctx.store.dialect === 'postgres') return teamBackupList(ctx)
   const folder = backupFolder(ctx)
   const base = {
     folder,
     defaultFolder: defaultBackupDir(sqliteStore(ctx.store).file),
     retentionDays: configuredRetentionDays(sqliteStore(ctx.store).sqlite),
+    team: null,
   }
   try {
     return { ...base, backups: backupsIn(ctx, folder).map(row), warning: null }
@@ -117,6 +155,7 @@ const notMade = (folder: string, error: unknown) =>
 
 /** "Nu een reservekopie maken" in Beheer. Audited: a full copy of the data now sits in a folder. */
 export async function makeManualBackup(ctx: ServiceContext): Promise<BackupRow> {
+  refuseInTeamMode(ctx)
   const file = make(ctx, 'handmatig')
   await recordEvent(ctx, {
     action: 'backup:make',
@@ -136,7 +175,8 @@ export async function makeManualBackup(ctx: ServiceContext): Promise<BackupRow> 
  * about 0.25 s against 0.3-0.45 s for VACUUM INTO, which rebuilds every table and index.
  */
 export async function backupBeforeImport(ctx: ServiceContext): Promise<void> {
-  if (inMemory(ctx)) return
+  // Team mode: the server's backups are the net; the import itself is one transaction.
+  if (ctx.store.dialect === 'postgres' || inMemory(ctx)) return
   const live = readIdentity(sqliteStore(ctx.store).sqlite)
   const [newest] = listBackupsSafely(ctx).filter((f) => sameDatabase(live, f.identity))
   if (newest && backupIsCurrent(sqliteStore(ctx.store).sqlite, newest.path, nativeBinding(ctx)))
@@ -196,6 +236,7 @@ async function saveSetting(
  * never created here. Inside Electron it must also have come from the system's folder picker.
  */
 export async function setBackupFolder(ctx: ServiceContext, folder: string): Promise<BackupList> {
+  refuseInTeamMode(ctx)
   if (!takePickedFolder(folder)) {
     throw new ApiError('invalid-input', 'Kies de map met de knop Bladeren…')
   }
@@ -218,6 +259,7 @@ export async function saveBackupRetention(
   ctx: ServiceContext,
   retentionDays: number,
 ): Promise<BackupList> {
+  refuseInTeamMode(ctx)
   await saveSetting(
     ctx,
     BACKUP_RETENTION_KEY,
@@ -232,7 +274,8 @@ export async function saveBackupRetention(
  * the latest day each is removed by the retention: what the erasure report tells the officer.
  */
 export function backupsHolding(ctx: ServiceContext, clientCode: string): HeldBy[] {
-  if (inMemory(ctx)) return []
+  // Team mode: the server's backups are out of the app's sight (the administrator's retention).
+  if (ctx.store.dialect === 'postgres' || inMemory(ctx)) return []
   const identity = readIdentity(sqliteStore(ctx.store).sqlite)
   let files: BackupFile[]
   try {
@@ -271,6 +314,7 @@ export function backupsHolding(ctx: ServiceContext, clientCode: string): HeldBy[
  * all, the copy made just before goes back, so a restore never leaves the officer with less.
  */
 export async function restoreBackup(ctx: ServiceContext, name: string): Promise<RestoreResult> {
+  refuseInTeamMode(ctx)
   const owner = ctx.owner
   if (!owner) throw new ApiError('conflict', 'Terugzetten kan alleen vanuit de app zelf')
   const chosen = backupsIn(ctx, backupFolder(ctx)).find((f) => f.name === name)

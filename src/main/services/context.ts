@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os'
 import type { Store } from '../db/connection'
+import type { DeskDatabaseSetting } from '../desk-database'
 
 /** Who is acting: the officer's own name (chosen in the app) and the operating-system account. */
 export interface Actor {
@@ -28,6 +29,8 @@ export interface ServiceContext<S extends Store = Store> {
   version: string
   /** Today's date; injectable so tests and the demo are deterministic. */
   now: () => Date
+  /** Where this desk keeps its choice of store (Beheer → Database); absent: nothing is saved here. */
+  deskDatabase?: DeskDatabaseSetting
 }
 
 export function osUserName(): string {
@@ -49,5 +52,6 @@ export function createContext<S extends Store>(
     version: overrides.version ?? '0.1.0',
     now: overrides.now ?? (() => new Date()),
     ...(overrides.owner ? { owner: overrides.owner } : {}),
+    ...(overrides.deskDatabase ? { deskDatabase: overrides.deskDatabase } : {}),
   }
 }

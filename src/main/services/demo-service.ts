@@ -64,11 +64,19 @@ function idsByName(rows: { id: number; name: string }[], names: readonly string[
   })
 }
 
+/** Why the demo is not loaded into the team's PostgreSQL, and where it can be tried instead. */
+export const DEMO_TEAM_REFUSAL =
+  'De demogegevens worden niet in de teamdatabase geladen: daar werkt het hele team met echte ' +
+  'cliënten, en verzonnen gegevens horen daar niet tussen. Probeer de demo op een eigen bestand: ' +
+  'npm run cli -- demo --db demo.db (zonder VIERDE_HUIS_DATABASE_URL), of zet een gevulde ' +
+  'demodatabase over met migrate-to-postgres naar een lege oefendatabase.'
+
 /**
  * Fills an empty database with the demo dataset for today, in one transaction with its audit event.
  * Refuses when anything has been registered: demo rows must never mix with real clients.
  */
 export async function loadDemo(ctx: ServiceContext, seed = 2019): Promise<DemoSummary> {
+  if (ctx.store.dialect === 'postgres') throw new ApiError('conflict', DEMO_TEAM_REFUSAL)
   const { db } = ctx.store
   const now = ctx.now()
   const existing = await countRows(db)

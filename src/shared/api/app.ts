@@ -4,7 +4,10 @@ import { endpoint, NoInput } from './endpoint'
 
 export const AppInfoSchema = z.object({
   version: z.string(),
+  /** The SQLite file, or in team mode the PostgreSQL URL without its password. */
   databaseFile: z.string(),
+  /** Which store: a desk's own file, or the team's PostgreSQL. */
+  store: z.enum(['sqlite', 'postgres']),
   officer: z.string(),
   osUser: z.string(),
   counts: z.object({

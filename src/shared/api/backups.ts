@@ -32,6 +32,20 @@ export const BackupListSchema = z.object({
   warning: z.string().nullable(),
   /** No backup of any kind is kept longer than this many days. */
   retentionDays: z.number(),
+  /**
+   * Team mode (PostgreSQL): the app makes no backups, the server's administrator does. Then the
+   * fields above are empty and this says how a backup is made; null on a desk's own file.
+   */
+  team: z
+    .object({
+      /** Dutch: who makes the backups, and that the app makes none. */
+      message: z.string(),
+      /** `pg_dump --format=custom --file=vierde-huis.dump <url without password>`. */
+      dumpCommand: z.string(),
+      /** How the dump goes back (`pg_restore …`), for the administrator. */
+      restoreCommand: z.string(),
+    })
+    .nullable(),
 })
 export type BackupList = z.infer<typeof BackupListSchema>
 

@@ -1,6 +1,7 @@
 import { appApi } from './app'
 import { auditApi } from './audit'
 import { backupsApi } from './backups'
+import { databaseApi } from './database'
 import type { Endpoint } from './endpoint'
 import { clientsApi } from './clients'
 import { deadlinesApi } from './deadlines'
@@ -34,6 +35,7 @@ export const api = {
   deadlines: deadlinesApi,
   audit: auditApi,
   backups: backupsApi,
+  database: databaseApi,
   privacy: privacyApi,
   exports: exportsApi,
   reports: reportsApi,
@@ -72,6 +74,7 @@ export * from './deadlines'
 export * from './spreading'
 export * from './audit'
 export * from './backups'
+export * from './database'
 export * from './privacy'
 export * from './exports'
 export * from './reports'

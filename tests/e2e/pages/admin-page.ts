@@ -8,6 +8,7 @@ export type AdminTab =
   | 'Instellingen per jaar'
   | 'Spreiding'
   | 'Reservekopieën'
+  | 'Database'
   | 'Privacy'
   | 'Exportlog'
 

@@ -49,10 +49,19 @@ export function AppHeader() {
         )}
         {info && (
           <small className="database" title={info.databaseFile}>
-            Database: {fileName(info.databaseFile)} · versie {info.version}
+            {info.store === 'postgres'
+              ? `Teamdatabase (PostgreSQL): ${teamDatabaseName(info.databaseFile)}`
+              : `Database: ${fileName(info.databaseFile)}`}{' '}
+            · versie {info.version}
           </small>
         )}
       </div>
     </header>
   )
+}
+
+/** "db.vierdehuis.local/matching" from the URL without its password (the whole URL is the title). */
+function teamDatabaseName(url: string): string {
+  const parsed = URL.parse(url)
+  return parsed ? `${parsed.hostname}${parsed.pathname}` : url
 }

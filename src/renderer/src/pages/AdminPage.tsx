@@ -6,6 +6,7 @@ import { SettingsTab } from '../components/admin/SettingsTab'
 import { SpreadingTab } from '../components/admin/SpreadingTab'
 import { YearTargetsTab } from '../components/admin/YearTargetsTab'
 import { BackupsTab } from '../components/admin/BackupsTab'
+import { DatabaseTab } from '../components/admin/DatabaseTab'
 import { PrivacyTab } from '../components/admin/PrivacyTab'
 import { PageHeader } from '../components/PageHeader'
 import { Tabs, type TabSpec } from '../components/Tabs'
@@ -18,6 +19,7 @@ const TABS = [
   { key: 'instellingen', label: 'Instellingen per jaar' },
   { key: 'spreiding', label: 'Spreiding' },
   { key: 'reservekopieen', label: 'Reservekopieën' },
+  { key: 'database', label: 'Database' },
   { key: 'privacy', label: 'Privacy' },
   { key: 'exportlog', label: 'Exportlog' },
 ] as const satisfies readonly TabSpec<string>[]
@@ -49,7 +51,7 @@ export function AdminPage() {
     <>
       <PageHeader
         title="Beheer"
-        description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt, de taakstelling en de instellingen per jaar, de spreiding over de wijken, de reservekopieën, de privacy en het log van alles wat de app verlaat."
+        description="De corporaties en zorgaanbieders waarmee Het Vierde Huis werkt, de taakstelling en de instellingen per jaar, de spreiding over de wijken, de reservekopieën, de database, de privacy en het log van alles wat de app verlaat."
       />
       <Tabs label="Onderdelen van beheer" tabs={TABS} current={tab} onChange={choose}>
         {tab === 'corporaties' && <CorporationsTab />}
@@ -58,6 +60,7 @@ export function AdminPage() {
         {tab === 'instellingen' && <SettingsTab />}
         {tab === 'spreiding' && <SpreadingTab />}
         {tab === 'reservekopieen' && <BackupsTab />}
+        {tab === 'database' && <DatabaseTab />}
         {tab === 'privacy' && <PrivacyTab />}
         {tab === 'exportlog' && <ExportLogTab />}
       </Tabs>

@@ -75,6 +75,7 @@ export function BackupsTab() {
   }
 
   const data = list.data
+  if (data?.team) return <TeamBackups team={data.team} />
   return (
     <div className="admin-panel">
       <p className="tab-intro">
@@ -249,5 +250,36 @@ function RetentionForm({
       </div>
       <ErrorAlert message={form.formError} />
     </form>
+  )
+}
+
+/**
+ * Team mode: the server's administrator makes the backups, with pg_dump; the app makes none and
+ * puts none back, so this says how instead of offering buttons that could only be refused.
+ */
+function TeamBackups({ team }: { team: NonNullable<BackupList['team']> }) {
+  return (
+    <div className="admin-panel">
+      <p className="tab-intro">{team.message}</p>
+      <section className="section" aria-labelledby="team-backup-title">
+        <h2 id="team-backup-title">Een reservekopie van de teamdatabase</h2>
+        <p>
+          De beheerder maakt een kopie van de hele database, ook terwijl het team werkt, met (het
+          wachtwoord vraagt pg_dump zelf, of het komt uit ~/.pgpass):
+        </p>
+        <code className="path command-line" aria-label="Opdracht voor een reservekopie">
+          {team.dumpCommand}
+        </code>
+        <p>En zet zo&apos;n kopie terug, als niemand met de app werkt:</p>
+        <code className="path command-line" aria-label="Opdracht om terug te zetten">
+          {team.restoreCommand}
+        </code>
+        <p className="muted">
+          Een map voor reservekopieën, een bewaartermijn en terugzetten vanuit de app horen bij een
+          databasebestand op één bureau; in teamgebruik regelt de beheerder van de server dat, ook
+          hoe lang kopieën met gewiste gegevens bewaard blijven.
+        </p>
+      </section>
+    </div>
   )
 }

@@ -102,6 +102,8 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    // No keychain here: Beheer → Database's choice would be kept as typed (desk-database.ts).
+    safeStorage: { isEncryptionAvailable: () => false },
     contextBridge: {
       exposeInMainWorld: (key: string, value: unknown) => recorded.exposed.set(key, value),
     },

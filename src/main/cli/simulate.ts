@@ -5,13 +5,20 @@ import { checkOutput, writeOutput } from '../files/safe-output'
 import { ScenarioFileSchema, withCurrentCourse, type Scenario } from '../simulation/scenario'
 import { DEFAULT_RUNS, simulate } from '../simulation/simulate'
 import { writeSimulationWorkbook } from '../simulation/workbook'
-import { openRuntime } from '../runtime'
-import { CLI_RUNTIME, commandStore, parseOptions, requireOption, type Command } from './command'
+import { openChosenRuntime } from '../store-choice'
+import {
+  CLI_RUNTIME,
+  commandStore,
+  databaseFileOf,
+  parseOptions,
+  requireOption,
+  type Command,
+} from './command'
 
 export const simulateCommand: Command = {
   name: 'simulate',
   usage:
-    'simulate --db <bestand> [--quarters 8] [--runs N] [--seed N] [--scenario <bestand.json>] --out <bestand.xlsx> [--force]',
+    'simulate [--db <bestand>] [--quarters 8] [--runs N] [--seed N] [--scenario <bestand.json>] --out <bestand.xlsx> [--force]',
   description:
     'Vooruitblik: simuleert de komende kwartalen met de echte voordrachtenmotor (huidige koers en scenario’s) naar Excel',
   async run(args, io) {
@@ -33,18 +40,11 @@ export const simulateCommand: Command = {
       values.scenario ? readScenarios(resolve(values.scenario)) : [],
     )
     const choice = commandStore(values.db)
-    // The Vooruitblik plays its quarters on copies of the database file (simulate.ts).
-    if (choice.kind === 'postgres')
-      throw new Error(
-        'De Vooruitblik rekent op kopieën van een databasebestand en kan in teamgebruik nog niet ' +
-          'op de opdrachtregel draaien. Zet de teamdatabase niet om: maak met pg_dump een kopie, of ' +
-          'draai simulate op een databasebestand (--db, zonder VIERDE_HUIS_DATABASE_URL).',
-      )
-    const file = choice.file
-    const rules = { database: file, force: values.force === true }
+    // In team mode the model reads an in-memory copy of the team's database (simulation/copy.ts).
+    const rules = { database: databaseFileOf(choice), force: values.force === true }
     checkOutput(out, rules)
 
-    const runtime = await openRuntime(file, CLI_RUNTIME)
+    const runtime = await openChosenRuntime(choice, CLI_RUNTIME)
     try {
       const total = scenarios.length * runs
       let done = 0

@@ -48,6 +48,13 @@ const CHANGED: Record<string, Phrase> = {
   'shortlists:generate': (when, who) => `De voordrachten zijn ${when} gemaakt door ${who}`,
 }
 
+/** What else changes a dwelling as a whole: said only when the step concerned the dwelling. */
+const CHANGED_DWELLING: Record<string, Phrase> = {
+  'shortlist:concept': (when, who) =>
+    `Voor deze woning is ${when} een conceptvoordracht gemaakt door ${who}`,
+  'dwelling:update': (when, who) => `Deze woning is ${when} gewijzigd door ${who}`,
+}
+
 const MONTHS = [
   'januari',
   'februari',
@@ -112,8 +119,9 @@ async function lastChange(db: DbOrTx, subject: ConflictSubject): Promise<LastCha
 }
 
 /** "Deze voordracht is zojuist voorgedragen door Anna (10:42)", or null for an action not listed. */
-export function changedBy(change: LastChange, now: Date): string | null {
-  const phrase = CHANGED[change.action]
+export function changedBy(change: LastChange, now: Date, ofDwelling = false): string | null {
+  const phrase =
+    CHANGED[change.action] ?? (ofDwelling ? CHANGED_DWELLING[change.action] : undefined)
   if (!phrase) return null
   const moment = momentWords(change.at, now)
   return `${phrase(moment.today ? 'zojuist' : 'al', change.officer)} (${moment.words})`
@@ -130,7 +138,8 @@ export async function conflictError(
   reason: string,
 ): Promise<ApiError> {
   const change = await lastChange(db, subject)
-  const headline = change ? changedBy(change, source.now()) : null
+  const ofDwelling = !('shortlistId' in subject) && !('offerId' in subject)
+  const headline = change ? changedBy(change, source.now(), ofDwelling) : null
   return new ApiError('conflict', headline ? `${headline}. ${reason}` : reason)
 }
 

@@ -106,10 +106,20 @@ export async function generateForQuarter(
   })
   return await audited(ctx, generated, async (tx) => {
     await takeQuarterBatch(ctx, tx, quarter)
-    const open = await tx
-      .select({ id: dwellings.id, address: dwellings.address })
-      .from(dwellings)
-      .where(and(eq(dwellings.quarterKey, quarter), eq(dwellings.status, 'ingediend')))
+    const submitted = () =>
+      tx
+        .select({ id: dwellings.id, address: dwellings.address })
+        .from(dwellings)
+        .where(and(eq(dwellings.quarterKey, quarter), eq(dwellings.status, 'ingediend')))
+    // The dwellings it gives rounds are locked as a step on one of them would (an edit or a
+    // withdrawal on another desk waits), and read again after the lock.
+    const seen = await submitted()
+    await lockRows(
+      tx,
+      dwellings,
+      seen.map((d) => d.id),
+    )
+    const open = isPostgres(tx) && seen.length > 0 ? await submitted() : seen
     // Read once for both: reserving marks dwellings only, which leaves the waiting state as it is.
     const waiting = await waitingState(ctx)
     const instroom = await reserveForInstroom(

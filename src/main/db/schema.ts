@@ -378,6 +378,8 @@ export const auditEvents = sqliteTable(
     at: text('at').notNull(),
     officer: text('officer').notNull(),
     osUser: text('os_user').notNull(),
+    /** The desk (host name) the step ran on; null on rows from before team mode. */
+    desk: text('desk'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
@@ -405,6 +407,8 @@ export const exportLog = sqliteTable(
     at: text('at').notNull(),
     officer: text('officer').notNull(),
     osUser: text('os_user').notNull(),
+    /** The desk (host name) the file was made on; null on rows from before team mode. */
+    desk: text('desk'),
     /** What was exported: 'shortlists', 'report-quarter', 'report-year', 'client-data', … */
     kind: text('kind').notNull(),
     /** For whom: a corporation's name, "management", or the client code for a right-of-access export. */

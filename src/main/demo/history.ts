@@ -25,7 +25,7 @@ import { statementCachingDb } from './statement-cache'
  */
 
 /** Who did it: the history's audit events carry this officer, not the one loading the demo. */
-export const DEMO_ACTOR: Actor = { officer: 'Demo (Het Vierde Huis)', osUser: 'demo' }
+export const DEMO_ACTOR: Actor = { officer: 'Demo (Het Vierde Huis)', osUser: 'demo', desk: 'demo' }
 
 /** Chance a presented shortlist is rejected as a whole, with a motivation (target 10–20%). */
 const REJECT_ALL_SHARE = 0.14

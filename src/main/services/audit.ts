@@ -25,6 +25,7 @@ function auditRow(source: AuditSource, entry: AuditEntry) {
     at: source.now().toISOString(),
     officer: source.actor.officer,
     osUser: source.actor.osUser,
+    desk: source.actor.desk ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId == null ? null : String(entry.entityId),
@@ -65,6 +66,7 @@ export async function auditMany(
       at: sql.placeholder('at'),
       officer: sql.placeholder('officer'),
       osUser: sql.placeholder('osUser'),
+      desk: sql.placeholder('desk'),
       action: sql.placeholder('action'),
       entityType: sql.placeholder('entityType'),
       entityId: sql.placeholder('entityId'),
@@ -99,6 +101,7 @@ export async function timeline(
       at: auditEvents.at,
       officer: auditEvents.officer,
       osUser: auditEvents.osUser,
+      desk: auditEvents.desk,
       action: auditEvents.action,
       summary: auditEvents.summary,
     })

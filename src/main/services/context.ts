@@ -1,11 +1,16 @@
-import { userInfo } from 'node:os'
+import { hostname, userInfo } from 'node:os'
 import type { Store } from '../db/connection'
 import type { DeskDatabaseSetting } from '../desk-database'
 
-/** Who is acting: the officer's own name (chosen in the app) and the operating-system account. */
+/**
+ * Who is acting: the officer's own name (chosen in the app), the operating-system account and the
+ * desk (host name): in team mode several desks share one database, and the audit trail says which.
+ */
 export interface Actor {
   officer: string
   osUser: string
+  /** Filled by createContext when the caller leaves it out (this machine's host name). */
+  desk?: string
 }
 
 /**
@@ -41,6 +46,15 @@ export function osUserName(): string {
   }
 }
 
+/** This machine's name, as the audit trail records the desk. */
+export function deskName(): string {
+  try {
+    return hostname() || 'onbekend'
+  } catch {
+    return 'onbekend'
+  }
+}
+
 export function createContext<S extends Store>(
   store: S,
   overrides: Partial<Omit<ServiceContext, 'store'>> = {},
@@ -48,7 +62,7 @@ export function createContext<S extends Store>(
   const osUser = osUserName()
   return {
     store,
-    actor: overrides.actor ?? { officer: osUser, osUser },
+    actor: { desk: deskName(), ...(overrides.actor ?? { officer: osUser, osUser }) },
     version: overrides.version ?? '0.1.0',
     now: overrides.now ?? (() => new Date()),
     ...(overrides.owner ? { owner: overrides.owner } : {}),

@@ -7,6 +7,8 @@ import type {
   SaveDwellingInput,
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
+import { lockRows } from '../db/dialect'
+import { requireStepOn } from './conflicts'
 import { corporations, dwellings } from '../db/schema'
 import { DWELLING_RULES } from '../domain/workflow'
 import { findDwellingAt, findDwellingDetail, listDwellingRows } from '../repositories/dwellings'
@@ -14,7 +16,6 @@ import type { AuditEntry } from './audit'
 import { audited } from './audited'
 import type { ServiceContext } from './context'
 import { ensureQuarter } from './quarters'
-import { requireStep } from './workflow-steps'
 import { localIsoDate } from '../../shared/domain/dates'
 
 export async function listDwellings(
@@ -72,6 +73,8 @@ export async function saveDwelling(
           .returning({ id: dwellings.id })
       )[0]!.id
     } else {
+      // A step on the dwelling: locked first, then read (docs/team-mode.md §4).
+      await lockRows(tx, dwellings, [id])
       const current = (
         await tx
           .select({ status: dwellings.status })
@@ -80,7 +83,7 @@ export async function saveDwelling(
           .limit(1)
       )[0]
       if (!current) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-      requireStep(DWELLING_RULES, 'edit', current)
+      await requireStepOn(tx, ctx, { dwellingId: id }, DWELLING_RULES, 'edit', current)
       await tx.update(dwellings).set(dwelling).where(eq(dwellings.id, id))
       savedId = id
     }

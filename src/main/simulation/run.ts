@@ -34,7 +34,11 @@ import type { Maybe, Next, World } from './world'
  * from what was observed (observed.ts); the engine decides who gets which dwelling.
  */
 
-export const SIMULATION_ACTOR: Actor = { officer: 'Vooruitblik (simulatie)', osUser: 'simulatie' }
+export const SIMULATION_ACTOR: Actor = {
+  officer: 'Vooruitblik (simulatie)',
+  osUser: 'simulatie',
+  desk: 'simulatie',
+}
 
 /** The officer keeps sweeping a quarter's leftovers this long after it ends (as the demo does). */
 const LEFTOVER_DAYS = 28

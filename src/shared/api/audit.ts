@@ -7,6 +7,8 @@ export const TimelineEventSchema = z.object({
   at: z.string(),
   officer: z.string(),
   osUser: z.string(),
+  /** The desk (host name) it was done on; null before team mode. */
+  desk: z.string().nullable(),
   action: z.string(),
   summary: z.string(),
 })

@@ -57,6 +57,8 @@ export const ExportLogRowSchema = z.object({
   at: z.string(),
   officer: z.string(),
   osUser: z.string(),
+  /** The desk (host name) it was done on; null before team mode. */
+  desk: z.string().nullable(),
   /** 'shortlists', 'report-quarter', 'report-year', … */
   kind: z.string(),
   recipient: z.string(),

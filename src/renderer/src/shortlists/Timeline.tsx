@@ -24,7 +24,10 @@ export function Timeline({ dwellingId }: { dwellingId: number }) {
           {list.map((event) => (
             <li key={event.id}>
               <span className="sl-when">
-                <time dateTime={event.at}>{formatDateTime(event.at)}</time> · {event.officer}
+                <time dateTime={event.at}>{formatDateTime(event.at)}</time> ·{' '}
+                <span title={event.desk ? `Bureau: ${event.desk}` : undefined}>
+                  {event.officer}
+                </span>
               </span>
               <span>{formatDatesIn(event.summary)}</span>
             </li>

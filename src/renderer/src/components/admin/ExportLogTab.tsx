@@ -83,6 +83,7 @@ const columns: ColDef<ExportLogRow>[] = [
   textColumn<ExportLogRow>('Bestand', (r) => r.fileName, { flex: 1, minWidth: 220 }),
   textColumn<ExportLogRow>('Medewerker', (r) => r.officer, { width: 160 }),
   textColumn<ExportLogRow>('Account', (r) => r.osUser, { width: 120 }),
+  textColumn<ExportLogRow>('Bureau', (r) => r.desk ?? '', { width: 140 }),
 ]
 
 /** Every file that left the app: who made it, when, what and for whom (never personal data). */

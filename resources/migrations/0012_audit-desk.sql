@@ -1,0 +1,2 @@
+ALTER TABLE `audit_events` ADD `desk` text;--> statement-breakpoint
+ALTER TABLE `export_log` ADD `desk` text;

@@ -32,7 +32,7 @@ async function pageAt(browser: Browser, url: string): Promise<Page> {
 
 test('Bram’s Voordrachten follows the round Anna presents at her desk', async ({ browser }) => {
   // Concept rounds for the newest quarter, made at Anna's desk before either screen opens.
-  const quarters = await desks.anna.runtime.routes.get('planning:listQuarters')!({})
+  const quarters = await desks.anna.runtime.routes.get('quarters:list')!({})
   if (!quarters.ok) throw new Error(quarters.error.message)
   const newest = (quarters.data as { key: string }[])
     .map((q) => q.key)
@@ -70,4 +70,6 @@ test('Bram’s Voordrachten follows the round Anna presents at her desk', async 
   )
   // Anna's own screen shows no hint about her own step.
   await expect(anna.page.getByText('Bijgewerkt:')).toHaveCount(0)
+  await anna.page.context().close()
+  await bram.page.context().close()
 })

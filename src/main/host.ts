@@ -245,6 +245,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
           new Promise((done) => {
             server.close(() => done())
             for (const stream of streams) stream.end()
+            // A page's EventSource asks again on its kept-alive connection: close those too.
+            server.closeAllConnections()
           }),
       })
     })

@@ -303,11 +303,12 @@ describe('team mode: desks follow each other', { timeout: 120_000 }, () => {
         own: false,
       })
 
-      for (const headers of [
+      const foreign: Record<string, string>[] = [
         { Origin: 'https://aanval.example', 'Sec-Fetch-Site': 'cross-site' },
         { 'Sec-Fetch-Site': 'same-site' },
         { Origin: 'http://127.0.0.1:1' },
-      ]) {
+      ]
+      for (const headers of foreign) {
         const refused = await listen(running, headers)
         expect(refused.status, JSON.stringify(headers)).toBe(403)
         expect(refused.body).toContain('Geweigerd')

@@ -61,7 +61,7 @@ export function useExportScenario(): (options?: {
     const dir = tempDir()
     const dbFile = join(dir, 'exports.db')
     copyFileSync(join(baseDir, 'base.db'), dbFile)
-    const runtime = await runtimeOn(kind, dbFile)
+    const runtime = await runtimeOn(kind, dbFile, { template: 'exports-base' })
     const call = async <T>(channel: string, input: unknown): Promise<T> => {
       const result = await runtime.routes.get(channel)!(input)
       if (!result.ok)

@@ -79,27 +79,48 @@ async function templateDatabase(name: string, file: string): Promise<string> {
  * it opened after each test (the PostgreSQL database is dropped by usePgDatabase). `template`
  * names the shared file `file` is an unchanged copy of, so its PostgreSQL copy is made once per run.
  */
-export function useRuntimeOn(): (
-  kind: StoreKind,
-  file: string,
-  options?: { template?: string },
-) => Promise<Runtime> {
+export interface RuntimeOn {
+  (kind: StoreKind, file: string, options?: { template?: string }): Promise<Runtime>
+  /** The same store opened again after `runtime` was closed: the app's next start on it. */
+  reopen(runtime: Runtime, options?: { startupTasks?: boolean }): Promise<Runtime>
+}
+
+export function useRuntimeOn(): RuntimeOn {
   const freshDatabase = usePgDatabase()
   const open: Runtime[] = []
+  const places = new WeakMap<Runtime, string | PgTarget>()
   afterEachClose(open)
-  return async (kind, file, { template } = {}) => {
-    let runtime: Runtime
-    if (kind === 'sqlite') {
-      runtime = await openRuntime(file, { context: TEST_CONTEXT, startupTasks: false })
-    } else {
-      const target = template
-        ? parseDatabaseUrl(await freshDatabase(await templateDatabase(template, file)))
-        : await copyToPostgres(file, await freshDatabase())
-      runtime = await openTeamRuntime(target, { context: TEST_CONTEXT, startupTasks: false })
-    }
+  const openOn = async (place: string | PgTarget, startupTasks: boolean) => {
+    const options = { context: TEST_CONTEXT, startupTasks }
+    const runtime =
+      typeof place === 'string'
+        ? await openRuntime(place, options)
+        : await openTeamRuntime(place, options)
+    // Closing twice (the test, then afterEach) is closing once: a pool cannot end twice.
+    const close = runtime.close.bind(runtime)
+    let closed: Promise<void> | null = null
+    runtime.close = () => (closed ??= Promise.resolve(close()))
+    places.set(runtime, place)
     open.push(runtime)
     return runtime
   }
+  const runtimeOn = async (
+    kind: StoreKind,
+    file: string,
+    { template }: { template?: string } = {},
+  ) => {
+    if (kind === 'sqlite') return await openOn(file, false)
+    const target = template
+      ? parseDatabaseUrl(await freshDatabase(await templateDatabase(template, file)))
+      : await copyToPostgres(file, await freshDatabase())
+    return await openOn(target, false)
+  }
+  return Object.assign(runtimeOn, {
+    reopen: async (runtime: Runtime, { startupTasks = false } = {}) => {
+      open.splice(open.indexOf(runtime), 1)
+      return await openOn(places.get(runtime)!, startupTasks)
+    },
+  })
 }
 
 function afterEachClose(open: Runtime[]): void {

@@ -4,20 +4,23 @@ import type { AnswersReport, FileResult } from '../../src/shared/api'
 import { fillIn, MOTIVATION, SPREIDING } from '../support/answer-files'
 import { edit } from '../support/excel-files'
 import { openCodes, QUARTER, useExportScenario } from '../support/exports-scenario'
+import { STORE_KINDS } from '../support/stores'
 
 const col = (key: string) => SHORTLIST_EXPORT_FIELDS.findIndex((f) => f.key === key) + 1
 
 /** What a corporation's answer says when it comes too late or does not add up. */
-describe('messages on a corporation’s answer', () => {
+describe.each(STORE_KINDS)('messages on a corporation’s answer (%s)', (kind) => {
   const scenario = useExportScenario()
 
   async function setUp() {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const file = await s.call<FileResult>('exports:shortlists', {
       quarter: QUARTER,
       corporationId: s.corporationId,
     })
-    const [a, b] = s.presented.map((p) => ({ ...p, codes: openCodes(s, p.shortlistId) }))
+    const [a, b] = await Promise.all(
+      s.presented.map(async (p) => ({ ...p, codes: await openCodes(s, p.shortlistId) })),
+    )
     const importAnswers = async (base64: string) =>
       await s.call<AnswersReport>('exports:importAnswers', { fileName: 'antwoord.xlsx', base64 })
     const lineOf = (report: AnswersReport, dwellingId: number) =>
@@ -31,7 +34,8 @@ describe('messages on a corporation’s answer', () => {
     // all of b, which made round 2 a concept.
     await s.call('shortlists:choose', {
       shortlistId: a.shortlistId,
-      clientId: s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', a.codes[0]).id,
+      clientId: (await s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', a.codes[0]))
+        .id,
     })
     await s.call('shortlists:rejectAll', {
       shortlistId: b.shortlistId,
@@ -86,8 +90,12 @@ describe('messages on a corporation’s answer', () => {
       `(${a.codes[1]}): deze kandidaat staat als nr. 2 op de voordracht, niet als nr. 1`,
     )
     expect(
-      s.one<{ n: number }>('SELECT count(*) AS n FROM offers WHERE dwelling_id = ?', a.dwellingId)
-        .n,
+      (
+        await s.one<{ n: number }>(
+          'SELECT count(*) AS n FROM offers WHERE dwelling_id = ?',
+          a.dwellingId,
+        )
+      ).n,
     ).toBe(0)
   })
 })

@@ -11,16 +11,17 @@ import {
   useExportScenario,
   type ExportScenario,
 } from '../support/exports-scenario'
+import { STORE_KINDS } from '../support/stores'
 
 /** The same store, read on another day: deadlines age with the clock. */
 const on = (s: ExportScenario, iso: string) => ({ ...s.runtime.ctx, now: () => new Date(iso) })
 
-describe('answer deadlines per corporation', () => {
+describe.each(STORE_KINDS)('answer deadlines per corporation (%s)', (kind) => {
   const scenario = useExportScenario()
 
   it('gives each presented round ten working days, then ages it: on time, this week, late', async () => {
     // Mitros' rounds were presented on Monday 23 November 2026 (FIXED_NOW).
-    const s = await scenario()
+    const s = await scenario({ kind })
     // Only this quarter's rounds: the demo history leaves a few older ones open too.
     const mitros = (answers: CorporationAnswers[]) => {
       const all = answers.find((c) => c.corporation === 'Mitros')!
@@ -45,7 +46,7 @@ describe('answer deadlines per corporation', () => {
   })
 
   it('a longer term in the settings moves the deadline', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const settings = await s.call<{ values: Record<string, unknown> }>('settings:get', {
       year: 2026,
     })
@@ -61,9 +62,9 @@ describe('answer deadlines per corporation', () => {
   })
 
   it('a reminder lists the late answers in a workbook and lands in the export log', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const later = on(s, '2026-12-10T12:00:00Z')
-    const quiet = s.one<{ id: number; name: string }>(
+    const quiet = await s.one<{ id: number; name: string }>(
       `SELECT id, name FROM corporations WHERE id NOT IN (
          SELECT d.corporation_id FROM shortlists sl JOIN dwellings d ON d.id = sl.dwelling_id
          WHERE sl.status = 'voorgedragen') ORDER BY id LIMIT 1`,
@@ -97,14 +98,14 @@ describe('answer deadlines per corporation', () => {
       new Set(s.presented.map((p) => p.address)),
     )
     expect(new Set(thisQuarter.map((r) => r.dueOn))).toEqual(new Set(['07-12-2026']))
-    const logged = s.one<{ kind: string; recipient: string; file_name: string }>(
+    const logged = await s.one<{ kind: string; recipient: string; file_name: string }>(
       'SELECT kind, recipient, file_name FROM export_log ORDER BY id DESC LIMIT 1',
     )
     expect(logged).toEqual({ kind: 'reminder', recipient: 'Mitros', file_name: file.fileName })
   })
 
   it('the exported shortlist workbook tells the corporation by when to answer', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const file = await exportShortlists(s.runtime.ctx, {
       quarter: QUARTER,
       corporationId: s.corporationId,
@@ -117,14 +118,14 @@ describe('answer deadlines per corporation', () => {
   })
 
   it('the quarterly report counts per corporation the answers on time and late', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const [a, b] = s.presented
-    const clientOf = (code: string) =>
-      s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', code).id
+    const clientOf = async (code: string) =>
+      (await s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', code)).id
     // Due 07-12-2026. Mitros chooses for a on 30-11 (in time) and rejects all of b on 10-12 (late).
     await choose(on(s, '2026-11-30T10:00:00Z'), {
       shortlistId: a!.shortlistId,
-      clientId: clientOf(openCodes(s, a!.shortlistId)[0]!),
+      clientId: await clientOf((await openCodes(s, a!.shortlistId))[0]!),
     })
     await rejectAll(on(s, '2026-12-10T10:00:00Z'), {
       shortlistId: b!.shortlistId,

@@ -3,12 +3,13 @@ import type { FileResult, TimelineEvent } from '../../src/shared/api'
 import { readWorkbook } from '../support/excel-files'
 import { openCodes, QUARTER, useExportScenario } from '../support/exports-scenario'
 import { TEST_ACTOR } from '../support/temp-db'
+import { STORE_KINDS } from '../support/stores'
 
-describe('notes on a dwelling’s timeline', () => {
+describe.each(STORE_KINDS)('notes on a dwelling’s timeline (%s)', (kind) => {
   const scenario = useExportScenario()
 
   it('adds a note to the timeline, refuses an empty or too long one in Dutch', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const [first] = s.presented
     const events = await s.call<TimelineEvent[]>('audit:addDwellingNote', {
       dwellingId: first!.dwellingId,
@@ -31,10 +32,10 @@ describe('notes on a dwelling’s timeline', () => {
   })
 
   it('never leaves the app, shows on a mentioned client’s timeline and goes when that client is erased', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const [first] = s.presented
-    const code = openCodes(s, first!.shortlistId)[0]!
-    const clientId = s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', code).id
+    const code = (await openCodes(s, first!.shortlistId))[0]!
+    const clientId = (await s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', code)).id
     const marker = `Notitie-merkteken ${code} woont nu bij haar zus`
     await s.call('audit:addDwellingNote', { dwellingId: first!.dwellingId, text: marker })
 
@@ -54,13 +55,18 @@ describe('notes on a dwelling’s timeline', () => {
     expect(onClient.map((e) => e.summary)).toContain(`Notitie: ${marker}`)
 
     await s.call('privacy:eraseClient', { clientId, reason: 'Verzoek van de cliënt' })
-    const left = s.one<{ n: number }>(
-      "SELECT count(*) AS n FROM audit_events WHERE summary LIKE '%merkteken%' OR details LIKE '%merkteken%'",
+    const left = (
+      await s.one<{ n: number }>(
+        "SELECT count(*) AS n FROM audit_events WHERE summary LIKE '%merkteken%' OR details LIKE '%merkteken%'",
+      )
     ).n
     expect(left).toBe(0)
     expect(
-      s.one<{ summary: string }>("SELECT summary FROM audit_events WHERE action = 'dwelling:note'")
-        .summary,
+      (
+        await s.one<{ summary: string }>(
+          "SELECT summary FROM audit_events WHERE action = 'dwelling:note'",
+        )
+      ).summary,
     ).toBe('Notitie: [gewist]')
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { FileResult } from '../../src/shared/api'
 import { readWorkbook } from '../support/excel-files'
 import { QUARTER, useExportScenario } from '../support/exports-scenario'
+import { STORE_KINDS } from '../support/stores'
 
 /**
  * What a corporation may learn about a candidate (domain.md §5), written out here and not
@@ -31,12 +32,12 @@ const ALLOWED_SHEETS = ['Voordrachten', 'Toelichting', 'Lijsten', 'meta']
 const headerRow = (sheet: ExcelJS.Worksheet) =>
   (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''))
 
-describe('every export to a corporation', () => {
+describe.each(STORE_KINDS)('every export to a corporation (%s)', (kind) => {
   const scenario = useExportScenario()
 
   it('holds only allowlisted sheets and columns, for every corporation with presented shortlists', async () => {
-    const s = await scenario()
-    const corporations = s.all<{ id: number }>(
+    const s = await scenario({ kind })
+    const corporations = await s.all<{ id: number }>(
       `SELECT DISTINCT d.corporation_id AS id FROM shortlists s JOIN dwellings d ON d.id = s.dwelling_id
        WHERE s.status = 'voorgedragen' AND d.quarter_key = ?`,
       QUARTER,

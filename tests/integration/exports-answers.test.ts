@@ -7,17 +7,20 @@ import {
   useExportScenario,
   type ExportScenario,
 } from '../support/exports-scenario'
+import { STORE_KINDS } from '../support/stores'
 
-describe('reading a corporation’s answer back', () => {
+describe.each(STORE_KINDS)('reading a corporation’s answer back (%s)', (kind) => {
   const scenario = useExportScenario()
 
   async function setUp() {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const file = await s.call<FileResult>('exports:shortlists', {
       quarter: QUARTER,
       corporationId: s.corporationId,
     })
-    const [a, b, c, d] = s.presented.map((p) => ({ ...p, codes: openCodes(s, p.shortlistId) }))
+    const [a, b, c, d] = await Promise.all(
+      s.presented.map(async (p) => ({ ...p, codes: await openCodes(s, p.shortlistId) })),
+    )
     const importAnswers = async (base64: string, dryRun = false) =>
       s.call<AnswersReport>('exports:importAnswers', { fileName: 'antwoord.xlsx', base64, dryRun })
     return { s, file, a: a!, b: b!, c: c!, d: d!, importAnswers }
@@ -25,13 +28,15 @@ describe('reading a corporation’s answer back', () => {
 
   const lineOf = (report: AnswersReport, dwellingId: number) =>
     report.lines.find((l) => l.dwellingId === dwellingId)!
-  const shortlistStatus = (s: ExportScenario, id: number) =>
-    s.one<{ status: string }>('SELECT status FROM shortlists WHERE id = ?', id).status
-  const state = (s: ExportScenario) => ({
-    shortlists: s.all('SELECT id, status, rejection_motivation FROM shortlists ORDER BY id'),
-    candidates: s.all('SELECT id, decision, decision_reason FROM shortlist_candidates ORDER BY id'),
-    offers: s.all('SELECT * FROM offers ORDER BY id'),
-    audit: s.one<{ n: number }>('SELECT count(*) AS n FROM audit_events').n,
+  const shortlistStatus = async (s: ExportScenario, id: number) =>
+    (await s.one<{ status: string }>('SELECT status FROM shortlists WHERE id = ?', id)).status
+  const state = async (s: ExportScenario) => ({
+    shortlists: await s.all('SELECT id, status, rejection_motivation FROM shortlists ORDER BY id'),
+    candidates: await s.all(
+      'SELECT id, decision, decision_reason FROM shortlist_candidates ORDER BY id',
+    ),
+    offers: await s.all('SELECT * FROM offers ORDER BY id'),
+    audit: (await s.one<{ n: number }>('SELECT count(*) AS n FROM audit_events')).n,
   })
 
   it('applies a match, a rejection of all and a single rejection through the workflow', async () => {
@@ -65,20 +70,22 @@ describe('reading a corporation’s answer back', () => {
     expect(matching.rounds[0]).toMatchObject({ round: 1, status: 'gekozen' })
     expect(matching.offers).toMatchObject([{ code: chosen, outcome: 'open' }])
 
-    expect(shortlistStatus(s, b.shortlistId)).toBe('afgewezen')
+    expect(await shortlistStatus(s, b.shortlistId)).toBe('afgewezen')
     expect(
-      s.one<{ m: string }>(
-        'SELECT rejection_motivation AS m FROM shortlists WHERE id = ?',
-        b.shortlistId,
+      (
+        await s.one<{ m: string }>(
+          'SELECT rejection_motivation AS m FROM shortlists WHERE id = ?',
+          b.shortlistId,
+        )
       ).m,
     ).toBe(MOTIVATION)
     expect(
-      s.all(
+      await s.all(
         'SELECT DISTINCT decision, decision_reason FROM shortlist_candidates WHERE shortlist_id = ?',
         b.shortlistId,
       ),
     ).toEqual([{ decision: 'geen-match', decision_reason: 'spreiding-complex' }])
-    const next = s.one<{ round: number; status: string } | undefined>(
+    const next = await s.one<{ round: number; status: string } | undefined>(
       'SELECT round, status FROM shortlists WHERE dwelling_id = ? AND round = 2',
       b.dwellingId,
     )
@@ -87,9 +94,9 @@ describe('reading a corporation’s answer back', () => {
     )
     if (next) expect(next.status).toBe('concept')
 
-    expect(shortlistStatus(s, c.shortlistId)).toBe('voorgedragen')
+    expect(await shortlistStatus(s, c.shortlistId)).toBe('voorgedragen')
     expect(
-      s.one<{ decision: string; reason: string }>(
+      await s.one<{ decision: string; reason: string }>(
         `SELECT sc.decision, sc.decision_reason AS reason FROM shortlist_candidates sc
          JOIN clients cl ON cl.id = sc.client_id WHERE sc.shortlist_id = ? AND cl.code = ?`,
         c.shortlistId,
@@ -97,7 +104,7 @@ describe('reading a corporation’s answer back', () => {
       ),
     ).toEqual({ decision: 'geen-match', reason: 'kandidaat-niet-bereikbaar' })
 
-    const actions = s.all<{ action: string }>(
+    const actions = await s.all<{ action: string }>(
       "SELECT action FROM audit_events WHERE entity_type = 'dwelling' AND entity_id = ? ORDER BY id",
       String(b.dwellingId),
     )
@@ -106,8 +113,11 @@ describe('reading a corporation’s answer back', () => {
       actions.map((x) => x.action).filter((x) => /^shortlist:(reject|choose)/.test(x)),
     ).toEqual(['shortlist:rejectAll'])
     expect(
-      s.one<{ n: number }>("SELECT count(*) AS n FROM audit_events WHERE action = 'answers:import'")
-        .n,
+      (
+        await s.one<{ n: number }>(
+          "SELECT count(*) AS n FROM audit_events WHERE action = 'answers:import'",
+        )
+      ).n,
     ).toBe(1)
   })
 
@@ -121,9 +131,10 @@ describe('reading a corporation’s answer back', () => {
     })
     await s.call('shortlists:choose', {
       shortlistId: b.shortlistId,
-      clientId: s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', b.codes[0]).id,
+      clientId: (await s.one<{ id: number }>('SELECT id FROM clients WHERE code = ?', b.codes[0]))
+        .id,
     })
-    const before = state(s)
+    const before = await state(s)
     const base64 = await fillIn(file, {
       [a.dwellingId]: { [a.codes[0]!]: { decision: 'Match' } },
       [b.dwellingId]: { [b.codes[1]!]: { decision: 'Match' } },
@@ -138,7 +149,7 @@ describe('reading a corporation’s answer back', () => {
     expect(lineOf(report, 999999)).toMatchObject({ outcome: 'unknown-dwelling' })
     expect(lineOf(report, d.dwellingId)).toMatchObject({ outcome: 'no-answer' })
     expect(report.committed).toBe(false)
-    expect(state(s)).toEqual(before)
+    expect(await state(s)).toEqual(before)
   })
 
   it('refuses a dwelling with two matches or a blanket rejection without motivation, and applies the rest', async () => {
@@ -159,9 +170,9 @@ describe('reading a corporation’s answer back', () => {
     expect(lineOf(report, b.dwellingId)).toMatchObject({ outcome: 'error' })
     expect(lineOf(report, b.dwellingId).message).toMatch(/Toelichting \/ motivatie/)
     expect(lineOf(report, c.dwellingId)).toMatchObject({ outcome: 'applied' })
-    expect(shortlistStatus(s, a.shortlistId)).toBe('voorgedragen')
-    expect(shortlistStatus(s, b.shortlistId)).toBe('voorgedragen')
-    expect(shortlistStatus(s, c.shortlistId)).toBe('gekozen')
+    expect(await shortlistStatus(s, a.shortlistId)).toBe('voorgedragen')
+    expect(await shortlistStatus(s, b.shortlistId)).toBe('voorgedragen')
+    expect(await shortlistStatus(s, c.shortlistId)).toBe('gekozen')
   })
 
   it('keeps each candidate’s own reason when all are rejected for different reasons', async () => {
@@ -181,8 +192,8 @@ describe('reading a corporation’s answer back', () => {
     })
     const report = await importAnswers(base64)
     expect(lineOf(report, b.dwellingId)).toMatchObject({ outcome: 'applied' })
-    expect(shortlistStatus(s, b.shortlistId)).toBe('afgewezen')
-    const stored = s.all<{ reason: string }>(
+    expect(await shortlistStatus(s, b.shortlistId)).toBe('afgewezen')
+    const stored = await s.all<{ reason: string }>(
       'SELECT decision_reason AS reason FROM shortlist_candidates WHERE shortlist_id = ? ORDER BY position',
       b.shortlistId,
     )
@@ -201,43 +212,53 @@ describe('reading a corporation’s answer back', () => {
       [c.dwellingId]: { [c.codes[0]!]: { decision: 'Geen match', reason: SPREIDING } },
     })
     await importAnswers(base64)
-    const before = state(s)
+    const before = await state(s)
     const again = await importAnswers(base64)
     expect(lineOf(again, a.dwellingId)).toMatchObject({ outcome: 'already-applied' })
     expect(lineOf(again, c.dwellingId)).toMatchObject({ outcome: 'already-applied' })
     expect(again.committed).toBe(false)
-    expect(state(s)).toEqual(before)
+    expect(await state(s)).toEqual(before)
   })
 
   it('previews with dryRun: the same report, nothing written', async () => {
     const { s, file, a, importAnswers } = await setUp()
     const base64 = await fillIn(file, { [a.dwellingId]: { [a.codes[0]!]: { decision: 'Match' } } })
-    const before = state(s)
+    const before = await state(s)
     const preview = await importAnswers(base64, true)
     expect(preview).toMatchObject({ dryRun: true, committed: false })
     expect(lineOf(preview, a.dwellingId)).toMatchObject({
       outcome: 'applied',
       message: 'Wordt verwerkt',
     })
-    expect(state(s)).toEqual(before)
+    expect(await state(s)).toEqual(before)
   })
 
   it('writes nothing when the workflow fails halfway: the services’ transactions nest as savepoints', async () => {
     const { s, file, a, b, importAnswers } = await setUp()
     // A's match runs first and succeeds inside its own (nested) transaction; then B's offer fails.
-    s.runtime.store.sqlite.exec(
-      `CREATE TEMP TRIGGER offer_fails BEFORE INSERT ON offers WHEN NEW.dwelling_id = ${b.dwellingId}
-       BEGIN SELECT RAISE(ABORT, 'schijf vol'); END`,
-    )
+    if (s.kind === 'postgres') {
+      await s.run(`CREATE FUNCTION offer_fails() RETURNS trigger LANGUAGE plpgsql
+        AS $$ BEGIN RAISE EXCEPTION 'schijf vol'; END $$`)
+      await s.run(`CREATE TRIGGER offer_fails BEFORE INSERT ON offers FOR EACH ROW
+        WHEN (NEW.dwelling_id = ${b.dwellingId}) EXECUTE FUNCTION offer_fails()`)
+    } else {
+      await s.run(
+        `CREATE TEMP TRIGGER offer_fails BEFORE INSERT ON offers WHEN NEW.dwelling_id = ${b.dwellingId}
+         BEGIN SELECT RAISE(ABORT, 'schijf vol'); END`,
+      )
+    }
     const base64 = await fillIn(file, {
       [a.dwellingId]: { [a.codes[0]!]: { decision: 'Match' } },
       [b.dwellingId]: { [b.codes[0]!]: { decision: 'Match' } },
     })
-    const before = state(s)
+    const before = await state(s)
     await expect(importAnswers(base64)).rejects.toMatchObject({ code: 'internal' })
-    expect(s.runtime.store.sqlite.inTransaction).toBe(false)
-    expect(shortlistStatus(s, a.shortlistId)).toBe('voorgedragen')
-    expect(state(s)).toEqual(before)
+    // No transaction left open: SQLite's connection is out of it, every pool client is back.
+    const { store } = s.runtime
+    if (store.dialect === 'postgres') expect(store.pool.idleCount).toBe(store.pool.totalCount)
+    else expect(store.sqlite.inTransaction).toBe(false)
+    expect(await shortlistStatus(s, a.shortlistId)).toBe('voorgedragen')
+    expect(await state(s)).toEqual(before)
   })
 
   it('refuses a file that is not a returned shortlist, in Dutch', async () => {

@@ -17,7 +17,7 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
   it('exports a corporation’s shortlists, reads its answer back, and writes the reports', async () => {
     const s = await scenario()
     const first = s.presented[0]!
-    const chosen = openCodes(s, first.shortlistId)[0]!
+    const chosen = (await openCodes(s, first.shortlistId))[0]!
     // The CLI takes the database lock: the test's own connection lets go first.
     s.runtime.close()
     const out = join(s.dir, 'voordrachten.xlsx')

@@ -6,6 +6,7 @@ import { REJECTION_REASON } from '../../src/shared/domain/vocabulary'
 import { readWorkbook } from '../support/excel-files'
 import { openCodes, QUARTER, useExportScenario } from '../support/exports-scenario'
 import { TEST_ACTOR } from '../support/temp-db'
+import { STORE_KINDS } from '../support/stores'
 
 /** Every value of every cell of every sheet, hidden ones included, as text. */
 function allCellTexts(workbook: ExcelJS.Workbook): string[] {
@@ -26,7 +27,7 @@ const header = (sheet: ExcelJS.Worksheet) =>
 
 const column = (key: string) => SHORTLIST_EXPORT_FIELDS.findIndex((f) => f.key === key) + 1
 
-describe('the shortlist export for a corporation', () => {
+describe.each(STORE_KINDS)('the shortlist export for a corporation (%s)', (kind) => {
   const scenario = useExportScenario()
 
   async function exported(s: Awaited<ReturnType<typeof scenario>>, dwellingIds?: number[]) {
@@ -39,13 +40,13 @@ describe('the shortlist export for a corporation', () => {
   }
 
   it('lists per dwelling the presented candidates, with exactly the allowlisted columns', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const { file, workbook } = await exported(s)
     expect(file.fileName).toBe('voordrachten-Mitros-2026-Q4-2026-11-23.xlsx')
     const sheet = workbook.getWorksheet('Voordrachten')!
     expect(header(sheet)).toEqual(SHORTLIST_EXPORT_FIELDS.map((f) => f.header))
 
-    const expected = s.all<{ dwellingId: number; code: string }>(
+    const expected = await s.all<{ dwellingId: number; code: string }>(
       `SELECT d.id AS dwellingId, c.code FROM shortlist_candidates sc
        JOIN shortlists s ON s.id = sc.shortlist_id JOIN dwellings d ON d.id = s.dwelling_id
        JOIN clients c ON c.id = sc.client_id
@@ -71,19 +72,22 @@ describe('the shortlist export for a corporation', () => {
     )
     const first = s.presented[0]!
     const firstRows = rows.filter((r) => r.dwellingId === first.dwellingId).map((r) => r.code)
-    expect(firstRows).toEqual(openCodes(s, first.shortlistId))
+    expect(firstRows).toEqual(await openCodes(s, first.shortlistId))
   })
 
   it('never writes a name, notes, birth year, registration date or score, anywhere in the file', async () => {
-    const s = await scenario()
-    const target = s.one<{ clientId: number; registeredOn: string; score: number }>(
+    const s = await scenario({ kind })
+    const target = await s.one<{ clientId: number; registeredOn: string; score: number }>(
       `SELECT sc.client_id AS clientId, c.registered_on AS registeredOn, sc.score FROM shortlist_candidates sc
        JOIN clients c ON c.id = sc.client_id WHERE sc.shortlist_id = ? ORDER BY sc.position LIMIT 1`,
       s.presented[0]!.shortlistId,
     )
-    s.runtime.store.sqlite
-      .prepare('UPDATE clients SET name = ?, notes = ?, birth_year = 1961 WHERE id = ?')
-      .run('Johanna Zwanenburg', 'Interne notitie: schuld bij de Kredietbank', target.clientId)
+    await s.run(
+      'UPDATE clients SET name = ?, notes = ?, birth_year = 1961 WHERE id = ?',
+      'Johanna Zwanenburg',
+      'Interne notitie: schuld bij de Kredietbank',
+      target.clientId,
+    )
     const { workbook } = await exported(s)
     const texts = allCellTexts(workbook)
     const [y, m, d] = target.registeredOn.split('-')
@@ -106,7 +110,10 @@ describe('the shortlist export for a corporation', () => {
       })
     })
     // 2026 − 1961 = 65: the band, not the year.
-    const code = s.one<{ code: string }>('SELECT code FROM clients WHERE id = ?', target.clientId)
+    const code = await s.one<{ code: string }>(
+      'SELECT code FROM clients WHERE id = ?',
+      target.clientId,
+    )
     let seen = 0
     sheet.eachRow((row) => {
       if (row.getCell(column('code')).value !== code.code) return
@@ -117,7 +124,7 @@ describe('the shortlist export for a corporation', () => {
   })
 
   it('is protected with only the decision cells open, and offers the decisions as dropdowns', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const { workbook } = await exported(s)
     const sheet = workbook.getWorksheet('Voordrachten')!
     // Not in exceljs' type declarations, but what it reads from <sheetProtection>.
@@ -151,7 +158,7 @@ describe('the shortlist export for a corporation', () => {
   })
 
   it('is print-ready: A4 landscape, one page wide, header row repeated, header and footer', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const { workbook } = await exported(s)
     for (const name of ['Voordrachten', 'Toelichting']) {
       const sheet = workbook.getWorksheet(name)!
@@ -176,7 +183,7 @@ describe('the shortlist export for a corporation', () => {
   })
 
   it('keeps quarter, corporation and each round in a very hidden meta sheet', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const { workbook } = await exported(s)
     const meta = workbook.getWorksheet('meta')!
     expect(meta.state).toBe('veryHidden')
@@ -190,7 +197,7 @@ describe('the shortlist export for a corporation', () => {
   })
 
   it('logs who exported what for whom, with its audit event, and no client data in the log', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const { file } = await exported(s, [s.presented[0]!.dwellingId, s.presented[1]!.dwellingId])
     const log = await s.call<ExportLogRow[]>('exports:log', {})
     expect(log).toHaveLength(1)
@@ -208,7 +215,7 @@ describe('the shortlist export for a corporation', () => {
       [s.presented[0]!.dwellingId, s.presented[1]!.dwellingId].sort(),
     )
     expect(JSON.stringify(log[0]!.details)).not.toMatch(/K-\d/)
-    const event = s.one<{ entity_id: string; summary: string }>(
+    const event = await s.one<{ entity_id: string; summary: string }>(
       "SELECT entity_id, summary FROM audit_events WHERE action = 'export:shortlists'",
     )
     expect(event.entity_id).toBe(String(log[0]!.id))
@@ -216,10 +223,10 @@ describe('the shortlist export for a corporation', () => {
   })
 
   it('refuses, in Dutch and without a log row, when the corporation has nothing presented', async () => {
-    const s = await scenario({ present: false })
+    const s = await scenario({ present: false, kind })
     await expect(
       s.call('exports:shortlists', { quarter: QUARTER, corporationId: s.corporationId }),
     ).rejects.toThrow(/geen voorgedragen kandidaten open voor Mitros/)
-    expect(s.one<{ n: number }>('SELECT count(*) AS n FROM export_log').n).toBe(0)
+    expect((await s.one<{ n: number }>('SELECT count(*) AS n FROM export_log')).n).toBe(0)
   })
 })

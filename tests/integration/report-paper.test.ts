@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { FileResult } from '../../src/shared/api'
 import { useExportScenario } from '../support/exports-scenario'
 import { isA4, printWithLibreOffice } from '../support/other-programs'
+import { STORE_KINDS } from '../support/stores'
 
-describe('the quarterly report workbook on paper', () => {
+describe.each(STORE_KINDS)('the quarterly report workbook on paper (%s)', (kind) => {
   const scenario = useExportScenario()
 
   it('prints every chart whole on one A4 page, never cut by a page break', async () => {
-    const s = await scenario({ present: false })
+    const s = await scenario({ present: false, kind })
     const file = await s.call<FileResult>('reports:quarter', { quarter: '2026-Q3' })
 
     const pages = printWithLibreOffice(Buffer.from(file.base64, 'base64'))

@@ -7,6 +7,7 @@ import {
   independentFigures,
   type PeriodSpec,
 } from '../support/report-scenario'
+import { STORE_KINDS } from '../support/stores'
 
 const Q4: PeriodSpec = {
   quarters: [QUARTER],
@@ -27,8 +28,8 @@ const close = (actual: number | null, expected: number | null) =>
   expected === null ? expect(actual).toBeNull() : expect(actual).toBeCloseTo(expected, 9)
 
 /** Every figure against the test's own SQL over the same store. */
-function expectFiguresMatch(s: ExportScenario, f: QuarterFigures, p: PeriodSpec) {
-  const x = independentFigures(s, p)
+async function expectFiguresMatch(s: ExportScenario, f: QuarterFigures, p: PeriodSpec) {
+  const x = await independentFigures(s, p)
   for (const row of f.corporations) {
     const own = x.corporations.find((c) => c.id === row.corporationId)!
     expect([
@@ -113,11 +114,11 @@ function expectFiguresMatch(s: ExportScenario, f: QuarterFigures, p: PeriodSpec)
   expect(f.vacancy.max).toBe(vacancy.length ? Math.max(...vacancy) : null)
 }
 
-describe('the report figures', () => {
+describe.each(STORE_KINDS)('the report figures (%s)', (kind) => {
   const scenario = useExportScenario()
 
   it('for a quarter equal what the database says, quota as the quarter screen shows it', async () => {
-    const s = await scenario({ present: false })
+    const s = await scenario({ present: false, kind })
     await driveWorkflow(s)
     const f = await s.call<QuarterFigures>('reports:figures', { quarter: QUARTER })
     expect(f.period).toMatchObject({ kind: 'quarter', key: QUARTER, label: '4e kwartaal 2026' })
@@ -126,7 +127,7 @@ describe('the report figures', () => {
     expect(f.rounds.rejectedRounds).toBeGreaterThan(3)
     expect(f.totals.withdrawn).toBeGreaterThan(0)
     expect(f.waiting.overall.count).toBeGreaterThan(5)
-    expectFiguresMatch(s, f, Q4)
+    await expectFiguresMatch(s, f, Q4)
 
     const overview = await s.call<QuarterOverview>('quarters:overview', { quarter: QUARTER })
     for (const line of overview.lines)
@@ -138,11 +139,11 @@ describe('the report figures', () => {
   })
 
   it('for a year cover the four quarters, with the yearly target as quota and a row per quarter', async () => {
-    const s = await scenario({ present: false })
+    const s = await scenario({ present: false, kind })
     await driveWorkflow(s)
     const f = await s.call<QuarterFigures>('reports:figures', { year: 2026 })
     expect(f.period).toMatchObject({ kind: 'year', key: '2026', quarters: YEAR.quarters })
-    expectFiguresMatch(s, f, YEAR)
+    await expectFiguresMatch(s, f, YEAR)
     expect(f.totals.quota).toBe(f.target!.target)
     const overviews = await Promise.all(
       YEAR.quarters.map((quarter) => s.call<QuarterOverview>('quarters:overview', { quarter })),
@@ -166,40 +167,40 @@ describe('the report figures', () => {
   })
 
   it('counts a dwelling matched again after a declined offer once, in the round that matched it last', async () => {
-    const s = await scenario({ present: false })
+    const s = await scenario({ present: false, kind })
     await driveWorkflow(s)
     // An open offer whose reserves are no longer free (put on hold): once it is declined, the
     // dwelling goes round again with a new round.
-    const offer = s.one<{ id: number; dwellingId: number; shortlistId: number }>(
+    const offer = await s.one<{ id: number; dwellingId: number; shortlistId: number }>(
       `SELECT o.id, o.dwelling_id AS dwellingId, c.shortlist_id AS shortlistId FROM offers o
        JOIN shortlist_candidates c ON c.id = o.candidate_id WHERE o.outcome = 'open' ORDER BY o.id LIMIT 1`,
     )
     const dwellingId = offer.dwellingId
-    const reserves = s.all<{ clientId: number }>(
+    const reserves = await s.all<{ clientId: number }>(
       "SELECT client_id AS clientId FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open'",
       offer.shortlistId,
     )
     for (const { clientId } of reserves)
       await s.call('clients:setStatus', { id: clientId, status: 'on-hold', reason: 'Opname' })
     await s.call('offers:decline', { offerId: offer.id, decline: { reason: 'medisch' } })
-    const again = s.one<{ id: number; round: number }>(
+    const again = await s.one<{ id: number; round: number }>(
       "SELECT id, round FROM shortlists WHERE dwelling_id = ? AND status = 'concept'",
       dwellingId,
     )
     await s.call('shortlists:present', { shortlistId: again.id })
-    const { clientId } = s.one<{ clientId: number }>(
+    const { clientId } = await s.one<{ clientId: number }>(
       "SELECT client_id AS clientId FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open' ORDER BY position LIMIT 1",
       again.id,
     )
     await s.call('shortlists:choose', { shortlistId: again.id, clientId })
-    const chosenRounds = s.all(
+    const chosenRounds = await s.all(
       "SELECT id FROM shortlists WHERE dwelling_id = ? AND status = 'gekozen'",
       dwellingId,
     )
     expect(chosenRounds).toHaveLength(2)
 
     const f = await s.call<QuarterFigures>('reports:figures', { quarter: QUARTER })
-    const { matched } = s.one<{ matched: number }>(
+    const { matched } = await s.one<{ matched: number }>(
       `SELECT COUNT(DISTINCT s.dwelling_id) AS matched FROM shortlists s
        JOIN dwellings d ON d.id = s.dwelling_id WHERE d.quarter_key = ? AND s.status = 'gekozen'`,
       QUARTER,
@@ -212,7 +213,7 @@ describe('the report figures', () => {
   })
 
   it('refuses a period without an opened quarter, in Dutch', async () => {
-    const s = await scenario({ present: false })
+    const s = await scenario({ present: false, kind })
     await expect(s.call('reports:figures', { year: 2031 })).rejects.toThrow(
       'Er is nog geen kwartaal geopend in jaar 2031',
     )

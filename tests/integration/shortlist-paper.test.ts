@@ -6,6 +6,7 @@ import { TARGET_GROUP } from '../../src/shared/domain/vocabulary'
 import { readWorkbook } from '../support/excel-files'
 import { QUARTER, useExportScenario, type ExportScenario } from '../support/exports-scenario'
 import { isA4, printWithLibreOffice } from '../support/other-programs'
+import { STORE_KINDS } from '../support/stores'
 
 const column = (key: string) => SHORTLIST_EXPORT_FIELDS.findIndex((f) => f.key === key) + 1
 
@@ -34,38 +35,45 @@ function rowOf(sheet: ExcelJS.Worksheet, code: string): { candidate: string; sup
 }
 
 /** A presented client of Mitros, registered by one provider and supported by another. */
-function presentedClient(s: ExportScenario) {
-  const client = s.one<{ id: number; code: string; targetGroup: string; careProviderId: number }>(
+async function presentedClient(s: ExportScenario) {
+  const client = await s.one<{
+    id: number
+    code: string
+    targetGroup: string
+    careProviderId: number
+  }>(
     `SELECT c.id, c.code, c.target_group AS targetGroup, c.care_provider_id AS careProviderId
      FROM shortlist_candidates sc JOIN clients c ON c.id = sc.client_id
      WHERE sc.shortlist_id = ? AND sc.decision = 'open' ORDER BY sc.position LIMIT 1`,
     s.presented[0]!.shortlistId,
   )
-  const other = s.one<{ id: number; name: string }>(
+  const other = await s.one<{ id: number; name: string }>(
     'SELECT id, name FROM care_providers WHERE id <> ? ORDER BY id LIMIT 1',
     client.careProviderId,
   )
-  const registering = s.one<{ name: string }>(
-    'SELECT name FROM care_providers WHERE id = ?',
-    client.careProviderId,
-  ).name
-  s.runtime.store.sqlite
-    .prepare(
-      `UPDATE clients SET target_group = 'forensisch', flow = 'uitstroom', children = 0,
-         support_provider_id = ?, support_contact_name = 'J. de Vries',
-         support_contact_phone = '030 123 45 67', support_contact_email = 'j.devries@example.nl'
-       WHERE id = ?`,
+  const registering = (
+    await s.one<{ name: string }>(
+      'SELECT name FROM care_providers WHERE id = ?',
+      client.careProviderId,
     )
-    .run(other.id, client.id)
+  ).name
+  await s.run(
+    `UPDATE clients SET target_group = 'forensisch', flow = 'uitstroom', children = 0,
+       support_provider_id = ?, support_contact_name = 'J. de Vries',
+       support_contact_phone = '030 123 45 67', support_contact_email = 'j.devries@example.nl'
+     WHERE id = ?`,
+    other.id,
+    client.id,
+  )
   return { ...client, supporter: other.name, registering }
 }
 
-describe('the shortlist a corporation receives', () => {
+describe.each(STORE_KINDS)('the shortlist a corporation receives (%s)', (kind) => {
   const scenario = useExportScenario()
 
   it('by default names a coarse group and the supporting provider only, with the begeleider to call', async () => {
-    const s = await scenario()
-    const client = presentedClient(s)
+    const s = await scenario({ kind })
+    const client = await presentedClient(s)
 
     const { sheet } = await exportFor(s)
 
@@ -82,8 +90,8 @@ describe('the shortlist a corporation receives', () => {
   })
 
   it('adds the exact target group and the registering provider only for a corporation that agreed to it', async () => {
-    const s = await scenario()
-    const client = presentedClient(s)
+    const s = await scenario({ kind })
+    const client = await presentedClient(s)
     const [mitros] = (await s.call<CorporationRow[]>('corporations:list', {})).filter(
       (c) => c.id === s.corporationId,
     )
@@ -94,14 +102,14 @@ describe('the shortlist a corporation receives', () => {
     const { candidate, support } = rowOf(sheet, client.code)
     expect(candidate).toContain('Forensische zorg (uitstroom)')
     expect(support).toContain(`Aangemeld door ${client.registering}`)
-    const logged = s.one<{ details: string }>(
+    const logged = await s.one<{ details: string }>(
       "SELECT details FROM export_log WHERE kind = 'shortlists' ORDER BY id DESC LIMIT 1",
     )
     expect(JSON.parse(logged.details)).toMatchObject({ detail: 'uitgebreid' })
   })
 
   it('prints on A4 landscape at a readable size with its header on every page', async () => {
-    const s = await scenario()
+    const s = await scenario({ kind })
     const { file } = await exportFor(s)
 
     const pages = printWithLibreOffice(Buffer.from(file.base64, 'base64'))

@@ -28,16 +28,19 @@ async function onCluster(statement: string): Promise<void> {
   }
 }
 
-/** A fresh, empty database per call on the test cluster, dropped after the test. */
-export function usePgDatabase(): () => Promise<string> {
+/**
+ * A fresh database per call on the test cluster, dropped after the test: empty, or a copy of
+ * `template` (a database nobody is connected to).
+ */
+export function usePgDatabase(): (template?: string) => Promise<string> {
   const created: string[] = []
   afterEach(async () => {
     // FORCE: a pool a failed test left open must not keep its database alive.
     for (const name of created.splice(0)) await onCluster(`DROP DATABASE "${name}" WITH (FORCE)`)
   })
-  return async () => {
+  return async (template) => {
     const name = `vierde_huis_${randomBytes(6).toString('hex')}`
-    await onCluster(`CREATE DATABASE "${name}"`)
+    await onCluster(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`)
     created.push(name)
     return withDatabase(testClusterUrl(), name)
   }

@@ -7,7 +7,7 @@ import { QUARTER, type ExportScenario } from './exports-scenario'
  * withdrawal, rounds only presented and rounds never presented.
  */
 export async function driveWorkflow(s: ExportScenario): Promise<void> {
-  const rounds = s.all<{ id: number; dwellingId: number }>(
+  const rounds = await s.all<{ id: number; dwellingId: number }>(
     `SELECT s.id, s.dwelling_id AS dwellingId FROM shortlists s JOIN dwellings d ON d.id = s.dwelling_id
      WHERE d.quarter_key = ? AND s.status = 'concept' ORDER BY d.id`,
     QUARTER,
@@ -16,17 +16,17 @@ export async function driveWorkflow(s: ExportScenario): Promise<void> {
   for (const [i, round] of rounds.entries()) {
     if (i % 9 === 8) continue
     await s.call('shortlists:present', { shortlistId: round.id })
-    const clients = s
-      .all<{ clientId: number }>(
+    const clients = (
+      await s.all<{ clientId: number }>(
         "SELECT client_id AS clientId FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open' ORDER BY position",
         round.id,
       )
-      .map((c) => c.clientId)
+    ).map((c) => c.clientId)
     const reason = reasons[i % reasons.length]!
     switch (i % 6) {
       case 0: {
         await s.call('shortlists:choose', { shortlistId: round.id, clientId: clients[0] })
-        const offer = s.one<{ id: number }>(
+        const offer = await s.one<{ id: number }>(
           "SELECT id FROM offers WHERE dwelling_id = ? AND outcome = 'open'",
           round.dwellingId,
         )
@@ -80,10 +80,17 @@ export interface PeriodSpec {
   fraction: number
 }
 
+/** Whole days from ISO date `from` to ISO date `to`, in the store's SQL. */
+function daysBetween(s: ExportScenario, from: string, to: string): string {
+  return s.kind === 'postgres'
+    ? `(CAST(${to} AS date) - CAST(${from} AS date))`
+    : `CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`
+}
+
 /** The figures as plain SQL over the store: the report must say the same. */
-export function independentFigures(s: ExportScenario, p: PeriodSpec) {
+export async function independentFigures(s: ExportScenario, p: PeriodSpec) {
   const inPeriod = `d.quarter_key IN (${p.quarters.map((q) => `'${q}'`).join(', ')})`
-  const corporations = s.all<Record<string, number | string>>(
+  const corporations = await s.all<Record<string, number | string>>(
     `SELECT c.id, c.name,
        (SELECT count(*) FROM dwellings d WHERE d.corporation_id = c.id AND ${inPeriod} AND d.status <> 'ingetrokken') AS submitted,
        (SELECT count(*) FROM dwellings d WHERE d.corporation_id = c.id AND ${inPeriod} AND d.status = 'ingetrokken') AS withdrawn,
@@ -96,11 +103,11 @@ export function independentFigures(s: ExportScenario, p: PeriodSpec) {
           WHERE d.corporation_id = c.id AND ${inPeriod}) AS allocated
      FROM corporations c ORDER BY c.name`,
   )
-  const target = s.one<{ target: number; share: number } | undefined>(
+  const target = await s.one<{ target: number; share: number } | undefined>(
     'SELECT target, instroom_share_target AS share FROM year_targets WHERE year = ?',
     p.year,
   )
-  const providers = s.all<Record<string, number | string | null>>(
+  const providers = await s.all<Record<string, number | string | null>>(
     `SELECT p.id, p.name,
        (SELECT count(*) FROM clients c WHERE c.care_provider_id = p.id AND c.registered_on BETWEEN ? AND ?) AS registered,
        (SELECT count(*) FROM shortlist_candidates sc JOIN shortlists s ON s.id = sc.shortlist_id
@@ -115,37 +122,38 @@ export function independentFigures(s: ExportScenario, p: PeriodSpec) {
     target?.target ?? null,
     p.fraction,
   )
-  const waits = s.all<{ days: number; targetGroup: string; providerId: number }>(
-    `SELECT CAST(julianday(f.first) - julianday(c.registered_on) AS INTEGER) AS days,
+  const waits = await s.all<{ days: number; targetGroup: string; providerId: number }>(
+    `SELECT ${daysBetween(s, 'c.registered_on', 'f.first')} AS days,
        c.target_group AS targetGroup, c.care_provider_id AS providerId
      FROM (SELECT client_id, min(offered_on) AS first FROM offers GROUP BY client_id) f
      JOIN clients c ON c.id = f.client_id WHERE f.first BETWEEN ? AND ?`,
     p.start,
     p.end,
   )
-  const count = (query: string, ...params: unknown[]) => s.one<{ n: number }>(query, ...params).n
+  const count = async (query: string, ...params: unknown[]) =>
+    (await s.one<{ n: number }>(query, ...params)).n
   const rounds = {
-    presented: count(
+    presented: await count(
       `SELECT count(*) AS n FROM shortlists s JOIN dwellings d ON d.id = s.dwelling_id WHERE ${inPeriod} AND s.presented_at IS NOT NULL`,
     ),
-    chosen: count(
+    chosen: await count(
       `SELECT count(*) AS n FROM shortlists s JOIN dwellings d ON d.id = s.dwelling_id WHERE ${inPeriod} AND s.status = 'gekozen'`,
     ),
-    rejected: count(
+    rejected: await count(
       `SELECT count(*) AS n FROM shortlists s JOIN dwellings d ON d.id = s.dwelling_id WHERE ${inPeriod} AND s.status = 'afgewezen'`,
     ),
-    reasons: s.all<{ reason: string; n: number }>(
+    reasons: await s.all<{ reason: string; n: number }>(
       `SELECT sc.decision_reason AS reason, count(*) AS n FROM shortlist_candidates sc
        JOIN shortlists s ON s.id = sc.shortlist_id JOIN dwellings d ON d.id = s.dwelling_id
        WHERE ${inPeriod} AND sc.decision = 'geen-match' GROUP BY 1`,
     ),
   }
-  const allocations = s.all<{ wijk: string; flow: string; vacancy: number }>(
-    `SELECT d.wijk, c.flow, CAST(julianday(a.starts_on) - julianday(d.submitted_on) AS INTEGER) AS vacancy
+  const allocations = await s.all<{ wijk: string; flow: string; vacancy: number }>(
+    `SELECT d.wijk, c.flow, ${daysBetween(s, 'd.submitted_on', 'a.starts_on')} AS vacancy
      FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id JOIN clients c ON c.id = a.client_id
      WHERE ${inPeriod}`,
   )
-  const presentedClients = count(
+  const presentedClients = await count(
     `SELECT count(DISTINCT sc.client_id) AS n FROM shortlist_candidates sc JOIN shortlists s ON s.id = sc.shortlist_id
      JOIN dwellings d ON d.id = s.dwelling_id WHERE ${inPeriod} AND s.presented_at IS NOT NULL`,
   )

@@ -4,12 +4,13 @@
  * same SQLite file copied in by `migrate-to-postgres`'s own code (copy-to-postgres.ts).
  */
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { afterEach } from 'vitest'
 import { copyIntoPostgres, readSqliteSnapshot } from '../../src/main/db/copy-to-postgres'
 import { openPgStore } from '../../src/main/db/pg-store'
 import { parseDatabaseUrl, type PgTarget } from '../../src/main/db/pg-url'
 import { openRuntime, openTeamRuntime, type Runtime } from '../../src/main/runtime'
-import { usePgDatabase } from './pg-database'
+import { testClusterUrl, usePgDatabase, withDatabase } from './pg-database'
 import { FIXED_NOW, TEST_ACTOR } from './temp-db'
 
 export const STORE_KINDS = ['sqlite', 'postgres'] as const
@@ -36,25 +37,90 @@ export async function copyToPostgres(file: string, url: string): Promise<PgTarge
 
 export const TEST_CONTEXT = { actor: TEST_ACTOR, now: () => FIXED_NOW }
 
+async function onCluster<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testClusterUrl() })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * A database on the test cluster holding the PostgreSQL copy of `file`, made once per run and
+ * name: a test that starts from the same shared file (the demo, the export scenario's base) then
+ * gets its fresh database with `CREATE DATABASE … TEMPLATE`, a file copy inside the server,
+ * instead of copying the file in row by row again. The first worker builds it under an advisory
+ * lock; the others wait for it.
+ */
+async function templateDatabase(name: string, file: string): Promise<string> {
+  const template = `vierde_huis_tpl_${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}`
+  return await onCluster(async (client) => {
+    await client.query('SELECT pg_advisory_lock(14, hashtext($1))', [template])
+    try {
+      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])
+      if (found.rowCount === 0) {
+        const building = `${template}_bouw`
+        await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`)
+        await client.query(`CREATE DATABASE "${building}"`)
+        await copyToPostgres(file, withDatabase(testClusterUrl(), building))
+        await client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`)
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(14, hashtext($1))', [template])
+    }
+    return template
+  })
+}
+
 /**
  * Opens the app (routes, services) on `file` as it is, or on a PostgreSQL copy of it; closes what
- * it opened after each test (the PostgreSQL database is dropped by usePgDatabase).
+ * it opened after each test (the PostgreSQL database is dropped by usePgDatabase). `template`
+ * names the shared file `file` is an unchanged copy of, so its PostgreSQL copy is made once per run.
  */
-export function useRuntimeOn(): (kind: StoreKind, file: string) => Promise<Runtime> {
+export interface RuntimeOn {
+  (kind: StoreKind, file: string, options?: { template?: string }): Promise<Runtime>
+  /** The same store opened again after `runtime` was closed: the app's next start on it. */
+  reopen(runtime: Runtime, options?: { startupTasks?: boolean }): Promise<Runtime>
+}
+
+export function useRuntimeOn(): RuntimeOn {
   const freshDatabase = usePgDatabase()
   const open: Runtime[] = []
+  const places = new WeakMap<Runtime, string | PgTarget>()
   afterEachClose(open)
-  return async (kind, file) => {
+  const openOn = async (place: string | PgTarget, startupTasks: boolean) => {
+    const options = { context: TEST_CONTEXT, startupTasks }
     const runtime =
-      kind === 'sqlite'
-        ? await openRuntime(file, { context: TEST_CONTEXT, startupTasks: false })
-        : await openTeamRuntime(await copyToPostgres(file, await freshDatabase()), {
-            context: TEST_CONTEXT,
-            startupTasks: false,
-          })
+      typeof place === 'string'
+        ? await openRuntime(place, options)
+        : await openTeamRuntime(place, options)
+    // Closing twice (the test, then afterEach) is closing once: a pool cannot end twice.
+    const close = runtime.close.bind(runtime)
+    let closed: Promise<void> | null = null
+    runtime.close = () => (closed ??= Promise.resolve(close()))
+    places.set(runtime, place)
     open.push(runtime)
     return runtime
   }
+  const runtimeOn = async (
+    kind: StoreKind,
+    file: string,
+    { template }: { template?: string } = {},
+  ) => {
+    if (kind === 'sqlite') return await openOn(file, false)
+    const target = template
+      ? parseDatabaseUrl(await freshDatabase(await templateDatabase(template, file)))
+      : await copyToPostgres(file, await freshDatabase())
+    return await openOn(target, false)
+  }
+  return Object.assign(runtimeOn, {
+    reopen: async (runtime: Runtime, { startupTasks = false } = {}) => {
+      open.splice(open.indexOf(runtime), 1)
+      return await openOn(places.get(runtime)!, startupTasks)
+    },
+  })
 }
 
 function afterEachClose(open: Runtime[]): void {

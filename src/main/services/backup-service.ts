@@ -36,7 +36,12 @@ const row = ({ name, kind, madeAt, bytes }: BackupFile): BackupRow => ({
   bytes,
 })
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error))
-const inMemory = (ctx: ServiceContext) => sqliteStore(ctx.store).file === ':memory:'
+/**
+ * No file backups to make or to hold: a database in memory, or team mode, where the PostgreSQL
+ * server's backups are its administrator's business (docs/team-mode.md, section 7).
+ */
+const inMemory = (ctx: ServiceContext) =>
+  ctx.store.dialect === 'postgres' || ctx.store.file === ':memory:'
 
 export function backupFolder(ctx: ServiceContext): string {
   return configuredBackupDir(sqliteStore(ctx.store).sqlite, sqliteStore(ctx.store).file)

@@ -113,6 +113,8 @@ describe('drie bureaus tegelijk op één PostgreSQL-database', () => {
           dwellings,
           hot,
           hotShare: 0.7,
+          acceptShare: 0.35,
+          reread: true,
           lockstep: true,
           now: FIXED_NOW.toISOString(),
           migrationsFolder: resourcePath('migrations-pg'),

@@ -61,6 +61,7 @@ export async function runDesks(
     }
     const child = fork(bundle, [JSON.stringify(options)], {
       cwd: root,
+      env: { ...process.env, VIERDE_HUIS_DESK: '1' },
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     })
     let stderr = ''

@@ -102,6 +102,33 @@ async function runPgStep<H, T>(
       open.depth -= 1
     }
   }
+  // Two steps that lock rows in different orders (a step on a dwelling that also closes another
+  // dwelling's round) can deadlock: the server aborts one, which then runs again from the start.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runPgTransaction(store, body)
+    } catch (error) {
+      if (attempt >= PG_RETRIES || !isRetryable(error)) throw error
+    }
+  }
+}
+
+/** How often a step aborted by a deadlock or a serialization failure is tried in all. */
+const PG_RETRIES = 3
+
+function isRetryable(error: unknown): boolean {
+  // drizzle wraps the driver's error (DrizzleQueryError): its cause carries the SQLSTATE.
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (code === '40P01' || code === '40001') return true
+  }
+  return false
+}
+
+async function runPgTransaction<H, T>(
+  store: { pool: pg.Pool; db: H },
+  body: (tx: H) => Promise<T> | T,
+): Promise<T> {
   const client = await store.pool.connect()
   let broken: Error | undefined
   try {

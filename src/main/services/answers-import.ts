@@ -10,7 +10,8 @@ import {
 } from '../../shared/api/exports'
 import { REJECTION_REASON } from '../../shared/domain/vocabulary'
 import { isoToDutchDay } from '../../shared/domain/dates'
-import { corporations } from '../db/schema'
+import { lockRows } from '../db/dialect'
+import { corporations, dwellings } from '../db/schema'
 import { readAnswerMeta, readAnswerRows, type AnswerRow } from '../excel/answer-reader'
 import { loadWorkbook } from '../excel/workbook-reader'
 import { planDwelling, type DwellingPlan } from './answers-plan'
@@ -72,6 +73,13 @@ export async function importAnswers(
         }
   try {
     await audited(ctx, imported, async (tx) => {
+      // The file's dwellings are locked before their answers are judged (in id order, as each
+      // step locks its own), so the plan reads what the steps will find.
+      await lockRows(
+        tx,
+        dwellings,
+        [...groups.keys()].filter((key): key is number => typeof key === 'number'),
+      )
       const today = isoDay(ctx.now())
       const plans: DwellingPlan[] = []
       for (const [key, rows] of groups) plans.push(await planDwelling(tx, meta, key, rows, today))

@@ -9,6 +9,8 @@ import {
   type OfferStep,
 } from '../../shared/domain/vocabulary'
 import type { Tx } from '../db/connection'
+import { isPostgres, lockKey, lockRows } from '../db/dialect'
+import { BATCH_LOCK, PLACEMENT_KEY } from '../db/pg-store'
 import {
   allocations,
   clients,
@@ -35,20 +37,24 @@ import {
 } from '../repositories/shortlists'
 import { audit, auditMany, type AuditEntry } from './audit'
 import { audited } from './audited'
+import { requireStepOn } from './conflicts'
 import type { ServiceContext } from './context'
 import { closeRound, noNewRound, step } from './shortlists-service'
-import {
-  isoDay,
-  makeRounds,
-  requireStep,
-  setClientStatus,
-  setDwellingStatus,
-} from './workflow-steps'
+import { isoDay, makeRounds, setClientStatus, setDwellingStatus } from './workflow-steps'
 
-async function openOffer(tx: Tx, offerId: number, step: OfferStep) {
-  const offer = await findOffer(tx, offerId)
-  if (!offer) throw new ApiError('not-found', 'Deze aanbieding bestaat niet (meer)')
-  requireStep(OFFER_RULES, step, offer)
+/**
+ * An offer's step begins here: its dwelling is locked, then its client (docs/team-mode.md §4;
+ * nothing on SQLite), and the offer is read as the last step left it; refused, the officer reads
+ * who answered it.
+ */
+async function openOffer(ctx: ServiceContext, tx: Tx, offerId: number, step: OfferStep) {
+  const found = await findOffer(tx, offerId)
+  if (!found) throw new ApiError('not-found', 'Deze aanbieding bestaat niet (meer)')
+  await lockRows(tx, dwellings, [found.dwellingId])
+  await lockRows(tx, clients, [found.clientId])
+  const offer = isPostgres(tx) ? ((await findOffer(tx, offerId)) ?? found) : found
+  const subject = { dwellingId: offer.dwellingId, offerId: offer.id }
+  await requireStepOn(tx, ctx, subject, OFFER_RULES, step, offer)
   const client = (
     await tx.select().from(clients).where(eq(clients.id, offer.clientId)).limit(1)
   )[0]!
@@ -70,7 +76,7 @@ export async function acceptOffer(
   input: { offerId: number; startsOn: string; contractKind?: ContractKind; respondedOn?: string },
 ): Promise<DwellingMatching> {
   return await step(ctx, async (tx) => {
-    const { offer, client } = await openOffer(tx, input.offerId, 'accept')
+    const { offer, client } = await openOffer(ctx, tx, input.offerId, 'accept')
     const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
     const startProblem = leaseStartProblem(input.startsOn, offer.offeredOn)
     if (startProblem) throw new ApiError('invalid-input', startProblem)
@@ -140,7 +146,7 @@ export async function declineOffer(
   },
 ): Promise<DwellingMatching> {
   return await step(ctx, async (tx) => {
-    const { offer, client } = await openOffer(tx, input.offerId, 'decline')
+    const { offer, client } = await openOffer(ctx, tx, input.offerId, 'decline')
     const respondedOn = responseDay(ctx, offer.offeredOn, input.respondedOn)
     const today = isoDay(ctx.now())
     const reason = input.decline.text
@@ -176,6 +182,8 @@ export async function declineOffer(
       )
     }
 
+    // Which reserves are free is read next: no other step may place them on a new round meanwhile.
+    await lockKey(tx, BATCH_LOCK, PLACEMENT_KEY)
     const shortlistId = await roundOfCandidate(tx, offer.candidateId)
     const free = await reopenForCorporation(ctx, tx, shortlistId, offer.dwellingId)
     if (free.length > 0) return { dwellingId: offer.dwellingId, events: [] }
@@ -267,7 +275,16 @@ export async function releaseFromShortlists(
   clientId: number,
   why: string,
 ): Promise<void> {
-  for (const row of await openCandidacies(tx, [clientId])) {
+  // The rounds the client leaves are other dwellings' rounds: locked like a step on them, and read
+  // again after the lock (another desk may just have closed one).
+  const before = await openCandidacies(tx, [clientId])
+  await lockRows(
+    tx,
+    dwellings,
+    before.map((row) => row.dwellingId),
+  )
+  const rows = isPostgres(tx) && before.length > 0 ? await openCandidacies(tx, [clientId]) : before
+  for (const row of rows) {
     await tx
       .update(shortlistCandidates)
       .set({ decision: 'geen-match', decisionReason: 'ingetrokken', decisionText: why })
@@ -298,11 +315,12 @@ export async function withdrawDwelling(
   input: { dwellingId: number; reason: string },
 ): Promise<DwellingMatching> {
   return await step(ctx, async (tx) => {
+    await lockRows(tx, dwellings, [input.dwellingId])
     const dwelling = (
       await tx.select().from(dwellings).where(eq(dwellings.id, input.dwellingId)).limit(1)
     )[0]
     if (!dwelling) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
-    requireStep(DWELLING_RULES, 'withdraw', dwelling)
+    await requireStepOn(tx, ctx, { dwellingId: dwelling.id }, DWELLING_RULES, 'withdraw', dwelling)
     const today = isoDay(ctx.now())
     const open = await openRoundIdsOf(tx, dwelling.id)
     if (open.length > 0) {

@@ -3,10 +3,12 @@ import type { ConceptList, PresentPlan, PresentResult, PresentScope } from '../.
 import { ApiError } from '../../shared/api'
 import { parseQuarter } from '../../shared/domain/quarter'
 import type { DbOrTx } from '../db/connection'
+import { isPostgres, lockRows } from '../db/dialect'
 import { corporations, dwellings, shortlists } from '../db/schema'
 import { countOpenCandidates } from '../repositories/shortlists'
 import type { AuditEntry } from './audit'
 import { audited, eventsOf } from './audited'
+import { quarterConflict } from './conflicts'
 import type { ServiceContext } from './context'
 import { getSettings } from './planning-service'
 import { presentRound, unavailableCandidates } from './shortlists-service'
@@ -27,14 +29,30 @@ export async function presentPlan(ctx: ServiceContext, scope: PresentScope): Pro
 
 export async function presentAll(ctx: ServiceContext, scope: PresentScope): Promise<PresentResult> {
   const presented = await audited(ctx, eventsOf, async (tx) => {
-    const lists = await conceptLists(tx, scope)
+    // Every dwelling of the quarter's concept lists is locked at once, in id order (as a step on
+    // one of them locks it), and the lists are read again after the lock: a round another desk
+    // presented meanwhile is no longer a concept and is left alone.
+    const seen = await conceptLists(tx, scope)
+    await lockRows(
+      tx,
+      dwellings,
+      seen.map((list) => list.dwellingId),
+    )
+    const lists = isPostgres(tx) && seen.length > 0 ? await conceptLists(tx, scope) : seen
     const ready = lists.filter((list) => list.unavailable.length === 0)
+    if (lists.length === 0) {
+      throw await quarterConflict(
+        tx,
+        ctx,
+        scope.quarter,
+        'shortlists:presentAll',
+        'Er zijn geen conceptvoordrachten om voor te dragen; maak eerst voordrachten.',
+      )
+    }
     if (ready.length === 0) {
       throw new ApiError(
         'conflict',
-        lists.length === 0
-          ? 'Er zijn geen conceptvoordrachten om voor te dragen; maak eerst voordrachten.'
-          : 'Geen enkele conceptvoordracht kan worden voorgedragen: wissel eerst de kandidaten die niet meer beschikbaar zijn.',
+        'Geen enkele conceptvoordracht kan worden voorgedragen: wissel eerst de kandidaten die niet meer beschikbaar zijn.',
       )
     }
     const events: AuditEntry[] = []

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { DwellingMatching, GenerateSummary } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import type { QuarterKey } from '../../shared/domain/quarter'
@@ -10,6 +10,11 @@ import { offerDateProblem } from '../domain/offer-rules'
 import { scoreCandidate } from '../domain/ranking'
 import type { ShortNote } from '../domain/shortlist-batch'
 import { ROUND_RULES } from '../domain/workflow'
+import type { RoundStep } from '../../shared/domain/vocabulary'
+import { isPostgres, lockKey, lockRows, selectRows, tryLockKey } from '../db/dialect'
+import { BATCH_LOCK, PLACEMENT_KEY } from '../db/pg-store'
+import { parseQuarter } from '../../shared/domain/quarter'
+import { batchBusy, conflictError, requireStepOn, sessionName } from './conflicts'
 import { findShortlist, openCandidates } from '../repositories/shortlists'
 import type { AuditEntry } from './audit'
 import { audited, eventsOf } from './audited'
@@ -23,22 +28,27 @@ import {
 } from './matching-facts'
 import { dwellingMatching } from './shortlist-views'
 import { waitingState } from './waiting-state'
-import {
-  isoDay,
-  makeRounds,
-  requireStep,
-  setClientStatus,
-  setDwellingStatus,
-} from './workflow-steps'
+import { isoDay, makeRounds, setClientStatus, setDwellingStatus } from './workflow-steps'
 
-async function loadShortlist(tx: Tx, shortlistId: number) {
-  const shortlist = await findShortlist(tx, shortlistId)
-  if (!shortlist) throw new ApiError('not-found', 'Deze voordracht bestaat niet (meer)')
+/**
+ * A round's step begins here: the round's dwelling is locked (docs/team-mode.md §4; nothing on
+ * SQLite, whose queue already runs one step at a time), then the round is read as the last step on
+ * that dwelling left it and the transition checked; refused, the officer reads who changed it.
+ */
+async function loadShortlist(ctx: ServiceContext, tx: Tx, shortlistId: number, key: RoundStep) {
+  const found = await findShortlist(tx, shortlistId)
+  if (!found) throw new ApiError('not-found', 'Deze voordracht bestaat niet (meer)')
+  await lockRows(tx, dwellings, [found.dwellingId])
+  const shortlist = isPostgres(tx) ? ((await findShortlist(tx, shortlistId)) ?? found) : found
+  const subject = { dwellingId: shortlist.dwellingId, shortlistId: shortlist.id }
+  await requireStepOn(tx, ctx, subject, ROUND_RULES, key, shortlist)
   const dwelling = (
     await tx.select().from(dwellings).where(eq(dwellings.id, shortlist.dwellingId)).limit(1)
   )[0]!
-  return { shortlist, dwelling }
+  return { shortlist, dwelling, subject }
 }
+
+const NOT_OPEN = 'Deze kandidaat staat niet (meer) open op de voordracht'
 
 const code = async (tx: Tx, clientId: number) =>
   (
@@ -60,6 +70,22 @@ export async function step(
   return await dwellingMatching(ctx, ctx.store.db, dwellingId)
 }
 
+/**
+ * The quarter's batch runs on one desk at a time (docs/team-mode.md §5): it takes the quarter's
+ * advisory lock inside its transaction, or is refused with who holds it and since when (the
+ * holder names itself in application_name for the length of its transaction). Then it waits for
+ * the placement lock, so no step places a waiting client on a new round while the batch does.
+ * SQLite: nothing (one step at a time through the queue).
+ */
+async function takeQuarterBatch(ctx: ServiceContext, tx: Tx, quarter: QuarterKey): Promise<void> {
+  if (!isPostgres(tx)) return
+  const { year, number } = parseQuarter(quarter)
+  const holder = await tryLockKey(tx, BATCH_LOCK, year * 10 + number)
+  if (holder) throw batchBusy(quarter, holder, ctx.now())
+  await selectRows(tx, sql`SELECT set_config('application_name', ${sessionName(ctx.actor)}, true)`)
+  await lockKey(tx, BATCH_LOCK, PLACEMENT_KEY)
+}
+
 /** Concept shortlists for every submitted dwelling of the quarter that has none open. */
 export async function generateForQuarter(
   ctx: ServiceContext,
@@ -79,6 +105,7 @@ export async function generateForQuarter(
     },
   })
   return await audited(ctx, generated, async (tx) => {
+    await takeQuarterBatch(ctx, tx, quarter)
     const open = await tx
       .select({ id: dwellings.id, address: dwellings.address })
       .from(dwellings)
@@ -128,8 +155,7 @@ export async function swapCandidate(
   input: { shortlistId: number; removeClientId: number; addClientId: number; reason: string },
 ): Promise<DwellingMatching> {
   return await step(ctx, async (tx) => {
-    const { shortlist, dwelling } = await loadShortlist(tx, input.shortlistId)
-    requireStep(ROUND_RULES, 'swap', shortlist)
+    const { shortlist, dwelling } = await loadShortlist(ctx, tx, input.shortlistId, 'swap')
     const leaving = (
       await tx
         .select()
@@ -212,8 +238,7 @@ export async function presentRound(
   ctx: ServiceContext,
   shortlistId: number,
 ): Promise<StepDone> {
-  const { shortlist, dwelling } = await loadShortlist(tx, shortlistId)
-  requireStep(ROUND_RULES, 'present', shortlist)
+  const { shortlist, dwelling } = await loadShortlist(ctx, tx, shortlistId, 'present')
   const today = ctx.now()
   const unavailable = await unavailableCandidates(tx, shortlist.id)
   if (unavailable.length > 0) {
@@ -255,13 +280,23 @@ export async function choose(
   input: { shortlistId: number; clientId: number; offeredOn?: string },
 ): Promise<DwellingMatching> {
   return await step(ctx, async (tx) => {
-    const { shortlist, dwelling } = await loadShortlist(tx, input.shortlistId)
-    requireStep(ROUND_RULES, 'choose', shortlist)
+    const { shortlist, dwelling, subject } = await loadShortlist(
+      ctx,
+      tx,
+      input.shortlistId,
+      'choose',
+    )
     const candidates = await openCandidates(tx, shortlist.id)
     const chosen = candidates.find((c) => c.clientId === input.clientId)
-    if (!chosen)
-      throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
-    // With more than one open shortlist per client, another corporation may have been quicker.
+    if (!chosen) throw await conflictError(tx, ctx, subject, NOT_OPEN)
+    // With more than one open shortlist per client, another corporation may have been quicker: the
+    // clients whose status this step sets are locked (after the dwelling, in id order) before the
+    // chosen one's status is read, so two desks cannot both make them an offer.
+    await lockRows(
+      tx,
+      clients,
+      candidates.map((c) => c.clientId),
+    )
     const status = (
       await tx
         .select({ status: clients.status })
@@ -361,10 +396,14 @@ export async function rejectCandidate(
   input: { shortlistId: number; clientId: number; rejection: Rejection },
 ): Promise<DwellingMatching> {
   return await step(ctx, async (tx) => {
-    const { shortlist, dwelling } = await loadShortlist(tx, input.shortlistId)
-    requireStep(ROUND_RULES, 'reject', shortlist)
+    const { shortlist, dwelling, subject } = await loadShortlist(
+      ctx,
+      tx,
+      input.shortlistId,
+      'reject',
+    )
     if (!(await openCandidates(tx, shortlist.id)).some((c) => c.clientId === input.clientId)) {
-      throw new ApiError('conflict', 'Deze kandidaat staat niet (meer) open op de voordracht')
+      throw await conflictError(tx, ctx, subject, NOT_OPEN)
     }
     const rejected: AuditEntry = {
       action: 'shortlist:rejectCandidate',
@@ -393,8 +432,7 @@ export async function rejectAll(
   input: { shortlistId: number; rejection: Rejection; motivation: string },
 ): Promise<DwellingMatching> {
   return await step(ctx, async (tx) => {
-    const { shortlist, dwelling } = await loadShortlist(tx, input.shortlistId)
-    requireStep(ROUND_RULES, 'rejectAll', shortlist)
+    const { shortlist, dwelling } = await loadShortlist(ctx, tx, input.shortlistId, 'rejectAll')
     const open = (await openCandidates(tx, shortlist.id)).map((c) => c.clientId)
     const rejected: AuditEntry = {
       action: 'shortlist:rejectAll',

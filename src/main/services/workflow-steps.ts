@@ -1,7 +1,8 @@
 import { eq, inArray, max, sql } from 'drizzle-orm'
 import type { ClientStatus, DwellingStatus } from '../../shared/domain/vocabulary'
 import type { DbOrTx, Tx } from '../db/connection'
-import { isPostgres } from '../db/dialect'
+import { isPostgres, lockKey } from '../db/dialect'
+import { BATCH_LOCK, PLACEMENT_KEY } from '../db/pg-store'
 import { clients, dwellings, shortlistCandidates, shortlists } from '../db/schema'
 import { buildShortlists, type PassedOver, type ShortNote } from '../domain/shortlist-batch'
 import { assignmentSolver } from '../matching/highs-solver'
@@ -126,6 +127,9 @@ export async function makeRounds(
   // The waiting list as this step's own writes left it, without reading it all again.
   kept?: WaitingState,
 ): Promise<NewRound[]> {
+  // Placing waiting clients: one step at a time across the desks (the batch holds it already), so
+  // two new rounds never take the same free client; the waiting list is read after the lock.
+  await lockKey(tx, BATCH_LOCK, PLACEMENT_KEY)
   const { waiting, ranking, history } = kept ?? (await waitingState(ctx))
   const today = ctx.now()
   const proposals = buildShortlists(

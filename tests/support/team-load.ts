@@ -259,6 +259,8 @@ export interface AuditRow {
   entity_id: string | null
   summary: string
   details: string | null
+  /** The (sub)transaction that wrote the row: a step's own rows share it, a savepoint's do not. */
+  xmin: string
 }
 
 export async function auditSince(url: string, afterId: number): Promise<AuditRow[]> {
@@ -267,7 +269,7 @@ export async function auditSince(url: string, afterId: number): Promise<AuditRow
     async (client) =>
       (
         await client.query<AuditRow>(
-          `SELECT id, officer, action, entity_type, entity_id, summary, details
+          `SELECT id, officer, action, entity_type, entity_id, summary, details, xmin::text AS xmin
            FROM audit_events WHERE id > $1 ORDER BY id`,
           [afterId],
         )
@@ -288,8 +290,12 @@ export async function lastAuditId(url: string): Promise<number> {
 }
 
 export interface AuditMatch {
-  /** Successful steps, each with the id of its own audit row (null: none found). */
-  matched: { step: DeskStep; auditId: number | null }[]
+  /**
+   * Successful steps, each with the id of its own audit row (null: none found) and of the last
+   * audit row its transaction wrote: written just before its COMMIT, so the order of these is the
+   * order the steps committed in, as near as the trail can tell.
+   */
+  matched: { step: DeskStep; auditId: number | null; lastId: number | null }[]
   /** Step rows (present, choose, …) no desk reported as a success. */
   unclaimed: AuditRow[]
   /** Per action: successes reported by the desks and rows in the trail. */
@@ -318,7 +324,24 @@ export function matchAudit(results: DeskResult[], rows: AuditRow[]): AuditMatch 
     const spec = STEP_ACTION[step.channel]!
     perAction[spec.action]!.successes++
     const row = free.get(keyOf(step.officer, spec.action, step.input[spec.key]))?.shift()
-    matched.push({ step, auditId: row?.id ?? null })
+    matched.push({ step, auditId: row?.id ?? null, lastId: row?.id ?? null })
+  }
+  // A desk takes one step at a time, so its rows come in blocks, one per successful step. The rows
+  // between two of its steps' own rows belong to the first, except those the second wrote in its
+  // own transaction before its own row (an acceptance takes the client off other rounds first).
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  for (const officer of new Set(matched.map((m) => m.step.officer))) {
+    const mine = matched
+      .filter((m) => m.step.officer === officer && m.auditId !== null)
+      .sort((a, b) => a.auditId! - b.auditId!)
+    const theirs = rows.filter((r) => r.officer === officer)
+    mine.forEach((m, index) => {
+      const next = mine[index + 1]
+      const nextXmin = next ? byId.get(next.auditId!)!.xmin : null
+      for (const r of theirs)
+        if (r.id > m.auditId! && (!next || (r.id < next.auditId! && r.xmin !== nextXmin)))
+          m.lastId = Math.max(m.lastId!, r.id)
+    })
   }
   return { matched, unclaimed: [...free.values()].flat(), perAction }
 }
@@ -427,7 +450,8 @@ export interface ReplayOutcome {
 }
 
 /**
- * The successful steps again, in the order of their audit rows, one at a time on `replayUrl` (a
+ * The successful steps again, in the order of their last audit rows (the order they committed in),
+ * one at a time on `replayUrl` (a
  * copy of the database from before the desks started), each by its own officer's runtime. Rounds
  * and offers are found by their natural keys (dwelling/round, dwelling/round/client).
  */
@@ -440,8 +464,8 @@ export async function replaySerially(
 ): Promise<ReplayOutcome> {
   const keys = await naturalKeys(concurrentUrl)
   const ordered = matched
-    .filter((m): m is { step: DeskStep; auditId: number } => m.auditId !== null)
-    .sort((a, b) => a.auditId - b.auditId)
+    .filter((m): m is { step: DeskStep; auditId: number; lastId: number } => m.auditId !== null)
+    .sort((a, b) => a.lastId - b.lastId)
   const runtimes = new Map<string, Runtime>()
   const outcome: ReplayOutcome = { steps: 0, refused: [] }
   try {

@@ -43,7 +43,7 @@ import { FIXED_NOW, useTempDir } from '../support/temp-db'
 
 const QUARTER = '2026-Q4'
 const DESKS = 3
-const STEPS = Number(process.env['TEAM_CONCURRENCY_STEPS'] ?? 40)
+const STEPS = Number(process.env['TEAM_CONCURRENCY_STEPS'] ?? 25)
 const SEED = Number(process.env['TEAM_CONCURRENCY_SEED'] ?? 14)
 
 const started = performance.now()

@@ -4,6 +4,7 @@
  *
  *   npm run bench              the ten-year database (≈50,000 clients, ≈20,000 dwellings)
  *   npm run bench -- --quick   the demo database, loaded fresh (under a minute)
+ *   npm run bench -- --team    five desks × 1,000 workflow steps on one PostgreSQL (bench-team.ts)
  *
  * Work that writes runs inside a transaction that is rolled back, or on a copy of the cached file,
  * so every run starts from the same data.
@@ -632,6 +633,11 @@ async function main() {
   }
 }
 
-// The batch solves its assignment with HiGHS, which loads asynchronously once, as in the app.
-await loadAssignmentSolver()
-await main()
+if (process.argv.includes('--team')) {
+  const { benchTeam } = await import('./bench-team')
+  await benchTeam(process.argv.slice(2))
+} else {
+  // The batch solves its assignment with HiGHS, which loads asynchronously once, as in the app.
+  await loadAssignmentSolver()
+  await main()
+}

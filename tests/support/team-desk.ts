@@ -1,0 +1,249 @@
+/**
+ * One officer's desk in team mode, as its own process: the app's runtime on the shared PostgreSQL
+ * (`openTeamRuntime`), and an officer who looks at a dwelling of the quarter and takes the step its
+ * screen offers (present, choose, reject, reject all, accept or decline the offer), again and again.
+ * The concurrency test starts three of these on one database, the team benchmark five.
+ *
+ *   node <bundle> <options as JSON>        (see DeskOptions; bundled by team-load.ts)
+ *
+ * With `lockstep` the desks meet at a barrier (through the parent, over IPC) before every step, so
+ * their steps start together: the desks read a dwelling, wait for each other, and click at once —
+ * two officers looking at the same screen. Without it every desk runs at its own pace.
+ * At the end the desk writes what it did, step by step, to `resultFile` as JSON.
+ */
+import { writeFileSync } from 'node:fs'
+import { parseDatabaseUrl } from '../../src/main/db/pg-url'
+import { loadAssignmentSolver } from '../../src/main/matching/highs-solver'
+import { openTeamRuntime } from '../../src/main/runtime'
+import type { DwellingMatching } from '../../src/shared/api'
+import { DECLINE_REASON, REJECTION_REASON } from '../../src/shared/domain/vocabulary'
+
+export interface DeskOptions {
+  url: string
+  desk: number
+  officer: string
+  seed: number
+  /** Workflow steps to attempt (a tick without any step to take counts as idle, not as a step). */
+  steps: number
+  /** The quarter's dwellings that had a round, and the few all desks favour (same for all). */
+  dwellings: number[]
+  hot: number[]
+  /** Share of picks from `hot`. */
+  hotShare: number
+  /** Share of open offers the desk accepts (the rest it declines): low keeps the quarter going. */
+  acceptShare: number
+  /**
+   * Whether the desk reads a dwelling afresh before every step. Without, it acts on what its
+   * screen last showed of that dwelling (the answer of its own last step there), reading only
+   * dwellings it has not seen or whose step was refused: staler, so more refusals, and cheaper.
+   */
+  reread: boolean
+  lockstep: boolean
+  /** The day every desk works on (fixed, so a serial replay makes the same dates). */
+  now: string
+  migrationsFolder: string
+  resultFile: string
+}
+
+/** One step a desk took: what it sent, and what came back. */
+export interface DeskStep {
+  desk: number
+  officer: string
+  tick: number
+  channel: string
+  input: Record<string, unknown>
+  ok: boolean
+  code: string | null
+  message: string | null
+  ms: number
+}
+
+export interface DeskResult {
+  desk: number
+  officer: string
+  steps: DeskStep[]
+  /** Ticks in which the desk found nothing to do on the dwellings it looked at. */
+  idle: number
+  /** Reads of a dwelling's state (shortlists:forDwelling) and their time. */
+  reads: number
+  readMs: number
+  wallMs: number
+}
+
+export interface Plan {
+  channel: string
+  input: Record<string, unknown>
+}
+
+/** mulberry32: small, seeded, the same sequence on every machine. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const pick = <T>(rng: () => number, values: readonly T[]): T =>
+  values[Math.floor(rng() * values.length)]!
+
+/** The step an officer takes on what the screen shows for a dwelling, or null when there is none. */
+export function planFor(
+  state: DwellingMatching,
+  rng: () => number,
+  startsOn: string,
+  acceptShare: number,
+): Plan | null {
+  const offer = state.offers.find((o) => o.outcome === 'open')
+  if (offer) {
+    if (rng() < acceptShare)
+      return { channel: 'offers:accept', input: { offerId: offer.id, startsOn } }
+    const reason = pick(rng, DECLINE_REASON.keys)
+    return {
+      channel: 'offers:decline',
+      input: {
+        offerId: offer.id,
+        decline: { reason, text: reason === 'anders' ? 'Toelichting van de kandidaat' : null },
+      },
+    }
+  }
+  const round = [...state.rounds].sort((a, b) => b.round - a.round)[0]
+  if (!round) return null
+  if (round.status === 'concept')
+    return { channel: 'shortlists:present', input: { shortlistId: round.id } }
+  if (round.status !== 'voorgedragen') return null
+  const open = round.candidates.filter((c) => c.decision === 'open')
+  if (open.length === 0) return null
+  const rejection = {
+    reason: pick(
+      rng,
+      REJECTION_REASON.keys.filter((k) => k !== 'anders'),
+    ),
+  }
+  const roll = rng()
+  if (roll < 0.45)
+    return {
+      channel: 'shortlists:choose',
+      input: { shortlistId: round.id, clientId: pick(rng, open).clientId },
+    }
+  if (roll < 0.85)
+    return {
+      channel: 'shortlists:rejectCandidate',
+      input: { shortlistId: round.id, clientId: pick(rng, open).clientId, rejection },
+    }
+  return {
+    channel: 'shortlists:rejectAll',
+    input: {
+      shortlistId: round.id,
+      rejection,
+      motivation: 'Geen van de kandidaten past bij dit complex.',
+    },
+  }
+}
+
+/** Waits for the parent's go for this tick (every desk has said it is ready). */
+function barrier(tick: number): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      if ((message as { go?: number }).go === tick) {
+        process.off('message', onMessage)
+        resolve()
+      }
+    }
+    process.on('message', onMessage)
+    process.send!({ ready: tick })
+  })
+}
+
+async function main(options: DeskOptions): Promise<void> {
+  await loadAssignmentSolver()
+  const now = new Date(options.now)
+  const runtime = await openTeamRuntime(parseDatabaseUrl(options.url), {
+    migrationsFolder: options.migrationsFolder,
+    startupTasks: false,
+    context: {
+      actor: { officer: options.officer, osUser: `desk${options.desk}` },
+      now: () => now,
+    },
+  })
+  const rng = seeded(options.seed)
+  const startsOn = new Date(now.getTime() + 8 * 86_400_000).toISOString().slice(0, 10)
+  const result: DeskResult = {
+    desk: options.desk,
+    officer: options.officer,
+    steps: [],
+    idle: 0,
+    reads: 0,
+    readMs: 0,
+    wallMs: 0,
+  }
+  /** What this desk's screen last showed per dwelling. */
+  const screen = new Map<number, DwellingMatching>()
+  const call = async (channel: string, input: unknown) => await runtime.routes.get(channel)!(input)
+  // The desks start together (the parent answers when every desk is ready).
+  if (process.send) await barrier(-1)
+  const started = performance.now()
+  try {
+    for (let tick = 0; result.steps.length < options.steps; tick++) {
+      let plan: Plan | null = null
+      let target = 0
+      // A few looks for a dwelling with something to do, as an officer scrolls the board.
+      for (let look = 0; look < 6 && !plan; look++) {
+        const dwellingId =
+          rng() < options.hotShare ? pick(rng, options.hot) : pick(rng, options.dwellings)
+        let state = options.reread ? undefined : screen.get(dwellingId)
+        if (!state) {
+          const read = performance.now()
+          const answer = await call('shortlists:forDwelling', { dwellingId })
+          result.reads++
+          result.readMs += performance.now() - read
+          if (!answer.ok) throw new Error(`forDwelling ${dwellingId}: ${answer.error.message}`)
+          state = answer.data as DwellingMatching
+          screen.set(dwellingId, state)
+        }
+        plan = planFor(state, rng, startsOn, options.acceptShare)
+        // Nothing to do on what the screen showed: look again next time, it may have moved on.
+        if (!plan) screen.delete(dwellingId)
+        target = dwellingId
+      }
+      if (options.lockstep) await barrier(tick)
+      if (!plan) {
+        result.idle++
+        // Everything looked at is let or has no round: the quarter is worked out.
+        if (result.idle > options.steps) break
+        continue
+      }
+      const begun = performance.now()
+      const answer = await call(plan.channel, plan.input)
+      // What the screen shows next: the step's answer, or (refused) nothing until read again.
+      if (answer.ok) screen.set(target, answer.data as DwellingMatching)
+      else screen.delete(target)
+      result.steps.push({
+        desk: options.desk,
+        officer: options.officer,
+        tick,
+        channel: plan.channel,
+        input: plan.input,
+        ok: answer.ok,
+        code: answer.ok ? null : answer.error.code,
+        message: answer.ok ? null : answer.error.message,
+        ms: performance.now() - begun,
+      })
+    }
+  } finally {
+    result.wallMs = performance.now() - started
+    writeFileSync(options.resultFile, JSON.stringify(result))
+    process.send?.({ done: true })
+    await runtime.close()
+  }
+}
+
+// Only as the desk process (team-load.ts sets this), not when the test or the bench imports it.
+const argument = process.argv[2]
+if (process.env['VIERDE_HUIS_DESK'] === '1' && argument) {
+  await main(JSON.parse(argument) as DeskOptions)
+  process.disconnect?.()
+}

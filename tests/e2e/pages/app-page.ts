@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { shot } from '../../support/e2e-store'
 
 export type SectionName =
   'Overzicht' | 'Woningen' | 'Kandidaten' | 'Voordrachten' | 'Rapportages' | 'Beheer'
@@ -74,6 +75,6 @@ export class AppPage {
   }
 
   async screenshot(path: string): Promise<void> {
-    await this.page.screenshot({ path, fullPage: true })
+    await this.page.screenshot({ path: shot(path), fullPage: true })
   }
 }

@@ -9,6 +9,7 @@ import { loadAssignmentSolver } from '../../src/main/matching/highs-solver'
 import { openRuntime, openTeamRuntime, type Runtime } from '../../src/main/runtime'
 import {
   createE2eDatabase,
+  demoFile,
   e2eStore,
   routeDemoThroughSqlite,
   type E2eStore,
@@ -23,10 +24,25 @@ const context = { actor: { officer: 'Test Medewerker', osUser: 'e2e' } }
  * PostgreSQL cluster opened by `openTeamRuntime`, as a desk in team mode opens it (there the demo
  * is loaded through a SQLite file and copied in: see routeDemoThroughSqlite). `store` says which.
  */
-export const test = base.extend<{ runtime: Runtime; store: E2eStore }>({
-  store: async ({}, use) => {
-    await use(e2eStore())
-  },
+export const test = base.extend<{ runtime: Runtime }, { store: E2eStore; demoWarm: void }>({
+  store: [
+    async ({}, use) => {
+      await use(e2eStore())
+    },
+    { scope: 'worker' },
+  ],
+  // PostgreSQL: the demo's SQLite file is made once per worker, before the first test's clock runs.
+  demoWarm: [
+    async ({ store }, use) => {
+      if (store === 'postgres') {
+        await loadAssignmentSolver()
+        const made = await demoFile(context.actor, () => new Date())
+        if (!made.result.ok) throw new Error(`demo: ${made.result.error.message}`)
+      }
+      await use()
+    },
+    { scope: 'worker', auto: true, timeout: 300_000 },
+  ],
   runtime: async ({ store }, use) => {
     await loadAssignmentSolver()
     if (store === 'postgres') {

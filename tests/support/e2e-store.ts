@@ -11,9 +11,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import type { ApiResult } from '../../src/shared/api'
-import { copyIntoPostgres, readSqliteSnapshot } from '../../src/main/db/copy-to-postgres'
+import {
+  copyIntoPostgres,
+  readSqliteSnapshot,
+  type SqliteSnapshot,
+} from '../../src/main/db/copy-to-postgres'
 import type { PgStore } from '../../src/main/db/pg-store'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
+import type { Actor } from '../../src/main/services/context'
 import { TEST_PG_URL_VARIABLE } from './pg-cluster'
 
 export const E2E_STORE_VARIABLE = 'VIERDE_HUIS_E2E_STORE'
@@ -83,9 +88,37 @@ export function routeDemoThroughSqlite(runtime: Runtime<PgStore>): void {
     } finally {
       sqlite.close()
     }
-    await copyIntoPostgres(snapshot, runtime.store.pgDb)
+    await copyIntoPostgres(await keepWhatIsThere(runtime.store, snapshot), runtime.store.pgDb)
     return loaded.result
   })
+}
+
+/**
+ * loadDemo lets year targets, quarters and settings already in the database win over the demo's
+ * (a started team database holds a setting or two). The copy only fills empty tables, so those
+ * rows are taken out and put into the snapshot instead, the database's own winning on equal keys.
+ * Any other table that holds rows is an error: loadDemo would have refused or mixed them.
+ */
+const OFFICER_WINS: Record<string, (row: Record<string, unknown>) => string> = {
+  year_targets: (row) => String(row.year),
+  quarters: (row) => String(row.key),
+  settings: (row) => `${String(row.key)}|${String(row.year)}`,
+}
+
+async function keepWhatIsThere(store: PgStore, snapshot: SqliteSnapshot): Promise<SqliteSnapshot> {
+  const merged: SqliteSnapshot = []
+  for (const { pair, rows } of snapshot) {
+    const there = (await store.pgDb.select().from(pair.pg)) as Record<string, unknown>[]
+    const keyOf = OFFICER_WINS[pair.name]
+    if (there.length === 0) merged.push({ pair, rows })
+    else if (!keyOf) throw new Error(`demo:load in e2e: tabel ${pair.name} is niet leeg`)
+    else {
+      const taken = new Set(there.map(keyOf))
+      merged.push({ pair, rows: [...there, ...rows.filter((row) => !taken.has(keyOf(row)))] })
+      await store.pool.query(`DELETE FROM "${pair.name}"`)
+    }
+  }
+  return merged
 }
 
 interface LoadedDemo {
@@ -97,8 +130,16 @@ const demoFiles = new Map<string, Promise<LoadedDemo>>()
 let demoFolder: string | null = null
 
 function sqliteDemo(runtime: Runtime, raw: unknown): Promise<LoadedDemo> {
-  const now = runtime.ctx.now()
-  const key = JSON.stringify([raw, runtime.ctx.actor, now.toISOString().slice(0, 10)])
+  return demoFile(runtime.ctx.actor, runtime.ctx.now, raw)
+}
+
+/**
+ * The demo as `demo:load` with `raw` makes it for this officer today, in a SQLite file: made once
+ * per worker, then reused. The fixture warms it before the first test (warmDemo), so no test's
+ * 30-second wait for the "Demogegevens geladen" toast includes the demo's history.
+ */
+export function demoFile(actor: Actor, now: () => Date, raw: unknown = {}): Promise<LoadedDemo> {
+  const key = JSON.stringify([raw, actor, now().toISOString().slice(0, 10)])
   let loaded = demoFiles.get(key)
   if (!loaded) {
     if (!demoFolder) {
@@ -109,7 +150,7 @@ function sqliteDemo(runtime: Runtime, raw: unknown): Promise<LoadedDemo> {
     const file = join(demoFolder, `demo-${demoFiles.size}.db`)
     loaded = (async () => {
       const desk = await openRuntime(file, {
-        context: { actor: runtime.ctx.actor, now: runtime.ctx.now },
+        context: { actor, now },
         startupTasks: false,
         lock: false,
       })

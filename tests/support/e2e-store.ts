@@ -157,7 +157,7 @@ export function demoFile(actor: Actor, now: () => Date, raw: unknown = {}): Prom
       try {
         return { file, result: await desk.routes.get('demo:load')!(raw) }
       } finally {
-        desk.close()
+        await desk.close()
       }
     })()
     demoFiles.set(key, loaded)

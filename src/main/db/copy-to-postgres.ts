@@ -23,7 +23,7 @@ export interface TableCopy {
   postgres: TableDigest
 }
 
-interface TablePair {
+export interface TablePair {
   name: string
   sqlite: SQLiteTable
   pg: PgTable
@@ -34,7 +34,7 @@ interface TablePair {
  * The tables in an order that inserts every referenced row before the rows that refer to it. The
  * two schemas export each table under the same name (tests/unit/pg-schema-parity.test.ts).
  */
-function tablePairs(): TablePair[] {
+export function tablePairs(): TablePair[] {
   const pairs = new Map<string, TablePair>()
   for (const [key, table] of Object.entries(sqliteSchema)) {
     if (!is(table, SQLiteTable)) continue

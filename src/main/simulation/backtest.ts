@@ -1,6 +1,7 @@
 import type { BacktestResult, Comparison } from '../../shared/api/simulation'
 import { parseQuarter, quarterBounds } from '../../shared/domain/quarter'
 import { sqliteStore, type SqliteStore, type Store } from '../db/connection'
+import { sqliteCopyOf } from './team-image'
 import { addDays } from '../demo/calendar'
 import { memoryStore, snapshot } from './copy'
 import { runExclusive } from '../db/step-queue'
@@ -33,6 +34,15 @@ export async function backtest(
   options: BacktestOptions,
   environment: RunEnvironment = {},
 ): Promise<BacktestResult> {
+  if (liveStore.dialect === 'postgres') {
+    // The replay runs on an in-memory SQLite copy: in team mode, one made from PostgreSQL.
+    const copy = await sqliteCopyOf(liveStore, environment.nativeBinding)
+    try {
+      return await backtest(copy, options, environment)
+    } finally {
+      copy.close()
+    }
+  }
   const started = performance.now()
   const store = sqliteStore(liveStore)
   const keys = horizon(options.startIso, options.quarters)

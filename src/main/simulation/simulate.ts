@@ -2,6 +2,7 @@ import type { ModelSummary, QuarterBands, SimulationResult } from '../../shared/
 import type { QuarterKey } from '../../shared/domain/quarter'
 import { sqliteStore, type Store } from '../db/connection'
 import { snapshot } from './copy'
+import { sqliteCopyOf } from './team-image'
 import { runExclusive } from '../db/step-queue'
 import type { QuarterOutcome } from './measure'
 import { observe, type Observed } from './observed'
@@ -34,8 +35,16 @@ export async function simulate(
   options: SimulationOptions,
   environment: RunEnvironment = {},
 ): Promise<SimulationResult> {
+  if (liveStore.dialect === 'postgres') {
+    // The model runs on an in-memory SQLite copy: in team mode, one made from PostgreSQL.
+    const copy = await sqliteCopyOf(liveStore, environment.nativeBinding)
+    try {
+      return await simulate(copy, scenarios, options, environment)
+    } finally {
+      copy.close()
+    }
+  }
   const started = performance.now()
-  // The model runs on an in-memory SQLite copy; team mode has no such image yet (docs/team-mode.md).
   const store = sqliteStore(liveStore)
   // The model and the copy in one turn on the live store: the job runs beside the officer's work,
   // and must neither read a step that is still open nor copy half of one.

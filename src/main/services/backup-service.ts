@@ -136,7 +136,8 @@ export async function makeManualBackup(ctx: ServiceContext): Promise<BackupRow> 
  * about 0.25 s against 0.3-0.45 s for VACUUM INTO, which rebuilds every table and index.
  */
 export async function backupBeforeImport(ctx: ServiceContext): Promise<void> {
-  if (inMemory(ctx)) return
+  // Team mode: the server's backups are the net; the import itself is one transaction.
+  if (ctx.store.dialect === 'postgres' || inMemory(ctx)) return
   const live = readIdentity(sqliteStore(ctx.store).sqlite)
   const [newest] = listBackupsSafely(ctx).filter((f) => sameDatabase(live, f.identity))
   if (newest && backupIsCurrent(sqliteStore(ctx.store).sqlite, newest.path, nativeBinding(ctx)))

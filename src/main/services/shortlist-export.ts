@@ -1,5 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/sqlite-core'
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import type { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
 import type { ExportShortlistsInput } from '../../shared/api/exports'
@@ -48,7 +47,14 @@ async function presentedRounds(db: DbOrTx, input: Input) {
     )
 }
 
-const supportProviders = alias(careProviders, 'support_providers')
+/**
+ * The support provider's name, a second care provider of the client: a scalar subquery rather
+ * than a join on an alias of care_providers, which drizzle's PostgreSQL dialect renders without its
+ * alias for our (SQLite-defined) tables in team mode.
+ */
+const supportProviderName = sql<
+  string | null
+>`(SELECT sp.name FROM care_providers sp WHERE sp.id = ${clients.supportProviderId})`
 
 /**
  * The candidates still open on those rounds, with exactly the columns of ExportCandidate (the
@@ -65,7 +71,7 @@ async function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): Promise<Exp
       declinedOn: roundDeclinedOn,
       position: shortlistCandidates.position,
       careProvider: careProviders.name,
-      supportProvider: supportProviders.name,
+      supportProvider: supportProviderName,
       ...columnsFor(getTableColumns(clients), EXPORT_CLIENT_COLUMNS),
     })
     .from(shortlistCandidates)
@@ -73,7 +79,6 @@ async function openCandidatesOf(db: DbOrTx, shortlistIds: number[]): Promise<Exp
     .innerJoin(dwellings, eq(dwellings.id, shortlists.dwellingId))
     .innerJoin(clients, eq(clients.id, shortlistCandidates.clientId))
     .innerJoin(careProviders, eq(careProviders.id, clients.careProviderId))
-    .leftJoin(supportProviders, eq(supportProviders.id, clients.supportProviderId))
     .where(
       and(
         inArray(shortlistCandidates.shortlistId, shortlistIds),

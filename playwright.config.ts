@@ -1,12 +1,20 @@
 import { defineConfig } from '@playwright/test'
 import { existsSync } from 'node:fs'
+import { e2eStore } from './tests/support/e2e-store'
 
 /** Debian's Chromium where present (the CI machines have no other); otherwise Playwright's own. */
 const debianChromium = '/usr/bin/chromium'
 
+/**
+ * The store the app runs on: SQLite by default, PostgreSQL with VIERDE_HUIS_E2E_STORE=postgres
+ * (`npm run test:e2e` runs both, one after the other). globalSetup starts the throwaway cluster.
+ */
+const store = e2eStore()
+
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: store === 'postgres' ? 'test-results/e2e-postgres' : 'test-results/e2e',
+  globalSetup: './tests/support/e2e-global-setup.ts',
   timeout: 120_000,
   // Loading the demo data (with its history) takes several seconds on a two-core machine.
   expect: { timeout: 30_000 },

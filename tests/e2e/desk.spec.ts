@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { shot } from '../support/e2e-store'
 import { expect, test } from './fixtures'
 import { AdminPage, type AdminTab } from './pages/admin-page'
 import { SECTION_NAMES } from './pages/app-page'
@@ -53,7 +54,7 @@ test('Voordrachten: the list and the dwelling side by side, reached by keyboard 
   // The list uses the window's height, not six rows with empty space below.
   const viewport = page.viewportSize()!
   expect(list!.y + list!.height).toBeGreaterThan(viewport.height - 60)
-  await page.screenshot({ path: 'docs/screenshot-voordrachten.png' })
+  await page.screenshot({ path: shot('docs/screenshot-voordrachten.png') })
 
   // Away to Kandidaten and back: the same dwelling is open and marked in the list.
   await shortlists.app.goTo('Kandidaten')
@@ -107,7 +108,7 @@ test('dates are typed as dd-mm-jjjj in the offer dialogs and the clients filter,
   const startsOn = shortlists.dialog.getByRole('textbox', { name: 'Ingangsdatum contract' })
   await expect(startsOn).toHaveAttribute('aria-invalid', 'true')
   await expect(shortlists.dialog).not.toContainText('jjjj-mm-dd')
-  await shortlists.dialog.screenshot({ path: 'test-results/desk-datum-fout.png' })
+  await shortlists.dialog.screenshot({ path: shot('test-results/desk-datum-fout.png') })
   // The calendar writes its choice back as dd-mm-jjjj.
   await shortlists.dialog
     .locator('.form-field', {
@@ -150,7 +151,7 @@ test('“Waarom niet?” gives a free client’s place and the lowest score on t
     (await verdict.textContent()) ?? '',
   )![1]!
   expect(onRound).toContain(lowest)
-  await shortlists.whyNot.screenshot({ path: 'test-results/desk-waarom-niet-plaats.png' })
+  await shortlists.whyNot.screenshot({ path: shot('test-results/desk-waarom-niet-plaats.png') })
 
   await verdict.getByRole('button', { name: `Wisselen met ${lowest}…` }).click()
   await expect(shortlists.dialog.getByRole('radio', { name: third })).toBeChecked()

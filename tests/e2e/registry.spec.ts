@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { quarterKey, quarterOf } from '../../src/shared/domain/quarter'
 import { DWELLING_TYPE, SUITABLE_FOR, WIJK } from '../../src/shared/domain/vocabulary'
+import { shot } from '../support/e2e-store'
 import { expect, test } from './fixtures'
 import { AdminPage } from './pages/admin-page'
 import { AppPage } from './pages/app-page'
@@ -82,7 +83,7 @@ test('a new corporation submits its dwellings through the Excel template and sho
     'Postcode moet de vorm 1234 AB hebben',
   )
   await expect(importDialog.button('Alles importeren')).toBeDisabled()
-  await importDialog.root.screenshot({ path: 'test-results/import-fouten.png' })
+  await importDialog.root.screenshot({ path: shot('test-results/import-fouten.png') })
 
   const errors = await importDialog.saveErrors()
   expect(errors.suggestedFilename()).toBe(`woningen-Woonin-Test-${current}-ingevuld-fouten.csv`)
@@ -100,7 +101,7 @@ test('a new corporation submits its dwellings through the Excel template and sho
     dwellings.grid.getByRole('gridcell', { name: 'Amazonedreef 14', exact: true }),
   ).toBeVisible()
   expect(await app.shownCount('woningen')).toBe(2)
-  await dwellings.overview.screenshot({ path: 'test-results/kwartaaloverzicht.png' })
+  await dwellings.overview.screenshot({ path: shot('test-results/kwartaaloverzicht.png') })
   await app.screenshot('test-results/woningen.png')
 })
 
@@ -125,7 +126,7 @@ test('an officer registers a client: the form says what is missing, then saves',
   await expect(form.root.getByRole('alert')).toContainText('verbeter de velden met een melding')
   await expect(form.field('Cliëntcode')).toBeFocused()
   await expect(form.field('Cliëntcode')).toHaveAccessibleDescription(/Vul de cliëntcode in/)
-  await page.screenshot({ path: 'test-results/kandidaat-fout.png' })
+  await page.screenshot({ path: shot('test-results/kandidaat-fout.png') })
 
   // Enter in a text field saves the form.
   await form.field('Cliëntcode').fill('K-TEST-0001')

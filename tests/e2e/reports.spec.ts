@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import type { BoardRow, DwellingMatching, QuarterFigures } from '../../src/shared/api'
+import { shot } from '../support/e2e-store'
 import { expect, test } from './fixtures'
 import { AdminPage } from './pages/admin-page'
 import { ReportsPage } from './pages/reports-page'
@@ -93,7 +94,7 @@ test('the quarterly report of the previous quarter shows the figures of reports:
 
   await reports.expectChartsDrawn(3)
   await page.setViewportSize({ width: 1440, height: 1000 })
-  await reports.report.screenshot({ path: 'test-results/kwartaalrapport-scherm.png' })
+  await reports.report.screenshot({ path: shot('test-results/kwartaalrapport-scherm.png') })
 
   const pdfPath = 'test-results/kwartaalrapport.pdf'
   const pdf = await reports.savePdf(pdfPath)

@@ -1,3 +1,4 @@
+import { shot } from '../support/e2e-store'
 import { expect, test } from './fixtures'
 import { ShortlistsPage } from './pages/shortlists-page'
 
@@ -118,6 +119,6 @@ test('“Waarom niet?” explains why a client on another shortlist is not eligi
 
   await shortlists.askWhyNot(elsewhere!)
   await tallViewport(shortlists)
-  await shortlists.whyNot.screenshot({ path: 'test-results/voordrachten-waarom-niet.png' })
+  await shortlists.whyNot.screenshot({ path: shot('test-results/voordrachten-waarom-niet.png') })
   await shortlists.screenshot('test-results/voordrachten-concept.png')
 })

@@ -4,6 +4,7 @@ import { AppPage } from './pages/app-page'
 import { FormDialog } from './pages/form-dialog'
 import { ShortlistsPage } from './pages/shortlists-page'
 import { spreadingState } from '../../src/main/services/spreading-service'
+import { sqlRows } from '../support/e2e-store'
 
 test('the quarter overview warns where a corporation leans on Overvecht, and Beheer keeps the wijk figures behind the norm', async ({
   page,
@@ -60,15 +61,13 @@ test('an officer lifts the stop of a full complex for one dwelling, with a reaso
   const state = await spreadingState(runtime.store.db, runtime.ctx.now())
   const [full] = [...state.complexPlacements].find(([, n]) => n >= state.stop.placements) ?? []
   expect(full, 'the demo has a complex at the stop').toBeDefined()
-  const dwelling = runtime.store.sqlite
-    .prepare(
-      `SELECT id, address FROM dwellings WHERE status = 'ingediend'
-       AND quarter_key = (SELECT max(quarter_key) FROM dwellings) ORDER BY id LIMIT 1`,
-    )
-    .get() as { id: number; address: string }
-  runtime.store.sqlite
-    .prepare('UPDATE dwellings SET complex = ? WHERE id = ?')
-    .run(full, dwelling.id)
+  const [dwelling] = await sqlRows<{ id: number; address: string }>(
+    runtime,
+    `SELECT id, address FROM dwellings WHERE status = 'ingediend'
+     AND quarter_key = (SELECT max(quarter_key) FROM dwellings) ORDER BY id LIMIT 1`,
+  )
+  if (!dwelling) throw new Error('the demo has a submitted dwelling in its newest quarter')
+  await sqlRows(runtime, 'UPDATE dwellings SET complex = ? WHERE id = ?', [full, dwelling.id])
 
   await shortlists.open()
   await shortlists.openDwelling(dwelling.address)

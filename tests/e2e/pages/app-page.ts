@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { callHost } from '../../support/call'
+import { e2eStore, shot } from '../../support/e2e-store'
 
 export type SectionName =
   'Overzicht' | 'Woningen' | 'Kandidaten' | 'Voordrachten' | 'Rapportages' | 'Beheer'
@@ -28,8 +30,9 @@ export class AppPage {
     return this.menu.getByRole('link', { name: section, exact: true })
   }
 
+  /** The first start's empty state: "De database …" on a desk, "De teamdatabase …" in team mode. */
   get emptyDatabase(): Locator {
-    return this.page.getByRole('heading', { name: 'De database is nog leeg' })
+    return this.page.getByRole('heading', { name: /^De (team)?database is nog leeg$/ })
   }
 
   /** The grid on the current page, by its accessible name (e.g. "Woningen 4e kwartaal 2026"). */
@@ -52,7 +55,20 @@ export class AppPage {
     await expect(this.menuLink(section)).toHaveAttribute('aria-current', 'page')
   }
 
+  /**
+   * On a desk (SQLite) the officer clicks "Demogegevens laden". Team mode offers no demo (the
+   * team's database holds real clients only): there the demo arrives as an organisation fills a
+   * practice database, a desk's demo file copied in (the e2e fixture routes `demo:load` so:
+   * tests/support/e2e-store.ts), and the page is reloaded.
+   */
   async loadDemoData(): Promise<void> {
+    if (e2eStore() === 'postgres') {
+      await callHost(this.page.request, 'demo:load', {})
+      await this.page.reload()
+      await expect(this.title).toBeVisible()
+      await expect(this.emptyDatabase).toBeHidden()
+      return
+    }
     await this.page.getByRole('button', { name: 'Demogegevens laden' }).click()
     await expect(
       this.page.getByRole('status').filter({ hasText: 'Demogegevens geladen' }),
@@ -74,6 +90,6 @@ export class AppPage {
   }
 
   async screenshot(path: string): Promise<void> {
-    await this.page.screenshot({ path, fullPage: true })
+    await this.page.screenshot({ path: shot(path), fullPage: true })
   }
 }

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { AppPage } from './app-page'
+import { shot } from '../../support/e2e-store'
 
 const CLIENT_CODE = /K-\d{4}-\d{4}/g
 
@@ -195,6 +196,6 @@ export class ShortlistsPage {
   }
 
   async screenshot(path: string): Promise<void> {
-    await this.page.screenshot({ path, fullPage: true })
+    await this.page.screenshot({ path: shot(path), fullPage: true })
   }
 }

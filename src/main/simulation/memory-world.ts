@@ -50,6 +50,7 @@ import { memoryStore } from './copy'
 import { measureQuarter, type QuarterOutcome } from './measure'
 import type { Next, World } from './world'
 import type { Candidate, Client, Dwelling, MemoryBase, Offer, Round, State } from './memory-state'
+import { PlacementHistory } from './memory-history'
 import { writeState } from './memory-write'
 
 /**
@@ -167,22 +168,12 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     if (kept?.key !== key) kept = { key, history: readHistory() }
     return kept.history
   }
-  /**
-   * The placements on or after `from`. The day only moves on, so a placement before the earliest
-   * window stays out of every later one: those are dropped once, not skipped at every batch. A
-   * year whose settings widen a window (`from` earlier than before) starts again from all of them.
-   */
-  let inWindow = { from: '', placements: [] as typeof s.placements, seen: 0 }
-  function counting(from: string) {
-    if (from < inWindow.from) inWindow = { from: '', placements: [], seen: 0 }
-    inWindow.placements.push(...s.placements.slice(inWindow.seen))
-    inWindow.seen = s.placements.length
-    if (from > inWindow.from) {
-      inWindow.placements = inWindow.placements.filter((p) => p.startsOn >= from)
-      inWindow.from = from
-    }
-    return inWindow.placements
-  }
+  /** The placements counted per window, kept up to date as they come and the day moves on. */
+  const placed = new PlacementHistory()
+  const byWijk = placed.window((p) => p.wijk)
+  const byComplex = placed.window((p) => p.complex)
+  const byProvider = placed.window((p) => p.careProviderId)
+  const byGroup = placed.window((p) => p.targetGroup)
   function readHistory() {
     const day = now()
     const settings = year().spreading
@@ -194,22 +185,16 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     const stopFrom = since(stop.years)
     const thisYear = `${day.getFullYear()}-01-01`
     const lastYear = since(1)
-    const appPlacements = new Map<Wijk, number>()
-    const complexPlacements = new Map<string, number>()
-    const allocated = new Map<number, number>()
-    const recent = new Map<TargetGroup, number>()
-    let recentTotal = 0
-    for (const p of counting([historyFrom, stopFrom, thisYear, lastYear].sort()[0]!)) {
-      if (p.startsOn >= historyFrom) appPlacements.set(p.wijk, (appPlacements.get(p.wijk) ?? 0) + 1)
-      if (p.startsOn >= stopFrom)
-        complexPlacements.set(p.complex, (complexPlacements.get(p.complex) ?? 0) + 1)
-      if (p.startsOn >= thisYear)
-        allocated.set(p.careProviderId, (allocated.get(p.careProviderId) ?? 0) + 1)
-      if (p.startsOn >= lastYear) {
-        recent.set(p.targetGroup, (recent.get(p.targetGroup) ?? 0) + 1)
-        recentTotal += 1
-      }
-    }
+    placed.update(s.placements)
+    placed.moveTo(byWijk, historyFrom)
+    placed.moveTo(byComplex, stopFrom)
+    placed.moveTo(byProvider, thisYear)
+    placed.moveTo(byGroup, lastYear)
+    const appPlacements = byWijk.counts
+    const complexPlacements = new Map(byComplex.counts)
+    const allocated = byProvider.counts
+    const recent = byGroup.counts
+    const recentTotal = byGroup.total
     const norms = wijkNorms(base.wijkFigures, appPlacements, {
       concentration: settings.concentrationWeight,
       history: settings.historyWeight,

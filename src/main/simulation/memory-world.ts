@@ -1,5 +1,5 @@
 import { subYears } from 'date-fns'
-import { localIsoDate } from '../../shared/domain/dates'
+import { localIsoDate, utcMidnight } from '../../shared/domain/dates'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import { parseQuarter } from '../../shared/domain/quarter'
 import {
@@ -24,8 +24,8 @@ import {
 import {
   DEFAULT_WEIGHTS,
   groupStandings,
-  groupTotals,
   providerStanding,
+  type GroupTotal,
   type ProviderStanding,
   type RankingContext,
 } from '../domain/ranking'
@@ -63,6 +63,7 @@ import { writeState } from './memory-write'
  * tests/integration/simulation-worlds.test.ts holds it to the services' outcomes.
  */
 
+const DAY = 86_400_000
 const OPEN_ROUND = new Set(['concept', 'voorgedragen'])
 const UNDER_WAY = new Set<string>(DWELLING_UNDER_WAY)
 
@@ -86,7 +87,27 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
 
   // Indexes the steps look things up by, kept as the statuses change (the database's indexes).
   const waiting = new Set<Client>()
-  for (const c of s.clients.values()) if (c.facts.status === 'wachtend') waiting.add(c)
+  /**
+   * Per target group, its waiting clients and the sum of their registration days (days since
+   * 1970): their whole days of waiting on a day are then count × day − sum, the same whole number
+   * ranking's groupTotals sums client by client over the waiting list.
+   */
+  const groups = new Map<TargetGroup, { waiting: number; registered: number }>()
+  const countWaiting = (c: Client, sign: 1 | -1) => {
+    const g = groups.get(c.facts.targetGroup) ?? { waiting: 0, registered: 0 }
+    g.waiting += sign
+    g.registered += sign * Math.round(Date.parse(c.facts.registeredOn) / DAY)
+    groups.set(c.facts.targetGroup, g)
+  }
+  const enterWaiting = (c: Client) => {
+    if (waiting.has(c)) return
+    waiting.add(c)
+    countWaiting(c, 1)
+  }
+  const leaveWaiting = (c: Client) => {
+    if (waiting.delete(c)) countWaiting(c, -1)
+  }
+  for (const c of s.clients.values()) if (c.facts.status === 'wachtend') enterWaiting(c)
   const underWay = new Set<Dwelling>()
   const ofQuarter = new Map<string, Dwelling[]>()
   const fileDwelling = (d: Dwelling) => {
@@ -113,8 +134,8 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const c = client(id)
       c.facts.status = status
       c.statusSince = today()
-      if (status === 'wachtend') waiting.add(c)
-      else waiting.delete(c)
+      if (status === 'wachtend') enterWaiting(c)
+      else leaveWaiting(c)
     }
   }
   const setDwellingStatus = (id: number, status: DwellingStatus) => {
@@ -248,14 +269,24 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     }
   }
 
+  /** ranking groupTotals over the waiting list, from the totals kept per group. */
+  function groupTotals(): Map<TargetGroup, GroupTotal> {
+    const day = utcMidnight(now()) / DAY
+    const totals = new Map<TargetGroup, GroupTotal>()
+    for (const [group, g] of groups)
+      if (g.waiting > 0)
+        totals.set(group, { waiting: g.waiting, days: g.waiting * day - g.registered })
+    return totals
+  }
+
   /** matching-facts rankingContext: the history with the groups' standing on the waiting list. */
-  function ranking(list: ClientFacts[], h: ReturnType<typeof history>): RankingContext {
+  function ranking(h: ReturnType<typeof history>): RankingContext {
     return {
       today: now(),
       weights: DEFAULT_WEIGHTS,
       balanceDays: year().maxBalanceDays,
       providers: h.providers,
-      groups: groupStandings(groupTotals(now(), list), h.recentShares),
+      groups: groupStandings(groupTotals(), h.recentShares),
       wijkLoad: h.wijkLoad,
       complexPlacements: h.complexPlacements,
       complexStop: h.stop.placements,
@@ -270,7 +301,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       dwellingIds.map((id) => dwelling(id).facts),
       waiting,
       eligibility(dwellingIds, spread),
-      ranking(waiting, spread),
+      ranking(spread),
       year().shortlistSize,
       assignmentSolver(),
       // Nobody reads a run's explanations; the lists and totals are the same without them.
@@ -478,7 +509,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         row,
       }
       s.clients.set(id, registered)
-      waiting.add(registered)
+      enterWaiting(registered)
     },
     submit: (template) => {
       const id = s.next.dwellings++

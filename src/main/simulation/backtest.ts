@@ -4,7 +4,7 @@ import type { Store } from '../db/connection'
 import { addDays } from '../demo/calendar'
 import { memoryStore, snapshot } from './copy'
 import { runExclusive } from '../db/step-queue'
-import { measureQuarter, type QuarterOutcome } from './measure'
+import { measureQuarters, type QuarterOutcome } from './measure'
 import { observe } from './observed'
 import { runInWorkers } from './pool'
 import { horizon } from './run'
@@ -40,8 +40,7 @@ export async function backtest(
   // What happened, the model and the copy in one turn on the live store: the job runs beside the
   // officer's work, and must neither read a step that is still open nor copy half of one.
   const { actual, model, image } = await runExclusive(store, async () => {
-    const actual: QuarterOutcome[] = []
-    for (const key of keys) actual.push(await measureQuarter(store, key))
+    const actual = measureQuarters(store, keys)
     // Arrivals as they were known on the start day (the four quarters before it); the rest of the
     // inputs only exist in the history being replayed (see above).
     const then = await observe(store, options.startIso)

@@ -8,7 +8,6 @@ import {
   type ClientStatus,
   type DwellingStatus,
   type TargetGroup,
-  type Wijk,
 } from '../../shared/domain/vocabulary'
 import { isEligible, type EligibilityContext } from '../domain/eligibility'
 import { pairKey, type ClientFacts } from '../domain/facts'
@@ -47,7 +46,7 @@ import {
 import { assignmentSolver } from '../matching/highs-solver'
 import { clientFacts, dwellingFacts } from '../services/matching-facts'
 import { memoryStore } from './copy'
-import { measureQuarter, type QuarterOutcome } from './measure'
+import { measureQuarters } from './measure'
 import type { Next, World } from './world'
 import type { Candidate, Client, Dwelling, MemoryBase, Offer, Round, State } from './memory-state'
 import { PlacementHistory } from './memory-history'
@@ -685,9 +684,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const store = memoryStore(base.image, nativeBinding)
       try {
         writeState(store, base.state, s)
-        const outcomes: QuarterOutcome[] = []
-        for (const key of keys) outcomes.push(await measureQuarter(store, key))
-        return outcomes
+        return measureQuarters(store, keys)
       } finally {
         store.close()
       }

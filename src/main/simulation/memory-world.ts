@@ -98,13 +98,18 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     g.registered += sign * Math.round(Date.parse(c.facts.registeredOn) / DAY)
     groups.set(c.facts.targetGroup, g)
   }
+  /** The waiting clients' facts by id, until one enters or leaves. */
+  let byId: ClientFacts[] | undefined
   const enterWaiting = (c: Client) => {
     if (waiting.has(c)) return
     waiting.add(c)
     countWaiting(c, 1)
+    byId = undefined
   }
   const leaveWaiting = (c: Client) => {
-    if (waiting.delete(c)) countWaiting(c, -1)
+    if (!waiting.delete(c)) return
+    countWaiting(c, -1)
+    byId = undefined
   }
   for (const c of s.clients.values()) if (c.facts.status === 'wachtend') enterWaiting(c)
   const underWay = new Set<Dwelling>()
@@ -118,11 +123,27 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
   for (const d of s.dwellings.values()) fileDwelling(d)
   const roundsOf = new Map<number, Round[]>()
   const openRounds = new Set<Round>()
+  /**
+   * Per client, on how many open rounds it stands open (matching-facts' open shortlists count),
+   * kept as candidates are added and decided and rounds open and close.
+   */
+  const openOn = new Map<number, number>()
+  const countOpen = (clientId: number, sign: 1 | -1) => {
+    const n = (openOn.get(clientId) ?? 0) + sign
+    if (n === 0) openOn.delete(clientId)
+    else openOn.set(clientId, n)
+  }
+  const countRound = (r: Round, sign: 1 | -1) => {
+    for (const c of r.candidates) if (c.decision === 'open') countOpen(c.clientId, sign)
+  }
   const fileRound = (r: Round) => {
     const list = roundsOf.get(r.dwellingId)
     if (list) list.push(r)
     else roundsOf.set(r.dwellingId, [r])
-    if (OPEN_ROUND.has(r.status)) openRounds.add(r)
+    if (OPEN_ROUND.has(r.status)) {
+      openRounds.add(r)
+      countRound(r, 1)
+    }
   }
   for (const r of s.rounds.values()) fileRound(r)
   const openOffers = new Map<number, Offer>()
@@ -145,9 +166,17 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     else underWay.delete(d)
   }
   const setRoundStatus = (round: Round, status: Round['status']) => {
+    const was = OPEN_ROUND.has(round.status)
     round.status = status
     if (OPEN_ROUND.has(status)) openRounds.add(round)
     else openRounds.delete(round)
+    if (was !== OPEN_ROUND.has(status)) countRound(round, was ? -1 : 1)
+  }
+  /** A candidate's decision ('open' only when added). */
+  const decideCandidate = (round: Round, candidate: Candidate, decision: Candidate['decision']) => {
+    if (candidate.decision === 'open' && decision !== 'open' && OPEN_ROUND.has(round.status))
+      countOpen(candidate.clientId, -1)
+    candidate.decision = decision
   }
   const openCandidates = (round: Round) =>
     round.candidates.filter((c) => c.decision === 'open').sort((a, b) => a.position - b.position)
@@ -162,17 +191,10 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
   }
 
   /** The waiting list as matching reads it: waiting clients by id, with their open lists counted. */
-  function waitingList(): ClientFacts[] {
-    const open = new Map<number, number>()
-    for (const round of openRounds)
-      for (const c of round.candidates)
-        if (c.decision === 'open') open.set(c.clientId, (open.get(c.clientId) ?? 0) + 1)
-    const list: ClientFacts[] = []
-    for (const c of waiting) {
-      c.facts.openShortlists = open.get(c.facts.id) ?? 0
-      list.push(c.facts)
-    }
-    return list.sort((a, b) => a.id - b.id)
+  function waitingList(): readonly ClientFacts[] {
+    byId ??= [...waiting].map((c) => c.facts).sort((a, b) => a.id - b.id)
+    for (const facts of byId) facts.openShortlists = openOn.get(facts.id) ?? 0
+    return byId
   }
 
   const since = (years: number) => localIsoDate(subYears(now(), years))
@@ -329,7 +351,8 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       return round
     })
     made.forEach((p, i) =>
-      p.candidates.forEach((c, index) =>
+      p.candidates.forEach((c, index) => {
+        countOpen(c.clientId, 1)
         rounds[i]!.candidates.push({
           id: s.next.candidates++,
           clientId: c.clientId,
@@ -340,8 +363,8 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
           score: c.score.total,
           scoreParts: JSON.stringify(c.score.parts),
           decidedByBalance: c.decidedByBalance,
-        }),
-      ),
+        })
+      }),
     )
   }
 
@@ -389,7 +412,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
   /** offers-service releaseFromShortlists: off every open round, which carries on without them. */
   function releaseFromShortlists(clientId: number, why: string) {
     for (const { candidate, round } of openCandidacies(new Set([clientId]))) {
-      candidate.decision = 'geen-match'
+      decideCandidate(round, candidate, 'geen-match')
       candidate.decisionReason = 'ingetrokken'
       candidate.decisionText = why
       if (openCandidates(round).length === 0) closeRound(round, null)
@@ -409,7 +432,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const why = elsewhere.has(gone.clientId)
         ? 'staat inmiddels op een andere voordracht'
         : CLIENT_STATUS.label(client(gone.clientId).facts.status).toLowerCase()
-      gone.decision = 'geen-match'
+      decideCandidate(round, gone, 'geen-match')
       gone.decisionReason = 'ingetrokken'
       gone.decisionText = `Niet meer beschikbaar (${why})`
     }
@@ -578,7 +601,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       allow(ROUND_RULES, 'rejectAll', round)
       const open = openCandidates(round)
       for (const c of open) {
-        c.decision = 'geen-match'
+        decideCandidate(round, c, 'geen-match')
         c.decisionReason = rejection.reason
         c.decisionText = rejection.text
       }
@@ -599,7 +622,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const presentedOn = localIsoDate(new Date(round.presentedAt ?? now()))
       const problem = offerDateProblem(offeredOn, presentedOn, today())
       if (problem) throw new Error(problem)
-      chosen.decision = 'gekozen'
+      decideCandidate(round, chosen, 'gekozen')
       setRoundStatus(round, 'gekozen')
       round.decidedAt = now().toISOString()
       const offer: Offer = {

@@ -12,6 +12,8 @@ export class PlacementWindow<K> {
   first = 0
   readonly counts = new Map<K, number>()
   total = 0
+  /** Goes up with every change of the counts: what is worked out from them can be kept till then. */
+  version = 0
 
   constructor(private readonly keyOf: (p: Placement) => K) {}
 
@@ -21,6 +23,7 @@ export class PlacementWindow<K> {
     if (n === 0) this.counts.delete(key)
     else this.counts.set(key, n)
     this.total += sign
+    this.version += 1
   }
 
   /**
@@ -78,5 +81,14 @@ export class PlacementHistory {
 
   moveTo<K>(w: PlacementWindow<K>, from: string) {
     w.moveTo(from, this.byStart)
+  }
+}
+
+/** One value kept until its key changes. */
+export function keptUntil<V>(): (key: string, make: () => V) => V {
+  let kept: { key: string; value: V } | undefined
+  return (key, make) => {
+    if (kept?.key !== key) kept = { key, value: make() }
+    return kept.value
   }
 }

@@ -8,6 +8,7 @@ import {
   type ClientStatus,
   type DwellingStatus,
   type TargetGroup,
+  type Wijk,
 } from '../../shared/domain/vocabulary'
 import { isEligible, type EligibilityContext } from '../domain/eligibility'
 import { pairKey, type ClientFacts } from '../domain/facts'
@@ -49,7 +50,7 @@ import { memoryStore } from './copy'
 import { measureQuarters } from './measure'
 import type { Next, World } from './world'
 import type { Candidate, Client, Dwelling, MemoryBase, Offer, Round, State } from './memory-state'
-import { PlacementHistory } from './memory-history'
+import { PlacementHistory, keptUntil } from './memory-history'
 import { writeState } from './memory-write'
 
 /**
@@ -216,6 +217,10 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
   const byComplex = placed.window((p) => p.complex)
   const byProvider = placed.window((p) => p.careProviderId)
   const byGroup = placed.window((p) => p.targetGroup)
+  const keptLoad = keptUntil<Map<Wijk, number>>()
+  const keptComplexes = keptUntil<Map<string, number>>()
+  const keptProviders = keptUntil<Map<number, ProviderStanding>>()
+  const keptShares = keptUntil<Map<TargetGroup, number>>()
   function readHistory() {
     const day = now()
     const settings = year().spreading
@@ -232,26 +237,30 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     placed.moveTo(byComplex, stopFrom)
     placed.moveTo(byProvider, thisYear)
     placed.moveTo(byGroup, lastYear)
-    const appPlacements = byWijk.counts
-    const complexPlacements = new Map(byComplex.counts)
-    const allocated = byProvider.counts
-    const recent = byGroup.counts
-    const recentTotal = byGroup.total
-    const norms = wijkNorms(base.wijkFigures, appPlacements, {
-      concentration: settings.concentrationWeight,
-      history: settings.historyWeight,
-    })
-    const providers = new Map<number, ProviderStanding>()
+    // Each part worked out again only when what it is made of changed.
+    const wijkLoad = keptLoad(
+      `${byWijk.version}:${settings.concentrationWeight}:${settings.historyWeight}`,
+      () =>
+        wijkLoads(
+          wijkNorms(base.wijkFigures, byWijk.counts, {
+            concentration: settings.concentrationWeight,
+            history: settings.historyWeight,
+          }),
+        ),
+    )
+    const complexPlacements = keptComplexes(`${byComplex.version}`, () => new Map(byComplex.counts))
     const target = base.targets[day.getFullYear()]?.target ?? 0
-    for (const p of base.providers)
-      providers.set(p.id, providerStanding(p, target, day, allocated.get(p.id) ?? 0))
-    return {
-      stop,
-      wijkLoad: wijkLoads(norms),
-      complexPlacements,
-      providers,
-      recentShares: new Map([...recent].map(([g, n]) => [g, n / recentTotal])),
-    }
+    const providers = keptProviders(`${today()}:${byProvider.version}:${target}`, () => {
+      const standings = new Map<number, ProviderStanding>()
+      for (const p of base.providers)
+        standings.set(p.id, providerStanding(p, target, day, byProvider.counts.get(p.id) ?? 0))
+      return standings
+    })
+    const recentShares = keptShares(`${byGroup.version}`, () => {
+      const total = byGroup.total
+      return new Map([...byGroup.counts].map(([g, n]) => [g, n / total]))
+    })
+    return { stop, wijkLoad, complexPlacements, providers, recentShares }
   }
 
   /** matching-facts eligibilityContext with spreading-service complexStopContext. */

@@ -99,20 +99,37 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     g.registered += sign * Math.round(Date.parse(c.facts.registeredOn) / DAY)
     groups.set(c.facts.targetGroup, g)
   }
-  /** The waiting clients' facts by id, until one enters or leaves. */
-  let byId: ClientFacts[] | undefined
+  /** The waiting clients' facts by id, kept in order as they enter and leave. */
+  const byId: ClientFacts[] = []
+  const placeOf = (id: number) => {
+    let lo = 0
+    let hi = byId.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (byId[mid]!.id < id) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
   const enterWaiting = (c: Client) => {
     if (waiting.has(c)) return
     waiting.add(c)
     countWaiting(c, 1)
-    byId = undefined
+    byId.splice(placeOf(c.facts.id), 0, c.facts)
   }
   const leaveWaiting = (c: Client) => {
     if (!waiting.delete(c)) return
     countWaiting(c, -1)
-    byId = undefined
+    byId.splice(placeOf(c.facts.id), 1)
   }
   for (const c of s.clients.values()) if (c.facts.status === 'wachtend') enterWaiting(c)
+  /** spreading complexKey per dwelling (its complex and address never change). */
+  const complexKeys = new Map<Dwelling, string>()
+  const complexOf = (d: Dwelling) => {
+    let key = complexKeys.get(d)
+    if (key === undefined) complexKeys.set(d, (key = complexKey(d)))
+    return key
+  }
   const underWay = new Set<Dwelling>()
   const ofQuarter = new Map<string, Dwelling[]>()
   const fileDwelling = (d: Dwelling) => {
@@ -193,7 +210,6 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
 
   /** The waiting list as matching reads it: waiting clients by id, with their open lists counted. */
   function waitingList(): readonly ClientFacts[] {
-    byId ??= [...waiting].map((c) => c.facts).sort((a, b) => a.id - b.id)
     for (const facts of byId) facts.openShortlists = openOn.get(facts.id) ?? 0
     return byId
   }
@@ -275,8 +291,10 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         for (const c of round.candidates) earlierPairs.add(pairKey(id, c.clientId))
     const pending = new Map<string, number>()
     for (const d of underWay)
-      if (!inBatch.has(d.facts.id))
-        pending.set(complexKey(d), (pending.get(complexKey(d)) ?? 0) + 1)
+      if (!inBatch.has(d.facts.id)) {
+        const key = complexOf(d)
+        pending.set(key, (pending.get(key) ?? 0) + 1)
+      }
     const batch = dwellingIds.map(dwelling)
     const { youngMaxRent, maxOpenShortlists } = year()
     return {
@@ -384,8 +402,9 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     if (!target) return
     let allocated = 0
     let instroomAllocated = 0
+    const [first, last] = [`${y}-Q1`, `${y}-Q4`]
     for (const p of s.placements)
-      if (p.quarterKey >= `${y}-Q1` && p.quarterKey <= `${y}-Q4`) {
+      if (p.quarterKey >= first && p.quarterKey <= last) {
         allocated += 1
         if (p.flow === 'instroom') instroomAllocated += 1
       }
@@ -701,7 +720,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         startsOn,
         supportProviderId: who.supportProviderId ?? who.facts.careProviderId,
         wijk: d.facts.wijk,
-        complex: complexKey(d),
+        complex: complexOf(d),
         quarterKey: d.quarterKey,
         careProviderId: who.facts.careProviderId,
         targetGroup: who.facts.targetGroup,

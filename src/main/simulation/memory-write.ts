@@ -20,9 +20,11 @@ export function writeState({ sqlite }: Store, start: State, end: State): void {
     if (!statement) statements.set(sql, (statement = sqlite.prepare(sql)))
     statement.run(...values)
   }
+  const tableColumns = new Map<typeof clients | typeof dwellings, Record<string, Column>>()
   /** A whole new row of `table`, its fields turned into column values as drizzle would. */
   const insert = (table: typeof clients | typeof dwellings, row: Record<string, unknown>) => {
-    const columns = getTableColumns(table) as Record<string, Column>
+    let columns = tableColumns.get(table)
+    if (!columns) tableColumns.set(table, (columns = getTableColumns(table) as Record<string, Column>))
     const keys = Object.keys(row).filter((k) => k in columns && row[k] !== undefined)
     run(
       `INSERT INTO ${getTableName(table)} (${keys.map((k) => columns[k]!.name).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,

@@ -24,7 +24,8 @@ export function writeState({ sqlite }: Store, start: State, end: State): void {
   /** A whole new row of `table`, its fields turned into column values as drizzle would. */
   const insert = (table: typeof clients | typeof dwellings, row: Record<string, unknown>) => {
     let columns = tableColumns.get(table)
-    if (!columns) tableColumns.set(table, (columns = getTableColumns(table) as Record<string, Column>))
+    if (!columns)
+      tableColumns.set(table, (columns = getTableColumns(table) as Record<string, Column>))
     const keys = Object.keys(row).filter((k) => k in columns && row[k] !== undefined)
     run(
       `INSERT INTO ${getTableName(table)} (${keys.map((k) => columns[k]!.name).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,

@@ -119,10 +119,11 @@ export function assign(
 
   let low = Infinity
   let high = -Infinity
-  for (const score of pools.flatMap((pool) => pool.scores)) {
-    low = Math.min(low, score)
-    high = Math.max(high, score)
-  }
+  for (const pool of pools)
+    for (const score of pool.scores) {
+      low = Math.min(low, score)
+      high = Math.max(high, score)
+    }
   const squeeze = 1 / ((high - low || 1) * (pools.length * places + 1))
   const scored = pools.map((_p, d) => new Set(top(d)))
   for (const { dwelling, client } of filled) scored[dwelling]!.add(client)

@@ -35,12 +35,9 @@ export function eligibilityScreen(
   clients: readonly ClientFacts[],
   ctx: EligibilityContext,
 ): EligibilityScreen {
-  // A bit per excluded wijk; more wijken than bits (never in Utrecht's ten) falls back to the rules.
+  // A bit per excluded wijk, given as the clients name them; more wijken than bits (never in
+  // Utrecht's ten) falls back to the rules.
   const wijkBit = new Map<string, number>()
-  for (const c of clients)
-    for (const w of c.excludedWijken) if (!wijkBit.has(w)) wijkBit.set(w, 1 << wijkBit.size)
-  if (wijkBit.size > 30) return byTheRules(clients, ctx)
-
   const n = clients.length
   const rentCeiling = new Float64Array(n)
   const minRooms = new Float64Array(n)
@@ -62,7 +59,11 @@ export function eligibilityScreen(
       (c.needsGroundFloorOrLift ? GROUND_FLOOR_OR_LIFT : 0) |
       (c.needsLowStimulus ? LOW_STIMULUS : 0)
     let bits = 0
-    for (const w of c.excludedWijken) bits |= wijkBit.get(w)!
+    for (const w of c.excludedWijken) {
+      let bit = wijkBit.get(w)
+      if (bit === undefined) wijkBit.set(w, (bit = 1 << wijkBit.size))
+      bits |= bit
+    }
     excluded[i] = bits
     ids[i] = c.id
     // available: waiting, and on fewer open shortlists than allowed.
@@ -71,6 +72,7 @@ export function eligibilityScreen(
       ;(c.flow === 'instroom' ? instroom : uitstroom).push(i)
     }
   })
+  if (wijkBit.size > 30) return byTheRules(clients, ctx)
   const { stopped, overridden } = ctx.complexStop
 
   return {

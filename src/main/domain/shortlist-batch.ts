@@ -72,6 +72,11 @@ export function best<T>(items: readonly T[], n: number, compare: (a: T, b: T) =>
   return top
 }
 
+function inIdOrder(clients: readonly ClientFacts[]): boolean {
+  for (let i = 1; i < clients.length; i++) if (clients[i - 1]!.id >= clients[i]!.id) return false
+  return true
+}
+
 /** How much of the batch's reasoning to write out. */
 export interface BatchOptions {
   /**
@@ -113,7 +118,8 @@ export function buildShortlists(
   const scoreTotal = createBatchScorer(ranking)
   // In id order, so equally good assignments come out the same whatever order the input had.
   const ordered = [...dwellings].sort((a, b) => a.id - b.id)
-  const people = [...clients].sort((a, b) => a.id - b.id)
+  // The waiting list usually comes in id order already (then it is taken as it is, not copied).
+  const people = inIdOrder(clients) ? clients : [...clients].sort((a, b) => a.id - b.id)
   const screen = eligibilityScreen(people, eligibility)
   const pools: Ranked[][] = ordered.map((dwelling) =>
     screen.eligible(dwelling).map((index) => {
@@ -122,11 +128,20 @@ export function buildShortlists(
     }),
   )
   const room = people.map((c) => Math.max(0, eligibility.maxOpenShortlists - c.openShortlists))
+  // compareCandidates, with each client's tiebreak hashed once instead of at every comparison.
+  const ties: number[] = []
+  const tieOf = (r: Ranked) => (ties[r.index] ??= tiebreak(r.client.code))
+  const compare = (a: Ranked, b: Ranked) => {
+    if (b.total !== a.total) return b.total - a.total
+    if (a.client.registeredOn !== b.client.registeredOn)
+      return a.client.registeredOn < b.client.registeredOn ? -1 : 1
+    return tieOf(a) - tieOf(b)
+  }
   const chosen: Ranked[][] = pools.map(() => [])
 
   const ample = (pool: Ranked[]) => pool.length >= ordered.length * places
   const tight = pools.flatMap((pool, d) => (ample(pool) ? [] : [d]))
-  const ranked = tight.map((d) => [...pools[d]!].sort(compareCandidates))
+  const ranked = tight.map((d) => [...pools[d]!].sort(compare))
   const assigned = assign(
     ranked.map((pool) => ({ clients: pool.map((r) => r.index), scores: pool.map((r) => r.total) })),
     room,
@@ -143,7 +158,7 @@ export function buildShortlists(
     chosen[d] = best(
       pools[d]!.filter((r) => room[r.index]! > 0),
       places,
-      compareCandidates,
+      compare,
     )
     for (const r of chosen[d]) room[r.index]!--
   }
@@ -165,10 +180,10 @@ export function buildShortlists(
     const pool = pools[d]!
     const onList = chosen[d]!
     const listed = new Set(onList.map((r) => r.index))
-    const free = pool.filter((r) => !listed.has(r.index) && room[r.index]! > 0)
+    let free: Ranked[] | undefined
     // Balance decided the place when a free client it ranks below would otherwise be ahead.
     const decidedByBalance = (c: Ranked) =>
-      free.some(
+      (free ??= pool.filter((r) => !listed.has(r.index) && room[r.index]! > 0)).some(
         (r) =>
           r.total <= c.total &&
           c.total - r.total <= reach &&
@@ -184,10 +199,10 @@ export function buildShortlists(
             (r) =>
               placedOn.has(r.index) &&
               !listed.has(r.index) &&
-              (onList.length < places || compareCandidates(r, weakest!) < 0),
+              (onList.length < places || compare(r, weakest!) < 0),
           ),
           places,
-          compareCandidates,
+          compare,
         ).map((r) => ({ clientId: r.client.id, onDwellingId: placedOn.get(r.index)! }))
     const note: ShortNote =
       onList.length >= places

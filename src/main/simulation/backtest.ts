@@ -4,7 +4,7 @@ import type { SqliteStore, Store } from '../db/connection'
 import { addDays } from '../demo/calendar'
 import { memoryStore, onSqlite, snapshot } from './copy'
 import { runExclusive } from '../db/step-queue'
-import { measureQuarter, type QuarterOutcome } from './measure'
+import { measureQuarters, type QuarterOutcome } from './measure'
 import { observe } from './observed'
 import { runInWorkers } from './pool'
 import { horizon } from './run'
@@ -42,8 +42,7 @@ export async function backtest(
   // mode: one REPEATABLE READ copy of PostgreSQL, see copy.ts onSqlite).
   const { actual, model, image } = await onSqlite(liveStore, nativeBinding, (store) =>
     runExclusive(store, async () => {
-      const actual: QuarterOutcome[] = []
-      for (const key of keys) actual.push(await measureQuarter(store, key))
+      const actual = measureQuarters(store, keys)
       // Arrivals as they were known on the start day (the four quarters before it); the rest of the
       // inputs only exist in the history being replayed (see above).
       const then = await observe(store, options.startIso)

@@ -1,7 +1,7 @@
 import type { QuarterKey } from '../../shared/domain/quarter'
-import { TARGET_GROUP, WIJK } from '../../shared/domain/vocabulary'
-import { sqliteStore, type Store } from '../db/connection'
-import { daysBetween, loadPeriodData } from '../reports/figures-data'
+import { TARGET_GROUP, WIJK, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
+import type { SqliteStore } from '../db/connection'
+import { daysBetween } from '../reports/figures-data'
 import { resolvePeriod } from '../reports/period'
 import { percentile, ratio, waitStats } from '../reports/stats'
 
@@ -32,9 +32,9 @@ const WAITING = ['wachtend', 'voorgedragen']
  * The waiting list on a day, read back from today's statuses: a client registered by then who
  * still waits, or who left the list only after that day.
  */
-export function waitingListOn(store: Store, day: string): number {
-  return sqliteStore(store)
-    .sqlite.prepare(
+export function waitingListOn({ sqlite }: Pick<SqliteStore, 'sqlite'>, day: string): number {
+  return sqlite
+    .prepare(
       `SELECT count(*) FROM clients WHERE registered_on <= ?
        AND (status IN (${WAITING.map(() => '?').join(', ')}) OR status_since > ?)`,
     )
@@ -42,37 +42,70 @@ export function waitingListOn(store: Store, day: string): number {
     .get(day, ...WAITING, day) as number
 }
 
-export async function measureQuarter(store: Store, key: QuarterKey): Promise<QuarterOutcome> {
-  const period = resolvePeriod({ quarter: key })
-  const data = await loadPeriodData(store.db, period)
-  const waits = data.firstOffers.map((o) => daysBetween(o.registeredOn, o.offeredOn))
-  const stats = waitStats(waits)
-  const providers = new Map(data.careProviders.map((p) => [p.id, p.name]))
-  const count = (keys: string[]) => {
+/**
+ * The quarters, by the report's definitions (figures-data.ts loadPeriodData and its first offers),
+ * read once for all of them: each client's first offer ever, and the allocations of the quarters'
+ * dwellings, then split per quarter. Only what the outcome uses is read (not the rounds, the
+ * candidates or the declined offers the report shows beside it).
+ */
+export function measureQuarters(
+  { sqlite }: SqliteStore,
+  keys: readonly QuarterKey[],
+): QuarterOutcome[] {
+  const providers = new Map(
+    (
+      sqlite.prepare('SELECT id, name FROM care_providers').all() as { id: number; name: string }[]
+    ).map((p) => [p.id, p.name]),
+  )
+  // figures-data firstOffersIn: each client's first offer ever, with the client's registration.
+  const firstOffers = sqlite
+    .prepare(
+      `SELECT c.registered_on AS registeredOn, f.first_offered_on AS offeredOn
+       FROM (SELECT client_id, min(offered_on) AS first_offered_on FROM offers GROUP BY client_id) f
+       JOIN clients c ON c.id = f.client_id`,
+    )
+    .all() as { registeredOn: string; offeredOn: string }[]
+  // figures-data loadPeriodData allocations: an allocation counts in the quarter of its dwelling.
+  const allocated = sqlite
+    .prepare(
+      `SELECT d.quarter_key AS quarterKey, d.wijk, c.flow, c.care_provider_id AS careProviderId,
+         c.target_group AS targetGroup
+       FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id JOIN clients c ON c.id = a.client_id
+       WHERE d.quarter_key IN (${keys.map(() => '?').join(', ')})`,
+    )
+    .all(...keys) as {
+    quarterKey: string
+    wijk: Wijk
+    flow: string
+    careProviderId: number
+    targetGroup: TargetGroup
+  }[]
+  const count = (labels: string[]) => {
     const out: Record<string, number> = {}
-    for (const k of keys) out[k] = (out[k] ?? 0) + 1
+    for (const k of labels) out[k] = (out[k] ?? 0) + 1
     return out
   }
-  const groups = sqliteStore(store)
-    .sqlite.prepare(
-      `SELECT c.target_group FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id
-       JOIN clients c ON c.id = a.client_id WHERE d.quarter_key = ?`,
-    )
-    .pluck()
-    .all(key) as string[]
-  return {
-    quarter: key,
-    waitingList: waitingListOn(store, period.endsOn),
-    waitMedian: stats.median,
-    waitP90: percentile(waits, 0.9),
-    offeredWithin91: stats.within91,
-    allocated: data.allocations.length,
-    instroomShare: ratio(
-      data.allocations.filter((a) => a.flow === 'instroom').length,
-      data.allocations.length,
-    ),
-    byWijk: count(data.allocations.map((a) => WIJK.label(a.wijk))),
-    byTargetGroup: count(groups.map((g) => TARGET_GROUP.label(g as never))),
-    byCareProvider: count(data.allocations.map((a) => providers.get(a.careProviderId) ?? '?')),
-  }
+  return keys.map((key) => {
+    const period = resolvePeriod({ quarter: key })
+    const waits = firstOffers
+      .filter((o) => o.offeredOn >= period.startsOn && o.offeredOn <= period.endsOn)
+      .map((o) => daysBetween(o.registeredOn, o.offeredOn))
+    const stats = waitStats(waits)
+    const allocations = allocated.filter((a) => a.quarterKey === key)
+    return {
+      quarter: key,
+      waitingList: waitingListOn({ sqlite }, period.endsOn),
+      waitMedian: stats.median,
+      waitP90: percentile(waits, 0.9),
+      offeredWithin91: stats.within91,
+      allocated: allocations.length,
+      instroomShare: ratio(
+        allocations.filter((a) => a.flow === 'instroom').length,
+        allocations.length,
+      ),
+      byWijk: count(allocations.map((a) => WIJK.label(a.wijk))),
+      byTargetGroup: count(allocations.map((a) => TARGET_GROUP.label(a.targetGroup))),
+      byCareProvider: count(allocations.map((a) => providers.get(a.careProviderId) ?? '?')),
+    }
+  })
 }

@@ -1,5 +1,5 @@
 import { subYears } from 'date-fns'
-import { localIsoDate } from '../../shared/domain/dates'
+import { localIsoDate, utcMidnight } from '../../shared/domain/dates'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import { parseQuarter } from '../../shared/domain/quarter'
 import {
@@ -24,8 +24,8 @@ import {
 import {
   DEFAULT_WEIGHTS,
   groupStandings,
-  groupTotals,
   providerStanding,
+  type GroupTotal,
   type ProviderStanding,
   type RankingContext,
 } from '../domain/ranking'
@@ -47,9 +47,10 @@ import {
 import { assignmentSolver } from '../matching/highs-solver'
 import { clientFacts, dwellingFacts } from '../services/matching-facts'
 import { memoryStore } from './copy'
-import { measureQuarter, type QuarterOutcome } from './measure'
+import { measureQuarters } from './measure'
 import type { Next, World } from './world'
 import type { Candidate, Client, Dwelling, MemoryBase, Offer, Round, State } from './memory-state'
+import { PlacementHistory, keptUntil } from './memory-history'
 import { writeState } from './memory-write'
 
 /**
@@ -62,6 +63,7 @@ import { writeState } from './memory-write'
  * tests/integration/simulation-worlds.test.ts holds it to the services' outcomes.
  */
 
+const DAY = 86_400_000
 const OPEN_ROUND = new Set(['concept', 'voorgedragen'])
 const UNDER_WAY = new Set<string>(DWELLING_UNDER_WAY)
 
@@ -85,7 +87,49 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
 
   // Indexes the steps look things up by, kept as the statuses change (the database's indexes).
   const waiting = new Set<Client>()
-  for (const c of s.clients.values()) if (c.facts.status === 'wachtend') waiting.add(c)
+  /**
+   * Per target group, its waiting clients and the sum of their registration days (days since
+   * 1970): their whole days of waiting on a day are then count × day − sum, the same whole number
+   * ranking's groupTotals sums client by client over the waiting list.
+   */
+  const groups = new Map<TargetGroup, { waiting: number; registered: number }>()
+  const countWaiting = (c: Client, sign: 1 | -1) => {
+    const g = groups.get(c.facts.targetGroup) ?? { waiting: 0, registered: 0 }
+    g.waiting += sign
+    g.registered += sign * Math.round(Date.parse(c.facts.registeredOn) / DAY)
+    groups.set(c.facts.targetGroup, g)
+  }
+  /** The waiting clients' facts by id, kept in order as they enter and leave. */
+  const byId: ClientFacts[] = []
+  const placeOf = (id: number) => {
+    let lo = 0
+    let hi = byId.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (byId[mid]!.id < id) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  const enterWaiting = (c: Client) => {
+    if (waiting.has(c)) return
+    waiting.add(c)
+    countWaiting(c, 1)
+    byId.splice(placeOf(c.facts.id), 0, c.facts)
+  }
+  const leaveWaiting = (c: Client) => {
+    if (!waiting.delete(c)) return
+    countWaiting(c, -1)
+    byId.splice(placeOf(c.facts.id), 1)
+  }
+  for (const c of s.clients.values()) if (c.facts.status === 'wachtend') enterWaiting(c)
+  /** spreading complexKey per dwelling (its complex and address never change). */
+  const complexKeys = new Map<Dwelling, string>()
+  const complexOf = (d: Dwelling) => {
+    let key = complexKeys.get(d)
+    if (key === undefined) complexKeys.set(d, (key = complexKey(d)))
+    return key
+  }
   const underWay = new Set<Dwelling>()
   const ofQuarter = new Map<string, Dwelling[]>()
   const fileDwelling = (d: Dwelling) => {
@@ -97,11 +141,27 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
   for (const d of s.dwellings.values()) fileDwelling(d)
   const roundsOf = new Map<number, Round[]>()
   const openRounds = new Set<Round>()
+  /**
+   * Per client, on how many open rounds it stands open (matching-facts' open shortlists count),
+   * kept as candidates are added and decided and rounds open and close.
+   */
+  const openOn = new Map<number, number>()
+  const countOpen = (clientId: number, sign: 1 | -1) => {
+    const n = (openOn.get(clientId) ?? 0) + sign
+    if (n === 0) openOn.delete(clientId)
+    else openOn.set(clientId, n)
+  }
+  const countRound = (r: Round, sign: 1 | -1) => {
+    for (const c of r.candidates) if (c.decision === 'open') countOpen(c.clientId, sign)
+  }
   const fileRound = (r: Round) => {
     const list = roundsOf.get(r.dwellingId)
     if (list) list.push(r)
     else roundsOf.set(r.dwellingId, [r])
-    if (OPEN_ROUND.has(r.status)) openRounds.add(r)
+    if (OPEN_ROUND.has(r.status)) {
+      openRounds.add(r)
+      countRound(r, 1)
+    }
   }
   for (const r of s.rounds.values()) fileRound(r)
   const openOffers = new Map<number, Offer>()
@@ -112,8 +172,8 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const c = client(id)
       c.facts.status = status
       c.statusSince = today()
-      if (status === 'wachtend') waiting.add(c)
-      else waiting.delete(c)
+      if (status === 'wachtend') enterWaiting(c)
+      else leaveWaiting(c)
     }
   }
   const setDwellingStatus = (id: number, status: DwellingStatus) => {
@@ -124,9 +184,17 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     else underWay.delete(d)
   }
   const setRoundStatus = (round: Round, status: Round['status']) => {
+    const was = OPEN_ROUND.has(round.status)
     round.status = status
     if (OPEN_ROUND.has(status)) openRounds.add(round)
     else openRounds.delete(round)
+    if (was !== OPEN_ROUND.has(status)) countRound(round, was ? -1 : 1)
+  }
+  /** A candidate's decision ('open' only when added). */
+  const decideCandidate = (round: Round, candidate: Candidate, decision: Candidate['decision']) => {
+    if (candidate.decision === 'open' && decision !== 'open' && OPEN_ROUND.has(round.status))
+      countOpen(candidate.clientId, -1)
+    candidate.decision = decision
   }
   const openCandidates = (round: Round) =>
     round.candidates.filter((c) => c.decision === 'open').sort((a, b) => a.position - b.position)
@@ -141,17 +209,9 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
   }
 
   /** The waiting list as matching reads it: waiting clients by id, with their open lists counted. */
-  function waitingList(): ClientFacts[] {
-    const open = new Map<number, number>()
-    for (const round of openRounds)
-      for (const c of round.candidates)
-        if (c.decision === 'open') open.set(c.clientId, (open.get(c.clientId) ?? 0) + 1)
-    const list: ClientFacts[] = []
-    for (const c of waiting) {
-      c.facts.openShortlists = open.get(c.facts.id) ?? 0
-      list.push(c.facts)
-    }
-    return list.sort((a, b) => a.id - b.id)
+  function waitingList(): readonly ClientFacts[] {
+    for (const facts of byId) facts.openShortlists = openOn.get(facts.id) ?? 0
+    return byId
   }
 
   const since = (years: number) => localIsoDate(subYears(now(), years))
@@ -167,22 +227,16 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     if (kept?.key !== key) kept = { key, history: readHistory() }
     return kept.history
   }
-  /**
-   * The placements on or after `from`. The day only moves on, so a placement before the earliest
-   * window stays out of every later one: those are dropped once, not skipped at every batch. A
-   * year whose settings widen a window (`from` earlier than before) starts again from all of them.
-   */
-  let inWindow = { from: '', placements: [] as typeof s.placements, seen: 0 }
-  function counting(from: string) {
-    if (from < inWindow.from) inWindow = { from: '', placements: [], seen: 0 }
-    inWindow.placements.push(...s.placements.slice(inWindow.seen))
-    inWindow.seen = s.placements.length
-    if (from > inWindow.from) {
-      inWindow.placements = inWindow.placements.filter((p) => p.startsOn >= from)
-      inWindow.from = from
-    }
-    return inWindow.placements
-  }
+  /** The placements counted per window, kept up to date as they come and the day moves on. */
+  const placed = new PlacementHistory()
+  const byWijk = placed.window((p) => p.wijk)
+  const byComplex = placed.window((p) => p.complex)
+  const byProvider = placed.window((p) => p.careProviderId)
+  const byGroup = placed.window((p) => p.targetGroup)
+  const keptLoad = keptUntil<Map<Wijk, number>>()
+  const keptComplexes = keptUntil<Map<string, number>>()
+  const keptProviders = keptUntil<Map<number, ProviderStanding>>()
+  const keptShares = keptUntil<Map<TargetGroup, number>>()
   function readHistory() {
     const day = now()
     const settings = year().spreading
@@ -194,37 +248,35 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     const stopFrom = since(stop.years)
     const thisYear = `${day.getFullYear()}-01-01`
     const lastYear = since(1)
-    const appPlacements = new Map<Wijk, number>()
-    const complexPlacements = new Map<string, number>()
-    const allocated = new Map<number, number>()
-    const recent = new Map<TargetGroup, number>()
-    let recentTotal = 0
-    for (const p of counting([historyFrom, stopFrom, thisYear, lastYear].sort()[0]!)) {
-      if (p.startsOn >= historyFrom) appPlacements.set(p.wijk, (appPlacements.get(p.wijk) ?? 0) + 1)
-      if (p.startsOn >= stopFrom)
-        complexPlacements.set(p.complex, (complexPlacements.get(p.complex) ?? 0) + 1)
-      if (p.startsOn >= thisYear)
-        allocated.set(p.careProviderId, (allocated.get(p.careProviderId) ?? 0) + 1)
-      if (p.startsOn >= lastYear) {
-        recent.set(p.targetGroup, (recent.get(p.targetGroup) ?? 0) + 1)
-        recentTotal += 1
-      }
-    }
-    const norms = wijkNorms(base.wijkFigures, appPlacements, {
-      concentration: settings.concentrationWeight,
-      history: settings.historyWeight,
-    })
-    const providers = new Map<number, ProviderStanding>()
+    placed.update(s.placements)
+    placed.moveTo(byWijk, historyFrom)
+    placed.moveTo(byComplex, stopFrom)
+    placed.moveTo(byProvider, thisYear)
+    placed.moveTo(byGroup, lastYear)
+    // Each part worked out again only when what it is made of changed.
+    const wijkLoad = keptLoad(
+      `${byWijk.version}:${settings.concentrationWeight}:${settings.historyWeight}`,
+      () =>
+        wijkLoads(
+          wijkNorms(base.wijkFigures, byWijk.counts, {
+            concentration: settings.concentrationWeight,
+            history: settings.historyWeight,
+          }),
+        ),
+    )
+    const complexPlacements = keptComplexes(`${byComplex.version}`, () => new Map(byComplex.counts))
     const target = base.targets[day.getFullYear()]?.target ?? 0
-    for (const p of base.providers)
-      providers.set(p.id, providerStanding(p, target, day, allocated.get(p.id) ?? 0))
-    return {
-      stop,
-      wijkLoad: wijkLoads(norms),
-      complexPlacements,
-      providers,
-      recentShares: new Map([...recent].map(([g, n]) => [g, n / recentTotal])),
-    }
+    const providers = keptProviders(`${today()}:${byProvider.version}:${target}`, () => {
+      const standings = new Map<number, ProviderStanding>()
+      for (const p of base.providers)
+        standings.set(p.id, providerStanding(p, target, day, byProvider.counts.get(p.id) ?? 0))
+      return standings
+    })
+    const recentShares = keptShares(`${byGroup.version}`, () => {
+      const total = byGroup.total
+      return new Map([...byGroup.counts].map(([g, n]) => [g, n / total]))
+    })
+    return { stop, wijkLoad, complexPlacements, providers, recentShares }
   }
 
   /** matching-facts eligibilityContext with spreading-service complexStopContext. */
@@ -239,8 +291,10 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         for (const c of round.candidates) earlierPairs.add(pairKey(id, c.clientId))
     const pending = new Map<string, number>()
     for (const d of underWay)
-      if (!inBatch.has(d.facts.id))
-        pending.set(complexKey(d), (pending.get(complexKey(d)) ?? 0) + 1)
+      if (!inBatch.has(d.facts.id)) {
+        const key = complexOf(d)
+        pending.set(key, (pending.get(key) ?? 0) + 1)
+      }
     const batch = dwellingIds.map(dwelling)
     const { youngMaxRent, maxOpenShortlists } = year()
     return {
@@ -263,14 +317,24 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     }
   }
 
+  /** ranking groupTotals over the waiting list, from the totals kept per group. */
+  function groupTotals(): Map<TargetGroup, GroupTotal> {
+    const day = utcMidnight(now()) / DAY
+    const totals = new Map<TargetGroup, GroupTotal>()
+    for (const [group, g] of groups)
+      if (g.waiting > 0)
+        totals.set(group, { waiting: g.waiting, days: g.waiting * day - g.registered })
+    return totals
+  }
+
   /** matching-facts rankingContext: the history with the groups' standing on the waiting list. */
-  function ranking(list: ClientFacts[], h: ReturnType<typeof history>): RankingContext {
+  function ranking(h: ReturnType<typeof history>): RankingContext {
     return {
       today: now(),
       weights: DEFAULT_WEIGHTS,
       balanceDays: year().maxBalanceDays,
       providers: h.providers,
-      groups: groupStandings(groupTotals(now(), list), h.recentShares),
+      groups: groupStandings(groupTotals(), h.recentShares),
       wijkLoad: h.wijkLoad,
       complexPlacements: h.complexPlacements,
       complexStop: h.stop.placements,
@@ -285,7 +349,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       dwellingIds.map((id) => dwelling(id).facts),
       waiting,
       eligibility(dwellingIds, spread),
-      ranking(waiting, spread),
+      ranking(spread),
       year().shortlistSize,
       assignmentSolver(),
       // Nobody reads a run's explanations; the lists and totals are the same without them.
@@ -314,7 +378,8 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       return round
     })
     made.forEach((p, i) =>
-      p.candidates.forEach((c, index) =>
+      p.candidates.forEach((c, index) => {
+        countOpen(c.clientId, 1)
         rounds[i]!.candidates.push({
           id: s.next.candidates++,
           clientId: c.clientId,
@@ -325,8 +390,8 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
           score: c.score.total,
           scoreParts: JSON.stringify(c.score.parts),
           decidedByBalance: c.decidedByBalance,
-        }),
-      ),
+        })
+      }),
     )
   }
 
@@ -337,8 +402,9 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
     if (!target) return
     let allocated = 0
     let instroomAllocated = 0
+    const [first, last] = [`${y}-Q1`, `${y}-Q4`]
     for (const p of s.placements)
-      if (p.quarterKey >= `${y}-Q1` && p.quarterKey <= `${y}-Q4`) {
+      if (p.quarterKey >= first && p.quarterKey <= last) {
         allocated += 1
         if (p.flow === 'instroom') instroomAllocated += 1
       }
@@ -374,7 +440,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
   /** offers-service releaseFromShortlists: off every open round, which carries on without them. */
   function releaseFromShortlists(clientId: number, why: string) {
     for (const { candidate, round } of openCandidacies(new Set([clientId]))) {
-      candidate.decision = 'geen-match'
+      decideCandidate(round, candidate, 'geen-match')
       candidate.decisionReason = 'ingetrokken'
       candidate.decisionText = why
       if (openCandidates(round).length === 0) closeRound(round, null)
@@ -394,7 +460,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const why = elsewhere.has(gone.clientId)
         ? 'staat inmiddels op een andere voordracht'
         : CLIENT_STATUS.label(client(gone.clientId).facts.status).toLowerCase()
-      gone.decision = 'geen-match'
+      decideCandidate(round, gone, 'geen-match')
       gone.decisionReason = 'ingetrokken'
       gone.decisionText = `Niet meer beschikbaar (${why})`
     }
@@ -493,7 +559,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         row,
       }
       s.clients.set(id, registered)
-      waiting.add(registered)
+      enterWaiting(registered)
     },
     submit: (template) => {
       const id = s.next.dwellings++
@@ -563,7 +629,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       allow(ROUND_RULES, 'rejectAll', round)
       const open = openCandidates(round)
       for (const c of open) {
-        c.decision = 'geen-match'
+        decideCandidate(round, c, 'geen-match')
         c.decisionReason = rejection.reason
         c.decisionText = rejection.text
       }
@@ -584,7 +650,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const presentedOn = localIsoDate(new Date(round.presentedAt ?? now()))
       const problem = offerDateProblem(offeredOn, presentedOn, today())
       if (problem) throw new Error(problem)
-      chosen.decision = 'gekozen'
+      decideCandidate(round, chosen, 'gekozen')
       setRoundStatus(round, 'gekozen')
       round.decidedAt = now().toISOString()
       const offer: Offer = {
@@ -654,7 +720,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
         startsOn,
         supportProviderId: who.supportProviderId ?? who.facts.careProviderId,
         wijk: d.facts.wijk,
-        complex: complexKey(d),
+        complex: complexOf(d),
         quarterKey: d.quarterKey,
         careProviderId: who.facts.careProviderId,
         targetGroup: who.facts.targetGroup,
@@ -669,9 +735,7 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       const store = memoryStore(base.image, nativeBinding)
       try {
         writeState(store, base.state, s)
-        const outcomes: QuarterOutcome[] = []
-        for (const key of keys) outcomes.push(await measureQuarter(store, key))
-        return outcomes
+        return measureQuarters(store, keys)
       } finally {
         store.close()
       }

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../services/context'
 import { acceptOffer, declineOffer, withdrawDwelling } from '../services/offers-service'
 import { planQuarter, quarterOverview } from '../services/planning-service'
 import { choose, generateForQuarter, presentRound, rejectAll } from '../services/shortlists-service'
-import { measureQuarter, type QuarterOutcome } from './measure'
+import { measureQuarters } from './measure'
 import type { Next, World } from './world'
 
 /**
@@ -74,11 +74,7 @@ export function servicesWorld(ctx: ServiceContext<SqliteStore>): World {
     acceptOffer: async (offerId, startsOn) => {
       await acceptOffer(ctx, { offerId, startsOn })
     },
-    measure: async (keys) => {
-      const outcomes: QuarterOutcome[] = []
-      for (const key of keys) outcomes.push(await measureQuarter(store, key))
-      return outcomes
-    },
+    measure: (keys) => measureQuarters(store, keys),
   }
 }
 

@@ -37,7 +37,7 @@ export interface Runtime<S extends Store = Store> {
   /** Every committed step's note, this program's and (team mode) other desks' (change-feed.ts). */
   changes: ChangeFeed
   /** SQLite closes at once; a PostgreSQL pool ends when its connections are given back. */
-  close(): void | Promise<void>
+  close(): S extends PgStore ? Promise<void> : void
 }
 
 /**

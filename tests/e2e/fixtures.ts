@@ -63,7 +63,7 @@ export const test = base.extend<{ runtime: Runtime }, { store: E2eStore; demoWar
     const dir = mkdtempSync(join(tmpdir(), 'vierde-huis-e2e-'))
     const runtime = await openRuntime(join(dir, 'e2e.db'), { context })
     await use(runtime)
-    await runtime.close()
+    runtime.close()
     rmSync(dir, { recursive: true, force: true })
   },
   baseURL: async ({ runtime }, use) => {

@@ -44,7 +44,7 @@ export async function twoDesksOnPostgres(): Promise<TwoDesks> {
       const loaded = await local.routes.get('demo:load')!({ seed: 7 })
       if (!loaded.ok) throw new Error(loaded.error.message)
     } finally {
-      await local.close()
+      local.close()
     }
     const admin = new pg.Client({ connectionString: process.env[TEST_PG_URL_VARIABLE] })
     await admin.connect()

@@ -19,7 +19,7 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
     const first = s.presented[0]!
     const chosen = (await openCodes(s, first.shortlistId))[0]!
     // The CLI takes the database lock: the test's own connection lets go first.
-    s.runtime.close()
+    void s.runtime.close()
     const out = join(s.dir, 'voordrachten.xlsx')
 
     const exported = await cli(
@@ -83,7 +83,7 @@ describe('the export, import answers and report commands', { timeout: 120_000 },
   it('fails with exit code 1 and a Dutch message, and reports an outdated answer as such', async () => {
     const s = await scenario()
     const first = s.presented[0]!
-    s.runtime.close()
+    void s.runtime.close()
     const out = join(s.dir, 'x.xlsx')
     const unknown = spawnCli(
       'export',

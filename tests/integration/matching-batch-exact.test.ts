@@ -53,7 +53,7 @@ describe('the quarter batch is exact on the demo and stressed variants', () => {
     ranking = await rankingContext(ctx, store.db, waiting)
   })
   afterAll(() => {
-    store.close()
+    void store.close()
     rmSync(dir, { recursive: true, force: true })
   })
 

@@ -18,7 +18,7 @@ describe('npm run cli -- present', () => {
 
   it('presents every concept list and writes one logged workbook per corporation into the folder', async () => {
     const s = await scenario({ present: false })
-    s.runtime.close()
+    void s.runtime.close()
     const folder = join(s.dir, 'uit')
     mkdirSync(folder)
     expect(
@@ -56,7 +56,7 @@ describe('npm run cli -- present', () => {
 
   it('refuses a folder that does not exist before presenting anything', async () => {
     const s = await scenario({ present: false })
-    s.runtime.close()
+    void s.runtime.close()
     await expect(
       presentCommand.run(
         ['--db', s.dbFile, '--quarter', QUARTER, '--out', join(s.dir, 'nergens')],

@@ -148,7 +148,7 @@ describe.each(STORE_KINDS)(
           startsOn: '2024-09-15',
         })
         .run()
-      await made.close()
+      made.close()
       const runtime = await runtimeOn(kind, file)
       return { runtime, file, anna, bram, cor, dewi, dwellingId }
     }

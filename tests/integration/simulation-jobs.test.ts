@@ -33,7 +33,7 @@ describe('the Vooruitblik as a job on the contract', () => {
     await call(runtime, 'demo:load', {})
   }, SLOW)
   afterAll(() => {
-    runtime.close()
+    void runtime.close()
     rmSync(dir, { recursive: true, force: true })
   })
 

@@ -40,7 +40,7 @@ describe('Vooruitblik: the memory world plays as the services do', () => {
     model = await observe(store, TODAY)
   }, SLOW)
   afterAll(() => {
-    store.close()
+    void store.close()
     rmSync(dir, { recursive: true, force: true })
   })
 

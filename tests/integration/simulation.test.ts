@@ -32,7 +32,7 @@ describe('Vooruitblik on the demo database', () => {
     digest = () => createHash('sha256').update(readFileSync(file)).digest('hex')
   }, SLOW)
   afterAll(() => {
-    store.close()
+    void store.close()
     rmSync(dir, { recursive: true, force: true })
   })
 

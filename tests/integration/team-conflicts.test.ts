@@ -389,7 +389,7 @@ describe('dezelfde stappen na elkaar op het SQLite-bestand', () => {
         .all()
       expect(desks).toEqual([{ desk: 'bureau-1' }, { desk: 'bureau-2' }])
     } finally {
-      await runtime.close()
+      runtime.close()
     }
   }, 120_000)
 })

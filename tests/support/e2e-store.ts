@@ -157,7 +157,7 @@ export function demoFile(actor: Actor, now: () => Date, raw: unknown = {}): Prom
       try {
         return { file, result: await desk.routes.get('demo:load')!(raw) }
       } finally {
-        await desk.close()
+        desk.close()
       }
     })()
     demoFiles.set(key, loaded)

@@ -53,7 +53,7 @@ export function useExportScenario(): (options?: {
         if (!generated.ok) throw new Error(generated.error.message)
       } finally {
         // Closing the last connection checkpoints the WAL: the .db file alone is then complete.
-        await base.close()
+        base.close()
       }
     })
   }, 120_000)

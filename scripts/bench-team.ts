@@ -17,7 +17,6 @@
  * read), refused conflicts, system errors, lost updates (successes without their audit row or
  * whose effect is gone at the end) and broken invariants.
  */
-import Database from 'better-sqlite3'
 import { createHash, randomBytes } from 'node:crypto'
 import {
   existsSync,
@@ -33,8 +32,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { openStore, resourcePath } from '../src/main/db/connection'
-import { copyIntoPostgres, readSqliteSnapshot } from '../src/main/db/copy-to-postgres'
-import { openPgStore } from '../src/main/db/pg-store'
+import { copyFileToPostgres } from '../src/main/db/copy-to-postgres'
 import { configuredDatabaseUrl, parseDatabaseUrl } from '../src/main/db/pg-url'
 import { loadAssignmentSolver } from '../src/main/matching/highs-solver'
 import { openTeamRuntime } from '../src/main/runtime'
@@ -141,16 +139,8 @@ export async function benchTeam(argv: string[]): Promise<void> {
     const file = await demoFile()
     await onServer(serverUrl, `CREATE DATABASE "${name}"`)
     const setupStarted = performance.now()
-    const sqlite = new Database(file, { readonly: true })
-    const snapshot = readSqliteSnapshot(sqlite)
-    sqlite.close()
     const target = parseDatabaseUrl(url)
-    const store = await openPgStore(target)
-    try {
-      await copyIntoPostgres(snapshot, store.pgDb)
-    } finally {
-      await store.close()
-    }
+    await copyFileToPostgres(file, target)
     const setup = await openTeamRuntime(target, {
       startupTasks: false,
       context: { actor: { officer: 'Opzet', osUser: 'bench' }, now: () => NOW },

@@ -12,7 +12,7 @@ import {
 import { basename, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
-import { listBackups, rotateBackups } from '../../src/main/db/backups'
+import { BACKUP_FOLDER_KEY, listBackups, rotateBackups } from '../../src/main/db/backups'
 import { resourcePath, type SqliteStore } from '../../src/main/db/connection'
 import { corporations } from '../../src/main/db/schema'
 import { audited } from '../../src/main/services/audited'
@@ -334,7 +334,11 @@ describe('backups', { timeout: 60_000 }, () => {
     const before = await openRuntime(oldFile, { migrationsFolder: old, startupTasks: false })
     const share = join(dir, 'share')
     mkdirSync(share)
-    await call(before, 'backups:setFolder', { folder: share })
+    // Set as the old release set it: today's services would also write today's audit columns
+    // (`desk`), which the old schema lacks.
+    before.store.sqlite
+      .prepare('INSERT INTO settings (key, year, value) VALUES (?, 0, ?)')
+      .run(BACKUP_FOLDER_KEY, JSON.stringify(share))
     before.close()
 
     const upgraded = await openRuntime(oldFile, { startupTasks: false })

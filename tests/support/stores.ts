@@ -3,11 +3,9 @@
  * team's PostgreSQL. A PostgreSQL store under test is filled the way an organisation fills it: the
  * same SQLite file copied in by `migrate-to-postgres`'s own code (copy-to-postgres.ts).
  */
-import Database from 'better-sqlite3'
 import pg from 'pg'
 import { afterEach } from 'vitest'
-import { copyIntoPostgres, readSqliteSnapshot } from '../../src/main/db/copy-to-postgres'
-import { openPgStore } from '../../src/main/db/pg-store'
+import { copyFileToPostgres } from '../../src/main/db/copy-to-postgres'
 import { parseDatabaseUrl, type PgTarget } from '../../src/main/db/pg-url'
 import { openRuntime, openTeamRuntime, type Runtime } from '../../src/main/runtime'
 import { testClusterUrl, usePgDatabase, withDatabase } from './pg-database'
@@ -18,20 +16,8 @@ export type StoreKind = (typeof STORE_KINDS)[number]
 
 /** Copies a SQLite file into a fresh database on the test cluster, as migrate-to-postgres does. */
 export async function copyToPostgres(file: string, url: string): Promise<PgTarget> {
-  const sqlite = new Database(file, { readonly: true })
-  let snapshot
-  try {
-    snapshot = readSqliteSnapshot(sqlite)
-  } finally {
-    sqlite.close()
-  }
   const target = parseDatabaseUrl(url)
-  const store = await openPgStore(target)
-  try {
-    await copyIntoPostgres(snapshot, store.pgDb)
-  } finally {
-    await store.close()
-  }
+  await copyFileToPostgres(file, target)
   return target
 }
 

@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { copyIntoPostgres, readSqliteSnapshot, type TableCopy } from '../db/copy-to-postgres'
+import { copyFileToPostgres, type TableCopy } from '../db/copy-to-postgres'
 import { acquireLock } from '../db/lock'
-import { openPgStore } from '../db/pg-store'
 import { configuredDatabaseUrl, DATABASE_URL_VARIABLE, parseDatabaseUrl } from '../db/pg-url'
 import { parseOptions, requireOption, type Command } from './command'
 
@@ -55,26 +53,14 @@ export const migrateToPostgresCommand: Command = {
     // The lock keeps the app from writing to the file while it is copied (and says who holds it).
     const lock = acquireLock(file, 'migrate-to-postgres (npm run cli)')
     try {
-      const sqlite = new Database(file, { readonly: true, fileMustExist: true })
-      let snapshot
-      try {
-        snapshot = readSqliteSnapshot(sqlite)
-      } finally {
-        sqlite.close()
-      }
-      const store = await openPgStore(target)
-      try {
-        const copies = await copyIntoPostgres(snapshot, store.pgDb)
-        const rows = copies.reduce((sum, c) => sum + c.sqlite.rows, 0)
-        io.log(formatCopySummary(copies))
-        io.log(
-          `\n${copies.length} tabellen, ${count(rows)} rijen gekopieerd naar ${target.display}; ` +
-            `aantallen en controlegetallen zijn gelijk. ${file} is niet gewijzigd.`,
-        )
-        return 0
-      } finally {
-        await store.close()
-      }
+      const copies = await copyFileToPostgres(file, target)
+      const rows = copies.reduce((sum, c) => sum + c.sqlite.rows, 0)
+      io.log(formatCopySummary(copies))
+      io.log(
+        `\n${copies.length} tabellen, ${count(rows)} rijen gekopieerd naar ${target.display}; ` +
+          `aantallen en controlegetallen zijn gelijk. ${file} is niet gewijzigd.`,
+      )
+      return 0
     } finally {
       lock.release()
     }

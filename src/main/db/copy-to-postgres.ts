@@ -4,7 +4,7 @@
  * count and digest compared on both sides. Any difference rolls everything back. The SQLite file is
  * only read.
  */
-import type Database from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import { getTableColumns, getTableName, is, sql, type Table } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { getTableConfig as pgTableConfig, PgTable } from 'drizzle-orm/pg-core'
@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { resourcePath } from './connection'
 import * as pgSchema from './pg-schema'
-import type { PgDb } from './pg-store'
+import { openPgStore, type PgDb } from './pg-store'
+import type { PgTarget } from './pg-url'
 import * as sqliteSchema from './schema'
 import { digestRows, type TableDigest } from './table-digest'
 
@@ -176,4 +177,25 @@ export async function copyIntoPostgres(source: SqliteSnapshot, db: PgDb): Promis
     }
     return copies
   })
+}
+
+/**
+ * `migrate-to-postgres` without the command line: the SQLite file read in one transaction, then
+ * copied into the empty PostgreSQL database at `target` (migrated first), all or nothing. The
+ * caller holds the file's lock where a desk might write to it meanwhile.
+ */
+export async function copyFileToPostgres(file: string, target: PgTarget): Promise<TableCopy[]> {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+  let snapshot
+  try {
+    snapshot = readSqliteSnapshot(sqlite)
+  } finally {
+    sqlite.close()
+  }
+  const store = await openPgStore(target)
+  try {
+    return await copyIntoPostgres(snapshot, store.pgDb)
+  } finally {
+    await store.close()
+  }
 }

@@ -130,7 +130,10 @@ export async function makeRounds(
   // Placing waiting clients: one step at a time across the desks (the batch holds it already), so
   // two new rounds never take the same free client; the waiting list is read after the lock.
   await lockKey(tx, BATCH_LOCK, PLACEMENT_KEY)
-  const { waiting, ranking, history } = kept ?? (await waitingState(ctx))
+  // On PostgreSQL a state the caller kept may predate the lock (another desk may have placed
+  // clients meanwhile): read it again now that no one else can.
+  const { waiting, ranking, history } =
+    kept && !isPostgres(tx) ? kept : await waitingState(ctx)
   const today = ctx.now()
   const proposals = buildShortlists(
     await loadDwellingFacts(tx, dwellingIds),

@@ -132,8 +132,7 @@ export async function makeRounds(
   await lockKey(tx, BATCH_LOCK, PLACEMENT_KEY)
   // On PostgreSQL a state the caller kept may predate the lock (another desk may have placed
   // clients meanwhile): read it again now that no one else can.
-  const { waiting, ranking, history } =
-    kept && !isPostgres(tx) ? kept : await waitingState(ctx)
+  const { waiting, ranking, history } = kept && !isPostgres(tx) ? kept : await waitingState(ctx)
   const today = ctx.now()
   const proposals = buildShortlists(
     await loadDwellingFacts(tx, dwellingIds),

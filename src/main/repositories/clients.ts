@@ -35,6 +35,7 @@ export const clientDetailColumns = {
   ...columnsFor(table, everyField(ClientFieldsSchema)),
   ...columnsFor(table, everyField(SupportContactSchema)),
   supportProviderId: clients.supportProviderId,
+  version: clients.updatedAt,
 }
 
 /**

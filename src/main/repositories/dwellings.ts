@@ -29,6 +29,7 @@ export const dwellingDetailColumns = {
   ...columnsFor(table, everyField(DwellingFieldsSchema)),
   submittedOn: dwellings.submittedOn,
   statusSince: dwellings.statusSince,
+  version: dwellings.updatedAt,
 }
 
 /**

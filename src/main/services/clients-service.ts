@@ -9,6 +9,7 @@ import type {
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { CLIENT_STATUS, type ClientStatus } from '../../shared/domain/vocabulary'
+import { lockRows } from '../db/dialect'
 import { careProviders, clients } from '../db/schema'
 import {
   findClientByCode,
@@ -18,6 +19,7 @@ import {
 } from '../repositories/clients'
 import type { AuditEntry } from './audit'
 import { audited } from './audited'
+import { requireVersion } from './conflicts'
 import { releaseFromShortlists } from './offers-service'
 import type { ServiceContext } from './context'
 import { calendarDaysSince, localIsoDate, utcMidnight } from '../../shared/domain/dates'
@@ -53,7 +55,7 @@ export async function getClient(ctx: ServiceContext, id: number): Promise<Client
 
 export async function saveClient(
   ctx: ServiceContext,
-  { id, client }: z.output<typeof SaveClientInput>,
+  { id, client, version }: z.output<typeof SaveClientInput>,
 ): Promise<ClientDetail> {
   const recorded = (saved: { id: number; provider: string }): AuditEntry => ({
     action: id === undefined ? 'client:create' : 'client:update',
@@ -95,19 +97,23 @@ export async function saveClient(
           .returning({ id: clients.id })
       )[0]!.id
     } else {
-      const erased = (
+      // A form's save: locked first, then read (docs/team-mode.md §4).
+      await lockRows(tx, clients, [id])
+      const current = (
         await tx
-          .select({ anonymisedAt: clients.anonymisedAt })
+          .select({ anonymisedAt: clients.anonymisedAt, version: clients.updatedAt })
           .from(clients)
           .where(eq(clients.id, id))
           .limit(1)
-      )[0]?.anonymisedAt
-      if (erased) {
+      )[0]
+      if (!current) throw new ApiError('not-found', 'Deze kandidaat bestaat niet (meer)')
+      if (current.anonymisedAt) {
         throw new ApiError(
           'conflict',
           'De gegevens van deze kandidaat zijn gewist en kunnen niet meer worden gewijzigd',
         )
       }
+      await requireVersion(tx, ctx, { type: 'client', id }, version, current.version)
       const updated = (
         await tx.update(clients).set(values).where(eq(clients.id, id)).returning({ id: clients.id })
       )[0]

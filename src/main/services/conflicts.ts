@@ -210,3 +210,51 @@ export function batchBusy(quarter: string, holder: LockHolder, now: Date): ApiEr
     `De voordrachten voor ${quarter} worden al gemaakt op een ander bureau${who ? ` (${who})` : ''}. Probeer het over een paar minuten opnieuw.`,
   )
 }
+
+/** The records a free-field form edits, as the audit trail names them. */
+export type FormRecord = 'client' | 'dwelling' | 'corporation' | 'careProvider'
+
+const FORM_NOUN: Record<FormRecord, string> = {
+  client: 'Deze kandidaat',
+  dwelling: 'Deze woning',
+  corporation: 'Deze corporatie',
+  careProvider: 'Deze zorgaanbieder',
+}
+
+/**
+ * The free-field forms' rule (docs/team-mode.md §4): a form sends back the version (`updated_at`)
+ * it was filled in from, and its save is refused when the record changed since — by another desk,
+ * or by a workflow step on this one — instead of silently putting the old values back. Call it in
+ * the step, after the row is locked and its current version read. The officer's input stays in the
+ * form; the message names the change when the record's newest audit row is that change.
+ */
+export async function requireVersion(
+  db: DbOrTx,
+  source: Pick<AuditSource, 'now'>,
+  record: { type: FormRecord; id: number },
+  shown: string | undefined,
+  current: string,
+): Promise<void> {
+  if (shown === undefined || shown === current) return
+  const change = (
+    await db
+      .select({ officer: auditEvents.officer, at: auditEvents.at })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.entityType, record.type), eq(auditEvents.entityId, String(record.id))),
+      )
+      .orderBy(desc(auditEvents.id))
+      .limit(1)
+  )[0]
+  // Older than the version the form showed: that audit row is not the change that refuses the save.
+  const by =
+    change && change.at >= shown
+      ? ` door ${change.officer} (${momentWords(change.at, source.now()).words})`
+      : ''
+  throw new ApiError(
+    'conflict',
+    `${FORM_NOUN[record.type]} is gewijzigd${by} nadat u dit formulier opende. Uw wijzigingen ` +
+      'zijn niet opgeslagen en staan nog in het formulier: sluit het en open het opnieuw om de ' +
+      'nieuwe gegevens te zien.',
+  )
+}

@@ -8,7 +8,7 @@ import type {
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
 import { lockRows } from '../db/dialect'
-import { requireStepOn } from './conflicts'
+import { requireStepOn, requireVersion } from './conflicts'
 import { corporations, dwellings } from '../db/schema'
 import { DWELLING_RULES } from '../domain/workflow'
 import { findDwellingAt, findDwellingDetail, listDwellingRows } from '../repositories/dwellings'
@@ -37,7 +37,7 @@ export async function getDwelling({ store }: ServiceContext, id: number): Promis
  */
 export async function saveDwelling(
   ctx: ServiceContext,
-  { id, dwelling }: z.output<typeof SaveDwellingInput>,
+  { id, dwelling, version }: z.output<typeof SaveDwellingInput>,
 ): Promise<DwellingDetail> {
   const today = localIsoDate(ctx.now())
   const recorded = (saved: { id: number; corporation: string }): AuditEntry => ({
@@ -77,13 +77,14 @@ export async function saveDwelling(
       await lockRows(tx, dwellings, [id])
       const current = (
         await tx
-          .select({ status: dwellings.status })
+          .select({ status: dwellings.status, version: dwellings.updatedAt })
           .from(dwellings)
           .where(eq(dwellings.id, id))
           .limit(1)
       )[0]
       if (!current) throw new ApiError('not-found', 'Deze woning bestaat niet (meer)')
       await requireStepOn(tx, ctx, { dwellingId: id }, DWELLING_RULES, 'edit', current)
+      await requireVersion(tx, ctx, { type: 'dwelling', id }, version, current.version)
       await tx.update(dwellings).set(dwelling).where(eq(dwellings.id, id))
       savedId = id
     }

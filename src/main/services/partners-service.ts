@@ -7,7 +7,10 @@ import type {
   SaveCorporationInput,
 } from '../../shared/api'
 import { ApiError } from '../../shared/api'
+import type { DbOrTx } from '../db/connection'
+import { lockRows } from '../db/dialect'
 import { careProviders, corporations } from '../db/schema'
+import { requireVersion, type FormRecord } from './conflicts'
 import type { AuditEntry } from './audit'
 import { audited } from './audited'
 import type { ServiceContext } from './context'
@@ -18,6 +21,7 @@ const corporationColumns = {
   socialStock: corporations.socialStock,
   exportDetail: corporations.exportDetail,
   active: corporations.active,
+  version: corporations.updatedAt,
 }
 
 const careProviderColumns = {
@@ -27,6 +31,7 @@ const careProviderColumns = {
   contingentDwellings: careProviders.contingentDwellings,
   contact: careProviders.contact,
   active: careProviders.active,
+  version: careProviders.updatedAt,
 }
 
 export async function listCorporations({ store }: ServiceContext): Promise<CorporationRow[]> {
@@ -62,6 +67,28 @@ async function assertNameFree(
     throw new ApiError('conflict', `Er is al een ${what} met de naam ${name}`)
 }
 
+/**
+ * Locks the record a form saves and refuses the save when it changed since the form showed it
+ * (`requireVersion`); a record that is gone is left to the update's own "bestaat niet (meer)".
+ */
+async function lockedVersion(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  table: typeof corporations | typeof careProviders,
+  record: { type: FormRecord; id: number },
+  shown: string | undefined,
+): Promise<void> {
+  await lockRows(tx, table, [record.id])
+  const current = (
+    await tx
+      .select({ version: table.updatedAt })
+      .from(table)
+      .where(eq(table.id, record.id))
+      .limit(1)
+  )[0]
+  if (current) await requireVersion(tx, ctx, record, shown, current.version)
+}
+
 export async function saveCorporation(
   ctx: ServiceContext,
   input: z.output<typeof SaveCorporationInput>,
@@ -85,6 +112,13 @@ export async function saveCorporation(
     if (input.id === undefined) {
       row = (await tx.insert(corporations).values(values).returning(corporationColumns))[0]!
     } else {
+      await lockedVersion(
+        tx,
+        ctx,
+        corporations,
+        { type: 'corporation', id: input.id },
+        input.version,
+      )
       row = (
         await tx
           .update(corporations)
@@ -122,6 +156,13 @@ export async function saveCareProvider(
     if (input.id === undefined) {
       row = (await tx.insert(careProviders).values(values).returning(careProviderColumns))[0]!
     } else {
+      await lockedVersion(
+        tx,
+        ctx,
+        careProviders,
+        { type: 'careProvider', id: input.id },
+        input.version,
+      )
       row = (
         await tx
           .update(careProviders)

@@ -6,7 +6,7 @@ import {
   ClientStatusSchema,
   SupportContactSchema,
 } from '../domain/client-input'
-import { IdSchema, optionalText } from '../domain/fields'
+import { IdSchema, optionalText, VersionSchema } from '../domain/fields'
 import { CLIENT_STATUS } from '../domain/vocabulary'
 import { endpoint } from './endpoint'
 import {
@@ -37,6 +37,7 @@ export const ClientDetailSchema = ClientFieldsSchema.extend({
   ...SupportContactSchema.shape,
   ...ClientRecordSchema.shape,
   supportProviderId: z.number().nullable(),
+  version: VersionSchema,
 })
 export type ClientDetail = z.infer<typeof ClientDetailSchema>
 
@@ -45,7 +46,12 @@ export const ListClientsInput = z
   .strict()
   .default({})
 
-export const SaveClientInput = z.object({ id: IdSchema.optional(), client: ClientInputSchema })
+export const SaveClientInput = z.object({
+  id: IdSchema.optional(),
+  client: ClientInputSchema,
+  /** The version the form showed (ClientDetail.version); a save over a later change is refused. */
+  version: VersionSchema.optional(),
+})
 
 /**
  * Status changes by hand (on hold, back to waiting, withdrawn by the provider). Presenting,

@@ -4,7 +4,7 @@ import {
   DwellingFieldsSchema,
   DwellingInputSchema,
 } from '../domain/dwelling-input'
-import { IdSchema, text } from '../domain/fields'
+import { IdSchema, text, VersionSchema } from '../domain/fields'
 import { QuarterKeySchema } from '../domain/quarter'
 import { DWELLING_STATUS } from '../domain/vocabulary'
 import { endpoint } from './endpoint'
@@ -36,6 +36,7 @@ export const DwellingDetailSchema = DwellingFieldsSchema.extend({
   ...DwellingRecordSchema.shape,
   submittedOn: z.string(),
   statusSince: z.string(),
+  version: VersionSchema,
 })
 export type DwellingDetail = z.infer<typeof DwellingDetailSchema>
 
@@ -47,6 +48,8 @@ export const ListDwellingsInput = z
 export const SaveDwellingInput = z.object({
   id: IdSchema.optional(),
   dwelling: DwellingInputSchema,
+  /** The version the form showed (DwellingDetail.version); a save over a later change is refused. */
+  version: VersionSchema.optional(),
 })
 
 export const dwellingsApi = {

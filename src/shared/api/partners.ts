@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { IdSchema, line, oneOf, optionalLine, share, wholeNumber } from '../domain/fields'
+import {
+  IdSchema,
+  line,
+  oneOf,
+  optionalLine,
+  share,
+  VersionSchema,
+  wholeNumber,
+} from '../domain/fields'
 import { EXPORT_DETAIL } from '../domain/vocabulary'
 import { endpoint, NoInput } from './endpoint'
 
@@ -9,6 +17,7 @@ export const CorporationRowSchema = z.object({
   socialStock: z.number(),
   exportDetail: z.enum(EXPORT_DETAIL.keys),
   active: z.boolean(),
+  version: VersionSchema,
 })
 export type CorporationRow = z.infer<typeof CorporationRowSchema>
 
@@ -19,6 +28,7 @@ export const CareProviderRowSchema = z.object({
   contingentDwellings: z.number().nullable(),
   contact: z.string().nullable(),
   active: z.boolean(),
+  version: VersionSchema,
 })
 export type CareProviderRow = z.infer<typeof CareProviderRowSchema>
 
@@ -34,6 +44,8 @@ export const SaveCorporationInput = z
       EXPORT_DETAIL.labels,
     ).default('beperkt'),
     active: z.boolean().default(true),
+    /** The version the form showed; a save over a later change is refused. */
+    version: VersionSchema.optional(),
   })
   .strict()
 
@@ -49,6 +61,8 @@ export const SaveCareProviderInput = z
       .transform((v) => v ?? null),
     contact: optionalLine('Contact', 200),
     active: z.boolean().default(true),
+    /** The version the form showed; a save over a later change is refused. */
+    version: VersionSchema.optional(),
   })
   .strict()
   .refine((p) => p.contingentShare === null || p.contingentDwellings === null, {

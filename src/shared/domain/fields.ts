@@ -2,6 +2,13 @@ import { z } from 'zod'
 
 /** Field schemas with Dutch messages, reused by forms, services and the Excel importers. */
 
+/**
+ * When a record last changed (its `updated_at`). A form sends back the version it was filled in
+ * from, so saving over another officer's change since then is refused instead of overwriting it
+ * silently (docs/team-mode.md §4). Imports and the CLI send none: they state the facts anew.
+ */
+export const VersionSchema = z.string().max(40)
+
 export const IsoDateSchema = z
   .string({ message: 'Vul een datum in' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Datum moet de vorm jjjj-mm-dd hebben' })

@@ -42,6 +42,7 @@ export function CareProviderForm({ careProvider, onClose, onSaved }: CareProvide
     check: (values) =>
       SaveCareProviderInput.safeParse({
         id: careProvider?.id,
+        version: careProvider?.version,
         name: values.name,
         // The contingent is one or the other; the chosen one must then be filled in (NaN: "moet een getal zijn").
         contingentShare:

@@ -30,6 +30,7 @@ export function CorporationForm({ corporation, onClose, onSaved }: CorporationFo
     check: (values) =>
       SaveCorporationInput.safeParse({
         id: corporation?.id,
+        version: corporation?.version,
         name: values.name,
         socialStock: numberFrom(values.socialStock),
         exportDetail: values.exportDetail,

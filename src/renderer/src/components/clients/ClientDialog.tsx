@@ -29,7 +29,12 @@ export function ClientDialog({
     [id],
   )
   const [statusMessage, setStatusMessage] = useState<string>()
-  const existing = detail.data?.id === id ? detail.data : undefined
+  // After a status change here the record has a new version: the form saves from that one at
+  // once, or a save before the page's refetch arrives would be refused as if someone else had
+  // changed the client meanwhile.
+  const [changed, setChanged] = useState<ClientDetail>()
+  const loaded = detail.data?.id === id ? detail.data : undefined
+  const existing = changed?.id === id ? changed : loaded
   const title =
     id === undefined ? 'Kandidaat aanmelden' : existing ? `Kandidaat ${existing.code}` : 'Kandidaat'
 
@@ -52,6 +57,7 @@ export function ClientDialog({
               <ClientStatusBar
                 current={existing}
                 onChanged={(updated, label) => {
+                  setChanged(updated)
                   setStatusMessage(`Status gewijzigd: ${label}.`)
                   onStatusChanged(updated, label)
                 }}

@@ -33,7 +33,8 @@ export function ClientForm({ existing, careProviders, onClose, onSaved }: Client
   const form = useSaveForm({
     initial: existing ? clientValuesOf(existing) : newClientValues(),
     check: (values) => checkClient(values, existing),
-    save: (input) => client.clients.save({ id: existing?.id, client: input }),
+    save: (input) =>
+      client.clients.save({ id: existing?.id, client: input, version: existing?.version }),
     onSaved,
     serverPrefix: 'client',
   })

@@ -55,7 +55,8 @@ export function DwellingForm({
   const form = useSaveForm({
     initial: dwelling ? dwellingValuesOf(dwelling) : newDwellingValues(defaultQuarter),
     check: checkDwelling,
-    save: (input) => client.dwellings.save({ id: dwelling?.id, dwelling: input }),
+    save: (input) =>
+      client.dwellings.save({ id: dwelling?.id, dwelling: input, version: dwelling?.version }),
     onSaved,
     serverPrefix: 'dwelling',
   })

@@ -257,6 +257,44 @@ describe('twee bureaus op één PostgreSQL-database', () => {
     ])
   }, 300_000)
 
+  it('laat een statuswijziging van een kandidaat en de keuze van die kandidaat nooit allebei door', async () => {
+    const { desks, target } = await twoDesks()
+    const [anna] = desks
+    await call(anna.runtime, 'shortlists:generate', { quarter: QUARTER })
+    await call(anna.runtime, 'shortlists:presentAll', { quarter: QUARTER })
+    const picks = await one<{ shortlist_id: number; client_id: number }>(
+      target,
+      `SELECT DISTINCT ON (c.client_id) c.shortlist_id, c.client_id
+       FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
+       JOIN dwellings d ON d.id = s.dwelling_id
+       WHERE s.status = 'voorgedragen' AND d.quarter_key = $1 AND c.decision = 'open'
+       ORDER BY c.client_id, c.shortlist_id LIMIT 4`,
+      [QUARTER],
+    )
+    expect(picks).toHaveLength(4)
+    for (const [i, pick] of picks.entries()) {
+      // Alternate who does what, so each step is sometimes first and sometimes second.
+      const chooseAt = i % 2
+      const calls: [[string, unknown], [string, unknown]] = [
+        ['clients:setStatus', { id: pick.client_id, status: 'on-hold', reason: 'Opgenomen' }],
+        ['shortlists:choose', { shortlistId: pick.shortlist_id, clientId: pick.client_id }],
+      ]
+      const decided = await race<unknown>(desks, chooseAt === 1 ? calls : [calls[1], calls[0]])
+      const chose = desks.indexOf(decided.winner) === chooseAt
+      const [client] = await one<{ status: string; offers: number }>(
+        target,
+        `SELECT status, (SELECT count(*)::int FROM offers WHERE client_id = $1 AND outcome = 'open') AS offers
+         FROM clients WHERE id = $1`,
+        [pick.client_id],
+      )
+      // Never on hold with an open offer: the choice wins and the status change is refused, or
+      // the status change wins and the client is off the round before it can be chosen.
+      expect(client).toEqual(
+        chose ? { status: 'aanbieding', offers: 1 } : { status: 'on-hold', offers: 0 },
+      )
+    }
+  }, 120_000)
+
   it('maakt de voordrachten van een kwartaal op één bureau tegelijk en weigert het tweede met wie en sinds wanneer', async () => {
     const { desks, target } = await twoDesks()
     const [anna, bram] = desks

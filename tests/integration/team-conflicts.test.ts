@@ -268,15 +268,19 @@ describe('twee bureaus op één PostgreSQL-database', () => {
        FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
        JOIN dwellings d ON d.id = s.dwelling_id
        WHERE s.status = 'voorgedragen' AND d.quarter_key = $1 AND c.decision = 'open'
-       ORDER BY c.client_id, c.shortlist_id LIMIT 4`,
+       ORDER BY c.client_id, c.shortlist_id LIMIT 6`,
       [QUARTER],
     )
-    expect(picks).toHaveLength(4)
+    expect(picks).toHaveLength(6)
     for (const [i, pick] of picks.entries()) {
-      // Alternate who does what, so each step is sometimes first and sometimes second.
+      // Alternate who does what, so each step is sometimes first and sometimes second; the last
+      // two erase the client on request instead of putting it on hold.
       const chooseAt = i % 2
+      const erase = i >= 4
       const calls: [[string, unknown], [string, unknown]] = [
-        ['clients:setStatus', { id: pick.client_id, status: 'on-hold', reason: 'Opgenomen' }],
+        erase
+          ? ['privacy:eraseClient', { clientId: pick.client_id, reason: 'Verzoek van de cliënt' }]
+          : ['clients:setStatus', { id: pick.client_id, status: 'on-hold', reason: 'Opgenomen' }],
         ['shortlists:choose', { shortlistId: pick.shortlist_id, clientId: pick.client_id }],
       ]
       const decided = await race<unknown>(desks, chooseAt === 1 ? calls : [calls[1], calls[0]])
@@ -287,11 +291,10 @@ describe('twee bureaus op één PostgreSQL-database', () => {
          FROM clients WHERE id = $1`,
         [pick.client_id],
       )
-      // Never on hold with an open offer: the choice wins and the status change is refused, or
-      // the status change wins and the client is off the round before it can be chosen.
-      expect(client).toEqual(
-        chose ? { status: 'aanbieding', offers: 1 } : { status: 'on-hold', offers: 0 },
-      )
+      // Never on hold or erased with an open offer: the choice wins and the other step is
+      // refused, or the other step wins and the client is off the round before it can be chosen.
+      const lost = erase ? { status: 'ingetrokken', offers: 0 } : { status: 'on-hold', offers: 0 }
+      expect(client).toEqual(chose ? { status: 'aanbieding', offers: 1 } : lost)
     }
   }, 120_000)
 

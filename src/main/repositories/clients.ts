@@ -8,9 +8,11 @@ import {
 } from '../../shared/domain/client-input'
 import type { ClientStatus, Wijk } from '../../shared/domain/vocabulary'
 import type { DbOrTx } from '../db/connection'
-import { careProviders, clients } from '../db/schema'
+import { lockRows } from '../db/dialect'
+import { careProviders, clients, dwellings } from '../db/schema'
 import { CLIENT_FIELDS_NOT_FOR_MATCHING } from '../domain/facts'
 import { columnsFor, everyField, fieldsExcept } from './columns'
+import { openCandidacies } from './shortlists'
 
 const table = getTableColumns(clients)
 
@@ -150,4 +152,20 @@ export function anonymisedValues(birthYear: number): Partial<typeof clients.$inf
     if (what === 'decade') values[field] = Math.floor(birthYear / 10) * 10
   }
   return values
+}
+
+/**
+ * Locks a client for a step that changes its status outside the workflow (a status set by hand,
+ * an erasure), in the workflow's order: the dwellings of the rounds it stands on first, then the
+ * client (docs/team-mode.md §4). A choose or offer on it at another desk then either commits first,
+ * and the step reads its result, or waits for the step. SQLite: nothing (one queue).
+ */
+export async function lockClientForStep(db: DbOrTx, clientId: number): Promise<void> {
+  const rounds = await openCandidacies(db, [clientId])
+  await lockRows(
+    db,
+    dwellings,
+    rounds.map((row) => row.dwellingId),
+  )
+  await lockRows(db, clients, [clientId])
 }

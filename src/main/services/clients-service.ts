@@ -10,14 +10,14 @@ import type {
 import { ApiError } from '../../shared/api'
 import { CLIENT_STATUS, type ClientStatus } from '../../shared/domain/vocabulary'
 import { lockRows } from '../db/dialect'
-import { careProviders, clients, dwellings } from '../db/schema'
+import { careProviders, clients } from '../db/schema'
 import {
   findClientByCode,
   findClientDetail,
   listClientRows,
+  lockClientForStep,
   wijkList,
 } from '../repositories/clients'
-import { openCandidacies } from '../repositories/shortlists'
 import type { AuditEntry } from './audit'
 import { audited } from './audited'
 import { requireVersion } from './conflicts'
@@ -141,15 +141,7 @@ export async function setClientStatus(
       details: { from: from.status, to: input.status, reason: input.reason },
     }
   await audited(ctx, changed, async (tx) => {
-    // Locked in the workflow's order, dwellings first and then the client (docs/team-mode.md §4):
-    // the dwellings of the rounds it stands on, so a choose or offer on them at another desk either
-    // commits first (and this step sees its status) or waits for this one.
-    await lockRows(
-      tx,
-      dwellings,
-      (await openCandidacies(tx, [input.id])).map((row) => row.dwellingId),
-    )
-    await lockRows(tx, clients, [input.id])
+    await lockClientForStep(tx, input.id)
     const current = (
       await tx
         .select({ code: clients.code, status: clients.status, anonymisedAt: clients.anonymisedAt })

@@ -17,7 +17,7 @@ import {
   settings,
   shortlistCandidates,
 } from '../db/schema'
-import { anonymisedValues } from '../repositories/clients'
+import { anonymisedValues, lockClientForStep } from '../repositories/clients'
 import type { AuditEntry } from './audit'
 import { audited } from './audited'
 import { backupsHolding } from './backup-service'
@@ -202,6 +202,7 @@ export async function eraseClient(
     details: { reason: input.reason, outcome },
   })
   const erased = await audited(ctx, erasedEvent, async (tx): Promise<Erased> => {
+    await lockClientForStep(tx, input.clientId)
     const client = (
       await tx.select().from(clients).where(eq(clients.id, input.clientId)).limit(1)
     )[0]

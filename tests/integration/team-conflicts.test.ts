@@ -12,8 +12,15 @@ import type { PgTarget } from '../../src/main/db/pg-url'
 import { openRuntime, openTeamRuntime, type Runtime } from '../../src/main/runtime'
 import { momentWords } from '../../src/main/services/conflicts'
 import type { Actor } from '../../src/main/services/context'
-import type { ApiResult, DwellingMatching, GenerateSummary } from '../../src/shared/api'
+import type {
+  ApiResult,
+  DwellingMatching,
+  GenerateSummary,
+  ImportReport,
+} from '../../src/shared/api'
 import { DECLINE_REASON, REJECTION_REASON } from '../../src/shared/domain/vocabulary'
+import { fillTemplate, payload } from '../support/excel-files'
+import { dwellingRow } from '../support/excel-rows'
 import { usePgDatabase } from '../support/pg-database'
 import { copyDemo } from '../support/shared-files'
 import { copyToPostgres } from '../support/stores'
@@ -296,6 +303,51 @@ describe('twee bureaus op één PostgreSQL-database', () => {
       const lost = erase ? { status: 'ingetrokken', offers: 0 } : { status: 'on-hold', offers: 0 }
       expect(client).toEqual(chose ? { status: 'aanbieding', offers: 1 } : lost)
     }
+  }, 120_000)
+
+  it('importeert hetzelfde woningenbestand op twee bureaus tegelijk één keer en zegt het tweede wat er gebeurde', async () => {
+    const { desks, target } = await twoDesks()
+    const [anna] = desks
+    const [mitros] = await one<{ id: number }>(
+      target,
+      "SELECT id FROM corporations WHERE name = 'Mitros'",
+    )
+    const template = await call<{ base64: string }>(anna.runtime, 'dwellings:template', {
+      corporationId: mitros!.id,
+      quarterKey: '2027-Q1',
+    })
+    const rows = Array.from({ length: 40 }, (_, i) => dwellingRow(i + 1))
+    const file = await fillTemplate(template.base64, 'Woningen', rows)
+    const input = payload(file, 'woningen-Mitros-2027-Q1.xlsx')
+    const results = await Promise.all(
+      desks.map((desk) => attempt<ImportReport>(desk.runtime, 'dwellings:import', input)),
+    )
+    const count = async () =>
+      (
+        await one<{ n: number }>(
+          target,
+          "SELECT count(*)::int AS n FROM dwellings WHERE quarter_key = '2027-Q1'",
+        )
+      )[0]!.n
+    expect(await count()).toBe(40)
+    const imports = await one<{ n: number }>(
+      target,
+      "SELECT count(*)::int AS n FROM audit_events WHERE action = 'dwellings:import'",
+    )
+    const won = results.filter((r) => r.ok)
+    // Either the second waited and found them all (no change), or it was refused in Dutch.
+    for (const result of results) {
+      if (result.ok) expect(result.data.committed).toBe(true)
+      else
+        expect(result.error.message).toBe(
+          'Tijdens het importeren zijn dezelfde woningen op een ander bureau vastgelegd. Er is niets opgeslagen; importeer het bestand opnieuw: wat dan al bestaat, telt als ongewijzigd.',
+        )
+    }
+    expect(imports[0]!.n).toBe(won.length)
+    // Imported again: all 40 are there, none new.
+    const again = await call<ImportReport>(anna.runtime, 'dwellings:import', input)
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 40, committed: true })
+    expect(await count()).toBe(40)
   }, 120_000)
 
   it('maakt de voordrachten van een kwartaal op één bureau tegelijk en weigert het tweede met wie en sinds wanneer', async () => {

@@ -126,3 +126,21 @@ export async function tryLockKey(
     since: since instanceof Date ? since.toISOString() : since == null ? null : String(since),
   }
 }
+
+/**
+ * The SQLSTATE (PostgreSQL) or extended result code (SQLite) of a failed statement. drizzle wraps
+ * the driver's error (DrizzleQueryError): its cause carries the code.
+ */
+export function errorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+  }
+  return undefined
+}
+
+/** A unique constraint refused the row: on PostgreSQL, typically another desk wrote it first. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = errorCode(error)
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
+}

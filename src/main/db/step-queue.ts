@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type Database from 'better-sqlite3'
 import type pg from 'pg'
+import { errorCode } from './dialect'
 
 /**
  * Who holds a store's connection now: one unit of work (an API call, a step) at a time. `depth` is
@@ -117,12 +118,8 @@ async function runPgStep<H, T>(
 const PG_RETRIES = 3
 
 function isRetryable(error: unknown): boolean {
-  // drizzle wraps the driver's error (DrizzleQueryError): its cause carries the SQLSTATE.
-  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code
-    if (code === '40P01' || code === '40001') return true
-  }
-  return false
+  const code = errorCode(error)
+  return code === '40P01' || code === '40001'
 }
 
 async function runPgTransaction<H, T>(

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { ImportError } from '../../shared/api/imports'
 import {
   DwellingFieldsSchema,
@@ -102,8 +102,16 @@ export async function writeDwellings(
     const ids = await tx.insert(dwellings).values(rows).returning({ id: dwellings.id })
     created.push(...ids.map((r) => r.id).sort((a, b) => a - b))
   }
+  const updated: number[] = []
   for (const { id, data } of plan.update) {
-    await tx.update(dwellings).set(data).where(eq(dwellings.id, id))
+    // Still only while submitted: in team mode another desk's batch may have put it in a round
+    // since the plan was made, and then its facts are what the corporation judges the list on.
+    const changed = await tx
+      .update(dwellings)
+      .set(data)
+      .where(and(eq(dwellings.id, id), eq(dwellings.status, 'ingediend')))
+      .returning({ id: dwellings.id })
+    updated.push(...changed.map((row) => row.id))
   }
-  return { created, updated: plan.update.map((u) => u.id) }
+  return { created, updated }
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { ApiError } from '../../shared/api/endpoint'
+import { isUniqueViolation } from '../db/dialect'
 import type {
   ClientsImportInput,
   DwellingsImportInput,
@@ -193,6 +194,17 @@ async function finish(
       ids,
     },
   })
-  await audited(ctx, imported, async (tx) => await commit.write(tx))
+  try {
+    await audited(ctx, imported, async (tx) => await commit.write(tx))
+  } catch (error) {
+    // In team mode another desk can write the same rows between this file's check and its write;
+    // the import is then one rolled-back step, and importing it again counts them as they are.
+    if (!isUniqueViolation(error)) throw error
+    throw new ApiError(
+      'conflict',
+      `Tijdens het importeren zijn dezelfde ${commit.what} op een ander bureau vastgelegd. Er is ` +
+        'niets opgeslagen; importeer het bestand opnieuw: wat dan al bestaat, telt als ongewijzigd.',
+    )
+  }
   return { ...report, committed: true }
 }

@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test'
+import type { Runtime } from '../../src/main/runtime'
 import { getClient, saveClient } from '../../src/main/services/clients-service'
 import type { ServiceContext } from '../../src/main/services/context'
 import { ClientInputSchema } from '../../src/shared/domain/client-input'
@@ -5,7 +7,19 @@ import { shot, sqlValue } from '../support/e2e-store'
 import { expect, test } from './fixtures'
 import { AppPage } from './pages/app-page'
 import { ClientsPage } from './pages/clients-page'
-import { FormDialog } from './pages/form-dialog'
+
+/** The demo on Kandidaten, and a waiting client's code. */
+async function onKandidaten(page: Page, runtime: Runtime) {
+  const app = new AppPage(page)
+  await app.open()
+  await app.loadDemoData()
+  await app.goTo('Kandidaten')
+  const code = await sqlValue<string>(
+    runtime,
+    "SELECT code FROM clients WHERE status = 'wachtend' ORDER BY id LIMIT 1",
+  )
+  return { clients: new ClientsPage(page), code }
+}
 
 /**
  * Two officers edit one client: Anna has its form open while Bram (another desk in team mode, or
@@ -16,26 +30,10 @@ test('a form opened before another officer saved the client does not overwrite t
   page,
   runtime,
 }) => {
-  const app = new AppPage(page)
-  await app.open()
-  await app.loadDemoData()
-  await app.goTo('Kandidaten')
-  const clients = new ClientsPage(page)
-  const code = await sqlValue<string>(
-    runtime,
-    "SELECT code FROM clients WHERE status = 'wachtend' ORDER BY id LIMIT 1",
-  )
+  const { clients, code } = await onKandidaten(page, runtime)
   const id = Number(await sqlValue(runtime, 'SELECT id FROM clients WHERE code = ?', [code]))
 
-  const open = async () => {
-    await clients.search(code)
-    await clients.cell(code).click()
-    await page.keyboard.press('Enter')
-    const form = new FormDialog(page, `Kandidaat ${code}`)
-    await expect(form.root).toBeVisible()
-    return form
-  }
-  const form = await open()
+  const form = await clients.open(code)
   await form.field('Interne notities').fill('Anna: belt vrijdag terug')
 
   // Meanwhile Bram saves the same client.
@@ -60,7 +58,7 @@ test('a form opened before another officer saved the client does not overwrite t
   // Opened again: Bram's notes; Anna adds hers and saves.
   await page.keyboard.press('Escape')
   await form.expectClosed()
-  const again = await open()
+  const again = await clients.open(code)
   await expect(again.field('Interne notities')).toHaveValue('Bram: verhuist per 1 januari')
   await again
     .field('Interne notities')
@@ -76,19 +74,8 @@ test('a status change in the client dialog does not refuse the same dialog’s s
   page,
   runtime,
 }) => {
-  const app = new AppPage(page)
-  await app.open()
-  await app.loadDemoData()
-  await app.goTo('Kandidaten')
-  const clients = new ClientsPage(page)
-  const code = await sqlValue<string>(
-    runtime,
-    "SELECT code FROM clients WHERE status = 'wachtend' ORDER BY id LIMIT 1",
-  )
-  await clients.search(code)
-  await clients.cell(code).click()
-  await page.keyboard.press('Enter')
-  const form = new FormDialog(page, `Kandidaat ${code}`)
+  const { clients, code } = await onKandidaten(page, runtime)
+  const form = await clients.open(code)
   await form.button('In de wacht zetten').click()
   await form.field('Reden (niet verplicht)').fill('Tijdelijk opgenomen')
   await form.root

@@ -20,6 +20,16 @@ export class ClientsPage {
     await this.page.getByRole('searchbox', { name: 'Zoeken in kandidaten' }).fill(text)
   }
 
+  /** Opens the client with this code from the grid, as an officer does: find it, Enter on its row. */
+  async open(code: string): Promise<FormDialog> {
+    await this.search(code)
+    await this.cell(code).click()
+    await this.page.keyboard.press('Enter')
+    const dialog = new FormDialog(this.page, `Kandidaat ${code}`)
+    await expect(dialog.root).toBeVisible()
+    return dialog
+  }
+
   cell(text: string): Locator {
     return this.grid.getByRole('gridcell', { name: text, exact: true })
   }

@@ -4,8 +4,8 @@
  * make. Per quarter: each corporation's dwellings (the demo generator's own submission code,
  * `generateDwellings`, about a hundred a quarter pro rata to the stock) and a batch of new
  * registrations (the generator's `generateClients`, the most recently registered), one file per
- * care provider. The files are dealt out over the desks: each is imported by one desk only, as an
- * office divides its mail. The desks import them when their board runs dry (team-desk.ts).
+ * care provider. A desk whose board runs dry takes them one by one from the run's copy of the folder
+ * and imports them (team-desk.ts).
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -68,9 +68,8 @@ async function filled(
 }
 
 /**
- * Writes the files for `count` quarters after `open` into `folder`, each file dealt to desk 0; the
- * caller deals them out (`dealInbox`). The templates come from the app's routes on `runtime` (ids
- * of the corporations and providers in it).
+ * Writes the files for `count` quarters after `open` into `folder`; the templates come from the
+ * app's routes on `runtime` (ids of the corporations and providers in it).
  */
 export async function makeInbox(
   runtime: Runtime,
@@ -106,7 +105,7 @@ export async function makeInbox(
   const file = (name: string, buffer: Buffer) => {
     const path = join(options.folder, name)
     writeFileSync(path, buffer)
-    return { path, desk: 0 }
+    return { path }
   }
   for (let k = 1; k <= options.count; k++) {
     const quarter = addQuarters(parseQuarter(options.open), k)
@@ -174,10 +173,4 @@ export async function makeInbox(
     inbox.push(made)
   }
   return inbox
-}
-
-/** The files dealt out over the desks in turn, as an office divides its mail. */
-export function dealInbox(inbox: OfficeQuarter[], desks: number): OfficeQuarter[] {
-  let dealt = 0
-  return inbox.map((q) => ({ ...q, files: q.files.map((f) => ({ ...f, desk: dealt++ % desks })) }))
 }

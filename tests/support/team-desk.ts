@@ -13,13 +13,13 @@
  *
  * With `office` (the team benchmark) the desk works as an officer does once the looks come up empty:
  * it reads the board of the quarters under way for dwellings with a round or an offer open, and when
- * there are none it takes the next quarter from the inbox — imports its share of the corporations'
- * and care providers' Excel files (dwellings:import, clients:import) and makes the quarter's batch
- * (shortlists:generate). Another desk may be making it: refused by the batch lock, the desk retries
- * once that desk is done, for dwellings it imported after the other batch began. That office work is
- * recorded apart from the workflow steps (`office`).
+ * there are none it turns to the next quarter's mail — takes the corporations' and care providers'
+ * Excel files one by one from the shared folder, imports them (dwellings:import, clients:import) and
+ * makes the quarter's batch (shortlists:generate). Another desk may be making it: refused by the
+ * batch lock, the desk retries once that desk is done, for dwellings it imported after the other
+ * batch began. That office work is recorded apart from the workflow steps (`office`).
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseDatabaseUrl } from '../../src/main/db/pg-url'
 import { loadAssignmentSolver } from '../../src/main/matching/highs-solver'
@@ -64,8 +64,8 @@ export interface DeskOptions {
 /** A quarter after the open one: the files the corporations and care providers sent for it. */
 export interface OfficeQuarter {
   quarter: string
-  /** Each file is imported by its own desk only (`desk`), as an office divides its mail. */
-  files: { kind: 'dwellings' | 'clients'; path: string; desk: number; rows: number }[]
+  /** In the shared mail folder: a desk takes a file by moving it, so each is imported once. */
+  files: { kind: 'dwellings' | 'clients'; path: string; rows: number }[]
 }
 
 /** Work that is not a workflow step: reading the board, an import, a batch. */
@@ -107,6 +107,8 @@ export interface DeskResult {
   wallMs: number
   /** From the process's start to ready (modules, solver, runtime and pool opened), and closing. */
   startMs: number
+  /** Of startMs: loading the modules, the HiGHS solver, opening the runtime and its pool. */
+  startParts: { modules: number; solver: number; runtime: number }
   stopMs: number
   /** Office work (only with `office`). */
   office: OfficeEvent[]
@@ -215,7 +217,9 @@ function barrier(tick: number): Promise<void> {
 }
 
 async function main(options: DeskOptions): Promise<void> {
+  const modulesLoaded = performance.now()
   await loadAssignmentSolver()
+  const solverLoaded = performance.now()
   const now = new Date(options.now)
   const runtime = await openTeamRuntime(parseDatabaseUrl(options.url), {
     migrationsFolder: options.migrationsFolder,
@@ -225,6 +229,11 @@ async function main(options: DeskOptions): Promise<void> {
       now: () => now,
     },
   })
+  const startParts = {
+    modules: modulesLoaded,
+    solver: solverLoaded - modulesLoaded,
+    runtime: performance.now() - solverLoaded,
+  }
   const rng = seeded(options.seed)
   const startsOn = new Date(now.getTime() + 8 * 86_400_000).toISOString().slice(0, 10)
   const result: DeskResult = {
@@ -236,6 +245,7 @@ async function main(options: DeskOptions): Promise<void> {
     readMs: 0,
     wallMs: 0,
     startMs: 0,
+    startParts,
     stopMs: 0,
     office: [],
     outOfWork: false,
@@ -245,8 +255,10 @@ async function main(options: DeskOptions): Promise<void> {
   const call = async (channel: string, input: unknown) => await runtime.routes.get(channel)!(input)
   let dwellings = options.dwellings
   let hot = options.hot
-  /** The quarters this desk has opened from the inbox (the open quarter is always under way). */
+  /** The quarters whose boards this desk reads (the open quarter's always), of the inbox's. */
   let opened = 0
+  /** The inbox's quarter this desk takes mail from when its board is empty. */
+  let reached = 0
   /** Ticks in a row in which the looks found nothing to do. */
   let dry = 0
   const office = async (
@@ -288,12 +300,23 @@ async function main(options: DeskOptions): Promise<void> {
     }
     return found
   }
-  /** The next quarter from the inbox: this desk's files imported, then the quarter's batch. */
+  /**
+   * A quarter from the inbox: the desk takes the quarter's files one at a time from the shared mail
+   * folder (moving one there is atomic: a file another desk took is gone) and imports each, then
+   * makes the quarter's batch. Refused while another desk makes it, it tries again once that batch
+   * is done: that one may have begun before these imports were in.
+   */
   const openQuarter = async (next: OfficeQuarter) => {
-    for (const file of next.files.filter((f) => f.desk === options.desk)) {
+    for (const file of next.files) {
+      const taken = `${file.path}.bureau-${options.desk}`
+      try {
+        renameSync(file.path, taken)
+      } catch {
+        continue
+      }
       const payload = {
         fileName: basename(file.path),
-        base64: readFileSync(file.path).toString('base64'),
+        base64: readFileSync(taken).toString('base64'),
       }
       const answer = await office(
         next.quarter,
@@ -306,7 +329,6 @@ async function main(options: DeskOptions): Promise<void> {
       if (!report.committed || report.errors.length)
         throw new Error(`${basename(file.path)}: ${JSON.stringify(report.errors.slice(0, 3))}`)
     }
-    // Refused while another desk makes it: that batch may have begun before these imports were in.
     for (let tries = 0; tries < 40; tries++) {
       const answer = await office(
         next.quarter,
@@ -358,12 +380,12 @@ async function main(options: DeskOptions): Promise<void> {
         if (++dry < 2) continue
         dry = 0
         dwellings = await boardWork()
-        while (dwellings.length === 0) {
-          const next = options.office.next[opened]
-          if (!next) break
-          opened++
-          await openQuarter(next)
+        // The board is empty: the next quarter's mail, until a quarter gives work or none is left.
+        while (dwellings.length === 0 && reached < options.office.next.length) {
+          opened = Math.max(opened, reached + 1)
+          await openQuarter(options.office.next[reached]!)
           dwellings = await boardWork()
+          if (dwellings.length === 0) reached++
         }
         if (dwellings.length === 0) {
           result.outOfWork = true

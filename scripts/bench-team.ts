@@ -354,8 +354,8 @@ export async function benchTeam(argv: string[]): Promise<void> {
         `${batchesDone.length}, ${sum(batchesDone)} rounds (${batchesDone.filter((e) => e.count === 0).length} with nothing left to make); max ${ms(Math.max(0, ...batchesDone.map((e) => e.ms)))}`,
       ],
       [
-        '  batches refused by the batch lock',
-        `${batches.filter((e) => e.code === 'conflict').length}`,
+        '  batches refused by the batch lock (tried again a second later)',
+        `${batches.filter((e) => e.code === 'conflict').length} refusals, ${new Set(batches.filter((e) => e.code === 'conflict').map((e) => `${e.desk}|${e.quarter}`)).size} desks × quarter refused at least once`,
       ],
       [
         '  board reads',

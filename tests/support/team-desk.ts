@@ -329,7 +329,8 @@ async function main(options: DeskOptions): Promise<void> {
       if (!report.committed || report.errors.length)
         throw new Error(`${basename(file.path)}: ${JSON.stringify(report.errors.slice(0, 3))}`)
     }
-    for (let tries = 0; tries < 40; tries++) {
+    // An officer told the batch is being made elsewhere looks again a second later, for a minute.
+    for (let tries = 0; tries < 60; tries++) {
       const answer = await office(
         next.quarter,
         'shortlists:generate',
@@ -338,7 +339,7 @@ async function main(options: DeskOptions): Promise<void> {
       )
       if (answer.ok) return
       if (answer.error.code !== 'conflict') throw new Error(`batch: ${answer.error.message}`)
-      await new Promise((resolve) => setTimeout(resolve, 250))
+      await new Promise((resolve) => setTimeout(resolve, 1000))
     }
   }
   // The desks start together (the parent answers when every desk is ready).

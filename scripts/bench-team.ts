@@ -156,8 +156,13 @@ async function onServer(url: string, statement: string): Promise<void> {
   }
 }
 
+/** A time for the report; none measured (no imports, say) is a dash, not NaN. */
 const ms = (value: number) =>
-  value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`
+  !Number.isFinite(value)
+    ? '—'
+    : value >= 1000
+      ? `${(value / 1000).toFixed(2)} s`
+      : `${value.toFixed(value < 10 ? 1 : 0)} ms`
 
 export async function benchTeam(argv: string[]): Promise<void> {
   const { values } = parseArgs({

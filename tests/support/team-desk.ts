@@ -10,12 +10,26 @@
  * their steps start together: the desks read a dwelling, wait for each other, and click at once —
  * two officers looking at the same screen. Without it every desk runs at its own pace.
  * At the end the desk writes what it did, step by step, to `resultFile` as JSON.
+ *
+ * With `office` (the team benchmark) the desk works as an officer does once the looks come up empty:
+ * it reads the board of the quarters under way for dwellings with a round or an offer open, and when
+ * there are none it turns to the next quarter's mail — takes the corporations' and care providers'
+ * Excel files one by one from the shared folder, imports them (dwellings:import, clients:import) and
+ * makes the quarter's batch (shortlists:generate). Another desk may be making it: refused by the
+ * batch lock, the desk retries once that desk is done, for dwellings it imported after the other
+ * batch began. That office work is recorded apart from the workflow steps (`office`).
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { parseDatabaseUrl } from '../../src/main/db/pg-url'
 import { loadAssignmentSolver } from '../../src/main/matching/highs-solver'
 import { openTeamRuntime } from '../../src/main/runtime'
-import type { DwellingMatching } from '../../src/shared/api'
+import type {
+  BoardRow,
+  DwellingMatching,
+  GenerateSummary,
+  ImportReport,
+} from '../../src/shared/api'
 import { DECLINE_REASON, REJECTION_REASON } from '../../src/shared/domain/vocabulary'
 
 export interface DeskOptions {
@@ -43,6 +57,29 @@ export interface DeskOptions {
   now: string
   migrationsFolder: string
   resultFile: string
+  /** The team benchmark's office work (see the header); without it the desk stops when idle. */
+  office?: { open: string; next: OfficeQuarter[] }
+}
+
+/** A quarter after the open one: the files the corporations and care providers sent for it. */
+export interface OfficeQuarter {
+  quarter: string
+  /** In the shared mail folder: a desk takes a file by moving it, so each is imported once. */
+  files: { kind: 'dwellings' | 'clients'; path: string; rows: number }[]
+}
+
+/** Work that is not a workflow step: reading the board, an import, a batch. */
+export interface OfficeEvent {
+  desk: number
+  officer: string
+  quarter: string
+  channel: 'shortlists:board' | 'dwellings:import' | 'clients:import' | 'shortlists:generate'
+  ok: boolean
+  code: string | null
+  message: string | null
+  /** Dwellings or clients created by an import, rounds made by a batch, work found on a board. */
+  count: number
+  ms: number
 }
 
 /** One step a desk took: what it sent, and what came back. */
@@ -68,6 +105,15 @@ export interface DeskResult {
   reads: number
   readMs: number
   wallMs: number
+  /** From the process's start to ready (modules, solver, runtime and pool opened), and closing. */
+  startMs: number
+  /** Of startMs: loading the modules, the HiGHS solver, opening the runtime and its pool. */
+  startParts: { modules: number; solver: number; runtime: number }
+  stopMs: number
+  /** Office work (only with `office`). */
+  office: OfficeEvent[]
+  /** The desk stopped short of its steps: the board was empty and the inbox too. */
+  outOfWork: boolean
 }
 
 export interface Plan {
@@ -144,6 +190,18 @@ export function planFor(
   }
 }
 
+/** Dwellings whose screen offers a step: a round under way or an offer open. */
+const hasWork = (row: BoardRow) => row.status === 'in-voordracht' || row.status === 'aangeboden'
+
+/**
+ * The few dwellings every desk favours, from what the board shows: the same on every desk that
+ * reads the same board (chosen by a hash of the id, not by the desk's own dice), so the desks meet.
+ */
+function hotOf(dwellings: number[]): number[] {
+  const hash = (id: number) => Math.imul(id, 2654435761) >>> 0
+  return [...dwellings].sort((a, b) => hash(a) - hash(b)).slice(0, 10)
+}
+
 /** Waits for the parent's go for this tick (every desk has said it is ready). */
 function barrier(tick: number): Promise<void> {
   return new Promise((resolve) => {
@@ -159,7 +217,9 @@ function barrier(tick: number): Promise<void> {
 }
 
 async function main(options: DeskOptions): Promise<void> {
+  const modulesLoaded = performance.now()
   await loadAssignmentSolver()
+  const solverLoaded = performance.now()
   const now = new Date(options.now)
   const runtime = await openTeamRuntime(parseDatabaseUrl(options.url), {
     migrationsFolder: options.migrationsFolder,
@@ -169,6 +229,11 @@ async function main(options: DeskOptions): Promise<void> {
       now: () => now,
     },
   })
+  const startParts = {
+    modules: modulesLoaded,
+    solver: solverLoaded - modulesLoaded,
+    runtime: performance.now() - solverLoaded,
+  }
   const rng = seeded(options.seed)
   const startsOn = new Date(now.getTime() + 8 * 86_400_000).toISOString().slice(0, 10)
   const result: DeskResult = {
@@ -179,11 +244,106 @@ async function main(options: DeskOptions): Promise<void> {
     reads: 0,
     readMs: 0,
     wallMs: 0,
+    startMs: 0,
+    startParts,
+    stopMs: 0,
+    office: [],
+    outOfWork: false,
   }
   /** What this desk's screen last showed per dwelling. */
   const screen = new Map<number, DwellingMatching>()
   const call = async (channel: string, input: unknown) => await runtime.routes.get(channel)!(input)
+  let dwellings = options.dwellings
+  let hot = options.hot
+  /** The quarters whose boards this desk reads (the open quarter's always), of the inbox's. */
+  let opened = 0
+  /** The inbox's quarter this desk takes mail from when its board is empty. */
+  let reached = 0
+  /** Ticks in a row in which the looks found nothing to do. */
+  let dry = 0
+  const office = async (
+    quarter: string,
+    channel: OfficeEvent['channel'],
+    input: unknown,
+    count: (data: unknown) => number,
+  ) => {
+    const begun = performance.now()
+    const answer = await call(channel, input)
+    result.office.push({
+      desk: options.desk,
+      officer: options.officer,
+      quarter,
+      channel,
+      ok: answer.ok,
+      code: answer.ok ? null : answer.error.code,
+      message: answer.ok ? null : answer.error.message,
+      count: answer.ok ? count(answer.data) : 0,
+      ms: performance.now() - begun,
+    })
+    return answer
+  }
+  /** The dwellings with a round or an offer open, on the boards of the quarters under way. */
+  const boardWork = async (): Promise<number[]> => {
+    const found: number[] = []
+    for (const quarter of [
+      options.office!.open,
+      ...options.office!.next.slice(0, opened).map((q) => q.quarter),
+    ]) {
+      const answer = await office(
+        quarter,
+        'shortlists:board',
+        { quarter },
+        (data) => (data as BoardRow[]).filter(hasWork).length,
+      )
+      if (!answer.ok) throw new Error(`board ${quarter}: ${answer.error.message}`)
+      found.push(...(answer.data as BoardRow[]).filter(hasWork).map((row) => row.dwellingId))
+    }
+    return found
+  }
+  /**
+   * A quarter from the inbox: the desk takes the quarter's files one at a time from the shared mail
+   * folder (moving one there is atomic: a file another desk took is gone) and imports each, then
+   * makes the quarter's batch. Refused while another desk makes it, it tries again once that batch
+   * is done: that one may have begun before these imports were in.
+   */
+  const openQuarter = async (next: OfficeQuarter) => {
+    for (const file of next.files) {
+      const taken = `${file.path}.bureau-${options.desk}`
+      try {
+        renameSync(file.path, taken)
+      } catch {
+        continue
+      }
+      const payload = {
+        fileName: basename(file.path),
+        base64: readFileSync(taken).toString('base64'),
+      }
+      const answer = await office(
+        next.quarter,
+        `${file.kind}:import`,
+        payload,
+        (data) => (data as ImportReport).created,
+      )
+      if (!answer.ok) throw new Error(`${basename(file.path)}: ${answer.error.message}`)
+      const report = answer.data as ImportReport
+      if (!report.committed || report.errors.length)
+        throw new Error(`${basename(file.path)}: ${JSON.stringify(report.errors.slice(0, 3))}`)
+    }
+    // An officer told the batch is being made elsewhere looks again a second later, for a minute.
+    for (let tries = 0; tries < 60; tries++) {
+      const answer = await office(
+        next.quarter,
+        'shortlists:generate',
+        { quarter: next.quarter },
+        (data) => (data as GenerateSummary).shortlistsMade,
+      )
+      if (answer.ok) return
+      if (answer.error.code !== 'conflict') throw new Error(`batch: ${answer.error.message}`)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+  }
   // The desks start together (the parent answers when every desk is ready).
+  result.startMs = performance.now()
   if (process.send) await barrier(-1)
   const started = performance.now()
   try {
@@ -193,7 +353,7 @@ async function main(options: DeskOptions): Promise<void> {
       // A few looks for a dwelling with something to do, as an officer scrolls the board.
       for (let look = 0; look < 6 && !plan; look++) {
         const dwellingId =
-          rng() < options.hotShare ? pick(rng, options.hot) : pick(rng, options.dwellings)
+          rng() < options.hotShare && hot.length ? pick(rng, hot) : pick(rng, dwellings)
         let state = options.reread ? undefined : screen.get(dwellingId)
         if (!state) {
           const read = performance.now()
@@ -212,10 +372,31 @@ async function main(options: DeskOptions): Promise<void> {
       if (options.lockstep) await barrier(tick)
       if (!plan) {
         result.idle++
-        // Everything looked at is let or has no round: the quarter is worked out.
-        if (result.idle > options.steps) break
+        if (!options.office) {
+          // Everything looked at is let or has no round: the quarter is worked out.
+          if (result.idle > options.steps) break
+          continue
+        }
+        // Two ticks of looks found nothing: the officer turns to the board, then to the inbox.
+        if (++dry < 2) continue
+        dry = 0
+        dwellings = await boardWork()
+        // The board is empty: the next quarter's mail, until a quarter gives work or none is left.
+        while (dwellings.length === 0 && reached < options.office.next.length) {
+          opened = Math.max(opened, reached + 1)
+          await openQuarter(options.office.next[reached]!)
+          dwellings = await boardWork()
+          if (dwellings.length === 0) reached++
+        }
+        if (dwellings.length === 0) {
+          result.outOfWork = true
+          break
+        }
+        hot = hotOf(dwellings)
+        screen.clear()
         continue
       }
+      dry = 0
       const begun = performance.now()
       const answer = await call(plan.channel, plan.input)
       // What the screen shows next: the step's answer, or (refused) nothing until read again.
@@ -235,9 +416,11 @@ async function main(options: DeskOptions): Promise<void> {
     }
   } finally {
     result.wallMs = performance.now() - started
-    writeFileSync(options.resultFile, JSON.stringify(result))
+    const stopping = performance.now()
     process.send?.({ done: true })
     await runtime.close()
+    result.stopMs = performance.now() - stopping
+    writeFileSync(options.resultFile, JSON.stringify(result))
   }
 }
 

@@ -23,7 +23,12 @@ import type { DeskOptions, DeskResult, DeskStep } from './team-desk'
 
 const root = join(import.meta.dirname, '..', '..')
 
-/** The desk bundled once into plain JavaScript: tsx would compile for seconds in every process. */
+/**
+ * The desk bundled once into plain JavaScript: tsx would compile for seconds in every process.
+ * The packages go in too, but for the native ones and HiGHS (which finds its wasm beside itself):
+ * resolving a few thousand package files cost each desk about 1.9 s of CPU at start, the
+ * one file 0.7 s (five desks start at once on two cores).
+ */
 export async function bundleDesk(): Promise<string> {
   const outfile = join(root, 'node_modules', '.cache', 'team-load', `desk-${process.pid}.mjs`)
   await build({
@@ -31,7 +36,11 @@ export async function bundleDesk(): Promise<string> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    packages: 'external',
+    external: ['better-sqlite3', 'electron', 'pg-native', '@resvg/resvg-js', 'highs'],
+    // CommonJS packages inside an ES module still call require.
+    banner: {
+      js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);",
+    },
     outfile,
     logLevel: 'warning',
   })

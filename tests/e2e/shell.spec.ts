@@ -19,6 +19,7 @@ test('an officer starts on an empty database, loads the demo data and finds it o
   const app = new AppPage(page)
   await app.open()
   await expect(app.emptyDatabase).toBeVisible()
+  await app.screenshot('test-results/lege-database.png')
 
   await app.loadDemoData()
   await expect(app.emptyDatabase).toBeHidden()

@@ -6,8 +6,13 @@ import { e2eStore } from './tests/support/e2e-store'
 const debianChromium = '/usr/bin/chromium'
 
 /**
- * The store the app runs on: SQLite by default, PostgreSQL with VIERDE_HUIS_E2E_STORE=postgres
- * (`npm run test:e2e` runs both, one after the other). globalSetup starts the throwaway cluster.
+ * The store the app runs on: SQLite by default, PostgreSQL with VIERDE_HUIS_E2E_STORE=postgres.
+ * `npm run test:e2e` (and so `npm test` and CI) builds once and runs the suite twice, SQLite
+ * first, then PostgreSQL (`npm run test:e2e:postgres`), which runs only if SQLite passed. On
+ * PostgreSQL globalSetup starts one throwaway cluster for the run, with a fresh database per test;
+ * tests of a SQLite-only feature (file backups) and of team mode only (two desks on one database)
+ * are skipped in the other round, each with its reason. Results and screenshots of the PostgreSQL
+ * round go to their own folders, so it overwrites nothing of the SQLite round's.
  */
 const store = e2eStore()
 

@@ -5,6 +5,9 @@ import type { BackupList, BackupRow, ClientDetail, ClientRow } from '../../src/s
 import { expect, test } from './fixtures'
 import { AdminPage } from './pages/admin-page'
 import { AppPage } from './pages/app-page'
+import type { PgStore } from '../../src/main/db/pg-store'
+import { urlWithoutPassword } from '../../src/main/db/pg-url'
+import { TEAM_BACKUP_REFUSAL } from '../../src/main/services/backup-service'
 import { callHost } from '../support/call'
 import { sqliteOnlyReason, storeDigest } from '../support/e2e-store'
 
@@ -47,6 +50,48 @@ test('a backup made in Beheer puts the data back as it was, after asking once mo
   await expect(
     app.grid('Corporaties').getByRole('gridcell', { name: 'Woonstichting Na De Kopie' }),
   ).toHaveCount(0)
+})
+
+test('in team mode Beheer → Reservekopieën says who makes the backups, and the app makes none', async ({
+  page,
+  store,
+  runtime,
+}) => {
+  test.skip(store === 'sqlite', 'alleen teamgebruik: op SQLite maakt de app zelf reservekopieën')
+  const app = new AppPage(page)
+  const admin = new AdminPage(page)
+  await app.open()
+  await app.loadDemoData()
+  await app.goTo('Beheer')
+  await admin.openTab('Reservekopieën')
+
+  await expect(page.getByText(`${TEAM_BACKUP_REFUSAL}. De app maakt`)).toBeVisible()
+  const url = urlWithoutPassword((runtime.store as PgStore).target)
+  await expect(page.getByLabel('Opdracht voor een reservekopie')).toHaveText(
+    `pg_dump --format=custom --file=vierde-huis.dump ${url}`,
+  )
+  await expect(page.getByLabel('Opdracht om terug te zetten')).toContainText(`--dbname=${url}`)
+  const password = new URL((runtime.store as PgStore).target.url).password
+  expect(password.length).toBeGreaterThan(0)
+  await expect(page.locator('body')).not.toContainText(password)
+  // No button that could only be refused.
+  await expect(page.getByRole('button', { name: 'Nu een reservekopie maken' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /terugzetten/ })).toHaveCount(0)
+  await app.screenshot('test-results/beheer-reservekopieen-team.png')
+
+  // Asked anyway, over the host: the same Dutch refusal for making and for putting one back.
+  for (const [channel, data] of [
+    ['backups:make', {}],
+    ['backups:restore', { file: 'vierde-huis-backup.db' }],
+  ] as const) {
+    const answer = (await (
+      await page.request.post(`/api/${channel}`, { data, maxRetries: 1 })
+    ).json()) as { ok: boolean; error?: { message: string } }
+    expect(answer.ok).toBe(false)
+    expect(answer.error?.message).toBe(
+      `${TEAM_BACKUP_REFUSAL}; de app maakt ze niet zelf en zet ook geen bestand terug. Zie Beheer → Reservekopieën voor hoe dat gaat.`,
+    )
+  }
 })
 
 test('a client’s data is downloaded on request, logged, and erased with a reason', async ({

@@ -264,13 +264,16 @@ function TeamBackups({ team }: { team: NonNullable<BackupList['team']> }) {
       <section className="section" aria-labelledby="team-backup-title">
         <h2 id="team-backup-title">Een reservekopie van de teamdatabase</h2>
         <p>
-          De beheerder maakt een kopie van de hele database, ook terwijl het team werkt, met (het
-          wachtwoord vraagt pg_dump zelf, of het komt uit ~/.pgpass):
+          De beheerder maakt een kopie van de hele database met deze opdracht; dat kan ook terwijl
+          het team werkt. pg_dump vraagt zelf om het wachtwoord, of leest het uit ~/.pgpass.
         </p>
         <code className="path command-line" aria-label="Opdracht voor een reservekopie">
           {team.dumpCommand}
         </code>
-        <p>En zet zo&apos;n kopie terug, als niemand met de app werkt:</p>
+        <p>
+          Terugzetten gaat met deze opdracht, en alleen als niemand met de app werkt: alles wat na
+          de kopie is ingevoerd, gaat dan verloren.
+        </p>
         <code className="path command-line" aria-label="Opdracht om terug te zetten">
           {team.restoreCommand}
         </code>

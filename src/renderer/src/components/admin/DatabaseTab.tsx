@@ -73,9 +73,11 @@ export function DatabaseTab() {
     <div className="admin-panel">
       <p className="tab-intro">
         Eén bureau werkt met een eigen databasebestand. Werkt het team samen, dan gebruikt elk
-        bureau dezelfde PostgreSQL-database van de organisatie: vul hieronder de database-URL in die
-        de beheerder gaf, test de verbinding en sla haar op. Ze geldt vanaf de volgende start van de
-        app. Het wachtwoord wordt op dit bureau bewaard en nergens getoond.
+        bureau dezelfde PostgreSQL-database van de organisatie.{' '}
+        {data && !data.canSave
+          ? // The host and the CLI choose at start (data.where says how): no promise to save here.
+            'Hieronder staat welke database in gebruik is, en een database-URL van de beheerder is hier te testen.'
+          : 'Vul hieronder de database-URL in die de beheerder gaf, test de verbinding en sla haar op. Ze geldt vanaf de volgende start van de app. Het wachtwoord wordt op dit bureau bewaard en nergens getoond.'}
       </p>
       <SuccessMessage message={action.message} />
       <ErrorAlert

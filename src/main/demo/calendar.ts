@@ -4,22 +4,42 @@ const DAY = 86_400_000
 
 export { localIsoDate } from '../../shared/domain/dates'
 
+/**
+ * Each ISO date's midnight (ms) and each midnight's ISO date, kept once worked out: a run of the
+ * Vooruitblik plans thousands of days on its agenda, all among a few hundred dates, and parsing
+ * and formatting them afresh was a few percent of its time. Same answers, only remembered.
+ */
+const midnights = new Map<string, number>()
+const isoDates = new Map<number, string>()
+
+function midnightOf(iso: string): number {
+  let ms = midnights.get(iso)
+  if (ms === undefined) midnights.set(iso, (ms = Date.parse(`${iso}T00:00:00Z`)))
+  return ms
+}
+
+function isoOf(ms: number): string {
+  let iso = isoDates.get(ms)
+  if (iso === undefined) isoDates.set(ms, (iso = new Date(ms).toISOString().slice(0, 10)))
+  return iso
+}
+
 export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10)
+  return isoOf(midnightOf(iso) + days * DAY)
 }
 
 export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY)
+  return Math.round((midnightOf(toIso) - midnightOf(fromIso)) / DAY)
 }
 
 /** Offices work on weekdays: a Saturday or Sunday moves back to the Friday before. */
 export function previousWeekday(iso: string): string {
-  const day = new Date(`${iso}T00:00:00Z`).getUTCDay()
+  const day = new Date(midnightOf(iso)).getUTCDay()
   return day === 6 ? addDays(iso, -1) : day === 0 ? addDays(iso, -2) : iso
 }
 
 /** ...or forward to the Monday after, when the date must not come before a start. */
 export function nextWeekday(iso: string): string {
-  const day = new Date(`${iso}T00:00:00Z`).getUTCDay()
+  const day = new Date(midnightOf(iso)).getUTCDay()
   return day === 6 ? addDays(iso, 2) : day === 0 ? addDays(iso, 1) : iso
 }

@@ -1,4 +1,4 @@
-import loadHighs, { type Highs } from 'highs'
+import loadHighs, { type Highs, type Model } from 'highs'
 import type { AssignmentProblem, AssignmentSolution, AssignmentSolver } from '../domain/assignment'
 
 /**
@@ -7,7 +7,11 @@ import type { AssignmentProblem, AssignmentSolution, AssignmentSolver } from '..
  * ≤ its capacity. A network matrix, so the simplex's optimal vertex is whole: the LP is the exact
  * assignment over the pairs given.
  */
-function solveWithHighs(highs: Highs, problem: AssignmentProblem): AssignmentSolution {
+function solveWithHighs(
+  highs: Highs,
+  model: Model,
+  problem: AssignmentProblem,
+): AssignmentSolution {
   const { dwellings, places, pairs } = problem
   if (pairs.length === 0)
     return {
@@ -51,43 +55,46 @@ function solveWithHighs(highs: Highs, problem: AssignmentProblem): AssignmentSol
   for (const [client, row] of clientRow)
     rowUpper[dwellings + row] = Math.max(0, problem.clientCapacity[client]!)
 
-  return highs.withModel(
-    {
-      numCols,
-      numRows,
-      sense: highs.constants.objectiveSense.maximize,
-      colCost,
-      colLower: new Float64Array(numCols),
-      colUpper,
-      rowLower,
-      rowUpper,
-      matrix: { format: 'csc', numRows, numCols, starts, indices, values },
-    },
-    (model) => {
-      // Simplex (not interior point): its answer is a vertex, hence whole, and so are its prices.
-      model.options.set({ output_flag: false, solver: 'simplex', ...problem.tolerances })
-      model.run()
-      if (model.getModelStatus() !== highs.constants.modelStatus.optimal)
-        throw new Error(`Geen verdeling gevonden (HiGHS-status ${model.getModelStatus()})`)
-      const { colValue, rowDual } = model.getSolution()
-      const clientPrice = new Map<number, number>()
-      for (const [client, row] of clientRow) clientPrice.set(client, rowDual[dwellings + row]!)
-      return {
-        chosen: pairs.filter((_p, i) => colValue[slots + i]! > 0.5),
-        dwellingPrice: Array.from(rowDual.subarray(0, dwellings)),
-        clientPrice,
-      }
-    },
-  )
+  // Cleared to a new instance's state (model, solver state and options at their defaults), so each
+  // solve is what a fresh instance gives; creating one per solve cost a fifth of the solving.
+  model.clear()
+  model.passModel({
+    numCols,
+    numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost,
+    colLower: new Float64Array(numCols),
+    colUpper,
+    rowLower,
+    rowUpper,
+    matrix: { format: 'csc', numRows, numCols, starts, indices, values },
+  })
+  // Simplex (not interior point): its answer is a vertex, hence whole, and so are its prices.
+  model.options.set({ output_flag: false, solver: 'simplex', ...problem.tolerances })
+  model.run()
+  if (model.getModelStatus() !== highs.constants.modelStatus.optimal)
+    throw new Error(`Geen verdeling gevonden (HiGHS-status ${model.getModelStatus()})`)
+  const { colValue, rowDual } = model.getSolution()
+  const clientPrice = new Map<number, number>()
+  for (const [client, row] of clientRow) clientPrice.set(client, rowDual[dwellings + row]!)
+  return {
+    chosen: pairs.filter((_p, i) => colValue[slots + i]! > 0.5),
+    dwellingPrice: Array.from(rowDual.subarray(0, dwellings)),
+    clientPrice,
+  }
 }
 
 let loading: Promise<AssignmentSolver> | null = null
 let loaded: AssignmentSolver | null = null
 
-/** Loads HiGHS (WebAssembly, asynchronous) once per process; every entry point awaits this. */
+/**
+ * Loads HiGHS (WebAssembly, asynchronous) once per process (per thread); every entry point awaits
+ * this. One instance serves every solve, cleared before each; it lives as long as the thread.
+ */
 export function loadAssignmentSolver(): Promise<AssignmentSolver> {
   loading ??= loadHighs().then((highs) => {
-    loaded = (problem) => solveWithHighs(highs, problem)
+    const model = highs.createModel()
+    loaded = (problem) => solveWithHighs(highs, model, problem)
     return loaded
   })
   return loading

@@ -31,6 +31,15 @@ export interface RunTask {
   seed: number
 }
 
+/** How the pool runs: what it reports while it goes, and where its worker comes from. */
+export interface PoolOptions extends PoolWatch {
+  /**
+   * The worker's built bundle, to run the app's own build where this module runs from src/ (the
+   * benchmark does, to time what the user waits for); by default see `startWorker`.
+   */
+  worker?: URL | undefined
+}
+
 export interface PoolWatch {
   /** Called after every finished run, with the processor seconds it took (if known). */
   onRun?: (run: { cpuSeconds: number | null }) => void
@@ -46,11 +55,12 @@ const YOUNG_GENERATION_MB = 96
  * electron.vite.config.ts); from src/ (tsx, vitest, Playwright) the TypeScript file, behind a line
  * that lets tsx load it — a worker does not inherit its parent's module hooks.
  */
-function startWorker(workerData: PoolInput): Worker {
+function startWorker(workerData: PoolInput, built: URL | undefined): Worker {
   const options = {
     workerData,
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   }
+  if (built) return new Worker(built, options)
   const here = fileURLToPath(import.meta.url)
   if (!here.endsWith('.ts'))
     return new Worker(pathToFileURL(join(dirname(here), 'simulation-worker.js')), options)
@@ -62,7 +72,7 @@ function startWorker(workerData: PoolInput): Worker {
 export function runInWorkers(
   input: PoolInput,
   tasks: readonly RunTask[],
-  watch: PoolWatch = {},
+  { worker: built, ...watch }: PoolOptions = {},
 ): Promise<QuarterOutcome[][]> {
   const results: QuarterOutcome[][] = new Array(tasks.length)
   if (tasks.length === 0) return Promise.resolve(results)
@@ -90,7 +100,7 @@ export function runInWorkers(
     }
     const count = Math.min(tasks.length, availableParallelism())
     for (let i = 0; i < count; i++) {
-      const worker = startWorker(input)
+      const worker = startWorker(input, built)
       workers.push(worker)
       worker.on('message', (done: RunDone) => {
         if (stopped) return

@@ -5,7 +5,7 @@ import { onSqlite, snapshot } from './copy'
 import { runExclusive } from '../db/step-queue'
 import type { QuarterOutcome } from './measure'
 import { observe, type Observed } from './observed'
-import { runInWorkers, type PoolWatch } from './pool'
+import { runInWorkers, type PoolOptions } from './pool'
 import { horizon } from './run'
 import { band } from './sampling'
 import type { Scenario } from './scenario'
@@ -23,7 +23,7 @@ export interface SimulationOptions {
   seed: number
 }
 
-export interface RunEnvironment extends PoolWatch {
+export interface RunEnvironment extends PoolOptions {
   /** Electron's build of better-sqlite3 when the app runs in Electron. */
   nativeBinding?: string | undefined
 }

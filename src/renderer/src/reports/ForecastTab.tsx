@@ -96,7 +96,9 @@ const label = (key: string) => quarterLabel(parseQuarter(key))
 /**
  * Seconds one run of the running quarter and eight more adds on a quiet two-core computer: the
  * processor time `npm run bench:simulation` measured (0.53 s, docs/vooruitblik.md), less the
- * 15 % an A/B on 2 December saved, over the two cores. Only for the estimate before starting; while it runs, the page goes by the runs done.
+ * 15 % an A/B on 2 December saved, over the two cores. The bench on the app's built worker later
+ * that day gave 0.56 s a run at load 14.6 (the load inflates it; ~0.5 at load 1.3 before), so this
+ * stays. Only for the estimate before starting; while it runs, the page goes by the runs done.
  */
 const SECONDS_PER_RUN = 0.23
 /** The backtest plays three quarters of a smaller, rewound database. */

@@ -8,8 +8,11 @@
  *  - every success has its own audit row, per action as many rows as successes, and its effect is
  *    still there (no lost update);
  *  - every refusal is a conflict in Dutch, never a system error;
- *  - the successful steps replayed one at a time, in the order they committed (by the last audit
- *    row of each), on a copy of the database from before, end in the same rows and the same trail.
+ *  - the successful steps replayed one at a time, in the order they committed (the commit timestamp
+ *    of each one's audit rows: an audit id tells when a row was written, not when it committed), on
+ *    a copy of the database from before, end in the same rows and the same trail — new rounds'
+ *    scores included, which holds because every step commits under the placement lock's shared
+ *    form (step-queue.ts).
  * TEAM_CONCURRENCY_STEPS (steps per desk) and TEAM_CONCURRENCY_SEED repeat or widen a run.
  */
 import { mkdtempSync } from 'node:fs'

@@ -85,6 +85,8 @@ export default async function startCluster(): Promise<() => void> {
     '-c listen_addresses=127.0.0.1',
     // Durability does not matter for a cluster removed after the run; speed on two cores does.
     '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
+    // The three-desk test replays the steps in the order they committed (team-load.ts).
+    '-c track_commit_timestamp=on',
   ].join(' ')
   try {
     asServerUser('pg_ctl', ['-D', data, '-l', log, '-w', '-o', serverOptions, 'start'])

@@ -270,6 +270,12 @@ export interface AuditRow {
   details: string | null
   /** The (sub)transaction that wrote the row: a step's own rows share it, a savepoint's do not. */
   xmin: string
+  /**
+   * When its transaction committed (µs since 1970), where the server tracks commit timestamps
+   * (the test cluster does): ids are handed out when a row is written, not when it commits, so
+   * only this tells the commit order of two steps whose transactions overlapped. Else null.
+   */
+  committed_us: number | null
 }
 
 export async function auditSince(url: string, afterId: number): Promise<AuditRow[]> {
@@ -278,7 +284,10 @@ export async function auditSince(url: string, afterId: number): Promise<AuditRow
     async (client) =>
       (
         await client.query<AuditRow>(
-          `SELECT id, officer, action, entity_type, entity_id, summary, details, xmin::text AS xmin
+          `SELECT id, officer, action, entity_type, entity_id, summary, details, xmin::text AS xmin,
+                  CASE WHEN current_setting('track_commit_timestamp')::bool
+                    THEN (extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000000)::float8
+                  END AS committed_us
            FROM audit_events WHERE id > $1 ORDER BY id`,
           [afterId],
         )
@@ -300,11 +309,15 @@ export async function lastAuditId(url: string): Promise<number> {
 
 export interface AuditMatch {
   /**
-   * Successful steps, each with the id of its own audit row (null: none found) and of the last
-   * audit row its transaction wrote: written just before its COMMIT, so the order of these is the
-   * order the steps committed in, as near as the trail can tell.
+   * Successful steps, each with the id of its own audit row (null: none found), of the last audit
+   * row its transaction wrote, and when that transaction committed (where the server tracks it).
    */
-  matched: { step: DeskStep; auditId: number | null; lastId: number | null }[]
+  matched: {
+    step: DeskStep
+    auditId: number | null
+    lastId: number | null
+    committedUs: number | null
+  }[]
   /** Step rows (present, choose, …) no desk reported as a success. */
   unclaimed: AuditRow[]
   /** Per action: successes reported by the desks and rows in the trail. */
@@ -333,7 +346,12 @@ export function matchAudit(results: DeskResult[], rows: AuditRow[]): AuditMatch 
     const spec = STEP_ACTION[step.channel]!
     perAction[spec.action]!.successes++
     const row = free.get(keyOf(step.officer, spec.action, step.input[spec.key]))?.shift()
-    matched.push({ step, auditId: row?.id ?? null, lastId: row?.id ?? null })
+    matched.push({
+      step,
+      auditId: row?.id ?? null,
+      lastId: row?.id ?? null,
+      committedUs: row?.committed_us ?? null,
+    })
   }
   // A desk takes one step at a time, so its rows come in blocks, one per successful step. The rows
   // between two of its steps' own rows belong to the first, except those the second wrote in its
@@ -473,8 +491,12 @@ export async function replaySerially(
 ): Promise<ReplayOutcome> {
   const keys = await naturalKeys(concurrentUrl)
   const ordered = matched
-    .filter((m): m is { step: DeskStep; auditId: number; lastId: number } => m.auditId !== null)
-    .sort((a, b) => a.lastId - b.lastId)
+    .filter(
+      (m): m is { step: DeskStep; auditId: number; lastId: number; committedUs: number | null } =>
+        m.auditId !== null,
+    )
+    // In commit order where the server tracks it, else by the last audit row each step wrote.
+    .sort((a, b) => (a.committedUs ?? 0) - (b.committedUs ?? 0) || a.lastId - b.lastId)
   const runtimes = new Map<string, Runtime>()
   const outcome: ReplayOutcome = { steps: 0, refused: [] }
   try {

@@ -53,14 +53,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value))
  */
 const MIGRATION_LOCK = 0x56484d4947524154n
 
-/**
- * The namespace (first key) of the transaction-level advisory locks of the workflow, two-key form:
- * `(BATCH_LOCK, <year * 10 + quarter>)` is held by the quarter's batch (a second batch on the same
- * quarter is refused), `(BATCH_LOCK, PLACEMENT_KEY)` by every step that places waiting clients on new
- * rounds (the batch too), so two of them never pick the same free client. 'VHQB' in ASCII.
- */
-export const BATCH_LOCK = 0x56485142
-export const PLACEMENT_KEY = 0
+export { BATCH_LOCK, PLACEMENT_KEY } from './lock-keys'
 
 /** The table drizzle's pg migrator records each applied migration in. */
 const MIGRATIONS_TABLE = 'drizzle.__drizzle_migrations'

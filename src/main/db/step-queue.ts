@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type Database from 'better-sqlite3'
 import type pg from 'pg'
 import { errorCode } from './dialect'
+import { BATCH_LOCK, PLACEMENT_KEY } from './lock-keys'
 
 /**
  * Who holds a store's connection now: one unit of work (an API call, a step) at a time. `depth` is
@@ -133,6 +134,16 @@ async function runPgTransaction<H, T>(
     const slot: PgSlot = { pool: store.pool, client, depth: 1 }
     try {
       const result = await pgCurrent.run(slot, () => body(store.db))
+      // A new round reads the waiting list and the balance between care providers under the
+      // placement lock, which any step may have changed. Committing under its shared form makes a
+      // step wait while a new round is being made, and a new round wait for the steps about to
+      // commit: the rounds are then exactly what the steps in their commit order give (the
+      // serial replay of team-concurrency.test.ts). A step and a new round that each wait for the
+      // other's rows and lock are a deadlock; the server aborts one, and it runs again.
+      await client.query('SELECT pg_advisory_xact_lock_shared($1::int4, $2::int4)', [
+        BATCH_LOCK,
+        PLACEMENT_KEY,
+      ])
       await client.query('COMMIT')
       return result
     } catch (error) {

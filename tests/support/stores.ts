@@ -69,6 +69,8 @@ export interface RuntimeOn {
   (kind: StoreKind, file: string, options?: { template?: string }): Promise<Runtime>
   /** The same store opened again after `runtime` was closed: the app's next start on it. */
   reopen(runtime: Runtime, options?: { startupTasks?: boolean }): Promise<Runtime>
+  /** A new, empty store: a new SQLite file at `file`, or a new database the app migrates itself. */
+  empty(kind: StoreKind, file: string): Promise<Runtime>
 }
 
 export function useRuntimeOn(): RuntimeOn {
@@ -106,6 +108,8 @@ export function useRuntimeOn(): RuntimeOn {
       open.splice(open.indexOf(runtime), 1)
       return await openOn(places.get(runtime)!, startupTasks)
     },
+    empty: async (kind: StoreKind, file: string) =>
+      await openOn(kind === 'sqlite' ? file : parseDatabaseUrl(await freshDatabase()), false),
   })
 }
 

@@ -1,38 +1,38 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openRuntime } from '../../src/main/runtime'
 import type { DwellingMatching, EraseResult } from '../../src/shared/api'
 import { copyDemo } from '../support/shared-files'
-import { FIXED_NOW, useTempDir } from '../support/temp-db'
+import { useTempDir } from '../support/temp-db'
 import { call } from '../support/call'
+import { sqlOne, sqlRows, sqlRun } from '../support/sql-rows'
+import { STORE_KINDS, useRuntimeOn } from '../support/stores'
 
-describe('the audit trail', { timeout: 120_000 }, () => {
+describe.each(STORE_KINDS)('the audit trail (%s)', { timeout: 120_000 }, (kind) => {
   const tempDir = useTempDir()
+  const runtimeOn = useRuntimeOn()
 
   it('names the officer in every event and never a client’s name, through a whole cycle', async () => {
     const file = join(tempDir(), 'audit.db')
     const actor = { officer: 'opstart', osUser: 'medewerker7' }
     await copyDemo(file, { seed: 7, actor })
-    const runtime = await openRuntime(file, {
-      context: { actor, now: () => FIXED_NOW },
-      startupTasks: false,
-    })
+    const runtime = await runtimeOn(kind, file, { template: 'demo-7-opstart', actor })
     // Every client gets a recognisable name and a note, as officers may record them.
-    runtime.store.sqlite
-      .prepare("UPDATE clients SET name = 'Testpersoon ' || id, notes = 'Geheim-' || id")
-      .run()
-    const since = runtime.store.sqlite.prepare('SELECT max(id) FROM audit_events').pluck().get()
+    await sqlRun(runtime, "UPDATE clients SET name = 'Testpersoon ' || id, notes = 'Geheim-' || id")
+    const { since } = await sqlOne<{ since: number }>(
+      runtime,
+      'SELECT max(id) AS since FROM audit_events',
+    )
     await call(runtime, 'app:setOfficer', { name: 'Fatima el Amrani' })
 
     await call(runtime, 'shortlists:generate', { quarter: '2026-Q4' })
-    const [first, second] = runtime.store.sqlite
-      .prepare(
+    const [first, second] = (
+      await sqlRows<{ id: number }>(
+        runtime,
         `SELECT s.id FROM shortlists s WHERE status = 'concept'
          AND (SELECT count(*) FROM shortlist_candidates c WHERE c.shortlist_id = s.id) >= 2
          ORDER BY id LIMIT 2`,
       )
-      .pluck()
-      .all() as number[]
+    ).map((row) => row.id)
     let state = await call<DwellingMatching>(runtime, 'shortlists:present', { shortlistId: first })
     const [chosen, other] = state.rounds[0]!.candidates.map((c) => c.clientId)
     state = await call<DwellingMatching>(runtime, 'shortlists:choose', {
@@ -56,30 +56,28 @@ describe('the audit trail', { timeout: 120_000 }, () => {
       reason: 'Verzoek van de cliënt',
     })
     expect(result.outcome).toBe('anonymised')
-    const open = runtime.store.sqlite
-      .prepare(
-        `SELECT count(*) FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
-         WHERE c.client_id = ? AND c.decision = 'open' AND s.status IN ('concept', 'voorgedragen')`,
-      )
-      .pluck()
-      .get(erased)
+    const { open } = await sqlOne<{ open: number }>(
+      runtime,
+      `SELECT count(*) AS open FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
+       WHERE c.client_id = ? AND c.decision = 'open' AND s.status IN ('concept', 'voorgedragen')`,
+      erased,
+    )
     expect(open).toBe(0)
-    expect(
-      runtime.store.sqlite.prepare('SELECT status, name FROM clients WHERE id = ?').get(erased),
-    ).toEqual({ status: 'ingetrokken', name: null })
+    expect(await sqlOne(runtime, 'SELECT status, name FROM clients WHERE id = ?', erased)).toEqual({
+      status: 'ingetrokken',
+      name: null,
+    })
     await call(runtime, 'privacy:exportClient', { clientId: chosen })
 
-    const events = runtime.store.sqlite
-      .prepare('SELECT id, officer, os_user, action, summary, details FROM audit_events')
-      .all() as {
+    const events = await sqlRows<{
       id: number
       officer: string
       os_user: string
       action: string
       summary: string
       details: string | null
-    }[]
-    const after = events.filter((e) => e.id > (since as number))
+    }>(runtime, 'SELECT id, officer, os_user, action, summary, details FROM audit_events')
+    const after = events.filter((e) => e.id > since)
     expect(after.length).toBeGreaterThan(5)
     for (const e of events) {
       expect(e.officer.trim(), `event ${e.id} ${e.action}`).not.toBe('')
@@ -98,6 +96,5 @@ describe('the audit trail', { timeout: 120_000 }, () => {
     for (const action of ['shortlists:generate', 'offer:accept', 'client:status', 'client:erase']) {
       expect(actions).toContain(action)
     }
-    runtime.close()
   })
 })

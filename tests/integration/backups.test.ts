@@ -1,3 +1,4 @@
+// Single-store on purpose (SQLite): the desk's backups and restores are copies of its SQLite file; a team's PostgreSQL is backed up by the server (docs/team-mode.md).
 import Database from 'better-sqlite3'
 import {
   copyFileSync,

@@ -1,3 +1,4 @@
+// Single-store on purpose (SQLite): a killed process and the SQLite file with its WAL; PostgreSQL's crash safety is the server's.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'

@@ -1,3 +1,4 @@
+// Single-store on purpose (SQLite): the lock file keeps one desk on one SQLite file; in team mode the desks share the server.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'

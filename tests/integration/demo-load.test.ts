@@ -1,3 +1,4 @@
+// Single-store on purpose (SQLite): the demo is loaded into a desk's SQLite file; the team database refuses demo:load (docs/team-mode.md).
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

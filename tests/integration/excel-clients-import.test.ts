@@ -1,23 +1,29 @@
 import { eq } from 'drizzle-orm'
+import type { Store } from '../../src/main/db/connection'
 import { describe, expect, it } from 'vitest'
 import { auditEvents, clients } from '../../src/main/db/schema'
 import { clientsTemplate, importClients } from '../../src/main/services/import-service'
 import { fillTemplate, payload } from '../support/excel-files'
 import { clientRow } from '../support/excel-rows'
 import { count, fingerprint, useExcelStore, type ExcelStore } from '../support/excel-store'
+import { STORE_KINDS } from '../support/stores'
 
-async function filled(s: ExcelStore, rows: ReturnType<typeof clientRow>[], providerId = s.lister) {
+async function filled(
+  s: ExcelStore<Store>,
+  rows: ReturnType<typeof clientRow>[],
+  providerId = s.lister,
+) {
   const template = await clientsTemplate(s.ctx, { careProviderId: providerId })
   return fillTemplate(template.base64, 'Aanmeldingen', rows)
 }
 
-describe('importing a care provider’s registrations', () => {
+describe.each(STORE_KINDS)('importing a care provider’s registrations (%s)', (kind) => {
   const store = useExcelStore()
-  const byCode = (s: ExcelStore, code: string) =>
-    s.runtime.store.db.select().from(clients).where(eq(clients.code, code)).get()
+  const byCode = async (s: ExcelStore<Store>, code: string) =>
+    (await s.runtime.store.db.select().from(clients).where(eq(clients.code, code)))[0]
 
   it('registers the clients of a filled-in template as waiting, for that provider', async () => {
-    const s = await store()
+    const s = await store(kind)
     const file = await filled(s, [
       clientRow(1),
       clientRow(2, {
@@ -40,7 +46,7 @@ describe('importing a care provider’s registrations', () => {
       created: 2,
     })
 
-    expect(byCode(s, 'LIS-001')).toMatchObject({
+    expect(await byCode(s, 'LIS-001')).toMatchObject({
       careProviderId: s.lister,
       supportProviderId: s.lister,
       name: null,
@@ -55,7 +61,7 @@ describe('importing a care provider’s registrations', () => {
       supportIntensity: 'middel',
       supportMonths: 24,
     })
-    expect(byCode(s, 'LIS-002')).toMatchObject({
+    expect(await byCode(s, 'LIS-002')).toMatchObject({
       targetGroup: 'housing-first',
       flow: 'instroom',
       preferredWijken: '[]',
@@ -65,7 +71,7 @@ describe('importing a care provider’s registrations', () => {
       supportMonths: null,
     })
 
-    const [event] = s.runtime.store.db.select().from(auditEvents).all()
+    const [event] = await s.runtime.store.db.select().from(auditEvents)
     expect(event).toMatchObject({ action: 'clients:import', entityType: 'import' })
     expect(event!.summary).toBe(
       'Aanmeldingen geïmporteerd uit aanmeldingen-Lister.xlsx voor Lister: 2 nieuw, 0 gewijzigd, 0 ongewijzigd',
@@ -75,7 +81,7 @@ describe('importing a care provider’s registrations', () => {
   })
 
   it('creates no one twice on a second import, and corrects only clients who still wait', async () => {
-    const s = await store()
+    const s = await store(kind)
     const file = await filled(s, [clientRow(1), clientRow(2), clientRow(3)])
     await importClients(s.ctx, payload(file))
     expect(await importClients(s.ctx, payload(file))).toMatchObject({
@@ -85,9 +91,9 @@ describe('importing a care provider’s registrations', () => {
     })
 
     const db = s.runtime.store.db
-    db.update(clients).set({ name: 'Alleen in de app' }).where(eq(clients.code, 'LIS-001')).run()
-    db.update(clients).set({ status: 'on-hold' }).where(eq(clients.code, 'LIS-002')).run()
-    db.update(clients).set({ status: 'voorgedragen' }).where(eq(clients.code, 'LIS-003')).run()
+    await db.update(clients).set({ name: 'Alleen in de app' }).where(eq(clients.code, 'LIS-001'))
+    await db.update(clients).set({ status: 'on-hold' }).where(eq(clients.code, 'LIS-002'))
+    await db.update(clients).set({ status: 'voorgedragen' }).where(eq(clients.code, 'LIS-003'))
     const changed = await filled(s, [
       clientRow(1, { 'Maximale huur': 700, Cliëntcode: 'lis-001' }),
       clientRow(2, { 'Maximale huur': 700 }),
@@ -98,23 +104,23 @@ describe('importing a care provider’s registrations', () => {
       updated: 2,
       unchanged: 1,
     })
-    expect(byCode(s, 'LIS-001')).toMatchObject({
+    expect(await byCode(s, 'LIS-001')).toMatchObject({
       maxRent: 700,
       name: 'Alleen in de app',
       code: 'LIS-001',
     })
-    expect(byCode(s, 'LIS-002')).toMatchObject({ maxRent: 700, status: 'on-hold' })
-    expect(byCode(s, 'LIS-003')).toMatchObject({ maxRent: 650, status: 'voorgedragen' })
-    expect(count(s.runtime, 'clients')).toBe(3)
+    expect(await byCode(s, 'LIS-002')).toMatchObject({ maxRent: 700, status: 'on-hold' })
+    expect(await byCode(s, 'LIS-003')).toMatchObject({ maxRent: 650, status: 'voorgedragen' })
+    expect(await count(s.runtime, 'clients')).toBe(3)
   })
 
   it('reports wrong wijken, doubled codes and codes of another provider, and writes nothing', async () => {
-    const s = await store()
+    const s = await store(kind)
     await importClients(
       s.ctx,
       payload(await filled(s, [clientRow(9, { Cliëntcode: 'KW-1' })], s.kwintes)),
     )
-    const before = fingerprint(s.runtime)
+    const before = await fingerprint(s.runtime)
     const file = await filled(s, [
       clientRow(1, { Voorkeurswijken: 'Oost, Lombok' }),
       clientRow(2, { Voorkeurswijken: 'Oost', 'Uitgesloten wijken': 'oost' }),
@@ -149,31 +155,31 @@ describe('importing a care provider’s registrations', () => {
       },
     ])
     expect(report).toMatchObject({ rows: 6, validRows: 1, committed: false })
-    expect(fingerprint(s.runtime)).toEqual(before)
+    expect(await fingerprint(s.runtime)).toEqual(before)
 
     const partial = await importClients(s.ctx, payload(file, 'deels.xlsx', { validOnly: true }))
     expect(partial).toMatchObject({ committed: true, created: 1 })
-    expect(byCode(s, 'LIS-004')).toMatchObject({ targetGroup: 'uitstroom-bw' })
+    expect(await byCode(s, 'LIS-004')).toMatchObject({ targetGroup: 'uitstroom-bw' })
   })
 
   it('previews without writing on a dry run', async () => {
-    const s = await store()
-    const before = fingerprint(s.runtime)
+    const s = await store(kind)
+    const before = await fingerprint(s.runtime)
     const report = await importClients(
       s.ctx,
       payload(await filled(s, [clientRow(1)]), 'x.xlsx', { dryRun: true }),
     )
     expect(report).toMatchObject({ committed: false, created: 1, errors: [] })
-    expect(fingerprint(s.runtime)).toEqual(before)
+    expect(await fingerprint(s.runtime)).toEqual(before)
   })
 
   it('takes the care provider from the input over the template’s own', async () => {
-    const s = await store()
+    const s = await store(kind)
     await importClients(s.ctx, {
       ...payload(await filled(s, [clientRow(1)])),
       careProviderId: s.kwintes,
     })
-    expect(byCode(s, 'LIS-001')).toMatchObject({
+    expect(await byCode(s, 'LIS-001')).toMatchObject({
       careProviderId: s.kwintes,
       supportProviderId: s.kwintes,
     })

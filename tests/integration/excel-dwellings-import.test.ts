@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm'
+import type { Store } from '../../src/main/db/connection'
 import { describe, expect, it } from 'vitest'
 import { auditEvents, dwellings } from '../../src/main/db/schema'
 import { dwellingsTemplate, importDwellings } from '../../src/main/services/import-service'
 import { fillTemplate, payload } from '../support/excel-files'
 import { dwellingRow } from '../support/excel-rows'
 import { count, fingerprint, useExcelStore, type ExcelStore } from '../support/excel-store'
+import { STORE_KINDS } from '../support/stores'
 
-async function filled(s: ExcelStore, rows: ReturnType<typeof dwellingRow>[]) {
+async function filled(s: ExcelStore<Store>, rows: ReturnType<typeof dwellingRow>[]) {
   const template = await dwellingsTemplate(s.ctx, {
     corporationId: s.mitros,
     quarterKey: '2026-Q4',
@@ -14,11 +16,11 @@ async function filled(s: ExcelStore, rows: ReturnType<typeof dwellingRow>[]) {
   return fillTemplate(template.base64, 'Woningen', rows)
 }
 
-describe('importing a corporation’s dwellings', () => {
+describe.each(STORE_KINDS)('importing a corporation’s dwellings (%s)', (kind) => {
   const store = useExcelStore()
 
   it('creates the dwellings of a filled-in template for its corporation and quarter', async () => {
-    const s = await store()
+    const s = await store(kind)
     const file = await filled(s, [
       dwellingRow(1),
       dwellingRow(2, { Wijk: 'leidsche rijn', Type: ' EENGEZINSWONING ' }),
@@ -36,7 +38,7 @@ describe('importing a corporation’s dwellings', () => {
       updated: 0,
       unchanged: 0,
     })
-    const saved = s.runtime.store.db.select().from(dwellings).orderBy(dwellings.address).all()
+    const saved = await s.runtime.store.db.select().from(dwellings).orderBy(dwellings.address)
     expect(saved).toHaveLength(2)
     expect(saved[0]).toMatchObject({
       corporationId: s.mitros,
@@ -57,7 +59,7 @@ describe('importing a corporation’s dwellings', () => {
     expect(saved[1]).toMatchObject({ wijk: 'leidsche-rijn', type: 'eengezinswoning' })
 
     // One audit event for the whole import, in Dutch, with counts and the file name.
-    const events = s.runtime.store.db.select().from(auditEvents).all()
+    const events = await s.runtime.store.db.select().from(auditEvents)
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({
       action: 'dwellings:import',
@@ -68,11 +70,11 @@ describe('importing a corporation’s dwellings', () => {
     expect(events[0]!.summary).toBe(
       'Woningen geïmporteerd uit woningen-Mitros-2026-Q4.xlsx voor Mitros, 2026-Q4: 2 nieuw, 0 gewijzigd, 0 ongewijzigd',
     )
-    expect(count(s.runtime, 'quarters')).toBe(1)
+    expect(await count(s.runtime, 'quarters')).toBe(1)
   })
 
   it('creates nothing twice when the same file is imported again', async () => {
-    const s = await store()
+    const s = await store(kind)
     const file = await filled(s, [dwellingRow(1), dwellingRow(2), dwellingRow(3)])
     await importDwellings(s.ctx, payload(file))
     const again = await importDwellings(s.ctx, payload(file))
@@ -83,17 +85,17 @@ describe('importing a corporation’s dwellings', () => {
       unchanged: 3,
       errors: [],
     })
-    expect(count(s.runtime, 'dwellings')).toBe(3)
+    expect(await count(s.runtime, 'dwellings')).toBe(3)
   })
 
   it('updates a submitted dwelling that changed, but not one already in a shortlist', async () => {
-    const s = await store()
+    const s = await store(kind)
     await importDwellings(s.ctx, payload(await filled(s, [dwellingRow(1), dwellingRow(2)])))
     const db = s.runtime.store.db
-    db.update(dwellings)
+    await db
+      .update(dwellings)
       .set({ status: 'in-voordracht' })
       .where(eq(dwellings.address, 'Kanaalstraat 2'))
-      .run()
 
     const changed = await filled(s, [
       dwellingRow(1, { 'Kale huur': 700, Adres: 'KANAALSTRAAT   1' }),
@@ -102,16 +104,16 @@ describe('importing a corporation’s dwellings', () => {
     ])
     const report = await importDwellings(s.ctx, payload(changed))
     expect(report).toMatchObject({ created: 1, updated: 1, unchanged: 1, errors: [] })
-    const rent = (address: string) =>
-      db.select().from(dwellings).where(eq(dwellings.address, address)).get()?.netRent
-    expect(rent('Kanaalstraat 1')).toBe(700)
-    expect(rent('Kanaalstraat 2')).toBe(602)
-    expect(count(s.runtime, 'dwellings')).toBe(3)
+    const rent = async (address: string) =>
+      (await db.select().from(dwellings).where(eq(dwellings.address, address)))[0]?.netRent
+    expect(await rent('Kanaalstraat 1')).toBe(700)
+    expect(await rent('Kanaalstraat 2')).toBe(602)
+    expect(await count(s.runtime, 'dwellings')).toBe(3)
   })
 
   it('reports every row’s errors with the Excel row, the Dutch column and the schema’s message, and writes nothing', async () => {
-    const s = await store()
-    const before = fingerprint(s.runtime)
+    const s = await store(kind)
+    const before = await fingerprint(s.runtime)
     const file = await filled(s, [
       dwellingRow(1),
       dwellingRow(2, { Postcode: '12345', 'Aantal kamers': 'drie', Wijk: 'Lombok' }),
@@ -146,12 +148,12 @@ describe('importing a corporation’s dwellings', () => {
         message: 'Een woning alleen voor instroom moet omklap mogelijk maken',
       },
     ])
-    expect(fingerprint(s.runtime)).toEqual(before)
+    expect(await fingerprint(s.runtime)).toEqual(before)
   })
 
   it('flags a dwelling listed twice in one file, whatever the spelling of the address', async () => {
-    const s = await store()
-    const before = fingerprint(s.runtime)
+    const s = await store(kind)
+    const before = await fingerprint(s.runtime)
     const file = await filled(s, [
       dwellingRow(1),
       dwellingRow(2),
@@ -166,6 +168,6 @@ describe('importing a corporation’s dwellings', () => {
       },
     ])
     expect(report).toMatchObject({ committed: false, validRows: 2 })
-    expect(fingerprint(s.runtime)).toEqual(before)
+    expect(await fingerprint(s.runtime)).toEqual(before)
   })
 })

@@ -17,6 +17,7 @@ import {
 import { planDwellings } from '../../src/main/services/dwellings-import'
 import { edit, payload, readWorkbook } from '../support/excel-files'
 import { useExcelStore } from '../support/excel-store'
+import { STORE_KINDS } from '../support/stores'
 
 /**
  * Templates already sent to corporations and care providers come back filled in, sometimes months
@@ -44,14 +45,14 @@ const LATER_COLUMNS = [
   }),
 ]
 
-describe('templates of an earlier version', () => {
+describe.each(STORE_KINDS)('templates of an earlier version (%s)', (kind) => {
   const store = useExcelStore()
 
   it('imports a dwellings template made and filled in before template versions', async () => {
-    const s = await store()
+    const s = await store(kind)
     const report = await importDwellings(s.ctx, payload(dwellingsV1()))
     expect(report).toMatchObject({ committed: true, created: 2, errors: [] })
-    const saved = s.runtime.store.db.select().from(dwellings).all()
+    const saved = await s.runtime.store.db.select().from(dwellings)
     expect(saved.map((d) => [d.corporationId, d.quarterKey])).toEqual([
       [s.mitros, '2026-Q4'],
       [s.mitros, '2026-Q4'],
@@ -59,10 +60,10 @@ describe('templates of an earlier version', () => {
   })
 
   it('imports a registration template made and filled in before template versions', async () => {
-    const s = await store()
+    const s = await store(kind)
     const report = await importClients(s.ctx, payload(clientsV1()))
     expect(report).toMatchObject({ committed: true, created: 2, errors: [] })
-    const saved = s.runtime.store.db.select().from(clients).all()
+    const saved = await s.runtime.store.db.select().from(clients)
     expect(saved.every((c) => c.careProviderId === s.lister)).toBe(true)
   })
 
@@ -83,11 +84,11 @@ describe('templates of an earlier version', () => {
   })
 
   it('leaves a field the older template could not say as it is, when a dwelling is updated', async () => {
-    const s = await store()
+    const s = await store(kind)
     await importDwellings(s.ctx, payload(dwellingsV1()))
     const { db } = s.runtime.store
     // Changed in the app after the file was sent: the file has no say about it.
-    db.update(dwellings).set({ lowStimulus: true }).run()
+    await db.update(dwellings).set({ lowStimulus: true })
     const workbook = await readWorkbook(dwellingsV1())
     const rows = readSheetRows(workbook, DWELLINGS_SHEET, DWELLING_COLUMNS, 1).map((row) => ({
       row: row.row,
@@ -133,7 +134,7 @@ describe('templates of an earlier version', () => {
     const lacking = await edit(dwellingsV1(), (workbook) => {
       workbook.getWorksheet(DWELLINGS_SHEET)!.spliceColumns(2, 1)
     })
-    await expect(importDwellings((await store()).ctx, payload(lacking))).rejects.toThrow(
+    await expect(importDwellings((await store(kind)).ctx, payload(lacking))).rejects.toThrow(
       /ontbrekende kolommen: "Postcode"/,
     )
   })
@@ -148,7 +149,7 @@ describe('templates of an earlier version', () => {
   })
 
   it('writes the version of its newest column into a new template', async () => {
-    const s = await store()
+    const s = await store(kind)
     const template = await dwellingsTemplate(s.ctx, {
       corporationId: s.mitros,
       quarterKey: '2026-Q4',

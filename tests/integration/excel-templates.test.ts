@@ -3,13 +3,14 @@ import { ApiError } from '../../src/shared/api/endpoint'
 import { SUPPORT_INTENSITY, TARGET_GROUP, WIJK } from '../../src/shared/domain/vocabulary'
 import { clientsTemplate, dwellingsTemplate } from '../../src/main/services/import-service'
 import { useExcelStore } from '../support/excel-store'
+import { STORE_KINDS } from '../support/stores'
 import { headers, readWorkbook } from '../support/excel-files'
 
-describe('the Excel templates', () => {
+describe.each(STORE_KINDS)('the Excel templates (%s)', (kind) => {
   const store = useExcelStore()
 
   it('gives a corporation a dwellings template for its quarter, named after both', async () => {
-    const { ctx, mitros } = await store()
+    const { ctx, mitros } = await store(kind)
     const file = await dwellingsTemplate(ctx, { corporationId: mitros, quarterKey: '2026-Q4' })
     expect(file.fileName).toBe('woningen-Mitros-2026-Q4.xlsx')
 
@@ -105,7 +106,7 @@ describe('the Excel templates', () => {
   })
 
   it('gives a care provider a registration template without a name or BSN column', async () => {
-    const { ctx, lister } = await store()
+    const { ctx, lister } = await store(kind)
     const file = await clientsTemplate(ctx, { careProviderId: lister })
     expect(file.fileName).toBe('aanmeldingen-Lister-2026-11-23.xlsx')
 
@@ -162,7 +163,7 @@ describe('the Excel templates', () => {
   })
 
   it('refuses a template for a corporation or care provider that does not exist', async () => {
-    const { ctx } = await store()
+    const { ctx } = await store(kind)
     await expect(
       dwellingsTemplate(ctx, { corporationId: 999, quarterKey: '2026-Q4' }),
     ).rejects.toMatchObject({

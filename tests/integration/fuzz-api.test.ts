@@ -1,11 +1,12 @@
 import fc from 'fast-check'
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { CHANNELS, endpoints, type ApiResult } from '../../src/shared/api'
-import { tableDigest } from '../support/db-digest'
+import { storeDigest } from '../support/db-digest'
 import { useExcelStore } from '../support/excel-store'
+import { STORE_KINDS } from '../support/stores'
 
 /** Cases per channel; `npm run soak` raises it. */
 const PER_CHANNEL = Number(process.env['FUZZ_API_CASES'] ?? 40)
@@ -90,15 +91,15 @@ const MISSING: Record<string, (id: number) => unknown> = {
   'backups:restore': (id) => ({ file: `vierde-huis-handmatig-${id}.db` }),
 }
 
-describe('every API channel under hostile input', () => {
+describe.each(STORE_KINDS)('every API channel under hostile input (%s)', (kind) => {
   const store = useExcelStore()
 
   it(
     `answers invalid input with a typed Dutch refusal and writes nothing (${PER_CHANNEL} cases per channel)`,
     { timeout: 60_000 + CHANNELS.length * PER_CHANNEL * 100 },
     async () => {
-      const s = await store()
-      const before = tableDigest(s.runtime.store.sqlite)
+      const s = await store(kind)
+      const before = await storeDigest(s.runtime)
       let cases = 0
       for (const channel of CHANNELS) {
         const invoke = s.runtime.routes.get(channel)!
@@ -121,7 +122,7 @@ describe('every API channel under hostile input', () => {
           { numRuns: PER_CHANNEL, endOnFailure: true },
         )
       }
-      expect(tableDigest(s.runtime.store.sqlite)).toEqual(before)
+      expect(await storeDigest(s.runtime)).toEqual(before)
 
       for (const [channel, build] of Object.entries(MISSING)) {
         if (!s.runtime.routes.has(channel)) continue
@@ -135,17 +136,20 @@ describe('every API channel under hostile input', () => {
           { numRuns: Math.max(3, Math.floor(PER_CHANNEL / 4)), endOnFailure: true },
         )
       }
-      expect(tableDigest(s.runtime.store.sqlite)).toEqual(before)
+      expect(await storeDigest(s.runtime)).toEqual(before)
 
       console.log(
-        `fuzz api: ${cases} calls over ${CHANNELS.length} channels; all refused cleanly, nothing written`,
+        `fuzz api (${kind}): ${cases} calls over ${CHANNELS.length} channels; all refused cleanly, nothing written`,
       )
       const reportDir = process.env['SOAK_REPORT_DIR']
-      if (reportDir)
-        writeFileSync(
-          join(reportDir, 'fuzz-api.json'),
-          JSON.stringify({ cases, channels: CHANNELS.length }),
-        )
+      if (reportDir) {
+        // One report for both stores: the calls add up.
+        const report = join(reportDir, 'fuzz-api.json')
+        const earlier = existsSync(report)
+          ? (JSON.parse(readFileSync(report, 'utf8')) as { cases: number }).cases
+          : 0
+        writeFileSync(report, JSON.stringify({ cases: earlier + cases, channels: CHANNELS.length }))
+      }
     },
   )
 })

@@ -1,14 +1,15 @@
 import type { Workbook } from 'exceljs'
 import fc from 'fast-check'
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { clientsTemplate, dwellingsTemplate } from '../../src/main/services/import-service'
 import { ImportReportSchema, type ApiResult } from '../../src/shared/api'
-import { tableDigest } from '../support/db-digest'
+import { storeDigest } from '../support/db-digest'
 import { edit, fillRows } from '../support/excel-files'
 import { clientRow, dwellingRow } from '../support/excel-rows'
 import { useExcelStore } from '../support/excel-store'
+import { STORE_KINDS } from '../support/stores'
 import { mutations } from '../support/workbook-mutations'
 
 /** `npm run soak` raises this to thousands. */
@@ -33,14 +34,14 @@ function withTimeout<T>(work: Promise<T>, context: string): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
 }
 
-describe('hostile Excel files', () => {
+describe.each(STORE_KINDS)('hostile Excel files (%s)', (storeKind) => {
   const store = useExcelStore()
 
   it(
     `never crash or hang the importers and never change the database half-way (${CASES} files)`,
     { timeout: 60_000 + CASES * 2_000 },
     async () => {
-      const s = await store()
+      const s = await store(storeKind)
       const dwellings = (
         await dwellingsTemplate(s.ctx, { corporationId: s.mitros, quarterKey: '2026-Q4' })
       ).base64
@@ -113,7 +114,7 @@ describe('hostile Excel files', () => {
                 : 'dwellings'
               : seed.kind
             const context = `${kind} ← ${seed.kind} #${seedIndex}: ${changes.map((m) => m.label).join(', ')}`
-            const before = tableDigest(s.runtime.store.sqlite)
+            const before = await storeDigest(s.runtime)
             const route = s.runtime.routes.get(`${kind}:import`)!
             const result = (await withTimeout(
               route({ fileName: 'vijandig.xlsx', base64: file.toString('base64'), dryRun }),
@@ -126,7 +127,7 @@ describe('hostile Excel files', () => {
                 result.error.code,
               )
               expectDutch(result.error.message, context)
-              expect(tableDigest(s.runtime.store.sqlite), context).toEqual(before)
+              expect(await storeDigest(s.runtime), context).toEqual(before)
               return
             }
             const report = ImportReportSchema.parse(result.data)
@@ -134,7 +135,7 @@ describe('hostile Excel files', () => {
             if (report.committed) tally.committed++
             else {
               tally.reported++
-              expect(tableDigest(s.runtime.store.sqlite), context).toEqual(before)
+              expect(await storeDigest(s.runtime), context).toEqual(before)
             }
           },
         ),
@@ -142,11 +143,26 @@ describe('hostile Excel files', () => {
       )
 
       console.log(
-        `fuzz importers: ${tally.cases} files — ${tally.refused} refused, ${tally.reported} reported ` +
+        `fuzz importers (${storeKind}): ${tally.cases} files — ${tally.refused} refused, ${tally.reported} reported ` +
           `without writing, ${tally.committed} still valid and imported; no crash, hang or partial write`,
       )
       const reportDir = process.env['SOAK_REPORT_DIR']
-      if (reportDir) writeFileSync(join(reportDir, 'fuzz-importers.json'), JSON.stringify(tally))
+      if (reportDir) {
+        // One report for both stores: the files add up.
+        const report = join(reportDir, 'fuzz-importers.json')
+        const earlier = existsSync(report)
+          ? (JSON.parse(readFileSync(report, 'utf8')) as typeof tally)
+          : null
+        const sum = earlier
+          ? Object.fromEntries(
+              Object.entries(tally).map(([key, n]) => [
+                key,
+                n + earlier[key as keyof typeof tally],
+              ]),
+            )
+          : tally
+        writeFileSync(report, JSON.stringify(sum))
+      }
     },
   )
 })

@@ -1,3 +1,4 @@
+// Single-store on purpose (SQLite): the loopback host refuses these requests before any store is read.
 import type { SqliteStore } from '../../src/main/db/connection'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'

@@ -1,34 +1,36 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { QuarterOverview, YearTarget } from '../../src/shared/api'
-import { openRuntime } from '../../src/main/runtime'
 import { call } from '../support/call'
 import { copyDemo } from '../support/shared-files'
-import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+import { sqlOne } from '../support/sql-rows'
+import { STORE_KINDS, useRuntimeOn } from '../support/stores'
+import { useTempDir } from '../support/temp-db'
 
-describe('the year target steers instroom, through the API', () => {
+describe.each(STORE_KINDS)('the year target steers instroom, through the API (%s)', (kind) => {
   const tempDir = useTempDir()
-
-  it('shows instroom needed against realised, the regular and catch-up split, and what the open flip-possible dwellings must do', async () => {
+  const runtimeOn = useRuntimeOn()
+  const demo = async () => {
     const file = join(tempDir(), 'targets.db')
     await copyDemo(file, { seed: 7 })
-    const runtime = await openRuntime(file, {
-      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
-      startupTasks: false,
-    })
-    const n = (query: string) => runtime.store.sqlite.prepare(query).pluck().get() as number
+    return await runtimeOn(kind, file, { template: 'demo-7' })
+  }
+
+  it('shows instroom needed against realised, the regular and catch-up split, and what the open flip-possible dwellings must do', async () => {
+    const runtime = await demo()
+    const n = async (query: string) => (await sqlOne<{ n: number }>(runtime, query)).n
     const overview = await call<QuarterOverview>(runtime, 'quarters:overview', {
       quarter: '2026-Q4',
     })
-    const allocated = n(
-      "SELECT count(*) FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id WHERE d.quarter_key LIKE '2026-Q%'",
+    const allocated = await n(
+      "SELECT count(*) AS n FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id WHERE d.quarter_key LIKE '2026-Q%'",
     )
-    const instroom = n(
-      `SELECT count(*) FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id
+    const instroom = await n(
+      `SELECT count(*) AS n FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id
        JOIN clients c ON c.id = a.client_id WHERE d.quarter_key LIKE '2026-Q%' AND c.flow = 'instroom'`,
     )
-    const openFlip = n(
-      "SELECT count(*) FROM dwellings WHERE quarter_key = '2026-Q4' AND status IN ('ingediend', 'in-voordracht') AND flip_possible = 1",
+    const openFlip = await n(
+      "SELECT count(*) AS n FROM dwellings WHERE quarter_key = '2026-Q4' AND status IN ('ingediend', 'in-voordracht') AND flip_possible = true",
     )
     expect(overview.target).toMatchObject({
       target: 385,
@@ -59,13 +61,10 @@ describe('the year target steers instroom, through the API', () => {
       quarter: '2026-Q4',
     })
     expect(onCourse.steering).toMatchObject({ needed: 0, stillNeeded: 0, reserve: 0 })
-    runtime.close()
   })
 
   it('refuses a catch-up larger than the target, in Dutch', async () => {
-    const runtime = await openRuntime(join(tempDir(), 'targets.db'), {
-      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
-    })
+    const runtime = await demo()
     await expect(
       call(runtime, 'years:save', {
         year: 2027,
@@ -74,6 +73,5 @@ describe('the year target steers instroom, through the API', () => {
         instroomShareTarget: 0.6,
       }),
     ).rejects.toThrow('De inhaalslag kan niet groter zijn dan de taakstelling')
-    runtime.close()
   })
 })

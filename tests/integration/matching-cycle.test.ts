@@ -1,53 +1,51 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DwellingMatching, GenerateSummary, PoolEntry } from '../../src/shared/api'
-import { openRuntime } from '../../src/main/runtime'
 import { copyDemo } from '../support/shared-files'
-import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+import { sqlOne, sqlRows, sqlRun } from '../support/sql-rows'
+import { STORE_KINDS, useRuntimeOn } from '../support/stores'
+import { useTempDir } from '../support/temp-db'
 
-describe('the matching cycle on a real database', () => {
+describe.each(STORE_KINDS)('the matching cycle on a real database (%s)', (kind) => {
   const tempDir = useTempDir()
+  const runtimeOn = useRuntimeOn()
 
   async function setUp() {
     const file = join(tempDir(), 'matching.db')
     await copyDemo(file, { seed: 7 })
-    const runtime = await openRuntime(file, {
-      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
-      startupTasks: false,
-    })
+    const runtime = await runtimeOn(kind, file, { template: 'demo-7' })
     const call = async <T>(channel: string, input: unknown): Promise<T> => {
       const result = await runtime.routes.get(channel)!(input)
       if (!result.ok)
         throw Object.assign(new Error(result.error.message), { code: result.error.code })
       return result.data as T
     }
-    const sql = <T>(query: string, ...params: unknown[]) =>
-      runtime.store.sqlite.prepare(query).get(...params) as T
+    const sql = async <T>(query: string, ...params: unknown[]) =>
+      await sqlOne<T>(runtime, query, ...params)
     return { runtime, call, sql }
   }
 
   it('generates shortlists for the open quarter with no client on two open shortlists', async () => {
-    const { call, sql, runtime } = await setUp()
+    const { call, sql } = await setUp()
     const summary = await call<GenerateSummary>('shortlists:generate', { quarter: '2026-Q4' })
     expect(summary.dwellings).toBeGreaterThan(80)
     expect(summary.shortlistsMade).toBeGreaterThan(summary.dwellings * 0.8)
-    const doubles = sql<{ n: number }>(`
+    const doubles = await sql<{ n: number }>(`
       SELECT count(*) AS n FROM (
         SELECT c.client_id FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
         WHERE s.status IN ('concept', 'voorgedragen') AND c.decision = 'open'
-        GROUP BY c.client_id HAVING count(*) > 1)`)
+        GROUP BY c.client_id HAVING count(*) > 1) AS doubles`)
     expect(doubles.n).toBe(0)
-    const oversized = sql<{ n: number }>(
-      'SELECT count(*) AS n FROM (SELECT shortlist_id FROM shortlist_candidates GROUP BY shortlist_id HAVING count(*) > 3)',
+    const oversized = await sql<{ n: number }>(
+      'SELECT count(*) AS n FROM (SELECT shortlist_id FROM shortlist_candidates GROUP BY shortlist_id HAVING count(*) > 3) AS big',
     )
     expect(oversized.n).toBe(0)
-    runtime.close()
   })
 
   it('runs present → reject all with a motivation → new round → choose → offer accepted → let', async () => {
     const { call, sql, runtime } = await setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
-    const { dwelling_id: dwellingId, id: firstId } = sql<{ dwelling_id: number; id: number }>(
+    const { dwelling_id: dwellingId, id: firstId } = await sql<{ dwelling_id: number; id: number }>(
       // A dwelling many can live in, so a second round has candidates left after the batch took its share.
       "SELECT dwelling_id, id FROM shortlists WHERE status = 'concept' ORDER BY eligible_pool_size DESC, id LIMIT 1",
     )
@@ -72,9 +70,9 @@ describe('the matching cycle on a real database', () => {
     const secondRound = state.rounds[0]!.candidates.map((c) => c.clientId)
     expect(secondRound.some((id) => firstRound.includes(id))).toBe(false)
     for (const id of firstRound) {
-      expect(sql<{ status: string }>('SELECT status FROM clients WHERE id = ?', id).status).toBe(
-        'wachtend',
-      )
+      expect(
+        (await sql<{ status: string }>('SELECT status FROM clients WHERE id = ?', id)).status,
+      ).toBe('wachtend')
     }
 
     state = await call<DwellingMatching>('shortlists:present', { shortlistId: state.rounds[0]!.id })
@@ -92,19 +90,24 @@ describe('the matching cycle on a real database', () => {
       startsOn: '2026-12-15',
     })
     expect(state.status).toBe('verhuurd')
-    expect(sql<{ status: string }>('SELECT status FROM clients WHERE id = ?', chosen).status).toBe(
-      'gehuisvest',
-    )
     expect(
-      sql<{ n: number }>('SELECT count(*) AS n FROM allocations WHERE dwelling_id = ?', dwellingId)
-        .n,
+      (await sql<{ status: string }>('SELECT status FROM clients WHERE id = ?', chosen)).status,
+    ).toBe('gehuisvest')
+    expect(
+      (
+        await sql<{ n: number }>(
+          'SELECT count(*) AS n FROM allocations WHERE dwelling_id = ?',
+          dwellingId,
+        )
+      ).n,
     ).toBe(1)
-    const actions = runtime.store.sqlite
-      .prepare(
+    const actions = (
+      await sqlRows<{ action: string }>(
+        runtime,
         "SELECT action FROM audit_events WHERE entity_type = 'dwelling' AND entity_id = ? ORDER BY id",
+        String(dwellingId),
       )
-      .pluck()
-      .all(String(dwellingId))
+    ).map((row) => row.action)
     expect(actions).toEqual([
       'shortlist:concept',
       'shortlist:present',
@@ -114,17 +117,16 @@ describe('the matching cycle on a real database', () => {
       'shortlist:choose',
       'offer:accept',
     ])
-    runtime.close()
   })
 
   it('after a decline waits for the corporation to confirm the next candidate, and counts the decline', async () => {
-    const { call, sql, runtime } = await setUp()
+    const { call, sql } = await setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
-    const { id } = sql<{ id: number }>(
-      "SELECT s.id FROM shortlists s WHERE status = 'concept' AND (SELECT count(*) FROM shortlist_candidates c WHERE c.shortlist_id = s.id) = 3 LIMIT 1",
+    const { id } = await sql<{ id: number }>(
+      "SELECT s.id FROM shortlists s WHERE status = 'concept' AND (SELECT count(*) FROM shortlist_candidates c WHERE c.shortlist_id = s.id) = 3 ORDER BY s.id LIMIT 1",
     )
-    const declinedBefore = sql<{ n: number }>(
-      "SELECT count(*) AS n FROM offers WHERE outcome = 'geweigerd'",
+    const declinedBefore = (
+      await sql<{ n: number }>("SELECT count(*) AS n FROM offers WHERE outcome = 'geweigerd'")
     ).n
     let state = await call<DwellingMatching>('shortlists:present', { shortlistId: id })
     const [first, second] = state.rounds[0]!.candidates.map((c) => c.clientId)
@@ -136,39 +138,43 @@ describe('the matching cycle on a real database', () => {
     expect(state.offers.map((o) => [o.clientId, o.outcome])).toEqual([[first, 'geweigerd']])
     expect(state.rounds[0]!.status).toBe('voorgedragen')
     expect(
-      sql<{ n: number }>("SELECT count(*) AS n FROM offers WHERE outcome = 'geweigerd'").n,
+      (await sql<{ n: number }>("SELECT count(*) AS n FROM offers WHERE outcome = 'geweigerd'")).n,
     ).toBe(declinedBefore + 1)
     state = await call<DwellingMatching>('shortlists:choose', { shortlistId: id, clientId: second })
     expect(state.offers.map((o) => [o.clientId, o.outcome])).toEqual([
       [second, 'open'],
       [first, 'geweigerd'],
     ])
-    runtime.close()
   })
 
   it('refuses a decision out of order and writes nothing', async () => {
-    const { call, sql, runtime } = await setUp()
+    const { call, sql } = await setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
-    const { id } = sql<{ id: number }>("SELECT id FROM shortlists WHERE status = 'concept' LIMIT 1")
-    const before = sql<{ n: number }>('SELECT count(*) AS n FROM audit_events').n
+    const { id } = await sql<{ id: number }>(
+      "SELECT id FROM shortlists WHERE status = 'concept' ORDER BY id LIMIT 1",
+    )
+    const before = (await sql<{ n: number }>('SELECT count(*) AS n FROM audit_events')).n
     await expect(call('shortlists:choose', { shortlistId: id, clientId: 1 })).rejects.toThrow(
       /alleen bij een voordracht met status voorgedragen/,
     )
-    expect(sql<{ n: number }>('SELECT count(*) AS n FROM audit_events').n).toBe(before)
-    runtime.close()
+    expect((await sql<{ n: number }>('SELECT count(*) AS n FROM audit_events')).n).toBe(before)
   })
 
   it('explains why a client is not eligible for a dwelling', async () => {
     const { call, sql, runtime } = await setUp()
-    const dwelling = sql<{ id: number; wijk: string }>(
-      "SELECT id, wijk FROM dwellings WHERE quarter_key = '2026-Q4' AND status = 'ingediend' LIMIT 1",
+    const dwelling = await sql<{ id: number; wijk: string }>(
+      "SELECT id, wijk FROM dwellings WHERE quarter_key = '2026-Q4' AND status = 'ingediend' ORDER BY id LIMIT 1",
     )
-    const client = sql<{ id: number; code: string }>(
-      "SELECT id, code FROM clients WHERE status = 'wachtend' LIMIT 1",
+    const client = await sql<{ id: number; code: string }>(
+      "SELECT id, code FROM clients WHERE status = 'wachtend' ORDER BY id LIMIT 1",
     )
-    runtime.store.sqlite
-      .prepare('UPDATE clients SET excluded_wijken = ?, status = ? WHERE id = ?')
-      .run(JSON.stringify([dwelling.wijk]), 'on-hold', client.id)
+    await sqlRun(
+      runtime,
+      'UPDATE clients SET excluded_wijken = ?, status = ? WHERE id = ?',
+      JSON.stringify([dwelling.wijk]),
+      'on-hold',
+      client.id,
+    )
     const { entries } = await call<{ entries: PoolEntry[] }>('shortlists:pool', {
       dwellingId: dwelling.id,
       search: client.code,
@@ -177,7 +183,6 @@ describe('the matching cycle on a real database', () => {
     expect(entries[0]!.whyNot.map((w) => w.rule)).toEqual(
       expect.arrayContaining(['available', 'wijk']),
     )
-    runtime.close()
   })
 
   it('says where the assignment placed a better client, and why some dwellings stay short', async () => {
@@ -189,23 +194,23 @@ describe('the matching cycle on a real database', () => {
       expect(d.candidates).toBeLessThan(3)
     }
     // The board and the report read the same verdicts from the dwellings.
-    const notes = (note: string) =>
+    const notes = async (note: string) =>
       (
-        runtime.store.sqlite
-          .prepare(
-            "SELECT count(*) AS n FROM dwellings WHERE quarter_key = '2026-Q4' AND short_note = ?",
-          )
-          .get(note) as { n: number }
+        await sqlOne<{ n: number }>(
+          runtime,
+          "SELECT count(*) AS n FROM dwellings WHERE quarter_key = '2026-Q4' AND short_note = ?",
+          note,
+        )
       ).n
-    expect(notes('too-few-eligible')).toBe(summary.tooFewEligible.length)
-    expect(notes('needed-elsewhere')).toBe(summary.neededElsewhere.length)
-    const passed = runtime.store.sqlite
-      .prepare(
-        `SELECT a.entity_id AS dwellingId, a.details FROM audit_events a
-         JOIN dwellings d ON d.id = a.entity_id
-         WHERE a.action = 'shortlist:concept' AND d.quarter_key = '2026-Q4'`,
-      )
-      .all() as { dwellingId: string; details: string }[]
+    expect(await notes('too-few-eligible')).toBe(summary.tooFewEligible.length)
+    expect(await notes('needed-elsewhere')).toBe(summary.neededElsewhere.length)
+    const passed = await sqlRows<{ dwellingId: string; details: string }>(
+      runtime,
+      `SELECT a.entity_id AS dwellingId, a.details FROM audit_events a
+       JOIN dwellings d ON CAST(d.id AS text) = a.entity_id
+       WHERE a.action = 'shortlist:concept' AND d.quarter_key = '2026-Q4'
+       ORDER BY a.id`,
+    )
     const example = passed
       .map((row) => ({
         dwellingId: Number(row.dwellingId),
@@ -216,32 +221,29 @@ describe('the matching cycle on a real database', () => {
       .find((row) => row.passedOver.length > 0)
     expect(example).toBeDefined()
     const { clientId, onDwellingId } = example!.passedOver[0]!
-    const code = (
-      runtime.store.sqlite.prepare('SELECT code FROM clients WHERE id = ?').get(clientId) as {
-        code: string
-      }
-    ).code
-    const address = (
-      runtime.store.sqlite
-        .prepare('SELECT address FROM dwellings WHERE id = ?')
-        .get(onDwellingId) as {
-        address: string
-      }
-    ).address
+    const { code } = await sqlOne<{ code: string }>(
+      runtime,
+      'SELECT code FROM clients WHERE id = ?',
+      clientId,
+    )
+    const { address } = await sqlOne<{ address: string }>(
+      runtime,
+      'SELECT address FROM dwellings WHERE id = ?',
+      onDwellingId,
+    )
     const { entries } = await call<{ entries: PoolEntry[] }>('shortlists:pool', {
       dwellingId: example!.dwellingId,
       search: code,
     })
     const available = entries[0]!.whyNot.find((w) => w.rule === 'available')
     expect(available?.reason).toContain(`Staat op de voordracht voor ${address}`)
-    runtime.close()
   })
 
   it('frees the candidates and lapses the round when the corporation withdraws the dwelling', async () => {
-    const { call, sql, runtime } = await setUp()
+    const { call, sql } = await setUp()
     await call('shortlists:generate', { quarter: '2026-Q4' })
-    const { id, dwelling_id } = sql<{ id: number; dwelling_id: number }>(
-      "SELECT id, dwelling_id FROM shortlists WHERE status = 'concept' LIMIT 1",
+    const { id, dwelling_id } = await sql<{ id: number; dwelling_id: number }>(
+      "SELECT id, dwelling_id FROM shortlists WHERE status = 'concept' ORDER BY id LIMIT 1",
     )
     const state0 = await call<DwellingMatching>('shortlists:present', { shortlistId: id })
     const presented = state0.rounds[0]!.candidates.map((c) => c.clientId)
@@ -253,9 +255,8 @@ describe('the matching cycle on a real database', () => {
     expect(state.rounds[0]!.status).toBe('vervallen')
     for (const clientId of presented) {
       expect(
-        sql<{ status: string }>('SELECT status FROM clients WHERE id = ?', clientId).status,
+        (await sql<{ status: string }>('SELECT status FROM clients WHERE id = ?', clientId)).status,
       ).toBe('wachtend')
     }
-    runtime.close()
   })
 })

@@ -1,3 +1,4 @@
+// Single-store on purpose (SQLite): the SQLite file's migrations; a PostgreSQL database gets its schema from pg-schema.ts (pg-store.test.ts).
 import Database from 'better-sqlite3'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -3,34 +3,30 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DwellingMatching, QuarterFigures, TimelineEvent } from '../../src/shared/api'
 import { statusAfterDecline } from '../../src/main/domain/offer-rules'
-import { openRuntime } from '../../src/main/runtime'
 import { DECLINE_REASON, type Flow } from '../../src/shared/domain/vocabulary'
 import { call as callRoute } from '../support/call'
 import { copyDemo } from '../support/shared-files'
-import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+import { sqlOne, sqlRows, sqlRun } from '../support/sql-rows'
+import { STORE_KINDS, useRuntimeOn } from '../support/stores'
+import { useTempDir } from '../support/temp-db'
 
 /** FIXED_NOW is 2026-11-23: rounds are presented today, so today is the only valid offer date. */
 const TODAY = '2026-11-23'
 
-describe('the one-time offer and its dates, through the API', () => {
+describe.each(STORE_KINDS)('the one-time offer and its dates, through the API (%s)', (kind) => {
   const tempDir = useTempDir()
+  const runtimeOn = useRuntimeOn()
 
   async function setUp() {
     const file = join(tempDir(), 'offers.db')
     await copyDemo(file, { seed: 7 })
-    const runtime = await openRuntime(file, {
-      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
-      startupTasks: false,
-    })
+    const runtime = await runtimeOn(kind, file, { template: 'demo-7' })
     const call = async <T>(channel: string, input: unknown) =>
       await callRoute<T>(runtime, channel, input)
-    const one = <T>(query: string, ...params: unknown[]) =>
-      runtime.store.sqlite.prepare(query).get(...params) as T
-    const count = (query: string, ...params: unknown[]) =>
-      runtime.store.sqlite
-        .prepare(query)
-        .pluck()
-        .get(...params) as number
+    const one = async <T>(query: string, ...params: unknown[]) =>
+      await sqlOne<T>(runtime, query, ...params)
+    const count = async (query: string, ...params: unknown[]) =>
+      Number((await sqlOne<{ n: number }>(runtime, query, ...params)).n)
     return { runtime, call, one, count }
   }
 
@@ -39,25 +35,26 @@ describe('the one-time offer and its dates, through the API', () => {
    * answers the round and that client. Instroom clients are few, so their rounds are often shorter.
    */
   async function presentedWith(
-    { call, one }: Awaited<ReturnType<typeof setUp>>,
+    { call, runtime }: Awaited<ReturnType<typeof setUp>>,
     flow: Flow,
     skip = new Set<number>(),
     minCandidates = 2,
   ) {
     const rows = (
-      one<{ ids: string }>(
-        `SELECT group_concat(s.id) AS ids FROM shortlists s
+      await sqlRows<{ id: number }>(
+        runtime,
+        `SELECT s.id FROM shortlists s
          WHERE s.status = 'concept'
            AND (SELECT count(*) FROM shortlist_candidates c WHERE c.shortlist_id = s.id) >= ?
            AND EXISTS (SELECT 1 FROM shortlist_candidates c JOIN clients k ON k.id = c.client_id
-                       WHERE c.shortlist_id = s.id AND k.flow = ?)`,
+                       WHERE c.shortlist_id = s.id AND k.flow = ?)
+         ORDER BY s.id`,
         minCandidates,
         flow,
-      ).ids ?? ''
+      )
     )
-      .split(',')
-      .map(Number)
-      .filter((id) => id && !skip.has(id))
+      .map((row) => row.id)
+      .filter((id) => !skip.has(id))
     const shortlistId = rows[0]
     if (!shortlistId) throw new Error(`Geen conceptronde met een ${flow}-kandidaat`)
     const state = await call<DwellingMatching>('shortlists:present', { shortlistId })
@@ -67,7 +64,7 @@ describe('the one-time offer and its dates, through the API', () => {
 
   it('takes an uitstroom client who declines without a valid reason off the list, audited and on the timeline', async () => {
     const setup = await setUp()
-    const { call, one, count, runtime } = setup
+    const { call, one, count } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { shortlistId, state: presented, candidate } = await presentedWith(setup, 'uitstroom')
     const figures = async () =>
@@ -84,7 +81,7 @@ describe('the one-time offer and its dates, through the API', () => {
     })
 
     expect(
-      one<{ status: string }>('SELECT status FROM clients WHERE id = ?', candidate.clientId),
+      await one<{ status: string }>('SELECT status FROM clients WHERE id = ?', candidate.clientId),
     ).toEqual({ status: 'aanbieding-benut' })
     // Never offered to the next reserve automatically: the round waits for the corporation.
     expect(state.offers.map((o) => o.outcome)).toEqual(['geweigerd'])
@@ -114,18 +111,17 @@ describe('the one-time offer and its dates, through the API', () => {
       motivation: 'Geen van de reserves past bij deze woning',
     })
     expect(
-      count(
-        `SELECT count(*) FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
+      await count(
+        `SELECT count(*) AS n FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id
          WHERE c.client_id = ? AND s.status IN ('concept', 'voorgedragen')`,
         candidate.clientId,
       ),
     ).toBe(0)
-    runtime.close()
   })
 
   it('keeps a client waiting after a decline with a valid reason, and the corporation confirms who is next', async () => {
     const setup = await setUp()
-    const { call, one, runtime } = setup
+    const { call, one } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { shortlistId, candidate, state: presented } = await presentedWith(setup, 'uitstroom')
     let state = await call<DwellingMatching>('shortlists:choose', {
@@ -137,7 +133,7 @@ describe('the one-time offer and its dates, through the API', () => {
       decline: { reason: 'medisch' },
     })
     expect(
-      one<{ status: string }>('SELECT status FROM clients WHERE id = ?', candidate.clientId),
+      await one<{ status: string }>('SELECT status FROM clients WHERE id = ?', candidate.clientId),
     ).toEqual({ status: 'wachtend' })
     const next = presented.rounds[0]!.candidates.find((c) => c.id !== candidate.id)!
     state = await call<DwellingMatching>('shortlists:choose', {
@@ -148,12 +144,11 @@ describe('the one-time offer and its dates, through the API', () => {
       [next.clientId, 'open'],
       [candidate.clientId, 'geweigerd'],
     ])
-    runtime.close()
   })
 
   it('leaves the status after any decline exactly as the one-time rule says (property over flows and reasons)', async () => {
     const setup = await setUp()
-    const { call, one, runtime } = setup
+    const { call, one } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const used = new Set<number>()
     await fc.assert(
@@ -172,7 +167,7 @@ describe('the one-time offer and its dates, through the API', () => {
             offerId: chosen.offers[0]!.id,
             decline: { reason, text: reason === 'anders' ? 'Toelichting van de kandidaat' : null },
           })
-          const { status } = one<{ status: string }>(
+          const { status } = await one<{ status: string }>(
             'SELECT status FROM clients WHERE id = ?',
             candidate.clientId,
           )
@@ -183,15 +178,14 @@ describe('the one-time offer and its dates, through the API', () => {
       ),
       { numRuns: 12, seed: 16 },
     )
-    runtime.close()
   })
 
   it('refuses an offer date after today or before the presentation, and writes nothing', async () => {
     const setup = await setUp()
-    const { call, count, runtime } = setup
+    const { call, count } = setup
     await call('shortlists:generate', { quarter: '2026-Q4' })
     const { shortlistId, candidate } = await presentedWith(setup, 'uitstroom')
-    const before = count('SELECT count(*) FROM audit_events')
+    const before = await count('SELECT count(*) AS n FROM audit_events')
     await expect(
       call('shortlists:choose', {
         shortlistId,
@@ -206,9 +200,10 @@ describe('the one-time offer and its dates, through the API', () => {
         offeredOn: '2026-11-20',
       }),
     ).rejects.toThrow('De aanbiedingsdatum (20-11-2026) ligt vóór de voordracht (23-11-2026)')
-    expect(count('SELECT count(*) FROM audit_events')).toBe(before)
-    expect(count('SELECT count(*) FROM offers WHERE client_id = ?', candidate.clientId)).toBe(0)
-    runtime.close()
+    expect(await count('SELECT count(*) AS n FROM audit_events')).toBe(before)
+    expect(
+      await count('SELECT count(*) AS n FROM offers WHERE client_id = ?', candidate.clientId),
+    ).toBe(0)
   })
 
   it('refuses a response before the offer or after today, a lease before the offer, and a flip contract on a dwelling that cannot flip', async () => {
@@ -222,10 +217,12 @@ describe('the one-time offer and its dates, through the API', () => {
       offeredOn: TODAY,
     })
     const offerId = state.offers[0]!.id
-    runtime.store.sqlite
-      .prepare('UPDATE dwellings SET flip_possible = 0 WHERE id = ?')
-      .run(state.dwellingId)
-    const before = count('SELECT count(*) FROM audit_events')
+    await sqlRun(
+      runtime,
+      'UPDATE dwellings SET flip_possible = false WHERE id = ?',
+      state.dwellingId,
+    )
+    const before = await count('SELECT count(*) AS n FROM audit_events')
     const accept = async (input: object) =>
       await call('offers:accept', { offerId, startsOn: '2027-01-01', ...input })
     await expect(accept({ respondedOn: '2026-11-22' })).rejects.toThrow(
@@ -247,8 +244,10 @@ describe('the one-time offer and its dates, through the API', () => {
         respondedOn: '2026-11-22',
       }),
     ).rejects.toThrow(/ligt vóór de aanbieding/)
-    expect(count('SELECT count(*) FROM audit_events')).toBe(before)
-    expect(count("SELECT count(*) FROM offers WHERE id = ? AND outcome = 'open'", offerId)).toBe(1)
+    expect(await count('SELECT count(*) AS n FROM audit_events')).toBe(before)
+    expect(
+      await count("SELECT count(*) AS n FROM offers WHERE id = ? AND outcome = 'open'", offerId),
+    ).toBe(1)
 
     const let_ = await call<DwellingMatching>('offers:accept', {
       offerId,
@@ -256,7 +255,6 @@ describe('the one-time offer and its dates, through the API', () => {
       respondedOn: TODAY,
     })
     expect(let_.status).toBe('verhuurd')
-    expect(count('SELECT count(*) FROM allocations WHERE offer_id = ?', offerId)).toBe(1)
-    runtime.close()
+    expect(await count('SELECT count(*) AS n FROM allocations WHERE offer_id = ?', offerId)).toBe(1)
   })
 })

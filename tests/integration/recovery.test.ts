@@ -1,3 +1,4 @@
+// Single-store on purpose (SQLite): a damaged SQLite file at start-up and the backups it is restored from.
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'

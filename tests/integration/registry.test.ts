@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openRuntime } from '../../src/main/runtime'
-import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
+import { sqlOne, sqlRows } from '../support/sql-rows'
+import { STORE_KINDS, useRuntimeOn } from '../support/stores'
+import { useTempDir } from '../support/temp-db'
 
 const dwelling = (corporationId: number, address = 'Amazonenlaan 12') => ({
   corporationId,
@@ -39,21 +40,20 @@ const client = (careProviderId: number, code = 'K-2026-0001') => ({
   excludedWijken: ['overvecht'],
 })
 
-describe('the registry', () => {
+describe.each(STORE_KINDS)('the registry (%s)', (kind) => {
   const tempDir = useTempDir()
+  const runtimeOn = useRuntimeOn()
 
   async function setUp() {
-    const runtime = await openRuntime(join(tempDir(), 'registry.db'), {
-      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
-    })
+    const runtime = await runtimeOn.empty(kind, join(tempDir(), 'registry.db'))
     const call = async <T = unknown>(channel: string, input: unknown): Promise<T> => {
       const result = await runtime.routes.get(channel)!(input)
       if (!result.ok)
         throw Object.assign(new Error(result.error.message), { code: result.error.code })
       return result.data as T
     }
-    const auditCount = () =>
-      runtime.store.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number
+    const auditCount = async () =>
+      (await sqlOne<{ n: number }>(runtime, 'SELECT count(*) AS n FROM audit_events')).n
     return { runtime, call, auditCount }
   }
 
@@ -64,32 +64,30 @@ describe('the registry', () => {
       socialStock: 16000,
     })
     await call('corporations:save', { id: added.id, name: 'Mitros', socialStock: 16500 })
-    const events = runtime.store.sqlite
-      .prepare('SELECT action, officer, os_user FROM audit_events ORDER BY id')
-      .all()
+    const events = await sqlRows(
+      runtime,
+      'SELECT action, officer, os_user FROM audit_events ORDER BY id',
+    )
     expect(events).toEqual([
       { action: 'corporation:create', officer: 'Test Medewerker', os_user: 'tester' },
       { action: 'corporation:update', officer: 'Test Medewerker', os_user: 'tester' },
     ])
-    runtime.close()
   })
 
   it('refuses a second corporation with the same name, whatever its case, and writes nothing', async () => {
-    const { call, auditCount, runtime } = await setUp()
+    const { call, auditCount } = await setUp()
     await call('corporations:save', { name: 'Portaal', socialStock: 14000 })
     await expect(call('corporations:save', { name: 'PORTAAL', socialStock: 1 })).rejects.toThrow(
       'Er is al een corporatie met de naam PORTAAL',
     )
-    expect(auditCount()).toBe(1)
-    runtime.close()
+    expect(await auditCount()).toBe(1)
   })
 
   it('refuses a contingent given both as a share and as a number', async () => {
-    const { call, runtime } = await setUp()
+    const { call } = await setUp()
     await expect(
       call('careProviders:save', { name: 'Lister', contingentShare: 0.1, contingentDwellings: 20 }),
     ).rejects.toThrow(/óf als aantal/)
-    runtime.close()
   })
 
   it('plans a quarter pro rata, and carries last quarter’s shortfall when asked', async () => {
@@ -120,16 +118,15 @@ describe('the registry', () => {
       carried: 74,
       quota: 149,
     })
-    const stored = runtime.store.sqlite
-      .prepare("SELECT sum(quota) FROM quarter_quotas WHERE quarter_key = '2026-Q4'")
-      .pluck()
-      .get()
+    const { stored } = await sqlOne<{ stored: number }>(
+      runtime,
+      "SELECT sum(quota) AS stored FROM quarter_quotas WHERE quarter_key = '2026-Q4'",
+    )
     expect(stored).toBe(carried.totals.quota)
-    runtime.close()
   })
 
   it('keeps a planned quarter’s quotas when a corporation’s stock changes later', async () => {
-    const { call, runtime } = await setUp()
+    const { call } = await setUp()
     const mitros = await call<{ id: number }>('corporations:save', {
       name: 'Mitros',
       socialStock: 30000,
@@ -148,11 +145,10 @@ describe('the registry', () => {
       () => null,
     )
     expect(unplanned).toBeNull()
-    runtime.close()
   })
 
   it('shows in the quarter overview what each corporation submitted', async () => {
-    const { call, runtime } = await setUp()
+    const { call } = await setUp()
     const mitros = await call<{ id: number }>('corporations:save', {
       name: 'Mitros',
       socialStock: 16000,
@@ -166,11 +162,10 @@ describe('the registry', () => {
     }>('quarters:overview', { quarter: '2026-Q4' })
     expect(overview.lines[0]).toMatchObject({ submitted: 2, quota: 96 })
     expect(overview.target.target).toBe(385)
-    runtime.close()
   })
 
   it('normalises the postcode and refuses the same address twice in a quarter', async () => {
-    const { call, runtime } = await setUp()
+    const { call } = await setUp()
     const mitros = await call<{ id: number }>('corporations:save', {
       name: 'Mitros',
       socialStock: 16000,
@@ -182,7 +177,6 @@ describe('the registry', () => {
     await expect(call('dwellings:save', { dwelling: dwelling(mitros.id) })).rejects.toThrow(
       /al voorgedragen/,
     )
-    runtime.close()
   })
 
   it('explains in Dutch which field of a dwelling is wrong', async () => {
@@ -203,7 +197,6 @@ describe('the registry', () => {
         'dwelling.netRent: Kale huur moet een bedrag zijn',
       ]),
     )
-    runtime.close()
   })
 
   it('registers a client without a name, and tracks status changes with a reason', async () => {
@@ -229,25 +222,23 @@ describe('the registry', () => {
       reason: 'Opname',
     })
     expect(held.status).toBe('on-hold')
-    const summary = runtime.store.sqlite
-      .prepare("SELECT summary FROM audit_events WHERE action = 'client:status'")
-      .pluck()
-      .get()
+    const { summary } = await sqlOne<{ summary: string }>(
+      runtime,
+      "SELECT summary FROM audit_events WHERE action = 'client:status'",
+    )
     expect(summary).toBe('Kandidaat K-2026-0001: Wachtend → In de wacht')
-    runtime.close()
   })
 
   it('refuses a wijk that is both preferred and excluded', async () => {
-    const { call, runtime } = await setUp()
+    const { call } = await setUp()
     const provider = await call<{ id: number }>('careProviders:save', { name: 'Lister' })
     await expect(
       call('clients:save', { client: { ...client(provider.id), preferredWijken: ['overvecht'] } }),
     ).rejects.toThrow(/Ongeldige invoer/)
-    runtime.close()
   })
 
   it('gives the settings of the most recent year at or before the asked one', async () => {
-    const { call, runtime } = await setUp()
+    const { call } = await setUp()
     const defaults = await call<{ validFrom: number | null; values: { shortlistSize: number } }>(
       'settings:get',
       { year: 2027 },
@@ -256,6 +247,5 @@ describe('the registry', () => {
     await call('settings:save', { year: 2026, values: { ...defaults.values, shortlistSize: 4 } })
     const later = await call<typeof defaults>('settings:get', { year: 2027 })
     expect(later).toMatchObject({ validFrom: 2026, values: { shortlistSize: 4 } })
-    runtime.close()
   })
 })

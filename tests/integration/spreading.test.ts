@@ -1,9 +1,6 @@
-import type { SqliteStore } from '../../src/main/db/connection'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openRuntime, type Runtime } from '../../src/main/runtime'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Runtime } from '../../src/main/runtime'
 import { spreadingState } from '../../src/main/services/spreading-service'
 import type {
   GenerateSummary,
@@ -14,33 +11,28 @@ import type {
 } from '../../src/shared/api'
 import { call } from '../support/call'
 import { copyDemo } from '../support/shared-files'
-import { FIXED_NOW, TEST_ACTOR } from '../support/temp-db'
+import { sqlOne, sqlRows, sqlRun } from '../support/sql-rows'
+import { STORE_KINDS, useRuntimeOn } from '../support/stores'
+import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
 const QUARTER = '2026-Q4'
-/** One demo load (three quarters played through the engine) serves every test here, in order. */
+/** The demo load (three quarters played through the engine) is made once per run (copyDemo). */
 const LOAD_TIMEOUT = 90_000
 
-describe('spreading on the demo data', () => {
-  let dir: string
-  let runtime: Runtime<SqliteStore>
-  const row = <T>(query: string, ...params: unknown[]) =>
-    runtime.store.sqlite.prepare(query).get(...params) as T
-  const rows = <T>(query: string, ...params: unknown[]) =>
-    runtime.store.sqlite.prepare(query).all(...params) as T[]
+describe.each(STORE_KINDS)('spreading on the demo data (%s)', { timeout: LOAD_TIMEOUT }, (kind) => {
+  const tempDir = useTempDir()
+  const runtimeOn = useRuntimeOn()
+  let runtime: Runtime
+  const row = async <T>(query: string, ...params: unknown[]) =>
+    await sqlOne<T>(runtime, query, ...params)
+  const rows = async <T>(query: string, ...params: unknown[]) =>
+    await sqlRows<T>(runtime, query, ...params)
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'vierde-huis-spreading-'))
-    const file = join(dir, 'spreading.db')
+  /** Each test on its own copy of the demo, so none depends on what another changed. */
+  beforeEach(async () => {
+    const file = join(tempDir(), 'spreading.db')
     await copyDemo(file)
-    runtime = await openRuntime(file, {
-      context: { actor: TEST_ACTOR, now: () => FIXED_NOW },
-      startupTasks: false,
-    })
-  }, LOAD_TIMEOUT)
-
-  afterAll(() => {
-    runtime.close()
-    rmSync(dir, { recursive: true, force: true })
+    runtime = await runtimeOn(kind, file, { template: 'demo-2019' })
   })
 
   it('spares Overvecht in the norms, from the 2018 figures and the demo history', async () => {
@@ -59,8 +51,8 @@ describe('spreading on the demo data', () => {
     expect(onOvervecht.length).toBeGreaterThan(0)
     for (const w of overview.spreadingWarnings) {
       // Checked against the database itself, not the service's own counts.
-      const counted = row<{ inWijk: number; submitted: number }>(
-        `SELECT sum(wijk = ?) AS inWijk, count(*) AS submitted FROM dwellings
+      const counted = await row<{ inWijk: number; submitted: number }>(
+        `SELECT count(*) FILTER (WHERE wijk = ?) AS inWijk, count(*) AS submitted FROM dwellings
          WHERE quarter_key = ? AND corporation_id = ? AND status <> 'ingetrokken'`,
         w.wijk,
         QUARTER,
@@ -81,11 +73,12 @@ describe('spreading on the demo data', () => {
     // Every complex named is at or past the stop, counted from the allocations themselves.
     expect(f.spreading.complexesAtStop.length).toBeGreaterThan(0)
     for (const c of f.spreading.complexesAtStop) {
-      const { n } = row<{ n: number }>(
+      // Two years before FIXED_NOW (2026-11-23).
+      const { n } = await row<{ n: number }>(
         `SELECT count(*) AS n FROM allocations a JOIN dwellings d ON d.id = a.dwelling_id
-         WHERE d.complex = ? AND a.starts_on >= date(?, '-2 years')`,
+         WHERE d.complex = ? AND a.starts_on >= ?`,
         c.complex,
-        '2026-11-23',
+        '2024-11-23',
       )
       expect(n).toBe(c.placements)
       expect(n).toBeGreaterThanOrEqual(f.spreading.stop.placements)
@@ -102,21 +95,23 @@ describe('spreading on the demo data', () => {
     const [full] = [...state.complexPlacements].find(([, n]) => n >= state.stop.placements) ?? []
     expect(full, 'the demo has a complex at the stop').toBeDefined()
     // An open dwelling of this quarter is put in that complex, as the corporation would have it.
-    const { id: dwellingId } = row<{ id: number }>(
+    const { id: dwellingId } = await row<{ id: number }>(
       "SELECT id FROM dwellings WHERE quarter_key = ? AND status = 'ingediend' ORDER BY id LIMIT 1",
       QUARTER,
     )
-    runtime.store.sqlite
-      .prepare('UPDATE dwellings SET complex = ? WHERE id = ?')
-      .run(full, dwellingId)
+    await sqlRun(runtime, 'UPDATE dwellings SET complex = ? WHERE id = ?', full, dwellingId)
 
     await call<GenerateSummary>(runtime, 'shortlists:generate', { quarter: QUARTER })
     expect(
-      row<{ n: number }>('SELECT count(*) AS n FROM shortlists WHERE dwelling_id = ?', dwellingId)
-        .n,
+      (
+        await row<{ n: number }>(
+          'SELECT count(*) AS n FROM shortlists WHERE dwelling_id = ?',
+          dwellingId,
+        )
+      ).n,
     ).toBe(0)
     // The pool lists nobody; a client looked up by code says why not.
-    const { code } = row<{ code: string }>(
+    const { code } = await row<{ code: string }>(
       "SELECT code FROM clients WHERE status = 'wachtend' ORDER BY id LIMIT 1",
     )
     const pool = await call<{ eligible: number; entries: PoolEntry[] }>(
@@ -129,15 +124,15 @@ describe('spreading on the demo data', () => {
       `${full}: complex heeft de stop bereikt (${state.complexPlacements.get(full!)} plaatsingen in 2 jaar; stop bij 3)`,
     )
 
-    const auditRows = () =>
-      rows<{ officer: string; summary: string; details: string }>(
+    const auditRows = async () =>
+      await rows<{ officer: string; summary: string; details: string }>(
         "SELECT officer, summary, details FROM audit_events WHERE action = 'dwelling:overrideComplexStop' AND entity_id = ?",
         String(dwellingId),
       )
     await expect(
       call(runtime, 'spreading:overrideStop', { dwellingId, reason: '   ' }),
     ).rejects.toMatchObject({ code: 'invalid-input' })
-    expect(auditRows()).toEqual([])
+    expect(await auditRows()).toEqual([])
 
     expect(await call(runtime, 'spreading:stopOf', { dwellingId })).toMatchObject({
       complex: full,
@@ -152,18 +147,20 @@ describe('spreading on the demo data', () => {
       override: reason,
     })
     expect(
-      row<{ r: string }>(
-        'SELECT complex_stop_override AS r FROM dwellings WHERE id = ?',
-        dwellingId,
+      (
+        await row<{ r: string }>(
+          'SELECT complex_stop_override AS r FROM dwellings WHERE id = ?',
+          dwellingId,
+        )
       ).r,
     ).toBe(reason)
-    const [event] = auditRows()
+    const [event] = await auditRows()
     expect(event!.officer).toBe(TEST_ACTOR.officer)
     expect(event!.summary).toContain(reason)
     expect(JSON.parse(event!.details)).toMatchObject({ complex: full, reason })
 
     await call<GenerateSummary>(runtime, 'shortlists:generate', { quarter: QUARTER })
-    const made = row<{ n: number }>(
+    const made = await row<{ n: number }>(
       'SELECT count(*) AS n FROM shortlist_candidates c JOIN shortlists s ON s.id = c.shortlist_id WHERE s.dwelling_id = ?',
       dwellingId,
     )
@@ -171,22 +168,26 @@ describe('spreading on the demo data', () => {
   })
 
   it('refuses an override where the complex has room, and writes nothing', async () => {
-    const { id: dwellingId } = row<{ id: number }>(
+    const { id: dwellingId } = await row<{ id: number }>(
       "SELECT id FROM dwellings WHERE quarter_key = ? AND status = 'ingediend' AND complex_stop_override IS NULL ORDER BY id DESC LIMIT 1",
       QUARTER,
     )
-    runtime.store.sqlite
-      .prepare("UPDATE dwellings SET complex = 'Nieuw complex zonder plaatsingen' WHERE id = ?")
-      .run(dwellingId)
-    const before = row<{ n: number }>('SELECT count(*) AS n FROM audit_events').n
+    await sqlRun(
+      runtime,
+      "UPDATE dwellings SET complex = 'Nieuw complex zonder plaatsingen' WHERE id = ?",
+      dwellingId,
+    )
+    const before = (await row<{ n: number }>('SELECT count(*) AS n FROM audit_events')).n
     await expect(
       call(runtime, 'spreading:overrideStop', { dwellingId, reason: 'Voor de zekerheid' }),
     ).rejects.toMatchObject({ code: 'conflict' })
-    expect(row<{ n: number }>('SELECT count(*) AS n FROM audit_events').n).toBe(before)
+    expect((await row<{ n: number }>('SELECT count(*) AS n FROM audit_events')).n).toBe(before)
     expect(
-      row<{ r: string | null }>(
-        'SELECT complex_stop_override AS r FROM dwellings WHERE id = ?',
-        dwellingId,
+      (
+        await row<{ r: string | null }>(
+          'SELECT complex_stop_override AS r FROM dwellings WHERE id = ?',
+          dwellingId,
+        )
       ).r,
     ).toBeNull()
   })

@@ -1,3 +1,4 @@
+// Single-store on purpose (SQLite): one desk's steps queued on its one SQLite connection; team mode's steps are PostgreSQL transactions (team-concurrency.test.ts).
 import type { SqliteStore } from '../../src/main/db/connection'
 import { asc, eq } from 'drizzle-orm'
 import { setTimeout as sleep } from 'node:timers/promises'

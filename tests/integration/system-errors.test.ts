@@ -5,8 +5,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/api/dispatch'
 import { createHandlers } from '../../src/main/api/handlers'
-import { systemErrorText } from '../../src/main/api/system-errors'
+import { describeForOfficer, systemErrorText } from '../../src/main/api/system-errors'
+import { corporations } from '../../src/main/db/schema'
 import { openRuntime } from '../../src/main/runtime'
+import { sqlRun } from '../support/sql-rows'
+import { useRuntimeOn } from '../support/stores'
 import { TEST_ACTOR, useTempDir } from '../support/temp-db'
 
 /** Runs `fail` and returns what it threw: real errors from the file system and SQLite. */
@@ -100,4 +103,59 @@ describe('file-system and SQLite errors reach the officer in Dutch', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /)
     }
   }, 120_000)
+})
+
+describe('PostgreSQL server errors reach the officer in Dutch, without the query', () => {
+  const tempDir = useTempDir()
+  const runtimeOn = useRuntimeOn()
+
+  it('answers a step the server refuses (a full disk) with the Dutch sentence, the command line too', async () => {
+    const runtime = await runtimeOn.empty('postgres', join(tempDir(), 'leeg.db'))
+    // The server's own error, with the SQLSTATE a full disk gives (53100), raised on the write.
+    await sqlRun(
+      runtime,
+      "CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'; END $$",
+    )
+    await sqlRun(
+      runtime,
+      'CREATE TRIGGER disk_full BEFORE INSERT ON corporations FOR EACH ROW EXECUTE FUNCTION disk_full()',
+    )
+    const input = { name: 'Geheime Corporatie', socialStock: 100 }
+    const result = await runtime.routes.get('corporations:save')!(input)
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: expect.stringMatching(/^De schijf van de databaseserver is vol/),
+      },
+    })
+    // The command line and `serve` tell the same; what drizzle wraps it in (the query and its
+    // parameters) never reaches the officer.
+    const thrown: unknown = await runtime.ctx.store.db
+      .insert(corporations)
+      .values(input)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      )
+    expect(describeForOfficer(thrown)).toMatch(/^De schijf van de databaseserver is vol/)
+    await sqlRun(runtime, 'DROP TRIGGER disk_full ON corporations')
+    await sqlRun(
+      runtime,
+      "CREATE OR REPLACE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'weigering van de server'; END $$",
+    )
+    await sqlRun(
+      runtime,
+      'CREATE TRIGGER disk_full BEFORE INSERT ON corporations FOR EACH ROW EXECUTE FUNCTION disk_full()',
+    )
+    const other: unknown = await runtime.ctx.store.db
+      .insert(corporations)
+      .values(input)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      )
+    expect(String((other as Error).message)).toMatch(/Geheime Corporatie/) // drizzle's wrapper
+    expect(describeForOfficer(other)).toBe('weigering van de server')
+  })
 })

@@ -1,4 +1,3 @@
-import type { SqliteStore } from '../../src/main/db/connection'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -8,6 +7,9 @@ import { loadDemo } from '../../src/main/services/demo-service'
 import { loadClientFacts, rankingContext } from '../../src/main/services/matching-facts'
 import { waitingState } from '../../src/main/services/waiting-state'
 import { call } from '../support/call'
+import { copyDemo } from '../support/shared-files'
+import { sqlOne, sqlRows } from '../support/sql-rows'
+import { STORE_KINDS, useRuntimeOn } from '../support/stores'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from '../support/temp-db'
 
 const open = async (file: string) =>
@@ -18,27 +20,27 @@ const open = async (file: string) =>
   })
 
 /** Every round and candidate as written, without times: what two runs must agree on. */
-function rounds(runtime: Runtime<SqliteStore>) {
-  return runtime.store.sqlite
-    .prepare(
-      `SELECT s.dwelling_id, s.round, s.status, s.eligible_pool_size,
-              c.client_id, c.position, c.score, c.score_parts, c.decided_by_balance
-         FROM shortlists s LEFT JOIN shortlist_candidates c ON c.shortlist_id = s.id
-        ORDER BY s.dwelling_id, s.round, c.position`,
-    )
-    .all()
+async function rounds(runtime: Runtime) {
+  return await sqlRows(
+    runtime,
+    `SELECT s.dwelling_id, s.round, s.status, s.eligible_pool_size,
+            c.client_id, c.position, c.score, c.score_parts, c.decided_by_balance
+       FROM shortlists s LEFT JOIN shortlist_candidates c ON c.shortlist_id = s.id
+      ORDER BY s.dwelling_id, s.round, c.position`,
+  )
 }
 
-const openOn = (runtime: Runtime<SqliteStore>, shortlistId: number) =>
-  runtime.store.sqlite
-    .prepare(
-      "SELECT client_id FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open' ORDER BY position",
+const openOn = async (runtime: Runtime, shortlistId: number) =>
+  (
+    await sqlRows<{ id: number }>(
+      runtime,
+      "SELECT client_id AS id FROM shortlist_candidates WHERE shortlist_id = ? AND decision = 'open' ORDER BY position",
+      shortlistId,
     )
-    .pluck()
-    .all(shortlistId) as number[]
+  ).map((row) => row.id)
 
 /** The kept state must be what reading everything afresh gives. */
-async function expectFresh(runtime: Runtime<SqliteStore>) {
+async function expectFresh(runtime: Runtime) {
   const { ctx } = runtime
   const kept = await waitingState(ctx)
   const waiting = await loadClientFacts(ctx.store.db)
@@ -50,15 +52,16 @@ async function expectFresh(runtime: Runtime<SqliteStore>) {
   expect(kept.ranking.wijkLoad).toEqual(ranking.wijkLoad)
 }
 
-describe('the waiting state kept between calls', () => {
+describe.each(STORE_KINDS)('the waiting state kept between calls (%s)', (kind) => {
   const tempDir = useTempDir()
+  const runtimeOn = useRuntimeOn()
 
   it('gives a new round the very candidates a fresh read gives, step after step', async () => {
     const dir = tempDir()
     const base = join(dir, 'base.db')
+    await copyDemo(base, { seed: 7 })
     const setup = await open(base)
     try {
-      await loadDemo(setup.ctx, 7)
       await call(setup, 'shortlists:generate', { quarter: '2026-Q4' })
       const concepts = setup.store.sqlite
         .prepare("SELECT id FROM shortlists WHERE status = 'concept' ORDER BY id LIMIT 8")
@@ -71,53 +74,59 @@ describe('the waiting state kept between calls', () => {
     }
     copyFileSync(base, join(dir, 'kept.db'))
     copyFileSync(base, join(dir, 'afresh.db'))
-    const kept = await open(join(dir, 'kept.db'))
-    const afresh = await open(join(dir, 'afresh.db'))
-    try {
-      // Only `kept` ever holds a state outside a transaction; `afresh` reads all in every step.
-      await waitingState(kept.ctx)
-      const presented = kept.store.sqlite
-        .prepare("SELECT id FROM shortlists WHERE status = 'voorgedragen' ORDER BY id")
-        .pluck()
-        .all() as number[]
-      expect(presented.length).toBeGreaterThanOrEqual(6)
-      const both = async <T>(channel: string, input: unknown) => {
-        const [a, b] = [await call<T>(kept, channel, input), await call<T>(afresh, channel, input)]
-        await expectFresh(kept)
-        return [a, b] as const
-      }
-      const [p0, p1, p2, p3, p4, p5] = presented as [number, number, number, number, number, number]
-      const [a] = await both<DwellingMatching>('shortlists:rejectAll', {
-        shortlistId: p0,
-        rejection: { reason: 'woning-past-niet' },
-        motivation: 'Te klein voor het gezin',
-      })
-      // The next round's best candidate goes on hold: it must leave the following rounds.
-      const next = a.rounds[0]!.candidates[0]!.clientId
-      await both('clients:setStatus', {
-        id: next,
-        status: 'on-hold',
-        reason: 'Tijdelijk opgenomen',
-      })
-      await both('shortlists:rejectAll', {
-        shortlistId: p1,
-        rejection: { reason: 'woning-past-niet' },
-        motivation: 'Past niet bij de buurt',
-      })
-      const [chosen] = await both<DwellingMatching>('shortlists:choose', {
-        shortlistId: p2,
-        clientId: openOn(kept, p2)[0],
-      })
-      expect(chosen.offers.length).toBe(1)
-      for (const shortlistId of [p3, p4]) {
-        for (const clientId of openOn(kept, shortlistId))
-          await both('shortlists:rejectCandidate', {
-            shortlistId,
-            clientId,
-            rejection: { reason: 'woning-past-niet', text: null },
-          })
-      }
-      // A rolled-back step leaves the kept state as it was.
+    // The same base each run (the seeded demo, its batch, eight rounds presented): one template.
+    const kept = await runtimeOn(kind, join(dir, 'kept.db'), { template: 'waiting-state-base' })
+    const afresh = await runtimeOn(kind, join(dir, 'afresh.db'), {
+      template: 'waiting-state-base',
+    })
+    // Only `kept` ever holds a state outside a transaction; `afresh` reads all in every step.
+    await waitingState(kept.ctx)
+    const presented = (
+      await sqlRows<{ id: number }>(
+        kept,
+        "SELECT id FROM shortlists WHERE status = 'voorgedragen' ORDER BY id",
+      )
+    ).map((row) => row.id)
+    expect(presented.length).toBeGreaterThanOrEqual(6)
+    const both = async <T>(channel: string, input: unknown) => {
+      const [a, b] = [await call<T>(kept, channel, input), await call<T>(afresh, channel, input)]
+      await expectFresh(kept)
+      return [a, b] as const
+    }
+    const [p0, p1, p2, p3, p4, p5] = presented as [number, number, number, number, number, number]
+    const [a] = await both<DwellingMatching>('shortlists:rejectAll', {
+      shortlistId: p0,
+      rejection: { reason: 'woning-past-niet' },
+      motivation: 'Te klein voor het gezin',
+    })
+    // The next round's best candidate goes on hold: it must leave the following rounds.
+    const next = a.rounds[0]!.candidates[0]!.clientId
+    await both('clients:setStatus', {
+      id: next,
+      status: 'on-hold',
+      reason: 'Tijdelijk opgenomen',
+    })
+    await both('shortlists:rejectAll', {
+      shortlistId: p1,
+      rejection: { reason: 'woning-past-niet' },
+      motivation: 'Past niet bij de buurt',
+    })
+    const [chosen] = await both<DwellingMatching>('shortlists:choose', {
+      shortlistId: p2,
+      clientId: (await openOn(kept, p2))[0],
+    })
+    expect(chosen.offers.length).toBe(1)
+    for (const shortlistId of [p3, p4]) {
+      for (const clientId of await openOn(kept, shortlistId))
+        await both('shortlists:rejectCandidate', {
+          shortlistId,
+          clientId,
+          rejection: { reason: 'woning-past-niet', text: null },
+        })
+    }
+    // A rolled-back step leaves the kept state as it was. (On PostgreSQL a step's transaction is
+    // the pool's, out of the test's reach; there the state is never kept inside a step at all.)
+    if (kept.store.dialect === 'sqlite') {
       kept.store.sqlite.exec('BEGIN')
       await call(kept, 'shortlists:rejectAll', {
         shortlistId: p5,
@@ -126,20 +135,26 @@ describe('the waiting state kept between calls', () => {
       })
       kept.store.sqlite.exec('ROLLBACK')
       await expectFresh(kept)
-      await both('shortlists:rejectAll', {
-        shortlistId: p5,
-        rejection: { reason: 'woning-past-niet' },
-        motivation: 'Nu echt afgewezen',
-      })
-      expect(rounds(kept)).toEqual(rounds(afresh))
-      expect(
-        kept.store.sqlite.prepare('SELECT count(*) FROM shortlists WHERE round > 1').pluck().get(),
-      ).toBeGreaterThanOrEqual(4)
-    } finally {
-      kept.close()
-      afresh.close()
     }
+    await both('shortlists:rejectAll', {
+      shortlistId: p5,
+      rejection: { reason: 'woning-past-niet' },
+      motivation: 'Nu echt afgewezen',
+    })
+    expect(await rounds(kept)).toEqual(await rounds(afresh))
+    expect(
+      (await sqlOne<{ n: number }>(kept, 'SELECT count(*) AS n FROM shortlists WHERE round > 1')).n,
+    ).toBeGreaterThanOrEqual(4)
   })
+})
+
+/**
+ * SQLite only: the notes are the file connection's temporary triggers, and these writes go
+ * straight to that connection. On PostgreSQL every write is a step whose change note drops the
+ * kept state (waiting-state.ts, teamState; team-waiting-cache.test.ts).
+ */
+describe('the waiting state kept between calls: the notes of a SQLite connection', () => {
+  const tempDir = useTempDir()
 
   it('notes every write that moves a waiting fact, a group total or an open-list count', async () => {
     const runtime = await open(join(tempDir(), 'notes.db'))

@@ -1,15 +1,17 @@
-import type { SqliteStore } from '../../src/main/db/connection'
+import type { SqliteStore, Store } from '../../src/main/db/connection'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { careProviders, corporations } from '../../src/main/db/schema'
 import { openRuntime, type Runtime } from '../../src/main/runtime'
 import type { ServiceContext } from '../../src/main/services/context'
+import { sqlRows, type HasStore } from './sql-rows'
+import { useRuntimeOn, type StoreKind } from './stores'
 import { FIXED_NOW, TEST_ACTOR, useTempDir } from './temp-db'
 
-export interface ExcelStore {
-  runtime: Runtime<SqliteStore>
-  ctx: ServiceContext
+export interface ExcelStore<S extends Store = SqliteStore> {
+  runtime: Runtime<S>
+  ctx: ServiceContext<S>
   dir: string
   dbFile: string
   mitros: number
@@ -18,17 +20,25 @@ export interface ExcelStore {
   kwintes: number
 }
 
+/** Without a kind: the desk's SQLite file, as most Excel tests need it; with one: that store. */
+export interface ExcelStoreOpener {
+  (): Promise<ExcelStore>
+  (kind: StoreKind): Promise<ExcelStore<Store>>
+}
+
 /**
- * A real SQLite store with the real migrations, two corporations and two care providers,
- * inserted directly so the tests depend on nothing but the schema.
+ * A real store with the real migrations, two corporations and two care providers, inserted
+ * directly so the tests depend on nothing but the schema. The PostgreSQL store is that SQLite
+ * file copied in (stores.ts), as an organisation fills it.
  */
-export function useExcelStore(): () => Promise<ExcelStore> {
+export function useExcelStore(): ExcelStoreOpener {
   const tempDir = useTempDir()
+  const runtimeOn = useRuntimeOn()
   const open: Runtime<SqliteStore>[] = []
   afterEach(() => {
     for (const runtime of open.splice(0)) runtime.close()
   })
-  return async () => {
+  const opener = async (kind: StoreKind = 'sqlite'): Promise<ExcelStore<Store>> => {
     const dir = tempDir()
     const dbFile = join(dir, 'test.db')
     const runtime = await openRuntime(dbFile, {
@@ -41,33 +51,38 @@ export function useExcelStore(): () => Promise<ExcelStore> {
         .id
     const provider = (name: string) =>
       db.insert(careProviders).values({ name }).returning({ id: careProviders.id }).get().id
-    return {
-      runtime,
-      ctx: runtime.ctx,
-      dir,
-      dbFile,
+    const ids = {
       mitros: corporation('Mitros', 12_000),
       portaal: corporation('Portaal', 9_000),
       lister: provider('Lister'),
       kwintes: provider('Kwintes'),
     }
+    if (kind === 'sqlite') return { runtime, ctx: runtime.ctx, dir, dbFile, ...ids }
+    open.splice(open.indexOf(runtime), 1)
+    runtime.close()
+    const team = await runtimeOn(kind, dbFile, { template: 'excel-store' })
+    return { runtime: team, ctx: team.ctx, dir, dbFile, ...ids }
   }
+  return opener as ExcelStoreOpener
 }
 
 const TABLES = ['dwellings', 'clients', 'quarters', 'audit_events'] as const
 
-/** Row counts and a hash of every row of the tables an import may touch: equal means nothing changed. */
-export function fingerprint(runtime: Runtime<SqliteStore>): Record<string, string> {
+/**
+ * Row counts and a hash of every row of the tables an import may touch: equal means nothing
+ * changed. The rows in a canonical order, so neither store's physical order matters.
+ */
+export async function fingerprint(holder: HasStore): Promise<Record<string, string>> {
   const result: Record<string, string> = {}
   for (const table of TABLES) {
-    const rows = runtime.store.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()
-    result[table] =
-      `${rows.length}:${createHash('sha1').update(JSON.stringify(rows)).digest('hex')}`
+    const lines = (await sqlRows(holder, `SELECT * FROM ${table}`))
+      .map((row) => JSON.stringify(row))
+      .sort()
+    result[table] = `${lines.length}:${createHash('sha1').update(lines.join('\n')).digest('hex')}`
   }
   return result
 }
 
-export function count(runtime: Runtime<SqliteStore>, table: (typeof TABLES)[number]): number {
-  return (runtime.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number })
-    .n
+export async function count(holder: HasStore, table: (typeof TABLES)[number]): Promise<number> {
+  return (await sqlRows<{ n: number }>(holder, `SELECT count(*) AS n FROM ${table}`))[0]!.n
 }

@@ -8,6 +8,7 @@ import { afterEach } from 'vitest'
 import { copyFileToPostgres } from '../../src/main/db/copy-to-postgres'
 import { parseDatabaseUrl, type PgTarget } from '../../src/main/db/pg-url'
 import { openRuntime, openTeamRuntime, type Runtime } from '../../src/main/runtime'
+import type { Actor } from '../../src/main/services/context'
 import { testClusterUrl, usePgDatabase, withDatabase } from './pg-database'
 import { FIXED_NOW, TEST_ACTOR } from './temp-db'
 
@@ -64,11 +65,14 @@ async function templateDatabase(name: string, file: string): Promise<string> {
  * Opens the app (routes, services) on `file` as it is, or on a PostgreSQL copy of it; closes what
  * it opened after each test (the PostgreSQL database is dropped by usePgDatabase). `template`
  * names the shared file `file` is an unchanged copy of, so its PostgreSQL copy is made once per run.
+ * `actor`: who acts in the app (TEST_ACTOR unless given).
  */
 export interface RuntimeOn {
-  (kind: StoreKind, file: string, options?: { template?: string }): Promise<Runtime>
+  (kind: StoreKind, file: string, options?: { template?: string; actor?: Actor }): Promise<Runtime>
   /** The same store opened again after `runtime` was closed: the app's next start on it. */
   reopen(runtime: Runtime, options?: { startupTasks?: boolean }): Promise<Runtime>
+  /** A new, empty store: a new SQLite file at `file`, or a new database the app migrates itself. */
+  empty(kind: StoreKind, file: string): Promise<Runtime>
 }
 
 export function useRuntimeOn(): RuntimeOn {
@@ -76,8 +80,8 @@ export function useRuntimeOn(): RuntimeOn {
   const open: Runtime[] = []
   const places = new WeakMap<Runtime, string | PgTarget>()
   afterEachClose(open)
-  const openOn = async (place: string | PgTarget, startupTasks: boolean) => {
-    const options = { context: TEST_CONTEXT, startupTasks }
+  const openOn = async (place: string | PgTarget, startupTasks: boolean, actor = TEST_ACTOR) => {
+    const options = { context: { ...TEST_CONTEXT, actor }, startupTasks }
     const runtime =
       typeof place === 'string'
         ? await openRuntime(place, options)
@@ -93,19 +97,21 @@ export function useRuntimeOn(): RuntimeOn {
   const runtimeOn = async (
     kind: StoreKind,
     file: string,
-    { template }: { template?: string } = {},
+    { template, actor }: { template?: string; actor?: Actor } = {},
   ) => {
-    if (kind === 'sqlite') return await openOn(file, false)
+    if (kind === 'sqlite') return await openOn(file, false, actor)
     const target = template
       ? parseDatabaseUrl(await freshDatabase(await templateDatabase(template, file)))
       : await copyToPostgres(file, await freshDatabase())
-    return await openOn(target, false)
+    return await openOn(target, false, actor)
   }
   return Object.assign(runtimeOn, {
     reopen: async (runtime: Runtime, { startupTasks = false } = {}) => {
       open.splice(open.indexOf(runtime), 1)
       return await openOn(places.get(runtime)!, startupTasks)
     },
+    empty: async (kind: StoreKind, file: string) =>
+      await openOn(kind === 'sqlite' ? file : parseDatabaseUrl(await freshDatabase()), false),
   })
 }
 

@@ -1,7 +1,10 @@
+import { DrizzleQueryError } from 'drizzle-orm'
+
 /**
- * File-system and SQLite failures in the officer's language, each with what to do. One table for
- * the API, the command line and `serve`, so `EPERM` or `disk I/O error` never reaches a screen.
- * SQLite's extended codes (SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT, …) fall under their base code.
+ * File-system, SQLite and PostgreSQL failures in the officer's language, each with what to do. One
+ * table for the API, the command line and `serve`, so `EPERM` or `disk I/O error` never reaches a
+ * screen. SQLite's extended codes (SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT, …) fall under their
+ * base code; PostgreSQL's five-character SQLSTATEs under their own code or their class (53…).
  */
 const SYSTEM_ERRORS: Record<string, string> = {
   EACCES:
@@ -40,31 +43,75 @@ const SYSTEM_ERRORS: Record<string, string> = {
     'Dit bestand is geen database van deze app, of het is beschadigd. Kies het juiste bestand of zet de laatste goede reservekopie terug.',
   SQLITE_CORRUPT:
     'Het databasebestand is beschadigd. Zet de laatste goede reservekopie terug (Beheer → Reservekopieën, of `npm run cli -- restore --latest`) of neem contact op met beheer.',
+  // PostgreSQL (team mode): the server's SQLSTATE, exact or by class.
+  '53100':
+    'De schijf van de databaseserver is vol. Er is niets opgeslagen; vraag beheer om ruimte vrij te maken en probeer het daarna opnieuw.',
+  '53': 'De databaseserver heeft even te weinig geheugen of verbindingen. Er is niets opgeslagen; probeer het over een ogenblik opnieuw, en blijft het, neem dan contact op met beheer.',
+  '08': 'De verbinding met de databaseserver is verbroken. Er is niets opgeslagen; controleer de netwerkverbinding en probeer het opnieuw.',
+  '57P':
+    'De databaseserver wordt herstart of is even niet beschikbaar. Er is niets opgeslagen; probeer het over een ogenblik opnieuw.',
+  '42501':
+    'Geen toegang tot de database op de server. Vraag beheer om de juiste rechten voor uw gebruiker.',
+  '25006':
+    'De database op de server kan nu alleen gelezen worden. Vraag beheer waarom, en probeer het later opnieuw.',
+}
+
+/** A SQLSTATE of the classes above: five digits or capitals, the first a digit. */
+const SQLSTATE = /^[0-9][0-9A-Z]{4}$/
+
+/**
+ * The error and what it wraps: drizzle wraps a PostgreSQL driver's error in a DrizzleQueryError
+ * (its `cause`), whose own message is the query and its parameters.
+ */
+function* chain(error: unknown): Generator<unknown> {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++)
+    yield e
 }
 
 function codeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code
-  if (typeof code === 'string') return code
-  // Some SQLite failures surface only as text, e.g. through a wrapped error.
+  for (const e of chain(error)) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+  }
+  // Some failures surface only as text, e.g. through a wrapped error.
   const message = error instanceof Error ? error.message : ''
   if (/disk I\/O error/i.test(message)) return 'SQLITE_IOERR'
   if (/database or disk is full/i.test(message)) return 'SQLITE_FULL'
   if (/database is locked/i.test(message)) return 'SQLITE_BUSY'
+  // node-postgres, when the server goes away mid-query (no SQLSTATE: there was no answer).
+  for (const e of chain(error))
+    if (e instanceof Error && /^Connection terminated/i.test(e.message)) return '08006'
   return undefined
 }
 
-/** The Dutch sentence for a file-system or SQLite failure, or null when it is something else. */
+/** The Dutch sentence for a file-system or database failure, or null when it is something else. */
 export function systemErrorText(error: unknown): string | null {
   const code = codeOf(error)
   if (!code) return null
-  const base = Object.keys(SYSTEM_ERRORS).find((key) => code === key || code.startsWith(`${key}_`))
+  const base =
+    SYSTEM_ERRORS[code] !== undefined
+      ? code
+      : Object.keys(SYSTEM_ERRORS).find((key) =>
+          SQLSTATE.test(code) ? code.startsWith(key) : code.startsWith(`${key}_`),
+        )
   return base ? SYSTEM_ERRORS[base]! : null
+}
+
+/**
+ * The error as the database itself gave it: on PostgreSQL without drizzle's wrapper, whose
+ * message would show the query and its parameters (client data) where SQLite shows only its own
+ * message.
+ */
+function driverError(error: unknown): unknown {
+  let e = error
+  while (e instanceof DrizzleQueryError && e.cause) e = e.cause
+  return e
 }
 
 /** For a command line or `serve`: a known failure in Dutch, an expected error's own (Dutch) text. */
 export function describeForOfficer(error: unknown): string {
-  return (
-    systemErrorText(error) ??
-    (error instanceof Error ? error.message : `Onverwachte fout: ${String(error)}`)
-  )
+  const system = systemErrorText(error)
+  if (system) return system
+  const own = driverError(error)
+  return own instanceof Error ? own.message : `Onverwachte fout: ${String(own)}`
 }

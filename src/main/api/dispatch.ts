@@ -12,7 +12,7 @@ import {
   type ParsedInputOf,
   type ResultOf,
 } from '../../shared/api'
-import { systemErrorText } from './system-errors'
+import { driverError, systemErrorText } from './system-errors'
 
 export type Handler<E extends Endpoint> = (
   input: ParsedInputOf<E>,
@@ -43,8 +43,9 @@ function failure(error: unknown, channel: string): ApiResult<never> {
       },
     }
   }
-  // Log the detail for support; the officer reads a calm Dutch sentence, with what to do when known.
-  console.error(`[${channel}]`, error)
+  // Log the detail for support (the driver's own error: drizzle's wrapper would add the query's
+  // parameters, client data); the officer reads a calm Dutch sentence, with what to do when known.
+  console.error(`[${channel}]`, driverError(error))
   const system = systemErrorText(error)
   if (system) return { ok: false, error: { code: 'internal', message: system } }
   return {

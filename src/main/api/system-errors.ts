@@ -1,4 +1,5 @@
 import { DrizzleQueryError } from 'drizzle-orm'
+import { errorCode } from '../db/dialect'
 
 /**
  * File-system, SQLite and PostgreSQL failures in the officer's language, each with what to do. One
@@ -69,10 +70,8 @@ function* chain(error: unknown): Generator<unknown> {
 }
 
 function codeOf(error: unknown): string | undefined {
-  for (const e of chain(error)) {
-    const code = (e as { code?: unknown }).code
-    if (typeof code === 'string') return code
-  }
+  const code = errorCode(error)
+  if (code) return code
   // Some failures surface only as text, e.g. through a wrapped error.
   const message = error instanceof Error ? error.message : ''
   if (/disk I\/O error/i.test(message)) return 'SQLITE_IOERR'
@@ -102,7 +101,7 @@ export function systemErrorText(error: unknown): string | null {
  * message would show the query and its parameters (client data) where SQLite shows only its own
  * message.
  */
-function driverError(error: unknown): unknown {
+export function driverError(error: unknown): unknown {
   let e = error
   while (e instanceof DrizzleQueryError && e.cause) e = e.cause
   return e

@@ -258,10 +258,10 @@ describe('twee bureaus op één PostgreSQL-database', () => {
       target,
       `SELECT DISTINCT officer, desk FROM audit_events WHERE officer IN ('Anna', 'Bram') ORDER BY officer`,
     )
-    expect(desksSeen).toEqual([
-      { officer: 'Anna', desk: 'bureau-1' },
-      { officer: 'Bram', desk: 'bureau-2' },
-    ])
+    // Anna made the batch; Bram shows only if he won a race, which is chance (CI once saw Anna win all).
+    const deskOf: Record<string, string> = { Anna: 'bureau-1', Bram: 'bureau-2' }
+    expect(desksSeen.map((r) => r.officer)).toContain('Anna')
+    for (const row of desksSeen) expect(row.desk).toBe(deskOf[row.officer])
   }, 300_000)
 
   it('laat een statuswijziging van een kandidaat en de keuze van die kandidaat nooit allebei door', async () => {

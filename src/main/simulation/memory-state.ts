@@ -9,7 +9,8 @@ import type { ServiceContext } from '../services/context'
 import { loadClientFacts, loadDwellingFacts } from '../services/matching-facts'
 import { getSettings, planQuarter, quarterOverview } from '../services/planning-service'
 import { loadWijkFigures, spreadingSettings } from '../services/spreading-service'
-import { snapshot } from './copy'
+import { resolvePeriod } from '../reports/period'
+import { firstOffers, waits, type ListedClient } from './measure'
 
 /**
  * The memory world's state (memory-world.ts): the waiting list, the dwellings, the rounds, the
@@ -114,10 +115,22 @@ export interface State {
   next: { clients: number; dwellings: number; rounds: number; candidates: number; offers: number }
 }
 
+/**
+ * What the outcome of a run counts (measure.ts) beside its state: the clients outside it, whom no
+ * run changes, and the offers made before the run.
+ */
+export interface MeasureBase {
+  /** Per quarter's last day: how many clients outside the state waited then. */
+  waitingOutside: Record<string, number>
+  /** The first offers of clients outside the state. */
+  firstOffersOutside: { registeredOn: string; offeredOn: string }[]
+  /** Every offer made before the run to a client in the state (their first may be one of them). */
+  offersBefore: { clientId: number; offeredOn: string }[]
+}
+
 /** What every run of a scenario starts from: read once per job, cloned per run. */
 export interface MemoryBase {
-  /** The copy with the scenario applied and the quarters planned: measured into at the end. */
-  image: Buffer
+  measure: MeasureBase
   years: Record<number, YearValues>
   targets: Record<number, YearTarget>
   providers: {
@@ -262,7 +275,7 @@ export async function loadBase(
     state.placements.push({ ...a, complex: complexKey(a) })
 
   return {
-    image: snapshot(sqlite),
+    measure: measureBase(ctx.store, state, keys),
     years,
     targets,
     providers: rows(
@@ -271,6 +284,33 @@ export async function loadBase(
     wijkFigures: await loadWijkFigures(db),
     quotas,
     state,
+  }
+}
+
+function measureBase({ sqlite }: SqliteStore, state: State, keys: QuarterKey[]): MeasureBase {
+  const outside = (
+    sqlite
+      .prepare(
+        'SELECT id, registered_on AS registeredOn, status, status_since AS statusSince FROM clients',
+      )
+      .all() as (ListedClient & { id: number })[]
+  ).filter((c) => !state.clients.has(c.id))
+  const offers = sqlite
+    .prepare('SELECT client_id AS clientId, offered_on AS offeredOn FROM offers')
+    .all() as { clientId: number; offeredOn: string }[]
+  const registered = new Map(outside.map((c) => [c.id, c.registeredOn]))
+  const waitingOutside: Record<string, number> = {}
+  for (const key of keys) {
+    const day = resolvePeriod({ quarter: key }).endsOn
+    waitingOutside[day] = outside.filter((c) => waits(c, day)).length
+  }
+  return {
+    waitingOutside,
+    firstOffersOutside: firstOffers(
+      offers.filter((o) => registered.has(o.clientId)),
+      (id) => registered.get(id)!,
+    ),
+    offersBefore: offers.filter((o) => state.clients.has(o.clientId)),
   }
 }
 

@@ -46,20 +46,19 @@ import {
 } from '../domain/workflow'
 import { assignmentSolver } from '../matching/highs-solver'
 import { clientFacts, dwellingFacts } from '../services/matching-facts'
-import { memoryStore } from './copy'
-import { measureQuarters } from './measure'
+import { firstOffers, quarterOutcomes, waits } from './measure'
 import type { Next, World } from './world'
 import type { Candidate, Client, Dwelling, MemoryBase, Offer, Round, State } from './memory-state'
 import { PlacementHistory, keptUntil } from './memory-history'
-import { writeState } from './memory-write'
 
 /**
  * The fast world: the waiting list, the dwellings, the rounds and the offers as plain objects, and
  * every decision made by the app's own domain code — eligibility, ranking, the quarter batch with
  * its exact assignment (HiGHS), spreading and the complex stop, instroom steering, the offer and
  * workflow rules. It does what the services do step by step (shortlists-service, offers-service,
- * workflow-steps, matching-facts), without SQL: the database is read once per job (`loadBase`) and
- * written once per run, at the end, so the report's own definitions measure it (measure.ts).
+ * workflow-steps, matching-facts), without SQL: the database is read once per job (`loadBase`),
+ * and the run's outcome is counted from its state by the same definitions that count a database's
+ * (measure.ts).
  * tests/integration/simulation-worlds.test.ts holds it to the services' outcomes.
  */
 
@@ -73,11 +72,8 @@ function allow<K extends string, S>(rules: readonly StepRule<K, S>[], key: K, st
   if (why) throw new Error(why)
 }
 
-/**
- * A world for one run, on its own clone of the base. `now` is the run's clock; `nativeBinding`
- * opens the copy measured at the end under Electron.
- */
-export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: string): World {
+/** A world for one run, on its own clone of the base. `now` is the run's clock. */
+export function memoryWorld(base: MemoryBase, now: () => Date): World {
   const s: State = structuredClone(base.state)
   const today = () => localIsoDate(now())
   const year = () => base.years[now().getFullYear()]!
@@ -732,13 +728,35 @@ export function memoryWorld(base: MemoryBase, now: () => Date, nativeBinding?: s
       setClientStatus([who.facts.id], 'gehuisvest')
     },
     measure: async (keys) => {
-      const store = memoryStore(base.image, nativeBinding)
-      try {
-        writeState(store, base.state, s)
-        return measureQuarters(store, keys)
-      } finally {
-        store.close()
-      }
+      const { waitingOutside, firstOffersOutside, offersBefore } = base.measure
+      const registeredOn = (id: number) => s.clients.get(id)!.facts.registeredOn
+      return quarterOutcomes(
+        {
+          waitingListOn: (day) => {
+            let n = waitingOutside[day]!
+            for (const c of s.clients.values())
+              if (
+                waits(
+                  {
+                    registeredOn: c.facts.registeredOn,
+                    status: c.facts.status,
+                    statusSince: c.statusSince,
+                  },
+                  day,
+                )
+              )
+                n++
+            return n
+          },
+          firstOffers: [
+            ...firstOffersOutside,
+            ...firstOffers([...offersBefore, ...s.offers.values()], registeredOn),
+          ],
+          allocations: s.placements,
+          providers: new Map(base.providers.map((p) => [p.id, p.name])),
+        },
+        keys,
+      )
     },
   }
 }

@@ -86,7 +86,7 @@ export function simulateRun(
 ): Promise<QuarterOutcome[]> {
   const clock = { now: 0 }
   return play(
-    memoryWorld(base, () => new Date(clock.now), input.nativeBinding),
+    memoryWorld(base, () => new Date(clock.now)),
     input,
     clock,
   )

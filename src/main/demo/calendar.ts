@@ -24,6 +24,11 @@ function isoOf(ms: number): string {
   return iso
 }
 
+/** The ISO date (UTC) of a moment in ms. */
+export function isoDateAt(ms: number): string {
+  return isoOf(Math.floor(ms / DAY) * DAY)
+}
+
 export function addDays(iso: string, days: number): string {
   return isoOf(midnightOf(iso) + days * DAY)
 }

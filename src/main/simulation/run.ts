@@ -6,7 +6,7 @@ import {
   quarterOf,
   type QuarterKey,
 } from '../../shared/domain/quarter'
-import { addDays, daysBetween, nextWeekday } from '../demo/calendar'
+import { addDays, daysBetween, isoDateAt, nextWeekday } from '../demo/calendar'
 import { declineText, rejectAllText, withdrawalText } from '../demo/history-texts'
 import { createRandom } from '../demo/random'
 import { createContext, type Actor, type ServiceContext } from '../services/context'
@@ -148,7 +148,7 @@ export async function play(
     clock.now += rnd.int(1, 4) * MINUTE
     return work()
   }
-  const today = () => new Date(clock.now).toISOString().slice(0, 10)
+  const today = () => isoDateAt(clock.now)
   const decided = new Set<number>()
   const shortfall = new Map((scenario.shortfalls ?? []).map((s) => [s.corporation, s.share]))
 

@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { QuarterKey } from '../../shared/domain/quarter'
 import type { Tx } from '../db/connection'
 import { dwellings } from '../db/schema'
-import { isEligible, type EligibilityContext } from '../domain/eligibility'
+import type { EligibilityContext } from '../domain/eligibility'
+import { eligibilityScreen, type EligibilityScreen } from '../domain/eligibility-screen'
 import { chooseInstroomReserve } from '../domain/instroom-steering'
 import { audit } from './audit'
 import type { ServiceContext } from './context'
@@ -49,8 +50,10 @@ export async function reserveForInstroom(
           history.spreading,
         )
       : undefined
+  // The batch's screen: the same rules as isEligible, read once per client instead of per pair.
+  let screen: EligibilityScreen | undefined
   const { reserved, chosen } = chooseInstroomReserve(facts, steering.reserve, (d) =>
-    instroom.filter((c) => isEligible(c, d, eligibility!)).map((c) => c.id),
+    (screen ??= eligibilityScreen(instroom, eligibility!)).eligible(d).map((i) => instroom[i]!.id),
   )
   if (chosen.length > 0) {
     await tx

@@ -10,7 +10,8 @@ import {
   type TargetGroup,
   type Wijk,
 } from '../../shared/domain/vocabulary'
-import { isEligible, type EligibilityContext } from '../domain/eligibility'
+import type { EligibilityContext } from '../domain/eligibility'
+import { eligibilityScreen, type EligibilityScreen } from '../domain/eligibility-screen'
 import { pairKey, type ClientFacts } from '../domain/facts'
 import { chooseInstroomReserve, steerInstroom } from '../domain/instroom-steering'
 import {
@@ -391,19 +392,34 @@ export function memoryWorld(base: MemoryBase, now: () => Date): World {
     )
   }
 
+  /**
+   * The year's allocations and how many went to instroom (planning's count by quarter key), counted
+   * on from where the last count stopped: the placements only grow.
+   */
+  const yearCounts = new Map<
+    number,
+    { seen: number; allocated: number; instroomAllocated: number }
+  >()
+  function allocatedIn(year: number) {
+    let counts = yearCounts.get(year)
+    if (!counts) yearCounts.set(year, (counts = { seen: 0, allocated: 0, instroomAllocated: 0 }))
+    const [first, last] = [`${year}-Q1`, `${year}-Q4`]
+    for (; counts.seen < s.placements.length; counts.seen++) {
+      const p = s.placements[counts.seen]!
+      if (p.quarterKey >= first && p.quarterKey <= last) {
+        counts.allocated += 1
+        if (p.flow === 'instroom') counts.instroomAllocated += 1
+      }
+    }
+    return counts
+  }
+
   /** instroom-reserve reserveForInstroom with instroom-steering instroomSteering. */
   function reserveForInstroom(key: QuarterKey, dwellingIds: number[]) {
     const { year: y } = parseQuarter(key)
     const target = base.targets[y]
     if (!target) return
-    let allocated = 0
-    let instroomAllocated = 0
-    const [first, last] = [`${y}-Q1`, `${y}-Q4`]
-    for (const p of s.placements)
-      if (p.quarterKey >= first && p.quarterKey <= last) {
-        allocated += 1
-        if (p.flow === 'instroom') instroomAllocated += 1
-      }
+    const { allocated, instroomAllocated } = allocatedIn(y)
     const open = { dwellings: 0, flipPossible: 0 }
     for (const d of ofQuarter.get(key) ?? [])
       if (d.status === 'ingediend' || d.status === 'in-voordracht') {
@@ -413,13 +429,16 @@ export function memoryWorld(base: MemoryBase, now: () => Date): World {
     const steer = steerInstroom({ ...target, allocated, instroomAllocated }, open)
     const facts = dwellingIds.map((id) => dwelling(id).facts).filter((d) => d.flipPossible)
     const instroom = waitingList().filter((c) => c.flow === 'instroom' && c.openShortlists < 1)
-    let context: EligibilityContext | undefined
+    let screen: EligibilityScreen | undefined
     const { chosen } = chooseInstroomReserve(facts, steer.reserve, (d) => {
-      context ??= eligibility(
-        facts.map((f) => f.id),
-        history(),
+      screen ??= eligibilityScreen(
+        instroom,
+        eligibility(
+          facts.map((f) => f.id),
+          history(),
+        ),
       )
-      return instroom.filter((c) => isEligible(c, d, context!)).map((c) => c.id)
+      return screen.eligible(d).map((i) => instroom[i]!.id)
     })
     for (const id of chosen) dwelling(id).facts.reservedForInstroom = true
   }

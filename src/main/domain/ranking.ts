@@ -1,4 +1,3 @@
-import { getDayOfYear } from 'date-fns'
 import { calendarDaysSince, utcMidnight } from '../../shared/domain/dates'
 import { TARGET_GROUP, WIJK, type TargetGroup, type Wijk } from '../../shared/domain/vocabulary'
 import type { ClientFacts, DwellingFacts } from './facts'
@@ -321,7 +320,10 @@ export function providerStanding(
 ): ProviderStanding {
   const perYear = provider.contingentDwellings ?? (provider.contingentShare ?? 0) * yearTarget
   // Early in the year a few allocations would swing the balance wildly: judge on at least a quarter.
-  const elapsed = Math.max(0.25, getDayOfYear(today) / 365)
+  // The day of the year (1 January is 1), as date-fns getDayOfYear gives it, without its Dates: a
+  // batch asks it for every provider.
+  const dayOfYear = calendarDaysSince(`${today.getFullYear()}-01-01`, utcMidnight(today)) + 1
+  const elapsed = Math.max(0.25, dayOfYear / 365)
   return { name: provider.name, expected: perYear * elapsed, allocated }
 }
 

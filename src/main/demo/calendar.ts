@@ -2,21 +2,16 @@
 
 const DAY = 86_400_000
 
+import { isoMidnight as midnightOf } from '../../shared/domain/dates'
+
 export { localIsoDate } from '../../shared/domain/dates'
 
 /**
- * Each ISO date's midnight (ms) and each midnight's ISO date, kept once worked out: a run of the
- * Vooruitblik plans thousands of days on its agenda, all among a few hundred dates, and parsing
+ * Each midnight's ISO date, kept once worked out (and each date's midnight, in dates.ts): a run of
+ * the Vooruitblik plans thousands of days on its agenda, all among a few hundred dates, and parsing
  * and formatting them afresh was a few percent of its time. Same answers, only remembered.
  */
-const midnights = new Map<string, number>()
 const isoDates = new Map<number, string>()
-
-function midnightOf(iso: string): number {
-  let ms = midnights.get(iso)
-  if (ms === undefined) midnights.set(iso, (ms = Date.parse(`${iso}T00:00:00Z`)))
-  return ms
-}
 
 function isoOf(ms: number): string {
   let iso = isoDates.get(ms)
@@ -27,6 +22,11 @@ function isoOf(ms: number): string {
 /** The ISO date (UTC) of a moment in ms. */
 export function isoDateAt(ms: number): string {
   return isoOf(Math.floor(ms / DAY) * DAY)
+}
+
+/** A moment of the day `iso` (UTC), `ms` after its midnight. */
+export function atTimeOf(iso: string, ms: number): number {
+  return midnightOf(iso) + ms
 }
 
 export function addDays(iso: string, days: number): string {

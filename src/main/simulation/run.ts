@@ -6,7 +6,7 @@ import {
   quarterOf,
   type QuarterKey,
 } from '../../shared/domain/quarter'
-import { addDays, daysBetween, isoDateAt, nextWeekday } from '../demo/calendar'
+import { addDays, atTimeOf, daysBetween, isoDateAt, nextWeekday } from '../demo/calendar'
 import { declineText, rejectAllText, withdrawalText } from '../demo/history-texts'
 import { createRandom } from '../demo/random'
 import { createContext, type Actor, type ServiceContext } from '../services/context'
@@ -45,6 +45,8 @@ const LEFTOVER_DAYS = 28
 /** ...every this many days, when nobody was eligible for them before. */
 const SWEEP_DAYS = 21
 const MINUTE = 60_000
+/** The officer's agenda items start at 07:30 (UTC) on their day. */
+const HALF_PAST_SEVEN = (7 * 60 + 30) * MINUTE
 
 export interface RunInput {
   image: Buffer
@@ -133,7 +135,7 @@ export async function play(
   const plan = (day: string, run: () => Maybe<void>) => {
     const weekday = nextWeekday(day)
     if (weekday > endIso) return
-    const at = Math.max(Date.parse(`${weekday}T07:30:00Z`), clock.now)
+    const at = Math.max(atTimeOf(weekday, HALF_PAST_SEVEN), clock.now)
     const item = { at, seq: seq++, run }
     let lo = 0
     let hi = agenda.length

@@ -169,11 +169,15 @@ describe.each(STORE_KINDS)('the report figures (%s)', (kind) => {
   it('counts a dwelling matched again after a declined offer once, in the round that matched it last', async () => {
     const s = await scenario({ present: false, kind })
     await driveWorkflow(s)
-    // An open offer whose reserves are no longer free (put on hold): once it is declined, the
-    // dwelling goes round again with a new round.
+    // An open offer with reserves, which are then no longer free (put on hold): once it is
+    // declined, the dwelling goes round again with a new round. (Without reserves and with nobody
+    // else eligible, it would wait for new registrations instead.)
     const offer = await s.one<{ id: number; dwellingId: number; shortlistId: number }>(
       `SELECT o.id, o.dwelling_id AS dwellingId, c.shortlist_id AS shortlistId FROM offers o
-       JOIN shortlist_candidates c ON c.id = o.candidate_id WHERE o.outcome = 'open' ORDER BY o.id LIMIT 1`,
+       JOIN shortlist_candidates c ON c.id = o.candidate_id WHERE o.outcome = 'open'
+       AND EXISTS (SELECT 1 FROM shortlist_candidates r
+                   WHERE r.shortlist_id = c.shortlist_id AND r.decision = 'open')
+       ORDER BY o.id LIMIT 1`,
     )
     const dwellingId = offer.dwellingId
     const reserves = await s.all<{ clientId: number }>(

@@ -1,6 +1,10 @@
 /**
- * The exact assignment of clients to dwellings' lists, as a network LP kept free of any solver. Indices, not ids; src/main/matching/highs-solver.ts solves it with HiGHS.
+ * The assignment of clients to dwellings' lists: a maximum flow for the places, then a network LP
+ * for the scores, kept free of any solver. Indices, not ids; src/main/matching/highs-solver.ts
+ * solves the LP with HiGHS.
  */
+
+import { fillFullest, type Filling } from './fullest-filling'
 
 export interface AssignmentPair {
   dwelling: number
@@ -39,11 +43,15 @@ export interface RankedPool {
   scores: readonly number[]
 }
 
-/** Each dwelling's best K eligible clients join every LP; K sets only the speed, never the outcome. */
+/** Each dwelling's best K eligible clients join the score LP (see `assign`). */
 export const START_WITH_BEST = 10
 
 /** Dwellings with fewest eligible first, each taking its best clients that still have room. */
-function greedy(pools: readonly RankedPool[], capacity: readonly number[], places: number) {
+function greedy(
+  pools: readonly RankedPool[],
+  capacity: readonly number[],
+  places: number,
+): Filling {
   const room = [...capacity]
   const order = pools.map((_p, d) => d)
   order.sort((a, b) => pools[a]!.clients.length - pools[b]!.clients.length || a - b)
@@ -57,22 +65,22 @@ function greedy(pools: readonly RankedPool[], capacity: readonly number[], place
       }
     }
   }
-  return picks
+  return { picks, room }
 }
 
 const EXACT = { dual_feasibility_tolerance: 1e-10, primal_feasibility_tolerance: 1e-9 }
 
 /**
- * The exact assignment, lexicographic in three tiers: dwellings with a candidate, then places
- * filled, then total score. A first place is worth 2 and each further place 1; the first two tiers
- * can be maximal at once (some fullest filling covers every dwelling any filling covers), so their
- * sum is maximal only when both are.
+ * The assignment, lexicographic in three tiers: dwellings with a candidate, then places filled,
+ * then total score. A first place is worth 2 and each further place 1; the first two tiers can be
+ * maximal at once (some fullest filling covers every dwelling any filling covers), so their sum is
+ * maximal only when both are.
  *
- * Two LPs keep it fast. The first counts places only, starting from a quick greedy filling and each
- * dwelling's best K, and adds every left-out pair its prices say could fill one more place, until
- * none can: then no assignment covers or fills more (LP duality). The second weighs the scores too,
- * over that filling and each dwelling's best K; scores are squeezed into [0, 1/(D·N + 1)) per pair,
- * so together they are worth less than one place and never buy a place away.
+ * The first two tiers are a maximum flow: a quick greedy filling, grown by augmenting paths
+ * (fullest-filling.ts), is maximal in both, exactly. One LP then weighs the scores, over that
+ * filling and each dwelling's best K; scores are squeezed into [0, 1/(D·N + 1)) per pair, so
+ * together they are worth less than one place and never buy a place away. The score tier is the
+ * best over those pairs: a better total that needs a client from deeper in a pool is not sought.
  */
 export function assign(
   pools: readonly RankedPool[],
@@ -88,34 +96,10 @@ export function assign(
     furtherPlace: 1,
     clientCapacity,
   }
-  const top = (d: number) => pools[d]!.clients.slice(0, START_WITH_BEST)
-
-  const seed = greedy(pools, clientCapacity, places)
+  const filling = greedy(pools, clientCapacity, places)
   // One dwelling has no competition: its best free clients are the optimum in every tier.
-  if (pools.length <= 1) return seed
-  const columns = seed.map((set, d) => new Set([...set, ...top(d)]))
-  // When the greedy already gives every dwelling all it could hold, no filling does better.
-  const full = seed.every((set, d) => set.size === Math.min(places, pools[d]!.clients.length))
-  let filled = seed.flatMap((set, d) => [...set].map((client) => ({ dwelling: d, client })))
-  while (!full) {
-    const pairs = columns.flatMap((set, d) =>
-      [...set].map((client) => ({ dwelling: d, client, value: 0 })),
-    )
-    const { chosen, dwellingPrice, clientPrice } = solve({ ...problem, pairs, tolerances: {} })
-    filled = chosen
-    // Prices are whole (network LP, whole costs): a pair that could fill a place gains at least 1.
-    let added = 0
-    pools.forEach((pool, d) => {
-      for (const client of pool.clients) {
-        if (columns[d]!.has(client)) continue
-        if (-dwellingPrice[d]! - (clientPrice.get(client) ?? 0) > 0.5) {
-          columns[d]!.add(client)
-          added++
-        }
-      }
-    })
-    if (added === 0) break
-  }
+  if (pools.length <= 1) return filling.picks
+  fillFullest(pools, places, filling)
 
   let low = Infinity
   let high = -Infinity
@@ -125,8 +109,10 @@ export function assign(
       high = Math.max(high, score)
     }
   const squeeze = 1 / ((high - low || 1) * (pools.length * places + 1))
-  const scored = pools.map((_p, d) => new Set(top(d)))
-  for (const { dwelling, client } of filled) scored[dwelling]!.add(client)
+  const scored = pools.map((pool) => new Set(pool.clients.slice(0, START_WITH_BEST)))
+  filling.picks.forEach((set, d) => {
+    for (const client of set) scored[d]!.add(client)
+  })
   const pairs = pools.flatMap((pool, d) =>
     pool.clients.flatMap((client, i) =>
       scored[d]!.has(client)

@@ -24,7 +24,8 @@ test('the status beside the Kandidaten grid shows exactly the clients with that 
       status,
     ])
   const rowCount = page.locator('.row-count')
-  const kandidaten = (n: number) => `${n.toLocaleString('nl-NL')} kandidaten`
+  const kandidaten = (n: number) =>
+    `${n.toLocaleString('nl-NL')} ${n === 1 ? 'kandidaat' : 'kandidaten'}`
   const status = page.getByLabel('Status', { exact: true })
 
   await expect(rowCount).toHaveText(kandidaten(await count('wachtend')))

@@ -77,10 +77,12 @@ const EXACT = { dual_feasibility_tolerance: 1e-10, primal_feasibility_tolerance:
  * maximal only when both are.
  *
  * The first two tiers are a maximum flow: a quick greedy filling, grown by augmenting paths
- * (fullest-filling.ts), is maximal in both, exactly. One LP then weighs the scores, over that
- * filling and each dwelling's best K; scores are squeezed into [0, 1/(D·N + 1)) per pair, so
- * together they are worth less than one place and never buy a place away. The score tier is the
- * best over those pairs: a better total that needs a client from deeper in a pool is not sought.
+ * (fullest-filling.ts), is maximal in both, exactly. The scores are then weighed over that
+ * filling and each dwelling's best K. A dwelling that shares none of those clients with another
+ * takes its best with room; the others go to one LP, where scores are squeezed into
+ * [0, 1/(D·N + 1)) per pair, so together they are worth less than one place and never buy a place
+ * away. The score tier is the best over those pairs: a better total that needs a client from
+ * deeper in a pool is not sought.
  */
 export function assign(
   pools: readonly RankedPool[],
@@ -89,39 +91,50 @@ export function assign(
   solve: AssignmentSolver,
 ): Set<number>[] {
   if (places <= 0) return pools.map(() => new Set())
-  const problem = {
-    dwellings: pools.length,
-    places,
-    firstPlace: 2,
-    furtherPlace: 1,
-    clientCapacity,
-  }
   const filling = greedy(pools, clientCapacity, places)
   // One dwelling has no competition: its best free clients are the optimum in every tier.
   if (pools.length <= 1) return filling.picks
   fillFullest(pools, places, filling)
 
+  const columns = pools.map((pool) => new Set(pool.clients.slice(0, START_WITH_BEST)))
+  filling.picks.forEach((set, d) => {
+    for (const client of set) columns[d]!.add(client)
+  })
+  const chosen = pools.map(() => new Set<number>())
+  // A dwelling that shares none of its clients with another competes with nobody for the score:
+  // its best clients with room are its optimum (in ranking order, so ties go to who stands first).
+  const shared = new Map<number, number>()
+  for (const set of columns)
+    for (const client of set) shared.set(client, (shared.get(client) ?? 0) + 1)
+  const contested: number[] = []
+  columns.forEach((set, d) => {
+    if ([...set].some((client) => shared.get(client)! > 1)) contested.push(d)
+    else
+      for (const client of pools[d]!.clients) {
+        if (chosen[d]!.size === places) break
+        if (set.has(client) && clientCapacity[client]! > 0) chosen[d]!.add(client)
+      }
+  })
+  if (contested.length === 0) return chosen
+
   let low = Infinity
   let high = -Infinity
-  for (const pool of pools)
-    for (const score of pool.scores) {
+  for (const d of contested)
+    for (const score of pools[d]!.scores) {
       low = Math.min(low, score)
       high = Math.max(high, score)
     }
-  const squeeze = 1 / ((high - low || 1) * (pools.length * places + 1))
-  const scored = pools.map((pool) => new Set(pool.clients.slice(0, START_WITH_BEST)))
-  filling.picks.forEach((set, d) => {
-    for (const client of set) scored[d]!.add(client)
-  })
-  const pairs = pools.flatMap((pool, d) =>
-    pool.clients.flatMap((client, i) =>
-      scored[d]!.has(client)
-        ? [{ dwelling: d, client, value: (pool.scores[i]! - low) * squeeze }]
+  const squeeze = 1 / ((high - low || 1) * (contested.length * places + 1))
+  const pairs = contested.flatMap((d, at) => {
+    const pool = pools[d]!
+    return pool.clients.flatMap((client, i) =>
+      columns[d]!.has(client)
+        ? [{ dwelling: at, client, value: (pool.scores[i]! - low) * squeeze }]
         : [],
-    ),
-  )
-  const chosen = pools.map(() => new Set<number>())
-  for (const { dwelling, client } of solve({ ...problem, pairs, tolerances: EXACT }).chosen)
-    chosen[dwelling]!.add(client)
+    )
+  })
+  const problem = { dwellings: contested.length, places, firstPlace: 2, furtherPlace: 1 }
+  const lp = { ...problem, clientCapacity, pairs, tolerances: EXACT }
+  for (const { dwelling, client } of solve(lp).chosen) chosen[contested[dwelling]!]!.add(client)
   return chosen
 }

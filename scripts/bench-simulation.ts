@@ -96,19 +96,20 @@ try {
   )
   console.log(`  wandtijd          ${q(wall)} s  (eerste run klaar na ${q(times[0]!)} s)`)
   console.log(`  tempo             ${q(pace)} s per run over alle kernen samen`)
-  // Processor time per run does not grow with the machine's load: with the cores to itself, the
-  // pool would finish in about the runs' processor time over the cores (plus the workers' start).
+  // Processor time per run does not grow with the machine's load, but it counts only the workers'
+  // own threads: V8's collector and compiler threads take about a third again (round 9), so the
+  // wall clock below, not this, says whether the target is met.
   const cores = availableParallelism()
   const cpuPerRun = cpu.length > 0 ? cpu.reduce((a, b) => a + b, 0) / cpu.length : null
   if (cpuPerRun !== null) {
     const quiet = (cpuPerRun * WANTED_RUNS) / cores
     console.log(
-      `  processortijd     ${cpuPerRun.toFixed(2)} s per run (min ${Math.min(...cpu).toFixed(2)}, max ${Math.max(...cpu).toFixed(2)})`,
+      `  processortijd     ${cpuPerRun.toFixed(2)} s per run (min ${Math.min(...cpu).toFixed(2)}, max ${Math.max(...cpu).toFixed(2)}), ` +
+        `in de eigen threads van de workers`,
     )
     console.log(
-      `  ${WANTED_RUNS} × ${QUARTERS} rustig    ~${Math.round(quiet)} s met ${cores} vrije kernen ` +
-        `— doel ${BUDGET_SECONDS} s: ${quiet <= BUDGET_SECONDS ? 'gehaald' : `${(quiet / BUDGET_SECONDS).toFixed(0)}× te traag`}; ` +
-        `binnen ${BUDGET_SECONDS} s passen ~${Math.floor((BUDGET_SECONDS * cores) / cpuPerRun)} runs`,
+      `  ${WANTED_RUNS} × ${QUARTERS} rustig    ~${Math.round(quiet)} s met ${cores} vrije kernen, ` +
+        `zonder de threads voor opruimen en compileren (de ondergrens)`,
     )
   }
   console.log(

@@ -367,8 +367,10 @@ function quarterReport(base: string) {
 
 /**
  * The Vooruitblik (issue 13): 200 runs × 8 quarters of the current course on the demo data, in its
- * own process (scripts/bench-simulation.ts, worker threads). The verdict goes by processor time per
- * run over the cores, which the machine's other work does not inflate; `--quick` plays 20 runs.
+ * own process (scripts/bench-simulation.ts, worker threads). The verdict goes by the wall clock, what
+ * the manager waits for; `--quick` plays 20 runs and extrapolates from their pace. The processor
+ * time the workers' own threads spent is shown beside it, but it leaves out the engine's collector
+ * and compiler threads (a third again, measured in round 9), so it is not the verdict.
  */
 function forecast() {
   const runs = QUICK ? 20 : 200
@@ -378,13 +380,14 @@ function forecast() {
     { encoding: 'utf8' },
   )
   const cpu = Number(/processortijd\s+([\d.]+) s per run/.exec(out)?.[1])
-  const quiet = Number(/rustig\s+~(\d+) s/.exec(out)?.[1])
-  const wall = Number(/wandtijd\s+([\d.]+) s/.exec(out)?.[1])
+  const load = Number(/belasting bij start ([\d.]+)/.exec(out)?.[1])
+  const [, how, seconds] = /200 × 8\s+(gemeten|geschat) (\d+) s/.exec(out) ?? []
+  const wall = Number(seconds)
   report(
-    `Vooruitblik 200 × 8 quarters on two free cores (from ${runs} runs)`,
-    `${quiet} s (${cpu.toFixed(1)} s processor time a run; ${wall.toFixed(0)} s wall here)`,
+    `Vooruitblik 200 × 8 quarters, wall clock (${how === 'gemeten' ? 'measured' : `estimated from ${runs} runs`})`,
+    `${wall} s (load ${load.toFixed(1)} at the start; workers' own threads ${cpu.toFixed(2)} s processor time a run)`,
     '≤ 30 s',
-    quiet <= 30,
+    wall <= 30,
   )
 }
 

@@ -1,7 +1,7 @@
 /**
- * The assignment of clients to dwellings' lists: a maximum flow for the places, then a network LP
- * for the scores, kept free of any solver. Indices, not ids; src/main/matching/highs-solver.ts
- * solves the LP with HiGHS.
+ * The assignment of clients to dwellings' lists: a maximum flow for the places, then the scores
+ * by a min-cost flow or, for many dwellings, a network LP kept free of any solver. Indices, not
+ * ids; src/main/matching/highs-solver.ts solves the LP with HiGHS.
  */
 
 import { fillFullest, type Filling } from './fullest-filling'

@@ -55,11 +55,11 @@ import { PlacementHistory, keptUntil } from './memory-history'
 /**
  * The fast world: the waiting list, the dwellings, the rounds and the offers as plain objects, and
  * every decision made by the app's own domain code — eligibility, ranking, the quarter batch with
- * its exact assignment (assignment.ts), spreading and the complex stop, instroom steering, the offer and
- * workflow rules. It does what the services do step by step (shortlists-service, offers-service,
- * workflow-steps, matching-facts), without SQL: the database is read once per job (`loadBase`),
- * and the run's outcome is counted from its state by the same definitions that count a database's
- * (measure.ts).
+ * its exact assignment (assignment.ts), spreading and the complex stop, instroom steering, the
+ * offer and workflow rules. It does what the services do step by step (shortlists-service,
+ * offers-service, workflow-steps, matching-facts), without SQL: the database is read once per job
+ * (`loadBase`), and the run's outcome is counted from its state by the same definitions that count
+ * a database's (measure.ts).
  * tests/integration/simulation-worlds.test.ts holds it to the services' outcomes.
  */
 
